@@ -1,0 +1,93 @@
+namespace PPNBlog.Content.Diagnostics;
+
+/// <summary>One entry of the diagnostic table: a stable code, a short title, its severity and a default hint.</summary>
+/// <param name="Id">The printed code, e.g. <c>PPN003</c>.</param>
+/// <param name="Title">What kind of problem this is, in a few words.</param>
+/// <param name="Severity">Whether it fails the build.</param>
+/// <param name="Hint">How an editor fixes it, used when the diagnostic carries no more specific hint.</param>
+public sealed record DiagnosticCode(string Id, string Title, Severity Severity, string Hint)
+{
+    /// <summary>The front matter is not valid YAML.</summary>
+    public static readonly DiagnosticCode MalformedYaml = new("PPN001", "Malformed front matter", Severity.Error,
+        "Check the YAML between the two '---' lines: indentation, colons, and quotes around values that contain ': ' or start with a special character.");
+
+    /// <summary>The file has no front matter block.</summary>
+    public static readonly DiagnosticCode MissingFrontMatter = new("PPN002", "Missing front matter", Severity.Error,
+        "Start the file with a '---' line, the fields (title, date, author, commitments), and another '---' line.");
+
+    /// <summary>A required field is absent or empty.</summary>
+    public static readonly DiagnosticCode MissingField = new("PPN003", "Missing required field", Severity.Error,
+        "Add the field to the front matter.");
+
+    /// <summary>A field has the wrong shape (a list where text is expected, an unknown kind...).</summary>
+    public static readonly DiagnosticCode InvalidValue = new("PPN004", "Invalid field value", Severity.Error,
+        "Give the field a value of the expected form.");
+
+    /// <summary>A date that is not ISO 8601.</summary>
+    public static readonly DiagnosticCode InvalidDate = new("PPN005", "Invalid date", Severity.Error,
+        "Write the date as YYYY-MM-DD (e.g. 2020-12-14) or a date-time with an offset (e.g. 2020-12-14T09:30:00+00:00).");
+
+    /// <summary>A commitment slug with no file in input/commitments.</summary>
+    public static readonly DiagnosticCode UnknownCommitment = new("PPN006", "Unknown commitment", Severity.Error,
+        "Use the slug of a file in input/commitments (the file name without .md).");
+
+    /// <summary>Two posts would be written to the same URL.</summary>
+    public static readonly DiagnosticCode DuplicateSlug = new("PPN007", "Duplicate slug", Severity.Error,
+        "Give one of the posts a different 'slug:' in its front matter, or rename its file.");
+
+    /// <summary>An image that the post refers to is not in the repository.</summary>
+    public static readonly DiagnosticCode MissingImage = new("PPN008", "Missing image file", Severity.Error,
+        "Put the image next to the post (in the post's folder) or correct the path.");
+
+    /// <summary>An internal link that points at no page of the site.</summary>
+    public static readonly DiagnosticCode BrokenLink = new("PPN009", "Broken internal link", Severity.Error,
+        "Link to a page that exists, e.g. /posts/<slug>/ or /commitments/<slug>/, or to another post's .md file.");
+
+    /// <summary>A post with no body text.</summary>
+    public static readonly DiagnosticCode EmptyPost = new("PPN010", "Empty post", Severity.Error,
+        "Write the post's text below the closing '---' line.");
+
+    /// <summary>A file that is not valid UTF-8.</summary>
+    public static readonly DiagnosticCode NotUtf8 = new("PPN011", "File is not UTF-8", Severity.Error,
+        "Save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8).");
+
+    /// <summary>A file or front matter block over the size limit.</summary>
+    public static readonly DiagnosticCode TooLarge = new("PPN012", "File too large", Severity.Error,
+        "Split the post, or move large data (images, tables) out of the Markdown file.");
+
+    /// <summary>A front-matter key that PPNBlog does not use.</summary>
+    public static readonly DiagnosticCode UnknownKey = new("PPN013", "Unknown front-matter key", Severity.Warning,
+        "Remove the key, or rename it to one PPNBlog knows (see README: Content model).");
+
+    /// <summary>A slug with characters that cannot be in a URL segment.</summary>
+    public static readonly DiagnosticCode InvalidSlug = new("PPN014", "Invalid slug", Severity.Error,
+        "Use lower-case letters, digits and single hyphens only, e.g. 'my-first-post'.");
+
+    /// <summary>A problem in input/site.yml.</summary>
+    public static readonly DiagnosticCode InvalidSiteSettings = new("PPN015", "Invalid site settings", Severity.Error,
+        "Fix input/site.yml: it needs title and baseUrl (an absolute http(s) URL).");
+
+    /// <summary>A theme template that does not parse or render.</summary>
+    public static readonly DiagnosticCode TemplateError = new("PPN016", "Theme template error", Severity.Error,
+        "Fix the Liquid syntax in the theme file; see https://shopify.github.io/liquid/ for the tags and filters.");
+
+    /// <summary>Raw HTML that the sanitiser removed (scripts, event handlers, unknown embeds).</summary>
+    public static readonly DiagnosticCode UnsafeHtmlRemoved = new("PPN017", "Unsafe HTML removed", Severity.Warning,
+        "Write the content in Markdown; only plain formatting HTML and YouTube/Vimeo embeds are kept.");
+
+    /// <summary>An image with no text alternative.</summary>
+    public static readonly DiagnosticCode MissingAltText = new("PPN018", "Image without alt text", Severity.Warning,
+        "Describe the image for people who cannot see it: ![what the image shows](photo.jpg), or image_alt: in the front matter.");
+
+    /// <summary>A folder or file that the site cannot be built without.</summary>
+    public static readonly DiagnosticCode MissingInput = new("PPN019", "Missing input", Severity.Error,
+        "Run the command from the repository root, or pass --input and --theme.");
+
+    /// <summary>Every code, in order: the table README documents and the tests check.</summary>
+    public static IReadOnlyList<DiagnosticCode> All { get; } =
+    [
+        MalformedYaml, MissingFrontMatter, MissingField, InvalidValue, InvalidDate, UnknownCommitment, DuplicateSlug,
+        MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
+        TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput,
+    ];
+}

@@ -1,0 +1,263 @@
+using PPNBlog.Content.Diagnostics;
+using PPNBlog.Content.Model;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace PPNBlog.Content.FrontMatter;
+
+/// <summary>A located text value, so later checks (unknown commitment, missing image) can point at it.</summary>
+public readonly record struct Located(string Value, SourceLocation Location);
+
+/// <summary>
+/// The top-level keys of one front matter block, read safely (size, depth and node limits against hostile YAML) and
+/// handed out as typed values; every shape problem becomes a diagnostic at the value's own line.
+/// </summary>
+public sealed class FrontMatterFields
+{
+    /// <summary>Front matter larger than this (64 KiB) is refused: real front matter is well under 2 KiB.</summary>
+    public const int MaxYamlChars = 64 * 1024;
+
+    private const int MaxDepth = 16;
+    private const int MaxEvents = 10_000;
+
+    private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries;
+    private readonly string _file;
+    private readonly int _firstLine;
+    private readonly DiagnosticList _diagnostics;
+
+    private FrontMatterFields(Dictionary<string, (YamlScalarNode, YamlNode)> entries, string file, int firstLine, DiagnosticList diagnostics)
+    {
+        _entries = entries;
+        _file = file;
+        _firstLine = firstLine;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Where the block starts: the location of problems that concern the whole block (a missing field).</summary>
+    public SourceLocation BlockLocation => new(_file, Math.Max(1, _firstLine - 1), 1);
+
+    /// <summary>Parses the YAML of <paramref name="block"/>; returns null (with a diagnostic) when it is missing or not a usable mapping.</summary>
+    public static FrontMatterFields? Parse(FrontMatterBlock block, string file, DiagnosticList diagnostics)
+    {
+        switch (block.Shape)
+        {
+            case FrontMatterShape.None:
+                diagnostics.Add(DiagnosticCode.MissingFrontMatter, SourceLocation.WholeFile(file), "the file has no front matter");
+                return null;
+            case FrontMatterShape.Unclosed:
+                diagnostics.Add(DiagnosticCode.MalformedYaml, new SourceLocation(file, block.YamlFirstLine - 1, 1),
+                    "the front matter is never closed", "Add a '---' line after the last field.");
+                return null;
+        }
+        return ParseYaml(block.Yaml, block.YamlFirstLine, file, diagnostics);
+    }
+
+    /// <summary>Parses a YAML mapping (front matter, or a whole settings file starting at <paramref name="firstLine"/>).</summary>
+    public static FrontMatterFields? ParseYaml(string yaml, int firstLine, string file, DiagnosticList diagnostics)
+    {
+        if (yaml.Length > MaxYamlChars)
+        {
+            diagnostics.Add(DiagnosticCode.TooLarge, new SourceLocation(file, firstLine, 1),
+                $"front matter is {yaml.Length / 1024} KiB; the limit is {MaxYamlChars / 1024} KiB");
+            return null;
+        }
+        try
+        {
+            if (!PassesLimits(yaml, file, firstLine, diagnostics)) return null;
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            var root = stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode;
+            if (root is YamlScalarNode { Value: null or "" })
+                root = new YamlMappingNode();
+            if (root is not YamlMappingNode mapping)
+            {
+                diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, root.Start, firstLine),
+                    "front matter must be a list of 'key: value' lines");
+                return null;
+            }
+            var entries = new Dictionary<string, (YamlScalarNode, YamlNode)>(StringComparer.Ordinal);
+            foreach (var (key, value) in mapping.Children)
+            {
+                if (key is YamlScalarNode { Value: { } name } scalarKey) entries[name] = (scalarKey, value);
+                else diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, key.Start, firstLine),
+                    "a front-matter key must be plain text");
+            }
+            return new FrontMatterFields(entries, file, firstLine, diagnostics);
+        }
+        catch (YamlException e)
+        {
+            var message = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
+            diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, e.Start, firstLine), $"invalid YAML: {message}");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Walks the event stream before building any tree: refuses deep nesting and huge node counts (alias bombs,
+    /// nesting bombs) and reports duplicate top-level keys, which YAML forbids and which hide an editor's intent.
+    /// </summary>
+    private static bool PassesLimits(string yaml, string file, int firstLine, DiagnosticList diagnostics)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        var events = 0;
+        var rootIsMapping = false;
+        var expectKey = false;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        while (parser.MoveNext())
+        {
+            var current = parser.Current!;
+            if (++events > MaxEvents)
+            {
+                diagnostics.Add(DiagnosticCode.TooLarge, SourceLocation.FromYaml(file, current.Start, firstLine),
+                    $"front matter has more than {MaxEvents} YAML nodes");
+                return false;
+            }
+            switch (current)
+            {
+                case MappingStart or SequenceStart:
+                    if (depth == 0) (rootIsMapping, expectKey) = (current is MappingStart, true);
+                    if (++depth > MaxDepth)
+                    {
+                        diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, current.Start, firstLine),
+                            $"front matter is nested more than {MaxDepth} levels deep");
+                        return false;
+                    }
+                    break;
+                case MappingEnd or SequenceEnd:
+                    // A nested value (or complex key) of the root mapping has ended.
+                    if (--depth == 1) expectKey = !expectKey;
+                    break;
+                case Scalar or AnchorAlias when depth == 1 && rootIsMapping:
+                    if (expectKey && current is Scalar { Value: var key } && !keys.Add(key))
+                    {
+                        diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, current.Start, firstLine),
+                            $"the key '{key}' appears twice", "Keep one of the two lines.");
+                        return false;
+                    }
+                    expectKey = !expectKey;
+                    break;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Where <paramref name="key"/> is written, or the block start when absent.</summary>
+    public SourceLocation LocationOf(string key) =>
+        _entries.TryGetValue(key, out var entry) ? Locate(entry.Value) : BlockLocation;
+
+    /// <summary>A text value; a number or boolean is taken as its text. Null when absent or empty.</summary>
+    public string? Text(string key, bool required = false, string? listHint = null)
+    {
+        if (!TryGet(key, required, out var node)) return null;
+        if (node is YamlScalarNode scalar) return Required(key, scalar.Value!.Trim(), required);
+        Report(DiagnosticCode.InvalidValue, node, $"'{key}' should be a single line of text, not a {Shape(node)}", listHint);
+        return null;
+    }
+
+    /// <summary>A list of text values, accepting a single value too (<c>tags: wellbeing</c>).</summary>
+    public IReadOnlyList<Located> TextList(string key, bool required = false)
+    {
+        if (!TryGet(key, required, out var node)) return [];
+        IEnumerable<YamlNode> items = node is YamlSequenceNode sequence ? sequence.Children : [node];
+        var values = new List<Located>();
+        foreach (var item in items)
+        {
+            if (item is YamlScalarNode { Value: { } text } && !IsNull(item))
+            {
+                if (text.Trim().Length > 0) values.Add(new Located(text.Trim(), Locate(item)));
+            }
+            else if (!IsNull(item))
+            {
+                Report(DiagnosticCode.InvalidValue, item, $"each item of '{key}' should be text, not a {Shape(item)}");
+            }
+        }
+        if (values.Count == 0 && required)
+            Report(DiagnosticCode.MissingField, node, $"'{key}' needs at least one value");
+        return values;
+    }
+
+    /// <summary>A date (see <see cref="PostDate.TryParse"/>).</summary>
+    public PostDate? Date(string key, bool required = false)
+    {
+        var text = Text(key, required);
+        if (text is null) return null;
+        if (PostDate.TryParse(text, out var date, out var problem)) return date;
+        Report(DiagnosticCode.InvalidDate, _entries[key].Value, $"'{key}': {problem}");
+        return null;
+    }
+
+    /// <summary>A true/false value (YAML 1.1's yes/no/on/off too, as older blogs use them).</summary>
+    public bool? Bool(string key)
+    {
+        var text = Text(key);
+        if (text is null) return null;
+        switch (text.ToLowerInvariant())
+        {
+            case "true" or "yes" or "on": return true;
+            case "false" or "no" or "off": return false;
+            default:
+                Report(DiagnosticCode.InvalidValue, _entries[key].Value, $"'{key}' should be true or false, not '{text}'");
+                return null;
+        }
+    }
+
+    /// <summary>A whole number.</summary>
+    public int? Int(string key, bool required = false)
+    {
+        var text = Text(key, required);
+        if (text is null) return null;
+        if (int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value)) return value;
+        Report(DiagnosticCode.InvalidValue, _entries[key].Value, $"'{key}' should be a whole number, not '{text}'");
+        return null;
+    }
+
+    /// <summary>Warns once for each key not in <paramref name="known"/>: real posts carry layout, categories, permalink…</summary>
+    public void WarnUnknownKeys(IReadOnlySet<string> known, string what)
+    {
+        foreach (var (name, (key, _)) in _entries)
+        {
+            if (known.Contains(name)) continue;
+            var suggestion = PPNBlog.Content.Text.Slugs.Nearest(name, known);
+            _diagnostics.Add(DiagnosticCode.UnknownKey, Locate(key), $"unknown key '{name}' in {what} front matter is ignored",
+                suggestion is null ? null : $"Did you mean '{suggestion}'? Otherwise remove the line.");
+        }
+    }
+
+    private bool TryGet(string key, bool required, out YamlNode node)
+    {
+        if (_entries.TryGetValue(key, out var entry) && !IsNull(entry.Value))
+        {
+            node = entry.Value;
+            return true;
+        }
+        if (required)
+            _diagnostics.Add(DiagnosticCode.MissingField,
+                _entries.TryGetValue(key, out var empty) ? Locate(empty.Key) : BlockLocation, $"required field '{key}' is missing");
+        node = null!;
+        return false;
+    }
+
+    private string? Required(string key, string value, bool required)
+    {
+        if (value.Length > 0) return value;
+        if (required) _diagnostics.Add(DiagnosticCode.MissingField, LocationOf(key), $"required field '{key}' is empty");
+        return null;
+    }
+
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+
+    private static string Shape(YamlNode node) => node switch
+    {
+        YamlSequenceNode => "list",
+        YamlMappingNode => "set of 'key: value' pairs",
+        _ => "value",
+    };
+
+    private SourceLocation Locate(YamlNode node) => SourceLocation.FromYaml(_file, node.Start, _firstLine);
+
+    private void Report(DiagnosticCode code, YamlNode node, string message, string? hint = null) =>
+        _diagnostics.Add(code, Locate(node), message, hint);
+}

@@ -1,0 +1,105 @@
+using PPNBlog.Content.Diagnostics;
+using PPNBlog.Content.Model;
+using PPNBlog.Content.Text;
+
+namespace PPNBlog.Content.FrontMatter;
+
+/// <summary>
+/// The post front-matter schema and its per-file validation: the one definition used by build, check and the
+/// email bot. Cross-file checks (duplicate slugs, links) belong to the site build.
+/// </summary>
+public static class PostSchema
+{
+    /// <summary>Every key a post's front matter may carry.</summary>
+    public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "title", "date", "author", "role", "commitments", "kind", "tags", "summary", "image", "image_alt", "slug", "draft", "event",
+    };
+
+    /// <summary>Reads and validates a post; returns null when it has errors (all of them reported).</summary>
+    /// <param name="text">The file's text.</param>
+    /// <param name="fullPath">The file on disk (relative images are checked against its folder).</param>
+    /// <param name="displayPath">The path printed in diagnostics.</param>
+    /// <param name="isBundle">True for <c>&lt;name&gt;/index.md</c>: the default slug is the folder's name.</param>
+    /// <param name="commitmentSlugs">The slugs of the site's commitments.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    public static Post? Read(string text, string fullPath, string displayPath, bool isBundle,
+        IReadOnlyCollection<string> commitmentSlugs, DiagnosticList diagnostics)
+    {
+        var local = new DiagnosticList();
+        var block = FrontMatterBlock.Split(text);
+        var source = new SourceFile(fullPath, displayPath, block.BodyFirstLine);
+        var fields = FrontMatterFields.Parse(block, displayPath, local);
+        if (fields is null)
+        {
+            diagnostics.AddRange(local.Sorted());
+            return null;
+        }
+
+        var title = fields.Text("title", required: true);
+        var date = fields.Date("date", required: true);
+        var author = fields.Text("author", required: true,
+            listHint: "Write several authors on one line, e.g. 'author: Sam Patel and Jo Evans'.");
+        var commitments = fields.TextList("commitments", required: true);
+        foreach (var commitment in commitments.Where(c => !commitmentSlugs.Contains(c.Value)))
+        {
+            var nearest = Slugs.Nearest(commitment.Value, commitmentSlugs);
+            local.Add(DiagnosticCode.UnknownCommitment, commitment.Location, $"unknown commitment '{commitment.Value}'",
+                (nearest is null ? "" : $"Did you mean '{nearest}'? ") + $"Known commitments: {string.Join(", ", commitmentSlugs.Order(StringComparer.Ordinal))}.");
+        }
+        var kindText = fields.Text("kind");
+        var kind = kindText?.ToLowerInvariant() switch { null or "blog" => PostKind.Blog, "keynote" => PostKind.Keynote, _ => (PostKind?)null };
+        if (kind is null)
+            local.Add(DiagnosticCode.InvalidValue, fields.LocationOf("kind"), $"'kind' must be 'blog' or 'keynote', not '{kindText}'");
+
+        var slugText = fields.Text("slug");
+        var defaultName = isBundle ? Path.GetFileName(Path.GetDirectoryName(fullPath)!) : Path.GetFileNameWithoutExtension(fullPath);
+        var slug = slugText ?? Slugs.FromFileName(defaultName);
+        if (slugText is not null && !Slugs.IsValid(slugText))
+            local.Add(DiagnosticCode.InvalidSlug, fields.LocationOf("slug"), $"slug '{slugText}' is not URL-safe",
+                $"Use lower-case letters, digits and single hyphens, e.g. '{Slugs.Slugify(slugText)}'.");
+
+        var image = fields.Text("image");
+        var imageAlt = fields.Text("image_alt");
+        if (image is not null)
+        {
+            if (IsRelative(image) && !File.Exists(Path.Combine(source.Directory, Uri.UnescapeDataString(image.Split('?', '#')[0]))))
+                local.Add(DiagnosticCode.MissingImage, fields.LocationOf("image"), $"image '{image}' does not exist");
+            if (imageAlt is null)
+                local.Add(DiagnosticCode.MissingAltText, fields.LocationOf("image"), $"image '{image}' has no image_alt");
+        }
+
+        var frontMatter = new PostFrontMatter
+        {
+            Title = title ?? "",
+            Date = date ?? default,
+            Author = author ?? "",
+            Role = fields.Text("role"),
+            Commitments = commitments.Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList(),
+            Kind = kind ?? PostKind.Blog,
+            Tags = fields.TextList("tags").Select(t => t.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            Summary = fields.Text("summary"),
+            Image = image,
+            ImageAlt = imageAlt,
+            Slug = slugText,
+            Draft = fields.Bool("draft") ?? false,
+            Event = fields.Text("event"),
+        };
+        fields.WarnUnknownKeys(Keys, "post");
+
+        if (string.IsNullOrWhiteSpace(block.Body))
+            local.Add(DiagnosticCode.EmptyPost, new SourceLocation(displayPath, block.BodyFirstLine, 1), "the post has no text after its front matter");
+
+        diagnostics.AddRange(local.Sorted());
+        if (local.HasErrors) return null;
+        var slugLocation = slugText is null ? SourceLocation.WholeFile(displayPath) : fields.LocationOf("slug");
+        return new Post(frontMatter, slug, block.Body, source, isBundle, slugLocation, commitments);
+    }
+
+    /// <summary>
+    /// True for a path relative to the post's folder (<c>photo.jpg</c>, <c>images/photo.jpg</c>): what is checked on disk.
+    /// URLs with a scheme and root-relative paths are site URLs, checked by the built-site link check.
+    /// </summary>
+    public static bool IsRelative(string url) =>
+        url.Length > 0 && !url.StartsWith('/') && !url.StartsWith('#') && !url.Contains(':', StringComparison.Ordinal);
+}

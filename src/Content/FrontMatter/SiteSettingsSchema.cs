@@ -1,0 +1,60 @@
+using PPNBlog.Content.Diagnostics;
+using PPNBlog.Content.Model;
+
+namespace PPNBlog.Content.FrontMatter;
+
+/// <summary>The schema of <c>input/site.yml</c>.</summary>
+public static class SiteSettingsSchema
+{
+    /// <summary>Every key site.yml may carry.</summary>
+    public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "title", "description", "baseUrl", "language", "intro", "contactEmail", "hashtags", "footerNote", "postsPerPage",
+    };
+
+    /// <summary>Reads and validates the settings; null when they have errors.</summary>
+    public static SiteSettings? Read(string text, string displayPath, DiagnosticList diagnostics)
+    {
+        var local = new DiagnosticList();
+        var fields = FrontMatterFields.ParseYaml(text, 1, displayPath, local);
+        SiteSettings? settings = null;
+        if (fields is not null)
+        {
+            var title = fields.Text("title", required: true);
+            var baseUrlText = fields.Text("baseUrl", required: true);
+            Uri? baseUrl = null;
+            if (baseUrlText is not null && !TryParseBaseUrl(baseUrlText, out baseUrl))
+                local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("baseUrl"), $"baseUrl '{baseUrlText}' is not an absolute http(s) URL",
+                    "Write the published address, e.g. baseUrl: \"https://example.org/blog/\".");
+            var postsPerPage = fields.Int("postsPerPage") ?? 10;
+            if (postsPerPage is < 1 or > 100)
+                local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("postsPerPage"), $"postsPerPage must be between 1 and 100, not {postsPerPage}");
+            var contact = fields.Text("contactEmail");
+            if (contact is not null && (!contact.Contains('@') || contact.Any(char.IsWhiteSpace)))
+                local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("contactEmail"), $"contactEmail '{contact}' is not an email address");
+            var settingsDraft = new SiteSettings(
+                Title: title ?? "",
+                Description: fields.Text("description") ?? "",
+                BaseUrl: baseUrl ?? new Uri("http://localhost/"),
+                Language: fields.Text("language") ?? "en-GB",
+                Intro: fields.Text("intro"),
+                ContactEmail: contact,
+                Hashtags: fields.TextList("hashtags").Select(h => h.Value.TrimStart('#')).ToList(),
+                FooterNote: fields.Text("footerNote"),
+                PostsPerPage: postsPerPage);
+            fields.WarnUnknownKeys(Keys, "site.yml");
+            if (!local.HasErrors) settings = settingsDraft;
+        }
+        diagnostics.AddRange(local.Sorted());
+        return settings;
+    }
+
+    /// <summary>Parses an absolute http(s) URL and makes sure it ends with '/', so paths can be appended.</summary>
+    public static bool TryParseBaseUrl(string text, out Uri? baseUrl)
+    {
+        baseUrl = null;
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) return false;
+        baseUrl = uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+        return true;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text;
+using PPNBlog.Content.Diagnostics;
+
+namespace PPNBlog.Content.Sources;
+
+/// <summary>Reads content files as strict UTF-8 text with a size limit, so a bad file becomes a diagnostic, not garbage.</summary>
+public static class SourceText
+{
+    /// <summary>The largest content file read (2 MiB): far above any real post, far below what could exhaust memory.</summary>
+    public const int MaxBytes = 2 * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads <paramref name="path"/>; returns null and reports a diagnostic when the file is too large or not UTF-8.</summary>
+    /// <param name="path">The file on disk.</param>
+    /// <param name="displayPath">The path printed in diagnostics.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    public static string? Read(string path, string displayPath, DiagnosticList diagnostics)
+    {
+        var length = new FileInfo(path).Length;
+        if (length > MaxBytes)
+        {
+            diagnostics.Add(DiagnosticCode.TooLarge, SourceLocation.WholeFile(displayPath),
+                $"file is {length / 1024} KiB; the limit is {MaxBytes / 1024} KiB");
+            return null;
+        }
+        return Decode(File.ReadAllBytes(path), displayPath, diagnostics);
+    }
+
+    /// <summary>Decodes bytes as UTF-8 (a BOM is allowed and dropped); reports the first invalid byte's line and column.</summary>
+    public static string? Decode(byte[] bytes, string displayPath, DiagnosticList diagnostics)
+    {
+        var span = bytes.AsSpan();
+        if (span.StartsWith(Encoding.UTF8.Preamble)) span = span[3..];
+        try
+        {
+            return StrictUtf8.GetString(span);
+        }
+        catch (DecoderFallbackException)
+        {
+            var (line, column) = FirstInvalidByte(span);
+            diagnostics.Add(DiagnosticCode.NotUtf8, new SourceLocation(displayPath, line, column),
+                "file is not valid UTF-8 (it may be saved as Windows-1252 or Latin-1)");
+            return null;
+        }
+    }
+
+    private static (int Line, int Column) FirstInvalidByte(ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done) break;
+            offset += consumed;
+        }
+        var before = bytes[..offset];
+        var line = before.Count((byte)'\n') + 1;
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        var column = Encoding.UTF8.GetCharCount(before[lineStart..]) + 1;
+        return (line, column);
+    }
+}

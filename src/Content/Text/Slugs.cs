@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PPNBlog.Content.Text;
+
+/// <summary>URL slugs: what a valid one looks like, and how one is made from a file name, title or tag.</summary>
+public static partial class Slugs
+{
+    /// <summary>True for lower-case ASCII letters and digits in hyphen-separated groups, e.g. <c>my-first-post</c>.</summary>
+    public static bool IsValid(string slug) => ValidSlug().IsMatch(slug);
+
+    /// <summary>
+    /// The default slug of a post file or bundle folder: its name without a leading date
+    /// (<c>2020-12-14-</c> or <c>20201214_</c>, both seen in real blogs), made URL-safe.
+    /// </summary>
+    public static string FromFileName(string name) => Slugify(LeadingDate().Replace(name, ""));
+
+    /// <summary>Lower-case ASCII words joined by hyphens; accents are dropped (é → e); empty text gives "untitled".</summary>
+    public static string Slugify(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var pendingHyphen = false;
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9') || c is >= 'A' and <= 'Z')
+            {
+                if (pendingHyphen && builder.Length > 0) builder.Append('-');
+                pendingHyphen = false;
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else if (c != '\'' && c != '’')
+            {
+                pendingHyphen = true;
+            }
+        }
+        return builder.Length == 0 ? "untitled" : builder.ToString();
+    }
+
+    /// <summary>The candidate closest to <paramref name="value"/> by edit distance, or null when none is close.</summary>
+    public static string? Nearest(string value, IEnumerable<string> candidates)
+    {
+        var normalised = Slugify(value);
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = normalised.Length >= 3 && candidate.StartsWith(normalised, StringComparison.Ordinal) ? 0 : EditDistance(normalised, candidate);
+            if (distance < bestDistance) (best, bestDistance) = (candidate, distance);
+        }
+        return bestDistance <= Math.Max(2, normalised.Length / 3) ? best : null;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex ValidSlug();
+
+    [GeneratedRegex(@"^(\d{4}-\d{2}-\d{2}|\d{8})[-_ ]+")]
+    private static partial Regex LeadingDate();
+}

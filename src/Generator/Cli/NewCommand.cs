@@ -1,0 +1,58 @@
+using System.CommandLine;
+using PPNBlog.Content.Diagnostics;
+using PPNBlog.Content.FrontMatter;
+using PPNBlog.Content.Model;
+using PPNBlog.Content.Text;
+using PPNBlog.Generator.Loading;
+
+namespace PPNBlog.Generator.Cli;
+
+/// <summary><c>ppnblog new "Title" --commitment SLUG</c>: writes a valid post skeleton and prints its path.</summary>
+internal static class NewCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var title = new Argument<string>("title") { Description = "The post's title" };
+        var commitment = new Option<string[]>("--commitment") { Description = "Commitment slug (repeat for several)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var kind = new Option<string>("--kind") { Description = "blog or keynote", DefaultValueFactory = _ => "blog" };
+        kind.AcceptOnlyFromAmong("blog", "keynote");
+        var author = new Option<string>("--author") { Description = "The author's name", DefaultValueFactory = _ => "PPN Editorial Team" };
+        var input = new Option<string>("--input") { Description = "Content folder", DefaultValueFactory = _ => "input" };
+        var command = new Command("new", "Write a new post skeleton that passes validation, and print its path.") { title, commitment, kind, author, input };
+        command.SetAction(result =>
+        {
+            var inputDirectory = result.GetValue(input)!;
+            var known = ContentLoader.Load(inputDirectory, new DiagnosticList())?.Commitments.Select(c => c.Slug).ToList() ?? [];
+            foreach (var unknown in result.GetValue(commitment)!.Where(s => !known.Contains(s)))
+            {
+                var nearest = Slugs.Nearest(unknown, known);
+                error.WriteLine($"ppnblog: unknown commitment '{unknown}'{(nearest is null ? "" : $"; did you mean '{nearest}'?")} Known: {string.Join(", ", known)}");
+                return Program.UsageError;
+            }
+            var postTitle = result.GetValue(title)!.Trim();
+            var today = DateTimeOffset.Now;
+            var frontMatter = new PostFrontMatter
+            {
+                Title = postTitle,
+                Date = new PostDate(new DateTimeOffset(today.Date, PostDate.UkTime.GetUtcOffset(today.Date)), HasTime: false),
+                Author = result.GetValue(author)!,
+                Commitments = result.GetValue(commitment)!.Distinct().ToList(),
+                Kind = result.GetValue(kind) == "keynote" ? PostKind.Keynote : PostKind.Blog,
+                Summary = "One or two sentences that sum the post up, for cards and feeds.",
+            };
+            var slug = Slugs.Slugify(postTitle);
+            var path = Path.Combine(inputDirectory, "posts", today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), slug + ".md");
+            if (File.Exists(path))
+            {
+                error.WriteLine($"ppnblog: {path} already exists; choose another title");
+                return Program.ContentErrors;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, PostWriter.Write(frontMatter,
+                "Write the post here, in Markdown. Use `##` for section headings and describe every image: `![what it shows](photo.jpg)`."));
+            output.WriteLine(ContentLoader.DisplayPath(Path.GetFullPath(path)));
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using PPNBlog.Generator.Build;
+
+namespace PPNBlog.Generator.Cli;
+
+/// <summary>The <c>ppnblog</c> command line: thin commands over the build pipeline. Exit codes: 0 ok, 1 content errors, 2 usage errors.</summary>
+public static class Program
+{
+    /// <summary>Content errors were found.</summary>
+    public const int ContentErrors = 1;
+
+    /// <summary>The command line was wrong.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Runs the command line.</summary>
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the command line with the given writers (tests capture them).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("PPNBlog: builds the Psychological Professions Network blog from input/ and theme/.");
+        root.Subcommands.Add(BuildCommand.Create(output, error));
+        root.Subcommands.Add(ServeCommand.Create(output, error));
+        root.Subcommands.Add(CheckCommand.Create(output, error));
+        root.Subcommands.Add(NewCommand.Create(output, error));
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) error.WriteLine($"ppnblog: {e.Message}");
+            error.WriteLine("Run 'ppnblog --help' for usage.");
+            return UsageError;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}
+
+/// <summary>Options shared by the commands that build.</summary>
+internal sealed class SiteOptions
+{
+    public Option<string> Input { get; } = new("--input") { Description = "Content folder", DefaultValueFactory = _ => "input" };
+    public Option<string> Theme { get; } = new("--theme") { Description = "Theme folder", DefaultValueFactory = _ => "theme" };
+    public Option<string> Output { get; } = new("--output") { Description = "Output folder (replaced only by a successful build)", DefaultValueFactory = _ => "_site" };
+    public Option<bool> Drafts { get; } = new("--drafts") { Description = "Include drafts and future-dated posts" };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Input);
+        command.Options.Add(Theme);
+        command.Options.Add(Output);
+        command.Options.Add(Drafts);
+    }
+
+    /// <summary>The build options, or a usage message when a folder does not exist.</summary>
+    public (BuildOptions? Options, string? Problem) Read(ParseResult result, Uri? baseUrl = null)
+    {
+        var input = result.GetValue(Input)!;
+        var theme = result.GetValue(Theme)!;
+        if (!Directory.Exists(input)) return (null, $"the content folder '{input}' does not exist (run from the repository root, or pass --input)");
+        if (!Directory.Exists(theme)) return (null, $"the theme folder '{theme}' does not exist (run from the repository root, or pass --theme)");
+        return (new BuildOptions(input, theme, result.GetValue(Output)!, baseUrl, result.GetValue(Drafts)), null);
+    }
+}

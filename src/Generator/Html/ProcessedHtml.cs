@@ -1,0 +1,12 @@
+namespace PPNBlog.Generator.Html;
+
+/// <summary>A body's final HTML and what was learnt while post-processing it.</summary>
+/// <param name="Html">The HTML to publish.</param>
+/// <param name="Excerpt">Plain text of the opening (up to the <c>&lt;!-- more --&gt;</c> marker or the first paragraph).</param>
+/// <param name="WordCount">Words of visible text, for the reading time.</param>
+/// <param name="RemovedHtml">Descriptions of unsafe HTML the sanitiser removed.</param>
+public sealed record ProcessedHtml(string Html, string Excerpt, int WordCount, IReadOnlyList<string> RemovedHtml)
+{
+    /// <summary>Minutes to read at 200 words a minute, at least one.</summary>
+    public int ReadingMinutes => Math.Max(1, (int)Math.Ceiling(WordCount / 200.0));
+}

@@ -1,0 +1,15 @@
+namespace PPNBlog.Generator.Markdown;
+
+/// <summary>A link or image written in a Markdown body, with its position for diagnostics.</summary>
+/// <param name="Url">The URL as written.</param>
+/// <param name="IsImage">True for <c>![alt](url)</c>.</param>
+/// <param name="AltText">An image's alt text (empty when none).</param>
+/// <param name="Line">0-based line in the body.</param>
+/// <param name="Column">0-based column in the body.</param>
+public sealed record MarkdownLink(string Url, bool IsImage, string AltText, int Line, int Column);
+
+/// <summary>A Markdown body rendered to HTML by Markdig, before HTML post-processing.</summary>
+/// <param name="Html">Markdig's HTML.</param>
+/// <param name="Links">Every link and image, in document order.</param>
+/// <param name="RawHtmlLine">0-based line of the first raw HTML, or null when the body has none (then no sanitising is needed).</param>
+public sealed record MarkdownHtml(string Html, IReadOnlyList<MarkdownLink> Links, int? RawHtmlLine);

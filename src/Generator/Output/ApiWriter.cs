@@ -1,0 +1,98 @@
+using System.Text.Json;
+using PPNBlog.Generator.Rendering;
+using PPNBlog.Generator.Site;
+
+namespace PPNBlog.Generator.Output;
+
+/// <summary>
+/// The headless part: a static JSON content API under /api/ (see README), written from the same site model as the
+/// pages, so the two never disagree.
+/// </summary>
+public static class ApiWriter
+{
+    /// <summary>Writes api/posts.json, api/posts/&lt;slug&gt;.json, api/commitments.json and api/commitments/&lt;slug&gt;.json.</summary>
+    public static void Write(SiteModel site, StagedOutput output)
+    {
+        var urls = site.Urls;
+        var summaries = site.Posts.Select(p => Summary(site, p)).ToList();
+        Save(output, "api/posts.json", new PostIndex(site.Settings.BaseUrl.AbsoluteUri, summaries.Count, summaries));
+        Parallel.For(0, site.Posts.Count, i =>
+        {
+            var post = site.Posts[i];
+            var front = post.Post.FrontMatter;
+            Save(output, $"api/posts/{post.Post.Slug}.json", new PostDetail(summaries[i], front.Role, front.Tags, front.Event,
+                post.Body.ReadingMinutes, front.Image is null ? null : urls.Absolute(post.Path + front.Image), front.ImageAlt, post.Body.Html));
+        });
+        var commitments = site.Commitments.Select(a => new CommitmentSummary(a.Commitment.Slug, a.Commitment.Title, a.Commitment.Order,
+            a.Commitment.Summary, a.Commitment.Hashtag, urls.Absolute(SiteUrls.CommitmentPath(a.Commitment.Slug)), a.Posts.Count)).ToList();
+        Save(output, "api/commitments.json", new CommitmentIndex(commitments));
+        foreach (var (archive, summary) in site.Commitments.Zip(commitments))
+            Save(output, $"api/commitments/{archive.Commitment.Slug}.json",
+                new CommitmentDetail(summary, archive.Description.Html, archive.Posts.Select(p => p.Post.Slug).ToList()));
+    }
+
+    private static PostSummary Summary(SiteModel site, PublishedPost post)
+    {
+        var front = post.Post.FrontMatter;
+        return new PostSummary(post.Post.Slug, front.Title, ViewFactory.DateIso(front.Date), front.Author, front.Commitments,
+            front.Kind.ToString().ToLowerInvariant(), post.Summary, site.Urls.Absolute(post.Path));
+    }
+
+    private static void Save<T>(StagedOutput output, string path, T value) =>
+        File.WriteAllText(output.PathFor(path), JsonSerializer.Serialize(value, Json.Options));
+
+    /// <summary>An entry of api/posts.json.</summary>
+    public sealed record PostSummary(string Slug, string Title, string Date, string Author, IReadOnlyList<string> Commitments, string Kind, string Summary, string Url);
+
+    /// <summary>api/posts.json.</summary>
+    public sealed record PostIndex(string BaseUrl, int Count, IReadOnlyList<PostSummary> Posts);
+
+    /// <summary>api/posts/&lt;slug&gt;.json: the summary's fields and the rendered body (URLs in it are root-relative to the site).</summary>
+    public sealed record PostDetail(
+        [property: System.Text.Json.Serialization.JsonIgnore] PostSummary Entry, string? Role, IReadOnlyList<string> Tags, string? Event,
+        int ReadingMinutes, string? Image, string? ImageAlt, string ContentHtml)
+    {
+        /// <summary>The post's slug.</summary>
+        public string Slug => Entry.Slug;
+        /// <summary>The post's title.</summary>
+        public string Title => Entry.Title;
+        /// <summary>ISO date.</summary>
+        public string Date => Entry.Date;
+        /// <summary>Author's name.</summary>
+        public string Author => Entry.Author;
+        /// <summary>Commitment slugs.</summary>
+        public IReadOnlyList<string> Commitments => Entry.Commitments;
+        /// <summary>blog or keynote.</summary>
+        public string Kind => Entry.Kind;
+        /// <summary>Summary or excerpt.</summary>
+        public string Summary => Entry.Summary;
+        /// <summary>Absolute page URL.</summary>
+        public string Url => Entry.Url;
+    }
+
+    /// <summary>An entry of api/commitments.json.</summary>
+    public sealed record CommitmentSummary(string Slug, string Title, int Order, string Summary, string? Hashtag, string Url, int PostCount);
+
+    /// <summary>api/commitments.json.</summary>
+    public sealed record CommitmentIndex(IReadOnlyList<CommitmentSummary> Commitments);
+
+    /// <summary>api/commitments/&lt;slug&gt;.json: the summary's fields, the description and the post slugs, newest first.</summary>
+    public sealed record CommitmentDetail(
+        [property: System.Text.Json.Serialization.JsonIgnore] CommitmentSummary Entry, string DescriptionHtml, IReadOnlyList<string> Posts)
+    {
+        /// <summary>The commitment's slug.</summary>
+        public string Slug => Entry.Slug;
+        /// <summary>Its title.</summary>
+        public string Title => Entry.Title;
+        /// <summary>Its order.</summary>
+        public int Order => Entry.Order;
+        /// <summary>Its summary.</summary>
+        public string Summary => Entry.Summary;
+        /// <summary>Its hashtag.</summary>
+        public string? Hashtag => Entry.Hashtag;
+        /// <summary>Its archive URL.</summary>
+        public string Url => Entry.Url;
+        /// <summary>Number of published posts.</summary>
+        public int PostCount => Entry.PostCount;
+    }
+}

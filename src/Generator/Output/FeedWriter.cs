@@ -1,0 +1,103 @@
+using System.ServiceModel.Syndication;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using System.Xml;
+using PPNBlog.Generator.Site;
+
+namespace PPNBlog.Generator.Output;
+
+/// <summary>Writes the Atom feeds (whole site, and one per commitment) and the JSON Feed 1.1.</summary>
+public static partial class FeedWriter
+{
+    /// <summary>Entries per feed: the newest posts, as feed readers poll often.</summary>
+    public const int EntryCount = 20;
+
+    /// <summary>Writes feed.xml, feed.json and commitments/&lt;slug&gt;/feed.xml.</summary>
+    public static void Write(SiteModel site, StagedOutput output)
+    {
+        var settings = site.Settings;
+        WriteAtom(site, output, "feed.xml", settings.Title, settings.Description, SiteUrls.HomePath(), site.Posts);
+        foreach (var archive in site.Commitments)
+        {
+            var c = archive.Commitment;
+            WriteAtom(site, output, SiteUrls.CommitmentFeedPath(c.Slug), $"{c.Title} – {settings.Title}", c.Summary,
+                SiteUrls.CommitmentPath(c.Slug), archive.Posts);
+        }
+        WriteJsonFeed(site, output);
+    }
+
+    private static void WriteAtom(SiteModel site, StagedOutput output, string path, string title, string description, string pagePath,
+        IReadOnlyList<PublishedPost> posts)
+    {
+        var urls = site.Urls;
+        var entries = posts.Take(EntryCount).ToList();
+        var updated = entries.Count > 0 ? entries.Max(p => p.Post.Date.Value) : DateTimeOffset.UnixEpoch;
+        var feed = new SyndicationFeed(title, description, new Uri(urls.Absolute(pagePath)), urls.Absolute(path), updated)
+        {
+            Language = site.Settings.Language,
+            Items = entries.Select(post => Entry(site, post)).ToList(),
+        };
+        feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(urls.Absolute(path)), "application/atom+xml"));
+        using var writer = XmlWriter.Create(output.PathFor(path), new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false) });
+        new Atom10FeedFormatter(feed).WriteTo(writer);
+    }
+
+    private static SyndicationItem Entry(SiteModel site, PublishedPost post)
+    {
+        var url = site.Urls.Absolute(post.Path);
+        var front = post.Post.FrontMatter;
+        var item = new SyndicationItem(front.Title, new TextSyndicationContent(AbsoluteLinks(site, post.Body.Html), TextSyndicationContentKind.Html),
+            new Uri(url), url, front.Date.Value)
+        {
+            PublishDate = front.Date.Value,
+            Summary = new TextSyndicationContent(post.Summary),
+        };
+        item.Authors.Add(new SyndicationPerson { Name = front.Author });
+        foreach (var commitment in front.Commitments) item.Categories.Add(new SyndicationCategory(commitment));
+        return item;
+    }
+
+    /// <summary>Makes root-relative href/src absolute: feed readers show content away from the site.</summary>
+    public static string AbsoluteLinks(SiteModel site, string html)
+    {
+        var origin = site.Settings.BaseUrl.GetLeftPart(UriPartial.Authority);
+        return RootRelative().Replace(html, m => $"{m.Groups[1].Value}=\"{origin}/");
+    }
+
+    private static void WriteJsonFeed(SiteModel site, StagedOutput output)
+    {
+        var urls = site.Urls;
+        var feed = new JsonFeed(
+            "https://jsonfeed.org/version/1.1", site.Settings.Title, urls.Absolute(SiteUrls.HomePath()), urls.Absolute("feed.json"),
+            site.Settings.Description, site.Settings.Language,
+            site.Posts.Take(EntryCount).Select(post => new JsonFeedItem(
+                urls.Absolute(post.Path), urls.Absolute(post.Path), post.Post.Title, AbsoluteLinks(site, post.Body.Html), post.Summary,
+                post.Post.Date.Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+                [new JsonFeedAuthor(post.Post.FrontMatter.Author)], [.. post.Post.FrontMatter.Commitments, .. post.Post.FrontMatter.Tags])).ToList());
+        File.WriteAllText(output.PathFor("feed.json"), JsonSerializer.Serialize(feed, Json.Options));
+    }
+
+    [GeneratedRegex("\\b(href|src)=\"/(?!/)")]
+    private static partial Regex RootRelative();
+
+    private sealed record JsonFeed(string Version, string Title, string HomePageUrl, string FeedUrl, string Description, string Language, IReadOnlyList<JsonFeedItem> Items);
+
+    private sealed record JsonFeedItem(string Id, string Url, string Title, string ContentHtml, string Summary, string DatePublished,
+        IReadOnlyList<JsonFeedAuthor> Authors, IReadOnlyList<string> Tags);
+
+    private sealed record JsonFeedAuthor(string Name);
+}
+
+/// <summary>The JSON settings of everything the site publishes as JSON: snake_case, indented, nulls left out.</summary>
+public static class Json
+{
+    /// <summary>The shared options.</summary>
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

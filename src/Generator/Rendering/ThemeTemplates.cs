@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using Fluid;
+using Microsoft.Extensions.FileProviders;
+using PPNBlog.Content.Diagnostics;
+using PPNBlog.Content.Model;
+using PPNBlog.Generator.Loading;
+
+namespace PPNBlog.Generator.Rendering;
+
+/// <summary>
+/// The theme's Liquid templates, parsed once with Fluid: <c>layouts/base.liquid</c> wraps every page,
+/// <c>templates/&lt;name&gt;.liquid</c> renders a page type, <c>partials/</c> holds what they <c>render</c>.
+/// Editors change these files without recompiling.
+/// </summary>
+public sealed partial class ThemeTemplates
+{
+    /// <summary>The page templates the generator renders.</summary>
+    public static readonly IReadOnlyList<string> PageTemplates = ["home", "post", "commitments", "commitment", "tags", "tag", "page", "404"];
+
+    private readonly Dictionary<string, (IFluidTemplate Template, string DisplayPath)> _templates;
+    private readonly (IFluidTemplate Template, string DisplayPath) _layout;
+    private readonly TemplateOptions _options;
+
+    private ThemeTemplates(Dictionary<string, (IFluidTemplate, string)> templates, (IFluidTemplate, string) layout, TemplateOptions options)
+    {
+        _templates = templates;
+        _layout = layout;
+        _options = options;
+    }
+
+    /// <summary>Parses every template; returns null with PPN016 diagnostics (file, line, column) when any does not parse.</summary>
+    public static ThemeTemplates? Load(string themeDirectory, DiagnosticList diagnostics)
+    {
+        var parser = new FluidParser();
+        var options = new TemplateOptions
+        {
+            FileProvider = Directory.Exists(Path.Combine(themeDirectory, "partials"))
+                ? new PhysicalFileProvider(Path.GetFullPath(Path.Combine(themeDirectory, "partials")))
+                : new NullFileProvider(),
+            CultureInfo = CultureInfo.InvariantCulture,
+            TimeZone = PostDate.UkTime,
+        };
+        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        foreach (var type in typeof(ThemeTemplates).Assembly.GetTypes().Where(t => t.Namespace == typeof(ThemeTemplates).Namespace && t.Name.EndsWith("View", StringComparison.Ordinal)))
+            options.MemberAccessStrategy.Register(type);
+
+        var ok = true;
+        (IFluidTemplate, string)? Parse(string relativePath)
+        {
+            var path = Path.Combine(themeDirectory, relativePath);
+            var display = ContentLoader.DisplayPath(Path.GetFullPath(path));
+            if (!File.Exists(path))
+            {
+                diagnostics.Add(DiagnosticCode.TemplateError, SourceLocation.WholeFile(display), $"theme template '{relativePath}' is missing",
+                    "Restore the file from the repository (git checkout -- theme/).");
+                ok = false;
+                return null;
+            }
+            if (parser.TryParse(File.ReadAllText(path), out var template, out var error)) return (template, display);
+            var (line, column) = PositionIn(error);
+            diagnostics.Add(DiagnosticCode.TemplateError, new SourceLocation(display, line, column), $"Liquid syntax error: {error}");
+            ok = false;
+            return null;
+        }
+
+        var layout = Parse(Path.Combine("layouts", "base.liquid"));
+        var templates = new Dictionary<string, (IFluidTemplate, string)>(StringComparer.Ordinal);
+        foreach (var name in PageTemplates)
+            if (Parse(Path.Combine("templates", name + ".liquid")) is { } parsed) templates[name] = parsed;
+        return ok && layout is not null ? new ThemeTemplates(templates, layout.Value, options) : null;
+    }
+
+    /// <summary>
+    /// Renders page template <paramref name="name"/> with <paramref name="values"/>, then the layout around it.
+    /// Output is HTML-encoded unless a template asks for <c>raw</c>. Throws <see cref="TemplateRenderException"/>.
+    /// </summary>
+    public string Render(string name, IReadOnlyDictionary<string, object?> values)
+    {
+        var (template, display) = _templates[name];
+        var context = new TemplateContext(_options);
+        foreach (var (key, value) in values) context.SetValue(key, value);
+        var content = Run(template, context, display);
+        context.SetValue("content", content);
+        return Run(_layout.Template, context, _layout.DisplayPath);
+    }
+
+    private static string Run(IFluidTemplate template, TemplateContext context, string display)
+    {
+        try
+        {
+            return template.Render(context, HtmlEncoder.Default);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new TemplateRenderException(display, string.Join(" ", e.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
+        }
+    }
+
+    private static (int Line, int Column) PositionIn(string error)
+    {
+        var match = Position().Match(error);
+        return match.Success ? (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture)) : (1, 1);
+    }
+
+    [GeneratedRegex(@"\((\d+):(\d+)\)")]
+    private static partial Regex Position();
+}
+
+/// <summary>A template that parsed but failed while rendering (e.g. a missing partial).</summary>
+public sealed class TemplateRenderException(string file, string message) : Exception(message)
+{
+    /// <summary>The template's display path.</summary>
+    public string File { get; } = file;
+}

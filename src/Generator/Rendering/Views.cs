@@ -1,0 +1,56 @@
+namespace PPNBlog.Generator.Rendering;
+
+// Page models handed to the Liquid templates (snake_case in templates: DateIso is date_iso). Fields ending in Html
+// are trusted, post-processed HTML that templates print with `| raw`; everything else is HTML-encoded.
+
+/// <summary>A link: its text and URL.</summary>
+public sealed record LinkView(string Title, string Url);
+
+/// <summary>A commitment as shown in lists, cards and archive headers.</summary>
+public sealed record CommitmentView(string Slug, string Title, string Summary, string DescriptionHtml, string Url, string FeedUrl, string? Hashtag, int PostCount);
+
+/// <summary>A commitment linked from a post.</summary>
+public sealed record CommitmentLinkView(string Slug, string Title, string Url);
+
+/// <summary>A tag linked from a post, or listed on the tags page with its post count.</summary>
+public sealed record TagView(string Name, string Url, int Count);
+
+/// <summary>A post as a card in lists.</summary>
+public record PostCardView(
+    string Title, string Url, string DateIso, string DateDisplay, string Author, string? Role, string Kind, string KindLabel,
+    string Summary, IReadOnlyList<CommitmentLinkView> Commitments);
+
+/// <summary>A post page: the card's fields and everything the page shows.</summary>
+public sealed record PostView(
+    PostCardView Card, string AbsoluteUrl, int ReadingMinutes, string ContentHtml, IReadOnlyList<TagView> Tags, string? ImageUrl,
+    string? ImageAlt, string? Event, LinkView? Previous, LinkView? Next, IReadOnlyList<PostCardView> Related)
+    : PostCardView(Card);
+
+/// <summary>One numbered link of a pagination bar, or an ellipsis between numbers.</summary>
+public sealed record PaginationItemView(int Number, string Url, bool Current, bool Ellipsis);
+
+/// <summary>Pagination of a list of posts.</summary>
+public sealed record PaginationView(int Current, int TotalPages, string? PreviousUrl, string? NextUrl, IReadOnlyList<PaginationItemView> Items);
+
+/// <summary>A filter link of a commitment archive (all, keynotes, blogs).</summary>
+public sealed record FilterView(string Label, string Url, bool Current, int Count);
+
+/// <summary>A standalone page's content.</summary>
+public sealed record PageContentView(string Title, string ContentHtml);
+
+/// <summary>URLs of the theme's assets.</summary>
+public sealed record AssetsView(string Css, string SiteCss, string Js, string Favicon, string FaviconSvg, string AppleTouchIcon);
+
+/// <summary>URLs of the main navigation (Contribute is null when the site has no contribute page).</summary>
+public sealed record NavView(string Home, string Commitments, string Tags, string? Contribute);
+
+/// <summary>Site-wide values every template sees as <c>site</c>.</summary>
+public sealed record SiteView(
+    string Title, string Description, string Language, string BaseUrl, string Url, string? ContactEmail, string? FooterNote,
+    IReadOnlyList<string> Hashtags, string FeedUrl, string JsonFeedUrl, IReadOnlyList<CommitmentView> Commitments,
+    AssetsView Assets, NavView Nav);
+
+/// <summary>Per-page values every template sees as <c>page</c>: head metadata, section and breadcrumbs.</summary>
+public sealed record PageMetaView(
+    string Title, string Heading, string Description, string CanonicalUrl, string OgTitle, string OgType, string OgImage,
+    string Section, IReadOnlyList<LinkView> Breadcrumbs, string? FeedUrl);

@@ -1,0 +1,74 @@
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Logging;
+
+namespace PPNBlog.Generator.Serve;
+
+/// <summary>
+/// Serves the built site on 127.0.0.1 as a static host would (index.html for folders, 404.html for the rest),
+/// adding the live-reload script to HTML responses only.
+/// </summary>
+public static class DevServer
+{
+    /// <summary>Starts serving <paramref name="siteRoot"/>; the returned app is stopped by disposing it.</summary>
+    public static async Task<WebApplication> StartAsync(string siteRoot, int port, LiveReload reload)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var root = Path.GetFullPath(siteRoot);
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".json"] = "application/json";
+
+        app.MapGet("/__livereload", async (HttpContext context) =>
+        {
+            context.Response.Headers.ContentType = "text/event-stream";
+            context.Response.Headers.CacheControl = "no-cache";
+            await context.Response.WriteAsync(": connected\n\n", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await reload.NextBuild.WaitAsync(context.RequestAborted);
+            await context.Response.WriteAsync("event: reload\ndata: built\n\n", context.RequestAborted);
+        });
+
+        app.Run(async context =>
+        {
+            var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/");
+            var full = Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));
+            if (!full.StartsWith(root, StringComparison.Ordinal)) full = root + "/404.html";
+            if (Directory.Exists(full) && !path.EndsWith('/'))
+            {
+                context.Response.Redirect(context.Request.Path + "/" + context.Request.QueryString);
+                return;
+            }
+            if (Directory.Exists(full)) full = Path.Combine(full, "index.html");
+            var status = 200;
+            if (!File.Exists(full))
+            {
+                full = Path.Combine(root, "404.html");
+                status = 404;
+            }
+            context.Response.StatusCode = status;
+            context.Response.Headers.CacheControl = "no-store";
+            if (!File.Exists(full)) return;
+            context.Response.ContentType = types.TryGetContentType(full, out var type) ? type : "application/octet-stream";
+            if (full.EndsWith(".html", StringComparison.Ordinal))
+            {
+                var html = await File.ReadAllTextAsync(full);
+                var at = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
+                html = at < 0 ? html + LiveReload.Script : html.Insert(at, LiveReload.Script);
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(html, Encoding.UTF8);
+            }
+            else
+            {
+                await context.Response.SendFileAsync(full);
+            }
+        });
+        await app.StartAsync();
+        return app;
+    }
+}

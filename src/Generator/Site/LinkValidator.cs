@@ -1,0 +1,56 @@
+using PPNBlog.Content.Diagnostics;
+using PPNBlog.Content.Model;
+using PPNBlog.Generator.Html;
+using PPNBlog.Generator.Markdown;
+
+namespace PPNBlog.Generator.Site;
+
+/// <summary>
+/// Checks every link and image written in a Markdown body against the planned site, with the line and column where
+/// it is written, and lists the files beside the content that must be published with it.
+/// </summary>
+public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, string?> urlOfMarkdownFile, DiagnosticList diagnostics)
+{
+    /// <summary>Checks the links of one body published at <paramref name="pagePath"/>; returns (source file, site path) pairs to copy.</summary>
+    public IReadOnlyList<(string Source, string SitePath)> Check(MarkdownHtml markdown, SourceFile source, string pagePath)
+    {
+        var copies = new List<(string, string)>();
+        foreach (var link in markdown.Links)
+        {
+            var location = SourceLocation.FromMarkdown(source.DisplayPath, link.Line, link.Column, source.BodyFirstLine);
+            var what = link.IsImage ? "image" : "link";
+            switch (LinkTarget.Classify(link.Url))
+            {
+                case LinkKind.SiteRooted:
+                    var path = LinkTarget.PathPart(link.Url).TrimStart('/');
+                    if (!isSitePath(path) && !isSitePath(path + "/"))
+                        diagnostics.Add(DiagnosticCode.BrokenLink, location, $"{what} '{link.Url}' points at no page of the site");
+                    break;
+                case LinkKind.RelativeMarkdown:
+                    var file = Path.GetFullPath(Path.Combine(source.Directory, LinkTarget.PathPart(link.Url)));
+                    if (urlOfMarkdownFile(file) is null)
+                        diagnostics.Add(DiagnosticCode.BrokenLink, location, File.Exists(file)
+                            ? $"link '{link.Url}' points at a post that is not published (a draft, future-dated, or invalid)"
+                            : $"link '{link.Url}' points at a file that does not exist");
+                    break;
+                case LinkKind.RelativeFile:
+                    var target = LinkTarget.ResolveInside(source.Directory, link.Url);
+                    if (target is null)
+                        diagnostics.Add(link.IsImage ? DiagnosticCode.MissingImage : DiagnosticCode.BrokenLink, location,
+                            $"{what} '{link.Url}' is outside the post's folder", "Put the file in the post's own folder and link it by its name.");
+                    else if (!File.Exists(target))
+                        diagnostics.Add(link.IsImage ? DiagnosticCode.MissingImage : DiagnosticCode.BrokenLink, location,
+                            $"{what} '{link.Url}' does not exist in the post's folder");
+                    else
+                        copies.Add((target, pagePath + Path.GetRelativePath(source.Directory, target).Replace('\\', '/')));
+                    break;
+            }
+            if (link.IsImage && link.AltText.Length == 0 && !IsEmbed(link.Url))
+                diagnostics.Add(DiagnosticCode.MissingAltText, location, $"image '{link.Url}' has no alt text");
+        }
+        return copies;
+    }
+
+    private static bool IsEmbed(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (HtmlPostProcessor.EmbedHosts.Contains(uri.Host) || uri.Host is "youtu.be" or "vimeo.com" or "www.vimeo.com");
+}

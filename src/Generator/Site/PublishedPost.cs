@@ -1,0 +1,35 @@
+using PPNBlog.Content.Model;
+using PPNBlog.Generator.Html;
+
+namespace PPNBlog.Generator.Site;
+
+/// <summary>A post that is part of this build, with its rendered body and its place in the site.</summary>
+/// <param name="Post">The validated content.</param>
+/// <param name="Path">Its site path, "posts/&lt;slug&gt;/".</param>
+/// <param name="Body">Its post-processed HTML.</param>
+public sealed record PublishedPost(Post Post, string Path, ProcessedHtml Body)
+{
+    /// <summary>The front matter summary, or the excerpt of the body when there is none.</summary>
+    public string Summary => Post.FrontMatter.Summary ?? Body.Excerpt;
+
+    /// <summary>Blog or keynote.</summary>
+    public PostKind Kind => Post.FrontMatter.Kind;
+}
+
+/// <summary>A commitment with its rendered description and its posts, newest first.</summary>
+/// <param name="Commitment">The commitment.</param>
+/// <param name="Description">Its rendered description.</param>
+/// <param name="Posts">Its published posts, newest first.</param>
+public sealed record CommitmentArchive(Commitment Commitment, ProcessedHtml Description, IReadOnlyList<PublishedPost> Posts);
+
+/// <summary>A tag with its posts, newest first.</summary>
+/// <param name="Name">The tag as first written.</param>
+/// <param name="Slug">Its URL segment.</param>
+/// <param name="Posts">Posts carrying the tag, newest first.</param>
+public sealed record TagArchive(string Name, string Slug, IReadOnlyList<PublishedPost> Posts);
+
+/// <summary>A standalone page with its rendered body.</summary>
+/// <param name="Page">The content.</param>
+/// <param name="Path">Its site path.</param>
+/// <param name="Body">Its rendered body.</param>
+public sealed record PublishedPage(Page Page, string Path, ProcessedHtml Body);

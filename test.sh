@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test of PPNBlog, installing what the tests need first; ends with "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Node.js and npm install the theme's packages (nhsuk-frontend); install them from Debian when missing and root.
+if ! command -v npm >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; else
+    echo "test.sh: npm is needed (install Node.js)" >&2; exit 1; fi
+fi
+(cd theme && npm ci --no-audit --no-fund --loglevel=error)
+
+results=$(mktemp -d)
+status=0
+dotnet test PPNBlog.sln --configuration Release --logger "trx" --results-directory "$results" -- RunConfiguration.DisableAppDomain=true || status=$?
+
+# Count outcomes from the TRX files (dotnet test's own summary is per project).
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    counters = ET.parse(path).getroot().find(".//{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}Counters")
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0))
+print(f"{passed} passed, {failed} failed")
+PY
+rm -rf "$results"
+exit $status

@@ -1,0 +1,38 @@
+using PPNBlog.Content.Model;
+
+namespace PPNBlog.Content.Tests.FrontMatter;
+
+public class PostDateTests
+{
+    [Theory]
+    [InlineData("2020-12-14", "2020-12-14T00:00:00+00:00", false)]
+    [InlineData("2021-06-01", "2021-06-01T00:00:00+01:00", false)]
+    [InlineData("2020-12-14T09:30:00+00:00", "2020-12-14T09:30:00+00:00", true)]
+    [InlineData("2020-12-14T09:30:00Z", "2020-12-14T09:30:00+00:00", true)]
+    [InlineData("2020-12-14 09:30", "", false)]
+    [InlineData("2015-03-17 14:00:00 -4", "2015-03-17T14:00:00-04:00", true)]
+    [InlineData("2015-03-17T14:00:00.123-04:00", "2015-03-17T14:00:00-04:00", true)]
+    public void Parses_iso_dates_and_date_times_with_offsets(string text, string expected, bool hasTime)
+    {
+        var ok = PostDate.TryParse(text, out var date, out var problem);
+        if (expected.Length == 0)
+        {
+            Assert.False(ok);
+            Assert.Contains("no offset", problem);
+            return;
+        }
+        Assert.True(ok, problem);
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), date.Value);
+        Assert.Equal(expected.Substring(19), date.Value.ToString("zzz", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(hasTime, date.HasTime);
+    }
+
+    [Fact]
+    public void Writes_back_what_it_read()
+    {
+        Assert.True(PostDate.TryParse("2020-12-14", out var day, out _));
+        Assert.Equal("2020-12-14", day.ToIsoString());
+        Assert.True(PostDate.TryParse("2020-12-14T09:30:00+01:00", out var moment, out _));
+        Assert.Equal("2020-12-14T09:30:00+01:00", moment.ToIsoString());
+    }
+}

@@ -1,0 +1,222 @@
+using PPNBlog.Content.Model;
+
+namespace PPNBlog.Content.Tests.FrontMatter;
+
+public class PostSchemaTests
+{
+    private const string Valid = """
+        ---
+        title: "Small acts: big difference"
+        date: 2021-01-18
+        author: Sam Patel
+        role: Clinical Psychologist, PPN London
+        commitments: [put-people-first, transform-and-innovate]
+        kind: keynote
+        tags: [letters, small-acts]
+        summary: Tailoring a letter.
+        event: Psychological Professions Week 2020
+        ---
+
+        The body.
+        """;
+
+    [Fact]
+    public void Reads_every_field_of_a_valid_post()
+    {
+        using var content = new TestContent();
+        var post = content.ReadPost(Valid, "2021-01-18-small-acts.md");
+
+        Assert.NotNull(post);
+        Assert.Empty(content.Lines);
+        Assert.Equal("small-acts", post.Slug);
+        Assert.Equal("Small acts: big difference", post.Title);
+        Assert.Equal(new DateOnly(2021, 1, 18), DateOnly.FromDateTime(post.Date.Value.DateTime));
+        Assert.False(post.Date.HasTime);
+        Assert.Equal("Sam Patel", post.FrontMatter.Author);
+        Assert.Equal("Clinical Psychologist, PPN London", post.FrontMatter.Role);
+        Assert.Equal(["put-people-first", "transform-and-innovate"], post.FrontMatter.Commitments);
+        Assert.Equal(PostKind.Keynote, post.FrontMatter.Kind);
+        Assert.Equal(["letters", "small-acts"], post.FrontMatter.Tags);
+        Assert.Equal("Psychological Professions Week 2020", post.FrontMatter.Event);
+        Assert.Equal(12, post.Source.BodyFirstLine);
+        Assert.Contains("The body.", post.Body);
+    }
+
+    [Fact]
+    public void A_bundle_takes_its_slug_from_the_folder()
+    {
+        using var content = new TestContent();
+        var post = content.ReadPost(Valid, "2020-12-14-day-one/index.md");
+        Assert.Equal("day-one", post!.Slug);
+    }
+
+    [Theory]
+    [InlineData("title", 2)]
+    [InlineData("date", 3)]
+    [InlineData("author", 4)]
+    [InlineData("commitments", 6)]
+    public void A_missing_required_field_is_reported_at_the_block(string field, int line)
+    {
+        using var content = new TestContent();
+        var text = string.Join('\n', Valid.Split('\n').Where((l, i) => i + 1 != line));
+        Assert.Null(content.ReadPost(text));
+        Assert.Contains($"post.md:1:1: error PPN003: required field '{field}' is missing", Assert.Single(content.Lines));
+    }
+
+    [Fact]
+    public void Malformed_yaml_names_the_line_in_the_file()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost("---\ntitle: ok\ndate: 2021-01-01\nauthor: [unclosed\n---\nBody\n"));
+        var line = Assert.Single(content.Lines);
+        Assert.Matches(@"^post\.md:[56]:\d+: error PPN001: invalid YAML", line);
+    }
+
+    [Fact]
+    public void An_unknown_commitment_suggests_the_nearest_slug()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("[put-people-first, transform-and-innovate]", "[put-people-frist]")));
+        var line = Assert.Single(content.Lines);
+        Assert.StartsWith("post.md:6:15: error PPN006: unknown commitment 'put-people-frist'", line);
+        Assert.Contains("Did you mean 'put-people-first'?", line);
+    }
+
+    [Theory]
+    [InlineData("5 September 2023", "is not an ISO date")]
+    [InlineData("2021-02-30", "not a day of the calendar")]
+    [InlineData("2021-02-03 10:00", "no offset")]
+    [InlineData("2021-02-03T25:00:00Z", "does not exist")]
+    public void An_invalid_date_is_an_error_with_its_line(string date, string problem)
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("date: 2021-01-18", $"date: {date}")));
+        var line = Assert.Single(content.Lines);
+        Assert.StartsWith("post.md:3:7: error PPN005:", line);
+        Assert.Contains(problem, line);
+    }
+
+    [Fact]
+    public void Unknown_keys_are_warnings_naming_the_key()
+    {
+        using var content = new TestContent();
+        var post = content.ReadPost(Valid.Replace("kind: keynote", "kind: keynote\nlayout: post\npermalink: /x/\ncategories: a b"));
+        Assert.NotNull(post);
+        Assert.Equal(3, content.Lines.Count);
+        Assert.Contains(content.Lines, l => l.StartsWith("post.md:8:1: warning PPN013: unknown key 'layout'", StringComparison.Ordinal));
+        Assert.Contains(content.Lines, l => l.Contains("unknown key 'permalink'"));
+        Assert.Contains(content.Lines, l => l.Contains("unknown key 'categories'"));
+    }
+
+    [Fact]
+    public void An_empty_post_is_an_error_at_its_body()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("The body.", "   ")));
+        Assert.StartsWith("post.md:12:1: error PPN010:", Assert.Single(content.Lines));
+    }
+
+    [Fact]
+    public void No_front_matter_is_an_error()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost("# Just a heading\n\nText.\n"));
+        Assert.StartsWith("post.md:1:1: error PPN002:", Assert.Single(content.Lines));
+    }
+
+    [Fact]
+    public void An_invalid_slug_suggests_a_valid_one()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("kind: keynote", "kind: keynote\nslug: My Post!")));
+        var line = Assert.Single(content.Lines);
+        Assert.StartsWith("post.md:8:7: error PPN014:", line);
+        Assert.Contains("'my-post'", line);
+    }
+
+    [Fact]
+    public void An_unknown_kind_is_an_error()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("kind: keynote", "kind: podcast")));
+        Assert.StartsWith("post.md:7:7: error PPN004: 'kind' must be 'blog' or 'keynote'", Assert.Single(content.Lines));
+    }
+
+    [Fact]
+    public void An_author_list_is_an_error_with_a_hint()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("author: Sam Patel", "author: [Sam Patel, Jo Evans]")));
+        var line = Assert.Single(content.Lines);
+        Assert.StartsWith("post.md:4:9: error PPN004:", line);
+        Assert.Contains("Sam Patel and Jo Evans", line);
+    }
+
+    [Fact]
+    public void A_missing_header_image_and_its_alt_text_are_reported()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("kind: keynote", "kind: keynote\nimage: photo.jpg")));
+        Assert.Equal(2, content.Lines.Count);
+        Assert.Contains(content.Lines, l => l.StartsWith("post.md:8:8: error PPN008: image 'photo.jpg' does not exist", StringComparison.Ordinal));
+        Assert.Contains(content.Lines, l => l.StartsWith("post.md:8:8: warning PPN018:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void All_errors_of_a_file_are_reported_at_once()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost("---\ntitle: x\ndate: someday\ncommitments: [nope]\nkind: podcast\n---\n\n"));
+        Assert.Equal(["PPN003", "PPN004", "PPN005", "PPN006", "PPN010"],
+            content.Diagnostics.Sorted().Select(d => d.Code.Id).Order().ToArray());
+    }
+
+    [Fact]
+    public void A_duplicate_key_is_reported()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("kind: keynote", "kind: keynote\ntitle: Again")));
+        var line = Assert.Single(content.Lines);
+        Assert.StartsWith("post.md:8:1: error PPN001: the key 'title' appears twice", line);
+    }
+
+    [Fact]
+    public void A_yaml_alias_bomb_is_refused_quickly()
+    {
+        using var content = new TestContent();
+        var bomb = "---\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n" +
+                   "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n" +
+                   "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]\ntags: *h\ntitle: t\ndate: 2021-01-01\nauthor: a\ncommitments: [put-people-first]\n---\nBody\n";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Null(content.ReadPost(bomb));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.Contains(content.Lines, l => l.Contains("error PPN004: each item of 'tags' should be text", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Deep_nesting_is_refused()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost("---\ntitle: " + new string('[', 5000) + new string(']', 5000) + "\n---\nBody\n"));
+        Assert.Contains("nested more than", Assert.Single(content.Lines));
+    }
+
+    [Fact]
+    public void Huge_front_matter_is_refused()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost("---\ntitle: " + new string('x', 100_000) + "\n---\nBody\n"));
+        Assert.Contains("error PPN012: front matter is", Assert.Single(content.Lines));
+    }
+
+    [Theory]
+    [InlineData("---\r\ntitle: t\r\ndate: 2021-01-01\r\nauthor: a\r\ncommitments: put-people-first\r\n---\r\nBody\r\n")]
+    [InlineData("\n---\ntitle: t\ndate: 2021-01-01\nauthor: a\ncommitments: put-people-first\n--- \nBody\n")]
+    [InlineData("---\ntitle: t\ndate: '2015-03-17 14:00:00 -4'\nauthor: a\ncommitments:\n  - put-people-first\n---\nBody\n")]
+    public void Real_world_variations_are_accepted(string text)
+    {
+        using var content = new TestContent();
+        Assert.NotNull(content.ReadPost(text));
+        Assert.Empty(content.Lines);
+    }
+}

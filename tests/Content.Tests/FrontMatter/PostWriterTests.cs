@@ -1,0 +1,44 @@
+using PPNBlog.Content.FrontMatter;
+using PPNBlog.Content.Model;
+
+namespace PPNBlog.Content.Tests.FrontMatter;
+
+public class PostWriterTests
+{
+    [Fact]
+    public void What_the_writer_writes_the_schema_reads_back_equal()
+    {
+        Assert.True(PostDate.TryParse("2021-03-04T10:15:00+00:00", out var date, out _));
+        var written = new PostFrontMatter
+        {
+            Title = "Re: {{ site.title }} # not a comment: \"quoted\" @mention",
+            Date = date,
+            Author = "Dr O'Neil",
+            Role = "Clinical Psychologist, PPN North West",
+            Commitments = ["put-people-first", "transform-and-innovate"],
+            Kind = PostKind.Keynote,
+            Tags = ["ppn-week", "- dash", "yes"],
+            Summary = "Line one: with a colon\nand a second line",
+            Slug = "a-custom-slug",
+            Draft = true,
+            Event = "Psychological Professions Week 2020",
+        };
+        using var content = new TestContent();
+        var post = content.ReadPost(PostWriter.Write(written, "Body with {% raw %} text."));
+
+        Assert.Empty(content.Lines);
+        var read = post!.FrontMatter;
+        Assert.Equal(written.Title, read.Title);
+        Assert.Equal(written.Date, read.Date);
+        Assert.Equal(written.Author, read.Author);
+        Assert.Equal(written.Role, read.Role);
+        Assert.Equal(written.Commitments, read.Commitments);
+        Assert.Equal(written.Kind, read.Kind);
+        Assert.Equal(written.Tags, read.Tags);
+        Assert.Equal(written.Summary, read.Summary);
+        Assert.Equal(written.Slug, read.Slug);
+        Assert.Equal(written.Draft, read.Draft);
+        Assert.Equal(written.Event, read.Event);
+        Assert.Equal("Body with {% raw %} text.\n", post.Body.TrimStart('\n'));
+    }
+}

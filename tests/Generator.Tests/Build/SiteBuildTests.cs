@@ -1,0 +1,252 @@
+using System.ServiceModel.Syndication;
+using System.Text.Json;
+using System.Xml;
+using System.Xml.Linq;
+using AngleSharp.Html.Parser;
+
+namespace PPNBlog.Generator.Tests.Build;
+
+public class SiteBuildTests
+{
+    private static AngleSharp.Html.Dom.IHtmlDocument Page(TestSite site, string sitePath) =>
+        new HtmlParser().ParseDocument(site.ReadOutput(sitePath));
+
+    [Fact]
+    public void Builds_every_page_type_with_head_metadata()
+    {
+        using var site = new TestSite();
+        site.WritePost("first", date: "2021-01-01", extra: "tags: [Letters, ppn-week]\nsummary: \"The first post.\"\n");
+        site.WritePost("second", date: "2021-02-01", commitments: "[transform-and-innovate, put-people-first]", kind: "keynote", extra: "tags: [letters]\n");
+        site.Write("pages/contribute.md", "---\ntitle: Write for us\nsummary: How to send a post.\n---\n\nSend an email.\n");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        foreach (var path in new[] { "index.html", "posts/first/index.html", "posts/second/index.html", "commitments/index.html",
+                     "commitments/put-people-first/index.html", "commitments/put-people-first/keynotes/index.html",
+                     "commitments/put-people-first/blogs/index.html", "tags/index.html", "tags/letters/index.html", "tags/ppn-week/index.html",
+                     "contribute/index.html", "404.html", "feed.xml", "feed.json", "sitemap.xml", "robots.txt",
+                     "commitments/put-people-first/feed.xml", "api/posts.json", "api/posts/first.json", "api/commitments.json",
+                     "api/commitments/put-people-first.json", "assets/nhsuk-frontend.min.css" })
+            Assert.True(site.OutputExists(path), path);
+
+        var titles = new HashSet<string>();
+        foreach (var file in Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories))
+        {
+            var document = new HtmlParser().ParseDocument(File.ReadAllText(file));
+            Assert.Equal("en-GB", document.DocumentElement.GetAttribute("lang"));
+            Assert.True(titles.Add(document.Title!), $"duplicate title {document.Title} in {file}");
+            Assert.NotEmpty(document.QuerySelector("meta[name=description]")!.GetAttribute("content")!);
+            Assert.StartsWith("https://example.org/blog/", document.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+            Assert.NotNull(document.QuerySelector("meta[property='og:title']"));
+            Assert.NotNull(document.QuerySelector("meta[property='og:image']"));
+            Assert.Single(document.QuerySelectorAll("h1"));
+        }
+
+        var post = Page(site, "posts/second/index.html");
+        Assert.Equal("https://example.org/blog/posts/second/", post.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Contains("Post second", post.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(post.QuerySelector("time[datetime='2021-02-01']"));
+        Assert.NotNull(post.QuerySelector("a[href='/blog/commitments/transform-and-innovate/']"));
+        Assert.NotNull(post.QuerySelector("a[href='/blog/posts/first/']"));
+        Assert.NotNull(post.QuerySelector("a[href='/blog/tags/letters/']"));
+        Assert.Contains("Keynote", post.Body!.TextContent);
+    }
+
+    [Fact]
+    public void Archives_are_newest_first_paginated_by_ten_and_filtered_by_kind()
+    {
+        using var site = new TestSite();
+        for (var i = 1; i <= 23; i++)
+            site.WritePost($"post-{i:00}", date: $"2021-01-{i:00}", kind: i % 5 == 0 ? "keynote" : "blog",
+                commitments: i % 2 == 0 ? "[put-people-first, transform-and-innovate]" : "[put-people-first]");
+        site.WritePost("draft", date: "2021-02-01", extra: "draft: true\n");
+        site.WritePost("future", date: "2027-01-01");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        string[] Cards(string path) => Page(site, path).QuerySelectorAll("main .nhsuk-card a").Select(a => a.GetAttribute("href")!).ToArray();
+        Assert.Equal(Enumerable.Range(14, 10).Reverse().Select(i => $"/blog/posts/post-{i:00}/"), Cards("commitments/put-people-first/index.html"));
+        Assert.Equal(Enumerable.Range(4, 10).Reverse().Select(i => $"/blog/posts/post-{i:00}/"), Cards("commitments/put-people-first/page/2/index.html"));
+        Assert.Equal(Enumerable.Range(1, 3).Reverse().Select(i => $"/blog/posts/post-{i:00}/"), Cards("commitments/put-people-first/page/3/index.html"));
+        Assert.False(site.OutputExists("commitments/put-people-first/page/4/index.html"));
+        Assert.Equal(11, Enumerable.Range(1, 2).Sum(p => Cards(p == 1 ? "commitments/transform-and-innovate/index.html" : "commitments/transform-and-innovate/page/2/index.html").Length));
+        Assert.Equal(["/blog/posts/post-20/", "/blog/posts/post-15/", "/blog/posts/post-10/", "/blog/posts/post-05/"], Cards("commitments/put-people-first/keynotes/index.html"));
+        Assert.Equal(9, Cards("commitments/put-people-first/blogs/page/2/index.html").Length);
+        Assert.Equal(10, Cards("page/2/index.html").Count(c => c.Contains("/posts/")));
+        Assert.False(site.OutputExists("posts/draft/index.html"));
+        Assert.False(site.OutputExists("posts/future/index.html"));
+
+        var next = Page(site, "commitments/put-people-first/index.html").QuerySelector("a[href='/blog/commitments/put-people-first/page/2/']");
+        Assert.NotNull(next);
+
+        site.Build(drafts: true);
+        Assert.True(site.OutputExists("posts/draft/index.html"));
+        Assert.True(site.OutputExists("posts/future/index.html"));
+    }
+
+    [Fact]
+    public void Feeds_sitemap_and_json_api_describe_the_same_posts()
+    {
+        using var site = new TestSite();
+        site.WritePost("alpha", date: "2021-03-01T09:30:00+00:00", extra: "summary: Alpha summary.\n", body: "Alpha body with a [link](/posts/beta/).");
+        site.WritePost("beta", date: "2021-02-01", commitments: "[transform-and-innovate]", kind: "keynote");
+
+        Assert.True(site.Build().Succeeded);
+
+        using (var reader = XmlReader.Create(Path.Combine(site.Output, "feed.xml")))
+        {
+            var feed = SyndicationFeed.Load(reader);
+            Assert.Equal(["Post alpha", "Post beta"], feed.Items.Select(i => i.Title.Text));
+            Assert.Equal("https://example.org/blog/posts/alpha/", feed.Items.First().Links[0].Uri.AbsoluteUri);
+            Assert.Contains("href=\"https://example.org/blog/posts/beta/\"", ((TextSyndicationContent)feed.Items.First().Content).Text);
+        }
+        using (var reader = XmlReader.Create(Path.Combine(site.Output, "commitments", "transform-and-innovate", "feed.xml")))
+            Assert.Equal(["Post beta"], SyndicationFeed.Load(reader).Items.Select(i => i.Title.Text));
+
+        using var jsonFeed = JsonDocument.Parse(site.ReadOutput("feed.json"));
+        Assert.Equal("https://jsonfeed.org/version/1.1", jsonFeed.RootElement.GetProperty("version").GetString());
+        Assert.Equal("Alpha summary.", jsonFeed.RootElement.GetProperty("items")[0].GetProperty("summary").GetString());
+
+        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locations = XDocument.Load(Path.Combine(site.Output, "sitemap.xml")).Descendants(ns + "loc").Select(l => l.Value).ToList();
+        Assert.Contains("https://example.org/blog/posts/alpha/", locations);
+        Assert.Contains("https://example.org/blog/commitments/transform-and-innovate/", locations);
+        Assert.DoesNotContain(locations, l => l.EndsWith("404.html", StringComparison.Ordinal));
+        foreach (var location in locations)
+        {
+            var path = location["https://example.org/blog/".Length..];
+            Assert.True(site.OutputExists(path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path), location);
+        }
+        Assert.Contains("Sitemap: https://example.org/blog/sitemap.xml", site.ReadOutput("robots.txt"));
+
+        using var index = JsonDocument.Parse(site.ReadOutput("api/posts.json"));
+        var posts = index.RootElement.GetProperty("posts");
+        Assert.Equal(2, posts.GetArrayLength());
+        Assert.Equal("alpha", posts[0].GetProperty("slug").GetString());
+        Assert.Equal("2021-03-01T09:30:00+00:00", posts[0].GetProperty("date").GetString());
+        Assert.Equal("keynote", posts[1].GetProperty("kind").GetString());
+        using var detail = JsonDocument.Parse(site.ReadOutput("api/posts/alpha.json"));
+        Assert.Contains("Alpha body", detail.RootElement.GetProperty("content_html").GetString());
+        Assert.Equal("Post alpha", detail.RootElement.GetProperty("title").GetString());
+        using var commitment = JsonDocument.Parse(site.ReadOutput("api/commitments/transform-and-innovate.json"));
+        Assert.Equal(["beta"], commitment.RootElement.GetProperty("posts").EnumerateArray().Select(p => p.GetString()));
+        using var commitments = JsonDocument.Parse(site.ReadOutput("api/commitments.json"));
+        Assert.Equal(3, commitments.RootElement.GetProperty("commitments").GetArrayLength());
+    }
+
+    [Fact]
+    public void Post_bodies_are_sanitised_and_never_run_as_templates()
+    {
+        using var site = new TestSite();
+        site.WritePost("hostile", body: """
+            {{ site.title }} and {% if true %}tags{% endif %} stay text.
+
+            <script>alert('x')</script>
+            <p onclick="steal()">Click</p>
+            <a href="javascript:alert(1)">bad link</a>
+            <iframe src="https://evil.example/embed"></iframe>
+            <iframe src="https://www.youtube.com/embed/abc123" title="Keynote recording"></iframe>
+
+            ![](https://www.youtube.com/watch?v=dQw4w9WgXcQ)
+            """);
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        var html = site.ReadOutput("posts/hostile/index.html");
+        var body = Page(site, "posts/hostile/index.html").QuerySelector(".ppn-post-body")!;
+        Assert.Contains("{{ site.title }}", body.TextContent);
+        Assert.Contains("{% if true %}", body.TextContent);
+        Assert.Empty(body.QuerySelectorAll("script"));
+        Assert.Null(body.QuerySelector("[onclick]"));
+        Assert.DoesNotContain("javascript:", body.InnerHtml);
+        Assert.DoesNotContain("evil.example", body.InnerHtml);
+        Assert.Equal(2, body.QuerySelectorAll("iframe").Length);
+        Assert.All(body.QuerySelectorAll("iframe"), f => Assert.Matches("^https://www.youtube(-nocookie)?.com/embed/", f.GetAttribute("src")!));
+        Assert.DoesNotContain("alert('x')", html);
+        Assert.Contains(site.Lines(result), l => l.Contains("warning PPN017: unsafe HTML removed: <script>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Html_is_post_processed_links_resolved_and_images_published()
+    {
+        using var site = new TestSite();
+        site.Write("posts/2021/bundle/index.md", """
+            ---
+            title: Bundle
+            date: 2021-01-01
+            author: A
+            commitments: [put-people-first]
+            image: header.png
+            image_alt: The team
+            ---
+
+            First paragraph of the bundle, which becomes the excerpt.
+
+            ## A section
+
+            ![A photo of the room](photos/room.png) and [a sibling post](../other.md), [external](https://nhs.uk/x).
+
+            | a | b |
+            |---|---|
+            | 1 | 2 |
+            """);
+        site.Write("posts/2021/bundle/header.png", "png");
+        site.Write("posts/2021/bundle/photos/room.png", "png");
+        site.WritePost("other");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        var body = Page(site, "posts/bundle/index.html").QuerySelector(".ppn-post-body")!;
+        var image = body.QuerySelector("img")!;
+        Assert.Equal("/blog/posts/bundle/photos/room.png", image.GetAttribute("src"));
+        Assert.Equal("lazy", image.GetAttribute("loading"));
+        Assert.True(site.OutputExists("posts/bundle/photos/room.png"));
+        Assert.True(site.OutputExists("posts/bundle/header.png"));
+        Assert.NotNull(body.QuerySelector("a[href='/blog/posts/other/']"));
+        Assert.Equal("external noopener", body.QuerySelector("a[href='https://nhs.uk/x']")!.GetAttribute("rel"));
+        Assert.NotNull(body.QuerySelector("h2#a-section a.ppn-heading-anchor[href='#a-section']"));
+        Assert.NotNull(body.QuerySelector("table.nhsuk-table"));
+        using var api = JsonDocument.Parse(site.ReadOutput("api/posts.json"));
+        Assert.Equal("First paragraph of the bundle, which becomes the excerpt.", api.RootElement.GetProperty("posts")[0].GetProperty("summary").GetString());
+        Assert.Equal("https://example.org/blog/posts/bundle/header.png",
+            Page(site, "posts/bundle/index.html").QuerySelector("meta[property='og:image']")!.GetAttribute("content"));
+    }
+
+    [Fact]
+    public void A_failed_build_leaves_the_previous_site_untouched()
+    {
+        using var site = new TestSite();
+        site.WritePost("good");
+        Assert.True(site.Build().Succeeded);
+        var before = Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories).Select(f => (f, File.ReadAllText(f))).ToList();
+
+        site.WritePost("bad", commitments: "[nope]");
+        site.WritePost("good", title: "Changed title");
+        var failed = site.Build();
+
+        Assert.False(failed.Succeeded);
+        Assert.Equal(before, Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories).Select(f => (f, File.ReadAllText(f))).ToList());
+        Assert.DoesNotContain(Directory.GetDirectories(site.Root), d => Path.GetFileName(d).StartsWith("_site.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_theme_syntax_error_names_the_template_line()
+    {
+        using var site = new TestSite();
+        site.WritePost("one");
+        var theme = Path.Combine(site.Root, "theme");
+        TestSite.CopyDirectory(Path.Combine(TestSite.RepositoryRoot, "theme", "layouts"), Path.Combine(theme, "layouts"));
+        TestSite.CopyDirectory(Path.Combine(TestSite.RepositoryRoot, "theme", "templates"), Path.Combine(theme, "templates"));
+        File.WriteAllText(Path.Combine(theme, "templates", "tag.liquid"), "<h1>ok</h1>\n{% if x %}\nunclosed\n");
+        File.Copy(Path.Combine(TestSite.RepositoryRoot, "theme", "theme.yml"), Path.Combine(theme, "theme.yml"));
+
+        var result = PPNBlog.Generator.Build.SiteBuilder.Build(site.Options() with { ThemeDirectory = theme });
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Code.Id == "PPN016" && d.Location.File.EndsWith("templates/tag.liquid", StringComparison.Ordinal));
+    }
+}

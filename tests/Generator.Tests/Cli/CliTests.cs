@@ -1,0 +1,95 @@
+using PPNBlog.Generator.Cli;
+
+namespace PPNBlog.Generator.Tests.Cli;
+
+public class CliTests
+{
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = Program.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string[] SiteArgs(TestSite site) => ["--input", site.Input, "--theme", Path.Combine(TestSite.RepositoryRoot, "theme"), "--output", site.Output];
+
+    [Fact]
+    public void Build_exits_0_and_reports_what_it_wrote()
+    {
+        using var site = new TestSite();
+        site.WritePost("one");
+        var (code, output, _) = Run(["build", .. SiteArgs(site), "--base-url", "https://ppn.example/x"]);
+        Assert.Equal(0, code);
+        Assert.Matches(@"Built \d+ pages", output);
+        Assert.Contains("href=\"https://ppn.example/x/posts/one/\"", site.ReadOutput("posts/one/index.html"));
+    }
+
+    [Fact]
+    public void Content_errors_exit_1_with_one_line_each()
+    {
+        using var site = new TestSite();
+        site.WritePost("one", commitments: "[put-people-frist]");
+        site.WritePost("two", date: "someday");
+        var (code, _, error) = Run(["build", .. SiteArgs(site)]);
+        Assert.Equal(1, code);
+        Assert.Matches(@"posts/2021/one\.md:5:15: error PPN006: unknown commitment 'put-people-frist' \(hint: Did you mean 'put-people-first'\?", error);
+        Assert.Matches(@"posts/2021/two\.md:3:7: error PPN005:", error);
+        Assert.Contains("2 error(s)", error);
+    }
+
+    [Theory]
+    [InlineData("build", "--bogus")]
+    [InlineData("frobnicate")]
+    [InlineData("build", "--input", "/does/not/exist")]
+    [InlineData("build", "--base-url", "not-a-url")]
+    [InlineData("new")]
+    public void Usage_errors_exit_2(params string[] args) => Assert.Equal(2, Run(args).Code);
+
+    [Theory]
+    [InlineData("build")]
+    [InlineData("serve")]
+    [InlineData("check")]
+    [InlineData("new")]
+    public void Every_command_has_help(string command)
+    {
+        var (code, output, _) = Run(command, "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("Usage:", output);
+    }
+
+    [Fact]
+    public void Check_prints_github_annotations_and_writes_nothing()
+    {
+        using var site = new TestSite();
+        site.WritePost("one", commitments: "[nope]");
+        var (code, output, _) = Run("check", "--input", site.Input, "--theme", Path.Combine(TestSite.RepositoryRoot, "theme"), "--format", "github");
+        Assert.Equal(1, code);
+        Assert.Matches(@"::error file=.*posts/2021/one\.md,line=5,col=15,title=PPN006 Unknown commitment::unknown commitment 'nope'", output);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
+    public void Check_passes_a_valid_site_including_its_built_links()
+    {
+        using var site = new TestSite();
+        site.WritePost("one", extra: "tags: [a-tag]\n");
+        var (code, output, _) = Run("check", "--input", site.Input, "--theme", Path.Combine(TestSite.RepositoryRoot, "theme"));
+        Assert.True(code == 0, output);
+        Assert.Contains("no errors", output);
+    }
+
+    [Fact]
+    public void New_writes_a_post_that_builds()
+    {
+        using var site = new TestSite();
+        var (code, output, error) = Run("new", "Our team's \"small acts\": a year on", "--commitment", "put-people-first", "--kind", "keynote", "--input", site.Input);
+        Assert.True(code == 0, error);
+        var path = output.Trim();
+        Assert.EndsWith("our-teams-small-acts-a-year-on.md", path);
+        Assert.Contains("kind: keynote", File.ReadAllText(path));
+        var build = Run(["build", .. SiteArgs(site), "--drafts"]);
+        Assert.True(build.Code == 0, build.Error);
+        Assert.Equal(2, Run("new", "Another", "--commitment", "put-people-frist", "--input", site.Input).Code);
+    }
+}
