@@ -34,7 +34,8 @@ public static class DevServer
             await context.Response.WriteAsync("event: reload\ndata: built\n\n", context.RequestAborted);
         });
 
-        app.Run(async context =>
+        // Every other path (files included, which MapFallback would skip) is served from the site folder.
+        app.Map("/{**path}", async context =>
         {
             var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/");
             var full = Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace PPNBlog.Generator.Tests.Serve;
+
+/// <summary>Runs the real <c>ppnblog serve</c> process and talks to it over HTTP on 127.0.0.1.</summary>
+public class ServeTests
+{
+    [Fact]
+    public async Task Serve_rebuilds_on_an_edit_and_tells_open_tabs_to_reload()
+    {
+        using var site = new TestSite();
+        var post = site.WritePost("one", title: "First title");
+        var port = FreePort();
+        using var server = Process.Start(new ProcessStartInfo("dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "ppnblog.dll"), "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+             "--input", site.Input, "--theme", Path.Combine(TestSite.RepositoryRoot, "theme"), "--output", site.Output])
+        { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+            await WaitUntilServing(http, server);
+
+            var page = await http.GetStringAsync("posts/one/");
+            Assert.Contains("First title", page);
+            Assert.Contains("/__livereload", page);
+            Assert.DoesNotContain("/__livereload", site.ReadOutput("posts/one/index.html"));
+            Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("no/such/page/")).StatusCode);
+            using var css = await http.GetAsync("assets/nhsuk-frontend.min.css");
+            Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+
+            using var events = await http.GetAsync("__livereload", HttpCompletionOption.ResponseHeadersRead);
+            using var reader = new StreamReader(await events.Content.ReadAsStreamAsync());
+            Assert.Equal(": connected", await reader.ReadLineAsync());
+
+            File.WriteAllText(post, File.ReadAllText(post).Replace("First title", "Second title"));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            string? line;
+            do line = await reader.ReadLineAsync(timeout.Token);
+            while (line is not null && line != "event: reload");
+            Assert.Equal("event: reload", line);
+
+            Assert.Contains("Second title", await http.GetStringAsync("posts/one/"));
+            Assert.Contains("Second title", await http.GetStringAsync(""));
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
+    private static async Task WaitUntilServing(HttpClient http, Process server)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (server.HasExited) Assert.Fail($"ppnblog serve exited: {await server.StandardError.ReadToEndAsync()}");
+            try
+            {
+                if ((await http.GetAsync("")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(200);
+        }
+        Assert.Fail("ppnblog serve did not start within 60 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
