@@ -3,12 +3,24 @@ using PPNBlog.Generator.Html;
 
 namespace PPNBlog.Generator.Site;
 
-/// <summary>A post that is part of this build, with its rendered body and its place in the site.</summary>
-/// <param name="Post">The validated content.</param>
-/// <param name="Path">Its site path, "posts/&lt;slug&gt;/".</param>
-/// <param name="Body">Its post-processed HTML.</param>
-public sealed record PublishedPost(Post Post, string Path, ProcessedHtml Body)
+/// <summary>
+/// A post that is part of this build, with its rendered body and its place in the site. A class, not a record: it is
+/// a dictionary key in the site model, and value equality would hash the whole body on every lookup.
+/// </summary>
+/// <param name="post">The validated content.</param>
+/// <param name="path">Its site path, "posts/&lt;slug&gt;/".</param>
+/// <param name="body">Its post-processed HTML.</param>
+public sealed class PublishedPost(Post post, string path, ProcessedHtml body)
 {
+    /// <summary>The validated content.</summary>
+    public Post Post { get; } = post;
+
+    /// <summary>Its site path, "posts/&lt;slug&gt;/".</summary>
+    public string Path { get; } = path;
+
+    /// <summary>Its post-processed HTML.</summary>
+    public ProcessedHtml Body { get; } = body;
+
     /// <summary>The front matter summary, or the excerpt of the body when there is none.</summary>
     public string Summary => Post.FrontMatter.Summary ?? Body.Excerpt;
 
