@@ -83,11 +83,15 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode MissingInput = new("PPN019", "Missing input", Severity.Error,
         "Run the command from the repository root, or pass --input and --theme.");
 
+    /// <summary>A symbolic link where content or an image should be: it could publish a file from outside the repository.</summary>
+    public static readonly DiagnosticCode SymbolicLink = new("PPN020", "Symbolic link in content", Severity.Error,
+        "Replace the link with the file itself.");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         MalformedYaml, MissingFrontMatter, MissingField, InvalidValue, InvalidDate, UnknownCommitment, DuplicateSlug,
         MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
-        TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput,
+        TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink,
     ];
 }

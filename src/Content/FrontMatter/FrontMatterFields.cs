@@ -88,7 +88,7 @@ public sealed class FrontMatterFields
         catch (YamlException e)
         {
             var message = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
-            diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, e.Start, firstLine), $"invalid YAML: {message}");
+            diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, e.Start, firstLine), $"invalid YAML: {message}", HintFor(message));
             return null;
         }
     }
@@ -142,6 +142,20 @@ public sealed class FrontMatterFields
         }
         return true;
     }
+
+    /// <summary>Plain-English hints for the YAML mistakes editors make most; null falls back to the code's hint.</summary>
+    private static string? HintFor(string message) => message switch
+    {
+        _ when message.Contains("multi-line", StringComparison.OrdinalIgnoreCase) =>
+            "A quoted value runs over several lines: close its quote on the same line, or indent the lines that follow by two spaces.",
+        _ when message.Contains("invalid mapping", StringComparison.OrdinalIgnoreCase) || message.Contains("mapping values are not allowed", StringComparison.OrdinalIgnoreCase) =>
+            "A value contains ': '. Put the whole value in double quotes, e.g. title: \"Part one: the start\".",
+        _ when message.Contains("found unexpected end of stream", StringComparison.OrdinalIgnoreCase) =>
+            "A quote or bracket is opened and never closed.",
+        _ when message.Contains("did not find expected key", StringComparison.OrdinalIgnoreCase) =>
+            "Check the line's indentation, and quote values that start with a special character such as @, `, [ or {.",
+        _ => null,
+    };
 
     /// <summary>Where <paramref name="key"/> is written, or the block start when absent.</summary>
     public SourceLocation LocationOf(string key) =>

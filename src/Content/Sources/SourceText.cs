@@ -17,7 +17,13 @@ public static class SourceText
     /// <param name="diagnostics">Where problems go.</param>
     public static string? Read(string path, string displayPath, DiagnosticList diagnostics)
     {
-        var length = new FileInfo(path).Length;
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null)
+        {
+            diagnostics.Add(DiagnosticCode.SymbolicLink, SourceLocation.WholeFile(displayPath), $"the file is a symbolic link to '{info.LinkTarget}'");
+            return null;
+        }
+        var length = info.Length;
         if (length > MaxBytes)
         {
             diagnostics.Add(DiagnosticCode.TooLarge, SourceLocation.WholeFile(displayPath),

@@ -55,6 +55,7 @@ public static class SiteBuilder
         var urls = new SiteUrls(settings);
         var now = options.Now ?? DateTimeOffset.Now;
         CheckDuplicateSlugs(content.Posts, diagnostics);
+        CheckPageSlugs(content.Pages, diagnostics);
         var posts = content.Posts.Where(p => options.IncludeDrafts || (!p.FrontMatter.Draft && p.Date.Value <= now)).ToList();
 
         // Render Markdown and post-process the HTML, in parallel: the bulk of the work.
@@ -124,6 +125,16 @@ public static class SiteBuilder
         new[] { "feed.xml", "feed.json", "sitemap.xml", "robots.txt", "api/posts.json", "api/commitments.json" }
             .Concat(site.Commitments.SelectMany(c => new[] { SiteUrls.CommitmentFeedPath(c.Commitment.Slug), $"api/commitments/{c.Commitment.Slug}.json" }))
             .Concat(site.Posts.Select(p => $"api/posts/{p.Post.Slug}.json"));
+
+    /// <summary>Top-level folders the site itself writes: a page with one of these names would overwrite them.</summary>
+    private static readonly HashSet<string> ReservedPageSlugs = new(StringComparer.Ordinal) { "posts", "commitments", "tags", "page", "api", "assets", "search" };
+
+    private static void CheckPageSlugs(IReadOnlyList<Page> pages, DiagnosticList diagnostics)
+    {
+        foreach (var page in pages.Where(p => ReservedPageSlugs.Contains(p.Slug)))
+            diagnostics.Add(DiagnosticCode.DuplicateSlug, SourceLocation.WholeFile(page.Source.DisplayPath),
+                $"a page named '{page.Slug}' would replace the site's own /{page.Slug}/ pages", "Rename the page's file.");
+    }
 
     /// <summary>Two posts with one slug would overwrite each other's page: both files are named.</summary>
     private static void CheckDuplicateSlugs(IReadOnlyList<Post> posts, DiagnosticList diagnostics)

@@ -29,6 +29,9 @@ public sealed class HtmlPostProcessor(SiteUrls urls)
         var body = document.Body!;
         body.InnerHtml = markdown.Html;
         var removed = new List<string>();
+        // "<!-- more -->" (WordPress, Jekyll, MkDocs) ends the excerpt; read it before the sanitiser drops comments.
+        var more = body.ChildNodes.OfType<IComment>().FirstOrDefault(c => c.Data.Trim().Equals("more", StringComparison.OrdinalIgnoreCase));
+        var excerptText = more is null ? null : string.Join(' ', body.ChildNodes.TakeWhile(n => n != more).Select(n => n.TextContent));
         if (markdown.RawHtmlLine is not null) Sanitize(document, removed);
 
         foreach (var anchor in body.QuerySelectorAll("a[href]")) RewriteLink(anchor, "href", context);
@@ -44,7 +47,7 @@ public sealed class HtmlPostProcessor(SiteUrls urls)
 
         var text = body.TextContent;
         var wordCount = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-        var excerpt = Shorten(body.QuerySelector("p")?.TextContent ?? "");
+        var excerpt = Shorten(excerptText ?? body.QuerySelector("p")?.TextContent ?? "");
         return new ProcessedHtml(body.InnerHtml, excerpt, wordCount, removed);
     }
 

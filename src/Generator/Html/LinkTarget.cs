@@ -61,4 +61,14 @@ public static class LinkTarget
         var full = Path.GetFullPath(Path.Combine(directory, PathPart(relativeUrl)));
         return full.StartsWith(Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
     }
+
+    /// <summary>True when <paramref name="file"/>, or a folder between <paramref name="directory"/> and it, is a symbolic link.</summary>
+    public static bool HasSymbolicLink(string directory, string file)
+    {
+        for (var path = file; path.Length > directory.Length; path = Path.GetDirectoryName(path)!)
+        {
+            if (new FileInfo(path).LinkTarget is not null) return true;
+        }
+        return false;
+    }
 }

@@ -41,6 +41,8 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, st
                     else if (!File.Exists(target))
                         diagnostics.Add(link.IsImage ? DiagnosticCode.MissingImage : DiagnosticCode.BrokenLink, location,
                             $"{what} '{link.Url}' does not exist in the post's folder");
+                    else if (LinkTarget.HasSymbolicLink(source.Directory, target))
+                        diagnostics.Add(DiagnosticCode.SymbolicLink, location, $"{what} '{link.Url}' is a symbolic link");
                     else
                         copies.Add((target, pagePath + Path.GetRelativePath(source.Directory, target).Replace('\\', '/')));
                     break;

@@ -73,6 +73,16 @@ public class PostSchemaTests
     }
 
     [Fact]
+    public void A_colon_in_an_unquoted_value_gets_a_plain_english_hint()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("title: \"Small acts: big difference\"", "title: Small acts: big difference")));
+        var line = Assert.Single(content.Lines);
+        Assert.StartsWith("post.md:2:", line);
+        Assert.Contains("Put the whole value in double quotes", line);
+    }
+
+    [Fact]
     public void An_unknown_commitment_suggests_the_nearest_slug()
     {
         using var content = new TestContent();

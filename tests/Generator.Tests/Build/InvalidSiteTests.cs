@@ -27,4 +27,31 @@ public class InvalidSiteTests
         Assert.Equal("previous site", File.ReadAllText(Path.Combine(site.Output, "index.html")));
         Assert.DoesNotContain(Directory.GetDirectories(site.Root), d => Path.GetFileName(d).StartsWith("_site.", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_huge_file_is_refused_without_exhausting_memory()
+    {
+        using var site = new TestSite();
+        site.WritePost("huge", body: new string('x', 3 * 1024 * 1024));
+        var result = site.Build();
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("input/posts/2021/huge.md:1:1: error PPN012: file is 3072 KiB; the limit is 2048 KiB", Assert.Single(site.Lines(result)));
+    }
+
+    [Fact]
+    public void Symbolic_links_cannot_publish_files_from_outside_the_content()
+    {
+        using var site = new TestSite();
+        site.Write("posts/2021/bundle/index.md", "---\ntitle: T\ndate: 2021-01-01\nauthor: A\ncommitments: [put-people-first]\n---\n\n![A secret](secret.png)\n");
+        File.CreateSymbolicLink(Path.Combine(site.Input, "posts", "2021", "bundle", "secret.png"), "/etc/hostname");
+        File.CreateSymbolicLink(Path.Combine(site.Input, "posts", "2021", "linked.md"), "/etc/hostname");
+
+        var result = site.Build();
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(
+            ["input/posts/2021/bundle/index.md:8:1: error PPN020: image 'secret.png' is a symbolic link (hint: Replace the link with the file itself.)",
+             "input/posts/2021/linked.md:1:1: error PPN020: the file is a symbolic link to '/etc/hostname' (hint: Replace the link with the file itself.)"],
+            site.Lines(result));
+    }
 }

@@ -140,7 +140,7 @@ public class SiteBuildTests
     public void Post_bodies_are_sanitised_and_never_run_as_templates()
     {
         using var site = new TestSite();
-        site.WritePost("hostile", body: """
+        site.WritePost("hostile", title: "<script>alert(1)</script> & {{ site.title }}", body: """
             {{ site.title }} and {% if true %}tags{% endif %} stay text.
 
             <script>alert('x')</script>
@@ -166,6 +166,11 @@ public class SiteBuildTests
         Assert.Equal(2, body.QuerySelectorAll("iframe").Length);
         Assert.All(body.QuerySelectorAll("iframe"), f => Assert.Matches("^https://www.youtube(-nocookie)?.com/embed/", f.GetAttribute("src")!));
         Assert.DoesNotContain("alert('x')", html);
+        Assert.DoesNotContain("<script>alert(1)", html);
+        Assert.Equal("<script>alert(1)</script> & {{ site.title }}", Page(site, "posts/hostile/index.html").QuerySelector("h1")!.TextContent);
+        Assert.DoesNotContain("<script>alert(1)", site.ReadOutput("feed.xml"));
+        using var api = JsonDocument.Parse(site.ReadOutput("api/posts.json"));
+        Assert.Equal("<script>alert(1)</script> & {{ site.title }}", api.RootElement.GetProperty("posts")[0].GetProperty("title").GetString());
         Assert.Contains(site.Lines(result), l => l.Contains("warning PPN017: unsafe HTML removed: <script>", StringComparison.Ordinal));
     }
 
@@ -214,6 +219,17 @@ public class SiteBuildTests
         Assert.Equal("First paragraph of the bundle, which becomes the excerpt.", api.RootElement.GetProperty("posts")[0].GetProperty("summary").GetString());
         Assert.Equal("https://example.org/blog/posts/bundle/header.png",
             Page(site, "posts/bundle/index.html").QuerySelector("meta[property='og:image']")!.GetAttribute("content"));
+    }
+
+    [Fact]
+    public void A_more_marker_ends_the_excerpt()
+    {
+        using var site = new TestSite();
+        site.WritePost("marked", body: "Opening line one.\n\nOpening line two.\n\n<!-- more -->\n\nThe rest of the post.");
+        Assert.True(site.Build().Succeeded);
+        using var api = JsonDocument.Parse(site.ReadOutput("api/posts.json"));
+        Assert.Equal("Opening line one. Opening line two.", api.RootElement.GetProperty("posts")[0].GetProperty("summary").GetString());
+        Assert.DoesNotContain("<!--", site.ReadOutput("posts/marked/index.html").Split("ppn-post-body")[1]);
     }
 
     [Fact]
