@@ -18,10 +18,7 @@ public static class CommitmentSchema
         Commitment? commitment = null;
         if (fields is not null)
         {
-            var slug = Path.GetFileNameWithoutExtension(fullPath);
-            if (!Text.Slugs.IsValid(slug))
-                local.Add(DiagnosticCode.InvalidSlug, SourceLocation.WholeFile(displayPath), $"commitment file name '{slug}' is not a URL-safe slug",
-                    $"Rename the file to '{Text.Slugs.Slugify(slug)}.md'.");
+            var slug = fields.FileSlug(fullPath, "commitment");
             var title = fields.Text("title", required: true);
             var order = fields.Int("order", required: true);
             var summary = fields.Text("summary", required: true);

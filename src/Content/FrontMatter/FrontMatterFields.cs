@@ -157,6 +157,16 @@ public sealed class FrontMatterFields
         _ => null,
     };
 
+    /// <summary>The slug a commitment or page takes from its file name, reported when it is not URL-safe.</summary>
+    public string FileSlug(string fullPath, string what)
+    {
+        var slug = Path.GetFileNameWithoutExtension(fullPath);
+        if (!PPNBlog.Content.Text.Slugs.IsValid(slug))
+            _diagnostics.Add(DiagnosticCode.InvalidSlug, SourceLocation.WholeFile(_file), $"{what} file name '{slug}' is not a URL-safe slug",
+                $"Rename the file to '{PPNBlog.Content.Text.Slugs.Slugify(slug)}.md'.");
+        return slug;
+    }
+
     /// <summary>Where <paramref name="key"/> is written, or the block start when absent.</summary>
     public SourceLocation LocationOf(string key) =>
         _entries.TryGetValue(key, out var entry) ? Locate(entry.Value) : BlockLocation;

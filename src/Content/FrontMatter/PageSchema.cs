@@ -18,10 +18,7 @@ public static class PageSchema
         Page? page = null;
         if (fields is not null)
         {
-            var slug = Path.GetFileNameWithoutExtension(fullPath);
-            if (!Text.Slugs.IsValid(slug))
-                local.Add(DiagnosticCode.InvalidSlug, SourceLocation.WholeFile(displayPath), $"page file name '{slug}' is not a URL-safe slug",
-                    $"Rename the file to '{Text.Slugs.Slugify(slug)}.md'.");
+            var slug = fields.FileSlug(fullPath, "page");
             var title = fields.Text("title", required: true);
             var summary = fields.Text("summary");
             fields.WarnUnknownKeys(Keys, "page");

@@ -110,7 +110,7 @@ public static class SiteBuilder
         Lap("render pages");
         FeedWriter.Write(site, output);
         SitemapWriter.Write(site, plan, output);
-        ApiWriter.Write(site, output);
+        ApiWriter.Write(site, views, output);
         foreach (var asset in assets.Assets) output.CopyFile(Path.Combine(assets.ThemeDirectory, asset.From), asset.To);
         foreach (var (source, sitePath) in copies.Distinct()) output.CopyFile(source, sitePath);
         Lap("write feeds, sitemap, API, assets");

@@ -22,13 +22,8 @@ internal static class BuildCommand
                 error.WriteLine($"ppnblog: --base-url '{text}' is not an absolute http(s) URL");
                 return Program.UsageError;
             }
-            var (options, problem) = site.Read(result, url);
-            if (options is null)
-            {
-                error.WriteLine($"ppnblog: {problem}");
-                return Program.UsageError;
-            }
-            return Report(SiteBuilder.Build(options), options, output, error);
+            var options = site.Read(result, error, url);
+            return options is null ? Program.UsageError : Report(SiteBuilder.Build(options), options, output, error);
         });
         return command;
     }

@@ -20,12 +20,8 @@ internal static class CheckCommand
         command.Options.Add(format);
         command.SetAction(result =>
         {
-            var (options, problem) = site.Read(result);
-            if (options is null)
-            {
-                error.WriteLine($"ppnblog: {problem}");
-                return Program.UsageError;
-            }
+            var options = site.Read(result, error);
+            if (options is null) return Program.UsageError;
             // Build into a private folder that is thrown away: check never publishes.
             var scratch = Path.Combine(Path.GetTempPath(), $"ppnblog-check-{Guid.NewGuid():N}");
             try

@@ -50,13 +50,16 @@ internal sealed class SiteOptions
         command.Options.Add(Drafts);
     }
 
-    /// <summary>The build options, or a usage message when a folder does not exist.</summary>
-    public (BuildOptions? Options, string? Problem) Read(ParseResult result, Uri? baseUrl = null)
+    /// <summary>The build options; null (with the problem printed) when a folder does not exist.</summary>
+    public BuildOptions? Read(ParseResult result, TextWriter error, Uri? baseUrl = null)
     {
         var input = result.GetValue(Input)!;
         var theme = result.GetValue(Theme)!;
-        if (!Directory.Exists(input)) return (null, $"the content folder '{input}' does not exist (run from the repository root, or pass --input)");
-        if (!Directory.Exists(theme)) return (null, $"the theme folder '{theme}' does not exist (run from the repository root, or pass --theme)");
-        return (new BuildOptions(input, theme, result.GetValue(Output)!, baseUrl, result.GetValue(Drafts)), null);
+        var problem = !Directory.Exists(input) ? $"the content folder '{input}' does not exist (run from the repository root, or pass --input)"
+            : !Directory.Exists(theme) ? $"the theme folder '{theme}' does not exist (run from the repository root, or pass --theme)"
+            : null;
+        if (problem is null) return new BuildOptions(input, theme, result.GetValue(Output)!, baseUrl, result.GetValue(Drafts));
+        error.WriteLine($"ppnblog: {problem}");
+        return null;
     }
 }

@@ -22,12 +22,8 @@ internal static class ServeCommand
         command.SetAction(async (result, cancellation) =>
         {
             var portNumber = result.GetValue(port);
-            var (options, problem) = site.Read(result, new Uri($"http://127.0.0.1:{portNumber}/"));
-            if (options is null)
-            {
-                error.WriteLine($"ppnblog: {problem}");
-                return Program.UsageError;
-            }
+            var options = site.Read(result, error, new Uri($"http://127.0.0.1:{portNumber}/"));
+            if (options is null) return Program.UsageError;
             var reload = new LiveReload();
             var gate = new SemaphoreSlim(1, 1);
             void Rebuild()

@@ -11,7 +11,7 @@ namespace PPNBlog.Generator.Output;
 public static class ApiWriter
 {
     /// <summary>Writes api/posts.json, api/posts/&lt;slug&gt;.json, api/commitments.json and api/commitments/&lt;slug&gt;.json.</summary>
-    public static void Write(SiteModel site, StagedOutput output)
+    public static void Write(SiteModel site, ViewFactory views, StagedOutput output)
     {
         var urls = site.Urls;
         var summaries = site.Posts.Select(p => Summary(site, p)).ToList();
@@ -20,15 +20,16 @@ public static class ApiWriter
         {
             var post = site.Posts[i];
             var front = post.Post.FrontMatter;
-            Save(output, $"api/posts/{post.Post.Slug}.json", new PostDetail(summaries[i], front.Role, front.Tags, front.Event,
-                post.Body.ReadingMinutes, front.Image is null ? null : urls.Absolute(post.Path + front.Image), front.ImageAlt, post.Body.Html));
+            var s = summaries[i];
+            Save(output, $"api/posts/{post.Post.Slug}.json", new PostDetail(s.Slug, s.Title, s.Date, s.Author, s.Commitments, s.Kind, s.Summary, s.Url,
+                front.Role, front.Tags, front.Event, post.Body.ReadingMinutes, views.ImageAbsoluteUrl(post), front.ImageAlt, post.Body.Html));
         });
         var commitments = site.Commitments.Select(a => new CommitmentSummary(a.Commitment.Slug, a.Commitment.Title, a.Commitment.Order,
             a.Commitment.Summary, a.Commitment.Hashtag, urls.Absolute(SiteUrls.CommitmentPath(a.Commitment.Slug)), a.Posts.Count)).ToList();
         Save(output, "api/commitments.json", new CommitmentIndex(commitments));
-        foreach (var (archive, summary) in site.Commitments.Zip(commitments))
-            Save(output, $"api/commitments/{archive.Commitment.Slug}.json",
-                new CommitmentDetail(summary, archive.Description.Html, archive.Posts.Select(p => p.Post.Slug).ToList()));
+        foreach (var (archive, c) in site.Commitments.Zip(commitments))
+            Save(output, $"api/commitments/{c.Slug}.json", new CommitmentDetail(c.Slug, c.Title, c.Order, c.Summary, c.Hashtag, c.Url, c.PostCount,
+                archive.Description.Html, archive.Posts.Select(p => p.Post.Slug).ToList()));
     }
 
     private static PostSummary Summary(SiteModel site, PublishedPost post)
@@ -47,28 +48,10 @@ public static class ApiWriter
     /// <summary>api/posts.json.</summary>
     public sealed record PostIndex(string BaseUrl, int Count, IReadOnlyList<PostSummary> Posts);
 
-    /// <summary>api/posts/&lt;slug&gt;.json: the summary's fields and the rendered body (URLs in it are root-relative to the site).</summary>
+    /// <summary>api/posts/&lt;slug&gt;.json: the index entry's fields, then the post's details and rendered body (URLs in it are root-relative).</summary>
     public sealed record PostDetail(
-        [property: System.Text.Json.Serialization.JsonIgnore] PostSummary Entry, string? Role, IReadOnlyList<string> Tags, string? Event,
-        int ReadingMinutes, string? Image, string? ImageAlt, string ContentHtml)
-    {
-        /// <summary>The post's slug.</summary>
-        public string Slug => Entry.Slug;
-        /// <summary>The post's title.</summary>
-        public string Title => Entry.Title;
-        /// <summary>ISO date.</summary>
-        public string Date => Entry.Date;
-        /// <summary>Author's name.</summary>
-        public string Author => Entry.Author;
-        /// <summary>Commitment slugs.</summary>
-        public IReadOnlyList<string> Commitments => Entry.Commitments;
-        /// <summary>blog or keynote.</summary>
-        public string Kind => Entry.Kind;
-        /// <summary>Summary or excerpt.</summary>
-        public string Summary => Entry.Summary;
-        /// <summary>Absolute page URL.</summary>
-        public string Url => Entry.Url;
-    }
+        string Slug, string Title, string Date, string Author, IReadOnlyList<string> Commitments, string Kind, string Summary, string Url,
+        string? Role, IReadOnlyList<string> Tags, string? Event, int ReadingMinutes, string? Image, string? ImageAlt, string ContentHtml);
 
     /// <summary>An entry of api/commitments.json.</summary>
     public sealed record CommitmentSummary(string Slug, string Title, int Order, string Summary, string? Hashtag, string Url, int PostCount);
@@ -76,23 +59,7 @@ public static class ApiWriter
     /// <summary>api/commitments.json.</summary>
     public sealed record CommitmentIndex(IReadOnlyList<CommitmentSummary> Commitments);
 
-    /// <summary>api/commitments/&lt;slug&gt;.json: the summary's fields, the description and the post slugs, newest first.</summary>
+    /// <summary>api/commitments/&lt;slug&gt;.json: the index entry's fields, its description and its post slugs, newest first.</summary>
     public sealed record CommitmentDetail(
-        [property: System.Text.Json.Serialization.JsonIgnore] CommitmentSummary Entry, string DescriptionHtml, IReadOnlyList<string> Posts)
-    {
-        /// <summary>The commitment's slug.</summary>
-        public string Slug => Entry.Slug;
-        /// <summary>Its title.</summary>
-        public string Title => Entry.Title;
-        /// <summary>Its order.</summary>
-        public int Order => Entry.Order;
-        /// <summary>Its summary.</summary>
-        public string Summary => Entry.Summary;
-        /// <summary>Its hashtag.</summary>
-        public string? Hashtag => Entry.Hashtag;
-        /// <summary>Its archive URL.</summary>
-        public string Url => Entry.Url;
-        /// <summary>Number of published posts.</summary>
-        public int PostCount => Entry.PostCount;
-    }
+        string Slug, string Title, int Order, string Summary, string? Hashtag, string Url, int PostCount, string DescriptionHtml, IReadOnlyList<string> Posts);
 }
