@@ -87,11 +87,15 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode SymbolicLink = new("PPN020", "Symbolic link in content", Severity.Error,
         "Replace the link with the file itself.");
 
+    /// <summary>A body Markdig or the HTML stage cannot render (e.g. thousands of nested quotes or emphasis marks).</summary>
+    public static readonly DiagnosticCode UnrenderableBody = new("PPN021", "Body cannot be rendered", Severity.Error,
+        "Simplify the Markdown: remove the long run of '>', '*', '[' or nested lists the message points at.");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         MalformedYaml, MissingFrontMatter, MissingField, InvalidValue, InvalidDate, UnknownCommitment, DuplicateSlug,
         MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
-        TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink,
+        TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody,
     ];
 }

@@ -63,8 +63,21 @@ public static class SiteBuilder
         var processor = new HtmlPostProcessor(urls);
         RenderedDocument Render(string body, SourceFile source, string path)
         {
-            var markdown = MarkdownRenderer.Render(body);
-            var html = processor.Process(markdown, new DocumentContext(urls.Url(path), source.Directory, f => urlOfFile.GetValueOrDefault(f)));
+            MarkdownHtml markdown;
+            ProcessedHtml html;
+            try
+            {
+                markdown = MarkdownRenderer.Render(body);
+                html = processor.Process(markdown, new DocumentContext(urls.Url(path), source.Directory, f => urlOfFile.GetValueOrDefault(f)));
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+            {
+                // Hostile or broken bodies (nesting bombs) fail this file, not the whole process.
+                diagnostics.Add(DiagnosticCode.UnrenderableBody, new SourceLocation(source.DisplayPath, source.BodyFirstLine, 1),
+                    $"the body cannot be rendered: {e.Message}");
+                markdown = new MarkdownHtml("", [], null);
+                html = new ProcessedHtml("", "", 0, []);
+            }
             foreach (var removed in html.RemovedHtml.Distinct())
                 diagnostics.Add(DiagnosticCode.UnsafeHtmlRemoved, SourceLocation.FromMarkdown(source.DisplayPath, markdown.RawHtmlLine ?? 0, 0, source.BodyFirstLine),
                     $"unsafe HTML removed: {removed}");

@@ -86,11 +86,14 @@ public sealed partial class ThemeTemplates
         return Run(_layout.Template, context, _layout.DisplayPath);
     }
 
+    // Escapes markup characters but leaves letters such as é and – as they are: the pages are UTF-8.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     private static string Run(IFluidTemplate template, TemplateContext context, string display)
     {
         try
         {
-            return template.Render(context, HtmlEncoder.Default);
+            return template.Render(context, Encoder);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
