@@ -172,9 +172,9 @@ public sealed class FrontMatterFields
         _entries.TryGetValue(key, out var entry) ? Locate(entry.Value) : BlockLocation;
 
     /// <summary>A text value; a number or boolean is taken as its text. Null when absent or empty.</summary>
-    public string? Text(string key, bool required = false, string? listHint = null)
+    public string? Text(string key, bool required = false, string? listHint = null, string? missingHint = null)
     {
-        if (!TryGet(key, required, out var node)) return null;
+        if (!TryGet(key, required, out var node, missingHint)) return null;
         if (node is YamlScalarNode scalar) return Required(key, scalar.Value!.Trim(), required);
         Report(DiagnosticCode.InvalidValue, node, $"'{key}' should be a single line of text, not a {Shape(node)}", listHint);
         return null;
@@ -203,9 +203,9 @@ public sealed class FrontMatterFields
     }
 
     /// <summary>A date (see <see cref="PostDate.TryParse"/>).</summary>
-    public PostDate? Date(string key, bool required = false)
+    public PostDate? Date(string key, bool required = false, string? missingHint = null)
     {
-        var text = Text(key, required);
+        var text = Text(key, required, missingHint: missingHint);
         if (text is null) return null;
         if (PostDate.TryParse(text, out var date, out var problem)) return date;
         Report(DiagnosticCode.InvalidDate, _entries[key].Value, $"'{key}': {problem}");
@@ -249,7 +249,7 @@ public sealed class FrontMatterFields
         }
     }
 
-    private bool TryGet(string key, bool required, out YamlNode node)
+    private bool TryGet(string key, bool required, out YamlNode node, string? missingHint = null)
     {
         if (_entries.TryGetValue(key, out var entry) && !IsNull(entry.Value))
         {
@@ -258,7 +258,7 @@ public sealed class FrontMatterFields
         }
         if (required)
             _diagnostics.Add(DiagnosticCode.MissingField,
-                _entries.TryGetValue(key, out var empty) ? Locate(empty.Key) : BlockLocation, $"required field '{key}' is missing");
+                _entries.TryGetValue(key, out var empty) ? Locate(empty.Key) : BlockLocation, $"required field '{key}' is missing", missingHint);
         node = null!;
         return false;
     }

@@ -37,7 +37,10 @@ public static class PostSchema
         }
 
         var title = fields.Text("title", required: true);
-        var date = fields.Date("date", required: true);
+        var defaultName = isBundle ? Path.GetFileName(Path.GetDirectoryName(fullPath)!) : Path.GetFileNameWithoutExtension(fullPath);
+        var nameDate = Slugs.LeadingIsoDate(defaultName);
+        var date = fields.Date("date", required: true,
+            missingHint: nameDate is null ? null : $"The file name starts with {nameDate}: add 'date: {nameDate}' to the front matter.");
         var author = fields.Text("author", required: true,
             listHint: "Write several authors on one line, e.g. 'author: Sam Patel and Jo Evans'.");
         var commitments = fields.TextList("commitments", required: true);
@@ -53,7 +56,6 @@ public static class PostSchema
             local.Add(DiagnosticCode.InvalidValue, fields.LocationOf("kind"), $"'kind' must be 'blog' or 'keynote', not '{kindText}'");
 
         var slugText = fields.Text("slug");
-        var defaultName = isBundle ? Path.GetFileName(Path.GetDirectoryName(fullPath)!) : Path.GetFileNameWithoutExtension(fullPath);
         var slug = slugText ?? Slugs.FromFileName(defaultName);
         if (slugText is not null && !Slugs.IsValid(slugText))
             local.Add(DiagnosticCode.InvalidSlug, fields.LocationOf("slug"), $"slug '{slugText}' is not URL-safe",

@@ -30,7 +30,16 @@ public static class SourceText
                 $"file is {length / 1024} KiB; the limit is {MaxBytes / 1024} KiB");
             return null;
         }
-        return Decode(File.ReadAllBytes(path), displayPath, diagnostics);
+        try
+        {
+            return Decode(File.ReadAllBytes(path), displayPath, diagnostics);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(DiagnosticCode.MissingInput, SourceLocation.WholeFile(displayPath), $"the file cannot be read: {e.Message}",
+                "Check the file's permissions, or remove it.");
+            return null;
+        }
     }
 
     /// <summary>Decodes bytes as UTF-8 (a BOM is allowed and dropped); reports the first invalid byte's line and column.</summary>

@@ -16,6 +16,9 @@ public static partial class Slugs
     /// </summary>
     public static string FromFileName(string name) => Slugify(LeadingDate().Replace(name, ""));
 
+    /// <summary>The YYYY-MM-DD a file name starts with (Jekyll's convention), or null.</summary>
+    public static string? LeadingIsoDate(string name) => LeadingDate().Match(name) is { Success: true } m && m.Groups[1].Value.Contains('-') ? m.Groups[1].Value : null;
+
     /// <summary>Lower-case ASCII words joined by hyphens; accents are dropped (é → e); empty text gives "untitled".</summary>
     public static string Slugify(string text)
     {

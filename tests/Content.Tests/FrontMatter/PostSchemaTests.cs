@@ -64,6 +64,14 @@ public class PostSchemaTests
     }
 
     [Fact]
+    public void A_missing_date_is_suggested_from_a_jekyll_file_name()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("date: 2021-01-18\n", ""), "2015-03-18-sunshine-week.md"));
+        Assert.Contains("(hint: The file name starts with 2015-03-18: add 'date: 2015-03-18' to the front matter.)", Assert.Single(content.Lines));
+    }
+
+    [Fact]
     public void Malformed_yaml_names_the_line_in_the_file()
     {
         using var content = new TestContent();
