@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Text.Json;
+using PPNBlog.Content.Diagnostics;
+using PPNBlog.Generator.Loading;
+using PPNBlog.Generator.Output;
+using PPNBlog.Submissions;
+using PPNBlog.Submissions.Conversion;
+using PPNBlog.Submissions.Mime;
+
+namespace PPNBlog.Generator.Cli;
+
+/// <summary><c>ppnblog submissions convert</c>: an emailed post (.eml, mbox or standard input) → a post bundle and a JSON summary.</summary>
+internal static class SubmissionsCommand
+{
+    /// <summary>The message was rejected: nothing was written.</summary>
+    public const int Rejected = 3;
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var message = new Argument<string>("message") { Description = "An .eml file, an mbox file, or - for standard input" };
+        var outDirectory = new Option<string>("--out") { Description = "Where the bundle is written (DIR/input/posts/<yyyy>/<slug>/)", Required = true };
+        var input = new Option<string>("--input") { Description = "Content folder (for the commitments)", DefaultValueFactory = _ => "input" };
+        var convert = new Command("convert", "Convert an emailed post into a post bundle, or reject it with reasons (exit 3).") { message, outDirectory, input };
+        convert.SetAction(result =>
+        {
+            var path = result.GetValue(message)!;
+            if (path != "-" && !File.Exists(path))
+            {
+                error.WriteLine($"ppnblog: the message file '{path}' does not exist");
+                return Program.UsageError;
+            }
+            var content = ContentLoader.Load(result.GetValue(input)!, new DiagnosticList());
+            if (content is null || content.Commitments.Count == 0)
+            {
+                error.WriteLine($"ppnblog: no commitments found in '{result.GetValue(input)}' (pass --input)");
+                return Program.UsageError;
+            }
+            var converter = new SubmissionConverter(content.Commitments, new SubmissionSettings(), BodyCleanup.Default);
+            var slugs = content.Commitments.Select(c => c.Slug).ToList();
+            using var stream = path == "-" ? Console.OpenStandardInput() : File.OpenRead(path);
+            var summaries = new List<object>();
+            var anyAccepted = false;
+            foreach (var (parsed, size, problem) in MessageReader.ReadAll(stream))
+            {
+                var converted = parsed is null ? SubmissionResult.Rejected(problem!) : converter.Convert(parsed, size, DateTimeOffset.Now);
+                if (converted.Post is { } post)
+                {
+                    var (folder, errors) = SubmissionWriter.Write(post, result.GetValue(outDirectory)!, slugs);
+                    if (folder is not null)
+                    {
+                        anyAccepted = true;
+                        summaries.Add(Summary(post, folder));
+                        continue;
+                    }
+                    converted = SubmissionResult.Rejected([.. errors.Select(e => $"The converted post did not pass validation: {e.Message}")]);
+                }
+                summaries.Add(new RejectionSummary("rejected", converted.Reasons));
+            }
+            var json = summaries.Count == 1 ? JsonSerializer.Serialize(summaries[0], summaries[0].GetType(), Json.Options) : JsonSerializer.Serialize(summaries, Json.Options);
+            output.WriteLine(json);
+            return anyAccepted ? 0 : Rejected;
+        });
+        var command = new Command("submissions", "Blog posts sent by email.");
+        command.Subcommands.Add(convert);
+        return command;
+    }
+
+    private static ConversionSummary Summary(ConvertedPost post, string folder) => new(
+        "converted", post.FrontMatter.Title, post.Slug, Path.Combine(folder, "index.md"), post.FrontMatter.Author, post.FrontMatter.Role,
+        post.Commitments.Select(c => new CommitmentSummary(c.Slug, c.How)).ToList(), post.FrontMatter.Kind.ToString().ToLowerInvariant(),
+        post.WordCount, post.Images.Select(i => new ImageSummary(i.FileName, i.AltText, i.AltText is null, i.Width, i.Height)).ToList(),
+        post.IgnoredAttachments, post.Warnings, post.IdempotencyKey);
+
+    private sealed record ConversionSummary(string Status, string Title, string Slug, string Path, string Author, string? Role,
+        IReadOnlyList<CommitmentSummary> Commitments, string Kind, int WordCount, IReadOnlyList<ImageSummary> Images,
+        IReadOnlyList<string> IgnoredAttachments, IReadOnlyList<string> Warnings, string IdempotencyKey);
+
+    private sealed record CommitmentSummary(string Slug, string How);
+
+    private sealed record ImageSummary(string File, string? Alt, bool AltNeeded, int Width, int Height);
+
+    private sealed record RejectionSummary(string Status, IReadOnlyList<string> Reasons);
+}

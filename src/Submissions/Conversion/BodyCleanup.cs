@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+
+namespace PPNBlog.Submissions.Conversion;
+
+/// <summary>
+/// Removes what is not the post from converted blocks: the quoted message being replied to or forwarded, the
+/// sender's signature and sign-off block, and legal disclaimers (patterns in disclaimers.txt).
+/// </summary>
+public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
+{
+    /// <summary>Trailing blocks in which a sign-off or disclaimer is looked for.</summary>
+    private const int TailBlocks = 6;
+
+    /// <summary>Loads the shipped disclaimer patterns (disclaimers.txt beside the assembly).</summary>
+    public static BodyCleanup Default { get; } = new(LoadPatterns(Path.Combine(AppContext.BaseDirectory, "disclaimers.txt")));
+
+    /// <summary>Reads one case-insensitive pattern a line; '#' starts a comment line.</summary>
+    public static IReadOnlyList<Regex> LoadPatterns(string path) =>
+        File.Exists(path)
+            ? File.ReadAllLines(path).Where(l => l.Trim().Length > 0 && !l.StartsWith('#'))
+                .Select(l => new Regex(l.Trim(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200))).ToList()
+            : [];
+
+    /// <summary>Cuts replies, signatures and disclaimers from <paramref name="blocks"/>; returns what was removed, for the summary.</summary>
+    public List<string> Clean(List<string> blocks)
+    {
+        var removed = new List<string>();
+        Cut(blocks, blocks.FindIndex(b => ReplyHeader().IsMatch(Plain(b))), "quoted reply or forwarded message", removed);
+        Cut(blocks, blocks.FindIndex(b => Plain(b) is "--" or "-- " || Plain(b).StartsWith("--\n", StringComparison.Ordinal)), "signature", removed);
+        var tailStart = Math.Max(1, blocks.Count - TailBlocks);
+        Cut(blocks, IndexInTail(blocks, tailStart, b => disclaimers.Any(d => d.IsMatch(Plain(b)))), "mail footer (a disclaimer or a 'Sent from' line)", removed);
+        tailStart = Math.Max(1, blocks.Count - TailBlocks);
+        Cut(blocks, IndexInTail(blocks, tailStart, b => SignOff().IsMatch(Plain(b).Split('\n')[0].Trim())), "sign-off and signature", removed);
+        return removed;
+    }
+
+    private static int IndexInTail(List<string> blocks, int start, Func<string, bool> match)
+    {
+        for (var i = start; i < blocks.Count; i++) if (match(blocks[i])) return i;
+        return -1;
+    }
+
+    private static void Cut(List<string> blocks, int index, string what, List<string> removed)
+    {
+        if (index <= 0) return;
+        removed.Add(what);
+        blocks.RemoveRange(index, blocks.Count - index);
+    }
+
+    /// <summary>A block's text without Markdown escapes and with hard breaks as newlines, for matching.</summary>
+    private static string Plain(string block) => MarkdownText.Unescape(block.Replace("\\\n", "\n")).Trim();
+
+    [GeneratedRegex(@"^(On .{4,200}(wrote|a écrit|schrieb)\s*:|-{2,}\s*Original Message\s*-{2,}|-{2,}\s*Forwarded message\s*-{2,}|Begin forwarded message:|From:\s.+\n(Sent|Date):\s|_{10,}\s*(\n|$)\s*(From:)?)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex ReplyHeader();
+
+    [GeneratedRegex(@"^((kind|best|warm|warmest|many|with)\s+)?(regards|wishes|thanks)\b[\s,.!]*$|^(thank you|thanks|cheers|all the best|best|yours( sincerely| faithfully| truly)?|sincerely)[\s,.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SignOff();
+}

@@ -1,0 +1,210 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Ganss.Xss;
+
+namespace PPNBlog.Submissions.Conversion;
+
+/// <summary>
+/// Turns an email's HTML into clean Markdown blocks: the HTML is first sanitised (HtmlSanitizer allowlist), then the
+/// DOM is walked with AngleSharp and only structure is kept (headings, paragraphs, emphasis, links, lists, quotes,
+/// tables, images), so Outlook and Word noise (mso styles, &lt;o:p&gt;, conditional comments, empty spans) leaves no trace.
+/// </summary>
+public sealed class HtmlToMarkdown(Func<string, string?> imageFor)
+{
+    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "section", "article", "main", "header", "footer", "aside", "center", "body", "html", "form", "fieldset",
+        "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "table", "hr", "dl", "dt", "dd", "figure", "figcaption", "address",
+    };
+
+    private readonly List<(string File, string Alt)> _images = [];
+    private int _topHeading = 1;
+
+    /// <summary>The files of the images the body shows, with their alt text, in order.</summary>
+    public IReadOnlyList<(string File, string Alt)> Images => _images;
+
+    /// <summary>Converts <paramref name="html"/> to Markdown blocks (paragraphs, headings, lists…), in order.</summary>
+    public List<string> Convert(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedSchemes.Add("cid");
+        sanitizer.AllowedSchemes.Add("mailto");
+        // Quoted replies are removed before conversion: Gmail and Apple Mail mark them up.
+        foreach (var quote in document.QuerySelectorAll("blockquote[type=cite], .gmail_quote, .gmail_signature, #appendonsend, #divRplyFwdMsg, .moz-cite-prefix"))
+            quote.Remove();
+        sanitizer.SanitizeDom(document, document.Body);
+        var levels = document.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Select(h => h.LocalName[1] - '0').ToList();
+        _topHeading = levels.Count > 0 ? levels.Min() : 1;
+        var blocks = new List<string>();
+        if (document.Body is not null) Blocks(document.Body, blocks);
+        return blocks;
+    }
+
+    private void Blocks(INode parent, List<string> output)
+    {
+        var inline = new StringBuilder();
+        void Flush()
+        {
+            var text = Paragraph(inline.ToString());
+            if (text.Length > 0) output.Add(text);
+            inline.Clear();
+        }
+        foreach (var child in parent.ChildNodes)
+        {
+            if (child is IElement element && BlockTags.Contains(element.LocalName))
+            {
+                Flush();
+                Block(element, output);
+            }
+            else
+            {
+                inline.Append(Inline(child));
+            }
+        }
+        Flush();
+    }
+
+    private void Block(IElement element, List<string> output)
+    {
+        switch (element.LocalName)
+        {
+            case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
+                // The post's title is the page's h1: the email's top heading level becomes h2.
+                var level = Math.Clamp(element.LocalName[1] - '0' - _topHeading + 2, 2, 6);
+                var heading = Paragraph(InlineChildren(element)).Replace("\\\n", " ");
+                if (heading.Length > 0) output.Add(new string('#', level) + " " + heading);
+                break;
+            case "ul" or "ol":
+                var number = 1;
+                var items = new List<string>();
+                var loose = false;
+                foreach (var item in element.Children.Where(c => c.LocalName == "li"))
+                {
+                    var marker = element.LocalName == "ol" ? $"{number++}. " : "- ";
+                    var inner = new List<string>();
+                    Blocks(item, inner);
+                    if (inner.Count == 0) continue;
+                    loose |= inner.Count > 1;
+                    var indent = new string(' ', marker.Length);
+                    items.Add(marker + string.Join("\n\n", inner).Replace("\n", "\n" + indent).Replace("\n" + indent + "\n", "\n\n"));
+                }
+                // One block for the whole list, so a list of short items stays a tight list.
+                if (items.Count > 0) output.Add(string.Join(loose ? "\n\n" : "\n", items));
+                break;
+            case "blockquote":
+                var quoted = new List<string>();
+                Blocks(element, quoted);
+                if (quoted.Count > 0) output.Add(string.Join("\n>\n", quoted.Select(b => "> " + b.Replace("\n", "\n> "))));
+                break;
+            case "pre":
+                var code = element.TextContent.TrimEnd();
+                if (code.Length == 0) break;
+                var fence = code.Contains("```", StringComparison.Ordinal) ? "````" : "```";
+                output.Add($"{fence}text\n{code}\n{fence}");
+                break;
+            case "table":
+                Table(element, output);
+                break;
+            case "hr":
+                output.Add("---");
+                break;
+            default:
+                Blocks(element, output);
+                break;
+        }
+    }
+
+    private void Table(IElement table, List<string> output)
+    {
+        var rows = table.QuerySelectorAll("tr")
+            .Select(r => r.Children.Where(c => c.LocalName is "td" or "th").Select(c => Paragraph(InlineChildren(c)).Replace("\\\n", " ")).ToList())
+            .Where(r => r.Any(c => c.Length > 0)).ToList();
+        if (rows.Count == 0) return;
+        var columns = rows.Max(r => r.Count);
+        // Layout tables (one column, as newsletters use) are just text.
+        if (columns == 1)
+        {
+            output.AddRange(rows.Select(r => r[0]).Where(c => c.Length > 0));
+            return;
+        }
+        string Row(List<string> cells) => "| " + string.Join(" | ", Enumerable.Range(0, columns).Select(i => i < cells.Count ? cells[i] : "")) + " |";
+        var lines = new List<string> { Row(rows[0]), "|" + string.Concat(Enumerable.Repeat(" --- |", columns)) };
+        lines.AddRange(rows.Skip(1).Select(Row));
+        output.Add(string.Join("\n", lines));
+    }
+
+    private string InlineChildren(INode node) => string.Concat(node.ChildNodes.Select(Inline));
+
+    private string Inline(INode node)
+    {
+        switch (node)
+        {
+            case IText text:
+                return MarkdownText.Escape(MarkdownText.CollapseWhitespace(text.Data));
+            case IElement element:
+                switch (element.LocalName)
+                {
+                    case "br":
+                        return "\\\n";
+                    case "strong" or "b":
+                        return Wrap(InlineChildren(element), "**");
+                    case "em" or "i" or "cite":
+                        return Wrap(InlineChildren(element), "*");
+                    case "code" or "kbd" or "samp":
+                        var code = element.TextContent.Replace('`', '\'');
+                        return code.Trim().Length == 0 ? code : $"`{code}`";
+                    case "a":
+                        var label = InlineChildren(element);
+                        var href = element.GetAttribute("href")?.Trim();
+                        if (string.IsNullOrEmpty(href) || !(href.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
+                            href.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)))
+                            return label;
+                        return label.Trim().Length == 0 ? "" : $"[{label.Trim()}](<{href.Replace("<", "%3C").Replace(">", "%3E").Replace(" ", "%20")}>)";
+                    case "img":
+                        return Image(element);
+                    case "script" or "style" or "head" or "title" or "meta" or "link" or "template" or "noscript":
+                        return "";
+                    default:
+                        return InlineChildren(element);
+                }
+            default:
+                return "";
+        }
+    }
+
+    private string Image(IElement image)
+    {
+        var source = image.GetAttribute("src") ?? "";
+        var file = imageFor(source);
+        if (file is null) return "";
+        var alt = MarkdownText.CollapseWhitespace(image.GetAttribute("alt") ?? image.GetAttribute("title") ?? "").Trim();
+        // Outlook fills alt with the file name when the author gave none: that is not a description.
+        if (alt.Contains('.') && !alt.Contains(' ')) alt = "";
+        _images.Add((file, alt));
+        return $"![{MarkdownText.Escape(alt)}]({file})";
+    }
+
+    private static string Wrap(string inner, string marker)
+    {
+        var trimmed = inner.Trim();
+        if (trimmed.Length == 0) return inner;
+        var lead = inner.Length - inner.TrimStart().Length;
+        var trail = inner.Length - inner.TrimEnd().Length;
+        return inner[..lead] + marker + trimmed + marker + inner[(inner.Length - trail)..];
+    }
+
+    /// <summary>Tidies a paragraph's inline Markdown: spaces collapsed, no space around hard breaks, block syntax escaped.</summary>
+    private static string Paragraph(string inline)
+    {
+        // A blank line made of line breaks (<br><br>, as some mailers write paragraphs) starts a new paragraph.
+        var groups = new List<List<string>> { new() };
+        foreach (var line in inline.Split("\\\n").Select(l => l.Trim()))
+        {
+            if (line.Length == 0) groups.Add([]);
+            else groups[^1].Add(MarkdownText.EscapeLineStart(line.Replace("  ", " ")));
+        }
+        return string.Join("\n\n", groups.Where(g => g.Count > 0).Select(g => string.Join("\\\n", g)));
+    }
+}

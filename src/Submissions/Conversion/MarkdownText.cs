@@ -1,0 +1,47 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PPNBlog.Submissions.Conversion;
+
+/// <summary>Escaping for text that came from an email, so nothing in it is read as Markdown or HTML syntax.</summary>
+public static partial class MarkdownText
+{
+    /// <summary>
+    /// Escapes characters that Markdown (with the generator's extensions) would treat as syntax: emphasis, links,
+    /// code, raw HTML, entities, tables, sub/superscript. A contributor's "&lt;script&gt;" stays text.
+    /// </summary>
+    public static string Escape(string text)
+    {
+        var builder = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~' or '^' ||
+                (c == '&' && EntityStart().IsMatch(text.AsSpan(i))))
+                builder.Append('\\');
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>Escapes what would start a block (heading, list, quote, rule) when it begins a paragraph.</summary>
+    public static string EscapeLineStart(string line) => BlockStart().IsMatch(line) ? "\\" + line : line;
+
+    /// <summary>Undoes <see cref="Escape"/> (for contributor lines read back out of the converted text).</summary>
+    public static string Unescape(string text) => Escaped().Replace(text, "$1");
+
+    /// <summary>Collapses runs of whitespace (including non-breaking spaces) to one space.</summary>
+    public static string CollapseWhitespace(string text) => Whitespace().Replace(text, " ");
+
+    [GeneratedRegex(@"^&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")]
+    private static partial Regex EntityStart();
+
+    [GeneratedRegex(@"^(#{1,6}(\s|$)|[-+*=]\s|[-=_*]{3,}\s*$|\d{1,9}[.)](\s|$)|>)")]
+    private static partial Regex BlockStart();
+
+    [GeneratedRegex(@"\\([\\`*_\[\]<>|~^&#+\-.!()])")]
+    private static partial Regex Escaped();
+
+    [GeneratedRegex(@"[\s\u00A0\u200B\uFEFF]+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,61 @@
+using MimeKit;
+
+namespace PPNBlog.Submissions.Images;
+
+/// <summary>Collects the images of one message under safe generated names (image-1.jpg, …), within the size limits.</summary>
+public sealed class ImageCollector(SubmissionSettings settings)
+{
+    private readonly Dictionary<MimePart, string> _files = new(ReferenceEqualityComparer.Instance);
+    private readonly List<BundleImage> _saved = [];
+    private long _totalBytes;
+
+    /// <summary>The images saved so far, in order.</summary>
+    public IReadOnlyList<BundleImage> Saved => _saved;
+
+    /// <summary>Why the message must be rejected for its images, or null.</summary>
+    public string? LimitReason { get; private set; }
+
+    /// <summary>True when <paramref name="part"/> is already in the bundle.</summary>
+    public bool IsUsed(MimePart part) => _files.ContainsKey(part);
+
+    /// <summary>The generated name <paramref name="part"/> was saved under, or null.</summary>
+    public string? FileFor(MimePart part) => _files.GetValueOrDefault(part);
+
+    /// <summary>Re-encodes and keeps an image; returns its generated file name, or null (with a warning) when it is not usable.</summary>
+    public string? Add(MimePart part, byte[] bytes, string displayName, List<string> warnings)
+    {
+        if (bytes.Length > settings.MaxImageBytes)
+        {
+            LimitReason = $"The image '{displayName}' is {bytes.Length / 1024 / 1024} MB; the limit for one image is {settings.MaxImageBytes / 1024 / 1024} MB. Please send a smaller version.";
+            return null;
+        }
+        _totalBytes += bytes.Length;
+        if (_totalBytes > settings.MaxTotalImageBytes)
+        {
+            LimitReason = $"The images add up to more than {settings.MaxTotalImageBytes / 1024 / 1024} MB. Please send fewer or smaller photos.";
+            return null;
+        }
+        if (_saved.Count >= settings.MaxImages)
+        {
+            warnings.Add($"'{displayName}' was left out: a post keeps at most {settings.MaxImages} images.");
+            return null;
+        }
+        var image = ImageNormaliser.Normalise(bytes, settings.MaxImageSide, out var problem);
+        if (image is null)
+        {
+            warnings.Add($"The attachment '{displayName}' was left out: it {problem}.");
+            return null;
+        }
+        var name = $"image-{_saved.Count + 1}.{image.Extension}";
+        _files[part] = name;
+        _saved.Add(new BundleImage(name, image.Bytes, null, image.Width, image.Height));
+        return name;
+    }
+
+    /// <summary>Records the alt text the body gave an image.</summary>
+    public void SetAlt(string fileName, string alt)
+    {
+        var index = _saved.FindIndex(i => i.FileName == fileName);
+        if (index >= 0 && alt.Length > 0) _saved[index] = _saved[index] with { AltText = alt };
+    }
+}

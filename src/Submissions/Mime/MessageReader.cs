@@ -1,0 +1,39 @@
+using MimeKit;
+
+namespace PPNBlog.Submissions.Mime;
+
+/// <summary>Reads messages from a file or standard input: one .eml message, or every message of an mbox file.</summary>
+public static class MessageReader
+{
+    /// <summary>Reads all messages in <paramref name="stream"/>; an mbox (starting "From ") may hold several.</summary>
+    /// <returns>Each message with its size in bytes, or the reason it could not be parsed.</returns>
+    public static IEnumerable<(MimeMessage? Message, long Size, string? Problem)> ReadAll(Stream stream)
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var bytes = buffer.ToArray();
+        var isMbox = bytes.AsSpan().StartsWith("From "u8);
+        var results = new List<(MimeMessage?, long, string?)>();
+        try
+        {
+            var parser = new MimeParser(new MemoryStream(bytes), isMbox ? MimeFormat.Mbox : MimeFormat.Entity);
+            if (!isMbox)
+            {
+                results.Add((parser.ParseMessage(), bytes.Length, null));
+                return results;
+            }
+            while (!parser.IsEndOfStream)
+            {
+                var start = parser.Position;
+                var message = parser.ParseMessage();
+                results.Add((message, parser.Position - start, null));
+            }
+        }
+        catch (FormatException e)
+        {
+            results.Add((null, bytes.Length, $"the email could not be read ({e.Message})"));
+        }
+        return results;
+    }
+}

@@ -1,0 +1,233 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using MimeKit;
+using MimeKit.Tnef;
+using PPNBlog.Content.Model;
+using PPNBlog.Content.Text;
+using PPNBlog.Submissions.Classification;
+using PPNBlog.Submissions.Conversion;
+using PPNBlog.Submissions.Images;
+using PPNBlog.Submissions.Mime;
+
+namespace PPNBlog.Submissions;
+
+/// <summary>
+/// Turns one emailed message into the post an editor would want to review, or into a polite, specific rejection.
+/// Everything in the message is treated as hostile: nothing in it is executed, fetched, or used as a path.
+/// </summary>
+public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commitments, SubmissionSettings settings, BodyCleanup cleanup)
+{
+    private const int MaxTitleLength = 150;
+    private const int MaxSlugLength = 80;
+
+    private readonly CommitmentClassifier _classifier = new(commitments);
+
+    // Email uses the legacy code pages (windows-1252, koi8-r, iso-2022-jp, TNEF's ANSI strings) that .NET only
+    // decodes once their provider is registered.
+    static SubmissionConverter() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Converts <paramref name="message"/> (of <paramref name="size"/> bytes) received at <paramref name="now"/>.</summary>
+    public SubmissionResult Convert(MimeMessage message, long size, DateTimeOffset now)
+    {
+        if (size > settings.MaxMessageBytes)
+            return SubmissionResult.Rejected($"The email is {size / 1024 / 1024} MB; the limit is {settings.MaxMessageBytes / 1024 / 1024} MB. Please send smaller photos, or fewer at a time.");
+        if (AutomaticReason(message) is { } automatic) return SubmissionResult.Rejected(automatic);
+        if (SecureSubject().IsMatch(message.Subject ?? ""))
+            return SubmissionResult.Rejected("The email was sent through the NHSmail encryption portal ([secure] in the subject), which we cannot open. Please send it again without [secure]: a blog post meant for publication does not need encryption.");
+
+        // Outlook's rich text arrives as winmail.dat (TNEF): its body and attachments are the real message.
+        var tnef = message.BodyParts.OfType<TnefPart>().FirstOrDefault();
+        var source = tnef is null ? message : SafeTnef(tnef) ?? message;
+
+        var warnings = new List<string>();
+        var images = new ImageCollector(settings);
+        var parts = source.BodyParts.OfType<MimePart>().ToList();
+        List<string> blocks;
+        var html = source.HtmlBody ?? (source != message ? message.HtmlBody : null);
+        var text = source.TextBody ?? (source != message ? message.TextBody : null);
+        if (!string.IsNullOrWhiteSpace(html))
+        {
+            var converter = new HtmlToMarkdown(src => ImageFor(src, parts, images, warnings));
+            blocks = converter.Convert(html);
+            foreach (var (file, alt) in converter.Images) images.SetAlt(file, alt);
+        }
+        else if (!string.IsNullOrWhiteSpace(text))
+        {
+            blocks = PlainTextToMarkdown.Convert(text);
+        }
+        else
+        {
+            blocks = [];
+        }
+
+        foreach (var removed in cleanup.Clean(blocks)) warnings.Add($"Removed the {removed} at the end of the email.");
+        var lines = ContributorLines.Extract(blocks);
+
+        // Attached images that the body did not show go at the end, in order; other attachments are listed.
+        var ignored = new List<string>();
+        foreach (var part in parts.Where(p => !images.IsUsed(p) && (p.IsAttachment || p.ContentType.MediaType != "text")))
+        {
+            var name = SafeNames.ForDisplay(part.FileName ?? part.ContentType.Name);
+            var bytes = Decode(part);
+            if (ImageNormaliser.Sniff(bytes) is not null)
+            {
+                if (images.Add(part, bytes, name, warnings) is { } file) blocks.Add($"![]({file})");
+            }
+            else if (part.IsAttachment || part.FileName is not null)
+            {
+                ignored.Add(name);
+            }
+        }
+        if (images.LimitReason is { } limit) return SubmissionResult.Rejected(limit);
+
+        var title = CleanSubject(message.Subject);
+        if (title.Length == 0 && blocks.Count > 0 && blocks[0].StartsWith('#'))
+        {
+            title = MarkdownText.Unescape(blocks[0].TrimStart('#').Trim());
+            blocks.RemoveAt(0);
+        }
+        var body = string.Join("\n\n", blocks).Trim();
+        var words = Regex.Matches(MarkdownText.Unescape(body), @"\p{L}[\p{L}\p{N}'’-]*").Count;
+        var reasons = new List<string>();
+        if (title.Length == 0) reasons.Add("The email has no subject. Please send it again with the title of your post as the subject line.");
+        if (words < settings.MinWords)
+            reasons.Add($"The email has almost no text ({words} word{(words == 1 ? "" : "s")}), so there is no post to publish. Please write the post in the email, or attach it as a Word document, and send it again.");
+        var author = Clean(lines.Values.GetValueOrDefault("author") ?? message.From.Mailboxes.FirstOrDefault()?.Name);
+        if (author.Contains('@') || author.Length == 0)
+        {
+            author = "";
+            reasons.Add("We could not tell your name from the email. Please add a first line 'Author: Your Name' and send it again.");
+        }
+        if (reasons.Count > 0) return SubmissionResult.Rejected([.. reasons]);
+
+        var choices = ChooseCommitments(lines, message.Subject + "\n" + body, warnings);
+        // Images only shown in a removed part (a signature logo, the quoted reply) are not published.
+        var shown = images.Saved.Where(i => body.Contains($"]({i.FileName})", StringComparison.Ordinal)).ToList();
+        foreach (var image in shown.Where(i => i.AltText is null))
+            warnings.Add($"{image.FileName}: alt text needed (describe the image for people who cannot see it).");
+        var date = message.Date > new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero) && message.Date <= now.AddDays(1) ? message.Date : now;
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(date, PostDate.UkTime).DateTime).ToDateTime(TimeOnly.MinValue);
+        var frontMatter = new PostFrontMatter
+        {
+            Title = title,
+            Date = new PostDate(new DateTimeOffset(day, PostDate.UkTime.GetUtcOffset(day)), HasTime: false),
+            Author = author,
+            Role = NullIfEmpty(Clean(lines.Values.GetValueOrDefault("role"))),
+            Commitments = choices.Select(c => c.Slug).ToList(),
+            Kind = PostKind.Blog,
+            Tags = (lines.Values.GetValueOrDefault("tags") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Concat(lines.MarkerTags).Select(Clean).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(10).ToList(),
+            Summary = NullIfEmpty(Clean(lines.Values.GetValueOrDefault("summary"))),
+        };
+        return SubmissionResult.Accepted(new ConvertedPost(frontMatter, SlugFor(title), body, shown, choices, ignored, warnings,
+            IdempotencyKey(message.MessageId, body)));
+    }
+
+    /// <summary>Message-ID plus a hash of the whitespace-normalised body: the same message always gives the same key.</summary>
+    public static string IdempotencyKey(string? messageId, string body)
+    {
+        var normalised = MarkdownText.CollapseWhitespace(body).Trim().ToLowerInvariant();
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes((messageId ?? "") + "\n" + normalised));
+        return System.Convert.ToHexStringLower(hash)[..20];
+    }
+
+    private List<CommitmentChoice> ChooseCommitments(ContributorLines lines, string text, List<string> warnings)
+    {
+        var choices = new List<CommitmentChoice>();
+        if (lines.Values.TryGetValue("commitment", out var stated))
+        {
+            var (known, unknown) = _classifier.FromStated(stated);
+            choices.AddRange(known.Select(s => new CommitmentChoice(s, "stated")));
+            foreach (var name in unknown)
+                warnings.Add($"The commitment '{Clean(name)}' is not one of the five; the editor should check the commitments.");
+        }
+        foreach (var slug in _classifier.FromHashtags(text).Where(s => choices.All(c => c.Slug != s)))
+            choices.Add(new CommitmentChoice(slug, "hashtag"));
+        if (choices.Count == 0) choices.Add(new CommitmentChoice(_classifier.Suggest(text), "suggested"));
+        return choices;
+    }
+
+    private string? ImageFor(string src, List<MimePart> parts, ImageCollector images, List<string> warnings)
+    {
+        if (src.StartsWith("cid:", StringComparison.OrdinalIgnoreCase))
+        {
+            var id = Uri.UnescapeDataString(src[4..]).Trim('<', '>');
+            var part = parts.FirstOrDefault(p => string.Equals(p.ContentId?.Trim('<', '>'), id, StringComparison.OrdinalIgnoreCase));
+            if (part is null) return null;
+            return images.FileFor(part) ?? images.Add(part, Decode(part), SafeNames.ForDisplay(part.FileName), warnings);
+        }
+        if (src.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            warnings.Add("A remote image (linked from the web, not attached) was left out: it was not downloaded.");
+        return null;
+    }
+
+    private static byte[] Decode(MimePart part)
+    {
+        using var stream = new MemoryStream();
+        try { part.Content?.DecodeTo(stream); }
+        catch (FormatException) { return []; }
+        return stream.ToArray();
+    }
+
+    private static MimeMessage? SafeTnef(TnefPart tnef)
+    {
+        try { return tnef.ConvertToMessage(); }
+        catch (Exception e) when (e is TnefException or FormatException or IOException or ArgumentException) { return null; }
+    }
+
+    private static string? AutomaticReason(MimeMessage message)
+    {
+        var autoSubmitted = message.Headers[HeaderId.AutoSubmitted];
+        if (message.Body is MultipartReport || message.Body is MimePart { ContentType.MediaType: "message", ContentType.MediaSubtype: "delivery-status" })
+            return "The email is a delivery report or read receipt, not a blog post.";
+        if (!string.IsNullOrEmpty(autoSubmitted) && !autoSubmitted.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase) ||
+            message.Headers.Contains("X-Autoreply") || message.Headers.Contains("X-Autorespond") ||
+            (message.Headers["Precedence"] ?? "").Trim().Equals("auto_reply", StringComparison.OrdinalIgnoreCase) ||
+            AutoReplySubject().IsMatch(message.Subject ?? ""))
+            return "The email is an automatic reply (such as an out-of-office message), not a blog post.";
+        return null;
+    }
+
+    /// <summary>The subject as a title: reply and forward prefixes, [tags] and hashtags removed, whitespace collapsed.</summary>
+    public static string CleanSubject(string? subject)
+    {
+        var title = Clean(subject);
+        string previous;
+        do
+        {
+            previous = title;
+            title = SubjectPrefix().Replace(title, "").Trim();
+        }
+        while (title != previous);
+        title = MarkdownText.CollapseWhitespace(SubjectHashtag().Replace(title, " ")).Trim().TrimEnd('-', ':', '|').Trim();
+        return title.Length > MaxTitleLength ? title[..MaxTitleLength].TrimEnd() + "…" : title;
+    }
+
+    private static string SlugFor(string title)
+    {
+        var slug = Slugs.Slugify(title);
+        if (slug.Length <= MaxSlugLength) return slug;
+        var cut = slug.LastIndexOf('-', MaxSlugLength);
+        return slug[..(cut > 20 ? cut : MaxSlugLength)];
+    }
+
+    /// <summary>Text from a header or contributor line: control characters removed and whitespace collapsed.</summary>
+    private static string Clean(string? value) =>
+        MarkdownText.CollapseWhitespace(new string((value ?? "").Select(c => char.IsControl(c) ? ' ' : c)
+            .Where(c => c is not (>= '\u202A' and <= '\u202E') and not (>= '\u2066' and <= '\u2069')).ToArray())).Trim();
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    [GeneratedRegex(@"^((re|fw|fwd|aw|wg|tr|sv|vs)\s*(\[\d+\])?\s*:\s*|\[[^\]]{0,40}\]\s*)", RegexOptions.IgnoreCase)]
+    private static partial Regex SubjectPrefix();
+
+    [GeneratedRegex(@"(?<![\w&])#[A-Za-z][A-Za-z0-9_]*")]
+    private static partial Regex SubjectHashtag();
+
+    [GeneratedRegex(@"\[\s*secure\s*\]", RegexOptions.IgnoreCase)]
+    private static partial Regex SecureSubject();
+
+    [GeneratedRegex(@"^\s*(automatic reply|auto[- ]?reply|autoreply|out of (the )?office|undeliverable|undelivered mail|delivery status notification|mail delivery (failed|failure|system)|returned mail|read:|not read:)", RegexOptions.IgnoreCase)]
+    private static partial Regex AutoReplySubject();
+}

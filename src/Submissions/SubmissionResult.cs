@@ -1,0 +1,54 @@
+using PPNBlog.Content.Model;
+
+namespace PPNBlog.Submissions;
+
+/// <summary>How a commitment was chosen for the post, so the PR can ask an editor to confirm suggestions.</summary>
+/// <param name="Slug">The commitment's slug.</param>
+/// <param name="How">"stated" (a Commitment: line), "hashtag", or "suggested" (scored against the descriptions).</param>
+public sealed record CommitmentChoice(string Slug, string How);
+
+/// <summary>An image saved in the post bundle.</summary>
+/// <param name="FileName">Its safe generated name, e.g. "image-1.jpg".</param>
+/// <param name="Bytes">The re-encoded image (metadata stripped).</param>
+/// <param name="AltText">Its text alternative from the email, or null when the contributor gave none.</param>
+/// <param name="Width">Width in pixels after resizing.</param>
+/// <param name="Height">Height in pixels after resizing.</param>
+public sealed record BundleImage(string FileName, byte[] Bytes, string? AltText, int Width, int Height);
+
+/// <summary>A message turned into a post bundle.</summary>
+/// <param name="FrontMatter">The post's front matter.</param>
+/// <param name="Slug">The bundle folder's name.</param>
+/// <param name="Body">The Markdown body.</param>
+/// <param name="Images">Images saved beside index.md.</param>
+/// <param name="Commitments">How each commitment was chosen.</param>
+/// <param name="IgnoredAttachments">Attachments that are not part of the post (names made safe for display).</param>
+/// <param name="Warnings">What an editor should look at.</param>
+/// <param name="IdempotencyKey">Message-ID plus a normalised body hash: the same message gives the same key.</param>
+public sealed record ConvertedPost(
+    PostFrontMatter FrontMatter,
+    string Slug,
+    string Body,
+    IReadOnlyList<BundleImage> Images,
+    IReadOnlyList<CommitmentChoice> Commitments,
+    IReadOnlyList<string> IgnoredAttachments,
+    IReadOnlyList<string> Warnings,
+    string IdempotencyKey)
+{
+    /// <summary>Words in the body.</summary>
+    public int WordCount => Body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>The bundle's path under the repository: input/posts/&lt;yyyy&gt;/&lt;slug&gt;/.</summary>
+    public string BundlePath => $"input/posts/{FrontMatter.Date.Value.Year:0000}/{Slug}";
+}
+
+/// <summary>The outcome of converting one message: a post, or reasons a contributor can act on.</summary>
+/// <param name="Post">The post, when the message was accepted.</param>
+/// <param name="Reasons">Why it was rejected (empty when accepted).</param>
+public sealed record SubmissionResult(ConvertedPost? Post, IReadOnlyList<string> Reasons)
+{
+    /// <summary>An accepted message.</summary>
+    public static SubmissionResult Accepted(ConvertedPost post) => new(post, []);
+
+    /// <summary>A rejected message.</summary>
+    public static SubmissionResult Rejected(params string[] reasons) => new(null, reasons);
+}

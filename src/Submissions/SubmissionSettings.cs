@@ -1,0 +1,23 @@
+namespace PPNBlog.Submissions;
+
+/// <summary>Limits and policy for converting emailed posts; the defaults are documented in README.</summary>
+public sealed record SubmissionSettings
+{
+    /// <summary>The largest message accepted (25 MiB, NHSmail's own limit for a message).</summary>
+    public long MaxMessageBytes { get; init; } = 25L * 1024 * 1024;
+
+    /// <summary>The largest single image accepted (10 MiB).</summary>
+    public long MaxImageBytes { get; init; } = 10L * 1024 * 1024;
+
+    /// <summary>The most image data in one message (20 MiB).</summary>
+    public long MaxTotalImageBytes { get; init; } = 20L * 1024 * 1024;
+
+    /// <summary>The most images kept from one message (20).</summary>
+    public int MaxImages { get; init; } = 20;
+
+    /// <summary>Posts with fewer words are rejected as empty (a covering note is not a post).</summary>
+    public int MinWords { get; init; } = 40;
+
+    /// <summary>Images are resized so neither side is longer than this (2000 px).</summary>
+    public int MaxImageSide { get; init; } = 2000;
+}

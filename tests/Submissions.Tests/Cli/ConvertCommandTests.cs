@@ -1,0 +1,75 @@
+using System.Text.Json;
+using PPNBlog.Generator.Cli;
+
+namespace PPNBlog.Submissions.Tests.Cli;
+
+public class ConvertCommandTests
+{
+    private static (int Code, string Output) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var code = Program.Run(args, output, new StringWriter());
+        return (code, output.ToString());
+    }
+
+    [Fact]
+    public void Convert_writes_the_bundle_and_prints_a_json_summary()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ppnblog-convert-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (code, output) = Run("submissions", "convert", Emails.Fixture("outlook-html-inline-image.eml"), "--out", dir,
+                "--input", Path.Combine(Emails.RepositoryRoot, "input"));
+            Assert.Equal(0, code);
+            using var json = JsonDocument.Parse(output);
+            var root = json.RootElement;
+            Assert.Equal("converted", root.GetProperty("status").GetString());
+            Assert.Equal("rewriting-our-appointment-letters", root.GetProperty("slug").GetString());
+            Assert.Equal("hashtag", root.GetProperty("commitments")[0].GetProperty("how").GetString());
+            Assert.Equal(20, root.GetProperty("idempotency_key").GetString()!.Length);
+            Assert.False(root.GetProperty("images")[0].GetProperty("alt_needed").GetBoolean());
+            var bundle = Path.Combine(dir, "input", "posts", "2026", "rewriting-our-appointment-letters");
+            Assert.Equal(["image-1.png", "index.md"], Directory.GetFiles(bundle).Select(Path.GetFileName).Order());
+            Assert.DoesNotContain("sam.patel@nhs.net", File.ReadAllText(Path.Combine(bundle, "index.md")));
+            Assert.DoesNotContain("sam.patel@nhs.net", output);
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public void A_rejected_message_exits_3_with_reasons_and_writes_nothing()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ppnblog-convert-" + Guid.NewGuid().ToString("N"));
+        var (code, output) = Run("submissions", "convert", Emails.Fixture("auto-reply.eml"), "--out", dir, "--input", Path.Combine(Emails.RepositoryRoot, "input"));
+        Assert.Equal(3, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("rejected", json.RootElement.GetProperty("status").GetString());
+        Assert.NotEmpty(json.RootElement.GetProperty("reasons").EnumerateArray());
+        Assert.False(Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any());
+    }
+
+    [Fact]
+    public void An_mbox_gives_one_result_per_message()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ppnblog-convert-" + Guid.NewGuid().ToString("N"));
+        var mbox = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".mbox");
+        try
+        {
+            File.WriteAllText(mbox, string.Concat(new[] { "apple-plain-text.eml", "auto-reply.eml" }.Select(f =>
+                "From sender@example.org Tue Nov 24 12:00:00 2026\n" + File.ReadAllText(Emails.Fixture(f)).Replace("\r\n", "\n") + "\n")));
+            var (code, output) = Run("submissions", "convert", mbox, "--out", dir, "--input", Path.Combine(Emails.RepositoryRoot, "input"));
+            Assert.Equal(0, code);
+            using var json = JsonDocument.Parse(output);
+            Assert.Equal(["converted", "rejected"], json.RootElement.EnumerateArray().Select(r => r.GetProperty("status").GetString()));
+        }
+        finally
+        {
+            File.Delete(mbox);
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_missing_message_file_is_a_usage_error() =>
+        Assert.Equal(2, Run("submissions", "convert", "/no/such.eml", "--out", "/tmp/x").Code);
+}

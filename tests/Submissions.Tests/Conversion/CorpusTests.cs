@@ -1,0 +1,42 @@
+using MimeKit;
+using PPNBlog.Submissions.Mime;
+
+namespace PPNBlog.Submissions.Tests.Conversion;
+
+/// <summary>Real mail nobody here wrote: every message converts to a post that passes validation, or is rejected with a reason.</summary>
+public class CorpusTests
+{
+    public static TheoryData<string> Messages() =>
+        new(Directory.GetFiles(Path.Combine(Emails.RepositoryRoot, "..", "shared", "corpus", "emails"), "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".md", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(Path.Combine(Emails.RepositoryRoot, "..", "shared", "corpus", "emails"), f)).Order());
+
+    [Theory]
+    [MemberData(nameof(Messages))]
+    public void Every_corpus_message_converts_or_is_rejected_with_a_reason(string relativePath)
+    {
+        var path = Path.Combine(Emails.RepositoryRoot, "..", "shared", "corpus", "emails", relativePath);
+        var output = Path.Combine(Path.GetTempPath(), "ppnblog-corpus-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var stream = File.OpenRead(path);
+            foreach (var (message, size, problem) in MessageReader.ReadAll(stream))
+            {
+                var result = message is null ? SubmissionResult.Rejected(problem!) : Emails.Converter().Convert(message, size, Emails.Now);
+                if (result.Post is null)
+                {
+                    Assert.NotEmpty(result.Reasons);
+                    Assert.All(result.Reasons, r => Assert.False(string.IsNullOrWhiteSpace(r)));
+                    continue;
+                }
+                var (folder, errors) = SubmissionWriter.Write(result.Post, output, Emails.Commitments.Select(c => c.Slug).ToList());
+                Assert.True(folder is not null, string.Join('\n', errors));
+                Assert.StartsWith(output + Path.DirectorySeparatorChar, folder);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        }
+    }
+}

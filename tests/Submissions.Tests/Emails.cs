@@ -1,0 +1,53 @@
+using MimeKit;
+using PPNBlog.Content.Diagnostics;
+using PPNBlog.Content.Model;
+using PPNBlog.Generator.Build;
+using PPNBlog.Generator.Loading;
+using PPNBlog.Submissions.Conversion;
+
+namespace PPNBlog.Submissions.Tests;
+
+/// <summary>Shared test helpers: the repository's commitments, fixture messages, and a real generator build of a converted post.</summary>
+internal static class Emails
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static IReadOnlyList<Commitment> Commitments { get; } =
+        ContentLoader.Load(Path.Combine(RepositoryRoot, "input"), new DiagnosticList())!.Commitments;
+
+    public static string Fixture(string name) => Path.Combine(RepositoryRoot, "tests", "Submissions.Tests", "Fixtures", "emails", name);
+
+    public static SubmissionConverter Converter(SubmissionSettings? settings = null) =>
+        new(Commitments, settings ?? new SubmissionSettings(), BodyCleanup.Default);
+
+    public static SubmissionResult Convert(string fixture, SubmissionSettings? settings = null)
+    {
+        var path = Fixture(fixture);
+        return Converter(settings).Convert(MimeMessage.Load(path), new FileInfo(path).Length, Now);
+    }
+
+    /// <summary>Writes the post into a copy of the real site and builds it with the generator; returns the build and the site folder.</summary>
+    public static (BuildResult Result, string Root) BuildWith(ConvertedPost post)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "ppnblog-submission-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot, "input"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(root, "input", Path.GetRelativePath(Path.Combine(RepositoryRoot, "input"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        var (folder, errors) = SubmissionWriter.Write(post, root, Commitments.Select(c => c.Slug).ToList());
+        Assert.True(folder is not null, string.Join('\n', errors));
+        var result = SiteBuilder.Build(new BuildOptions(Path.Combine(root, "input"), Path.Combine(RepositoryRoot, "theme"), Path.Combine(root, "_site"), Now: Now));
+        return (result, root);
+    }
+
+    private static string FindRoot()
+    {
+        var directory = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(directory, "PPNBlog.sln"))) directory = Path.GetDirectoryName(directory)!;
+        return directory;
+    }
+}

@@ -1,0 +1,70 @@
+using PPNBlog.Submissions.Images;
+using SkiaSharp;
+
+namespace PPNBlog.Submissions.Tests.Images;
+
+public class ImageNormaliserTests
+{
+    private static byte[] Encode(int width, int height, SKEncodedImageFormat format)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        bitmap.Erase(new SKColor(0, 94, 184));
+        using var image = SKImage.FromBitmap(bitmap);
+        return image.Encode(format, 90).ToArray();
+    }
+
+    /// <summary>A JPEG with an EXIF segment carrying a GPS tag and a camera model, inserted after the start marker.</summary>
+    private static byte[] JpegWithExif()
+    {
+        var jpeg = Encode(64, 48, SKEncodedImageFormat.Jpeg);
+        byte[] tiff = [(byte)'M', (byte)'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x88, 0x25, 0, 4, 0, 0, 0, 1, 0, 0, 0, 26, 0, 0, 0, 0, .. "GPS 51.5N 0.1W Camera"u8];
+        byte[] payload = [.. "Exif\0\0"u8, .. tiff];
+        var length = payload.Length + 2;
+        return [0xFF, 0xD8, 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. payload, .. jpeg[2..]];
+    }
+
+    [Fact]
+    public void Exif_and_gps_metadata_are_stripped()
+    {
+        var input = JpegWithExif();
+        Assert.Contains("GPS 51.5N", System.Text.Encoding.ASCII.GetString(input));
+
+        var output = ImageNormaliser.Normalise(input, 2000, out var problem);
+
+        Assert.NotNull(output);
+        Assert.Equal("jpg", output.Extension);
+        var text = System.Text.Encoding.ASCII.GetString(output.Bytes);
+        Assert.DoesNotContain("Exif", text);
+        Assert.DoesNotContain("GPS 51.5N", text);
+        Assert.Equal((64, 48), (output.Width, output.Height));
+    }
+
+    [Fact]
+    public void Large_images_are_resized_to_2000_pixels()
+    {
+        var output = ImageNormaliser.Normalise(Encode(3000, 1500, SKEncodedImageFormat.Png), 2000, out _)!;
+        Assert.Equal((2000, 1000), (output.Width, output.Height));
+        using var decoded = SKBitmap.Decode(output.Bytes);
+        Assert.Equal(2000, decoded.Width);
+    }
+
+    [Theory]
+    [InlineData(SKEncodedImageFormat.Png, "png")]
+    [InlineData(SKEncodedImageFormat.Jpeg, "jpg")]
+    [InlineData(SKEncodedImageFormat.Webp, "webp")]
+    public void The_type_comes_from_the_bytes(SKEncodedImageFormat format, string extension)
+    {
+        var bytes = Encode(20, 10, format);
+        Assert.Equal(extension, ImageNormaliser.Sniff(bytes));
+        Assert.Equal(extension, ImageNormaliser.Normalise(bytes, 2000, out _)!.Extension);
+    }
+
+    [Fact]
+    public void Non_images_and_truncated_images_are_refused_with_a_reason()
+    {
+        Assert.Null(ImageNormaliser.Normalise("MZ\u0090 not an image"u8.ToArray(), 2000, out var problem));
+        Assert.Contains("not a PNG", problem);
+        Assert.Null(ImageNormaliser.Normalise([.. Encode(20, 10, SKEncodedImageFormat.Png)[..30]], 2000, out problem));
+        Assert.NotEmpty(problem);
+    }
+}
