@@ -8,7 +8,10 @@ using PPNBlog.Content.Text;
 using PPNBlog.Submissions.Classification;
 using PPNBlog.Submissions.Conversion;
 using PPNBlog.Submissions.Images;
+using PPNBlog.Content.FrontMatter;
 using PPNBlog.Submissions.Mime;
+using PPNBlog.Submissions.Privacy;
+using PPNBlog.Submissions.Trust;
 
 namespace PPNBlog.Submissions;
 
@@ -33,6 +36,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         if (size > settings.MaxMessageBytes)
             return SubmissionResult.Rejected($"The email is {size / 1024 / 1024} MB; the limit is {settings.MaxMessageBytes / 1024 / 1024} MB. Please send smaller photos, or fewer at a time.");
         if (AutomaticReason(message) is { } automatic) return SubmissionResult.Rejected(automatic);
+        var sender = SenderTrust.Of(message, settings.AllowedDomains);
+        if (settings.RejectOutsideAllowlist && !sender.DomainAllowed)
+            return SubmissionResult.Rejected($"We can only accept posts sent from an address at {string.Join(" or ", settings.AllowedDomains)}. Please send it from your work email.");
         if (SecureSubject().IsMatch(message.Subject ?? ""))
             return SubmissionResult.Rejected("The email was sent through the NHSmail encryption portal ([secure] in the subject), which we cannot open. Please send it again without [secure]: a blog post meant for publication does not need encryption.");
 
@@ -120,8 +126,11 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
                 .Concat(lines.MarkerTags).Select(Clean).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(10).ToList(),
             Summary = NullIfEmpty(Clean(lines.Values.GetValueOrDefault("summary"))),
         };
+        var personalData = PersonalDataScanner.Scan(PostWriter.Write(frontMatter, body));
+        foreach (var finding in personalData)
+            warnings.Add($"index.md line {finding.Line}: looks like {(finding.Kind.StartsWith('N') ? "an" : "a")} {finding.Kind}. Remove it unless it is meant to be published.");
         return SubmissionResult.Accepted(new ConvertedPost(frontMatter, SlugFor(title), body, shown, choices, ignored, warnings,
-            IdempotencyKey(message.MessageId, body)));
+            IdempotencyKey(message.MessageId, body), sender, personalData));
     }
 
     /// <summary>Message-ID plus a hash of the whitespace-normalised body: the same message always gives the same key.</summary>

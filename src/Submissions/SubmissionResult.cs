@@ -24,6 +24,8 @@ public sealed record BundleImage(string FileName, byte[] Bytes, string? AltText,
 /// <param name="IgnoredAttachments">Attachments that are not part of the post (names made safe for display).</param>
 /// <param name="Warnings">What an editor should look at.</param>
 /// <param name="IdempotencyKey">Message-ID plus a normalised body hash: the same message gives the same key.</param>
+/// <param name="Sender">SPF/DKIM/DMARC results and whether the sender's domain is allowed, for the bot to act on.</param>
+/// <param name="PersonalData">Lines of the post file that look like personal data, for an editor to check.</param>
 public sealed record ConvertedPost(
     PostFrontMatter FrontMatter,
     string Slug,
@@ -32,7 +34,9 @@ public sealed record ConvertedPost(
     IReadOnlyList<CommitmentChoice> Commitments,
     IReadOnlyList<string> IgnoredAttachments,
     IReadOnlyList<string> Warnings,
-    string IdempotencyKey)
+    string IdempotencyKey,
+    Trust.SenderTrust Sender,
+    IReadOnlyList<Privacy.PersonalDataFinding> PersonalData)
 {
     /// <summary>Words in the body.</summary>
     public int WordCount => Body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;

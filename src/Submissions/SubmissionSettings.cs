@@ -18,6 +18,12 @@ public sealed record SubmissionSettings
     /// <summary>Posts with fewer words are rejected as empty (a covering note is not a post).</summary>
     public int MinWords { get; init; } = 40;
 
+    /// <summary>Sender domains trusted by default (subdomains included).</summary>
+    public IReadOnlyList<string> AllowedDomains { get; init; } = ["nhs.net", "nhs.uk"];
+
+    /// <summary>When true, messages from outside <see cref="AllowedDomains"/> are rejected; otherwise they are only marked untrusted.</summary>
+    public bool RejectOutsideAllowlist { get; init; }
+
     /// <summary>Images are resized so neither side is longer than this (2000 px).</summary>
     public int MaxImageSide { get; init; } = 2000;
 }

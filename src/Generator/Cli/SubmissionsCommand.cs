@@ -69,11 +69,18 @@ internal static class SubmissionsCommand
         "converted", post.FrontMatter.Title, post.Slug, Path.Combine(folder, "index.md"), post.FrontMatter.Author, post.FrontMatter.Role,
         post.Commitments.Select(c => new CommitmentSummary(c.Slug, c.How)).ToList(), post.FrontMatter.Kind.ToString().ToLowerInvariant(),
         post.WordCount, post.Images.Select(i => new ImageSummary(i.FileName, i.AltText, i.AltText is null, i.Width, i.Height)).ToList(),
-        post.IgnoredAttachments, post.Warnings, post.IdempotencyKey);
+        post.IgnoredAttachments, post.Warnings, post.IdempotencyKey,
+        new SenderSummary(post.Sender.Spf, post.Sender.Dkim, post.Sender.Dmarc, post.Sender.DomainAllowed, post.Sender.Trusted),
+        post.PersonalData.Select(p => new PersonalDataSummary(p.Line, p.Kind)).ToList());
 
     private sealed record ConversionSummary(string Status, string Title, string Slug, string Path, string Author, string? Role,
         IReadOnlyList<CommitmentSummary> Commitments, string Kind, int WordCount, IReadOnlyList<ImageSummary> Images,
-        IReadOnlyList<string> IgnoredAttachments, IReadOnlyList<string> Warnings, string IdempotencyKey);
+        IReadOnlyList<string> IgnoredAttachments, IReadOnlyList<string> Warnings, string IdempotencyKey, SenderSummary Sender,
+        IReadOnlyList<PersonalDataSummary> PersonalData);
+
+    private sealed record SenderSummary(string Spf, string Dkim, string Dmarc, bool DomainAllowed, bool Trusted);
+
+    private sealed record PersonalDataSummary(int Line, string Kind);
 
     private sealed record CommitmentSummary(string Slug, string How);
 

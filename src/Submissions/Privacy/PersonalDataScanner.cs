@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+
+namespace PPNBlog.Submissions.Privacy;
+
+/// <summary>Something in a post that looks like personal data, by line (the value itself is never repeated).</summary>
+/// <param name="Line">1-based line in the post file.</param>
+/// <param name="Kind">"NHS number", "phone number", "email address" or "postcode".</param>
+public sealed record PersonalDataFinding(int Line, string Kind);
+
+/// <summary>
+/// Finds what looks like personal data in a post before anything is published: NHS numbers (ten digits passing the
+/// modulus 11 check), UK phone numbers, email addresses and UK postcodes.
+/// </summary>
+public static partial class PersonalDataScanner
+{
+    /// <summary>Scans the body of <paramref name="postText"/> (everything after the front matter), line by line.</summary>
+    public static IReadOnlyList<PersonalDataFinding> Scan(string postText)
+    {
+        var findings = new List<PersonalDataFinding>();
+        var lines = postText.Split('\n');
+        var closing = Array.FindIndex(lines, 1, l => l.TrimEnd() == "---");
+        for (var i = closing + 1; i < lines.Length; i++)
+        {
+            var line = Conversion.MarkdownText.Unescape(lines[i]);
+            // Link targets and image file names are not personal data (a URL may hold long digit runs).
+            line = LinkTarget().Replace(line, "]");
+            if (NhsNumber().Matches(line).Any(m => IsValidNhsNumber(m.Value))) findings.Add(new(i + 1, "NHS number"));
+            if (Phone().IsMatch(line)) findings.Add(new(i + 1, "phone number"));
+            if (Email().IsMatch(line)) findings.Add(new(i + 1, "email address"));
+            if (Postcode().IsMatch(line)) findings.Add(new(i + 1, "postcode"));
+        }
+        return findings;
+    }
+
+    /// <summary>The NHS number check: weights 10 to 2 on the first nine digits; 11 minus the remainder mod 11 is the tenth (11 → 0, 10 → invalid).</summary>
+    public static bool IsValidNhsNumber(string text)
+    {
+        var digits = text.Where(char.IsAsciiDigit).Select(c => c - '0').ToArray();
+        if (digits.Length != 10 || digits.All(d => d == digits[0])) return false;
+        var sum = 0;
+        for (var i = 0; i < 9; i++) sum += digits[i] * (10 - i);
+        var check = 11 - sum % 11;
+        if (check == 11) check = 0;
+        return check != 10 && check == digits[9];
+    }
+
+    [GeneratedRegex(@"(?<!\d)\d{3}[ -]?\d{3}[ -]?\d{4}(?!\d)")]
+    private static partial Regex NhsNumber();
+
+    [GeneratedRegex(@"(?<![\d+])(\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")]
+    private static partial Regex Phone();
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"\b(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")]
+    private static partial Regex Postcode();
+
+    [GeneratedRegex(@"\]\([^)]*\)")]
+    private static partial Regex LinkTarget();
+}
