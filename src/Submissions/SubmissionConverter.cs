@@ -69,10 +69,12 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
         foreach (var removed in cleanup.Clean(blocks)) warnings.Add($"Removed the {removed} at the end of the email.");
         var lines = ContributorLines.Extract(blocks);
+        var document = CountWords(blocks) < settings.MinWords ? WordDocument(parts, images, lines, warnings) : null;
+        if (document is not null) blocks = document.Value.Blocks;
 
         // Attached images that the body did not show go at the end, in order; other attachments are listed.
         var ignored = new List<string>();
-        foreach (var part in parts.Where(p => !images.IsUsed(p) && (p.IsAttachment || p.ContentType.MediaType != "text")))
+        foreach (var part in parts.Where(p => !images.IsUsed(p) && p != document?.Part && (p.IsAttachment || p.ContentType.MediaType != "text")))
         {
             var name = SafeNames.ForDisplay(part.FileName ?? part.ContentType.Name);
             var bytes = Decode(part);
@@ -87,14 +89,14 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         }
         if (images.LimitReason is { } limit) return SubmissionResult.Rejected(limit);
 
-        var title = CleanSubject(message.Subject);
+        var title = lines.Values.TryGetValue("title", out var documentTitle) ? CleanSubject(documentTitle) : CleanSubject(message.Subject);
         if (title.Length == 0 && blocks.Count > 0 && blocks[0].StartsWith('#'))
         {
             title = MarkdownText.Unescape(blocks[0].TrimStart('#').Trim());
             blocks.RemoveAt(0);
         }
         var body = string.Join("\n\n", blocks).Trim();
-        var words = Regex.Matches(MarkdownText.Unescape(body), @"\p{L}[\p{L}\p{N}'’-]*").Count;
+        var words = CountWords([body]);
         var reasons = new List<string>();
         if (title.Length == 0) reasons.Add("The email has no subject. Please send it again with the title of your post as the subject line.");
         if (words < settings.MinWords)
@@ -131,6 +133,45 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             warnings.Add($"index.md line {finding.Line}: looks like {(finding.Kind.StartsWith('N') ? "an" : "a")} {finding.Kind}. Remove it unless it is meant to be published.");
         return SubmissionResult.Accepted(new ConvertedPost(frontMatter, SlugFor(title), body, shown, choices, ignored, warnings,
             IdempotencyKey(message.MessageId, body), sender, personalData));
+    }
+
+    private static int CountWords(IEnumerable<string> blocks) =>
+        blocks.Sum(b => Regex.Matches(MarkdownText.Unescape(b), @"\p{L}[\p{L}\p{N}'’-]*").Count);
+
+    /// <summary>
+    /// When the email is only a covering note, the first attached Word document is the post: its blocks, with its own
+    /// contributor lines added to the email's (the email's win).
+    /// </summary>
+    private static (List<string> Blocks, MimePart Part)? WordDocument(List<MimePart> parts, ImageCollector images, ContributorLines lines, List<string> warnings)
+    {
+        foreach (var part in parts)
+        {
+            var bytes = Decode(part);
+            if (!DocxToHtml.IsDocx(bytes)) continue;
+            var name = SafeNames.ForDisplay(part.FileName);
+            var (html, embedded, problem) = DocxToHtml.Convert(bytes);
+            if (html is null)
+            {
+                warnings.Add($"The Word document '{name}' was left out: {problem}.");
+                continue;
+            }
+            var converter = new HtmlToMarkdown(src => src.StartsWith("cid:docx-", StringComparison.Ordinal) && embedded.TryGetValue(src[9..], out var image)
+                ? images.FileFor(src) ?? images.Add(src, image, name, warnings) : null);
+            var blocks = converter.Convert(html);
+            foreach (var (file, alt) in converter.Images) images.SetAlt(file, alt);
+            // The document's own title (its first heading) names the post better than a covering note's subject.
+            if (blocks.Count > 0 && blocks[0].StartsWith('#'))
+            {
+                lines.Values.TryAdd("title", MarkdownText.Unescape(blocks[0].TrimStart('#').Trim()));
+                blocks.RemoveAt(0);
+            }
+            var documentLines = ContributorLines.Extract(blocks);
+            foreach (var (key, value) in documentLines.Values) lines.Values.TryAdd(key, value);
+            lines.MarkerTags.AddRange(documentLines.MarkerTags);
+            warnings.Add($"The post was taken from the attached Word document '{name}'.");
+            return (blocks, part);
+        }
+        return null;
     }
 
     /// <summary>Message-ID plus a hash of the whitespace-normalised body: the same message always gives the same key.</summary>

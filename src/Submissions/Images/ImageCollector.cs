@@ -1,11 +1,10 @@
-using MimeKit;
-
 namespace PPNBlog.Submissions.Images;
 
 /// <summary>Collects the images of one message under safe generated names (image-1.jpg, …), within the size limits.</summary>
 public sealed class ImageCollector(SubmissionSettings settings)
 {
-    private readonly Dictionary<MimePart, string> _files = new(ReferenceEqualityComparer.Instance);
+    // Keyed by the MIME part, or by a string id for images inside a Word document.
+    private readonly Dictionary<object, string> _files = [];
     private readonly List<BundleImage> _saved = [];
     private long _totalBytes;
 
@@ -15,14 +14,14 @@ public sealed class ImageCollector(SubmissionSettings settings)
     /// <summary>Why the message must be rejected for its images, or null.</summary>
     public string? LimitReason { get; private set; }
 
-    /// <summary>True when <paramref name="part"/> is already in the bundle.</summary>
-    public bool IsUsed(MimePart part) => _files.ContainsKey(part);
+    /// <summary>True when <paramref name="part"/> (a MIME part or a document image id) is already in the bundle.</summary>
+    public bool IsUsed(object part) => _files.ContainsKey(part);
 
     /// <summary>The generated name <paramref name="part"/> was saved under, or null.</summary>
-    public string? FileFor(MimePart part) => _files.GetValueOrDefault(part);
+    public string? FileFor(object part) => _files.GetValueOrDefault(part);
 
     /// <summary>Re-encodes and keeps an image; returns its generated file name, or null (with a warning) when it is not usable.</summary>
-    public string? Add(MimePart part, byte[] bytes, string displayName, List<string> warnings)
+    public string? Add(object part, byte[] bytes, string displayName, List<string> warnings)
     {
         if (bytes.Length > settings.MaxImageBytes)
         {

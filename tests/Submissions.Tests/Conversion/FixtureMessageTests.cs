@@ -6,7 +6,8 @@ namespace PPNBlog.Submissions.Tests.Conversion;
 public class FixtureMessageTests
 {
     public static TheoryData<string> Accepted() =>
-        new("outlook-html-inline-image.eml", "gmail-alternative-attachment.eml", "apple-plain-text.eml", "windows-1252.eml", "hostile.eml");
+        new("outlook-html-inline-image.eml", "gmail-alternative-attachment.eml", "apple-plain-text.eml", "windows-1252.eml", "hostile.eml",
+            "covering-note-with-docx.eml", "personal-data.eml");
 
     [Theory]
     [MemberData(nameof(Accepted))]
@@ -74,6 +75,25 @@ public class FixtureMessageTests
         Assert.Equal([new CommitmentChoice("transform-and-innovate", "hashtag")], post.Commitments);
         Assert.Equal(2, post.Body.Split("\n\n").Length);
         Assert.DoesNotContain("Sent from my iPhone", post.Body);
+    }
+
+    [Fact]
+    public void A_word_document_is_the_post_when_the_email_is_a_covering_note()
+    {
+        var post = Emails.Convert("covering-note-with-docx.eml").Post!;
+
+        Assert.Equal("Peer support for new parents", post.FrontMatter.Title);
+        Assert.Equal("Perinatal Psychologist, PPN London", post.FrontMatter.Role);
+        Assert.Equal(["perinatal", "peer-support"], post.FrontMatter.Tags);
+        Assert.Equal([new CommitmentChoice("help-our-communities-to-thrive", "stated")], post.Commitments);
+        Assert.StartsWith("## How it started\n\nOur perinatal team", post.Body);
+        Assert.Contains("**What parents said:** it was *warm*.", post.Body);
+        Assert.Contains("- Weekly sessions\n- A named contact", post.Body);
+        Assert.Contains("![A red banner saying welcome](image-1.png)", post.Body);
+        Assert.Contains("[national vision](<https://www.england.nhs.uk/>)", post.Body);
+        Assert.Contains("| Parents | 8 |", post.Body);
+        Assert.DoesNotContain("please find my blog attached", post.Body);
+        Assert.Empty(post.IgnoredAttachments);
     }
 
     [Fact]
