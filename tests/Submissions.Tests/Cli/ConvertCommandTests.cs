@@ -72,4 +72,23 @@ public class ConvertCommandTests
     [Fact]
     public void A_missing_message_file_is_a_usage_error() =>
         Assert.Equal(2, Run("submissions", "convert", "/no/such.eml", "--out", "/tmp/x").Code);
+
+    [Fact]
+    public void Standard_input_is_read_with_a_dash()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ppnblog-convert-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet",
+                [Path.Combine(AppContext.BaseDirectory, "ppnblog.dll"), "submissions", "convert", "-", "--out", dir, "--input", Path.Combine(Emails.RepositoryRoot, "input")])
+            { RedirectStandardInput = true, RedirectStandardOutput = true })!;
+            process.StandardInput.BaseStream.Write(File.ReadAllBytes(Emails.Fixture("apple-plain-text.eml")));
+            process.StandardInput.Close();
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.Equal(0, process.ExitCode);
+            Assert.Equal("digital-group-therapy-pilot", JsonDocument.Parse(output).RootElement.GetProperty("slug").GetString());
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+    }
 }

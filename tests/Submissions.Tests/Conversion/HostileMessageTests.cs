@@ -1,0 +1,99 @@
+using MimeKit;
+using PPNBlog.Content.Diagnostics;
+using PPNBlog.Content.FrontMatter;
+
+namespace PPNBlog.Submissions.Tests.Conversion;
+
+/// <summary>Messages built here and written as real .eml files, for the cases a fixture per case would not make clearer.</summary>
+public class HostileMessageTests
+{
+    private const string Prose = "Our team worked with people who use the service to redesign the first appointment, so that everyone " +
+        "can say what matters to them before any assessment begins. Staff now have time to listen, and feedback from people " +
+        "and families has been very positive since the change. We are sharing what we learnt so that other teams can try it.";
+
+    private static SubmissionResult ConvertFile(MimeMessage message)
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".eml");
+        try
+        {
+            message.WriteTo(path);
+            return Emails.Converter().Convert(MimeMessage.Load(path), new FileInfo(path).Length, Emails.Now);
+        }
+        finally { File.Delete(path); }
+    }
+
+    private static MimeMessage Message(string subject, string text, string? html = null)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress("Jo Evans", "jo.evans@nhs.net"));
+        message.To.Add(new MailboxAddress("Blog", "blog@example.org"));
+        message.Subject = subject;
+        message.MessageId = "test@example.org";
+        message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        return message;
+    }
+
+    [Theory]
+    [InlineData("---")]
+    [InlineData("key: value: more")]
+    [InlineData("# not a comment")]
+    [InlineData("& anchor * alias !! tag")]
+    [InlineData("\"double\" and 'single' quotes")]
+    [InlineData("line one\nline two\r\nline three")]
+    [InlineData("{{ site.title }} {% raw %}")]
+    [InlineData("@mention `code` | pipe > quote")]
+    public void Yaml_breaking_subjects_are_written_safely_and_read_back_equal(string subject)
+    {
+        var post = ConvertFile(Message("Blog: " + subject, Prose)).Post!;
+        var text = SubmissionWriter.PostText(post);
+        var diagnostics = new DiagnosticList();
+        var read = PostSchema.Read(text, "/tmp/x/index.md", "index.md", isBundle: true, Emails.Commitments.Select(c => c.Slug).ToList(), diagnostics);
+        Assert.DoesNotContain(diagnostics.Sorted(), d => d.IsError);
+        Assert.Equal(post.FrontMatter.Title, read!.FrontMatter.Title);
+        Assert.DoesNotContain('\n', post.FrontMatter.Title);
+    }
+
+    [Fact]
+    public void Enormous_headers_and_lines_do_not_break_the_conversion()
+    {
+        var message = Message(new string('S', 200_000), Prose + " " + string.Concat(Enumerable.Repeat("word ", 400_000)));
+        message.Headers.Add("X-Junk", new string('j', 500_000));
+        var post = ConvertFile(message).Post!;
+        Assert.True(post.FrontMatter.Title.Length <= 151);
+        Assert.True(post.Slug.Length <= 80);
+    }
+
+    [Fact]
+    public void Wordpress_markers_set_tags_and_summary_and_end_the_post()
+    {
+        var post = ConvertFile(Message("Markers", "[excerpt]A short summary of the post.[/excerpt]\n\n" + Prose + " [tags research, co-production]\n\n[end]\n\nThis is not part of the post.")).Post!;
+        Assert.Equal("A short summary of the post.", post.FrontMatter.Summary);
+        Assert.Equal(["research", "co-production"], post.FrontMatter.Tags);
+        Assert.DoesNotContain("not part of the post", post.Body);
+        Assert.DoesNotContain("[tags", post.Body);
+        Assert.StartsWith("A short summary of the post.", post.Body);
+    }
+
+    [Fact]
+    public void Plain_text_urls_become_links_on_the_built_page()
+    {
+        var post = ConvertFile(Message("Links", Prose + "\n\nMore at https://www.england.nhs.uk/ today.")).Post!;
+        var (result, root) = Emails.BuildWith(post);
+        try
+        {
+            Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+            Assert.Contains("<a href=\"https://www.england.nhs.uk/\"", File.ReadAllText(Path.Combine(root, "_site", "posts", post.Slug, "index.html")));
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
+
+    [Fact]
+    public void Outlook_rich_text_in_winmail_dat_is_read()
+    {
+        var path = Path.Combine(Emails.RepositoryRoot, "..", "shared", "corpus", "emails", "mimekit", "tnef-rich-text.eml");
+        var post = Emails.Converter().Convert(MimeMessage.Load(path), new FileInfo(path).Length, Emails.Now).Post!;
+        Assert.Equal("Rich Text", post.FrontMatter.Title);
+        Assert.Contains("Christmas to remember", post.Body);
+        Assert.NotEmpty(post.Images);
+    }
+}
