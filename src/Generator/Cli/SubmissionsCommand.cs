@@ -20,7 +20,8 @@ internal static class SubmissionsCommand
         var message = new Argument<string>("message") { Description = "An .eml file, an mbox file, or - for standard input" };
         var outDirectory = new Option<string>("--out") { Description = "Where the bundle is written (DIR/input/posts/<yyyy>/<slug>/)", Required = true };
         var input = new Option<string>("--input") { Description = "Content folder (for the commitments)", DefaultValueFactory = _ => "input" };
-        var convert = new Command("convert", "Convert an emailed post into a post bundle, or reject it with reasons (exit 3).") { message, outDirectory, input };
+        var config = new Option<string>("--config") { Description = "Settings file (limits, sender allowlist, disclaimers)", DefaultValueFactory = _ => "submissions.yml" };
+        var convert = new Command("convert", "Convert an emailed post into a post bundle, or reject it with reasons (exit 3).") { message, outDirectory, input, config };
         convert.SetAction(result =>
         {
             var path = result.GetValue(message)!;
@@ -35,7 +36,18 @@ internal static class SubmissionsCommand
                 error.WriteLine($"ppnblog: no commitments found in '{result.GetValue(input)}' (pass --input)");
                 return Program.UsageError;
             }
-            var converter = new SubmissionConverter(content.Commitments, new SubmissionSettings(), BodyCleanup.Default);
+            SubmissionSettings settings;
+            BodyCleanup cleanup;
+            try
+            {
+                (settings, cleanup) = SubmissionsFile.Load(result.GetValue(config)!);
+            }
+            catch (YamlDotNet.Core.YamlException e)
+            {
+                error.WriteLine($"{result.GetValue(config)}:{e.Start.Line}:{e.Start.Column}: error: {(e.InnerException ?? e).Message.Split('\n')[0]}");
+                return Program.UsageError;
+            }
+            var converter = new SubmissionConverter(content.Commitments, settings, cleanup);
             var slugs = content.Commitments.Select(c => c.Slug).ToList();
             using var stream = path == "-" ? Console.OpenStandardInput() : File.OpenRead(path);
             var summaries = new List<object>();

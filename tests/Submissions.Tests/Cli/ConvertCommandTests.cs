@@ -91,4 +91,29 @@ public class ConvertCommandTests
         }
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
     }
+
+    [Fact]
+    public void The_settings_file_sets_the_limits_and_the_allowlist()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ppnblog-convert-" + Guid.NewGuid().ToString("N"));
+        var config = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".yml");
+        try
+        {
+            File.WriteAllText(config, "rejectOutsideAllowlist: true\nallowedDomains: [example.org]\n");
+            var (code, output) = Run("submissions", "convert", Emails.Fixture("outlook-html-inline-image.eml"), "--out", dir,
+                "--input", Path.Combine(Emails.RepositoryRoot, "input"), "--config", config);
+            Assert.Equal(3, code);
+            Assert.Contains("example.org", output);
+            File.WriteAllText(config, "minWords: [not a number]\n");
+            Assert.Equal(2, Run("submissions", "convert", Emails.Fixture("outlook-html-inline-image.eml"), "--out", dir,
+                "--input", Path.Combine(Emails.RepositoryRoot, "input"), "--config", config).Code);
+            Assert.Equal(0, Run("submissions", "convert", Emails.Fixture("outlook-html-inline-image.eml"), "--out", dir,
+                "--input", Path.Combine(Emails.RepositoryRoot, "input"), "--config", Path.Combine(Emails.RepositoryRoot, "submissions.yml")).Code);
+        }
+        finally
+        {
+            File.Delete(config);
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
 }
