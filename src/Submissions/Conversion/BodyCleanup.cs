@@ -31,6 +31,8 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
         Cut(blocks, IndexInTail(blocks, tailStart, b => disclaimers.Any(d => d.IsMatch(Plain(b)))), "mail footer (a disclaimer or a 'Sent from' line)", removed);
         tailStart = Math.Max(1, blocks.Count - TailBlocks);
         Cut(blocks, IndexInTail(blocks, tailStart, b => SignOff().IsMatch(Plain(b).Split('\n')[0].Trim())), "sign-off and signature", removed);
+        // A rule that separated the post from what was cut is left dangling.
+        while (blocks.Count > 0 && blocks[^1] == "---") blocks.RemoveAt(blocks.Count - 1);
         return removed;
     }
 

@@ -96,4 +96,47 @@ public class HostileMessageTests
         Assert.Contains("Christmas to remember", post.Body);
         Assert.NotEmpty(post.Images);
     }
+
+    [Theory]
+    [InlineData("koi8-r", "Психологическая поддержка для всех: наша команда провела встречи с семьями и сотрудниками, чтобы узнать, что для них важно. ")]
+    [InlineData("iso-2022-jp", "私たちのチームは、家族とスタッフと一緒に、大切なことについて話し合いました。 ")]
+    [InlineData("windows-1252", "Café “quotes” and — dashes. ")]
+    public void Legacy_charsets_in_bodies_are_decoded(string charset, string sentence)
+    {
+        var message = Message("Charsets", "");
+        var text = new TextPart("plain");
+        text.SetText(System.Text.Encoding.GetEncoding(charset), sentence + Prose);
+        message.Body = text;
+        var post = ConvertFile(message).Post!;
+        Assert.StartsWith(sentence.Trim(), post.Body);
+    }
+
+    [Fact]
+    public void Eight_bit_text_without_a_charset_does_not_break_the_conversion()
+    {
+        var raw = "From: Jo Evans <jo@nhs.net>\r\nSubject: No charset\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n"u8.ToArray()
+            .Concat(System.Text.Encoding.Latin1.GetBytes("Caf\u00e9 " + Prose + "\r\n")).ToArray();
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".eml");
+        try
+        {
+            File.WriteAllBytes(path, raw);
+            var post = Emails.Converter().Convert(MimeMessage.Load(path), raw.Length, Emails.Now).Post!;
+            Assert.StartsWith("Caf", post.Body);
+            Assert.Contains("redesign the first appointment", post.Body);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void An_outlook_reply_keeps_only_the_new_text()
+    {
+        var html = $"<div><p>{Prose}</p><p>Best wishes,<br>Jo</p></div><div id=\"appendonsend\"></div><hr>" +
+                   "<div id=\"divRplyFwdMsg\"><b>From:</b> PPN Blog<br><b>Sent:</b> 10 November 2026<br><b>Subject:</b> Your post</div>" +
+                   "<div><p>Thank you for your submission, we have some suggestions.</p></div>";
+        var post = ConvertFile(Message("RE: Your post", "", html)).Post!;
+        Assert.Equal("Your post", post.FrontMatter.Title);
+        Assert.DoesNotContain("Best wishes", post.Body);
+        Assert.DoesNotContain("PPN Blog", post.Body);
+        Assert.DoesNotContain("suggestions", post.Body);
+    }
 }
