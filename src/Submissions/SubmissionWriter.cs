@@ -14,7 +14,12 @@ public static class SubmissionWriter
     /// Writes <c>DIR/input/posts/&lt;yyyy&gt;/&lt;slug&gt;/index.md</c> and its images; returns the bundle folder, or the
     /// schema's errors (and writes nothing) when the post would not pass validation.
     /// </summary>
-    public static (string? Folder, IReadOnlyList<Diagnostic> Errors) Write(ConvertedPost post, string outDirectory, IReadOnlyCollection<string> commitmentSlugs)
+    /// <param name="post">The converted post.</param>
+    /// <param name="outDirectory">DIR: the bundle goes under DIR/input/posts/.</param>
+    /// <param name="commitmentSlugs">The site's commitments.</param>
+    /// <param name="checkBody">The generator's own check of the body (it renders the Markdown); returns a problem, or null.</param>
+    public static (string? Folder, IReadOnlyList<string> Errors) Write(ConvertedPost post, string outDirectory, IReadOnlyCollection<string> commitmentSlugs,
+        Func<string, string?>? checkBody = null)
     {
         var root = Path.GetFullPath(outDirectory);
         var folder = Path.GetFullPath(Path.Combine(root, post.BundlePath));
@@ -31,7 +36,8 @@ public static class SubmissionWriter
             foreach (var image in post.Images) File.WriteAllBytes(Path.Combine(staging, image.FileName), image.Bytes);
             File.WriteAllText(Path.Combine(staging, "index.md"), text);
             PostSchema.Read(text, Path.Combine(staging, "index.md"), indexPath, isBundle: true, commitmentSlugs, diagnostics);
-            var errors = diagnostics.Sorted().Where(d => d.IsError).ToList();
+            var errors = diagnostics.Sorted().Where(d => d.IsError).Select(d => d.Message).ToList();
+            if (checkBody?.Invoke(post.Body) is { } problem) errors.Add(problem);
             if (errors.Count > 0) return (null, errors);
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             Directory.CreateDirectory(Path.GetDirectoryName(folder)!);

@@ -57,14 +57,14 @@ internal static class SubmissionsCommand
                 var converted = parsed is null ? SubmissionResult.Rejected(problem!) : converter.Convert(parsed, size, DateTimeOffset.Now);
                 if (converted.Post is { } post)
                 {
-                    var (folder, errors) = SubmissionWriter.Write(post, result.GetValue(outDirectory)!, slugs);
+                    var (folder, errors) = SubmissionWriter.Write(post, result.GetValue(outDirectory)!, slugs, CheckBody);
                     if (folder is not null)
                     {
                         anyAccepted = true;
                         summaries.Add(Summary(post, folder));
                         continue;
                     }
-                    converted = SubmissionResult.Rejected([.. errors.Select(e => $"The converted post did not pass validation: {e.Message}")]);
+                    converted = SubmissionResult.Rejected([.. errors.Select(e => $"The converted post did not pass validation: {e}")]);
                 }
                 summaries.Add(new RejectionSummary("rejected", converted.Reasons));
             }
@@ -75,6 +75,20 @@ internal static class SubmissionsCommand
         var command = new Command("submissions", "Blog posts sent by email.");
         command.Subcommands.Add(convert);
         return command;
+    }
+
+    /// <summary>The generator's Markdown stage on the body: what passes here renders in the build.</summary>
+    public static string? CheckBody(string body)
+    {
+        try
+        {
+            Markdown.MarkdownRenderer.Render(body);
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+        {
+            return e.Message;
+        }
     }
 
     private static ConversionSummary Summary(ConvertedPost post, string folder) => new(

@@ -18,8 +18,17 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor)
         "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "table", "hr", "dl", "dt", "dd", "figure", "figcaption", "address",
     };
 
+    /// <summary>Deeper DOM nesting than this is flattened to its text: nothing real nests so deep, and recursion must stay bounded.</summary>
+    private const int MaxDepth = 64;
+
+    private const int MaxContainerDepth = 6;
+
     private readonly List<(string File, string Alt)> _images = [];
     private int _topHeading = 1;
+    private int _depth;
+    private int _containerDepth;
+    private bool _inStrong;
+    private bool _inEmphasis;
 
     /// <summary>The files of the images the body shows, with their alt text, in order.</summary>
     public IReadOnlyList<(string File, string Alt)> Images => _images;
@@ -68,6 +77,19 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor)
 
     private void Block(IElement element, List<string> output)
     {
+        if (_depth > MaxDepth)
+        {
+            var flat = Paragraph(MarkdownText.Escape(MarkdownText.CollapseWhitespace(element.TextContent)));
+            if (flat.Length > 0) output.Add(flat);
+            return;
+        }
+        _depth++;
+        try { BlockAtDepth(element, output); }
+        finally { _depth--; }
+    }
+
+    private void BlockAtDepth(IElement element, List<string> output)
+    {
         switch (element.LocalName)
         {
             case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
@@ -76,7 +98,12 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor)
                 var heading = Paragraph(InlineChildren(element)).Replace("\\\n", " ");
                 if (heading.Length > 0) output.Add(new string('#', level) + " " + heading);
                 break;
+            // Lists and quotes nested deeper than any real post are flattened, so Markdown's own nesting limit is never reached.
+            case "ul" or "ol" or "blockquote" when _containerDepth >= MaxContainerDepth:
+                Blocks(element, output);
+                break;
             case "ul" or "ol":
+                _containerDepth++;
                 var number = 1;
                 var items = new List<string>();
                 var loose = false;
@@ -92,11 +119,14 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor)
                 }
                 // One block for the whole list, so a list of short items stays a tight list.
                 if (items.Count > 0) output.Add(string.Join(loose ? "\n\n" : "\n", items));
+                _containerDepth--;
                 break;
             case "blockquote":
+                _containerDepth++;
                 var quoted = new List<string>();
                 Blocks(element, quoted);
                 if (quoted.Count > 0) output.Add(string.Join("\n>\n", quoted.Select(b => "> " + b.Replace("\n", "\n> "))));
+                _containerDepth--;
                 break;
             case "pre":
                 var code = element.TextContent.TrimEnd();
@@ -139,6 +169,14 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor)
 
     private string Inline(INode node)
     {
+        if (_depth > MaxDepth) return MarkdownText.Escape(MarkdownText.CollapseWhitespace(node.TextContent));
+        _depth++;
+        try { return InlineAtDepth(node); }
+        finally { _depth--; }
+    }
+
+    private string InlineAtDepth(INode node)
+    {
         switch (node)
         {
             case IText text:
@@ -148,10 +186,11 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor)
                 {
                     case "br":
                         return "\\\n";
+                    // Bold inside bold (Word and Outlook nest them freely) adds nothing: one marker pair only.
                     case "strong" or "b":
-                        return Wrap(InlineChildren(element), "**");
+                        return Emphasised(element, ref _inStrong, "**");
                     case "em" or "i" or "cite":
-                        return Wrap(InlineChildren(element), "*");
+                        return Emphasised(element, ref _inEmphasis, "*");
                     case "code" or "kbd" or "samp":
                         var code = element.TextContent.Replace('`', '\'');
                         return code.Trim().Length == 0 ? code : $"`{code}`";
@@ -184,6 +223,14 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor)
         if (alt.Contains('.') && !alt.Contains(' ')) alt = "";
         _images.Add((file, alt));
         return $"![{MarkdownText.Escape(alt)}]({file})";
+    }
+
+    private string Emphasised(IElement element, ref bool inside, string marker)
+    {
+        if (inside) return InlineChildren(element);
+        inside = true;
+        try { return Wrap(InlineChildren(element), marker); }
+        finally { inside = false; }
     }
 
     private static string Wrap(string inner, string marker)

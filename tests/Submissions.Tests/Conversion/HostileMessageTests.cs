@@ -139,4 +139,18 @@ public class HostileMessageTests
         Assert.DoesNotContain("PPN Blog", post.Body);
         Assert.DoesNotContain("suggestions", post.Body);
     }
+
+    [Fact]
+    public void Deeply_nested_html_converts_to_markdown_the_generator_can_build()
+    {
+        var html = "<p>" + Prose + "</p>" + string.Concat(Enumerable.Repeat("<div>", 20_000)) + "deep" + string.Concat(Enumerable.Repeat("</div>", 20_000)) +
+                   string.Concat(Enumerable.Repeat("<b><i>", 20_000)) + "bold" + string.Concat(Enumerable.Repeat("</i></b>", 20_000)) +
+                   string.Concat(Enumerable.Repeat("<ul><li>", 5_000)) + "item" + string.Concat(Enumerable.Repeat("</li></ul>", 5_000)) +
+                   string.Concat(Enumerable.Repeat("<blockquote>", 5_000)) + "quoted" + string.Concat(Enumerable.Repeat("</blockquote>", 5_000));
+        var post = ConvertFile(Message("Deep", "", html)).Post!;
+        Assert.Contains("deep", post.Body);
+        var (result, root) = Emails.BuildWith(post);
+        try { Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics)); }
+        finally { Directory.Delete(root, recursive: true); }
+    }
 }
