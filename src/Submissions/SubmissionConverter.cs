@@ -26,10 +26,6 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
     private readonly CommitmentClassifier _classifier = new(commitments);
 
-    // Email uses the legacy code pages (windows-1252, koi8-r, iso-2022-jp, TNEF's ANSI strings) that .NET only
-    // decodes once their provider is registered.
-    static SubmissionConverter() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     /// <summary>Converts <paramref name="message"/> (of <paramref name="size"/> bytes) received at <paramref name="now"/>.</summary>
     public SubmissionResult Convert(MimeMessage message, long size, DateTimeOffset now)
     {

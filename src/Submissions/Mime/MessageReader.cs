@@ -12,7 +12,6 @@ public static class MessageReader
     /// <returns>Each message with its size in bytes, or the reason it could not be parsed.</returns>
     public static IEnumerable<(MimeMessage? Message, long Size, string? Problem)> ReadAll(Stream stream)
     {
-        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
