@@ -9,6 +9,8 @@ if ! command -v npm >/dev/null 2>&1; then
     echo "test.sh: npm is needed (install Node.js)" >&2; exit 1; fi
 fi
 (cd theme && npm ci --no-audit --no-fund --loglevel=error)
+# GitHub's OpenAPI description (@octokit/openapi), which the fake GitHub server checks the bot's requests against.
+(cd tests/Submissions.Tests && npm ci --no-audit --no-fund --loglevel=error)
 
 results=$(mktemp -d)
 status=0

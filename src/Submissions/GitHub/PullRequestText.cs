@@ -1,0 +1,65 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PPNBlog.Submissions.GitHub;
+
+/// <summary>
+/// The pull request's title and body for an editor. Nothing from the email reaches GitHub unescaped: @mentions,
+/// #references, closing keywords and HTML are neutralised, so a contributor cannot ping people, link issues, close
+/// issues on merge or hide text in the PR.
+/// </summary>
+public static partial class PullRequestText
+{
+    /// <summary>"Blog submission: &lt;title&gt;", neutralised and kept to one line.</summary>
+    public static string Title(ConvertedPost post) => "Blog submission: " + Neutralise(post.FrontMatter.Title);
+
+    /// <summary>The body: summary, author, commitments, kind, words, images, validation, ignored attachments, warnings, checklist.</summary>
+    public static string Body(ConvertedPost post, IReadOnlyList<string> validation)
+    {
+        var front = post.FrontMatter;
+        var text = new StringBuilder();
+        text.AppendLine("## Summary").AppendLine();
+        text.AppendLine(front.Summary is null ? "_No summary given; the first paragraph will be used._" : Neutralise(front.Summary)).AppendLine();
+        text.AppendLine("| | |").AppendLine("|---|---|");
+        text.AppendLine($"| Author | {Neutralise(front.Author)}{(front.Role is null ? "" : ", " + Neutralise(front.Role))} |");
+        text.AppendLine($"| Commitments | {string.Join(", ", post.Commitments.Select(c => c.How == "suggested" ? $"`{c.Slug}` (suggested: please confirm)" : $"`{c.Slug}` ({c.How})"))} |");
+        text.AppendLine($"| Kind | {front.Kind.ToString().ToLowerInvariant()} |");
+        text.AppendLine($"| Words | {post.WordCount} |");
+        text.AppendLine($"| Files | `{post.BundlePath}/` |");
+        text.AppendLine($"| Sender checks | SPF {post.Sender.Spf}, DKIM {post.Sender.Dkim}, DMARC {post.Sender.Dmarc}; domain {(post.Sender.DomainAllowed ? "on" : "not on")} the allowlist |");
+        text.AppendLine($"| Submission key | `{post.IdempotencyKey}` |").AppendLine();
+        text.AppendLine("## Images").AppendLine();
+        if (post.Images.Count == 0) text.AppendLine("None.");
+        foreach (var image in post.Images)
+            text.AppendLine($"- `{image.FileName}` ({image.Width}×{image.Height}): {(image.AltText is null ? "**alt text needed**" : "alt text: " + Neutralise(image.AltText))}");
+        text.AppendLine().AppendLine("## Validation").AppendLine();
+        text.AppendLine(validation.Count == 0 ? "The post passes the generator's checks." : string.Join('\n', validation.Select(v => "- " + Neutralise(v))));
+        if (post.IgnoredAttachments.Count > 0)
+            text.AppendLine().AppendLine("## Ignored attachments").AppendLine().AppendLine(string.Join('\n', post.IgnoredAttachments.Select(a => "- " + Neutralise(a))));
+        if (post.Warnings.Count > 0)
+            text.AppendLine().AppendLine("## For the editor").AppendLine().AppendLine(string.Join('\n', post.Warnings.Select(w => "- " + Neutralise(w))));
+        text.AppendLine().AppendLine("## Checklist").AppendLine();
+        text.AppendLine("- [ ] The commitments are right").AppendLine("- [ ] Every image has alt text and consent")
+            .AppendLine("- [ ] No personal data about service users").AppendLine("- [ ] Title, summary and tags read well");
+        return text.ToString();
+    }
+
+    /// <summary>Makes email text inert in GitHub Markdown: one line, no mentions, references, HTML, or Markdown syntax.</summary>
+    public static string Neutralise(string text)
+    {
+        var line = Whitespace().Replace(text, " ").Trim();
+        // A zero-width joiner after '@' and '#' stops mentions and issue links; closing keywords then refer to nothing.
+        line = line.Replace("@", "@\u2060").Replace("#", "#\u2060");
+        var escaped = new StringBuilder(line.Length);
+        foreach (var c in line)
+        {
+            if (c is '<' or '>' or '&') escaped.Append(c switch { '<' => "&lt;", '>' => "&gt;", _ => "&amp;" });
+            else if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '!') escaped.Append('\\').Append(c);
+            else escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

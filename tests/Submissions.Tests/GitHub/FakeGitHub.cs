@@ -1,0 +1,345 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace PPNBlog.Submissions.Tests.GitHub;
+
+/// <summary>A failure the fake injects into the next matching requests.</summary>
+/// <param name="Method">HTTP method to match.</param>
+/// <param name="PathEnd">The request path's end to match, e.g. "/git/blobs".</param>
+/// <param name="Kind">"502", "secondary-rate-limit" (403 with Retry-After) or "drop" (the connection is cut).</param>
+/// <param name="Times">How many matching requests fail.</param>
+public sealed record Fault(string Method, string PathEnd, string Kind, int Times);
+
+/// <summary>
+/// A local HTTP server on 127.0.0.1 that behaves like the GitHub REST API for the endpoints the bot uses, keeping
+/// real state (refs, blobs, trees, commits, pull requests, labels). Every route it serves exists in GitHub's OpenAPI
+/// description, and every request it receives is checked against it; problems are collected in <see cref="Violations"/>.
+/// </summary>
+public sealed class FakeGitHub : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly GitHubOpenApi _spec = GitHubOpenApi.Load();
+    private readonly object _gate = new();
+    private readonly Dictionary<string, string> _refs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _blobs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, string>> _trees = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Tree, string[] Parents, string Message, string Author)> _commits = new(StringComparer.Ordinal);
+    private readonly List<JsonObject> _pulls = [];
+    private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<Fault> _faults = new();
+    private readonly ConcurrentQueue<string> _violations = new();
+    private readonly ConcurrentQueue<string> _requests = new();
+
+    private FakeGitHub(WebApplication app) => _app = app;
+
+    /// <summary>The API base URL for Octokit.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>Requests or routes that do not match GitHub's OpenAPI description.</summary>
+    public IReadOnlyCollection<string> Violations => _violations;
+
+    /// <summary>Every request received, as "METHOD path".</summary>
+    public IReadOnlyCollection<string> Requests => _requests;
+
+    /// <summary>Pull requests opened so far.</summary>
+    public IReadOnlyList<JsonObject> PullRequests { get { lock (_gate) return _pulls.Select(p => (JsonObject)p.DeepClone()).ToList(); } }
+
+    /// <summary>Branch names under refs/heads/.</summary>
+    public IReadOnlyList<string> Branches { get { lock (_gate) return _refs.Keys.Select(r => r["refs/heads/".Length..]).ToList(); } }
+
+    /// <summary>Labels that exist in the repository.</summary>
+    public IReadOnlyCollection<string> Labels { get { lock (_gate) return _labels.Keys.ToList(); } }
+
+    /// <summary>Starts the server with a repository holding one commit on main.</summary>
+    public static async Task<FakeGitHub> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeGitHub(app);
+        fake.Seed();
+        fake.MapRoutes(app);
+        fake.CheckRoutes(app);
+        await app.StartAsync();
+        fake.BaseUrl = new Uri(app.Urls.First() + "/");
+        return fake;
+    }
+
+    /// <summary>Makes the next matching requests fail.</summary>
+    public void Inject(Fault fault) => _faults.Enqueue(fault);
+
+    /// <summary>Ends all injected failures (GitHub has recovered).</summary>
+    public void ClearFaults() => _faults.Clear();
+
+    /// <summary>The files (path → bytes) in the tree of the commit a branch points at.</summary>
+    public IReadOnlyDictionary<string, byte[]> FilesOn(string branch)
+    {
+        lock (_gate) return _trees[_commits[_refs["refs/heads/" + branch]].Tree].ToDictionary(f => f.Key, f => _blobs[f.Value]);
+    }
+
+    /// <summary>The commits on a branch that are not on main.</summary>
+    public IReadOnlyList<(string Message, string Author)> CommitsOnlyOn(string branch)
+    {
+        lock (_gate)
+        {
+            var result = new List<(string, string)>();
+            for (var sha = _refs["refs/heads/" + branch]; sha != _refs["refs/heads/main"]; sha = _commits[sha].Parents[0])
+                result.Add((_commits[sha].Message, _commits[sha].Author));
+            return result;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private void Seed()
+    {
+        var readme = Sha(Encoding.UTF8.GetBytes("# PPNBlog\n"));
+        _blobs[readme] = Encoding.UTF8.GetBytes("# PPNBlog\n");
+        _trees["tree0"] = new() { ["README.md"] = readme };
+        _commits["commit0"] = ("tree0", [], "Initial commit", "Editor");
+        _refs["refs/heads/main"] = "commit0";
+    }
+
+    private void MapRoutes(WebApplication app)
+    {
+        // Octokit talks to a GitHub Enterprise-style address under /api/v3.
+        app.UsePathBase("/api/v3");
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path.Value ?? "";
+            _requests.Enqueue($"{context.Request.Method} {path}");
+            context.Request.EnableBuffering();
+            var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            context.Request.Body.Position = 0;
+            var template = _spec.TemplateFor(context.Request.Method, path);
+            if (template is null) _violations.Enqueue($"{context.Request.Method} {path}: no such route in GitHub's API");
+            else if (context.Request.Method is "POST" or "PATCH" or "PUT")
+                foreach (var problem in await _spec.ValidateBody(context.Request.Method, template, body)) _violations.Enqueue(problem);
+            if (TakeFault(context.Request.Method, path) is { } fault)
+            {
+                switch (fault.Kind)
+                {
+                    case "drop":
+                        context.Abort();
+                        return;
+                    case "secondary-rate-limit":
+                        context.Response.StatusCode = 403;
+                        context.Response.Headers["Retry-After"] = "1";
+                        await context.Response.WriteAsJsonAsync(new { message = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", documentation_url = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api" });
+                        return;
+                    default:
+                        context.Response.StatusCode = 502;
+                        await context.Response.WriteAsync("Bad gateway");
+                        return;
+                }
+            }
+            try
+            {
+                await next();
+            }
+            catch (Exception e)
+            {
+                // A crash in the fake is a test bug; surface it rather than let it pass as a GitHub 500.
+                _violations.Enqueue($"the fake failed on {context.Request.Method} {path}: {e}");
+                throw;
+            }
+        });
+        var repo = app.MapGroup("/repos/{owner}/{repo}");
+        repo.MapGet("/git/ref/{**reference}", (string reference) => Locked(() =>
+            _refs.TryGetValue("refs/" + Uri.UnescapeDataString(reference), out var sha) ? Results.Json(RefJson("refs/" + Uri.UnescapeDataString(reference), sha)) : NotFound()));
+        repo.MapGet("/git/commits/{sha}", (string sha) => Locked(() => _commits.ContainsKey(sha) ? Results.Json(CommitJson(sha)) : NotFound()));
+        repo.MapPost("/git/blobs", async (HttpRequest request) =>
+        {
+            var body = await Body(request);
+            var content = body["content"]!.GetValue<string>();
+            var bytes = body["encoding"]?.GetValue<string>() == "base64" ? Convert.FromBase64String(content) : Encoding.UTF8.GetBytes(content);
+            var sha = Sha(bytes);
+            lock (_gate) _blobs[sha] = bytes;
+            return Results.Json(new { sha, url = $"{BaseUrl}repos/o/r/git/blobs/{sha}" }, statusCode: 201);
+        });
+        repo.MapPost("/git/trees", async (HttpRequest request) =>
+        {
+            var body = await Body(request);
+            return Locked(() =>
+            {
+                var files = body["base_tree"]?.GetValue<string>() is { } baseTree ? new Dictionary<string, string>(_trees[baseTree]) : [];
+                foreach (var item in body["tree"]!.AsArray())
+                {
+                    var path = item!["path"]!.GetValue<string>();
+                    if (path.StartsWith('/') || path.Split('/').Any(s => s is "" or "." or "..")) return Results.Json(new { message = "Invalid tree path" }, statusCode: 422);
+                    files[path] = item["sha"]!.GetValue<string>();
+                }
+                var sha = Sha(Encoding.UTF8.GetBytes(string.Join('\n', files.OrderBy(f => f.Key).Select(f => f.Key + f.Value))));
+                _trees[sha] = files;
+                return Results.Json(new { sha, url = $"{BaseUrl}repos/o/r/git/trees/{sha}", truncated = false,
+                    tree = files.Select(f => new { path = f.Key, mode = "100644", type = "blob", sha = f.Value, size = _blobs[f.Value].Length }) }, statusCode: 201);
+            });
+        });
+        repo.MapPost("/git/commits", async (HttpRequest request) =>
+        {
+            var body = await Body(request);
+            return Locked(() =>
+            {
+                var parents = body["parents"]!.AsArray().Select(p => p!.GetValue<string>()).ToArray();
+                var message = body["message"]!.GetValue<string>();
+                var sha = Sha(Encoding.UTF8.GetBytes(body.ToJsonString() + Guid.NewGuid()));
+                _commits[sha] = (body["tree"]!.GetValue<string>(), parents, message, body["author"]?["name"]?.GetValue<string>() ?? "");
+                return Results.Json(CommitJson(sha), statusCode: 201);
+            });
+        });
+        repo.MapPost("/git/refs", async (HttpRequest request) =>
+        {
+            var body = await Body(request);
+            return Locked(() =>
+            {
+                var name = body["ref"]!.GetValue<string>();
+                if (_refs.ContainsKey(name)) return Results.Json(new { message = "Reference already exists" }, statusCode: 422);
+                _refs[name] = body["sha"]!.GetValue<string>();
+                return Results.Json(RefJson(name, _refs[name]), statusCode: 201);
+            });
+        });
+        repo.MapGet("/pulls", (string? head, string? state) => Locked(() =>
+        {
+            var branch = head?.Split(':').Last();
+            return Results.Json(new JsonArray(_pulls.Where(p => branch is null || p["head"]!["ref"]!.GetValue<string>() == branch)
+                .Where(p => state is "all" || p["state"]!.GetValue<string>() == (state ?? "open")).Select(p => (JsonNode)p.DeepClone()).ToArray()));
+        }));
+        repo.MapPost("/pulls", async (HttpRequest request) =>
+        {
+            var body = await Body(request);
+            return Locked(() =>
+            {
+                var head = body["head"]!.GetValue<string>();
+                if (!_refs.ContainsKey("refs/heads/" + head)) return Results.Json(new { message = "Validation Failed", errors = new[] { new { field = "head", code = "invalid" } } }, statusCode: 422);
+                if (_pulls.Any(p => p["head"]!["ref"]!.GetValue<string>() == head && p["state"]!.GetValue<string>() == "open"))
+                    return Results.Json(new { message = "Validation Failed", errors = new[] { new { message = $"A pull request already exists for o:{head}." } } }, statusCode: 422);
+                var number = _pulls.Count + 1;
+                var pull = PullJson(number, body["title"]!.GetValue<string>(), body["body"]?.GetValue<string>() ?? "", head, body["base"]!.GetValue<string>());
+                _pulls.Add(pull);
+                return Results.Json(pull, statusCode: 201);
+            });
+        });
+        repo.MapGet("/labels/{name}", (string name) => Locked(() =>
+            _labels.TryGetValue(Uri.UnescapeDataString(name), out var color) ? Results.Json(LabelJson(Uri.UnescapeDataString(name), color)) : NotFound()));
+        repo.MapPost("/labels", async (HttpRequest request) =>
+        {
+            var body = await Body(request);
+            return Locked(() =>
+            {
+                var name = body["name"]!.GetValue<string>();
+                if (_labels.ContainsKey(name)) return Results.Json(new { message = "Validation Failed" }, statusCode: 422);
+                _labels[name] = body["color"]?.GetValue<string>() ?? "ededed";
+                return Results.Json(LabelJson(name, _labels[name]), statusCode: 201);
+            });
+        });
+        repo.MapPost("/issues/{number:int}/labels", async (int number, HttpRequest request) =>
+        {
+            var body = await Body(request);
+            return Locked(() =>
+            {
+                var pull = _pulls.FirstOrDefault(p => p["number"]!.GetValue<int>() == number);
+                if (pull is null) return NotFound();
+                var names = (body["labels"] ?? body)!.AsArray().Select(l => l!.GetValue<string>());
+                var labels = pull["labels"]!.AsArray();
+                foreach (var name in names.Where(n => labels.All(l => l!["name"]!.GetValue<string>() != n)))
+                    labels.Add(LabelJson(name, _labels.GetValueOrDefault(name, "ededed")));
+                return Results.Json(labels.DeepClone());
+            });
+        });
+        repo.MapPost("/pulls/{number:int}/requested_reviewers", async (int number, HttpRequest request) =>
+        {
+            var body = await Body(request);
+            return Locked(() =>
+            {
+                var pull = _pulls.FirstOrDefault(p => p["number"]!.GetValue<int>() == number);
+                if (pull is null) return NotFound();
+                pull["requested_reviewers"] = new JsonArray(body["reviewers"]!.AsArray().Select(r => (JsonNode)new JsonObject { ["login"] = r!.GetValue<string>(), ["id"] = 2, ["type"] = "User" }).ToArray());
+                return Results.Json(pull.DeepClone(), statusCode: 201);
+            });
+        });
+    }
+
+    /// <summary>Every route this server maps, checked against the OpenAPI description (parameter names aside).</summary>
+    private void CheckRoutes(WebApplication app)
+    {
+        static string Shape(string template) => Regex.Replace(template, @"\{[^}]*}", "{}");
+        var known = _spec.Templates.Select(Shape).ToHashSet(StringComparer.Ordinal);
+        foreach (var endpoint in ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>())
+        {
+            var template = Shape(endpoint.RoutePattern.RawText ?? "");
+            if (!known.Contains(template)) _violations.Enqueue($"the fake serves {endpoint.RoutePattern.RawText}, which GitHub's API does not have");
+        }
+    }
+
+    private Fault? TakeFault(string method, string path)
+    {
+        lock (_gate)
+        {
+            var all = _faults.ToList();
+            var match = all.FirstOrDefault(f => f.Method == method && path.EndsWith(f.PathEnd, StringComparison.Ordinal) && f.Times > 0);
+            if (match is null) return null;
+            _faults.Clear();
+            foreach (var fault in all) _faults.Enqueue(fault == match ? fault with { Times = fault.Times - 1 } : fault);
+            return match;
+        }
+    }
+
+    private IResult Locked(Func<IResult> handle)
+    {
+        lock (_gate) return handle();
+    }
+
+    private static IResult NotFound() => Results.Json(new { message = "Not Found", documentation_url = "https://docs.github.com/rest" }, statusCode: 404);
+
+    private static async Task<JsonObject> Body(HttpRequest request) => JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!.AsObject();
+
+    private static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA1.HashData(bytes));
+
+    private JsonObject RefJson(string name, string sha) => new()
+    {
+        ["ref"] = name, ["node_id"] = "REF_" + sha, ["url"] = $"{BaseUrl}repos/o/r/git/{name}",
+        ["object"] = new JsonObject { ["type"] = "commit", ["sha"] = sha, ["url"] = $"{BaseUrl}repos/o/r/git/commits/{sha}" },
+    };
+
+    private JsonObject CommitJson(string sha)
+    {
+        var commit = _commits[sha];
+        var person = new JsonObject { ["name"] = commit.Author, ["email"] = "bot@example.org", ["date"] = "2026-11-24T12:00:00Z" };
+        return new JsonObject
+        {
+            ["sha"] = sha, ["node_id"] = "C_" + sha, ["url"] = $"{BaseUrl}repos/o/r/git/commits/{sha}", ["html_url"] = $"https://github.example/o/r/commit/{sha}",
+            ["author"] = person, ["committer"] = person.DeepClone(), ["message"] = commit.Message,
+            ["tree"] = new JsonObject { ["sha"] = commit.Tree, ["url"] = $"{BaseUrl}repos/o/r/git/trees/{commit.Tree}" },
+            ["parents"] = new JsonArray(commit.Parents.Select(p => (JsonNode)new JsonObject { ["sha"] = p, ["url"] = $"{BaseUrl}repos/o/r/git/commits/{p}", ["html_url"] = "" }).ToArray()),
+            ["verification"] = new JsonObject { ["verified"] = false, ["reason"] = "unsigned", ["signature"] = null, ["payload"] = null },
+        };
+    }
+
+    private JsonObject PullJson(int number, string title, string body, string head, string baseBranch)
+    {
+        var user = new JsonObject { ["login"] = "ppn-blog-bot", ["id"] = 1, ["type"] = "Bot" };
+        JsonObject Branch(string name) => new() { ["label"] = "o:" + name, ["ref"] = name, ["sha"] = _refs["refs/heads/" + name], ["user"] = user.DeepClone() };
+        return new JsonObject
+        {
+            ["id"] = number, ["node_id"] = "PR_" + number, ["number"] = number, ["state"] = "open", ["title"] = title, ["body"] = body,
+            ["url"] = $"{BaseUrl}repos/o/r/pulls/{number}", ["html_url"] = $"https://github.example/o/r/pull/{number}",
+            ["head"] = Branch(head), ["base"] = Branch(baseBranch), ["user"] = user, ["labels"] = new JsonArray(),
+            ["created_at"] = "2026-11-24T12:00:00Z", ["updated_at"] = "2026-11-24T12:00:00Z", ["merged"] = false, ["draft"] = false,
+        };
+    }
+
+    private JsonObject LabelJson(string name, string color) => new()
+    {
+        ["id"] = Math.Abs(name.GetHashCode()), ["node_id"] = "L_" + name, ["url"] = $"{BaseUrl}repos/o/r/labels/{Uri.EscapeDataString(name)}",
+        ["name"] = name, ["color"] = color, ["default"] = false, ["description"] = null,
+    };
+}

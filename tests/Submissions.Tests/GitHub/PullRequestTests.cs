@@ -1,0 +1,161 @@
+using System.Text;
+using Octokit;
+using PPNBlog.Submissions.GitHub;
+
+namespace PPNBlog.Submissions.Tests.GitHub;
+
+/// <summary>Opening pull requests with Octokit against the local GitHub server, checked against GitHub's OpenAPI description.</summary>
+public sealed class PullRequestTests : IAsyncLifetime
+{
+    private FakeGitHub _github = null!;
+
+    public async Task InitializeAsync() => _github = await FakeGitHub.StartAsync();
+
+    public async Task DisposeAsync() => await _github.DisposeAsync();
+
+    private SubmissionPullRequests Bot(params string[] reviewers) => new(
+        new GitHubClient(new ProductHeaderValue("ppnblog-tests"), _github.BaseUrl) { Credentials = new Credentials("test-token") },
+        new GitHubTarget("o", "r", "main", _github.BaseUrl, reviewers),
+        new GitHubRetry(attempts: 6, firstDelay: TimeSpan.FromMilliseconds(20), maxDelay: TimeSpan.FromSeconds(2)));
+
+    private static ConvertedPost Post(string fixture) => Emails.Convert(fixture).Post!;
+
+    [Fact]
+    public async Task A_submission_becomes_one_branch_with_one_commit_of_its_bundle_and_one_labelled_pull_request()
+    {
+        var post = Post("outlook-html-inline-image.eml");
+        var opened = await Bot("editor-one").OpenAsync(post, []);
+
+        Assert.True(opened.Created);
+        Assert.Matches(@"^submissions/\d{4}-\d{2}-\d{2}-[a-z0-9-]+-[0-9a-f]{8}$", opened.Branch);
+        var commits = _github.CommitsOnlyOn(opened.Branch);
+        Assert.Equal(("Add blog submission: " + post.FrontMatter.Title, SubmissionPullRequests.Bot.Name), Assert.Single(commits));
+        var added = _github.FilesOn(opened.Branch).Where(f => f.Key != "README.md").ToDictionary();
+        Assert.All(added.Keys, path => Assert.StartsWith(post.BundlePath + "/", path));
+        Assert.Equal(SubmissionWriter.PostText(post), Encoding.UTF8.GetString(added[post.BundlePath + "/index.md"]));
+        Assert.Equal(post.Images.Count + 1, added.Count);
+        Assert.All(post.Images, image => Assert.Equal(image.Bytes, added[$"{post.BundlePath}/{image.FileName}"]));
+
+        var pull = Assert.Single(_github.PullRequests);
+        Assert.Equal("Blog submission: " + PullRequestText.Neutralise(post.FrontMatter.Title), pull["title"]!.GetValue<string>());
+        Assert.Equal(opened.Branch, pull["head"]!["ref"]!.GetValue<string>());
+        Assert.Equal("main", pull["base"]!["ref"]!.GetValue<string>());
+        var labels = pull["labels"]!.AsArray().Select(l => l!["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(SubmissionPullRequests.LabelsFor(post), labels);
+        Assert.Contains("submission", labels);
+        Assert.Contains(labels, l => l.StartsWith("commitment:", StringComparison.Ordinal));
+        Assert.Equal("editor-one", Assert.Single(pull["requested_reviewers"]!.AsArray())!["login"]!.GetValue<string>());
+        Assert.Empty(_github.Violations);
+    }
+
+    [Fact]
+    public async Task The_same_message_processed_again_finds_its_pull_request_instead_of_opening_another()
+    {
+        var post = Post("apple-plain-text.eml");
+        var first = await Bot().OpenAsync(post, []);
+        var again = await Bot().OpenAsync(Post("apple-plain-text.eml"), []);
+
+        Assert.False(again.Created);
+        Assert.Equal((first.Number, first.Branch), (again.Number, again.Branch));
+        Assert.Single(_github.PullRequests);
+        Assert.Single(_github.Branches, b => b.StartsWith("submissions/", StringComparison.Ordinal));
+        Assert.Empty(_github.Violations);
+    }
+
+    [Fact]
+    public async Task Two_runs_at_once_still_give_one_branch_and_one_pull_request()
+    {
+        var post = Post("apple-plain-text.eml");
+        var both = await Task.WhenAll(Bot().OpenAsync(post, []), Bot().OpenAsync(post, []));
+
+        Assert.Equal(both[0].Number, both[1].Number);
+        Assert.Single(_github.PullRequests);
+        Assert.Single(_github.Branches, b => b.StartsWith("submissions/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("POST", "/git/blobs")]
+    [InlineData("POST", "/git/trees")]
+    [InlineData("POST", "/git/commits")]
+    [InlineData("POST", "/git/refs")]
+    [InlineData("POST", "/pulls")]
+    [InlineData("POST", "/labels")]
+    public async Task Bad_gateways_rate_limits_and_dropped_connections_at_each_step_are_retried(string method, string step)
+    {
+        _github.Inject(new Fault(method, step, "502", 1));
+        _github.Inject(new Fault(method, step, "secondary-rate-limit", 1));
+        _github.Inject(new Fault(method, step, "drop", 1));
+        var opened = await Bot().OpenAsync(Post("outlook-html-inline-image.eml"), []);
+
+        Assert.True(opened.Created);
+        Assert.Single(_github.PullRequests);
+        Assert.Single(_github.CommitsOnlyOn(opened.Branch));
+        Assert.True(_github.Requests.Count(r => r.StartsWith(method, StringComparison.Ordinal) && r.EndsWith(step, StringComparison.Ordinal)) >= 4);
+        Assert.Empty(_github.Violations);
+    }
+
+    [Fact]
+    public async Task A_run_that_died_after_making_the_branch_is_completed_by_the_next_run()
+    {
+        var post = Post("apple-plain-text.eml");
+        _github.Inject(new Fault("POST", "/pulls", "502", 100));
+        await Assert.ThrowsAnyAsync<ApiException>(() => Bot().OpenAsync(post, []));
+        Assert.Empty(_github.PullRequests);
+        var branch = Assert.Single(_github.Branches, b => b.StartsWith("submissions/", StringComparison.Ordinal));
+
+        _github.ClearFaults();
+        var blobsBefore = _github.Requests.Count(r => r.EndsWith("/git/blobs", StringComparison.Ordinal));
+        var opened = await Bot().OpenAsync(post, []);
+
+        Assert.True(opened.Created);
+        Assert.Equal(branch, opened.Branch);
+        Assert.Single(_github.CommitsOnlyOn(branch));
+        Assert.Equal(blobsBefore, _github.Requests.Count(r => r.EndsWith("/git/blobs", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Text_from_the_email_cannot_mention_people_link_or_close_issues_or_hide_html_in_the_pull_request()
+    {
+        var post = Post("apple-plain-text.eml");
+        post = post with { FrontMatter = post.FrontMatter with { Title = "Fixes #1 for @everyone <!-- hidden --> [click](javascript:x)", Summary = "closes #2 @org/team <img src=x onerror=alert(1)>" } };
+        await Bot().OpenAsync(post, []);
+
+        var pull = Assert.Single(_github.PullRequests);
+        foreach (var text in new[] { pull["title"]!.GetValue<string>(), pull["body"]!.GetValue<string>() })
+        {
+            Assert.DoesNotMatch(@"@[A-Za-z]", text);
+            Assert.DoesNotMatch(@"#\d", text);
+            Assert.DoesNotContain("<!--", text);
+            Assert.DoesNotContain("<img", text);
+            Assert.DoesNotMatch(@"(?<!\\)\]\(javascript", text); // an escaped \] starts no link
+        }
+    }
+
+    [Fact]
+    public async Task Untrusted_senders_and_personal_data_are_labelled_and_no_sender_address_reaches_github()
+    {
+        var post = Post("personal-data.eml");
+        Assert.NotEmpty(post.PersonalData);
+        var gmail = Post("gmail-alternative-attachment.eml");
+        Assert.False(gmail.Sender.Trusted);
+        await Bot().OpenAsync(post, []);
+        await Bot().OpenAsync(gmail, []);
+
+        var pulls = _github.PullRequests;
+        Assert.Contains("personal-data", pulls[0]["labels"]!.AsArray().Select(l => l!["name"]!.GetValue<string>()));
+        Assert.Contains("quarantine", pulls[1]["labels"]!.AsArray().Select(l => l!["name"]!.GetValue<string>()));
+        var published = string.Join('\n', pulls.Select(p => p.ToJsonString()))
+            + string.Join('\n', _github.Branches.SelectMany(b => _github.FilesOn(b).Values).Select(Encoding.UTF8.GetString));
+        Assert.DoesNotContain("sam.patel@", published, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("jo.evans@", published, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(_github.Violations);
+    }
+
+    [Fact]
+    public void The_fake_serves_only_routes_that_github_has()
+    {
+        Assert.Empty(_github.Violations);
+        Assert.NotNull(GitHubOpenApi.Load().TemplateFor("POST", "/repos/o/r/git/blobs"));
+        Assert.Null(GitHubOpenApi.Load().TemplateFor("POST", "/repos/o/r/git/blobz"));
+    }
+}
