@@ -1,6 +1,5 @@
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.FrontMatter;
-using PPNBlog.Content.Model;
 
 namespace PPNBlog.Submissions;
 
@@ -26,18 +25,10 @@ public static class SubmissionWriter
         // Every name here is generated, but the check stays: nothing may be written outside DIR.
         if (!folder.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new InvalidOperationException("refusing to write outside the output folder");
-        var text = PostText(post);
-        var diagnostics = new DiagnosticList();
-        var indexPath = Path.Combine(folder, "index.md");
         var staging = Path.Combine(root, $".submission-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
         try
         {
-            foreach (var image in post.Images) File.WriteAllBytes(Path.Combine(staging, image.FileName), image.Bytes);
-            File.WriteAllText(Path.Combine(staging, "index.md"), text);
-            PostSchema.Read(text, Path.Combine(staging, "index.md"), indexPath, isBundle: true, commitmentSlugs, diagnostics);
-            var errors = diagnostics.Sorted().Where(d => d.IsError).Select(d => d.Message).ToList();
-            if (checkBody?.Invoke(post.Body) is { } problem) errors.Add(problem);
+            var errors = Stage(post, staging, commitmentSlugs, checkBody).Where(d => d.IsError).Select(d => d.Message).ToList();
             if (errors.Count > 0) return (null, errors);
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
@@ -48,5 +39,38 @@ public static class SubmissionWriter
         {
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The generator's validation of the post as it would be merged (every error and warning, located in
+    /// input/posts/…/index.md). Nothing is kept.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Validate(ConvertedPost post, IReadOnlyCollection<string> commitmentSlugs, Func<string, string?>? checkBody = null)
+    {
+        var staging = Path.Combine(Path.GetTempPath(), $"ppnblog-validate-{Guid.NewGuid():N}");
+        try
+        {
+            return Stage(post, staging, commitmentSlugs, checkBody);
+        }
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    /// <summary>Writes the bundle into <paramref name="staging"/> and reads it back with the content schema.</summary>
+    private static IReadOnlyList<Diagnostic> Stage(ConvertedPost post, string staging, IReadOnlyCollection<string> commitmentSlugs, Func<string, string?>? checkBody)
+    {
+        Directory.CreateDirectory(staging);
+        var text = PostText(post);
+        foreach (var image in post.Images) File.WriteAllBytes(Path.Combine(staging, image.FileName), image.Bytes);
+        var indexPath = Path.Combine(staging, "index.md");
+        File.WriteAllText(indexPath, text);
+        var diagnostics = new DiagnosticList();
+        var displayPath = post.BundlePath + "/index.md";
+        PostSchema.Read(text, indexPath, displayPath, isBundle: true, commitmentSlugs, diagnostics);
+        if (checkBody?.Invoke(post.Body) is { } problem)
+            diagnostics.Add(DiagnosticCode.UnrenderableBody, SourceLocation.WholeFile(displayPath), problem);
+        return diagnostics.Sorted();
     }
 }

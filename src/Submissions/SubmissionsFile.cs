@@ -1,10 +1,20 @@
+using PPNBlog.Submissions.GitHub;
+using PPNBlog.Submissions.Mail;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
 namespace PPNBlog.Submissions;
 
-/// <summary>The settings file (<c>submissions.yml</c>): limits, the sender allowlist and the disclaimer patterns.</summary>
+/// <summary>Everything <c>submissions.yml</c> configures.</summary>
+/// <param name="Conversion">Limits and sender policy for converting a message.</param>
+/// <param name="Cleanup">The mail footers cut from bodies.</param>
+/// <param name="GitHub">Where pull requests are opened (null when the file has no github section).</param>
+/// <param name="App">The GitHub App to authenticate as (null: use GITHUB_TOKEN).</param>
+/// <param name="Mail">The shared mailbox (null when the file has no mail section).</param>
+public sealed record SubmissionsConfig(SubmissionSettings Conversion, Conversion.BodyCleanup Cleanup, GitHubTarget? GitHub, GitHubAppInstallation? App, MailSettings? Mail);
+
+/// <summary>The settings file (<c>submissions.yml</c>): limits, the sender allowlist, disclaimers, GitHub and the mailbox. Secrets never go here.</summary>
 public sealed class SubmissionsFile
 {
     /// <summary>Trusted sender domains.</summary>
@@ -34,10 +44,17 @@ public sealed class SubmissionsFile
     /// <summary>The disclaimer patterns file, relative to the settings file.</summary>
     public string? Disclaimers { get; set; }
 
+    /// <summary>The repository pull requests go to, and how to authenticate.</summary>
+    [YamlMember(Alias = "github")]
+    public GitHubSection? GitHub { get; set; }
+
+    /// <summary>The shared mailbox contributors write to.</summary>
+    public MailSection? Mail { get; set; }
+
     /// <summary>Reads <paramref name="path"/>; a missing file gives the defaults. Throws <see cref="YamlException"/> with a position when invalid.</summary>
-    public static (SubmissionSettings Settings, Conversion.BodyCleanup Cleanup) Load(string path)
+    public static SubmissionsConfig Load(string path)
     {
-        if (!File.Exists(path)) return (new SubmissionSettings(), Conversion.BodyCleanup.Default);
+        if (!File.Exists(path)) return new SubmissionsConfig(new SubmissionSettings(), Conversion.BodyCleanup.Default, null, null, null);
         var file = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build()
             .Deserialize<SubmissionsFile>(File.ReadAllText(path)) ?? new SubmissionsFile();
         const long Megabyte = 1024 * 1024;
@@ -54,6 +71,81 @@ public sealed class SubmissionsFile
         };
         var cleanup = file.Disclaimers is null ? Conversion.BodyCleanup.Default
             : new Conversion.BodyCleanup(Conversion.BodyCleanup.LoadPatterns(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, file.Disclaimers)));
-        return (settings, cleanup);
+        return new SubmissionsConfig(settings, cleanup, file.GitHub?.ToTarget(), file.GitHub?.ToApp(), file.Mail?.ToSettings());
+    }
+
+    /// <summary>The <c>github:</c> section.</summary>
+    public sealed class GitHubSection
+    {
+        /// <summary>REST API base URL: api.github.com, or a GitHub Enterprise server's.</summary>
+        public string ApiUrl { get; set; } = GitHubTarget.PublicApi.ToString();
+
+        /// <summary>The repository's owner (user or organisation).</summary>
+        public string Owner { get; set; } = "";
+
+        /// <summary>The repository's name.</summary>
+        public string Repository { get; set; } = "";
+
+        /// <summary>The branch posts are merged into.</summary>
+        public string BaseBranch { get; set; } = "main";
+
+        /// <summary>GitHub users asked to review every submission.</summary>
+        public List<string> Reviewers { get; set; } = [];
+
+        /// <summary>How many times a failing GitHub call is tried (with backoff from 1 s, doubling) before the run gives up.</summary>
+        public int Attempts { get; set; } = 6;
+
+        /// <summary>The GitHub App's id (with <see cref="InstallationId"/>; its private key comes from the environment).</summary>
+        public long? AppId { get; set; }
+
+        /// <summary>The App's installation on the repository's owner.</summary>
+        public long? InstallationId { get; set; }
+
+        internal GitHubTarget ToTarget() =>
+            Uri.TryCreate(ApiUrl.EndsWith('/') ? ApiUrl : ApiUrl + "/", UriKind.Absolute, out var api) && api.Scheme is "https" or "http"
+                ? new(Owner, Repository, BaseBranch, api, Reviewers, Math.Clamp(Attempts, 1, 20))
+                : throw new InvalidDataException($"github.apiUrl '{ApiUrl}' is not an http(s) address; use https://api.github.com/ or your GitHub Enterprise server's API address");
+
+        internal GitHubAppInstallation? ToApp() => AppId is { } app && InstallationId is { } installation ? new GitHubAppInstallation(app, installation) : null;
+    }
+
+    /// <summary>The <c>mail:</c> section.</summary>
+    public sealed class MailSection
+    {
+        /// <summary>IMAP server.</summary>
+        public string ImapHost { get; set; } = "";
+
+        /// <summary>IMAP port (993: TLS).</summary>
+        public int ImapPort { get; set; } = 993;
+
+        /// <summary>SMTP server for replies.</summary>
+        public string SmtpHost { get; set; } = "";
+
+        /// <summary>SMTP port (587: STARTTLS).</summary>
+        public int SmtpPort { get; set; } = 587;
+
+        /// <summary>"tls", "starttls" or "none" (only for a server on this machine).</summary>
+        public string Security { get; set; } = "tls";
+
+        /// <summary>The mailbox's user name (its password comes from the environment).</summary>
+        public string Username { get; set; } = "";
+
+        /// <summary>The address replies come from.</summary>
+        public string FromAddress { get; set; } = "";
+
+        /// <summary>The name replies come from.</summary>
+        public string FromName { get; set; } = "PPN blog";
+
+        /// <summary>Where new submissions arrive.</summary>
+        public string Inbox { get; set; } = "INBOX";
+
+        /// <summary>Where processed submissions are kept (the contributor's address stays here, and only here).</summary>
+        public string Processed { get; set; } = "Processed";
+
+        /// <summary>Where rejected messages are kept.</summary>
+        public string Rejected { get; set; } = "Rejected";
+
+        internal MailSettings ToSettings() => new(ImapHost, ImapPort, SmtpHost, SmtpPort, MailSettings.ParseSecurity(Security),
+            Username, FromAddress, FromName, Inbox, Processed, Rejected);
     }
 }

@@ -1,55 +1,50 @@
 using System.CommandLine;
 using System.Text.Json;
+using Octokit;
 using PPNBlog.Content.Diagnostics;
+using PPNBlog.Content.Model;
 using PPNBlog.Generator.Loading;
 using PPNBlog.Generator.Output;
 using PPNBlog.Submissions;
+using PPNBlog.Submissions.Bot;
 using PPNBlog.Submissions.Conversion;
+using PPNBlog.Submissions.GitHub;
 using PPNBlog.Submissions.Mime;
 
 namespace PPNBlog.Generator.Cli;
 
-/// <summary><c>ppnblog submissions convert</c>: an emailed post (.eml, mbox or standard input) → a post bundle and a JSON summary.</summary>
+/// <summary>
+/// <c>ppnblog submissions</c>: <c>convert</c> (an emailed post → a post bundle and a JSON summary) and <c>submit</c>
+/// (an emailed post → its pull request). Messages come from an .eml file, an mbox file or standard input.
+/// </summary>
 internal static class SubmissionsCommand
 {
     /// <summary>The message was rejected: nothing was written.</summary>
     public const int Rejected = 3;
 
+    /// <summary>GitHub could not be reached or refused, beyond the retries: nothing is lost, run again later.</summary>
+    public const int GitHubFailed = 4;
+
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var message = new Argument<string>("message") { Description = "An .eml file, an mbox file, or - for standard input" };
+        var command = new Command("submissions", "Blog posts sent by email.");
+        command.Subcommands.Add(ConvertCommand(output, error));
+        command.Subcommands.Add(SubmitCommand(output, error));
+        return command;
+    }
+
+    private static Command ConvertCommand(TextWriter output, TextWriter error)
+    {
+        var setup = new SetupOptions();
         var outDirectory = new Option<string>("--out") { Description = "Where the bundle is written (DIR/input/posts/<yyyy>/<slug>/)", Required = true };
-        var input = new Option<string>("--input") { Description = "Content folder (for the commitments)", DefaultValueFactory = _ => "input" };
-        var config = new Option<string>("--config") { Description = "Settings file (limits, sender allowlist, disclaimers)", DefaultValueFactory = _ => "submissions.yml" };
-        var convert = new Command("convert", "Convert an emailed post into a post bundle, or reject it with reasons (exit 3).") { message, outDirectory, input, config };
+        var convert = new Command("convert", "Convert an emailed post into a post bundle, or reject it with reasons (exit 3).") { outDirectory };
+        setup.AddTo(convert);
         convert.SetAction(result =>
         {
-            var path = result.GetValue(message)!;
-            if (path != "-" && !File.Exists(path))
-            {
-                error.WriteLine($"ppnblog: the message file '{path}' does not exist");
-                return Program.UsageError;
-            }
-            var content = ContentLoader.Load(result.GetValue(input)!, new DiagnosticList());
-            if (content is null || content.Commitments.Count == 0)
-            {
-                error.WriteLine($"ppnblog: no commitments found in '{result.GetValue(input)}' (pass --input)");
-                return Program.UsageError;
-            }
-            SubmissionSettings settings;
-            BodyCleanup cleanup;
-            try
-            {
-                (settings, cleanup) = SubmissionsFile.Load(result.GetValue(config)!);
-            }
-            catch (YamlDotNet.Core.YamlException e)
-            {
-                error.WriteLine($"{result.GetValue(config)}:{e.Start.Line}:{e.Start.Column}: error: {(e.InnerException ?? e).Message.Split('\n')[0]}");
-                return Program.UsageError;
-            }
-            var converter = new SubmissionConverter(content.Commitments, settings, cleanup);
-            var slugs = content.Commitments.Select(c => c.Slug).ToList();
-            using var stream = path == "-" ? Console.OpenStandardInput() : File.OpenRead(path);
+            if (setup.Read(result, error) is not { } loaded) return Program.UsageError;
+            var converter = new SubmissionConverter(loaded.Commitments, loaded.Config.Conversion, loaded.Config.Cleanup);
+            var slugs = loaded.Commitments.Select(c => c.Slug).ToList();
+            using var stream = loaded.OpenMessage();
             var summaries = new List<object>();
             var anyAccepted = false;
             foreach (var (parsed, size, problem) in MessageReader.ReadAll(stream))
@@ -72,9 +67,67 @@ internal static class SubmissionsCommand
             output.WriteLine(json);
             return anyAccepted ? 0 : Rejected;
         });
-        var command = new Command("submissions", "Blog posts sent by email.");
-        command.Subcommands.Add(convert);
-        return command;
+        return convert;
+    }
+
+    private static Command SubmitCommand(TextWriter output, TextWriter error)
+    {
+        var setup = new SetupOptions();
+        var submit = new Command("submit", "Convert an emailed post and open its pull request (printing its URL), or reject it with reasons (exit 3).");
+        setup.AddTo(submit);
+        submit.SetAction(async (result, cancellation) =>
+        {
+            if (setup.Read(result, error) is not { } loaded) return Program.UsageError;
+            if (loaded.Config.GitHub is not { Owner.Length: > 0, Repository.Length: > 0 } target)
+            {
+                error.WriteLine($"ppnblog: {result.GetValue(setup.Config)} has no github section with owner and repository");
+                return Program.UsageError;
+            }
+            var retry = new GitHubRetry(target.Attempts);
+            IGitHubClient client;
+            try
+            {
+                client = await GitHubClients.CreateAsync(target, loaded.Config.App, Environment.GetEnvironmentVariable, retry);
+            }
+            catch (InvalidOperationException e)
+            {
+                error.WriteLine($"ppnblog: {e.Message}");
+                return Program.UsageError;
+            }
+            catch (ApiException e)
+            {
+                error.WriteLine($"ppnblog: GitHub refused the App's credentials ({e.StatusCode}: {e.Message})");
+                return GitHubFailed;
+            }
+            var bot = new SubmissionBot(new SubmissionConverter(loaded.Commitments, loaded.Config.Conversion, loaded.Config.Cleanup),
+                loaded.Commitments.Select(c => c.Slug).ToList(), CheckBody, new SubmissionPullRequests(client, target, retry));
+            using var stream = loaded.OpenMessage();
+            var status = Rejected;
+            foreach (var (parsed, size, problem) in MessageReader.ReadAll(stream))
+            {
+                SubmitOutcome outcome;
+                try
+                {
+                    outcome = parsed is null ? new SubmitOutcome(null, null, [problem!]) : await bot.SubmitAsync(parsed, size, DateTimeOffset.Now, cancellation);
+                }
+                catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException)
+                {
+                    error.WriteLine($"ppnblog: GitHub failed after retries, nothing was lost; run the command again later ({e.Message})");
+                    return GitHubFailed;
+                }
+                if (outcome.PullRequest is { } pull)
+                {
+                    output.WriteLine(pull.Url);
+                    status = 0;
+                }
+                else
+                {
+                    foreach (var reason in outcome.Reasons) error.WriteLine($"ppnblog: rejected: {reason}");
+                }
+            }
+            return status;
+        });
+        return submit;
     }
 
     /// <summary>The generator's Markdown stage on the body: what passes here renders in the build.</summary>
@@ -113,4 +166,57 @@ internal static class SubmissionsCommand
     private sealed record ImageSummary(string File, string? Alt, bool AltNeeded, int Width, int Height);
 
     private sealed record RejectionSummary(string Status, IReadOnlyList<string> Reasons);
+
+    /// <summary>The message argument, content folder and settings file every submissions command takes.</summary>
+    private sealed class SetupOptions
+    {
+        public Argument<string> Message { get; } = new("message") { Description = "An .eml file, an mbox file, or - for standard input" };
+
+        public Option<string> Input { get; } = new("--input") { Description = "Content folder (for the commitments)", DefaultValueFactory = _ => "input" };
+
+        public Option<string> Config { get; } = new("--config") { Description = "Settings file (limits, sender allowlist, disclaimers, GitHub, mailbox)", DefaultValueFactory = _ => "submissions.yml" };
+
+        public void AddTo(Command command)
+        {
+            command.Arguments.Add(Message);
+            command.Options.Add(Input);
+            command.Options.Add(Config);
+        }
+
+        /// <summary>The commitments and settings; null (with the problem printed) when either cannot be read.</summary>
+        public Setup? Read(ParseResult result, TextWriter error)
+        {
+            var path = result.GetValue(Message)!;
+            if (path != "-" && !File.Exists(path))
+            {
+                error.WriteLine($"ppnblog: the message file '{path}' does not exist");
+                return null;
+            }
+            var content = ContentLoader.Load(result.GetValue(Input)!, new DiagnosticList());
+            if (content is null || content.Commitments.Count == 0)
+            {
+                error.WriteLine($"ppnblog: no commitments found in '{result.GetValue(Input)}' (pass --input)");
+                return null;
+            }
+            var configPath = result.GetValue(Config)!;
+            try
+            {
+                return new Setup(SubmissionsFile.Load(configPath), content.Commitments, path);
+            }
+            catch (YamlDotNet.Core.YamlException e)
+            {
+                error.WriteLine($"{configPath}:{e.Start.Line}:{e.Start.Column}: error: {(e.InnerException ?? e).Message.Split('\n')[0]}");
+            }
+            catch (InvalidDataException e)
+            {
+                error.WriteLine($"{configPath}: error: {e.Message}");
+            }
+            return null;
+        }
+    }
+
+    private sealed record Setup(SubmissionsConfig Config, IReadOnlyList<Commitment> Commitments, string MessagePath)
+    {
+        public Stream OpenMessage() => MessagePath == "-" ? Console.OpenStandardInput() : File.OpenRead(MessagePath);
+    }
 }

@@ -6,7 +6,8 @@ namespace PPNBlog.Submissions.GitHub;
 /// <param name="BaseBranch">The branch posts are merged into.</param>
 /// <param name="ApiUrl">The REST API's base URL (api.github.com, a GitHub Enterprise server, or a test server).</param>
 /// <param name="Reviewers">Users asked to review each pull request.</param>
-public sealed record GitHubTarget(string Owner, string Repository, string BaseBranch, Uri ApiUrl, IReadOnlyList<string> Reviewers)
+/// <param name="Attempts">How many times a failing call is tried before the run gives up.</param>
+public sealed record GitHubTarget(string Owner, string Repository, string BaseBranch, Uri ApiUrl, IReadOnlyList<string> Reviewers, int Attempts = 6)
 {
     /// <summary>The public GitHub API.</summary>
     public static readonly Uri PublicApi = new("https://api.github.com/");

@@ -14,7 +14,11 @@ public static partial class PullRequestText
     public static string Title(ConvertedPost post) => "Blog submission: " + Neutralise(post.FrontMatter.Title);
 
     /// <summary>The body: summary, author, commitments, kind, words, images, validation, ignored attachments, warnings, checklist.</summary>
-    public static string Body(ConvertedPost post, IReadOnlyList<string> validation)
+    /// <param name="post">The submission.</param>
+    /// <param name="validation">The generator's diagnostics for the post.</param>
+    /// <param name="template">The repository's own pull request template (GitHub does not apply it to API-made pull
+    /// requests), which then stands in for the built-in checklist; null when the repository has none.</param>
+    public static string Body(ConvertedPost post, IReadOnlyList<string> validation, string? template = null)
     {
         var front = post.FrontMatter;
         var text = new StringBuilder();
@@ -38,7 +42,9 @@ public static partial class PullRequestText
             text.AppendLine().AppendLine("## Ignored attachments").AppendLine().AppendLine(string.Join('\n', post.IgnoredAttachments.Select(a => "- " + Neutralise(a))));
         if (post.Warnings.Count > 0)
             text.AppendLine().AppendLine("## For the editor").AppendLine().AppendLine(string.Join('\n', post.Warnings.Select(w => "- " + Neutralise(w))));
-        text.AppendLine().AppendLine("## Checklist").AppendLine();
+        text.AppendLine();
+        if (template is not null) return text.AppendLine(template.Trim()).ToString();
+        text.AppendLine("## Checklist").AppendLine();
         text.AppendLine("- [ ] The commitments are right").AppendLine("- [ ] Every image has alt text and consent")
             .AppendLine("- [ ] No personal data about service users").AppendLine("- [ ] Title, summary and tags read well");
         return text.ToString();

@@ -40,10 +40,11 @@ public sealed class SubmissionPullRequests(IGitHubClient client, GitHubTarget ta
         if (pullRequest is null)
         {
             if (!await BranchExists(branch, cancellation)) await CreateBranch(post, branch, cancellation);
+            var body = PullRequestText.Body(post, validation, await Template(cancellation));
             try
             {
                 pullRequest = await retry.Run(() => client.PullRequest.Create(Owner, Repository,
-                    new NewPullRequest(PullRequestText.Title(post), branch, target.BaseBranch) { Body = PullRequestText.Body(post, validation) }), cancellation);
+                    new NewPullRequest(PullRequestText.Title(post), branch, target.BaseBranch) { Body = body }), cancellation);
                 created = true;
             }
             catch (ApiValidationException)
@@ -58,6 +59,34 @@ public sealed class SubmissionPullRequests(IGitHubClient client, GitHubTarget ta
             await retry.Run(() => client.PullRequest.ReviewRequest.Create(Owner, Repository, pullRequest.Number,
                 new PullRequestReviewRequest(target.Reviewers.ToList(), [])), cancellation);
         return new SubmissionPullRequest(pullRequest.Number, pullRequest.HtmlUrl, branch, created);
+    }
+
+    /// <summary>Where GitHub looks for a repository's pull request template, in its order.</summary>
+    private static readonly string[] TemplatePaths =
+        [".github/pull_request_template.md", ".github/PULL_REQUEST_TEMPLATE.md", "pull_request_template.md", "docs/pull_request_template.md"];
+
+    private string? _template;
+
+    private bool _templateRead;
+
+    private async Task<string?> Template(CancellationToken cancellation)
+    {
+        if (_templateRead) return _template;
+        foreach (var path in TemplatePaths)
+        {
+            try
+            {
+                var files = await retry.Run(() => client.Repository.Content.GetAllContentsByRef(Owner, Repository, path, target.BaseBranch), cancellation);
+                _template = files.FirstOrDefault()?.Content;
+                if (_template is not null) break;
+            }
+            catch (NotFoundException)
+            {
+                // Not here; GitHub would look at the next place.
+            }
+        }
+        _templateRead = true;
+        return _template;
     }
 
     private async Task<PullRequest?> Find(string branch, CancellationToken cancellation)

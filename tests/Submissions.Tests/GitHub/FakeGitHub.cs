@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace PPNBlog.Submissions.Tests.GitHub;
 
@@ -37,6 +39,8 @@ public sealed class FakeGitHub : IAsyncDisposable
     private readonly ConcurrentQueue<Fault> _faults = new();
     private readonly ConcurrentQueue<string> _violations = new();
     private readonly ConcurrentQueue<string> _requests = new();
+    private readonly ConcurrentDictionary<string, bool> _tokens = new(StringComparer.Ordinal) { ["test-token"] = true };
+    private (long AppId, long InstallationId, RSA PublicKey)? _githubApp;
 
     private FakeGitHub(WebApplication app) => _app = app;
 
@@ -76,6 +80,30 @@ public sealed class FakeGitHub : IAsyncDisposable
 
     /// <summary>Makes the next matching requests fail.</summary>
     public void Inject(Fault fault) => _faults.Enqueue(fault);
+
+    /// <summary>Registers a GitHub App: its JWTs (signed with the matching private key) buy installation tokens.</summary>
+    public void RegisterApp(long appId, long installationId, RSA publicKey) => _githubApp = (appId, installationId, publicKey);
+
+    /// <summary>Installation tokens issued so far.</summary>
+    public int InstallationTokensIssued => _tokens.Count - 1;
+
+    /// <summary>Commits <paramref name="text"/> at <paramref name="path"/> on main, as an editor would.</summary>
+    public void PutOnMain(string path, string text)
+    {
+        lock (_gate)
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            var blob = Sha(bytes);
+            _blobs[blob] = bytes;
+            var parent = _refs["refs/heads/main"];
+            var files = new Dictionary<string, string>(_trees[_commits[parent].Tree]) { [path] = blob };
+            var tree = Sha(Encoding.UTF8.GetBytes(string.Join('\n', files.OrderBy(f => f.Key).Select(f => f.Key + f.Value))));
+            _trees[tree] = files;
+            var commit = Sha(Encoding.UTF8.GetBytes(tree + parent));
+            _commits[commit] = (tree, [parent], "Add " + path, "Editor");
+            _refs["refs/heads/main"] = commit;
+        }
+    }
 
     /// <summary>Ends all injected failures (GitHub has recovered).</summary>
     public void ClearFaults() => _faults.Clear();
@@ -124,6 +152,15 @@ public sealed class FakeGitHub : IAsyncDisposable
             if (template is null) _violations.Enqueue($"{context.Request.Method} {path}: no such route in GitHub's API");
             else if (context.Request.Method is "POST" or "PATCH" or "PUT")
                 foreach (var problem in await _spec.ValidateBody(context.Request.Method, template, body)) _violations.Enqueue(problem);
+            var authorization = context.Request.Headers.Authorization.ToString();
+            // GitHub takes "token X" and "Bearer X" alike; App routes take the App's JWT instead.
+            var credential = authorization.Split(' ', 2) is [var scheme, var value] && scheme.ToLowerInvariant() is "token" or "bearer" ? value : "";
+            if (!path.StartsWith("/app/", StringComparison.Ordinal) && !_tokens.ContainsKey(credential))
+            {
+                context.Response.StatusCode = 401;
+                await context.Response.WriteAsJsonAsync(new { message = "Bad credentials", documentation_url = "https://docs.github.com/rest" });
+                return;
+            }
             if (TakeFault(context.Request.Method, path) is { } fault)
             {
                 switch (fault.Kind)
@@ -153,7 +190,34 @@ public sealed class FakeGitHub : IAsyncDisposable
                 throw;
             }
         });
+        app.MapPost("/app/installations/{installation:long}/access_tokens", async (long installation, HttpRequest request) =>
+        {
+            var jwt = request.Headers.Authorization.ToString();
+            if (_githubApp is not { } registered || installation != registered.InstallationId || !jwt.StartsWith("Bearer ", StringComparison.Ordinal)) return NotFound();
+            var validation = await new JsonWebTokenHandler().ValidateTokenAsync(jwt[7..], new TokenValidationParameters
+            {
+                ValidIssuer = registered.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), ValidateAudience = false,
+                IssuerSigningKey = new RsaSecurityKey(registered.PublicKey), RequireExpirationTime = true, ValidateLifetime = true,
+            });
+            if (!validation.IsValid) return Results.Json(new { message = "A JSON web token could not be decoded" }, statusCode: 401);
+            var token = "ghs_" + Guid.NewGuid().ToString("N");
+            _tokens[token] = true;
+            return Results.Json(new { token, expires_at = DateTimeOffset.UtcNow.AddHours(1) }, statusCode: 201);
+        });
         var repo = app.MapGroup("/repos/{owner}/{repo}");
+        repo.MapGet("/contents/{**path}", (string path, string? @ref) => Locked(() =>
+        {
+            var branch = "refs/heads/" + (@ref ?? "main");
+            if (!_refs.TryGetValue(branch, out var head) || !_trees[_commits[head].Tree].TryGetValue(path, out var blob)) return NotFound();
+            return Results.Json(new
+            {
+                type = "file", encoding = "base64", size = _blobs[blob].Length, name = path.Split('/').Last(), path,
+                content = Convert.ToBase64String(_blobs[blob]), sha = blob,
+                url = $"{BaseUrl}repos/o/r/contents/{path}", git_url = $"{BaseUrl}repos/o/r/git/blobs/{blob}",
+                html_url = $"https://github.example/o/r/blob/main/{path}", download_url = $"https://raw.example/o/r/main/{path}",
+                _links = new { self = $"{BaseUrl}repos/o/r/contents/{path}", git = $"{BaseUrl}repos/o/r/git/blobs/{blob}", html = $"https://github.example/o/r/blob/main/{path}" },
+            });
+        }));
         repo.MapGet("/git/ref/{**reference}", (string reference) => Locked(() =>
             _refs.TryGetValue("refs/" + Uri.UnescapeDataString(reference), out var sha) ? Results.Json(RefJson("refs/" + Uri.UnescapeDataString(reference), sha)) : NotFound()));
         repo.MapGet("/git/commits/{sha}", (string sha) => Locked(() => _commits.ContainsKey(sha) ? Results.Json(CommitJson(sha)) : NotFound()));

@@ -20,8 +20,8 @@ public sealed class GitHubOpenApi
     {
         _paths = document["paths"]!.AsObject();
         _components = document["components"]!.AsObject();
-        // "{ref}" may hold slashes (heads/submissions/…); other parameters are one segment.
-        _templates = _paths.Select(p => (new Regex("^" + Regex.Replace(Regex.Escape(p.Key).Replace(@"\{", "{"), @"\{(\w+)}", m => m.Groups[1].Value == "ref" ? "(.+)" : "([^/]+)") + "$"), p.Key))
+        // "{ref}" and "{path}" may hold slashes (heads/submissions/…, .github/…); other parameters are one segment.
+        _templates = _paths.Select(p => (new Regex("^" + Regex.Replace(Regex.Escape(p.Key).Replace(@"\{", "{"), @"\{(\w+)}", m => m.Groups[1].Value is "ref" or "path" ? "(.+)" : "([^/]+)") + "$"), p.Key))
             .OrderBy(t => t.Key.Count(c => c == '{')).ToList();
     }
 
@@ -50,7 +50,9 @@ public sealed class GitHubOpenApi
     public async Task<IReadOnlyList<string>> ValidateBody(string method, string template, string body)
     {
         var schema = await _schemas.GetOrAdd((method, template), key => LoadSchema(key.Item1, key.Item2));
-        if (schema is null) return body.Trim().Length == 0 ? [] : [$"{method} {template} takes no JSON body"];
+        if (body.Trim().Length == 0)
+            return _paths[template]![method.ToLowerInvariant()]?["requestBody"]?["required"]?.GetValue<bool>() == true ? [$"{method} {template} needs a JSON body"] : [];
+        if (schema is null) return [$"{method} {template} takes no JSON body"];
         return schema.Validate(body).Select(e => $"{method} {template}: {e.Kind} at {e.Path}").ToList();
     }
 

@@ -1,0 +1,33 @@
+using MailKit.Security;
+
+namespace PPNBlog.Submissions.Mail;
+
+/// <summary>The shared mailbox: where submissions arrive (IMAP) and how replies leave (SMTP). The password is not here.</summary>
+/// <param name="ImapHost">IMAP server.</param>
+/// <param name="ImapPort">IMAP port.</param>
+/// <param name="SmtpHost">SMTP server.</param>
+/// <param name="SmtpPort">SMTP port.</param>
+/// <param name="Security">TLS on connect, STARTTLS, or none (a server on this machine only).</param>
+/// <param name="Username">The mailbox's user name, for IMAP and SMTP.</param>
+/// <param name="FromAddress">The address replies come from.</param>
+/// <param name="FromName">The name replies come from.</param>
+/// <param name="Inbox">Folder of new submissions.</param>
+/// <param name="Processed">Folder of submissions that became pull requests.</param>
+/// <param name="Rejected">Folder of rejected messages.</param>
+public sealed record MailSettings(
+    string ImapHost, int ImapPort, string SmtpHost, int SmtpPort, SecureSocketOptions Security,
+    string Username, string FromAddress, string FromName, string Inbox, string Processed, string Rejected)
+{
+    /// <summary>The environment variable holding the mailbox password.</summary>
+    public const string PasswordVariable = "PPNBLOG_MAIL_PASSWORD";
+
+    /// <summary>Reads the <c>security</c> setting.</summary>
+    /// <exception cref="InvalidDataException">Not one of tls, starttls, none.</exception>
+    public static SecureSocketOptions ParseSecurity(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "tls" or "ssl" => SecureSocketOptions.SslOnConnect,
+        "starttls" => SecureSocketOptions.StartTls,
+        "none" => SecureSocketOptions.None,
+        _ => throw new InvalidDataException($"mail.security is '{value}'; use tls (port 993/465), starttls (port 143/587) or none (a server on this machine)"),
+    };
+}

@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using Octokit;
+using PPNBlog.Submissions.GitHub;
+
+namespace PPNBlog.Submissions.Tests.GitHub;
+
+/// <summary>GitHub App and token authentication against the local GitHub, which verifies the App's JWT signature.</summary>
+public sealed class AuthenticationTests : IAsyncLifetime
+{
+    private FakeGitHub _github = null!;
+
+    public async Task InitializeAsync() => _github = await FakeGitHub.StartAsync();
+
+    public async Task DisposeAsync() => await _github.DisposeAsync();
+
+    private GitHubTarget Target => new("o", "r", "main", _github.BaseUrl, []);
+
+    private static readonly GitHubRetry Retry = new(attempts: 3, firstDelay: TimeSpan.FromMilliseconds(10));
+
+    [Fact]
+    public async Task A_github_app_installation_token_is_bought_with_a_signed_jwt_and_opens_the_pull_request()
+    {
+        using var key = RSA.Create(2048);
+        _github.RegisterApp(appId: 4242, installationId: 77, RSA.Create(key.ExportParameters(false)));
+        var pem = key.ExportRSAPrivateKeyPem();
+        var client = await GitHubClients.CreateAsync(Target, new GitHubAppInstallation(4242, 77), name => name == GitHubClients.AppKeyVariable ? pem : null, Retry);
+
+        var opened = await new SubmissionPullRequests(client, Target, Retry).OpenAsync(Emails.Convert("apple-plain-text.eml").Post!, []);
+
+        Assert.True(opened.Created);
+        Assert.Equal(1, _github.InstallationTokensIssued);
+        Assert.Empty(_github.Violations);
+    }
+
+    [Fact]
+    public async Task The_app_key_can_come_from_a_file()
+    {
+        using var key = RSA.Create(2048);
+        _github.RegisterApp(4242, 77, RSA.Create(key.ExportParameters(false)));
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, key.ExportPkcs8PrivateKeyPem());
+            await GitHubClients.CreateAsync(Target, new GitHubAppInstallation(4242, 77), name => name == GitHubClients.AppKeyFileVariable ? file : null, Retry);
+            Assert.Equal(1, _github.InstallationTokensIssued);
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public async Task A_jwt_signed_with_another_key_is_refused()
+    {
+        using var registered = RSA.Create(2048);
+        using var other = RSA.Create(2048);
+        _github.RegisterApp(4242, 77, RSA.Create(registered.ExportParameters(false)));
+        await Assert.ThrowsAsync<AuthorizationException>(() =>
+            GitHubClients.CreateAsync(Target, new GitHubAppInstallation(4242, 77), _ => other.ExportRSAPrivateKeyPem(), Retry));
+        Assert.Equal(0, _github.InstallationTokensIssued);
+    }
+
+    [Theory]
+    [InlineData(false, "GITHUB_TOKEN")]
+    [InlineData(true, "PPNBLOG_GITHUB_APP_KEY")]
+    public async Task Missing_credentials_say_which_variable_to_set(bool asApp, string variable)
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            GitHubClients.CreateAsync(Target, asApp ? new GitHubAppInstallation(1, 2) : null, _ => null, Retry));
+        Assert.Contains(variable, error.Message);
+    }
+
+    [Fact]
+    public void A_key_that_is_not_pem_is_explained_without_echoing_it()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => GitHubClients.AppJwt(1, "not-a-key-SECRET", DateTimeOffset.UtcNow));
+        Assert.DoesNotContain("SECRET", error.Message);
+        Assert.Contains("PEM", error.Message);
+    }
+
+    [Fact]
+    public async Task The_repository_pull_request_template_is_followed()
+    {
+        _github.PutOnMain(".github/pull_request_template.md", "## Before merging\n\n- [ ] Our own editorial check\n");
+        var client = new GitHubClient(new ProductHeaderValue("t"), _github.BaseUrl) { Credentials = new Credentials("test-token") };
+        await new SubmissionPullRequests(client, Target, Retry).OpenAsync(Emails.Convert("apple-plain-text.eml").Post!, []);
+
+        var body = Assert.Single(_github.PullRequests)["body"]!.GetValue<string>();
+        Assert.EndsWith("- [ ] Our own editorial check\n", body);
+        Assert.DoesNotContain("## Checklist", body);
+        Assert.Empty(_github.Violations);
+    }
+}
