@@ -222,7 +222,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         catch (Exception e) when (e is TnefException or FormatException or IOException or ArgumentException) { return null; }
     }
 
-    private static string? AutomaticReason(MimeMessage message)
+    /// <summary>Why <paramref name="message"/> was sent by a machine (a bounce, receipt or auto-reply), or null when a person sent it.</summary>
+    public static string? AutomaticReason(MimeMessage message)
     {
         var autoSubmitted = message.Headers[HeaderId.AutoSubmitted];
         if (message.Body is MultipartReport || message.Body is MimePart { ContentType.MediaType: "message", ContentType.MediaSubtype: "delivery-status" })

@@ -1,26 +1,50 @@
+using System.Text.RegularExpressions;
 using Octokit;
 
 namespace PPNBlog.Submissions.GitHub;
 
+/// <summary>A merged submission whose contributor has not yet been told.</summary>
+/// <param name="Number">The pull request.</param>
+/// <param name="Key">The submission key's first 8 characters (from the branch name).</param>
+/// <param name="Slug">The post's slug (from the branch name).</param>
+/// <param name="Title">The pull request's title.</param>
+public sealed record MergedSubmission(int Number, string Key, string Slug, string Title);
+
 /// <summary>
-/// Opens one pull request per submission with the Git Data API: blobs, one tree, one commit and then the branch
-/// ref, so a crash at any step leaves no half post on a branch. Idempotent: the branch name carries the submission
-/// key, so a message processed again (a re-run, a crash between steps, two pollers) finds its branch and pull
-/// request instead of making new ones.
+/// One pull request per submission, built with the Git Data API: blobs, the post's folder as one tree, the
+/// repository tree, one commit and then the branch ref, so a crash at any step leaves no half post on a branch.
+/// Idempotent: the branch name carries the submission key, so a message processed again (a re-run, a crash between
+/// steps, two pollers) finds its branch and pull request instead of making new ones. Writes are paced and retried.
 /// </summary>
-public sealed class SubmissionPullRequests(IGitHubClient client, GitHubTarget target, GitHubRetry retry)
+public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubTarget target, GitHubRetry retry, GitHubPacer? pacer = null)
 {
     /// <summary>The bot as commit author (never the contributor, whose address is personal data).</summary>
     public static readonly (string Name, string Email) Bot = ("PPN blog bot", "ppn-blog-bot@users.noreply.github.com");
 
+    /// <summary>The label put on a merged pull request once its contributor has been told the post is live.</summary>
+    public const string NotifiedLabel = "contributor-notified";
+
+    private const string BranchPrefix = "submissions/";
+
+    /// <summary>Where GitHub looks for a repository's pull request template, in its order.</summary>
+    private static readonly string[] TemplatePaths =
+        [".github/pull_request_template.md", ".github/PULL_REQUEST_TEMPLATE.md", "pull_request_template.md", "docs/pull_request_template.md"];
+
     private readonly ApiConnection _api = new(client.Connection);
+    private readonly GitHubPacer _pacer = pacer ?? new GitHubPacer();
+    private readonly HashSet<string> _knownLabels = new(StringComparer.Ordinal);
+    private string? _template;
+    private bool _templateRead;
 
     private string Owner => target.Owner;
 
     private string Repository => target.Repository;
 
+    /// <summary>Content-creating calls made so far (for the load report).</summary>
+    public int Writes => _pacer.Writes;
+
     /// <summary>The submission's branch: submissions/&lt;date&gt;-&lt;slug&gt;-&lt;short key&gt;.</summary>
-    public static string BranchFor(ConvertedPost post) => $"submissions/{post.FrontMatter.Date.ToIsoString()}-{post.Slug}-{post.IdempotencyKey[..8]}";
+    public static string BranchFor(ConvertedPost post) => $"{BranchPrefix}{post.FrontMatter.Date.ToIsoString()}-{post.Slug}-{post.IdempotencyKey[..8]}";
 
     /// <summary>The labels a submission's pull request carries.</summary>
     public static IReadOnlyList<string> LabelsFor(ConvertedPost post) =>
@@ -39,11 +63,24 @@ public sealed class SubmissionPullRequests(IGitHubClient client, GitHubTarget ta
         var created = false;
         if (pullRequest is null)
         {
-            if (!await BranchExists(branch, cancellation)) await CreateBranch(post, branch, cancellation);
+            if (await BranchHead(branch, cancellation) is null)
+            {
+                var baseHead = await BranchHead(target.BaseBranch, cancellation) ?? throw new InvalidOperationException($"the base branch '{target.BaseBranch}' does not exist");
+                var commit = await CommitBundle(post, baseHead, $"Add blog submission: {post.FrontMatter.Title}", cancellation);
+                try
+                {
+                    await Write(() => client.Git.Reference.Create(Owner, Repository, new NewReference($"refs/heads/{branch}", commit)), cancellation);
+                }
+                catch (ApiValidationException)
+                {
+                    // Another run created the branch first (its commit holds the same files); anything else is a real refusal.
+                    if (await BranchHead(branch, cancellation) is null) throw;
+                }
+            }
             var body = PullRequestText.Body(post, validation, await Template(cancellation));
             try
             {
-                pullRequest = await retry.Run(() => client.PullRequest.Create(Owner, Repository,
+                pullRequest = await Write(() => client.PullRequest.Create(Owner, Repository,
                     new NewPullRequest(PullRequestText.Title(post), branch, target.BaseBranch) { Body = body }), cancellation);
                 created = true;
             }
@@ -53,21 +90,111 @@ public sealed class SubmissionPullRequests(IGitHubClient client, GitHubTarget ta
                 pullRequest = await Find(branch, cancellation) ?? throw new InvalidOperationException($"GitHub refused a pull request for {branch}");
             }
         }
-        // Labels and reviewers are applied on every run, so a run that died after opening the pull request is completed.
-        await Label(pullRequest.Number, LabelsFor(post), cancellation);
-        if (target.Reviewers.Count > 0 && created)
-            await retry.Run(() => client.PullRequest.ReviewRequest.Create(Owner, Repository, pullRequest.Number,
+        // Labels and reviewers are (re)applied on every run, so a run that died after opening the pull request is completed.
+        await Label(pullRequest.Number, LabelsFor(post).Except(pullRequest.Labels?.Select(l => l.Name) ?? []).ToList(), cancellation);
+        if (target.Reviewers.Count > 0 && (pullRequest.RequestedReviewers?.Count ?? 0) == 0)
+            await Write(() => client.PullRequest.ReviewRequest.Create(Owner, Repository, pullRequest.Number,
                 new PullRequestReviewRequest(target.Reviewers.ToList(), [])), cancellation);
         return new SubmissionPullRequest(pullRequest.Number, pullRequest.HtmlUrl, branch, created);
     }
 
-    /// <summary>Where GitHub looks for a repository's pull request template, in its order.</summary>
-    private static readonly string[] TemplatePaths =
-        [".github/pull_request_template.md", ".github/PULL_REQUEST_TEMPLATE.md", "pull_request_template.md", "docs/pull_request_template.md"];
+    /// <summary>The open pull request of the submission whose key starts with <paramref name="key"/>, or null.</summary>
+    public async Task<SubmissionPullRequest?> FindAsync(string key, CancellationToken cancellation = default)
+    {
+        var suffix = "-" + key[..8];
+        var refs = await retry.Run(() => _api.GetAll<Reference>(RepositoryUri($"git/matching-refs/heads/{BranchPrefix}")), cancellation);
+        foreach (var reference in refs.Where(r => r.Ref.EndsWith(suffix, StringComparison.Ordinal)))
+        {
+            var branch = reference.Ref["refs/heads/".Length..];
+            if (await Find(branch, cancellation) is { State.Value: ItemState.Open } pull)
+                return new SubmissionPullRequest(pull.Number, pull.HtmlUrl, branch, Created: false);
+        }
+        return null;
+    }
 
-    private string? _template;
+    /// <summary>
+    /// Replaces the post on an open submission's branch with <paramref name="revision"/> (one new commit; the post
+    /// keeps its folder, so its address does not change) and refreshes the pull request's description.
+    /// </summary>
+    public async Task ReviseAsync(SubmissionPullRequest pull, ConvertedPost revision, IReadOnlyList<string> validation, CancellationToken cancellation = default)
+    {
+        var head = await BranchHead(pull.Branch, cancellation) ?? throw new InvalidOperationException($"the branch {pull.Branch} is gone");
+        var commit = await CommitBundle(revision, head, $"Revise blog submission: {revision.FrontMatter.Title}", cancellation);
+        await Write(() => client.Git.Reference.Update(Owner, Repository, $"heads/{pull.Branch}", new ReferenceUpdate(commit)), cancellation);
+        var body = PullRequestText.Body(revision, validation, await Template(cancellation));
+        await Write(() => client.PullRequest.Update(Owner, Repository, pull.Number,
+            new PullRequestUpdate { Title = PullRequestText.Title(revision), Body = body }), cancellation);
+        await Write(() => client.Issue.Comment.Create(Owner, Repository, pull.Number,
+            "The contributor sent a revised version by email; it replaces the earlier one (see the latest commit)."), cancellation);
+    }
 
-    private bool _templateRead;
+    /// <summary>Closes a submission's pull request because the contributor withdrew it.</summary>
+    public async Task WithdrawAsync(SubmissionPullRequest pull, CancellationToken cancellation = default)
+    {
+        await Write(() => client.Issue.Comment.Create(Owner, Repository, pull.Number,
+            "The contributor withdrew this post by email, so it is closed without merging."), cancellation);
+        await Write(() => client.PullRequest.Update(Owner, Repository, pull.Number, new PullRequestUpdate { State = ItemState.Closed }), cancellation);
+    }
+
+    /// <summary>Merged submissions (among the 100 most recently updated) whose contributors have not been told.</summary>
+    public async Task<IReadOnlyList<MergedSubmission>> MergedUnnotifiedAsync(CancellationToken cancellation = default)
+    {
+        var closed = await retry.Run(() => client.PullRequest.GetAllForRepository(Owner, Repository,
+            new PullRequestRequest { State = ItemStateFilter.Closed, Base = target.BaseBranch, SortProperty = PullRequestSort.Updated, SortDirection = SortDirection.Descending },
+            new ApiOptions { PageSize = 100, PageCount = 1 }), cancellation);
+        return closed
+            .Where(p => p.Merged || p.MergedAt is not null)
+            .Where(p => p.Labels is null || p.Labels.All(l => l.Name != NotifiedLabel))
+            .Select(p => (Pull: p, Match: SubmissionBranch().Match(p.Head?.Ref ?? "")))
+            .Where(p => p.Match.Success)
+            .Select(p => new MergedSubmission(p.Pull.Number, p.Match.Groups["key"].Value, p.Match.Groups["slug"].Value, p.Pull.Title))
+            .ToList();
+    }
+
+    /// <summary>Records on the pull request that its contributor has been told the post is live.</summary>
+    public Task MarkNotifiedAsync(int number, CancellationToken cancellation = default) => Label(number, [NotifiedLabel], cancellation);
+
+    /// <summary>
+    /// Removes submission branches that have no pull request (a run that died before opening one, for a message no
+    /// longer waiting in the inbox); returns their names.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RemoveOrphanBranchesAsync(CancellationToken cancellation = default)
+    {
+        var refs = await retry.Run(() => _api.GetAll<Reference>(RepositoryUri($"git/matching-refs/heads/{BranchPrefix}")), cancellation);
+        var removed = new List<string>();
+        foreach (var branch in refs.Select(r => r.Ref["refs/heads/".Length..]))
+        {
+            if (await Find(branch, cancellation) is not null) continue;
+            await Write(async () => { await client.Git.Reference.Delete(Owner, Repository, $"heads/{branch}"); return true; }, cancellation);
+            removed.Add(branch);
+        }
+        return removed;
+    }
+
+    private Task<T> Write<T>(Func<Task<T>> call, CancellationToken cancellation) => retry.Run(() => _pacer.Write(call, cancellation), cancellation);
+
+    /// <summary>
+    /// Commits the post's folder on top of <paramref name="parent"/>: the folder is one new tree (so a revision
+    /// drops files the old version had), set into the parent's tree at input/posts/&lt;yyyy&gt;/&lt;slug&gt;.
+    /// </summary>
+    private async Task<string> CommitBundle(ConvertedPost post, Commit parent, string message, CancellationToken cancellation)
+    {
+        var folder = new NewTree();
+        folder.Tree.Add(new NewTreeItem { Path = "index.md", Mode = "100644", Type = TreeType.Blob, Sha = await Blob(System.Text.Encoding.UTF8.GetBytes(SubmissionWriter.PostText(post)), cancellation) });
+        foreach (var image in post.Images)
+            folder.Tree.Add(new NewTreeItem { Path = image.FileName, Mode = "100644", Type = TreeType.Blob, Sha = await Blob(image.Bytes, cancellation) });
+        var folderTree = await Write(() => client.Git.Tree.Create(Owner, Repository, folder), cancellation);
+        // Only ever under input/posts/: every path segment here is generated, none comes from the email.
+        var root = new NewTree { BaseTree = parent.Tree.Sha };
+        root.Tree.Add(new NewTreeItem { Path = post.BundlePath, Mode = "040000", Type = TreeType.Tree, Sha = folderTree.Sha });
+        var rootTree = await Write(() => client.Git.Tree.Create(Owner, Repository, root), cancellation);
+        var commit = await Write(() => client.Git.Commit.Create(Owner, Repository,
+            new NewCommit(message, rootTree.Sha, parent.Sha) { Author = new Committer(Bot.Name, Bot.Email, DateTimeOffset.UtcNow) }), cancellation);
+        return commit.Sha;
+    }
+
+    private async Task<string> Blob(byte[] bytes, CancellationToken cancellation) =>
+        (await Write(() => client.Git.Blob.Create(Owner, Repository, new NewBlob { Content = Convert.ToBase64String(bytes), Encoding = EncodingType.Base64 }), cancellation)).Sha;
 
     private async Task<string?> Template(CancellationToken cancellation)
     {
@@ -91,65 +218,34 @@ public sealed class SubmissionPullRequests(IGitHubClient client, GitHubTarget ta
 
     private async Task<PullRequest?> Find(string branch, CancellationToken cancellation)
     {
-        var open = await retry.Run(() => client.PullRequest.GetAllForRepository(Owner, Repository,
+        var pulls = await retry.Run(() => client.PullRequest.GetAllForRepository(Owner, Repository,
             new PullRequestRequest { Head = $"{Owner}:{branch}", State = ItemStateFilter.All }, new ApiOptions { PageSize = 10, PageCount = 1 }), cancellation);
-        return open.FirstOrDefault(p => p.Head?.Ref == branch);
+        return pulls.FirstOrDefault(p => p.Head?.Ref == branch);
     }
 
-    private async Task<bool> BranchExists(string branch, CancellationToken cancellation)
+    /// <summary>The commit a branch points at, or null when there is no such branch.</summary>
+    private async Task<Commit?> BranchHead(string branch, CancellationToken cancellation)
     {
+        Reference reference;
         try
         {
-            await GetReference($"heads/{branch}", cancellation);
-            return true;
+            // Octokit's Reference.Get calls the legacy git/refs/{ref}, which answers a prefix with a list of refs; the
+            // documented git/ref/{ref} finds exactly one ref or answers 404.
+            reference = await retry.Run(() => _api.Get<Reference>(RepositoryUri($"git/ref/heads/{branch}")), cancellation);
         }
         catch (NotFoundException)
         {
-            return false;
+            return null;
         }
+        return await retry.Run(() => client.Git.Commit.Get(Owner, Repository, reference.Object.Sha), cancellation);
     }
-
-    // Octokit's Reference.Get calls the legacy git/refs/{ref}, which answers a prefix with a list of refs; the
-    // documented git/ref/{ref} finds exactly one ref or answers 404.
-    private Task<Reference> GetReference(string name, CancellationToken cancellation) =>
-        retry.Run(() => _api.Get<Reference>(RepositoryUri($"git/ref/{name}")), cancellation);
 
     private Uri RepositoryUri(string path) => new($"repos/{Uri.EscapeDataString(Owner)}/{Uri.EscapeDataString(Repository)}/{path}", UriKind.Relative);
 
-    private async Task CreateBranch(ConvertedPost post, string branch, CancellationToken cancellation)
-    {
-        var baseRef = await GetReference($"heads/{target.BaseBranch}", cancellation);
-        var baseCommit = await retry.Run(() => client.Git.Commit.Get(Owner, Repository, baseRef.Object.Sha), cancellation);
-        var tree = new NewTree { BaseTree = baseCommit.Tree.Sha };
-        var files = new List<(string Name, byte[] Bytes)> { ("index.md", System.Text.Encoding.UTF8.GetBytes(SubmissionWriter.PostText(post))) };
-        files.AddRange(post.Images.Select(i => (i.FileName, i.Bytes)));
-        foreach (var (name, bytes) in files)
-        {
-            var blob = await retry.Run(() => client.Git.Blob.Create(Owner, Repository,
-                new NewBlob { Content = Convert.ToBase64String(bytes), Encoding = EncodingType.Base64 }), cancellation);
-            // Only ever under input/posts/: every path segment here is generated, none comes from the email.
-            tree.Tree.Add(new NewTreeItem { Path = $"{post.BundlePath}/{name}", Mode = "100644", Type = TreeType.Blob, Sha = blob.Sha });
-        }
-        var newTree = await retry.Run(() => client.Git.Tree.Create(Owner, Repository, tree), cancellation);
-        var commit = await retry.Run(() => client.Git.Commit.Create(Owner, Repository,
-            new NewCommit($"Add blog submission: {post.FrontMatter.Title}", newTree.Sha, baseCommit.Sha)
-            {
-                Author = new Committer(Bot.Name, Bot.Email, DateTimeOffset.UtcNow),
-            }), cancellation);
-        try
-        {
-            await retry.Run(() => client.Git.Reference.Create(Owner, Repository, new NewReference($"refs/heads/{branch}", commit.Sha)), cancellation);
-        }
-        catch (ApiValidationException)
-        {
-            // Another run created the branch first (its commit holds the same files); anything else is a real refusal.
-            if (!await BranchExists(branch, cancellation)) throw;
-        }
-    }
-
     private async Task Label(int number, IReadOnlyList<string> labels, CancellationToken cancellation)
     {
-        foreach (var label in labels)
+        if (labels.Count == 0) return;
+        foreach (var label in labels.Where(l => !_knownLabels.Contains(l)))
         {
             try
             {
@@ -159,23 +255,28 @@ public sealed class SubmissionPullRequests(IGitHubClient client, GitHubTarget ta
             {
                 try
                 {
-                    await retry.Run(() => client.Issue.Labels.Create(Owner, Repository, new NewLabel(label, LabelColour(label))), cancellation);
+                    await Write(() => client.Issue.Labels.Create(Owner, Repository, new NewLabel(label, LabelColour(label))), cancellation);
                 }
                 catch (ApiValidationException)
                 {
                     // Created meanwhile by another run.
                 }
             }
+            _knownLabels.Add(label);
         }
         // Octokit's AddToIssue posts a bare array, which GitHub's current description no longer documents.
-        await retry.Run(() => _api.Post<IReadOnlyList<Label>>(RepositoryUri($"issues/{number}/labels"), new { labels }), cancellation);
+        await Write(() => _api.Post<IReadOnlyList<Label>>(RepositoryUri($"issues/{number}/labels"), new { labels }), cancellation);
     }
 
     private static string LabelColour(string label) => label switch
     {
         "quarantine" => "d5281b",
         "personal-data" => "ffb81c",
+        NotifiedLabel => "4c6272",
         _ when label.StartsWith("commitment:", StringComparison.Ordinal) => "005eb8",
         _ => "007f3b",
     };
+
+    [GeneratedRegex(@"^submissions/\d{4}-\d{2}-\d{2}-(?<slug>[a-z0-9-]+)-(?<key>[0-9a-f]{8})$")]
+    private static partial Regex SubmissionBranch();
 }

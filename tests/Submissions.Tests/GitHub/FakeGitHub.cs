@@ -35,6 +35,8 @@ public sealed class FakeGitHub : IAsyncDisposable
     private readonly Dictionary<string, Dictionary<string, string>> _trees = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Tree, string[] Parents, string Message, string Author)> _commits = new(StringComparer.Ordinal);
     private readonly List<JsonObject> _pulls = [];
+    private readonly List<(int Number, string Text)> _comments = [];
+    private int _clock;
     private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Fault> _faults = new();
     private readonly ConcurrentQueue<string> _violations = new();
@@ -55,6 +57,30 @@ public sealed class FakeGitHub : IAsyncDisposable
 
     /// <summary>Pull requests opened so far.</summary>
     public IReadOnlyList<JsonObject> PullRequests { get { lock (_gate) return _pulls.Select(p => (JsonObject)p.DeepClone()).ToList(); } }
+
+    /// <summary>Comments on pull requests, in order.</summary>
+    public IReadOnlyList<(int Number, string Text)> Comments { get { lock (_gate) return _comments.ToList(); } }
+
+    /// <summary>Merges a pull request, as an editor would (its files land on main).</summary>
+    public void Merge(int number)
+    {
+        lock (_gate)
+        {
+            var pull = _pulls.Single(p => p["number"]!.GetValue<int>() == number);
+            var head = _refs["refs/heads/" + pull["head"]!["ref"]!.GetValue<string>()];
+            var files = new Dictionary<string, string>(_trees[_commits[_refs["refs/heads/main"]].Tree]);
+            foreach (var (path, blob) in _trees[_commits[head].Tree]) files[path] = blob;
+            var tree = Sha(Encoding.UTF8.GetBytes(string.Join('\n', files.OrderBy(f => f.Key).Select(f => f.Key + f.Value))));
+            _trees[tree] = files;
+            var merge = Sha(Encoding.UTF8.GetBytes(tree + head + number));
+            _commits[merge] = (tree, [_refs["refs/heads/main"], head], $"Merge pull request #{number}", "Editor");
+            _refs["refs/heads/main"] = merge;
+            pull["state"] = "closed";
+            pull["merged"] = true;
+            pull["merged_at"] = Timestamp();
+            pull["updated_at"] = Timestamp();
+        }
+    }
 
     /// <summary>Branch names under refs/heads/.</summary>
     public IReadOnlyList<string> Branches { get { lock (_gate) return _refs.Keys.Select(r => r["refs/heads/".Length..]).ToList(); } }
@@ -240,7 +266,19 @@ public sealed class FakeGitHub : IAsyncDisposable
                 {
                     var path = item!["path"]!.GetValue<string>();
                     if (path.StartsWith('/') || path.Split('/').Any(s => s is "" or "." or "..")) return Results.Json(new { message = "Invalid tree path" }, statusCode: 422);
-                    files[path] = item["sha"]!.GetValue<string>();
+                    var itemSha = item["sha"]!.GetValue<string>();
+                    if (item["type"]?.GetValue<string>() == "tree")
+                    {
+                        // A folder replaced whole: what was under it goes, the subtree's files come in.
+                        foreach (var old in files.Keys.Where(k => k.StartsWith(path + "/", StringComparison.Ordinal)).ToList()) files.Remove(old);
+                        if (!_trees.TryGetValue(itemSha, out var subtree)) return Results.Json(new { message = "tree.sha is not a tree" }, statusCode: 422);
+                        foreach (var (name, blob) in subtree) files[path + "/" + name] = blob;
+                    }
+                    else
+                    {
+                        if (!_blobs.ContainsKey(itemSha)) return Results.Json(new { message = "tree.sha is not a blob" }, statusCode: 422);
+                        files[path] = itemSha;
+                    }
                 }
                 var sha = Sha(Encoding.UTF8.GetBytes(string.Join('\n', files.OrderBy(f => f.Key).Select(f => f.Key + f.Value))));
                 _trees[sha] = files;
@@ -271,12 +309,65 @@ public sealed class FakeGitHub : IAsyncDisposable
                 return Results.Json(RefJson(name, _refs[name]), statusCode: 201);
             });
         });
-        repo.MapGet("/pulls", (string? head, string? state) => Locked(() =>
+        repo.MapGet("/git/matching-refs/{**prefix}", (string prefix) => Locked(() =>
+            Results.Json(new JsonArray(_refs.Where(r => r.Key.StartsWith("refs/" + Uri.UnescapeDataString(prefix), StringComparison.Ordinal))
+                .OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (JsonNode)RefJson(r.Key, r.Value)).ToArray()))));
+        repo.MapPatch("/git/refs/{**reference}", async (string reference, HttpRequest request) =>
+        {
+            var body = await Body(request);
+            return Locked(() =>
+            {
+                var name = "refs/" + Uri.UnescapeDataString(reference);
+                if (!_refs.TryGetValue(name, out var current)) return Results.Json(new { message = "Reference does not exist" }, statusCode: 422);
+                var sha = body["sha"]!.GetValue<string>();
+                // Without force, only a fast-forward: the new commit must descend from the current one.
+                if (body["force"]?.GetValue<bool>() != true && !Descends(sha, current)) return Results.Json(new { message = "Update is not a fast forward" }, statusCode: 422);
+                _refs[name] = sha;
+                foreach (var pull in _pulls.Where(p => "refs/heads/" + p["head"]!["ref"]!.GetValue<string>() == name)) pull["head"]!["sha"] = sha;
+                return Results.Json(RefJson(name, sha));
+            });
+        });
+        repo.MapDelete("/git/refs/{**reference}", (string reference) => Locked(() =>
+            _refs.Remove("refs/" + Uri.UnescapeDataString(reference)) ? Results.NoContent() : Results.Json(new { message = "Reference does not exist" }, statusCode: 422)));
+        repo.MapGet("/pulls", (string? head, string? state, string? @base) => Locked(() =>
         {
             var branch = head?.Split(':').Last();
             return Results.Json(new JsonArray(_pulls.Where(p => branch is null || p["head"]!["ref"]!.GetValue<string>() == branch)
-                .Where(p => state is "all" || p["state"]!.GetValue<string>() == (state ?? "open")).Select(p => (JsonNode)p.DeepClone()).ToArray()));
+                .Where(p => @base is null || p["base"]!["ref"]!.GetValue<string>() == @base)
+                .Where(p => state is "all" || p["state"]!.GetValue<string>() == (state ?? "open"))
+                .OrderByDescending(p => p["updated_at"]!.GetValue<string>()).ThenByDescending(p => p["number"]!.GetValue<int>())
+                .Select(p => (JsonNode)p.DeepClone()).ToArray()));
         }));
+        repo.MapPatch("/pulls/{number:int}", async (int number, HttpRequest request) =>
+        {
+            var body = await Body(request);
+            return Locked(() =>
+            {
+                var pull = _pulls.FirstOrDefault(p => p["number"]!.GetValue<int>() == number);
+                if (pull is null) return NotFound();
+                foreach (var field in new[] { "title", "body", "state" })
+                    if (body[field] is { } value) pull[field] = value.GetValue<string>();
+                pull["updated_at"] = Timestamp();
+                return Results.Json(pull.DeepClone());
+            });
+        });
+        repo.MapPost("/issues/{number:int}/comments", async (int number, HttpRequest request) =>
+        {
+            var body = await Body(request);
+            return Locked(() =>
+            {
+                var pull = _pulls.FirstOrDefault(p => p["number"]!.GetValue<int>() == number);
+                if (pull is null) return NotFound();
+                var text = body["body"]!.GetValue<string>();
+                _comments.Add((number, text));
+                return Results.Json(new
+                {
+                    id = _comments.Count, node_id = "IC_" + _comments.Count, body = text, url = $"{BaseUrl}repos/o/r/issues/comments/{_comments.Count}",
+                    html_url = $"https://github.example/o/r/pull/{number}#issuecomment-{_comments.Count}", issue_url = $"{BaseUrl}repos/o/r/issues/{number}",
+                    user = new { login = "ppn-blog-bot", id = 1, type = "Bot" }, created_at = Timestamp(), updated_at = Timestamp(), author_association = "NONE",
+                }, statusCode: 201);
+            });
+        });
         repo.MapPost("/pulls", async (HttpRequest request) =>
         {
             var body = await Body(request);
@@ -344,6 +435,20 @@ public sealed class FakeGitHub : IAsyncDisposable
         }
     }
 
+    /// <summary>An always-increasing timestamp, so "most recently updated" has an order.</summary>
+    private string Timestamp() => new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero).AddSeconds(++_clock).ToString("yyyy-MM-ddTHH:mm:ssZ");
+
+    private bool Descends(string sha, string ancestor)
+    {
+        var pending = new Stack<string>([sha]);
+        while (pending.TryPop(out var next))
+        {
+            if (next == ancestor) return true;
+            if (_commits.TryGetValue(next, out var commit)) foreach (var parent in commit.Parents) pending.Push(parent);
+        }
+        return false;
+    }
+
     private Fault? TakeFault(string method, string path)
     {
         lock (_gate)
@@ -397,7 +502,7 @@ public sealed class FakeGitHub : IAsyncDisposable
             ["id"] = number, ["node_id"] = "PR_" + number, ["number"] = number, ["state"] = "open", ["title"] = title, ["body"] = body,
             ["url"] = $"{BaseUrl}repos/o/r/pulls/{number}", ["html_url"] = $"https://github.example/o/r/pull/{number}",
             ["head"] = Branch(head), ["base"] = Branch(baseBranch), ["user"] = user, ["labels"] = new JsonArray(),
-            ["created_at"] = "2026-11-24T12:00:00Z", ["updated_at"] = "2026-11-24T12:00:00Z", ["merged"] = false, ["draft"] = false,
+            ["created_at"] = Timestamp(), ["updated_at"] = Timestamp(), ["merged"] = false, ["merged_at"] = null, ["draft"] = false,
         };
     }
 

@@ -1,0 +1,101 @@
+using System.Text;
+using MimeKit;
+
+namespace PPNBlog.Submissions.Mail;
+
+/// <summary>
+/// The emails a contributor gets: an acknowledgement, a rejection with its reasons, a note that a revision or
+/// withdrawal was done, and the news that the post is live. Replies go to the From address only (never Reply-To,
+/// which a forger could point at anyone), thread under the original, and are marked automatic (RFC 3834) so that
+/// auto-responders do not answer them.
+/// </summary>
+public sealed class Replies(MailSettings mail)
+{
+    /// <summary>The Message-ID of the acknowledgement for a submission key: replies to it carry the key back.</summary>
+    public string AcknowledgementId(string key) => $"ack.{key}@{Domain}";
+
+    /// <summary>The submission key a reply refers to (from In-Reply-To or References), or null when it replies to none of ours.</summary>
+    public string? KeyRepliedTo(MimeMessage message)
+    {
+        var suffix = "@" + Domain;
+        foreach (var id in message.References.Prepend(message.InReplyTo ?? ""))
+        {
+            if (id.StartsWith("ack.", StringComparison.Ordinal) && id.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                var key = id["ack.".Length..^suffix.Length];
+                if (key.Length is >= 8 and <= 64 && key.All(char.IsAsciiHexDigitLower)) return key;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Whether to answer <paramref name="message"/> at all: not a machine's message (bounce, auto-reply, mailing
+    /// list), not our own, and with a sender to answer. Unanswered messages are still filed, never dropped.
+    /// </summary>
+    public bool ShouldAnswer(MimeMessage message) =>
+        SubmissionConverter.AutomaticReason(message) is null
+        && !message.Headers.Contains(HeaderId.ListId)
+        && (message.Headers[HeaderId.Precedence] ?? "").Trim().ToLowerInvariant() is not ("bulk" or "list" or "junk")
+        && Sender(message) is { } sender
+        && !sender.Address.Equals(mail.FromAddress, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Thanks the contributor and says what happens next.</summary>
+    public MimeMessage Acknowledgement(MimeMessage original, ConvertedPost post) => Reply(original, AcknowledgementId(post.IdempotencyKey),
+        $"Thank you for your blog post, \"{post.FrontMatter.Title}\". It has reached the Psychological Professions Network's communications team, who will review it before it is published.",
+        "",
+        "What happens next:",
+        "- An editor checks the post, its images and which of the Vision's commitments it relates to.",
+        "- We will email you again when the post is live on the blog, with its link.",
+        "",
+        "To change the post, reply to this email with the whole post again (it replaces the version we have).",
+        "To withdraw it, reply to this email with the single word WITHDRAW.");
+
+    /// <summary>Explains why the message could not become a post, and how to send it again.</summary>
+    public MimeMessage Rejection(MimeMessage original, IReadOnlyList<string> reasons) => Reply(original, null,
+        ["Thank you for writing to the Psychological Professions Network blog. We could not turn your email into a blog post, for this reason:", "",
+         .. reasons.Select(r => "- " + r), "", "Nothing has been published. Once you have made the change, please send the post again as a new email."]);
+
+    /// <summary>Confirms that a reply replaced the post under review.</summary>
+    public MimeMessage Revised(MimeMessage original, ConvertedPost post) => Reply(original, null,
+        $"Thank you: your changes to \"{post.FrontMatter.Title}\" have replaced the version our editors are reviewing. We will email you when the post is live.");
+
+    /// <summary>Confirms that the post was withdrawn.</summary>
+    public MimeMessage Withdrawn(MimeMessage original) => Reply(original, null,
+        "Your blog post has been withdrawn, as you asked: it will not be published. You are welcome to send it, or another post, again at any time.");
+
+    /// <summary>Tells the contributor the post is published, with its address.</summary>
+    public MimeMessage Live(MimeMessage original, string title, Uri url) => Reply(original, null,
+        $"Good news: your blog post \"{title}\" is now live on the Psychological Professions Network blog:", "", url.ToString(), "",
+        "Thank you for contributing. Please share it with your colleagues and networks.");
+
+    private string Domain => mail.FromAddress.Split('@').Last();
+
+    private static MailboxAddress? Sender(MimeMessage message) =>
+        message.From.Mailboxes.FirstOrDefault() is { Address: var address } mailbox && MailboxAddress.TryParse(address, out _) && address.Contains('@') ? mailbox : null;
+
+    private MimeMessage Reply(MimeMessage original, string? messageId, params string[] lines)
+    {
+        var sender = Sender(original) ?? throw new InvalidOperationException("the message has no sender to answer");
+        var reply = new MimeMessage();
+        reply.From.Add(new MailboxAddress(mail.FromName, mail.FromAddress));
+        reply.To.Add(new MailboxAddress(sender.Name, sender.Address));
+        var subject = string.Concat((original.Subject ?? "Your blog post").Where(c => !char.IsControl(c))).Trim();
+        if (subject.Length > 150) subject = subject[..150];
+        reply.Subject = subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? subject : "Re: " + subject;
+        reply.MessageId = messageId ?? MimeKit.Utils.MimeUtils.GenerateMessageId(Domain);
+        if (original.MessageId is { } parent)
+        {
+            reply.InReplyTo = parent;
+            foreach (var reference in original.References.TakeLast(10)) reply.References.Add(reference);
+            reply.References.Add(parent);
+        }
+        reply.Headers.Add(HeaderId.AutoSubmitted, "auto-replied");
+        var body = new StringBuilder();
+        body.AppendLine($"Dear {(sender.Name is { Length: > 0 } name ? name : "contributor")},").AppendLine();
+        foreach (var line in lines) body.AppendLine(line);
+        body.AppendLine().AppendLine("With thanks,").AppendLine(mail.FromName);
+        reply.Body = new TextPart("plain") { Text = body.ToString() };
+        return reply;
+    }
+}
