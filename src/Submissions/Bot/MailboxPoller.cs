@@ -1,0 +1,302 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Net.Smtp;
+using MailKit.Search;
+using MimeKit;
+using Octokit;
+using PPNBlog.Submissions.GitHub;
+using PPNBlog.Submissions.Mail;
+
+namespace PPNBlog.Submissions.Bot;
+
+/// <summary>What one pass over the mailbox did.</summary>
+public sealed class PollReport
+{
+    /// <summary>Messages that became new pull requests.</summary>
+    public int Opened { get; set; }
+
+    /// <summary>Messages whose pull request an earlier run had opened (completed now).</summary>
+    public int AlreadyOpen { get; set; }
+
+    /// <summary>Messages rejected with a reply.</summary>
+    public int Rejected { get; set; }
+
+    /// <summary>Replies that revised a post under review.</summary>
+    public int Revised { get; set; }
+
+    /// <summary>Replies that withdrew a post.</summary>
+    public int Withdrawn { get; set; }
+
+    /// <summary>Messages left in the inbox for the next run (a failure that should pass).</summary>
+    public int LeftInInbox { get; set; }
+
+    /// <summary>Contributors told their post is live.</summary>
+    public int Notified { get; set; }
+
+    /// <summary>Bot branches without a pull request that were removed.</summary>
+    public int OrphansRemoved { get; set; }
+
+    /// <summary>Content-creating GitHub calls.</summary>
+    public int GitHubWrites { get; set; }
+
+    /// <summary>How long the pass took.</summary>
+    public TimeSpan Elapsed { get; set; }
+
+    /// <summary>What went wrong, for the log (never an email address).</summary>
+    public List<string> Problems { get; } = [];
+
+    /// <summary>True when nothing was left for the next run.</summary>
+    public bool Settled => LeftInInbox == 0 && Problems.Count == 0;
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"{Opened} opened, {AlreadyOpen} already open, {Revised} revised, {Withdrawn} withdrawn, {Rejected} rejected, {LeftInInbox} left in the inbox, " +
+        $"{Notified} told their post is live, {OrphansRemoved} orphan branches removed; {GitHubWrites} GitHub writes in {Elapsed.TotalSeconds:0.0} s";
+}
+
+/// <summary>
+/// One pass over the shared mailbox (IMAP): every message becomes a pull request (then goes to Processed, and the
+/// contributor gets an acknowledgement), a revision or withdrawal of one, or a rejection (to Rejected, with a reply
+/// giving the reasons). A message is only moved once its work is done, so a failure that should pass (GitHub or the
+/// mail server down, a connection cut) leaves it in the inbox for the next pass: nothing is lost, and because pull
+/// requests are found by key and answered messages are flagged \Answered, nothing is done twice.
+/// </summary>
+public sealed class MailboxPoller(MailSettings mail, string password, SubmissionBot bot, SubmissionConverter converter, Replies replies,
+    Uri siteUrl, HttpClient http, TextWriter log, long maxMessageBytes)
+{
+    /// <summary>Runs one pass. IMAP failures end the pass early (what is left waits for the next one).</summary>
+    public async Task<PollReport> PollOnceAsync(DateTimeOffset now, CancellationToken cancellation = default)
+    {
+        var report = new PollReport();
+        var clock = Stopwatch.StartNew();
+        using var imap = new ImapClient();
+        using var smtp = new SmtpClient();
+        try
+        {
+            await imap.ConnectAsync(mail.ImapHost, mail.ImapPort, mail.Security, cancellation);
+            await imap.AuthenticateAsync(mail.Username, password, cancellation);
+            var processed = await Folder(imap, mail.Processed, cancellation);
+            var rejected = await Folder(imap, mail.Rejected, cancellation);
+            var inbox = await imap.GetFolderAsync(mail.Inbox, cancellation);
+            await inbox.OpenAsync(FolderAccess.ReadWrite, cancellation);
+            var waiting = await inbox.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.Flags | MessageSummaryItems.Envelope), cancellation);
+            foreach (var summary in waiting.OrderBy(s => s.UniqueId.Id))
+            {
+                if (!await Handle(inbox, summary, processed, rejected, smtp, now, report, cancellation))
+                {
+                    report.LeftInInbox = waiting.Count(s => s.UniqueId.Id >= summary.UniqueId.Id);
+                    break;
+                }
+            }
+            if (report.LeftInInbox == 0) report.OrphansRemoved = (await bot.PullRequests.RemoveOrphanBranchesAsync(cancellation)).Count;
+            await NotifyMerged(processed, smtp, now, report, cancellation);
+        }
+        catch (Exception e) when (e is IOException or SocketException or ImapProtocolException or ImapCommandException or ServiceNotConnectedException or ServiceNotAuthenticatedException or MailKit.Security.AuthenticationException)
+        {
+            report.Problems.Add($"the mailbox connection failed ({e.GetType().Name}: {FirstLine(e.Message)}); what is left waits for the next run");
+        }
+        catch (Exception e) when (IsGitHubFailure(e))
+        {
+            report.Problems.Add($"GitHub failed after retries ({FirstLine(e.Message)}); what is left waits for the next run");
+        }
+        catch (ReplyNotSentException e)
+        {
+            report.Problems.Add($"sending a reply failed ({FirstLine(e.Message)}); it is tried again on the next run");
+        }
+        finally
+        {
+            if (imap.IsConnected) await SafeDisconnect(imap);
+            if (smtp.IsConnected) await SafeDisconnect(smtp);
+        }
+        report.GitHubWrites = bot.PullRequests.Writes;
+        report.Elapsed = clock.Elapsed;
+        return report;
+    }
+
+    /// <summary>Handles one inbox message; false when the pass should stop (GitHub or SMTP is failing).</summary>
+    private async Task<bool> Handle(IMailFolder inbox, IMessageSummary summary, IMailFolder processed, IMailFolder rejected, SmtpClient smtp,
+        DateTimeOffset now, PollReport report, CancellationToken cancellation)
+    {
+        var uid = summary.UniqueId;
+        var answered = summary.Flags?.HasFlag(MessageFlags.Answered) == true;
+        // An oversized message is not downloaded: its envelope is enough to reject and answer it.
+        var message = summary.Size > maxMessageBytes ? FromEnvelope(summary.Envelope) : await inbox.GetMessageAsync(uid, cancellation);
+        var size = (long)(summary.Size ?? 0);
+        try
+        {
+            if (replies.KeyRepliedTo(message) is { } key)
+            {
+                if (SubmissionBot.AsksToWithdraw(message))
+                {
+                    var withdrawn = await bot.WithdrawAsync(key, cancellation);
+                    await Answer(message, withdrawn ? replies.Withdrawn(message) : replies.Rejection(message, [SubmissionBot.NotUnderReview]), answered, inbox, uid, smtp, cancellation);
+                    await inbox.MoveToAsync(uid, withdrawn ? processed : rejected, cancellation);
+                    if (withdrawn) report.Withdrawn++; else report.Rejected++;
+                    log.WriteLine($"message {uid}: {(withdrawn ? "withdrew" : "could not withdraw")} submission {key[..8]}");
+                    return true;
+                }
+                var revision = await bot.ReviseAsync(key, message, size, now, cancellation);
+                await Answer(message, revision.Accepted ? replies.Revised(message, revision.Post!) : replies.Rejection(message, revision.Reasons), answered, inbox, uid, smtp, cancellation);
+                await inbox.MoveToAsync(uid, revision.Accepted ? processed : rejected, cancellation);
+                if (revision.Accepted) report.Revised++; else report.Rejected++;
+                log.WriteLine($"message {uid}: {(revision.Accepted ? $"revised pull request #{revision.PullRequest!.Number}" : "revision rejected")}");
+                return true;
+            }
+            var outcome = await bot.SubmitAsync(message, size, now, cancellation);
+            if (outcome.PullRequest is { } pull)
+            {
+                await Answer(message, replies.Acknowledgement(message, outcome.Post!), answered, inbox, uid, smtp, cancellation);
+                await inbox.MoveToAsync(uid, processed, cancellation);
+                if (pull.Created) report.Opened++; else report.AlreadyOpen++;
+                log.WriteLine($"message {uid}: pull request #{pull.Number} ({(pull.Created ? "opened" : "already open")}) {pull.Url}");
+            }
+            else
+            {
+                await Answer(message, replies.Rejection(message, outcome.Reasons), answered, inbox, uid, smtp, cancellation);
+                await inbox.MoveToAsync(uid, rejected, cancellation);
+                report.Rejected++;
+                log.WriteLine($"message {uid}: rejected ({outcome.Reasons.Count} reason{(outcome.Reasons.Count == 1 ? "" : "s")})");
+            }
+            return true;
+        }
+        catch (Exception e) when (IsGitHubFailure(e) || e is ReplyNotSentException)
+        {
+            report.Problems.Add($"message {uid}: {(e is ReplyNotSentException ? "sending the reply" : "GitHub")} failed ({FirstLine(e.Message)}); it stays in the inbox for the next run");
+            return false;
+        }
+    }
+
+    /// <summary>Sends <paramref name="reply"/> unless the message was already answered (an earlier run) or should not be answered; then flags it.</summary>
+    private async Task Answer(MimeMessage original, MimeMessage reply, bool answered, IMailFolder inbox, UniqueId uid, SmtpClient smtp, CancellationToken cancellation)
+    {
+        if (answered || !replies.ShouldAnswer(original)) return;
+        await Send(smtp, reply, cancellation);
+        await inbox.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, MessageFlags.Answered) { Silent = true }, cancellation);
+    }
+
+    private async Task Send(SmtpClient smtp, MimeMessage message, CancellationToken cancellation)
+    {
+        try
+        {
+            if (!smtp.IsConnected)
+            {
+                await smtp.ConnectAsync(mail.SmtpHost, mail.SmtpPort, mail.Security, cancellation);
+                if (smtp.Capabilities.HasFlag(SmtpCapabilities.Authentication)) await smtp.AuthenticateAsync(mail.Username, password, cancellation);
+            }
+            await smtp.SendAsync(message, cancellation);
+        }
+        catch (Exception e) when (e is IOException or SocketException or SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or MailKit.Security.AuthenticationException)
+        {
+            throw new ReplyNotSentException(e.Message, e);
+        }
+    }
+
+    /// <summary>The SMTP server did not take a reply; the message waits in the inbox for the next run.</summary>
+    private sealed class ReplyNotSentException(string message, Exception inner) : Exception(message, inner);
+
+    /// <summary>
+    /// Tells contributors whose pull request was merged, once the post answers at its address, that it is live.
+    /// Their address is found on the original message in Processed, by its submission key, and kept nowhere else.
+    /// </summary>
+    private async Task NotifyMerged(IMailFolder processed, SmtpClient smtp, DateTimeOffset now, PollReport report, CancellationToken cancellation)
+    {
+        var merged = await bot.PullRequests.MergedUnnotifiedAsync(cancellation);
+        if (merged.Count == 0) return;
+        await processed.OpenAsync(FolderAccess.ReadOnly, cancellation);
+        var keys = new Dictionary<UniqueId, string?>();
+        foreach (var submission in merged)
+        {
+            var url = new Uri(siteUrl, $"posts/{submission.Slug}/");
+            if (!await IsLive(url, cancellation))
+            {
+                log.WriteLine($"pull request #{submission.Number}: merged, but {url} is not live yet");
+                continue;
+            }
+            if (await FindOriginal(processed, submission, keys, now, cancellation) is not { } original)
+            {
+                report.Problems.Add($"pull request #{submission.Number}: merged, but its message is not in {mail.Processed}, so nobody was told");
+                await bot.PullRequests.MarkNotifiedAsync(submission.Number, cancellation);
+                continue;
+            }
+            if (replies.ShouldAnswer(original)) await Send(smtp, replies.Live(original, submission.Title.Replace("Blog submission: ", "", StringComparison.Ordinal), url), cancellation);
+            await bot.PullRequests.MarkNotifiedAsync(submission.Number, cancellation);
+            report.Notified++;
+            log.WriteLine($"pull request #{submission.Number}: contributor told the post is live at {url}");
+        }
+    }
+
+    private async Task<MimeMessage?> FindOriginal(IMailFolder processed, MergedSubmission submission, Dictionary<UniqueId, string?> keys, DateTimeOffset now, CancellationToken cancellation)
+    {
+        foreach (var uid in await processed.SearchAsync(SearchQuery.All, cancellation))
+        {
+            if (!keys.TryGetValue(uid, out var key))
+            {
+                var candidate = await processed.GetMessageAsync(uid, cancellation);
+                // Replies (revisions, withdrawals) are filed here too, but only an original carries the post's key.
+                key = replies.KeyRepliedTo(candidate) is null ? converter.Convert(candidate, 0, now).Post?.IdempotencyKey : null;
+                keys[uid] = key;
+                if (key?.StartsWith(submission.Key, StringComparison.Ordinal) == true) return candidate;
+            }
+            else if (key?.StartsWith(submission.Key, StringComparison.Ordinal) == true)
+            {
+                return await processed.GetMessageAsync(uid, cancellation);
+            }
+        }
+        return null;
+    }
+
+    private async Task<bool> IsLive(Uri url, CancellationToken cancellation)
+    {
+        try
+        {
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellation);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<IMailFolder> Folder(ImapClient imap, string name, CancellationToken cancellation)
+    {
+        try
+        {
+            return await imap.GetFolderAsync(name, cancellation);
+        }
+        catch (FolderNotFoundException)
+        {
+            var root = imap.GetFolder(imap.PersonalNamespaces[0]);
+            return await root.CreateAsync(name, isMessageFolder: true, cancellation)
+                ?? throw new ImapCommandException(ImapCommandResponse.No, $"the server did not create the folder {name}");
+        }
+    }
+
+    private static MimeMessage FromEnvelope(Envelope? envelope)
+    {
+        var message = new MimeMessage();
+        if (envelope is null) return message;
+        message.From.AddRange(envelope.From);
+        message.Subject = envelope.Subject ?? "";
+        if (envelope.MessageId is { } id) message.MessageId = id;
+        return message;
+    }
+
+    private static bool IsGitHubFailure(Exception e) => e is ApiException or HttpRequestException or TaskCanceledException;
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+
+    private static async Task SafeDisconnect(IMailService service)
+    {
+        try
+        {
+            await service.DisconnectAsync(quit: true);
+        }
+        catch (Exception e) when (e is IOException or SocketException or ImapProtocolException or SmtpProtocolException or OperationCanceledException)
+        {
+            // The connection is already gone; nothing is waiting on it.
+        }
+    }
+}
