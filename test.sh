@@ -3,10 +3,18 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Node.js and npm install the theme's packages (nhsuk-frontend); install them from Debian when missing and root.
-if ! command -v npm >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; else
-    echo "test.sh: npm is needed (install Node.js)" >&2; exit 1; fi
+# What the tests need from Debian: Node.js and npm (the theme's nhsuk-frontend, GitHub's OpenAPI description), a
+# private Dovecot IMAP server and an aiosmtpd SMTP sink (the bot's peers). Installed when missing and root.
+missing=()
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+[ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "test.sh: install these Debian packages first (or run as root): ${missing[*]}" >&2; exit 1
+  fi
 fi
 (cd theme && npm ci --no-audit --no-fund --loglevel=error)
 # GitHub's OpenAPI description (@octokit/openapi), which the fake GitHub server checks the bot's requests against.

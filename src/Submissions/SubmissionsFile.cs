@@ -12,7 +12,8 @@ namespace PPNBlog.Submissions;
 /// <param name="GitHub">Where pull requests are opened (null when the file has no github section).</param>
 /// <param name="App">The GitHub App to authenticate as (null: use GITHUB_TOKEN).</param>
 /// <param name="Mail">The shared mailbox (null when the file has no mail section).</param>
-public sealed record SubmissionsConfig(SubmissionSettings Conversion, Conversion.BodyCleanup Cleanup, GitHubTarget? GitHub, GitHubAppInstallation? App, MailSettings? Mail);
+/// <param name="SiteUrl">Where the site is published (null: input/site.yml's baseUrl).</param>
+public sealed record SubmissionsConfig(SubmissionSettings Conversion, Conversion.BodyCleanup Cleanup, GitHubTarget? GitHub, GitHubAppInstallation? App, MailSettings? Mail, Uri? SiteUrl = null);
 
 /// <summary>The settings file (<c>submissions.yml</c>): limits, the sender allowlist, disclaimers, GitHub and the mailbox. Secrets never go here.</summary>
 public sealed class SubmissionsFile
@@ -44,6 +45,9 @@ public sealed class SubmissionsFile
     /// <summary>The disclaimer patterns file, relative to the settings file.</summary>
     public string? Disclaimers { get; set; }
 
+    /// <summary>Where the site is published, for "your post is live" emails (default: input/site.yml's baseUrl).</summary>
+    public string? SiteUrl { get; set; }
+
     /// <summary>The repository pull requests go to, and how to authenticate.</summary>
     [YamlMember(Alias = "github")]
     public GitHubSection? GitHub { get; set; }
@@ -71,7 +75,10 @@ public sealed class SubmissionsFile
         };
         var cleanup = file.Disclaimers is null ? Conversion.BodyCleanup.Default
             : new Conversion.BodyCleanup(Conversion.BodyCleanup.LoadPatterns(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, file.Disclaimers)));
-        return new SubmissionsConfig(settings, cleanup, file.GitHub?.ToTarget(), file.GitHub?.ToApp(), file.Mail?.ToSettings());
+        Uri? siteUrl = null;
+        if (file.SiteUrl is { } site && !Uri.TryCreate(site.EndsWith('/') ? site : site + "/", UriKind.Absolute, out siteUrl))
+            throw new InvalidDataException($"siteUrl '{site}' is not an address; use the published site's address, e.g. https://blog.example.org/");
+        return new SubmissionsConfig(settings, cleanup, file.GitHub?.ToTarget(), file.GitHub?.ToApp(), file.Mail?.ToSettings(), siteUrl);
     }
 
     /// <summary>The <c>github:</c> section.</summary>
@@ -92,6 +99,12 @@ public sealed class SubmissionsFile
         /// <summary>GitHub users asked to review every submission.</summary>
         public List<string> Reviewers { get; set; } = [];
 
+        /// <summary>Most content-creating calls a minute (GitHub's secondary limit is 80).</summary>
+        public int WritesPerMinute { get; set; } = 80;
+
+        /// <summary>Most content-creating calls an hour (GitHub's secondary limit is 500).</summary>
+        public int WritesPerHour { get; set; } = 500;
+
         /// <summary>How many times a failing GitHub call is tried (with backoff from 1 s, doubling) before the run gives up.</summary>
         public int Attempts { get; set; } = 6;
 
@@ -103,7 +116,7 @@ public sealed class SubmissionsFile
 
         internal GitHubTarget ToTarget() =>
             Uri.TryCreate(ApiUrl.EndsWith('/') ? ApiUrl : ApiUrl + "/", UriKind.Absolute, out var api) && api.Scheme is "https" or "http"
-                ? new(Owner, Repository, BaseBranch, api, Reviewers, Math.Clamp(Attempts, 1, 20))
+                ? new(Owner, Repository, BaseBranch, api, Reviewers, Math.Clamp(Attempts, 1, 20), Math.Max(1, WritesPerMinute), Math.Max(1, WritesPerHour))
                 : throw new InvalidDataException($"github.apiUrl '{ApiUrl}' is not an http(s) address; use https://api.github.com/ or your GitHub Enterprise server's API address");
 
         internal GitHubAppInstallation? ToApp() => AppId is { } app && InstallationId is { } installation ? new GitHubAppInstallation(app, installation) : null;
@@ -145,7 +158,10 @@ public sealed class SubmissionsFile
         /// <summary>Where rejected messages are kept.</summary>
         public string Rejected { get; set; } = "Rejected";
 
+        /// <summary>Seconds between passes when <c>poll</c> runs continuously.</summary>
+        public int PollSeconds { get; set; } = 300;
+
         internal MailSettings ToSettings() => new(ImapHost, ImapPort, SmtpHost, SmtpPort, MailSettings.ParseSecurity(Security),
-            Username, FromAddress, FromName, Inbox, Processed, Rejected);
+            Username, FromAddress, FromName, Inbox, Processed, Rejected, TimeSpan.FromSeconds(Math.Max(10, PollSeconds)));
     }
 }

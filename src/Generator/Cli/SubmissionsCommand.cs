@@ -9,6 +9,7 @@ using PPNBlog.Submissions;
 using PPNBlog.Submissions.Bot;
 using PPNBlog.Submissions.Conversion;
 using PPNBlog.Submissions.GitHub;
+using PPNBlog.Submissions.Mail;
 using PPNBlog.Submissions.Mime;
 
 namespace PPNBlog.Generator.Cli;
@@ -30,12 +31,13 @@ internal static class SubmissionsCommand
         var command = new Command("submissions", "Blog posts sent by email.");
         command.Subcommands.Add(ConvertCommand(output, error));
         command.Subcommands.Add(SubmitCommand(output, error));
+        command.Subcommands.Add(PollCommand(output, error));
         return command;
     }
 
     private static Command ConvertCommand(TextWriter output, TextWriter error)
     {
-        var setup = new SetupOptions();
+        var setup = new SetupOptions(withMessage: true);
         var outDirectory = new Option<string>("--out") { Description = "Where the bundle is written (DIR/input/posts/<yyyy>/<slug>/)", Required = true };
         var convert = new Command("convert", "Convert an emailed post into a post bundle, or reject it with reasons (exit 3).") { outDirectory };
         setup.AddTo(convert);
@@ -72,35 +74,14 @@ internal static class SubmissionsCommand
 
     private static Command SubmitCommand(TextWriter output, TextWriter error)
     {
-        var setup = new SetupOptions();
+        var setup = new SetupOptions(withMessage: true);
         var submit = new Command("submit", "Convert an emailed post and open its pull request (printing its URL), or reject it with reasons (exit 3).");
         setup.AddTo(submit);
         submit.SetAction(async (result, cancellation) =>
         {
             if (setup.Read(result, error) is not { } loaded) return Program.UsageError;
-            if (loaded.Config.GitHub is not { Owner.Length: > 0, Repository.Length: > 0 } target)
-            {
-                error.WriteLine($"ppnblog: {result.GetValue(setup.Config)} has no github section with owner and repository");
-                return Program.UsageError;
-            }
-            var retry = new GitHubRetry(target.Attempts);
-            IGitHubClient client;
-            try
-            {
-                client = await GitHubClients.CreateAsync(target, loaded.Config.App, Environment.GetEnvironmentVariable, retry);
-            }
-            catch (InvalidOperationException e)
-            {
-                error.WriteLine($"ppnblog: {e.Message}");
-                return Program.UsageError;
-            }
-            catch (ApiException e)
-            {
-                error.WriteLine($"ppnblog: GitHub refused the App's credentials ({e.StatusCode}: {e.Message})");
-                return GitHubFailed;
-            }
-            var bot = new SubmissionBot(new SubmissionConverter(loaded.Commitments, loaded.Config.Conversion, loaded.Config.Cleanup),
-                loaded.Commitments.Select(c => c.Slug).ToList(), CheckBody, new SubmissionPullRequests(client, target, retry));
+            var (bot, failure) = await CreateBot(loaded, new GitHubPacer(), error);
+            if (bot is null) return failure;
             using var stream = loaded.OpenMessage();
             var status = Rejected;
             foreach (var (parsed, size, problem) in MessageReader.ReadAll(stream))
@@ -108,7 +89,7 @@ internal static class SubmissionsCommand
                 SubmitOutcome outcome;
                 try
                 {
-                    outcome = parsed is null ? new SubmitOutcome(null, null, [problem!]) : await bot.SubmitAsync(parsed, size, DateTimeOffset.Now, cancellation);
+                    outcome = parsed is null ? SubmitOutcome.Rejected(problem!) : await bot.SubmitAsync(parsed, size, DateTimeOffset.Now, cancellation);
                 }
                 catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException)
                 {
@@ -128,6 +109,93 @@ internal static class SubmissionsCommand
             return status;
         });
         return submit;
+    }
+
+    private static Command PollCommand(TextWriter output, TextWriter error)
+    {
+        var setup = new SetupOptions(withMessage: false);
+        var once = new Option<bool>("--once") { Description = "One pass, then exit (for a scheduled job): 0 when all was handled, 4 when something waits for the next run" };
+        var poll = new Command("poll", "Turn the mailbox's messages into pull requests, answer contributors, and tell them when their post is live.") { once };
+        setup.AddTo(poll);
+        poll.SetAction(async (result, cancellation) =>
+        {
+            if (setup.Read(result, error) is not { } loaded) return Program.UsageError;
+            if (loaded.Config.Mail is not { ImapHost.Length: > 0, SmtpHost.Length: > 0, Username.Length: > 0, FromAddress.Length: > 0 } mail)
+            {
+                error.WriteLine($"ppnblog: {loaded.ConfigPath} has no mail section with imapHost, smtpHost, username and fromAddress");
+                return Program.UsageError;
+            }
+            if (Environment.GetEnvironmentVariable(MailSettings.PasswordVariable) is not { Length: > 0 } password)
+            {
+                error.WriteLine($"ppnblog: the mailbox password is missing: set {MailSettings.PasswordVariable}");
+                return Program.UsageError;
+            }
+            // One writer at a time: a second poller for the same mailbox on this machine stands down.
+            var lockPath = Path.Combine(Path.GetTempPath(), $"ppnblog-poll-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(mail.ImapHost + "\n" + mail.Username)))[..16]}.lock");
+            FileStream held;
+            try
+            {
+                held = new FileStream(lockPath, System.IO.FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                output.WriteLine("ppnblog: another poll is working on this mailbox; this one stands down");
+                return 0;
+            }
+            await using var _ = held;
+            var pacer = new GitHubPacer(loaded.Config.GitHub?.WritesPerMinute ?? 80, loaded.Config.GitHub?.WritesPerHour ?? 500);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            var converter = new SubmissionConverter(loaded.Commitments, loaded.Config.Conversion, loaded.Config.Cleanup);
+            while (true)
+            {
+                // A fresh client each pass: a GitHub App's installation token lasts an hour.
+                var (bot, failure) = await CreateBot(loaded, pacer, error);
+                if (bot is null) return failure;
+                var poller = new MailboxPoller(mail, password, bot, converter, new Replies(mail), loaded.SiteUrl, http, output, loaded.Config.Conversion.MaxMessageBytes);
+                var report = await poller.PollOnceAsync(DateTimeOffset.Now, cancellation);
+                output.WriteLine($"ppnblog: {report}");
+                foreach (var problem in report.Problems) error.WriteLine($"ppnblog: {problem}");
+                if (result.GetValue(once)) return report.Settled ? 0 : GitHubFailed;
+                try
+                {
+                    await Task.Delay(mail.PollInterval ?? TimeSpan.FromMinutes(5), cancellation);
+                }
+                catch (OperationCanceledException)
+                {
+                    return 0;
+                }
+            }
+        });
+        return poll;
+    }
+
+    /// <summary>The bot for the configured repository; null (with the problem printed, and the exit code) when it cannot be set up.</summary>
+    private static async Task<(SubmissionBot? Bot, int Failure)> CreateBot(Setup loaded, GitHubPacer pacer, TextWriter error)
+    {
+        if (loaded.Config.GitHub is not { Owner.Length: > 0, Repository.Length: > 0 } target)
+        {
+            error.WriteLine($"ppnblog: {loaded.ConfigPath} has no github section with owner and repository");
+            return (null, Program.UsageError);
+        }
+        var retry = new GitHubRetry(target.Attempts);
+        IGitHubClient client;
+        try
+        {
+            client = await GitHubClients.CreateAsync(target, loaded.Config.App, Environment.GetEnvironmentVariable, retry);
+        }
+        catch (InvalidOperationException e)
+        {
+            error.WriteLine($"ppnblog: {e.Message}");
+            return (null, Program.UsageError);
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException)
+        {
+            error.WriteLine($"ppnblog: GitHub did not give the App an installation token ({e.Message})");
+            return (null, GitHubFailed);
+        }
+        var bot = new SubmissionBot(new SubmissionConverter(loaded.Commitments, loaded.Config.Conversion, loaded.Config.Cleanup),
+            loaded.Commitments.Select(c => c.Slug).ToList(), CheckBody, new SubmissionPullRequests(client, target, retry, pacer));
+        return (bot, 0);
     }
 
     /// <summary>The generator's Markdown stage on the body: what passes here renders in the build.</summary>
@@ -167,18 +235,18 @@ internal static class SubmissionsCommand
 
     private sealed record RejectionSummary(string Status, IReadOnlyList<string> Reasons);
 
-    /// <summary>The message argument, content folder and settings file every submissions command takes.</summary>
-    private sealed class SetupOptions
+    /// <summary>The content folder and settings file every submissions command takes, and the message argument most do.</summary>
+    private sealed class SetupOptions(bool withMessage)
     {
         public Argument<string> Message { get; } = new("message") { Description = "An .eml file, an mbox file, or - for standard input" };
 
-        public Option<string> Input { get; } = new("--input") { Description = "Content folder (for the commitments)", DefaultValueFactory = _ => "input" };
+        public Option<string> Input { get; } = new("--input") { Description = "Content folder (for the commitments and the site's address)", DefaultValueFactory = _ => "input" };
 
         public Option<string> Config { get; } = new("--config") { Description = "Settings file (limits, sender allowlist, disclaimers, GitHub, mailbox)", DefaultValueFactory = _ => "submissions.yml" };
 
         public void AddTo(Command command)
         {
-            command.Arguments.Add(Message);
+            if (withMessage) command.Arguments.Add(Message);
             command.Options.Add(Input);
             command.Options.Add(Config);
         }
@@ -186,8 +254,8 @@ internal static class SubmissionsCommand
         /// <summary>The commitments and settings; null (with the problem printed) when either cannot be read.</summary>
         public Setup? Read(ParseResult result, TextWriter error)
         {
-            var path = result.GetValue(Message)!;
-            if (path != "-" && !File.Exists(path))
+            var path = withMessage ? result.GetValue(Message)! : "";
+            if (withMessage && path != "-" && !File.Exists(path))
             {
                 error.WriteLine($"ppnblog: the message file '{path}' does not exist");
                 return null;
@@ -201,7 +269,8 @@ internal static class SubmissionsCommand
             var configPath = result.GetValue(Config)!;
             try
             {
-                return new Setup(SubmissionsFile.Load(configPath), content.Commitments, path);
+                var config = SubmissionsFile.Load(configPath);
+                return new Setup(config, configPath, content.Commitments, config.SiteUrl ?? content.Settings.BaseUrl, path);
             }
             catch (YamlDotNet.Core.YamlException e)
             {
@@ -215,7 +284,7 @@ internal static class SubmissionsCommand
         }
     }
 
-    private sealed record Setup(SubmissionsConfig Config, IReadOnlyList<Commitment> Commitments, string MessagePath)
+    private sealed record Setup(SubmissionsConfig Config, string ConfigPath, IReadOnlyList<Commitment> Commitments, Uri SiteUrl, string MessagePath)
     {
         public Stream OpenMessage() => MessagePath == "-" ? Console.OpenStandardInput() : File.OpenRead(MessagePath);
     }

@@ -71,6 +71,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
     {
         var report = new PollReport();
         var clock = Stopwatch.StartNew();
+        var writesBefore = bot.PullRequests.Writes;
         using var imap = new ImapClient();
         using var smtp = new SmtpClient();
         try
@@ -110,7 +111,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
             if (imap.IsConnected) await SafeDisconnect(imap);
             if (smtp.IsConnected) await SafeDisconnect(smtp);
         }
-        report.GitHubWrites = bot.PullRequests.Writes;
+        report.GitHubWrites = bot.PullRequests.Writes - writesBefore;
         report.Elapsed = clock.Elapsed;
         return report;
     }

@@ -7,7 +7,10 @@ namespace PPNBlog.Submissions.GitHub;
 /// <param name="ApiUrl">The REST API's base URL (api.github.com, a GitHub Enterprise server, or a test server).</param>
 /// <param name="Reviewers">Users asked to review each pull request.</param>
 /// <param name="Attempts">How many times a failing call is tried before the run gives up.</param>
-public sealed record GitHubTarget(string Owner, string Repository, string BaseBranch, Uri ApiUrl, IReadOnlyList<string> Reviewers, int Attempts = 6)
+/// <param name="WritesPerMinute">Most content-creating calls a minute.</param>
+/// <param name="WritesPerHour">Most content-creating calls an hour.</param>
+public sealed record GitHubTarget(string Owner, string Repository, string BaseBranch, Uri ApiUrl, IReadOnlyList<string> Reviewers,
+    int Attempts = 6, int WritesPerMinute = 80, int WritesPerHour = 500)
 {
     /// <summary>The public GitHub API.</summary>
     public static readonly Uri PublicApi = new("https://api.github.com/");

@@ -14,9 +14,10 @@ namespace PPNBlog.Submissions.Mail;
 /// <param name="Inbox">Folder of new submissions.</param>
 /// <param name="Processed">Folder of submissions that became pull requests.</param>
 /// <param name="Rejected">Folder of rejected messages.</param>
+/// <param name="PollInterval">Time between passes when polling continuously.</param>
 public sealed record MailSettings(
     string ImapHost, int ImapPort, string SmtpHost, int SmtpPort, SecureSocketOptions Security,
-    string Username, string FromAddress, string FromName, string Inbox, string Processed, string Rejected)
+    string Username, string FromAddress, string FromName, string Inbox, string Processed, string Rejected, TimeSpan? PollInterval = null)
 {
     /// <summary>The environment variable holding the mailbox password.</summary>
     public const string PasswordVariable = "PPNBLOG_MAIL_PASSWORD";

@@ -19,41 +19,34 @@ namespace PPNBlog.Submissions.Tests.Mail;
 public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string BotAddress = "blog@ppn.example";
-    private Dovecot _imap = null!;
-    private SmtpSink _smtp = null!;
-    private FakeGitHub _github = null!;
-    private LiveSite _site = null!;
+    private Peers _peers = null!;
     private readonly StringWriter _log = new();
 
-    public async Task InitializeAsync()
-    {
-        _imap = await Dovecot.StartAsync();
-        _smtp = await SmtpSink.StartAsync();
-        _github = await FakeGitHub.StartAsync();
-        _site = await LiveSite.StartAsync();
-    }
+    private Dovecot Imap => _peers.Imap;
 
-    public async Task DisposeAsync()
-    {
-        await _site.DisposeAsync();
-        await _github.DisposeAsync();
-        await _smtp.DisposeAsync();
-        await _imap.DisposeAsync();
-    }
+    private SmtpSink Smtp => _peers.Smtp;
+
+    private FakeGitHub GitHub => _peers.GitHub;
+
+    private LiveSite Site => _peers.Site;
+
+    public async Task InitializeAsync() => _peers = await Peers.StartAsync();
+
+    public async Task DisposeAsync() => await _peers.DisposeAsync();
 
     private static MimeMessage Fixture(string name) => MimeMessage.Load(Emails.Fixture(name));
 
-    private MailSettings Mail(int? imapPort = null, int? smtpPort = null) => new("127.0.0.1", imapPort ?? _imap.Port, "127.0.0.1", smtpPort ?? _smtp.Port,
+    private MailSettings Mail(int? imapPort = null, int? smtpPort = null) => new("127.0.0.1", imapPort ?? Imap.Port, "127.0.0.1", smtpPort ?? Smtp.Port,
         SecureSocketOptions.None, Dovecot.User, BotAddress, "PPN blog", "INBOX", "Processed", "Rejected");
 
     private MailboxPoller Poller(int? imapPort = null, int? smtpPort = null, GitHubPacer? pacer = null)
     {
         var mail = Mail(imapPort, smtpPort);
-        var client = new GitHubClient(new ProductHeaderValue("ppnblog-tests"), _github.BaseUrl) { Credentials = new Credentials("test-token") };
+        var client = new GitHubClient(new ProductHeaderValue("ppnblog-tests"), GitHub.BaseUrl) { Credentials = new Credentials("test-token") };
         var retry = new GitHubRetry(attempts: 3, firstDelay: TimeSpan.FromMilliseconds(20), maxDelay: TimeSpan.FromSeconds(1));
-        var pulls = new SubmissionPullRequests(client, new GitHubTarget("o", "r", "main", _github.BaseUrl, []), retry, pacer);
+        var pulls = new SubmissionPullRequests(client, new GitHubTarget("o", "r", "main", GitHub.BaseUrl, []), retry, pacer);
         var bot = new SubmissionBot(Emails.Converter(), Emails.Commitments.Select(c => c.Slug).ToList(), SubmissionsCommand.CheckBody, pulls);
-        return new MailboxPoller(mail, _imap.Password, bot, Emails.Converter(), new Replies(mail), _site.BaseUrl, new HttpClient(), _log, 25L * 1024 * 1024);
+        return new MailboxPoller(mail, Imap.Password, bot, Emails.Converter(), new Replies(mail), Site.BaseUrl, new HttpClient(), _log, 25L * 1024 * 1024);
     }
 
     private async Task<PollReport> Poll(MailboxPoller? poller = null)
@@ -80,19 +73,19 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Each_message_becomes_one_pull_request_and_one_acknowledgement_or_one_rejection_and_is_filed()
     {
-        await _imap.DeliverAsync(Fixture("outlook-html-inline-image.eml"), Fixture("apple-plain-text.eml"), Fixture("auto-reply.eml"), Fixture("covering-note-only.eml"));
+        await Imap.DeliverAsync(Fixture("outlook-html-inline-image.eml"), Fixture("apple-plain-text.eml"), Fixture("auto-reply.eml"), Fixture("covering-note-only.eml"));
 
         var report = await Poll();
 
         Assert.True(report.Settled);
         Assert.Equal((2, 2), (report.Opened, report.Rejected));
-        Assert.Empty(await _imap.MessagesIn("INBOX"));
-        Assert.Equal(["<outlook-1@nhs.net>", "<apple-1@icloud.com>"], (await _imap.MessagesIn("Processed")).Select(m => "<" + m.Message.MessageId + ">"));
-        Assert.All(await _imap.MessagesIn("Processed"), m => Assert.True(m.Flags.HasFlag(MessageFlags.Answered)));
-        Assert.Equal(2, (await _imap.MessagesIn("Rejected")).Count);
-        Assert.Equal(2, _github.PullRequests.Count);
+        Assert.Empty(await Imap.MessagesIn("INBOX"));
+        Assert.Equal(["<outlook-1@nhs.net>", "<apple-1@icloud.com>"], (await Imap.MessagesIn("Processed")).Select(m => "<" + m.Message.MessageId + ">"));
+        Assert.All(await Imap.MessagesIn("Processed"), m => Assert.True(m.Flags.HasFlag(MessageFlags.Answered)));
+        Assert.Equal(2, (await Imap.MessagesIn("Rejected")).Count);
+        Assert.Equal(2, GitHub.PullRequests.Count);
 
-        var sent = _smtp.Received;
+        var sent = Smtp.Received;
         // Two acknowledgements and one rejection: the out-of-office reply is filed but never answered.
         Assert.Equal(3, sent.Count);
         var acknowledgements = sent.Where(m => m.MessageId!.StartsWith("ack.", StringComparison.Ordinal)).ToList();
@@ -104,96 +97,96 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
 
         var again = await Poll();
         Assert.Equal((0, 0, 0), (again.Opened, again.Rejected, again.AlreadyOpen));
-        Assert.Equal(3, _smtp.Received.Count);
-        Assert.Equal(2, _github.PullRequests.Count);
-        Assert.Empty(_github.Violations);
+        Assert.Equal(3, Smtp.Received.Count);
+        Assert.Equal(2, GitHub.PullRequests.Count);
+        Assert.Empty(GitHub.Violations);
     }
 
     [Fact]
     public async Task A_reply_to_the_acknowledgement_revises_the_same_pull_request_and_withdraw_closes_it()
     {
-        await _imap.DeliverAsync(Fixture("apple-plain-text.eml"));
+        await Imap.DeliverAsync(Fixture("apple-plain-text.eml"));
         await Poll();
-        var acknowledgement = Assert.Single(_smtp.Received);
-        var branch = Assert.Single(_github.Branches, b => b.StartsWith("submissions/", StringComparison.Ordinal));
+        var acknowledgement = Assert.Single(Smtp.Received);
+        var branch = Assert.Single(GitHub.Branches, b => b.StartsWith("submissions/", StringComparison.Ordinal));
 
         var revised = string.Join(' ', Enumerable.Repeat("Our digital group therapy pilot has now finished, and this is the revised account of what we learned together.", 5));
-        await _imap.DeliverAsync(ReplyTo(acknowledgement, "Priya Khan <priya.khan@icloud.com>", revised + "\n\nOn Tuesday the blog wrote:\n> Thank you for your blog post"));
+        await Imap.DeliverAsync(ReplyTo(acknowledgement, "Priya Khan <priya.khan@icloud.com>", revised + "\n\nOn Tuesday the blog wrote:\n> Thank you for your blog post"));
         var revision = await Poll();
 
         Assert.Equal(1, revision.Revised);
-        var pull = Assert.Single(_github.PullRequests);
-        Assert.Equal(2, _github.CommitsOnlyOn(branch).Count);
-        var post = Encoding.UTF8.GetString(_github.FilesOn(branch).Single(f => f.Key.EndsWith("/index.md", StringComparison.Ordinal)).Value);
+        var pull = Assert.Single(GitHub.PullRequests);
+        Assert.Equal(2, GitHub.CommitsOnlyOn(branch).Count);
+        var post = Encoding.UTF8.GetString(GitHub.FilesOn(branch).Single(f => f.Key.EndsWith("/index.md", StringComparison.Ordinal)).Value);
         Assert.Contains("revised account of what we learned", post);
         Assert.DoesNotContain("Thank you for your blog post", post);
-        Assert.Single(_github.FilesOn(branch).Keys, k => k.StartsWith("input/posts/", StringComparison.Ordinal));
-        Assert.Contains(_smtp.Received, m => (m.TextBody ?? "").Contains("have replaced the version"));
+        Assert.Single(GitHub.FilesOn(branch).Keys, k => k.StartsWith("input/posts/", StringComparison.Ordinal));
+        Assert.Contains(Smtp.Received, m => (m.TextBody ?? "").Contains("have replaced the version"));
 
-        await _imap.DeliverAsync(ReplyTo(acknowledgement, "Priya Khan <priya.khan@icloud.com>", "WITHDRAW\n\nSorry, we need to check something first."));
+        await Imap.DeliverAsync(ReplyTo(acknowledgement, "Priya Khan <priya.khan@icloud.com>", "WITHDRAW\n\nSorry, we need to check something first."));
         var withdrawal = await Poll();
 
         Assert.Equal(1, withdrawal.Withdrawn);
-        Assert.Equal("closed", Assert.Single(_github.PullRequests)["state"]!.GetValue<string>());
-        Assert.Contains(_smtp.Received, m => (m.TextBody ?? "").Contains("has been withdrawn"));
-        Assert.Equal(3, (await _imap.MessagesIn("Processed")).Count);
-        Assert.Empty(_github.Violations);
+        Assert.Equal("closed", Assert.Single(GitHub.PullRequests)["state"]!.GetValue<string>());
+        Assert.Contains(Smtp.Received, m => (m.TextBody ?? "").Contains("has been withdrawn"));
+        Assert.Equal(3, (await Imap.MessagesIn("Processed")).Count);
+        Assert.Empty(GitHub.Violations);
     }
 
     [Fact]
     public async Task A_merged_post_is_announced_to_its_contributor_once_it_is_live_and_only_once()
     {
-        await _imap.DeliverAsync(Fixture("apple-plain-text.eml"));
+        await Imap.DeliverAsync(Fixture("apple-plain-text.eml"));
         await Poll();
-        var pull = Assert.Single(_github.PullRequests);
-        _github.Merge(pull["number"]!.GetValue<int>());
+        var pull = Assert.Single(GitHub.PullRequests);
+        GitHub.Merge(pull["number"]!.GetValue<int>());
 
         var notLiveYet = await Poll();
         Assert.Equal(0, notLiveYet.Notified);
-        Assert.Single(_smtp.Received);
+        Assert.Single(Smtp.Received);
 
         var slug = pull["head"]!["ref"]!.GetValue<string>().Split('-', 4)[3][..^9];
-        _site.Publish(slug);
+        Site.Publish(slug);
         var live = await Poll();
         var later = await Poll();
 
         Assert.Equal((1, 0), (live.Notified, later.Notified));
-        var news = Assert.Single(_smtp.Received, m => (m.TextBody ?? "").Contains("is now live"));
+        var news = Assert.Single(Smtp.Received, m => (m.TextBody ?? "").Contains("is now live"));
         Assert.Equal("priya.khan@icloud.com", news.To.Mailboxes.Single().Address);
-        Assert.Contains(new Uri(_site.BaseUrl, $"posts/{slug}/").ToString(), news.TextBody ?? "");
-        Assert.Contains(SubmissionPullRequests.NotifiedLabel, Assert.Single(_github.PullRequests)["labels"]!.AsArray().Select(l => l!["name"]!.GetValue<string>()));
-        Assert.Empty(_github.Violations);
+        Assert.Contains(new Uri(Site.BaseUrl, $"posts/{slug}/").ToString(), news.TextBody ?? "");
+        Assert.Contains(SubmissionPullRequests.NotifiedLabel, Assert.Single(GitHub.PullRequests)["labels"]!.AsArray().Select(l => l!["name"]!.GetValue<string>()));
+        Assert.Empty(GitHub.Violations);
     }
 
     [Fact]
     public async Task When_github_or_smtp_is_down_messages_wait_in_the_inbox_and_a_later_run_finishes_them_once()
     {
-        await _imap.DeliverAsync(Fixture("outlook-html-inline-image.eml"), Fixture("apple-plain-text.eml"));
+        await Imap.DeliverAsync(Fixture("outlook-html-inline-image.eml"), Fixture("apple-plain-text.eml"));
 
-        _github.Inject(new Fault("POST", "/pulls", "502", 1000));
+        GitHub.Inject(new Fault("POST", "/pulls", "502", 1000));
         var githubDown = await Poll();
         Assert.Equal(2, githubDown.LeftInInbox);
-        Assert.Empty(_smtp.Received);
+        Assert.Empty(Smtp.Received);
 
-        _github.ClearFaults();
+        GitHub.ClearFaults();
         var smtpDown = await Poll(Poller(smtpPort: Dovecot.FreePort()));
         Assert.Equal(2, smtpDown.LeftInInbox);
-        Assert.Single(_github.PullRequests);
+        Assert.Single(GitHub.PullRequests);
 
         var recovered = await Poll();
         Assert.True(recovered.Settled);
-        Assert.Equal(2, _github.PullRequests.Count);
-        Assert.Equal(2, _smtp.Received.Count);
-        Assert.Equal(2, (await _imap.MessagesIn("Processed")).Count);
-        Assert.Empty(await _imap.MessagesIn("INBOX"));
+        Assert.Equal(2, GitHub.PullRequests.Count);
+        Assert.Equal(2, Smtp.Received.Count);
+        Assert.Equal(2, (await Imap.MessagesIn("Processed")).Count);
+        Assert.Empty(await Imap.MessagesIn("INBOX"));
     }
 
     [Fact]
     public async Task Imap_connections_cut_mid_run_and_github_faults_settle_with_nothing_lost_or_duplicated()
     {
         string[] fixtures = ["outlook-html-inline-image.eml", "apple-plain-text.eml", "auto-reply.eml", "gmail-alternative-attachment.eml", "covering-note-only.eml", "windows-1252.eml", "personal-data.eml"];
-        await _imap.DeliverAsync(fixtures.Select(Fixture));
-        await using var proxy = new CuttingProxy(_imap.Port);
+        await Imap.DeliverAsync(fixtures.Select(Fixture));
+        await using var proxy = new CuttingProxy(Imap.Port);
         var faults = new[] { "/git/blobs", "/git/trees", "/git/commits", "/git/refs", "/pulls", "/labels" };
         var runs = 0;
         var cutRuns = 0;
@@ -201,45 +194,45 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         {
             proxy.CutAfter(cut);
             // Two failures are retried away within the run; four outlast the retries and end it.
-            _github.ClearFaults();
-            _github.Inject(new Fault("POST", faults[runs % faults.Length], runs % 2 == 0 ? "drop" : "502", runs % 3 == 0 ? 4 : 2));
+            GitHub.ClearFaults();
+            GitHub.Inject(new Fault("POST", faults[runs % faults.Length], runs % 2 == 0 ? "drop" : "502", runs % 3 == 0 ? 4 : 2));
             var report = await Poll(Poller(imapPort: proxy.Port));
             if (report.Problems.Any(p => p.StartsWith("the mailbox connection failed", StringComparison.Ordinal))) cutRuns++;
-            if (report.Settled && (await _imap.MessagesIn("INBOX")).Count == 0) break;
+            if (report.Settled && (await Imap.MessagesIn("INBOX")).Count == 0) break;
         }
         proxy.CutAfter(null);
-        _github.ClearFaults();
+        GitHub.ClearFaults();
         await Poll(Poller(imapPort: proxy.Port));
         output.WriteLine($"settled after {runs + 1} runs, {cutRuns} of them cut by the IMAP relay");
         Assert.True(cutRuns > 0, "no run was cut: the relay's cut points are too late for these messages");
 
-        var processed = await _imap.MessagesIn("Processed");
-        var rejected = await _imap.MessagesIn("Rejected");
-        Assert.Empty(await _imap.MessagesIn("INBOX"));
+        var processed = await Imap.MessagesIn("Processed");
+        var rejected = await Imap.MessagesIn("Rejected");
+        Assert.Empty(await Imap.MessagesIn("INBOX"));
         Assert.Equal(fixtures.Length, processed.Count + rejected.Count);
         Assert.Equal(processed.Count, processed.Select(m => m.Message.MessageId).Distinct().Count());
-        Assert.Equal(processed.Count, _github.PullRequests.Count);
-        Assert.Equal(_github.PullRequests.Count, _github.PullRequests.Select(p => p["head"]!["ref"]!.GetValue<string>()).Distinct().Count());
-        var sent = _smtp.Received;
+        Assert.Equal(processed.Count, GitHub.PullRequests.Count);
+        Assert.Equal(GitHub.PullRequests.Count, GitHub.PullRequests.Select(p => p["head"]!["ref"]!.GetValue<string>()).Distinct().Count());
+        var sent = Smtp.Received;
         // One acknowledgement per pull request (a cut between sending and flagging could repeat one; none did here).
         Assert.Equal(processed.Count, sent.Count(m => m.MessageId!.StartsWith("ack.", StringComparison.Ordinal)));
         Assert.Equal(sent.Count, sent.Select(m => m.InReplyTo).Distinct().Count());
-        Assert.Empty(_github.Violations);
+        Assert.Empty(GitHub.Violations);
     }
 
     [Fact]
     public async Task No_sender_address_reaches_a_committed_file_a_pull_request_or_the_log()
     {
         string[] fixtures = ["outlook-html-inline-image.eml", "apple-plain-text.eml", "gmail-alternative-attachment.eml", "windows-1252.eml", "personal-data.eml", "no-subject-no-name.eml"];
-        await _imap.DeliverAsync(fixtures.Select(Fixture));
+        await Imap.DeliverAsync(fixtures.Select(Fixture));
         await Poll();
-        _github.Merge(1);
+        GitHub.Merge(1);
         await Poll();
 
         var addresses = fixtures.Select(Fixture).SelectMany(m => m.From.Mailboxes).Select(m => m.Address).Distinct().ToList();
-        var published = string.Join('\n', _github.PullRequests.Select(p => p.ToJsonString()))
-            + string.Join('\n', _github.Comments.Select(c => c.Text))
-            + string.Join('\n', _github.Branches.SelectMany(b => _github.FilesOn(b).Values).Select(Encoding.UTF8.GetString))
+        var published = string.Join('\n', GitHub.PullRequests.Select(p => p.ToJsonString()))
+            + string.Join('\n', GitHub.Comments.Select(c => c.Text))
+            + string.Join('\n', GitHub.Branches.SelectMany(b => GitHub.FilesOn(b).Values).Select(Encoding.UTF8.GetString))
             + _log;
         Assert.NotEmpty(_log.ToString());
         foreach (var address in addresses)
