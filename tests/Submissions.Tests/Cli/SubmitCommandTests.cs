@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PPNBlog.Submissions.Tests.GitHub;
 
 namespace PPNBlog.Submissions.Tests.Cli;
@@ -23,19 +22,9 @@ public sealed class SubmitCommandTests : IAsyncLifetime
         await _github.DisposeAsync();
     }
 
-    private static async Task<(int Code, string Output, string Error)> Submit(string message, string config, string? token)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ppnblog.dll"), "submissions", "submit", message,
-            "--config", config, "--input", Path.Combine(Emails.RepositoryRoot, "input")])
-        { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment.Remove("GITHUB_TOKEN");
-        if (token is not null) start.Environment["GITHUB_TOKEN"] = token;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int Code, string Output, string Error)> Submit(string message, string config, string? token) =>
+        Ppnblog.RunAsync(["submissions", "submit", message, "--config", config, "--input", Path.Combine(Emails.RepositoryRoot, "input")],
+            new Dictionary<string, string?> { ["GITHUB_TOKEN"] = token });
 
     [Fact]
     public async Task Submit_opens_the_pull_request_and_prints_its_url_once_however_often_it_runs()

@@ -338,36 +338,24 @@ public sealed class FakeGitHub : IAsyncDisposable
                 .OrderByDescending(p => p["updated_at"]!.GetValue<string>()).ThenByDescending(p => p["number"]!.GetValue<int>())
                 .Select(p => (JsonNode)p.DeepClone()).ToArray()));
         }));
-        repo.MapPatch("/pulls/{number:int}", async (int number, HttpRequest request) =>
+        repo.MapPatch("/pulls/{number:int}", (int number, HttpRequest request) => OnPull(number, request, (pull, body) =>
         {
-            var body = await Body(request);
-            return Locked(() =>
-            {
-                var pull = _pulls.FirstOrDefault(p => p["number"]!.GetValue<int>() == number);
-                if (pull is null) return NotFound();
-                foreach (var field in new[] { "title", "body", "state" })
-                    if (body[field] is { } value) pull[field] = value.GetValue<string>();
-                pull["updated_at"] = Timestamp();
-                return Results.Json(pull.DeepClone());
-            });
-        });
-        repo.MapPost("/issues/{number:int}/comments", async (int number, HttpRequest request) =>
+            foreach (var field in new[] { "title", "body", "state" })
+                if (body[field] is { } value) pull[field] = value.GetValue<string>();
+            pull["updated_at"] = Timestamp();
+            return Results.Json(pull.DeepClone());
+        }));
+        repo.MapPost("/issues/{number:int}/comments", (int number, HttpRequest request) => OnPull(number, request, (pull, body) =>
         {
-            var body = await Body(request);
-            return Locked(() =>
+            var text = body["body"]!.GetValue<string>();
+            _comments.Add((number, text));
+            return Results.Json(new
             {
-                var pull = _pulls.FirstOrDefault(p => p["number"]!.GetValue<int>() == number);
-                if (pull is null) return NotFound();
-                var text = body["body"]!.GetValue<string>();
-                _comments.Add((number, text));
-                return Results.Json(new
-                {
-                    id = _comments.Count, node_id = "IC_" + _comments.Count, body = text, url = $"{BaseUrl}repos/o/r/issues/comments/{_comments.Count}",
-                    html_url = $"https://github.example/o/r/pull/{number}#issuecomment-{_comments.Count}", issue_url = $"{BaseUrl}repos/o/r/issues/{number}",
-                    user = new { login = "ppn-blog-bot", id = 1, type = "Bot" }, created_at = Timestamp(), updated_at = Timestamp(), author_association = "NONE",
-                }, statusCode: 201);
-            });
-        });
+                id = _comments.Count, node_id = "IC_" + _comments.Count, body = text, url = $"{BaseUrl}repos/o/r/issues/comments/{_comments.Count}",
+                html_url = $"https://github.example/o/r/pull/{number}#issuecomment-{_comments.Count}", issue_url = $"{BaseUrl}repos/o/r/issues/{number}",
+                user = new { login = "ppn-blog-bot", id = 1, type = "Bot" }, created_at = Timestamp(), updated_at = Timestamp(), author_association = "NONE",
+            }, statusCode: 201);
+        }));
         repo.MapPost("/pulls", async (HttpRequest request) =>
         {
             var body = await Body(request);
@@ -396,31 +384,19 @@ public sealed class FakeGitHub : IAsyncDisposable
                 return Results.Json(LabelJson(name, _labels[name]), statusCode: 201);
             });
         });
-        repo.MapPost("/issues/{number:int}/labels", async (int number, HttpRequest request) =>
+        repo.MapPost("/issues/{number:int}/labels", (int number, HttpRequest request) => OnPull(number, request, (pull, body) =>
         {
-            var body = await Body(request);
-            return Locked(() =>
-            {
-                var pull = _pulls.FirstOrDefault(p => p["number"]!.GetValue<int>() == number);
-                if (pull is null) return NotFound();
-                var names = (body["labels"] ?? body)!.AsArray().Select(l => l!.GetValue<string>());
-                var labels = pull["labels"]!.AsArray();
-                foreach (var name in names.Where(n => labels.All(l => l!["name"]!.GetValue<string>() != n)))
-                    labels.Add(LabelJson(name, _labels.GetValueOrDefault(name, "ededed")));
-                return Results.Json(labels.DeepClone());
-            });
-        });
-        repo.MapPost("/pulls/{number:int}/requested_reviewers", async (int number, HttpRequest request) =>
+            var names = (body["labels"] ?? body)!.AsArray().Select(l => l!.GetValue<string>());
+            var labels = pull["labels"]!.AsArray();
+            foreach (var name in names.Where(n => labels.All(l => l!["name"]!.GetValue<string>() != n)))
+                labels.Add(LabelJson(name, _labels.GetValueOrDefault(name, "ededed")));
+            return Results.Json(labels.DeepClone());
+        }));
+        repo.MapPost("/pulls/{number:int}/requested_reviewers", (int number, HttpRequest request) => OnPull(number, request, (pull, body) =>
         {
-            var body = await Body(request);
-            return Locked(() =>
-            {
-                var pull = _pulls.FirstOrDefault(p => p["number"]!.GetValue<int>() == number);
-                if (pull is null) return NotFound();
-                pull["requested_reviewers"] = new JsonArray(body["reviewers"]!.AsArray().Select(r => (JsonNode)new JsonObject { ["login"] = r!.GetValue<string>(), ["id"] = 2, ["type"] = "User" }).ToArray());
-                return Results.Json(pull.DeepClone(), statusCode: 201);
-            });
-        });
+            pull["requested_reviewers"] = new JsonArray(body["reviewers"]!.AsArray().Select(r => (JsonNode)new JsonObject { ["login"] = r!.GetValue<string>(), ["id"] = 2, ["type"] = "User" }).ToArray());
+            return Results.Json(pull.DeepClone(), statusCode: 201);
+        }));
     }
 
     /// <summary>Every route this server maps, checked against the OpenAPI description (parameter names aside).</summary>
@@ -460,6 +436,13 @@ public sealed class FakeGitHub : IAsyncDisposable
             foreach (var fault in all) _faults.Enqueue(fault == match ? fault with { Times = fault.Times - 1 } : fault);
             return match;
         }
+    }
+
+    /// <summary>Reads the request body and runs <paramref name="handle"/> on pull request <paramref name="number"/> (404 when there is none).</summary>
+    private async Task<IResult> OnPull(int number, HttpRequest request, Func<JsonObject, JsonObject, IResult> handle)
+    {
+        var body = await Body(request);
+        return Locked(() => _pulls.FirstOrDefault(p => p["number"]!.GetValue<int>() == number) is { } pull ? handle(pull, body) : NotFound());
     }
 
     private IResult Locked(Func<IResult> handle)

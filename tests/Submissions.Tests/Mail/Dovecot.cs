@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Security;
@@ -39,7 +37,7 @@ public sealed class Dovecot : IAsyncDisposable
         foreach (var folder in new[] { "run", "state", "mail" }) Directory.CreateDirectory(Path.Combine(root, folder));
         var password = Guid.NewGuid().ToString("N");
         await File.WriteAllTextAsync(Path.Combine(root, "passwd"), $"{User}:{{PLAIN}}{password}\n");
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var asRoot = Environment.UserName == "root";
         // Dovecot never gives mail access as root, so as root the mail belongs to nobody; otherwise to this user.
         var (uid, gid) = asRoot ? ("65534", "65534") : (Run("id", "-u"), Run("id", "-g"));
@@ -78,23 +76,7 @@ public sealed class Dovecot : IAsyncDisposable
             """);
         var process = Process.Start(new ProcessStartInfo(binary, ["-F", "-c", config]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var server = new Dovecot(root, process, port, password);
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return server;
-            }
-            catch (SocketException) when (!process.HasExited)
-            {
-                await Task.Delay(100);
-            }
-            catch (SocketException)
-            {
-                break;
-            }
-        }
+        if (await Loopback.Listening(port, process)) return server;
         var log = File.Exists(Path.Combine(root, "dovecot.log")) ? await File.ReadAllTextAsync(Path.Combine(root, "dovecot.log")) : "";
         await server.DisposeAsync();
         throw new InvalidOperationException($"Dovecot did not start on port {port}: {await process.StandardError.ReadToEndAsync()} {log}");
@@ -144,15 +126,6 @@ public sealed class Dovecot : IAsyncDisposable
         await _process.WaitForExitAsync();
         _process.Dispose();
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    internal static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static string Run(string file, params string[] args)

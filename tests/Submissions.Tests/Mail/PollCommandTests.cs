@@ -32,20 +32,9 @@ public sealed class PollCommandTests(ITestOutputHelper output) : IAsyncLifetime
         return path;
     }
 
-    private async Task<(int Code, string Output, string Error)> Poll(string config, string? password)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ppnblog.dll"), "submissions", "poll", "--once",
-            "--config", config, "--input", Path.Combine(Emails.RepositoryRoot, "input")])
-        { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["GITHUB_TOKEN"] = "test-token";
-        start.Environment.Remove("PPNBLOG_MAIL_PASSWORD");
-        if (password is not null) start.Environment["PPNBLOG_MAIL_PASSWORD"] = password;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Code, string Output, string Error)> Poll(string config, string? password) =>
+        Ppnblog.RunAsync(["submissions", "poll", "--once", "--config", config, "--input", Path.Combine(Emails.RepositoryRoot, "input")],
+            new Dictionary<string, string?> { ["GITHUB_TOKEN"] = "test-token", ["PPNBLOG_MAIL_PASSWORD"] = password });
 
     [Fact]
     public async Task Poll_once_handles_the_inbox_and_exits_0()

@@ -169,7 +169,7 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Empty(Smtp.Received);
 
         GitHub.ClearFaults();
-        var smtpDown = await Poll(Poller(smtpPort: Dovecot.FreePort()));
+        var smtpDown = await Poll(Poller(smtpPort: Loopback.FreePort()));
         Assert.Equal(2, smtpDown.LeftInInbox);
         Assert.Single(GitHub.PullRequests);
 

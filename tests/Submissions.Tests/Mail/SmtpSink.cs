@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 
 namespace PPNBlog.Submissions.Tests.Mail;
@@ -27,24 +25,12 @@ public sealed class SmtpSink : IAsyncDisposable
     public static async Task<SmtpSink> StartAsync()
     {
         var maildir = Path.Combine(Path.GetTempPath(), "ppnblog-smtp-" + Guid.NewGuid().ToString("N")[..12]);
-        var port = Dovecot.FreePort();
+        var port = Loopback.FreePort();
         var process = Process.Start(new ProcessStartInfo(Python, ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", maildir])
             { RedirectStandardOutput = true, RedirectStandardError = true })
             ?? throw new InvalidOperationException("could not start python3");
         var sink = new SmtpSink(maildir, process, port);
-        for (var attempt = 0; attempt < 100 && !process.HasExited; attempt++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return sink;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
-        }
+        if (await Loopback.Listening(port, process)) return sink;
         var error = process.HasExited ? await process.StandardError.ReadToEndAsync() : "it did not listen";
         await sink.DisposeAsync();
         throw new InvalidOperationException($"the SMTP sink (python3-aiosmtpd; run ./test.sh as root, or apt-get install python3-aiosmtpd) did not start: {error}");
