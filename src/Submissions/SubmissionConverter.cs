@@ -111,11 +111,11 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         foreach (var image in shown.Where(i => i.AltText is null))
             warnings.Add($"{image.FileName}: alt text needed (describe the image for people who cannot see it).");
         var date = message.Date > new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero) && message.Date <= now.AddDays(1) ? message.Date : now;
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(date, PostDate.UkTime).DateTime).ToDateTime(TimeOnly.MinValue);
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(date, PostDate.UkTime).DateTime);
         var frontMatter = new PostFrontMatter
         {
             Title = title,
-            Date = new PostDate(new DateTimeOffset(day, PostDate.UkTime.GetUtcOffset(day)), HasTime: false),
+            Date = PostDate.Day(day),
             Author = author,
             Role = NullIfEmpty(Clean(lines.Values.GetValueOrDefault("role"))),
             Commitments = choices.Select(c => c.Slug).ToList(),

@@ -11,6 +11,13 @@ public readonly partial record struct PostDate(DateTimeOffset Value, bool HasTim
     /// <summary>UK time: what "a date alone" means for a blog published in England.</summary>
     public static readonly TimeZoneInfo UkTime = FindUkTime();
 
+    /// <summary>A date without a time: the start of <paramref name="day"/> in UK time.</summary>
+    public static PostDate Day(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new PostDate(new DateTimeOffset(midnight, UkTime.GetUtcOffset(midnight)), HasTime: false);
+    }
+
     /// <summary>
     /// Parses ISO 8601 as front matter carries it: <c>2020-12-14</c>, or a date-time with an offset
     /// (<c>2020-12-14T09:30:00+00:00</c>, <c>Z</c>, a space instead of T, and YAML 1.1's one-digit <c>-4</c>).

@@ -230,7 +230,11 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
 
     private async Task<MimeMessage?> FindOriginal(IMailFolder processed, MergedSubmission submission, Dictionary<UniqueId, string?> keys, DateTimeOffset now, CancellationToken cancellation)
     {
-        foreach (var uid in await processed.SearchAsync(SearchQuery.All, cancellation))
+        // The post's date is the day the message was sent, so look there first (a day either side for time zones).
+        var day = submission.Date.ToDateTime(TimeOnly.MinValue);
+        var near = await processed.SearchAsync(SearchQuery.SentSince(day.AddDays(-1)).And(SearchQuery.SentBefore(day.AddDays(2))), cancellation);
+        var rest = (await processed.SearchAsync(SearchQuery.All, cancellation)).Except(near);
+        foreach (var uid in near.Concat(rest))
         {
             if (!keys.TryGetValue(uid, out var key))
             {

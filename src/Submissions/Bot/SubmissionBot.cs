@@ -53,9 +53,8 @@ public sealed partial class SubmissionBot(SubmissionConverter converter, IReadOn
         if (await pullRequests.FindAsync(key, cancellation) is not { } pull) return SubmitOutcome.Rejected(NotUnderReview);
         var (revision, validation, reasons) = Prepare(message, size, now);
         if (revision is null) return SubmitOutcome.Rejected(reasons);
-        var original = BranchParts().Match(pull.Branch);
-        if (original.Success && PostDate.TryParse(original.Groups["date"].Value, out var date, out _))
-            revision = revision with { Slug = original.Groups["slug"].Value, FrontMatter = revision.FrontMatter with { Date = date } };
+        if (SubmissionPullRequests.ParseBranch(pull.Branch) is { } original)
+            revision = revision with { Slug = original.Slug, FrontMatter = revision.FrontMatter with { Date = PostDate.Day(original.Date) } };
         await pullRequests.ReviseAsync(pull, revision, validation, cancellation);
         return new SubmitOutcome(revision, pull, []);
     }
@@ -88,9 +87,6 @@ public sealed partial class SubmissionBot(SubmissionConverter converter, IReadOn
             return (null, [], [.. validation.Where(d => d.IsError).Select(d => "The converted post did not pass validation: " + d.Message)]);
         return (post, [.. validation.Select(d => d.ToString())], []);
     }
-
-    [GeneratedRegex(@"^submissions/(?<date>\d{4}-\d{2}-\d{2})-(?<slug>[a-z0-9-]+)-[0-9a-f]{8}$")]
-    private static partial Regex BranchParts();
 
     [GeneratedRegex(@"^\W*withdraw\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex Withdraw();

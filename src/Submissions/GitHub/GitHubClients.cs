@@ -36,14 +36,21 @@ public static class GitHubClients
             var token = environment(TokenVariable);
             if (string.IsNullOrWhiteSpace(token))
                 throw new InvalidOperationException($"no GitHub credentials: set {TokenVariable}, or github.appId and github.installationId in the settings file with the App's private key in {AppKeyVariable}");
-            return new GitHubClient(Product, target.ApiUrl) { Credentials = new Credentials(token.Trim()) };
+            return WithTimeout(new GitHubClient(Product, target.ApiUrl) { Credentials = new Credentials(token.Trim()) });
         }
         var key = environment(AppKeyVariable) is { Length: > 0 } pem ? pem
             : environment(AppKeyFileVariable) is { Length: > 0 } file && File.Exists(file) ? await File.ReadAllTextAsync(file)
             : throw new InvalidOperationException($"the GitHub App's private key is missing: set {AppKeyVariable} (PEM text) or {AppKeyFileVariable} (its file)");
-        var appClient = new GitHubClient(Product, target.ApiUrl) { Credentials = new Credentials(AppJwt(app.AppId, key, DateTimeOffset.UtcNow), AuthenticationType.Bearer) };
+        var appClient = WithTimeout(new GitHubClient(Product, target.ApiUrl) { Credentials = new Credentials(AppJwt(app.AppId, key, DateTimeOffset.UtcNow), AuthenticationType.Bearer) });
         var installation = await retry.Run(() => appClient.GitHubApps.CreateInstallationToken(app.InstallationId));
-        return new GitHubClient(Product, target.ApiUrl) { Credentials = new Credentials(installation.Token) };
+        return WithTimeout(new GitHubClient(Product, target.ApiUrl) { Credentials = new Credentials(installation.Token) });
+    }
+
+    /// <summary>A call that has not answered in 30 s is given up and retried (Octokit would wait 100 s).</summary>
+    private static GitHubClient WithTimeout(GitHubClient client)
+    {
+        client.SetRequestTimeout(TimeSpan.FromSeconds(30));
+        return client;
     }
 
     /// <summary>The App's JSON Web Token (RS256, issued a minute early for clock drift, valid under GitHub's 10-minute cap).</summary>

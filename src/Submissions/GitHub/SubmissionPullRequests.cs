@@ -8,7 +8,8 @@ namespace PPNBlog.Submissions.GitHub;
 /// <param name="Key">The submission key's first 8 characters (from the branch name).</param>
 /// <param name="Slug">The post's slug (from the branch name).</param>
 /// <param name="Title">The pull request's title.</param>
-public sealed record MergedSubmission(int Number, string Key, string Slug, string Title);
+/// <param name="Date">The post's date (from the branch name): the day the message was sent.</param>
+public sealed record MergedSubmission(int Number, string Key, string Slug, string Title, DateOnly Date);
 
 /// <summary>
 /// One pull request per submission, built with the Git Data API: blobs, the post's folder as one tree, the
@@ -45,6 +46,12 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
 
     /// <summary>The submission's branch: submissions/&lt;date&gt;-&lt;slug&gt;-&lt;short key&gt;.</summary>
     public static string BranchFor(ConvertedPost post) => $"{BranchPrefix}{post.FrontMatter.Date.ToIsoString()}-{post.Slug}-{post.IdempotencyKey[..8]}";
+
+    /// <summary>The date, slug and short key in a submission's branch name; null for any other branch.</summary>
+    public static (DateOnly Date, string Slug, string Key)? ParseBranch(string branch) =>
+        SubmissionBranch().Match(branch) is { Success: true } match
+            ? (DateOnly.ParseExact(match.Groups["date"].Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), match.Groups["slug"].Value, match.Groups["key"].Value)
+            : null;
 
     /// <summary>The labels a submission's pull request carries.</summary>
     public static IReadOnlyList<string> LabelsFor(ConvertedPost post) =>
@@ -145,9 +152,9 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
         return closed
             .Where(p => p.Merged || p.MergedAt is not null)
             .Where(p => p.Labels is null || p.Labels.All(l => l.Name != NotifiedLabel))
-            .Select(p => (Pull: p, Match: SubmissionBranch().Match(p.Head?.Ref ?? "")))
-            .Where(p => p.Match.Success)
-            .Select(p => new MergedSubmission(p.Pull.Number, p.Match.Groups["key"].Value, p.Match.Groups["slug"].Value, p.Pull.Title))
+            .Select(p => (Pull: p, Branch: ParseBranch(p.Head?.Ref ?? "")))
+            .Where(p => p.Branch is not null)
+            .Select(p => new MergedSubmission(p.Pull.Number, p.Branch!.Value.Key, p.Branch.Value.Slug, p.Pull.Title, p.Branch.Value.Date))
             .ToList();
     }
 
@@ -277,6 +284,6 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
         _ => "007f3b",
     };
 
-    [GeneratedRegex(@"^submissions/\d{4}-\d{2}-\d{2}-(?<slug>[a-z0-9-]+)-(?<key>[0-9a-f]{8})$")]
+    [GeneratedRegex(@"^submissions/(?<date>\d{4}-\d{2}-\d{2})-(?<slug>[a-z0-9-]+)-(?<key>[0-9a-f]{8})$")]
     private static partial Regex SubmissionBranch();
 }

@@ -16,7 +16,8 @@ namespace PPNBlog.Submissions.Tests.GitHub;
 /// <summary>A failure the fake injects into the next matching requests.</summary>
 /// <param name="Method">HTTP method to match.</param>
 /// <param name="PathEnd">The request path's end to match, e.g. "/git/blobs".</param>
-/// <param name="Kind">"502", "secondary-rate-limit" (403 with Retry-After) or "drop" (the connection is cut).</param>
+/// <param name="Kind">"502", "secondary-rate-limit" (403 with Retry-After), "rate-limit" (403 with the rate-limit headers at 0),
+/// "slow" (answers after 3 s, past the tests' client timeout) or "drop" (the connection is cut).</param>
 /// <param name="Times">How many matching requests fail.</param>
 public sealed record Fault(string Method, string PathEnd, string Kind, int Times);
 
@@ -194,6 +195,17 @@ public sealed class FakeGitHub : IAsyncDisposable
                     case "drop":
                         context.Abort();
                         return;
+                    case "rate-limit":
+                        context.Response.StatusCode = 403;
+                        context.Response.Headers["x-ratelimit-limit"] = "5000";
+                        context.Response.Headers["x-ratelimit-remaining"] = "0";
+                        context.Response.Headers["x-ratelimit-reset"] = DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        await context.Response.WriteAsJsonAsync(new { message = "API rate limit exceeded for installation.", documentation_url = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api" });
+                        return;
+                    case "slow":
+                        // Answers later than the client waits: a timeout.
+                        await Task.Delay(TimeSpan.FromSeconds(3));
+                        break;
                     case "secondary-rate-limit":
                         context.Response.StatusCode = 403;
                         context.Response.Headers["Retry-After"] = "1";

@@ -221,6 +221,31 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bot_branch_left_without_a_pull_request_is_removed_once_the_inbox_is_empty()
+    {
+        await Imap.DeliverAsync(Fixture("apple-plain-text.eml"));
+        GitHub.Inject(new Fault("POST", "/pulls", "502", 3));
+        var died = await Poll();
+        Assert.Equal(1, died.LeftInInbox);
+        Assert.Single(GitHub.Branches, b => b.StartsWith("submissions/", StringComparison.Ordinal));
+        GitHub.PutOnMain("README.md", "# PPNBlog, edited\n");
+        // A branch whose message is gone (say, deleted by hand from the inbox) has nothing left to finish it.
+        using (var client = await Imap.ConnectAsync())
+        {
+            await client.Inbox.OpenAsync(FolderAccess.ReadWrite);
+            await client.Inbox.StoreAsync(await client.Inbox.SearchAsync(MailKit.Search.SearchQuery.All), new StoreFlagsRequest(StoreAction.Add, MessageFlags.Deleted) { Silent = true });
+            await client.Inbox.ExpungeAsync();
+        }
+
+        var cleaned = await Poll();
+
+        Assert.Equal(1, cleaned.OrphansRemoved);
+        Assert.DoesNotContain(GitHub.Branches, b => b.StartsWith("submissions/", StringComparison.Ordinal));
+        Assert.Contains("main", GitHub.Branches);
+        Assert.Empty(GitHub.Violations);
+    }
+
+    [Fact]
     public async Task No_sender_address_reaches_a_committed_file_a_pull_request_or_the_log()
     {
         string[] fixtures = ["outlook-html-inline-image.eml", "apple-plain-text.eml", "gmail-alternative-attachment.eml", "windows-1252.eml", "personal-data.eml", "no-subject-no-name.eml"];
