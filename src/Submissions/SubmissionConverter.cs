@@ -30,7 +30,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     public SubmissionResult Convert(MimeMessage message, long size, DateTimeOffset now)
     {
         if (size > settings.MaxMessageBytes)
-            return SubmissionResult.Rejected($"The email is {size / 1024 / 1024} MB; the limit is {settings.MaxMessageBytes / 1024 / 1024} MB. Please send smaller photos, or fewer at a time.");
+            return SubmissionResult.Rejected($"The email is {SubmissionSettings.Readable(size)}; the limit is {SubmissionSettings.Readable(settings.MaxMessageBytes)}. Please send smaller photos, or fewer at a time.");
         if (AutomaticReason(message) is { } automatic) return SubmissionResult.Rejected(automatic);
         var sender = SenderTrust.Of(message, settings.AllowedDomains);
         if (settings.RejectOutsideAllowlist && !sender.DomainAllowed)

@@ -26,4 +26,9 @@ public sealed record SubmissionSettings
 
     /// <summary>Images are resized so neither side is longer than this (2000 px).</summary>
     public int MaxImageSide { get; init; } = 2000;
+
+    /// <summary>A size as a person reads it: "25 MB", or "300 KB" under a megabyte.</summary>
+    public static string Readable(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / (1024.0 * 1024)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB"
+        : $"{Math.Max(1, bytes / 1024)} KB";
 }

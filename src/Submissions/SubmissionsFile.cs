@@ -99,6 +99,9 @@ public sealed class SubmissionsFile
         /// <summary>GitHub users asked to review every submission.</summary>
         public List<string> Reviewers { get; set; } = [];
 
+        /// <summary>GitHub teams (slugs) asked to review every submission.</summary>
+        public List<string> TeamReviewers { get; set; } = [];
+
         /// <summary>Most content-creating calls a minute (GitHub's secondary limit is 80).</summary>
         public int WritesPerMinute { get; set; } = 80;
 
@@ -116,7 +119,7 @@ public sealed class SubmissionsFile
 
         internal GitHubTarget ToTarget() =>
             Uri.TryCreate(ApiUrl.EndsWith('/') ? ApiUrl : ApiUrl + "/", UriKind.Absolute, out var api) && api.Scheme is "https" or "http"
-                ? new(Owner, Repository, BaseBranch, api, Reviewers, Math.Clamp(Attempts, 1, 20), Math.Max(1, WritesPerMinute), Math.Max(1, WritesPerHour))
+                ? new(Owner, Repository, BaseBranch, api, Reviewers, Math.Clamp(Attempts, 1, 20), Math.Max(1, WritesPerMinute), Math.Max(1, WritesPerHour), TeamReviewers)
                 : throw new InvalidDataException($"github.apiUrl '{ApiUrl}' is not an http(s) address; use https://api.github.com/ or your GitHub Enterprise server's API address");
 
         internal GitHubAppInstallation? ToApp() => AppId is { } app && InstallationId is { } installation ? new GitHubAppInstallation(app, installation) : null;

@@ -9,8 +9,9 @@ namespace PPNBlog.Submissions.GitHub;
 /// <param name="Attempts">How many times a failing call is tried before the run gives up.</param>
 /// <param name="WritesPerMinute">Most content-creating calls a minute.</param>
 /// <param name="WritesPerHour">Most content-creating calls an hour.</param>
+/// <param name="TeamReviewers">Teams (their slugs) asked to review each pull request.</param>
 public sealed record GitHubTarget(string Owner, string Repository, string BaseBranch, Uri ApiUrl, IReadOnlyList<string> Reviewers,
-    int Attempts = 6, int WritesPerMinute = 80, int WritesPerHour = 500)
+    int Attempts = 6, int WritesPerMinute = 80, int WritesPerHour = 500, IReadOnlyList<string>? TeamReviewers = null)
 {
     /// <summary>The public GitHub API.</summary>
     public static readonly Uri PublicApi = new("https://api.github.com/");

@@ -99,9 +99,10 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
         }
         // Labels and reviewers are (re)applied on every run, so a run that died after opening the pull request is completed.
         await Label(pullRequest.Number, LabelsFor(post).Except(pullRequest.Labels?.Select(l => l.Name) ?? []).ToList(), cancellation);
-        if (target.Reviewers.Count > 0 && (pullRequest.RequestedReviewers?.Count ?? 0) == 0)
+        var teams = target.TeamReviewers ?? [];
+        if ((target.Reviewers.Count > 0 || teams.Count > 0) && (pullRequest.RequestedReviewers?.Count ?? 0) == 0 && (pullRequest.RequestedTeams?.Count ?? 0) == 0)
             await Write(() => client.PullRequest.ReviewRequest.Create(Owner, Repository, pullRequest.Number,
-                new PullRequestReviewRequest(target.Reviewers.ToList(), [])), cancellation);
+                new PullRequestReviewRequest(target.Reviewers.ToList(), teams.ToList())), cancellation);
         return new SubmissionPullRequest(pullRequest.Number, pullRequest.HtmlUrl, branch, created);
     }
 

@@ -25,13 +25,13 @@ public sealed class ImageCollector(SubmissionSettings settings)
     {
         if (bytes.Length > settings.MaxImageBytes)
         {
-            LimitReason = $"The image '{displayName}' is {bytes.Length / 1024 / 1024} MB; the limit for one image is {settings.MaxImageBytes / 1024 / 1024} MB. Please send a smaller version.";
+            LimitReason = $"The image '{displayName}' is {SubmissionSettings.Readable(bytes.Length)}; the limit for one image is {SubmissionSettings.Readable(settings.MaxImageBytes)}. Please send a smaller version.";
             return null;
         }
         _totalBytes += bytes.Length;
         if (_totalBytes > settings.MaxTotalImageBytes)
         {
-            LimitReason = $"The images add up to more than {settings.MaxTotalImageBytes / 1024 / 1024} MB. Please send fewer or smaller photos.";
+            LimitReason = $"The images add up to more than {SubmissionSettings.Readable(settings.MaxTotalImageBytes)}. Please send fewer or smaller photos.";
             return null;
         }
         if (_saved.Count >= settings.MaxImages)

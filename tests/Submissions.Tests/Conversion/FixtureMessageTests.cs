@@ -146,7 +146,7 @@ public class FixtureMessageTests
     public void A_message_over_the_size_limit_is_rejected()
     {
         var result = Emails.Convert("outlook-html-inline-image.eml", new SubmissionSettings { MaxMessageBytes = 1000 });
-        Assert.Contains("the limit is 0 MB", Assert.Single(result.Reasons));
+        Assert.Contains("; the limit is 1 KB.", Assert.Single(result.Reasons));
     }
 
     [Fact]

@@ -177,8 +177,12 @@ public sealed class FakeGitHub : IAsyncDisposable
             context.Request.Body.Position = 0;
             var template = _spec.TemplateFor(context.Request.Method, path);
             if (template is null) _violations.Enqueue($"{context.Request.Method} {path}: no such route in GitHub's API");
-            else if (context.Request.Method is "POST" or "PATCH" or "PUT")
-                foreach (var problem in await _spec.ValidateBody(context.Request.Method, template, body)) _violations.Enqueue(problem);
+            else
+            {
+                foreach (var problem in _spec.UnknownQueryParameters(context.Request.Method, template, context.Request.Query.Keys)) _violations.Enqueue(problem);
+                if (context.Request.Method is "POST" or "PATCH" or "PUT")
+                    foreach (var problem in await _spec.ValidateBody(context.Request.Method, template, body)) _violations.Enqueue(problem);
+            }
             var authorization = context.Request.Headers.Authorization.ToString();
             // GitHub takes "token X" and "Bearer X" alike; App routes take the App's JWT instead.
             var credential = authorization.Split(' ', 2) is [var scheme, var value] && scheme.ToLowerInvariant() is "token" or "bearer" ? value : "";
@@ -406,7 +410,8 @@ public sealed class FakeGitHub : IAsyncDisposable
         }));
         repo.MapPost("/pulls/{number:int}/requested_reviewers", (int number, HttpRequest request) => OnPull(number, request, (pull, body) =>
         {
-            pull["requested_reviewers"] = new JsonArray(body["reviewers"]!.AsArray().Select(r => (JsonNode)new JsonObject { ["login"] = r!.GetValue<string>(), ["id"] = 2, ["type"] = "User" }).ToArray());
+            pull["requested_reviewers"] = new JsonArray((body["reviewers"]?.AsArray() ?? []).Select(r => (JsonNode)new JsonObject { ["login"] = r!.GetValue<string>(), ["id"] = 2, ["type"] = "User" }).ToArray());
+            pull["requested_teams"] = new JsonArray((body["team_reviewers"]?.AsArray() ?? []).Select(t => (JsonNode)new JsonObject { ["slug"] = t!.GetValue<string>(), ["name"] = t.GetValue<string>(), ["id"] = 3 }).ToArray());
             return Results.Json(pull.DeepClone(), statusCode: 201);
         }));
     }

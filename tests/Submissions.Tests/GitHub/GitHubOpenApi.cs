@@ -46,6 +46,18 @@ public sealed class GitHubOpenApi
         return null;
     }
 
+    /// <summary>Query parameters the route does not document (empty when all are known).</summary>
+    public IReadOnlyList<string> UnknownQueryParameters(string method, string template, IEnumerable<string> names)
+    {
+        var declared = new[] { _paths[template]!["parameters"], _paths[template]![method.ToLowerInvariant()]?["parameters"] }
+            .OfType<JsonArray>().SelectMany(list => list)
+            .Select(p => p?["$ref"]?.GetValue<string>() is { } reference ? _components["parameters"]?[reference.Split('/').Last()] : p)
+            .Where(p => p?["in"]?.GetValue<string>() == "query")
+            .Select(p => p!["name"]!.GetValue<string>())
+            .ToHashSet(StringComparer.Ordinal);
+        return names.Where(n => !declared.Contains(n)).Select(n => $"{method} {template}: no query parameter '{n}' in GitHub's API").ToList();
+    }
+
     /// <summary>Problems with a JSON request body against the route's schema (empty when valid).</summary>
     public async Task<IReadOnlyList<string>> ValidateBody(string method, string template, string body)
     {

@@ -15,7 +15,7 @@ public sealed class PullRequestTests : IAsyncLifetime
 
     private SubmissionPullRequests Bot(params string[] reviewers) => new(
         Client(),
-        new GitHubTarget("o", "r", "main", _github.BaseUrl, reviewers),
+        new GitHubTarget("o", "r", "main", _github.BaseUrl, reviewers, TeamReviewers: reviewers.Length > 0 ? ["comms-editors"] : null),
         new GitHubRetry(attempts: 6, firstDelay: TimeSpan.FromMilliseconds(20), maxDelay: TimeSpan.FromSeconds(2)));
 
     private GitHubClient Client()
@@ -52,6 +52,7 @@ public sealed class PullRequestTests : IAsyncLifetime
         Assert.Contains("submission", labels);
         Assert.Contains(labels, l => l.StartsWith("commitment:", StringComparison.Ordinal));
         Assert.Equal("editor-one", Assert.Single(pull["requested_reviewers"]!.AsArray())!["login"]!.GetValue<string>());
+        Assert.Equal("comms-editors", Assert.Single(pull["requested_teams"]!.AsArray())!["slug"]!.GetValue<string>());
         Assert.Empty(_github.Violations);
     }
 
@@ -158,10 +159,12 @@ public sealed class PullRequestTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_fake_serves_only_routes_that_github_has()
+    public void The_fake_serves_only_routes_that_github_has_and_knows_their_query_parameters()
     {
         Assert.Empty(_github.Violations);
         Assert.NotNull(GitHubOpenApi.Load().TemplateFor("POST", "/repos/o/r/git/blobs"));
         Assert.Null(GitHubOpenApi.Load().TemplateFor("POST", "/repos/o/r/git/blobz"));
+        Assert.Equal(["GET /repos/{owner}/{repo}/pulls: no query parameter 'bogus' in GitHub's API"],
+            GitHubOpenApi.Load().UnknownQueryParameters("GET", "/repos/{owner}/{repo}/pulls", ["head", "state", "per_page", "bogus"]));
     }
 }

@@ -214,10 +214,35 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(processed.Count, GitHub.PullRequests.Count);
         Assert.Equal(GitHub.PullRequests.Count, GitHub.PullRequests.Select(p => p["head"]!["ref"]!.GetValue<string>()).Distinct().Count());
         var sent = Smtp.Received;
-        // One acknowledgement per pull request (a cut between sending and flagging could repeat one; none did here).
-        Assert.Equal(processed.Count, sent.Count(m => m.MessageId!.StartsWith("ack.", StringComparison.Ordinal)));
+        // Processed: one acknowledgement each. Rejected: one reply each, except machine mail (never answered, so no
+        // mail loop). A cut between sending and flagging could repeat a reply; none did here.
+        var replies = new Replies(Mail());
+        Assert.All(processed, m => Assert.Single(sent, r => r.InReplyTo == m.Message.MessageId && r.MessageId!.StartsWith("ack.", StringComparison.Ordinal)));
+        Assert.All(rejected, m => Assert.Equal(replies.ShouldAnswer(m.Message) ? 1 : 0, sent.Count(r => r.InReplyTo == m.Message.MessageId)));
+        Assert.Contains(rejected, m => !replies.ShouldAnswer(m.Message));
         Assert.Equal(sent.Count, sent.Select(m => m.InReplyTo).Distinct().Count());
         Assert.Empty(GitHub.Violations);
+    }
+
+    [Fact]
+    public async Task An_oversized_message_is_rejected_from_its_envelope_with_a_reply_giving_the_limit()
+    {
+        var big = Fixture("apple-plain-text.eml");
+        big.Body = new Multipart("mixed") { big.Body!, new MimePart("application", "octet-stream") { Content = new MimeContent(new MemoryStream(new byte[300_000])), FileName = "big.bin" } };
+        await Imap.DeliverAsync(big);
+        var mail = Mail();
+        var client = new GitHubClient(new ProductHeaderValue("t"), GitHub.BaseUrl) { Credentials = new Credentials("test-token") };
+        var pulls = new SubmissionPullRequests(client, new GitHubTarget("o", "r", "main", GitHub.BaseUrl, []), new GitHubRetry());
+        var small = Emails.Converter(new SubmissionSettings { MaxMessageBytes = 100_000 });
+        var bot = new SubmissionBot(small, Emails.Commitments.Select(c => c.Slug).ToList(), SubmissionsCommand.CheckBody, pulls);
+
+        var report = await Poll(new MailboxPoller(mail, Imap.Password, bot, small, new Replies(mail), Site.BaseUrl, new HttpClient(), _log, 100_000));
+
+        Assert.Equal(1, report.Rejected);
+        Assert.Single(await Imap.MessagesIn("Rejected"));
+        Assert.Contains("the limit is", Assert.Single(Smtp.Received).TextBody);
+        Assert.Empty(GitHub.PullRequests);
+        Assert.All(GitHub.Requests, r => Assert.StartsWith("GET ", r));
     }
 
     [Fact]
