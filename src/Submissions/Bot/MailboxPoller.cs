@@ -74,6 +74,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
         var writesBefore = bot.PullRequests.Writes;
         using var imap = new ImapClient();
         using var smtp = new SmtpClient();
+        await using var originals = new ProcessedMessages(mail, password, converter, replies, now);
         try
         {
             await imap.ConnectAsync(mail.ImapHost, mail.ImapPort, mail.Security, cancellation);
@@ -85,14 +86,14 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
             var waiting = await inbox.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.Flags | MessageSummaryItems.Envelope), cancellation);
             foreach (var summary in waiting.OrderBy(s => s.UniqueId.Id))
             {
-                if (!await Handle(inbox, summary, processed, rejected, smtp, now, report, cancellation))
+                if (!await Handle(inbox, summary, processed, rejected, smtp, originals, now, report, cancellation))
                 {
                     report.LeftInInbox = waiting.Count(s => s.UniqueId.Id >= summary.UniqueId.Id);
                     break;
                 }
             }
             if (report.LeftInInbox == 0) report.OrphansRemoved = (await bot.PullRequests.RemoveOrphanBranchesAsync(cancellation)).Count;
-            await NotifyMerged(processed, smtp, now, report, cancellation);
+            await NotifyMerged(originals, smtp, report, cancellation);
         }
         catch (Exception e) when (e is IOException or SocketException or ImapProtocolException or ImapCommandException or ServiceNotConnectedException or ServiceNotAuthenticatedException or MailKit.Security.AuthenticationException)
         {
@@ -118,7 +119,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
 
     /// <summary>Handles one inbox message; false when the pass should stop (GitHub or SMTP is failing).</summary>
     private async Task<bool> Handle(IMailFolder inbox, IMessageSummary summary, IMailFolder processed, IMailFolder rejected, SmtpClient smtp,
-        DateTimeOffset now, PollReport report, CancellationToken cancellation)
+        ProcessedMessages originals, DateTimeOffset now, PollReport report, CancellationToken cancellation)
     {
         var uid = summary.UniqueId;
         var answered = summary.Flags?.HasFlag(MessageFlags.Answered) == true;
@@ -129,6 +130,14 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
         {
             if (replies.KeyRepliedTo(message) is { } key)
             {
+                if (!await FromTheContributor(message, key, originals, cancellation))
+                {
+                    await Answer(message, replies.Rejection(message, [SubmissionBot.NotTheContributor]), answered, inbox, uid, smtp, cancellation);
+                    await inbox.MoveToAsync(uid, rejected, cancellation);
+                    report.Rejected++;
+                    log.WriteLine($"message {uid}: a reply about submission {key[..8]} from someone other than its contributor, refused");
+                    return true;
+                }
                 if (SubmissionBot.AsksToWithdraw(message))
                 {
                     var withdrawn = await bot.WithdrawAsync(key, cancellation);
@@ -201,13 +210,9 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
     /// Tells contributors whose pull request was merged, once the post answers at its address, that it is live.
     /// Their address is found on the original message in Processed, by its submission key, and kept nowhere else.
     /// </summary>
-    private async Task NotifyMerged(IMailFolder processed, SmtpClient smtp, DateTimeOffset now, PollReport report, CancellationToken cancellation)
+    private async Task NotifyMerged(ProcessedMessages originals, SmtpClient smtp, PollReport report, CancellationToken cancellation)
     {
-        var merged = await bot.PullRequests.MergedUnnotifiedAsync(cancellation);
-        if (merged.Count == 0) return;
-        await processed.OpenAsync(FolderAccess.ReadOnly, cancellation);
-        var keys = new Dictionary<UniqueId, string?>();
-        foreach (var submission in merged)
+        foreach (var submission in await bot.PullRequests.MergedUnnotifiedAsync(cancellation))
         {
             var url = new Uri(siteUrl, $"posts/{submission.Slug}/");
             if (!await IsLive(url, cancellation))
@@ -215,7 +220,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
                 log.WriteLine($"pull request #{submission.Number}: merged, but {url} is not live yet");
                 continue;
             }
-            if (await FindOriginal(processed, submission, keys, now, cancellation) is not { } original)
+            if (await originals.FindAsync(submission.Key, submission.Date, cancellation) is not { } original)
             {
                 report.Problems.Add($"pull request #{submission.Number}: merged, but its message is not in {mail.Processed}, so nobody was told");
                 await bot.PullRequests.MarkNotifiedAsync(submission.Number, cancellation);
@@ -228,28 +233,13 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
         }
     }
 
-    private async Task<MimeMessage?> FindOriginal(IMailFolder processed, MergedSubmission submission, Dictionary<UniqueId, string?> keys, DateTimeOffset now, CancellationToken cancellation)
+    /// <summary>Whether <paramref name="reply"/> comes from whoever sent submission <paramref name="key"/>: only they may change or withdraw it.</summary>
+    private static async Task<bool> FromTheContributor(MimeMessage reply, string key, ProcessedMessages originals, CancellationToken cancellation)
     {
-        // The post's date is the day the message was sent, so look there first (a day either side for time zones).
-        var day = submission.Date.ToDateTime(TimeOnly.MinValue);
-        var near = await processed.SearchAsync(SearchQuery.SentSince(day.AddDays(-1)).And(SearchQuery.SentBefore(day.AddDays(2))), cancellation);
-        var rest = (await processed.SearchAsync(SearchQuery.All, cancellation)).Except(near);
-        foreach (var uid in near.Concat(rest))
-        {
-            if (!keys.TryGetValue(uid, out var key))
-            {
-                var candidate = await processed.GetMessageAsync(uid, cancellation);
-                // Replies (revisions, withdrawals) are filed here too, but only an original carries the post's key.
-                key = replies.KeyRepliedTo(candidate) is null ? converter.Convert(candidate, 0, now).Post?.IdempotencyKey : null;
-                keys[uid] = key;
-                if (key?.StartsWith(submission.Key, StringComparison.Ordinal) == true) return candidate;
-            }
-            else if (key?.StartsWith(submission.Key, StringComparison.Ordinal) == true)
-            {
-                return await processed.GetMessageAsync(uid, cancellation);
-            }
-        }
-        return null;
+        var sender = reply.From.Mailboxes.FirstOrDefault()?.Address;
+        var original = await originals.FindAsync(key, null, cancellation);
+        return sender is not null && original?.From.Mailboxes.FirstOrDefault()?.Address is { } contributor
+            && contributor.Equals(sender, StringComparison.OrdinalIgnoreCase);
     }
 
     private async Task<bool> IsLive(Uri url, CancellationToken cancellation)
@@ -293,7 +283,8 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 
-    private static async Task SafeDisconnect(IMailService service)
+    /// <summary>Disconnects, ignoring a connection that is already gone.</summary>
+    internal static async Task SafeDisconnect(IMailService service)
     {
         try
         {

@@ -75,6 +75,9 @@ public sealed partial class SubmissionBot(SubmissionConverter converter, IReadOn
         return Withdraw().IsMatch(first);
     }
 
+    /// <summary>The reason given when a reply about a submission comes from someone other than its contributor.</summary>
+    public const string NotTheContributor = "Only the person who sent a post can change or withdraw it, by replying from the same address. Nothing was changed.";
+
     /// <summary>The reason given when a reply refers to a submission that is no longer open.</summary>
     public const string NotUnderReview = "This post is no longer under review (it has been published, withdrawn or closed), so your reply could not change it. To send a new post, please write a new email rather than a reply.";
 

@@ -134,6 +134,25 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Only_the_contributor_can_revise_or_withdraw_a_post()
+    {
+        await Imap.DeliverAsync(Fixture("apple-plain-text.eml"));
+        await Poll();
+        var acknowledgement = Assert.Single(Smtp.Received);
+
+        // Someone who saw the acknowledgement (it was forwarded, say) replies from another address.
+        await Imap.DeliverAsync(ReplyTo(acknowledgement, "Sam Patel <sam.patel@nhs.net>", "WITHDRAW"));
+        var report = await Poll();
+
+        Assert.Equal((0, 1), (report.Withdrawn, report.Rejected));
+        Assert.Equal("open", Assert.Single(GitHub.PullRequests)["state"]!.GetValue<string>());
+        var refusal = Assert.Single(Smtp.Received, m => m.To.Mailboxes.Single().Address == "sam.patel@nhs.net");
+        Assert.Contains("Only the person who sent a post", refusal.TextBody ?? "");
+        Assert.Single(await Imap.MessagesIn("Rejected"));
+        Assert.Empty(GitHub.Violations);
+    }
+
+    [Fact]
     public async Task A_merged_post_is_announced_to_its_contributor_once_it_is_live_and_only_once()
     {
         await Imap.DeliverAsync(Fixture("apple-plain-text.eml"));

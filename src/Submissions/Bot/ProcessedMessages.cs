@@ -1,0 +1,74 @@
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
+using MimeKit;
+using PPNBlog.Submissions.Mail;
+
+namespace PPNBlog.Submissions.Bot;
+
+/// <summary>
+/// Finds a submission's original message in the Processed folder by its key: the one place the contributor's
+/// address is kept. It has its own IMAP connection (opened when first needed), so the inbox stays open meanwhile.
+/// </summary>
+public sealed class ProcessedMessages(MailSettings mail, string password, SubmissionConverter converter, Replies replies, DateTimeOffset now) : IAsyncDisposable
+{
+    private readonly Dictionary<UniqueId, string?> _keys = [];
+    private ImapClient? _imap;
+    private IMailFolder? _folder;
+
+    /// <summary>The original message whose submission key starts with <paramref name="key"/>, or null.</summary>
+    /// <param name="key">The key, or its first characters (a branch name has 8).</param>
+    /// <param name="sentOn">The day it was sent, when known: messages sent around then are read first.</param>
+    /// <param name="cancellation">Stops the search.</param>
+    public async Task<MimeMessage?> FindAsync(string key, DateOnly? sentOn, CancellationToken cancellation)
+    {
+        var folder = await Open(cancellation);
+        var all = await folder.SearchAsync(SearchQuery.All, cancellation);
+        var order = all;
+        if (sentOn is { } day)
+        {
+            // A day either side, for time zones.
+            var start = day.ToDateTime(TimeOnly.MinValue);
+            var near = await folder.SearchAsync(SearchQuery.SentSince(start.AddDays(-1)).And(SearchQuery.SentBefore(start.AddDays(2))), cancellation);
+            order = [.. near, .. all.Except(near)];
+        }
+        foreach (var uid in order)
+        {
+            if (!_keys.TryGetValue(uid, out var candidateKey))
+            {
+                var candidate = await folder.GetMessageAsync(uid, cancellation);
+                // Replies (revisions, withdrawals) are filed here too, but only an original carries the post's key.
+                candidateKey = replies.KeyRepliedTo(candidate) is null ? converter.Convert(candidate, 0, now).Post?.IdempotencyKey : null;
+                _keys[uid] = candidateKey;
+                if (candidateKey?.StartsWith(key, StringComparison.Ordinal) == true) return candidate;
+            }
+            else if (candidateKey?.StartsWith(key, StringComparison.Ordinal) == true)
+            {
+                return await folder.GetMessageAsync(uid, cancellation);
+            }
+        }
+        return null;
+    }
+
+    private async Task<IMailFolder> Open(CancellationToken cancellation)
+    {
+        if (_folder is { IsOpen: true }) return _folder;
+        _imap ??= new ImapClient();
+        if (!_imap.IsConnected)
+        {
+            await _imap.ConnectAsync(mail.ImapHost, mail.ImapPort, mail.Security, cancellation);
+            await _imap.AuthenticateAsync(mail.Username, password, cancellation);
+        }
+        _folder = await _imap.GetFolderAsync(mail.Processed, cancellation);
+        await _folder.OpenAsync(FolderAccess.ReadOnly, cancellation);
+        return _folder;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        if (_imap is null) return;
+        await MailboxPoller.SafeDisconnect(_imap);
+        _imap.Dispose();
+    }
+}
