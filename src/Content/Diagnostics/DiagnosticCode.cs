@@ -91,11 +91,15 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode UnrenderableBody = new("PPN021", "Body cannot be rendered", Severity.Error,
         "Simplify the Markdown: remove the long run of '>', '*', '[' or nested lists the message points at.");
 
+    /// <summary>Pagefind could not index the built site: the site is published without search.</summary>
+    public static readonly DiagnosticCode SearchNotIndexed = new("PPN022", "Search index not built", Severity.Warning,
+        "Run 'npm ci' in theme/ (it installs Pagefind), then build again; the rest of the site is fine.");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         MalformedYaml, MissingFrontMatter, MissingField, InvalidValue, InvalidDate, UnknownCommitment, DuplicateSlug,
         MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
-        TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody,
+        TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
     ];
 }

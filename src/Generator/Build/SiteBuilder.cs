@@ -128,6 +128,8 @@ public static class SiteBuilder
         foreach (var (source, sitePath) in copies.Distinct()) output.CopyFile(source, sitePath);
         Lap("write feeds, sitemap, API, assets");
         var files = output.FileCount;
+        SearchIndexer.Index(output.Root, assets.ThemeDirectory, diagnostics);
+        Lap("search index");
         output.Commit();
         Lap("swap output");
         return new BuildResult(diagnostics.Sorted(), plan.Count, files, timings);
@@ -140,7 +142,7 @@ public static class SiteBuilder
             .Concat(site.Posts.Select(p => $"api/posts/{p.Post.Slug}.json"));
 
     /// <summary>Top-level folders the site itself writes: a page with one of these names would overwrite them.</summary>
-    private static readonly HashSet<string> ReservedPageSlugs = new(StringComparer.Ordinal) { "posts", "commitments", "tags", "page", "api", "assets", "search" };
+    private static readonly HashSet<string> ReservedPageSlugs = new(StringComparer.Ordinal) { "posts", "commitments", "tags", "page", "api", "assets", "search", "pagefind" };
 
     private static void CheckPageSlugs(IReadOnlyList<Page> pages, DiagnosticList diagnostics)
     {

@@ -116,6 +116,9 @@ public static class PagePlan
                 ("page_content", new PageContentView(page.Page.Title, page.Body.Html)))));
         }
 
+        pages.Add(new PlannedPage(SiteUrls.SearchPath, "search", () => Values(views,
+            views.Meta(SiteUrls.SearchPath, "Search", $"Search the posts of {settings.Title}.", "search", views.Breadcrumbs(("Search", SiteUrls.SearchPath))),
+            ("pagefind", site.Urls.Url(SiteUrls.PagefindScriptPath)))));
         pages.Add(new PlannedPage("404.html", "404", () => Values(views,
             views.Meta("404.html", "Page not found", "The page you were looking for could not be found.", "", []))));
         return pages;

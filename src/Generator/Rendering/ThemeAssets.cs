@@ -69,12 +69,12 @@ public sealed class ThemeAssets
         return ok ? new ThemeAssets(assets, themeDirectory) : null;
     }
 
-    /// <summary>The URLs templates see as <c>site.assets</c>.</summary>
-    public AssetsView Urls(SiteUrls urls)
-    {
-        string Url(string name) => urls.Url(Assets.First(a => a.Name == name).To);
-        return new AssetsView(Url("css"), Url("site_css"), Url("js"), Url("favicon"), Url("favicon_svg"), Url("apple_touch_icon"));
-    }
+    /// <summary>
+    /// The URLs templates see as <c>site.assets.&lt;name&gt;</c>: every asset theme.yml lists, so an editor can add one
+    /// (a script, a font) without recompiling.
+    /// </summary>
+    public IReadOnlyDictionary<string, object> Urls(SiteUrls urls) =>
+        Assets.GroupBy(a => a.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (object)urls.Url(g.Last().To), StringComparer.Ordinal);
 
     /// <summary>theme.yml's shape.</summary>
     private sealed class ThemeFile

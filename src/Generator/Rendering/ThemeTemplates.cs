@@ -17,7 +17,7 @@ namespace PPNBlog.Generator.Rendering;
 public sealed partial class ThemeTemplates
 {
     /// <summary>The page templates the generator renders.</summary>
-    public static readonly IReadOnlyList<string> PageTemplates = ["home", "post", "commitments", "commitment", "tags", "tag", "page", "404"];
+    public static readonly IReadOnlyList<string> PageTemplates = ["home", "post", "commitments", "commitment", "tags", "tag", "page", "search", "404"];
 
     private readonly Dictionary<string, (IFluidTemplate Template, string DisplayPath)> _templates;
     private readonly (IFluidTemplate Template, string DisplayPath) _layout;

@@ -23,7 +23,8 @@ public sealed class ViewFactory
             site.Commitments.Select(c => _commitments[c.Commitment.Slug]).ToList(),
             assets.Urls(_urls),
             new NavView(_urls.Url(SiteUrls.HomePath()), _urls.Url(SiteUrls.CommitmentsPath), _urls.Url(SiteUrls.TagsPath),
-                site.Pages.Any(p => p.Page.Slug == "contribute") ? _urls.Url(SiteUrls.PagePath("contribute")) : null));
+                site.Pages.Any(p => p.Page.Slug == "contribute") ? _urls.Url(SiteUrls.PagePath("contribute")) : null,
+                _urls.Url(SiteUrls.SearchPath)));
         DefaultImage = _urls.Absolute(assets.OpenGraphImagePath);
     }
 

@@ -38,17 +38,14 @@ public sealed record FilterView(string Label, string Url, bool Current, int Coun
 /// <summary>A standalone page's content.</summary>
 public sealed record PageContentView(string Title, string ContentHtml);
 
-/// <summary>URLs of the theme's assets.</summary>
-public sealed record AssetsView(string Css, string SiteCss, string Js, string Favicon, string FaviconSvg, string AppleTouchIcon);
-
 /// <summary>URLs of the main navigation (Contribute is null when the site has no contribute page).</summary>
-public sealed record NavView(string Home, string Commitments, string Tags, string? Contribute);
+public sealed record NavView(string Home, string Commitments, string Tags, string? Contribute, string Search);
 
 /// <summary>Site-wide values every template sees as <c>site</c>.</summary>
 public sealed record SiteView(
     string Title, string Description, string Language, string BaseUrl, string Url, string? ContactEmail, string? FooterNote,
     IReadOnlyList<string> Hashtags, string FeedUrl, string JsonFeedUrl, IReadOnlyList<CommitmentView> Commitments,
-    AssetsView Assets, NavView Nav);
+    IReadOnlyDictionary<string, object> Assets, NavView Nav);
 
 /// <summary>Per-page values every template sees as <c>page</c>: head metadata, section and breadcrumbs.</summary>
 public sealed record PageMetaView(

@@ -37,6 +37,12 @@ public sealed class SiteUrls(SiteSettings settings)
     /// <summary>A tag archive (tags are linked by their slug).</summary>
     public static string TagPath(string tag, int page = 1) => $"tags/{Slugs.Slugify(tag)}/{(page <= 1 ? "" : $"page/{page}/")}";
 
+    /// <summary>The search page.</summary>
+    public const string SearchPath = "search/";
+
+    /// <summary>Pagefind's browser API, which the search stage writes.</summary>
+    public const string PagefindScriptPath = "pagefind/pagefind.js";
+
     /// <summary>A standalone page.</summary>
     public static string PagePath(string slug) => $"{slug}/";
 

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using PPNBlog.Content.Diagnostics;
+
+namespace PPNBlog.Generator.Output;
+
+/// <summary>
+/// The last build stage: Pagefind (npm, installed with the theme) indexes the staged site into /pagefind/, which the
+/// search page loads. Only what templates mark with data-pagefind-body (post bodies) is indexed. If Pagefind is
+/// missing or fails, the site is still published, without search, and a warning says how to fix it.
+/// </summary>
+public static class SearchIndexer
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>Indexes <paramref name="siteRoot"/> with the Pagefind installed under <paramref name="themeDirectory"/>.</summary>
+    public static void Index(string siteRoot, string themeDirectory, DiagnosticList diagnostics)
+    {
+        var binary = Path.GetFullPath(Path.Combine(themeDirectory, "node_modules", ".bin", "pagefind"));
+        var where = SourceLocation.WholeFile(Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(themeDirectory)), "package.json"));
+        if (!File.Exists(binary))
+        {
+            diagnostics.Add(DiagnosticCode.SearchNotIndexed, where, "search index not built: Pagefind is not installed");
+            return;
+        }
+        var start = new ProcessStartInfo(binary, ["--site", siteRoot, "--quiet"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        try
+        {
+            using var pagefind = Process.Start(start)!;
+            var output = pagefind.StandardOutput.ReadToEndAsync();
+            var error = pagefind.StandardError.ReadToEndAsync();
+            if (!pagefind.WaitForExit(Timeout))
+            {
+                pagefind.Kill(entireProcessTree: true);
+                diagnostics.Add(DiagnosticCode.SearchNotIndexed, where, $"search index not built: Pagefind took longer than {Timeout.TotalMinutes} minutes");
+                return;
+            }
+            if (pagefind.ExitCode != 0)
+            {
+                var reason = (error.Result + "\n" + output.Result).Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) ?? $"exit code {pagefind.ExitCode}";
+                diagnostics.Add(DiagnosticCode.SearchNotIndexed, where, $"search index not built: Pagefind failed ({reason})");
+            }
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            diagnostics.Add(DiagnosticCode.SearchNotIndexed, where, $"search index not built: Pagefind could not start ({e.Message})");
+        }
+    }
+}
