@@ -124,7 +124,12 @@ public static class SiteBuilder
         FeedWriter.Write(site, output);
         SitemapWriter.Write(site, plan, output);
         ApiWriter.Write(site, views, output);
-        foreach (var asset in assets.Assets) output.CopyFile(Path.Combine(assets.ThemeDirectory, asset.From), asset.To);
+        foreach (var asset in assets.Assets)
+        {
+            var from = Path.Combine(assets.ThemeDirectory, asset.From);
+            if (AssetMinifier.Minify(from) is { } minified) output.WriteText(asset.To, minified);
+            else output.CopyFile(from, asset.To);
+        }
         foreach (var (source, sitePath) in copies.Distinct()) output.CopyFile(source, sitePath);
         Lap("write feeds, sitemap, API, assets");
         var files = output.FileCount;

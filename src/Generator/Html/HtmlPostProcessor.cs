@@ -37,6 +37,7 @@ public sealed class HtmlPostProcessor(SiteUrls urls)
         foreach (var anchor in body.QuerySelectorAll("a[href]")) RewriteLink(anchor, "href", context);
         foreach (var image in body.QuerySelectorAll("img"))
         {
+            SetSize(image, context);
             if (image.GetAttribute("src") is not null) RewriteLink(image, "src", context);
             image.SetAttribute("loading", "lazy");
             image.SetAttribute("decoding", "async");
@@ -49,6 +50,22 @@ public sealed class HtmlPostProcessor(SiteUrls urls)
         var wordCount = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
         var excerpt = Shorten(excerptText ?? body.QuerySelector("p")?.TextContent ?? "");
         return new ProcessedHtml(body.InnerHtml, excerpt, wordCount, removed);
+    }
+
+    /// <summary>
+    /// Gives a local image its pixel width and height (read from the file's header), so the browser reserves its
+    /// space before it loads: no layout shift. CSS still scales it down to the column.
+    /// </summary>
+    private static void SetSize(IElement image, DocumentContext context)
+    {
+        if (image.HasAttribute("width") || image.HasAttribute("height") || image.GetAttribute("src") is not { } src
+            || LinkTarget.Classify(src) != LinkKind.RelativeFile) return;
+        var file = Path.GetFullPath(Path.Combine(context.SourceDirectory, LinkTarget.PathPart(src)));
+        if (!File.Exists(file)) return;
+        using var codec = SkiaSharp.SKCodec.Create(file);
+        if (codec is null) return;
+        image.SetAttribute("width", codec.Info.Width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        image.SetAttribute("height", codec.Info.Height.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private void RewriteLink(IElement element, string attribute, DocumentContext context)

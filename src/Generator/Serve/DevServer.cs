@@ -39,7 +39,7 @@ public static class DevServer
         {
             var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/");
             var full = Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));
-            if (!full.StartsWith(root, StringComparison.Ordinal)) full = root + "/404.html";
+            if (full != root && !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) full = Path.Combine(root, "404.html");
             if (Directory.Exists(full) && !path.EndsWith('/'))
             {
                 context.Response.Redirect(context.Request.Path + "/" + context.Request.QueryString);
