@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+
+namespace PPNBlog.Site.Tests;
+
+/// <summary><c>ppnblog serve</c> as an editor uses it: saving a post updates the open page, with no manual refresh.</summary>
+[Collection(BuiltSiteCollection.Name)]
+public sealed class LiveReloadTests(BuiltSite site)
+{
+    [Fact]
+    public async Task Editing_a_post_while_serve_runs_updates_the_open_page()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "ppnblog-serve-" + Guid.NewGuid().ToString("N")[..12]);
+        var input = Path.Combine(root, "input");
+        BuiltSite.CopyDirectory(Path.Combine(BuiltSite.RepositoryRoot, "input"), input);
+        var port = BuiltSite.FreePort();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ppnblog.dll"), "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--input", input, "--theme", Path.Combine(BuiltSite.RepositoryRoot, "theme"), "--output", Path.Combine(root, "_site")])
+        { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var serve = Process.Start(start)!;
+        try
+        {
+            var ready = new TaskCompletionSource();
+            serve.OutputDataReceived += (_, e) => { if (e.Data?.StartsWith("Serving ", StringComparison.Ordinal) == true) ready.TrySetResult(); };
+            serve.BeginOutputReadLine();
+            serve.BeginErrorReadLine();
+            await ready.Task.WaitAsync(TimeSpan.FromMinutes(2));
+
+            var page = await site.NewPage(1280, 900);
+            await page.GotoAsync($"http://127.0.0.1:{port}/posts/small-acts-that-make-a-difference/");
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Small acts that make a difference");
+            // A marker that goes when the page reloads: nothing here reloads it, so only the live-reload script can.
+            await page.EvaluateAsync("() => window.__beforeTheEdit = true");
+
+            var post = Path.Combine(input, "posts", "2021", "small-acts-that-make-a-difference.md");
+            await File.WriteAllTextAsync(post, (await File.ReadAllTextAsync(post)).Replace("title: \"Small acts that make a difference\"", "title: \"Small acts that make a big difference\"", StringComparison.Ordinal));
+
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Small acts that make a big difference", new() { Timeout = 30_000 });
+            Assert.False(await page.EvaluateAsync<bool>("() => window.__beforeTheEdit === true"));
+            await page.Context.CloseAsync();
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
