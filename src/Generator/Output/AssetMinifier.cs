@@ -16,8 +16,7 @@ public static class AssetMinifier
         var extension = Path.GetExtension(name).ToLowerInvariant();
         if (extension is not (".css" or ".js")) return null;
         var source = File.ReadAllText(path);
-        // Modules (import/export, top-level await) are minified without renaming, which NUglify handles safely.
-        var result = extension == ".css" ? Uglify.Css(source) : Uglify.Js(source, new NUglify.JavaScript.CodeSettings { LocalRenaming = NUglify.JavaScript.LocalRenaming.KeepAll });
+        var result = extension == ".css" ? Uglify.Css(source) : Uglify.Js(source);
         return result.HasErrors ? null : result.Code;
     }
 }
