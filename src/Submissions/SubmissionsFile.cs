@@ -13,7 +13,9 @@ namespace PPNBlog.Submissions;
 /// <param name="App">The GitHub App to authenticate as (null: use GITHUB_TOKEN).</param>
 /// <param name="Mail">The shared mailbox (null when the file has no mail section).</param>
 /// <param name="SiteUrl">Where the site is published (null: input/site.yml's baseUrl).</param>
-public sealed record SubmissionsConfig(SubmissionSettings Conversion, Conversion.BodyCleanup Cleanup, GitHubTarget? GitHub, GitHubAppInstallation? App, MailSettings? Mail, Uri? SiteUrl = null);
+/// <param name="LabelsPath">The labels file (<c>.github/labels.yml</c> beside the settings file unless set).</param>
+public sealed record SubmissionsConfig(SubmissionSettings Conversion, Conversion.BodyCleanup Cleanup, GitHubTarget? GitHub, GitHubAppInstallation? App, MailSettings? Mail,
+    Uri? SiteUrl = null, string LabelsPath = LabelCatalogue.DefaultPath);
 
 /// <summary>The settings file (<c>submissions.yml</c>): limits, the sender allowlist, disclaimers, GitHub and the mailbox. Secrets never go here.</summary>
 public sealed class SubmissionsFile
@@ -58,7 +60,8 @@ public sealed class SubmissionsFile
     /// <summary>Reads <paramref name="path"/>; a missing file gives the defaults. Throws <see cref="YamlException"/> with a position when invalid.</summary>
     public static SubmissionsConfig Load(string path)
     {
-        if (!File.Exists(path)) return new SubmissionsConfig(new SubmissionSettings(), Conversion.BodyCleanup.Default, null, null, null);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (!File.Exists(path)) return new SubmissionsConfig(new SubmissionSettings(), Conversion.BodyCleanup.Default, null, null, null, null, Path.Combine(folder, LabelCatalogue.DefaultPath));
         var file = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build()
             .Deserialize<SubmissionsFile>(File.ReadAllText(path)) ?? new SubmissionsFile();
         const long Megabyte = 1024 * 1024;
@@ -74,11 +77,12 @@ public sealed class SubmissionsFile
             MaxImageSide = file.MaxImageSide,
         };
         var cleanup = file.Disclaimers is null ? Conversion.BodyCleanup.Default
-            : new Conversion.BodyCleanup(Conversion.BodyCleanup.LoadPatterns(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, file.Disclaimers)));
+            : new Conversion.BodyCleanup(Conversion.BodyCleanup.LoadPatterns(Path.Combine(folder, file.Disclaimers)));
         Uri? siteUrl = null;
         if (file.SiteUrl is { } site && !Uri.TryCreate(site.EndsWith('/') ? site : site + "/", UriKind.Absolute, out siteUrl))
             throw new InvalidDataException($"siteUrl '{site}' is not an address; use the published site's address, e.g. https://blog.example.org/");
-        return new SubmissionsConfig(settings, cleanup, file.GitHub?.ToTarget(), file.GitHub?.ToApp(), file.Mail?.ToSettings(), siteUrl);
+        return new SubmissionsConfig(settings, cleanup, file.GitHub?.ToTarget(), file.GitHub?.ToApp(), file.Mail?.ToSettings(), siteUrl,
+            Path.Combine(folder, file.GitHub?.Labels ?? LabelCatalogue.DefaultPath));
     }
 
     /// <summary>The <c>github:</c> section.</summary>
@@ -107,6 +111,9 @@ public sealed class SubmissionsFile
 
         /// <summary>Most content-creating calls an hour (GitHub's secondary limit is 500).</summary>
         public int WritesPerHour { get; set; } = 500;
+
+        /// <summary>The labels file, relative to the settings file (default .github/labels.yml).</summary>
+        public string? Labels { get; set; }
 
         /// <summary>How many times a failing GitHub call is tried (with backoff from 1 s, doubling) before the run gives up.</summary>
         public int Attempts { get; set; } = 6;

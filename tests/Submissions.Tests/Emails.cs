@@ -17,6 +17,10 @@ internal static class Emails
     public static IReadOnlyList<Commitment> Commitments { get; } =
         ContentLoader.Load(Path.Combine(RepositoryRoot, "input"), new DiagnosticList())!.Commitments;
 
+    /// <summary>The repository's own labels file.</summary>
+    public static PPNBlog.Submissions.GitHub.LabelCatalogue Labels { get; } =
+        PPNBlog.Submissions.GitHub.LabelCatalogue.Load(Path.Combine(RepositoryRoot, ".github", "labels.yml"));
+
     public static string Fixture(string name) => Path.Combine(RepositoryRoot, "tests", "Submissions.Tests", "Fixtures", "emails", name);
 
     public static SubmissionConverter Converter(SubmissionSettings? settings = null) =>

@@ -23,6 +23,7 @@ public static class Program
         root.Subcommands.Add(ServeCommand.Create(output, error));
         root.Subcommands.Add(CheckCommand.Create(output, error));
         root.Subcommands.Add(NewCommand.Create(output, error));
+        root.Subcommands.Add(PreviewCommand.Create(output, error));
         root.Subcommands.Add(SubmissionsCommand.Create(output, error));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

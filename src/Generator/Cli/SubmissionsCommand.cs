@@ -32,6 +32,7 @@ internal static class SubmissionsCommand
         command.Subcommands.Add(ConvertCommand(output, error));
         command.Subcommands.Add(SubmitCommand(output, error));
         command.Subcommands.Add(PollCommand(output, error));
+        command.Subcommands.Add(LabelsCommand(output, error));
         return command;
     }
 
@@ -169,6 +170,32 @@ internal static class SubmissionsCommand
         return poll;
     }
 
+    private static Command LabelsCommand(TextWriter output, TextWriter error)
+    {
+        var setup = new SetupOptions(withMessage: false);
+        var labels = new Command("labels", "Create and update the repository's labels from .github/labels.yml (one per commitment for commitment:*).");
+        setup.AddTo(labels);
+        labels.SetAction(async (result, cancellation) =>
+        {
+            if (setup.Read(result, error) is not { } loaded) return Program.UsageError;
+            var (bot, failure) = await CreateBot(loaded, new GitHubPacer(), error);
+            if (bot is null) return failure;
+            try
+            {
+                var changes = await bot.PullRequests.SyncLabelsAsync(loaded.Commitments.Select(c => c.Slug), cancellation);
+                foreach (var change in changes) output.WriteLine(change);
+                output.WriteLine(changes.Count == 0 ? "Labels already match .github/labels.yml." : $"{changes.Count} label{(changes.Count == 1 ? "" : "s")} changed.");
+                return 0;
+            }
+            catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException)
+            {
+                error.WriteLine($"ppnblog: GitHub failed after retries ({e.Message}); run the command again later");
+                return GitHubFailed;
+            }
+        });
+        return labels;
+    }
+
     /// <summary>The bot for the configured repository; null (with the problem printed, and the exit code) when it cannot be set up.</summary>
     private static async Task<(SubmissionBot? Bot, int Failure)> CreateBot(Setup loaded, GitHubPacer pacer, TextWriter error)
     {
@@ -193,8 +220,18 @@ internal static class SubmissionsCommand
             error.WriteLine($"ppnblog: GitHub did not give the App an installation token ({e.Message})");
             return (null, GitHubFailed);
         }
+        LabelCatalogue labels;
+        try
+        {
+            labels = LabelCatalogue.Load(loaded.Config.LabelsPath);
+        }
+        catch (InvalidDataException e)
+        {
+            error.WriteLine($"ppnblog: {e.Message}");
+            return (null, Program.UsageError);
+        }
         var bot = new SubmissionBot(new SubmissionConverter(loaded.Commitments, loaded.Config.Conversion, loaded.Config.Cleanup),
-            loaded.Commitments.Select(c => c.Slug).ToList(), CheckBody, new SubmissionPullRequests(client, target, retry, pacer));
+            loaded.Commitments.Select(c => c.Slug).ToList(), CheckBody, new SubmissionPullRequests(client, target, retry, labels, pacer));
         return (bot, 0);
     }
 

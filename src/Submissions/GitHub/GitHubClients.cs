@@ -23,7 +23,7 @@ public static class GitHubClients
 
     private static readonly ProductHeaderValue Product = new("ppnblog-submissions");
 
-    /// <summary>A client for <paramref name="target"/>, as <paramref name="app"/> when given, else with GITHUB_TOKEN.</summary>
+    /// <summary>A client for <paramref name="target"/>: as <paramref name="app"/> when its key is in the environment, else with GITHUB_TOKEN.</summary>
     /// <param name="target">The repository and API address.</param>
     /// <param name="app">The App installation, or null.</param>
     /// <param name="environment">Reads an environment variable (the process environment, or a test's).</param>
@@ -31,19 +31,21 @@ public static class GitHubClients
     /// <exception cref="InvalidOperationException">No credentials are configured; the message says which variable to set.</exception>
     public static async Task<IGitHubClient> CreateAsync(GitHubTarget target, GitHubAppInstallation? app, Func<string, string?> environment, GitHubRetry retry)
     {
-        if (app is null)
-        {
-            var token = environment(TokenVariable);
-            if (string.IsNullOrWhiteSpace(token))
-                throw new InvalidOperationException($"no GitHub credentials: set {TokenVariable}, or github.appId and github.installationId in the settings file with the App's private key in {AppKeyVariable}");
-            return WithTimeout(new GitHubClient(Product, target.ApiUrl) { Credentials = new Credentials(token.Trim()) });
-        }
+        // The App's own key wins; a token minted for it elsewhere (actions/create-github-app-token) comes as GITHUB_TOKEN.
         var key = environment(AppKeyVariable) is { Length: > 0 } pem ? pem
             : environment(AppKeyFileVariable) is { Length: > 0 } file && File.Exists(file) ? await File.ReadAllTextAsync(file)
-            : throw new InvalidOperationException($"the GitHub App's private key is missing: set {AppKeyVariable} (PEM text) or {AppKeyFileVariable} (its file)");
-        var appClient = WithTimeout(new GitHubClient(Product, target.ApiUrl) { Credentials = new Credentials(AppJwt(app.AppId, key, DateTimeOffset.UtcNow), AuthenticationType.Bearer) });
-        var installation = await retry.Run(() => appClient.GitHubApps.CreateInstallationToken(app.InstallationId));
-        return WithTimeout(new GitHubClient(Product, target.ApiUrl) { Credentials = new Credentials(installation.Token) });
+            : null;
+        if (app is not null && key is not null)
+        {
+            var appClient = WithTimeout(new GitHubClient(Product, target.ApiUrl) { Credentials = new Credentials(AppJwt(app.AppId, key, DateTimeOffset.UtcNow), AuthenticationType.Bearer) });
+            var installation = await retry.Run(() => appClient.GitHubApps.CreateInstallationToken(app.InstallationId));
+            return WithTimeout(new GitHubClient(Product, target.ApiUrl) { Credentials = new Credentials(installation.Token) });
+        }
+        if (environment(TokenVariable) is { Length: > 0 } token)
+            return WithTimeout(new GitHubClient(Product, target.ApiUrl) { Credentials = new Credentials(token.Trim()) });
+        throw new InvalidOperationException(app is null
+            ? $"no GitHub credentials: set {TokenVariable}, or github.appId and github.installationId in the settings file with the App's private key in {AppKeyVariable}"
+            : $"the GitHub App's private key is missing: set {AppKeyVariable} (PEM text) or {AppKeyFileVariable} (its file), or a token in {TokenVariable}");
     }
 
     /// <summary>A call that has not answered in 30 s is given up and retried (Octokit would wait 100 s).</summary>

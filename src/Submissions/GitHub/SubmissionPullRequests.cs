@@ -17,7 +17,7 @@ public sealed record MergedSubmission(int Number, string Key, string Slug, strin
 /// Idempotent: the branch name carries the submission key, so a message processed again (a re-run, a crash between
 /// steps, two pollers) finds its branch and pull request instead of making new ones. Writes are paced and retried.
 /// </summary>
-public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubTarget target, GitHubRetry retry, GitHubPacer? pacer = null)
+public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubTarget target, GitHubRetry retry, LabelCatalogue catalogue, GitHubPacer? pacer = null)
 {
     /// <summary>The bot as commit author (never the contributor, whose address is personal data).</summary>
     public static readonly (string Name, string Email) Bot = ("PPN blog bot", "ppn-blog-bot@users.noreply.github.com");
@@ -179,6 +179,40 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
         return removed;
     }
 
+    /// <summary>
+    /// Brings the repository's labels in line with the catalogue (one per commitment for "commitment:*"): creates
+    /// the missing ones and updates colours and descriptions. Returns what changed, as "created NAME" or "updated NAME".
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SyncLabelsAsync(IEnumerable<string> commitmentSlugs, CancellationToken cancellation = default)
+    {
+        var changes = new List<string>();
+        foreach (var wanted in catalogue.Expand(commitmentSlugs))
+        {
+            Label? existing;
+            try
+            {
+                existing = await retry.Run(() => client.Issue.Labels.Get(Owner, Repository, wanted.Name), cancellation);
+            }
+            catch (NotFoundException)
+            {
+                existing = null;
+            }
+            if (existing is null)
+            {
+                await Write(() => client.Issue.Labels.Create(Owner, Repository, new NewLabel(wanted.Name, wanted.Color) { Description = wanted.Description }), cancellation);
+                changes.Add("created " + wanted.Name);
+            }
+            else if (!string.Equals(existing.Color, wanted.Color, StringComparison.OrdinalIgnoreCase) || (existing.Description ?? "") != wanted.Description)
+            {
+                // Octokit's Labels.Update posts to the route; GitHub's description documents PATCH.
+                await Write(() => _api.Patch<Label>(RepositoryUri($"labels/{Uri.EscapeDataString(wanted.Name)}"), new { color = wanted.Color, description = wanted.Description }), cancellation);
+                changes.Add("updated " + wanted.Name);
+            }
+            _knownLabels.Add(wanted.Name);
+        }
+        return changes;
+    }
+
     private Task<T> Write<T>(Func<Task<T>> call, CancellationToken cancellation) => retry.Run(() => _pacer.Write(call, cancellation), cancellation);
 
     /// <summary>
@@ -263,7 +297,8 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
             {
                 try
                 {
-                    await Write(() => client.Issue.Labels.Create(Owner, Repository, new NewLabel(label, LabelColour(label))), cancellation);
+                    var definition = catalogue.For(label);
+                    await Write(() => client.Issue.Labels.Create(Owner, Repository, new NewLabel(label, definition.Color) { Description = definition.Description }), cancellation);
                 }
                 catch (ApiValidationException)
                 {
@@ -275,15 +310,6 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
         // Octokit's AddToIssue posts a bare array, which GitHub's current description no longer documents.
         await Write(() => _api.Post<IReadOnlyList<Label>>(RepositoryUri($"issues/{number}/labels"), new { labels }), cancellation);
     }
-
-    private static string LabelColour(string label) => label switch
-    {
-        "quarantine" => "d5281b",
-        "personal-data" => "ffb81c",
-        NotifiedLabel => "4c6272",
-        _ when label.StartsWith("commitment:", StringComparison.Ordinal) => "005eb8",
-        _ => "007f3b",
-    };
 
     [GeneratedRegex(@"^submissions/(?<date>\d{4}-\d{2}-\d{2})-(?<slug>[a-z0-9-]+)-(?<key>[0-9a-f]{8})$")]
     private static partial Regex SubmissionBranch();

@@ -13,7 +13,7 @@ public sealed class SubmitCommandTests : IAsyncLifetime
     {
         _github = await FakeGitHub.StartAsync();
         _config = Path.Combine(Path.GetTempPath(), $"submissions-{Guid.NewGuid():N}.yml");
-        await File.WriteAllTextAsync(_config, $"github:\n  apiUrl: {_github.BaseUrl}\n  owner: o\n  repository: r\n  baseBranch: main\n  attempts: 2\n");
+        await File.WriteAllTextAsync(_config, $"github:\n  apiUrl: {_github.BaseUrl}\n  owner: o\n  repository: r\n  baseBranch: main\n  attempts: 2\n  labels: {Path.Combine(Emails.RepositoryRoot, ".github", "labels.yml")}\n");
     }
 
     public async Task DisposeAsync()

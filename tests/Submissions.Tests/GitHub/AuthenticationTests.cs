@@ -25,7 +25,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
         var pem = key.ExportRSAPrivateKeyPem();
         var client = await GitHubClients.CreateAsync(Target, new GitHubAppInstallation(4242, 77), name => name == GitHubClients.AppKeyVariable ? pem : null, Retry);
 
-        var opened = await new SubmissionPullRequests(client, Target, Retry).OpenAsync(Emails.Convert("apple-plain-text.eml").Post!, []);
+        var opened = await new SubmissionPullRequests(client, Target, Retry, Emails.Labels).OpenAsync(Emails.Convert("apple-plain-text.eml").Post!, []);
 
         Assert.True(opened.Created);
         Assert.Equal(1, _github.InstallationTokensIssued);
@@ -69,6 +69,16 @@ public sealed class AuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_token_minted_for_the_app_elsewhere_is_used_when_the_key_is_not_here()
+    {
+        // As in the workflows: actions/create-github-app-token mints the token and passes it as GITHUB_TOKEN.
+        var client = await GitHubClients.CreateAsync(Target, new GitHubAppInstallation(4242, 77), name => name == GitHubClients.TokenVariable ? "test-token" : null, Retry);
+        var opened = await new SubmissionPullRequests(client, Target, Retry, Emails.Labels).OpenAsync(Emails.Convert("apple-plain-text.eml").Post!, []);
+        Assert.True(opened.Created);
+        Assert.Equal(0, _github.InstallationTokensIssued);
+    }
+
+    [Fact]
     public void A_key_that_is_not_pem_is_explained_without_echoing_it()
     {
         var error = Assert.Throws<InvalidOperationException>(() => GitHubClients.AppJwt(1, "not-a-key-SECRET", DateTimeOffset.UtcNow));
@@ -81,7 +91,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     {
         _github.PutOnMain(".github/pull_request_template.md", "## Before merging\n\n- [ ] Our own editorial check\n");
         var client = new GitHubClient(new ProductHeaderValue("t"), _github.BaseUrl) { Credentials = new Credentials("test-token") };
-        await new SubmissionPullRequests(client, Target, Retry).OpenAsync(Emails.Convert("apple-plain-text.eml").Post!, []);
+        await new SubmissionPullRequests(client, Target, Retry, Emails.Labels).OpenAsync(Emails.Convert("apple-plain-text.eml").Post!, []);
 
         var body = Assert.Single(_github.PullRequests)["body"]!.GetValue<string>();
         Assert.EndsWith("- [ ] Our own editorial check\n", body);

@@ -39,6 +39,7 @@ public sealed class FakeGitHub : IAsyncDisposable
     private readonly List<(int Number, string Text)> _comments = [];
     private int _clock;
     private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _labelDescriptions = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Fault> _faults = new();
     private readonly ConcurrentQueue<string> _violations = new();
     private readonly ConcurrentQueue<string> _requests = new();
@@ -88,6 +89,22 @@ public sealed class FakeGitHub : IAsyncDisposable
 
     /// <summary>Labels that exist in the repository.</summary>
     public IReadOnlyCollection<string> Labels { get { lock (_gate) return _labels.Keys.ToList(); } }
+
+    /// <summary>Each label's colour and description.</summary>
+    public IReadOnlyDictionary<string, (string Color, string Description)> LabelDetails
+    {
+        get { lock (_gate) return _labels.ToDictionary(l => l.Key, l => (l.Value, _labelDescriptions.GetValueOrDefault(l.Key, ""))); }
+    }
+
+    /// <summary>Creates a label as an editor might have, by hand.</summary>
+    public void AddLabel(string name, string color, string description)
+    {
+        lock (_gate)
+        {
+            _labels[name] = color;
+            _labelDescriptions[name] = description;
+        }
+    }
 
     /// <summary>Starts the server with a repository holding one commit on main.</summary>
     public static async Task<FakeGitHub> StartAsync()
@@ -389,6 +406,18 @@ public sealed class FakeGitHub : IAsyncDisposable
         });
         repo.MapGet("/labels/{name}", (string name) => Locked(() =>
             _labels.TryGetValue(Uri.UnescapeDataString(name), out var color) ? Results.Json(LabelJson(Uri.UnescapeDataString(name), color)) : NotFound()));
+        repo.MapPatch("/labels/{name}", async (string name, HttpRequest request) =>
+        {
+            var body = await Body(request);
+            return Locked(() =>
+            {
+                var label = Uri.UnescapeDataString(name);
+                if (!_labels.ContainsKey(label)) return NotFound();
+                _labels[label] = body["color"]?.GetValue<string>() ?? _labels[label];
+                _labelDescriptions[label] = body["description"]?.GetValue<string>() ?? "";
+                return Results.Json(LabelJson(label, _labels[label]));
+            });
+        });
         repo.MapPost("/labels", async (HttpRequest request) =>
         {
             var body = await Body(request);
@@ -397,6 +426,7 @@ public sealed class FakeGitHub : IAsyncDisposable
                 var name = body["name"]!.GetValue<string>();
                 if (_labels.ContainsKey(name)) return Results.Json(new { message = "Validation Failed" }, statusCode: 422);
                 _labels[name] = body["color"]?.GetValue<string>() ?? "ededed";
+                _labelDescriptions[name] = body["description"]?.GetValue<string>() ?? "";
                 return Results.Json(LabelJson(name, _labels[name]), statusCode: 201);
             });
         });
@@ -509,6 +539,6 @@ public sealed class FakeGitHub : IAsyncDisposable
     private JsonObject LabelJson(string name, string color) => new()
     {
         ["id"] = Math.Abs(name.GetHashCode()), ["node_id"] = "L_" + name, ["url"] = $"{BaseUrl}repos/o/r/labels/{Uri.EscapeDataString(name)}",
-        ["name"] = name, ["color"] = color, ["default"] = false, ["description"] = null,
+        ["name"] = name, ["color"] = color, ["default"] = false, ["description"] = _labelDescriptions.GetValueOrDefault(name),
     };
 }

@@ -16,7 +16,7 @@ public sealed class PullRequestTests : IAsyncLifetime
     private SubmissionPullRequests Bot(params string[] reviewers) => new(
         Client(),
         new GitHubTarget("o", "r", "main", _github.BaseUrl, reviewers, TeamReviewers: reviewers.Length > 0 ? ["comms-editors"] : null),
-        new GitHubRetry(attempts: 6, firstDelay: TimeSpan.FromMilliseconds(20), maxDelay: TimeSpan.FromSeconds(2)));
+        new GitHubRetry(attempts: 6, firstDelay: TimeSpan.FromMilliseconds(20), maxDelay: TimeSpan.FromSeconds(2)), Emails.Labels);
 
     private GitHubClient Client()
     {
@@ -155,6 +155,22 @@ public sealed class PullRequestTests : IAsyncLifetime
             + string.Join('\n', _github.Branches.SelectMany(b => _github.FilesOn(b).Values).Select(Encoding.UTF8.GetString));
         Assert.DoesNotContain("sam.patel@", published, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("jo.evans@", published, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(_github.Violations);
+    }
+
+    [Fact]
+    public async Task Labels_are_created_and_corrected_from_the_labels_file_with_one_per_commitment()
+    {
+        _github.AddLabel("quarantine", "ffffff", "an old description");
+        var changes = await Bot().SyncLabelsAsync(Emails.Commitments.Select(c => c.Slug));
+
+        Assert.Contains("updated quarantine", changes);
+        Assert.Contains("created commitment:put-people-first", changes);
+        Assert.Equal(4 + Emails.Commitments.Count, changes.Count);
+        var details = _github.LabelDetails;
+        Assert.Equal(("d5281b", Emails.Labels.For("quarantine").Description), details["quarantine"]);
+        Assert.Equal("005eb8", details["commitment:transform-and-innovate"].Color);
+        Assert.Empty(await Bot().SyncLabelsAsync(Emails.Commitments.Select(c => c.Slug)));
         Assert.Empty(_github.Violations);
     }
 

@@ -28,7 +28,7 @@ public sealed class PollCommandTests(ITestOutputHelper output) : IAsyncLifetime
         var mail = withMail
             ? $"mail:\n  imapHost: 127.0.0.1\n  imapPort: {_peers.Imap.Port}\n  smtpHost: 127.0.0.1\n  smtpPort: {_peers.Smtp.Port}\n  security: none\n  username: {Dovecot.User}\n  fromAddress: blog@ppn.example\n"
             : "";
-        await File.WriteAllTextAsync(path, $"siteUrl: {_peers.Site.BaseUrl}\ngithub:\n  apiUrl: {_peers.GitHub.BaseUrl}\n  owner: o\n  repository: r\n  attempts: 2\n  writesPerMinute: {writesPerMinute}\n  writesPerHour: {writesPerMinute * 60}\n{mail}");
+        await File.WriteAllTextAsync(path, $"siteUrl: {_peers.Site.BaseUrl}\ngithub:\n  apiUrl: {_peers.GitHub.BaseUrl}\n  owner: o\n  repository: r\n  attempts: 2\n  writesPerMinute: {writesPerMinute}\n  writesPerHour: {writesPerMinute * 60}\n  labels: {Path.Combine(Emails.RepositoryRoot, ".github", "labels.yml")}\n{mail}");
         return path;
     }
 

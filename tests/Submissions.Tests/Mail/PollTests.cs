@@ -44,7 +44,7 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         var mail = Mail(imapPort, smtpPort);
         var client = new GitHubClient(new ProductHeaderValue("ppnblog-tests"), GitHub.BaseUrl) { Credentials = new Credentials("test-token") };
         var retry = new GitHubRetry(attempts: 3, firstDelay: TimeSpan.FromMilliseconds(20), maxDelay: TimeSpan.FromSeconds(1));
-        var pulls = new SubmissionPullRequests(client, new GitHubTarget("o", "r", "main", GitHub.BaseUrl, []), retry, pacer);
+        var pulls = new SubmissionPullRequests(client, new GitHubTarget("o", "r", "main", GitHub.BaseUrl, []), retry, Emails.Labels, pacer);
         var bot = new SubmissionBot(Emails.Converter(), Emails.Commitments.Select(c => c.Slug).ToList(), SubmissionsCommand.CheckBody, pulls);
         return new MailboxPoller(mail, Imap.Password, bot, Emails.Converter(), new Replies(mail), Site.BaseUrl, new HttpClient(), _log, 25L * 1024 * 1024);
     }
@@ -251,7 +251,7 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         await Imap.DeliverAsync(big);
         var mail = Mail();
         var client = new GitHubClient(new ProductHeaderValue("t"), GitHub.BaseUrl) { Credentials = new Credentials("test-token") };
-        var pulls = new SubmissionPullRequests(client, new GitHubTarget("o", "r", "main", GitHub.BaseUrl, []), new GitHubRetry());
+        var pulls = new SubmissionPullRequests(client, new GitHubTarget("o", "r", "main", GitHub.BaseUrl, []), new GitHubRetry(), Emails.Labels);
         var small = Emails.Converter(new SubmissionSettings { MaxMessageBytes = 100_000 });
         var bot = new SubmissionBot(small, Emails.Commitments.Select(c => c.Slug).ToList(), SubmissionsCommand.CheckBody, pulls);
 

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using PPNBlog.Content.Diagnostics;
+using PPNBlog.Generator.Loading;
+
+namespace PPNBlog.Generator.Cli;
+
+/// <summary>
+/// <c>ppnblog preview FILE…</c>: the posts among the given files (a pull request's changed files), rendered from the
+/// built site's JSON API as Markdown for a GitHub job summary, so an editor reads the new or changed posts in the PR.
+/// </summary>
+internal static class PreviewCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var files = new Argument<string[]>("files") { Description = "Changed files (paths under input/; others are ignored)", Arity = ArgumentArity.ZeroOrMore };
+        var input = new Option<string>("--input") { Description = "Content folder", DefaultValueFactory = _ => "input" };
+        var built = new Option<string>("--site") { Description = "The built site (from ppnblog build)", DefaultValueFactory = _ => "_site" };
+        var command = new Command("preview", "Print the given posts, rendered, as Markdown for a GitHub job summary.") { files, input, built };
+        command.SetAction(result =>
+        {
+            var content = ContentLoader.Load(result.GetValue(input)!, new DiagnosticList());
+            var site = result.GetValue(built)!;
+            if (content is null || !Directory.Exists(Path.Combine(site, "api", "posts")))
+            {
+                error.WriteLine($"ppnblog: preview needs the content folder and a built site ('{site}'); run ppnblog build first");
+                return Program.UsageError;
+            }
+            // A changed image in a bundle previews its post too.
+            var changed = result.GetValue(files)!.Select(Path.GetFullPath).ToList();
+            var posts = content.Posts.Where(p => changed.Any(f => f == p.Source.FullPath || (p.IsBundle && f.StartsWith(p.Source.Directory + Path.DirectorySeparatorChar, StringComparison.Ordinal)))).ToList();
+            var text = new StringBuilder();
+            text.AppendLine(posts.Count == 0 ? "No posts changed in this pull request." : $"## {posts.Count} new or changed post{(posts.Count == 1 ? "" : "s")}").AppendLine();
+            foreach (var post in posts)
+            {
+                var api = Path.Combine(site, "api", "posts", post.Slug + ".json");
+                if (!File.Exists(api))
+                {
+                    text.AppendLine($"### {post.FrontMatter.Title}").AppendLine().AppendLine("_Not published by this build: it is a draft or dated in the future._").AppendLine();
+                    continue;
+                }
+                using var json = JsonDocument.Parse(File.ReadAllText(api));
+                var root = json.RootElement;
+                var commitments = string.Join(", ", root.GetProperty("commitments").EnumerateArray().Select(c => content.Commitments.First(k => k.Slug == c.GetString()).Title));
+                text.AppendLine($"### {root.GetProperty("title").GetString()}").AppendLine();
+                text.AppendLine($"{root.GetProperty("date").GetString()} · {root.GetProperty("author").GetString()} · {root.GetProperty("kind").GetString()} · {commitments} · `{post.Source.DisplayPath}`").AppendLine();
+                text.AppendLine(root.GetProperty("content_html").GetString()).AppendLine().AppendLine("---").AppendLine();
+            }
+            output.Write(text.ToString());
+            return 0;
+        });
+        return command;
+    }
+}
