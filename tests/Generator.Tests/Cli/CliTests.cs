@@ -92,4 +92,33 @@ public class CliTests
         Assert.True(build.Code == 0, build.Error);
         Assert.Equal(2, Run("new", "Another", "--commitment", "put-people-frist", "--input", site.Input).Code);
     }
+
+    [Fact]
+    public void Preview_prints_the_changed_posts_rendered_and_ignores_other_files()
+    {
+        using var site = new TestSite();
+        var changed = site.WritePost("walking-groups", body: "Our **walking groups** meet on Thursdays.", title: "Walking together");
+        site.WritePost("unchanged", title: "Not in this pull request");
+        var future = site.WritePost("next-year", date: "2030-01-01", title: "Coming later");
+        Assert.Equal(0, Run(["build", .. SiteArgs(site)]).Code);
+
+        var (code, output, _) = Run("preview", changed, future, Path.Combine(site.Input, "site.yml"), "--input", site.Input, "--site", site.Output);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("## 2 new or changed posts", output);
+        Assert.Contains("### Walking together", output);
+        Assert.Contains("<strong>walking groups</strong>", output);
+        Assert.Contains("### Coming later", output);
+        Assert.Contains("draft or dated in the future", output);
+        Assert.DoesNotContain("Not in this pull request", output);
+    }
+
+    [Fact]
+    public void Preview_without_a_built_site_says_to_build_first()
+    {
+        using var site = new TestSite();
+        var (code, _, error) = Run("preview", "--input", site.Input, "--site", site.Output);
+        Assert.Equal(2, code);
+        Assert.Contains("run ppnblog build first", error);
+    }
 }
