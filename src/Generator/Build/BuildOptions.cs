@@ -7,10 +7,12 @@ namespace PPNBlog.Generator.Build;
 /// <param name="BaseUrl">Overrides site.yml's baseUrl (e.g. the local server's address).</param>
 /// <param name="IncludeDrafts">Build drafts and future-dated posts too.</param>
 /// <param name="Now">The clock: posts dated after it are future posts.</param>
+/// <param name="Search">Build the Pagefind search index (the last stage); off for quick local builds and benchmarks.</param>
 public sealed record BuildOptions(
     string InputDirectory = "input",
     string ThemeDirectory = "theme",
     string OutputDirectory = "_site",
     Uri? BaseUrl = null,
     bool IncludeDrafts = false,
-    DateTimeOffset? Now = null);
+    DateTimeOffset? Now = null,
+    bool Search = true);

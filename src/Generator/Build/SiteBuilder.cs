@@ -133,8 +133,11 @@ public static class SiteBuilder
         foreach (var (source, sitePath) in copies.Distinct()) output.CopyFile(source, sitePath);
         Lap("write feeds, sitemap, API, assets");
         var files = output.FileCount;
-        SearchIndexer.Index(output.Root, assets.ThemeDirectory, diagnostics);
-        Lap("search index");
+        if (options.Search)
+        {
+            SearchIndexer.Index(output.Root, assets.ThemeDirectory, diagnostics);
+            Lap("search index");
+        }
         output.Commit();
         Lap("swap output");
         return new BuildResult(diagnostics.Sorted(), plan.Count, files, timings);

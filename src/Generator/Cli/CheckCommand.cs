@@ -26,7 +26,7 @@ internal static class CheckCommand
             var scratch = Path.Combine(Path.GetTempPath(), $"ppnblog-check-{Guid.NewGuid():N}");
             try
             {
-                var built = SiteBuilder.Build(options with { OutputDirectory = Path.Combine(scratch, "_site") });
+                var built = SiteBuilder.Build(options with { OutputDirectory = Path.Combine(scratch, "_site"), Search = false });
                 var diagnostics = new DiagnosticList();
                 diagnostics.AddRange(built.Diagnostics);
                 if (built.Succeeded)

@@ -43,6 +43,7 @@ internal sealed class SiteOptions
     public Option<string> Theme { get; } = new("--theme") { Description = "Theme folder", DefaultValueFactory = _ => "theme" };
     public Option<string> Output { get; } = new("--output") { Description = "Output folder (replaced only by a successful build)", DefaultValueFactory = _ => "_site" };
     public Option<bool> Drafts { get; } = new("--drafts") { Description = "Include drafts and future-dated posts" };
+    public Option<bool> NoSearch { get; } = new("--no-search") { Description = "Skip the search index (quicker; the search page then finds nothing)" };
 
     public void AddTo(Command command)
     {
@@ -50,6 +51,7 @@ internal sealed class SiteOptions
         command.Options.Add(Theme);
         command.Options.Add(Output);
         command.Options.Add(Drafts);
+        command.Options.Add(NoSearch);
     }
 
     /// <summary>The build options; null (with the problem printed) when a folder does not exist.</summary>
@@ -60,7 +62,7 @@ internal sealed class SiteOptions
         var problem = !Directory.Exists(input) ? $"the content folder '{input}' does not exist (run from the repository root, or pass --input)"
             : !Directory.Exists(theme) ? $"the theme folder '{theme}' does not exist (run from the repository root, or pass --theme)"
             : null;
-        if (problem is null) return new BuildOptions(input, theme, result.GetValue(Output)!, baseUrl, result.GetValue(Drafts));
+        if (problem is null) return new BuildOptions(input, theme, result.GetValue(Output)!, baseUrl, result.GetValue(Drafts), Search: !result.GetValue(NoSearch));
         error.WriteLine($"ppnblog: {problem}");
         return null;
     }
