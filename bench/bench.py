@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""PPNBlog against Hugo on the same generated corpus, side by side on this machine.
+
+    python3 bench/bench.py [--posts 1000 10000] [--runs 3]
+
+For each corpus size it generates the corpus once with ../shared/bench/make-corpus.py (on tmpfs), then runs the
+two generators alternately: the Release `ppnblog build` binary (published, ReadyToRun) and Hugo through ../shared/bench/hugo-reference.
+Every run writes into a fresh output folder on /dev/shm (never a delete just before the timed write); folders are
+removed between runs, outside the timing. It prints median wall time, median peak RSS (the process and its
+children, from wait4), PPNBlog/Hugo ratios, and checks PPNBlog wrote at least Hugo's page count.
+PPNBlog is timed without its search index (Hugo's reference has none) and once more with it, reported apart.
+It also times the cold build of the real input/ (whole process).
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
+SCRATCH = "/dev/shm/ppnblog-bench"
+BINARY = os.path.join(SCRATCH, "bin", "ppnblog")
+
+
+def run(command, cwd=None):
+    """Wall seconds and peak RSS (MiB) of one command, its children included."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{process.stderr.read().decode(errors='replace')}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def pages(folder):
+    return sum(1 for _, _, files in os.walk(folder) for f in files if f.endswith(".html"))
+
+
+def fresh(name):
+    path = os.path.join(SCRATCH, name)
+    shutil.rmtree(path, ignore_errors=True)
+    return path
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--posts", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if not shutil.which("hugo"):
+        sys.exit("hugo is not installed: apt-get install hugo")
+    # The Release build, published for this machine (ReadyToRun: precompiled, as a deployment would run it).
+    subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src", "Generator"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
+                    "-o", os.path.dirname(BINARY), "-v", "quiet", "-nologo"], check=True)
+    os.makedirs(SCRATCH, exist_ok=True)
+    print(f"machine: {os.cpu_count()} cores; outputs on /dev/shm; {args.runs} alternating runs each; medians\n")
+    print(f"{'posts':>6} {'generator':<24} {'wall s':>8} {'peak MiB':>9} {'pages':>7} {'vs Hugo':>8}")
+    for count in args.posts:
+        corpus = os.path.join(SCRATCH, f"corpus-{count}")
+        if not os.path.isdir(os.path.join(corpus, "input")):
+            subprocess.run(["python3", os.path.join(SHARED, "make-corpus.py"), str(count), corpus], check=True, stdout=subprocess.DEVNULL)
+        results = {"ppnblog": [], "hugo": []}
+        page_counts = {}
+        for i in range(args.runs):
+            out = fresh(f"hugo-{count}")
+            results["hugo"].append(run([os.path.join(SHARED, "hugo-reference", "build.sh"), corpus, out]))
+            page_counts["hugo"] = pages(out)
+            shutil.rmtree(out, ignore_errors=True)
+            out = fresh(f"ppnblog-{count}")
+            results["ppnblog"].append(run([BINARY, "build", "--input", os.path.join(corpus, "input"), "--theme", os.path.join(ROOT, "theme"), "--output", out, "--no-search"]))
+            page_counts["ppnblog"] = pages(out)
+            shutil.rmtree(out, ignore_errors=True)
+        out = fresh(f"search-{count}")
+        with_search = run([BINARY, "build", "--input", os.path.join(corpus, "input"), "--theme", os.path.join(ROOT, "theme"), "--output", out])
+        shutil.rmtree(out, ignore_errors=True)
+        hugo_wall = statistics.median(w for w, _ in results["hugo"])
+        hugo_rss = statistics.median(r for _, r in results["hugo"])
+        for name, label in (("hugo", "hugo (reference)"), ("ppnblog", "ppnblog (no search)")):
+            wall = statistics.median(w for w, _ in results[name])
+            rss = statistics.median(r for _, r in results[name])
+            ratio = "" if name == "hugo" else f"{wall / hugo_wall:.2f}x"
+            print(f"{count:>6} {label:<24} {wall:>8.2f} {rss:>9.0f} {page_counts[name]:>7} {ratio:>8}")
+        print(f"{count:>6} {'ppnblog (with search)':<24} {with_search[0]:>8.2f} {with_search[1]:>9.0f} {'':>7} {with_search[0] / hugo_wall:>7.2f}x")
+        print(f"{'':>6} peak memory ppnblog/hugo: {statistics.median(r for _, r in results['ppnblog']) / hugo_rss:.2f}")
+        if page_counts["ppnblog"] < page_counts["hugo"]:
+            sys.exit(f"PPNBlog wrote {page_counts['ppnblog']} pages, fewer than Hugo's {page_counts['hugo']}")
+    cold = []
+    for i in range(args.runs):
+        out = fresh("real")
+        cold.append(run([BINARY, "build", "--input", os.path.join(ROOT, "input"), "--theme", os.path.join(ROOT, "theme"), "--output", out])[0])
+        shutil.rmtree(out, ignore_errors=True)
+    print(f"\nreal input/ cold build (whole process, with search): {statistics.median(cold):.2f} s")
+
+
+if __name__ == "__main__":
+    main()
