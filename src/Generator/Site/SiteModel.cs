@@ -60,24 +60,55 @@ public sealed class SiteModel
     /// </summary>
     public IReadOnlyList<PublishedPost> Related(PublishedPost post)
     {
-        var scores = new Dictionary<PublishedPost, int>();
+        // Score = 2 per shared tag, +1 per shared commitment for posts that share a tag; best first, newer first on
+        // ties. Counted in a per-thread array by post index and picked in one pass: at 10,000 posts each tag lists
+        // thousands of posts, and sorting them all for every post cost seconds.
+        var self = _index[post];
+        var scores = t_scores is { Length: var length } buffer && length == Posts.Count ? buffer : t_scores = new int[Posts.Count];
+        var touched = t_touched ??= [];
+        touched.Clear();
         foreach (var tag in post.Post.FrontMatter.Tags)
+        {
             foreach (var other in TagsBySlug[Slugs.Slugify(tag)].Posts)
-                scores[other] = scores.GetValueOrDefault(other) + 2;
-        foreach (var commitment in post.Post.FrontMatter.Commitments)
-            foreach (var other in CommitmentsBySlug[commitment].Posts)
-                if (scores.ContainsKey(other)) scores[other]++;
-        scores.Remove(post);
-        var related = scores.OrderByDescending(s => s.Value).ThenBy(s => _index[s.Key]).Take(RelatedCount).Select(s => s.Key).ToList();
+            {
+                var index = _index[other];
+                if (scores[index] == 0) touched.Add(index);
+                scores[index] += 2;
+            }
+        }
+        var best = new List<int>(RelatedCount + 1);
+        foreach (var index in touched)
+        {
+            if (index == self) continue;
+            var other = Posts[index].Post.FrontMatter.Commitments;
+            foreach (var commitment in post.Post.FrontMatter.Commitments)
+                if (other.Contains(commitment)) scores[index]++;
+            // Insert into the top few by (score descending, index ascending).
+            var at = best.Count;
+            while (at > 0 && (scores[best[at - 1]] < scores[index] || (scores[best[at - 1]] == scores[index] && best[at - 1] > index))) at--;
+            if (at < RelatedCount)
+            {
+                best.Insert(at, index);
+                if (best.Count > RelatedCount) best.RemoveAt(RelatedCount);
+            }
+        }
+        var related = best.Select(i => Posts[i]).ToList();
+        foreach (var index in touched) scores[index] = 0;
         // Too few tag matches: fill with the posts nearest in date from the post's first commitment.
         if (related.Count < RelatedCount)
         {
             var pool = CommitmentsBySlug[post.Post.FrontMatter.Commitments[0]].Posts;
             related.AddRange(pool.Where(p => p != post && !related.Contains(p))
-                .OrderBy(p => Math.Abs(_index[p] - _index[post])).ThenBy(p => _index[p]).Take(RelatedCount - related.Count));
+                .OrderBy(p => Math.Abs(_index[p] - self)).ThenBy(p => _index[p]).Take(RelatedCount - related.Count));
         }
         return related;
     }
+
+    [ThreadStatic]
+    private static int[]? t_scores;
+
+    [ThreadStatic]
+    private static List<int>? t_touched;
 
     private Dictionary<string, TagArchive> TagsBySlug => field ??= Tags.ToDictionary(t => t.Slug, StringComparer.Ordinal);
 
