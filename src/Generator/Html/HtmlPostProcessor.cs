@@ -29,7 +29,8 @@ public sealed class HtmlPostProcessor(SiteUrls urls)
     /// <summary>Post-processes one body. Thread-safe: each thread has its own parser, each call its own sanitiser.</summary>
     public ProcessedHtml Process(MarkdownHtml markdown, DocumentContext context)
     {
-        var document = (t_parser ??= new HtmlParser()).ParseDocument("");
+        // Disposed here, not finalised later: at 10,000 bodies the finaliser queue was an eighth of the build's CPU time.
+        using var document = (t_parser ??= new HtmlParser()).ParseDocument("");
         var body = document.Body!;
         body.InnerHtml = markdown.Html;
         var removed = new List<string>();
