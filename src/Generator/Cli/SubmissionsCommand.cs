@@ -73,16 +73,10 @@ internal static class SubmissionsCommand
         return convert;
     }
 
-    private static Command SubmitCommand(TextWriter output, TextWriter error)
-    {
-        var setup = new SetupOptions(withMessage: true);
-        var submit = new Command("submit", "Convert an emailed post and open its pull request (printing its URL), or reject it with reasons (exit 3).");
-        setup.AddTo(submit);
-        submit.SetAction(async (result, cancellation) =>
+    private static Command SubmitCommand(TextWriter output, TextWriter error) =>
+        BotCommand("submit", "Convert an emailed post and open its pull request (printing its URL), or reject it with reasons (exit 3).", withMessage: true, error,
+            async (loaded, bot, cancellation) =>
         {
-            if (setup.Read(result, error) is not { } loaded) return Program.UsageError;
-            var (bot, failure) = await CreateBot(loaded, new GitHubPacer(), error);
-            if (bot is null) return failure;
             using var stream = loaded.OpenMessage();
             var status = Rejected;
             foreach (var (parsed, size, problem) in MessageReader.ReadAll(stream))
@@ -109,8 +103,6 @@ internal static class SubmissionsCommand
             }
             return status;
         });
-        return submit;
-    }
 
     private static Command PollCommand(TextWriter output, TextWriter error)
     {
@@ -144,7 +136,7 @@ internal static class SubmissionsCommand
                 return 0;
             }
             await using var _ = held;
-            var pacer = new GitHubPacer(loaded.Config.GitHub?.WritesPerMinute ?? 80, loaded.Config.GitHub?.WritesPerHour ?? 500);
+            var pacer = loaded.Pacer();
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             var converter = new SubmissionConverter(loaded.Commitments, loaded.Config.Conversion, loaded.Config.Cleanup);
             while (true)
@@ -170,16 +162,10 @@ internal static class SubmissionsCommand
         return poll;
     }
 
-    private static Command LabelsCommand(TextWriter output, TextWriter error)
-    {
-        var setup = new SetupOptions(withMessage: false);
-        var labels = new Command("labels", "Create and update the repository's labels from .github/labels.yml (one per commitment for commitment:*).");
-        setup.AddTo(labels);
-        labels.SetAction(async (result, cancellation) =>
+    private static Command LabelsCommand(TextWriter output, TextWriter error) =>
+        BotCommand("labels", "Create and update the repository's labels from .github/labels.yml (one per commitment for commitment:*).", withMessage: false, error,
+            async (loaded, bot, cancellation) =>
         {
-            if (setup.Read(result, error) is not { } loaded) return Program.UsageError;
-            var (bot, failure) = await CreateBot(loaded, new GitHubPacer(), error);
-            if (bot is null) return failure;
             try
             {
                 var changes = await bot.PullRequests.SyncLabelsAsync(loaded.Commitments.Select(c => c.Slug), cancellation);
@@ -193,7 +179,20 @@ internal static class SubmissionsCommand
                 return GitHubFailed;
             }
         });
-        return labels;
+
+    /// <summary>A command that reads the settings, sets up the bot, then runs <paramref name="run"/> with them.</summary>
+    private static Command BotCommand(string name, string description, bool withMessage, TextWriter error, Func<Setup, SubmissionBot, CancellationToken, Task<int>> run)
+    {
+        var setup = new SetupOptions(withMessage);
+        var command = new Command(name, description);
+        setup.AddTo(command);
+        command.SetAction(async (result, cancellation) =>
+        {
+            if (setup.Read(result, error) is not { } loaded) return Program.UsageError;
+            var (bot, failure) = await CreateBot(loaded, loaded.Pacer(), error);
+            return bot is null ? failure : await run(loaded, bot, cancellation);
+        });
+        return command;
     }
 
     /// <summary>The bot for the configured repository; null (with the problem printed, and the exit code) when it cannot be set up.</summary>
@@ -324,5 +323,8 @@ internal static class SubmissionsCommand
     private sealed record Setup(SubmissionsConfig Config, string ConfigPath, IReadOnlyList<Commitment> Commitments, Uri SiteUrl, string MessagePath)
     {
         public Stream OpenMessage() => MessagePath == "-" ? Console.OpenStandardInput() : File.OpenRead(MessagePath);
+
+        /// <summary>Pacing at the configured limits (GitHub's secondary limits by default).</summary>
+        public GitHubPacer Pacer() => Config.GitHub is { } github ? new GitHubPacer(github.WritesPerMinute, github.WritesPerHour) : new GitHubPacer();
     }
 }
