@@ -86,9 +86,9 @@ internal static class SubmissionsCommand
                 {
                     outcome = parsed is null ? SubmitOutcome.Rejected(problem!) : await bot.SubmitAsync(parsed, size, DateTimeOffset.Now, cancellation);
                 }
-                catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException)
+                catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException or GitHubRefusedException)
                 {
-                    error.WriteLine($"ppnblog: GitHub failed after retries, nothing was lost; run the command again later ({e.Message})");
+                    error.WriteLine($"ppnblog: GitHub failed, nothing was lost; {(e is GitHubRefusedException ? "fix the repository or the github settings, then " : "")}run the command again later ({e.Message})");
                     return GitHubFailed;
                 }
                 if (outcome.PullRequest is { } pull)

@@ -176,6 +176,14 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
             report.Problems.Add($"message {uid}: {(e is ReplyNotSentException ? "sending the reply" : "GitHub")} failed ({FirstLine(e.Message)}); it stays in the inbox for the next run");
             return false;
         }
+        catch (Exception e) when (e is not (OperationCanceledException or IOException or System.Net.Sockets.SocketException or MailKit.ServiceNotConnectedException
+            or ImapProtocolException or ImapCommandException))
+        {
+            // A fault of this program on one message must not stop the others; the message is kept for a fix.
+            report.Problems.Add($"message {uid}: could not be processed ({e.GetType().Name}: {FirstLine(e.Message)}); it stays in the inbox");
+            report.LeftInInbox++;
+            return true;
+        }
     }
 
     /// <summary>Sends <paramref name="reply"/> unless the message was already answered (an earlier run) or should not be answered; then flags it.</summary>
@@ -279,7 +287,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
         return message;
     }
 
-    private static bool IsGitHubFailure(Exception e) => e is ApiException or HttpRequestException or TaskCanceledException;
+    private static bool IsGitHubFailure(Exception e) => e is ApiException or HttpRequestException or TaskCanceledException or GitHubRefusedException;
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 

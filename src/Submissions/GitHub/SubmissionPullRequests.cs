@@ -72,7 +72,7 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
         {
             if (await BranchHead(branch, cancellation) is null)
             {
-                var baseHead = await BranchHead(target.BaseBranch, cancellation) ?? throw new InvalidOperationException($"the base branch '{target.BaseBranch}' does not exist");
+                var baseHead = await BranchHead(target.BaseBranch, cancellation) ?? throw new GitHubRefusedException($"the base branch '{target.BaseBranch}' does not exist");
                 var commit = await CommitBundle(post, baseHead, $"Add blog submission: {post.FrontMatter.Title}", cancellation);
                 try
                 {
@@ -94,7 +94,7 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
             catch (ApiValidationException)
             {
                 // Another run opened it between our look and our create.
-                pullRequest = await Find(branch, cancellation) ?? throw new InvalidOperationException($"GitHub refused a pull request for {branch}");
+                pullRequest = await Find(branch, cancellation) ?? throw new GitHubRefusedException($"GitHub refused a pull request for {branch}");
             }
         }
         // Labels and reviewers are (re)applied on every run, so a run that died after opening the pull request is completed.
@@ -126,7 +126,7 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
     /// </summary>
     public async Task ReviseAsync(SubmissionPullRequest pull, ConvertedPost revision, IReadOnlyList<string> validation, CancellationToken cancellation = default)
     {
-        var head = await BranchHead(pull.Branch, cancellation) ?? throw new InvalidOperationException($"the branch {pull.Branch} is gone");
+        var head = await BranchHead(pull.Branch, cancellation) ?? throw new GitHubRefusedException($"the branch {pull.Branch} is gone");
         var commit = await CommitBundle(revision, head, $"Revise blog submission: {revision.FrontMatter.Title}", cancellation);
         await Write(() => client.Git.Reference.Update(Owner, Repository, $"heads/{pull.Branch}", new ReferenceUpdate(commit)), cancellation);
         var body = PullRequestText.Body(revision, validation, await Template(cancellation));

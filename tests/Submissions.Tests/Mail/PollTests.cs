@@ -265,6 +265,23 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_misconfigured_repository_leaves_every_message_in_the_inbox_with_a_clear_problem()
+    {
+        await Imap.DeliverAsync(Fixture("apple-plain-text.eml"));
+        var mail = Mail();
+        var client = new GitHubClient(new ProductHeaderValue("t"), GitHub.BaseUrl) { Credentials = new Credentials("test-token") };
+        var pulls = new SubmissionPullRequests(client, new GitHubTarget("o", "r", "no-such-branch", GitHub.BaseUrl, []), new GitHubRetry(attempts: 1), Emails.Labels);
+        var bot = new SubmissionBot(Emails.Converter(), Emails.Commitments.Select(c => c.Slug).ToList(), SubmissionsCommand.CheckBody, pulls);
+
+        var report = await Poll(new MailboxPoller(mail, Imap.Password, bot, Emails.Converter(), new Replies(mail), Site.BaseUrl, new HttpClient(), _log, 25L * 1024 * 1024));
+
+        Assert.Equal(1, report.LeftInInbox);
+        Assert.Contains(report.Problems, p => p.Contains("the base branch 'no-such-branch' does not exist", StringComparison.Ordinal));
+        Assert.Single(await Imap.MessagesIn("INBOX"));
+        Assert.Empty(Smtp.Received);
+    }
+
+    [Fact]
     public async Task A_bot_branch_left_without_a_pull_request_is_removed_once_the_inbox_is_empty()
     {
         await Imap.DeliverAsync(Fixture("apple-plain-text.eml"));
