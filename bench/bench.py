@@ -9,9 +9,11 @@ Every run writes into a fresh output folder on /dev/shm (never a delete just bef
 removed between runs, outside the timing. It prints median wall time, median peak RSS (the process and its
 children, from wait4), PPNBlog/Hugo ratios, and checks PPNBlog wrote at least Hugo's page count.
 PPNBlog is timed without its search index (Hugo's reference has none) and once more with it, reported apart.
-It also times the cold build of the real input/ (whole process).
+It also times the cold build of the real input/ (whole process), and serve mode: under a running `ppnblog serve`
+on the largest corpus, the time from saving an edited post (and once the theme) to the updated page on disk.
 """
 import argparse
+import glob
 import os
 import shutil
 import statistics
@@ -46,10 +48,64 @@ def fresh(name):
     return path
 
 
+def serve_edits(corpus, edits):
+    """Under ppnblog serve: median seconds from saving a post (a new title) to its page on disk with that title, and
+    seconds from a theme edit to the published stylesheet."""
+    work = fresh("serve")
+    shutil.copytree(os.path.join(corpus, "input"), os.path.join(work, "input"))
+    shutil.copytree(os.path.join(ROOT, "theme"), os.path.join(work, "theme"), ignore=shutil.ignore_patterns("node_modules"))
+    os.symlink(os.path.join(ROOT, "theme", "node_modules"), os.path.join(work, "theme", "node_modules"))
+    out = os.path.join(work, "_site")
+    port = "5391"
+    server = subprocess.Popen([BINARY, "serve", "--port", port, "--input", os.path.join(work, "input"), "--theme", os.path.join(work, "theme"), "--output", out, "--no-search"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        for line in server.stdout:
+            if line.startswith("Serving "):
+                break
+        post = sorted(glob.glob(os.path.join(work, "input", "posts", "*", "*.md")))[len(glob.glob(os.path.join(work, "input", "posts", "*", "*.md"))) // 2]
+        slug = os.path.splitext(os.path.basename(post))[0]
+        page = os.path.join(out, "posts", slug, "index.html")
+        text = open(post, encoding="utf-8").read()
+        times = []
+        for i in range(edits):
+            title = f"Benchmark edit {i}"
+            edited = text.replace("title: ", f"title: \"{title}\"\nx-old-title: ", 1)
+            start = time.perf_counter()
+            with open(post, "w", encoding="utf-8") as f:
+                f.write(edited)
+            while True:
+                try:
+                    if title in open(page, encoding="utf-8").read():
+                        break
+                except FileNotFoundError:
+                    pass
+                if time.perf_counter() - start > 120:
+                    sys.exit("serve did not rebuild within 2 minutes")
+                time.sleep(0.002)
+            times.append(time.perf_counter() - start)
+        # A theme edit: the site's own stylesheet, until the published copy has the change.
+        stylesheet = os.path.join(work, "theme", "assets", "css", "ppnblog.css")
+        published = os.path.join(out, "assets", "ppnblog.css")
+        start = time.perf_counter()
+        with open(stylesheet, "a", encoding="utf-8") as f:
+            f.write("\n.ppn-bench-edit{color:#005eb8}\n")
+        while "ppn-bench-edit" not in open(published, encoding="utf-8").read():
+            if time.perf_counter() - start > 120:
+                sys.exit("serve did not rebuild the theme within 2 minutes")
+            time.sleep(0.002)
+        return statistics.median(times), time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--posts", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--edits", type=int, default=20, help="post edits timed under ppnblog serve (0: skip)")
     args = parser.parse_args()
     if not shutil.which("hugo"):
         sys.exit("hugo is not installed: apt-get install hugo")
@@ -94,6 +150,11 @@ def main():
         cold.append(run([BINARY, "build", "--input", os.path.join(ROOT, "input"), "--theme", os.path.join(ROOT, "theme"), "--output", out])[0])
         shutil.rmtree(out, ignore_errors=True)
     print(f"\nreal input/ cold build (whole process, with search): {statistics.median(cold):.2f} s")
+    if args.edits > 0:
+        largest = os.path.join(SCRATCH, f"corpus-{max(args.posts)}")
+        median, theme = serve_edits(largest, args.edits)
+        print(f"serve (no search), {max(args.posts)} posts: a post edit reaches its page on disk in {median * 1000:.0f} ms (median of {args.edits});"
+              f" a theme edit in {theme * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -48,7 +48,9 @@ internal static class ServeCommand
             }
             using var inputWatcher = Watch(options.InputDirectory, Changed);
             using var themeWatcher = Watch(options.ThemeDirectory, Changed);
-            try { await Task.Delay(Timeout.Infinite, cancellation); }
+            // Ctrl+C or SIGTERM: the web host takes those signals and stops itself, so wait on its stopping too.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, app.Lifetime.ApplicationStopping);
+            try { await Task.Delay(Timeout.Infinite, stop.Token); }
             catch (OperationCanceledException) { }
             return 0;
         });

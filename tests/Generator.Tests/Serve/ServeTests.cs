@@ -51,6 +51,34 @@ public class ServeTests
         }
     }
 
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task Serve_stops_cleanly_on_sigterm_and_ctrl_c(string signal)
+    {
+        using var site = new TestSite();
+        site.WritePost("one");
+        var port = FreePort();
+        using var server = Process.Start(new ProcessStartInfo("dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "ppnblog.dll"), "serve", "--no-search", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+             "--input", site.Input, "--theme", Path.Combine(TestSite.RepositoryRoot, "theme"), "--output", site.Output])
+        { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+            await WaitUntilServing(http, server);
+
+            using (var kill = Process.Start("kill", ["-" + signal, server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+            // The web host takes the signal; serve must stop with it (it used to keep running until killed).
+            await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            Assert.Equal(0, server.ExitCode);
+        }
+        finally
+        {
+            if (!server.HasExited) server.Kill(entireProcessTree: true);
+        }
+    }
+
     private static async Task WaitUntilServing(HttpClient http, Process server)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
