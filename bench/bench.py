@@ -16,9 +16,11 @@ import argparse
 import glob
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -56,16 +58,29 @@ def serve_edits(corpus, edits):
     shutil.copytree(os.path.join(ROOT, "theme"), os.path.join(work, "theme"), ignore=shutil.ignore_patterns("node_modules"))
     os.symlink(os.path.join(ROOT, "theme", "node_modules"), os.path.join(work, "theme", "node_modules"))
     out = os.path.join(work, "_site")
-    port = "5391"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = str(probe.getsockname()[1])
     server = subprocess.Popen([BINARY, "serve", "--port", port, "--input", os.path.join(work, "input"), "--theme", os.path.join(work, "theme"), "--output", out, "--no-search"],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    try:
+    serving = threading.Event()
+
+    def drain():
+        # Read everything serve prints, so a full pipe never blocks it.
         for line in server.stdout:
             if line.startswith("Serving "):
-                break
-        post = sorted(glob.glob(os.path.join(work, "input", "posts", "*", "*.md")))[len(glob.glob(os.path.join(work, "input", "posts", "*", "*.md"))) // 2]
-        slug = os.path.splitext(os.path.basename(post))[0]
-        page = os.path.join(out, "posts", slug, "index.html")
+                serving.set()
+
+    threading.Thread(target=drain, daemon=True).start()
+    try:
+        while not serving.wait(0.5):
+            if server.poll() is not None:
+                sys.exit(f"ppnblog serve exited with code {server.returncode} before serving")
+        # A published post from the middle of the corpus (future-dated posts have no page).
+        sources = {os.path.splitext(os.path.basename(f))[0]: f for f in glob.glob(os.path.join(work, "input", "posts", "*", "*.md"))}
+        slugs = sorted(slug for slug in sources if os.path.exists(os.path.join(out, "posts", slug, "index.html")))
+        slug = slugs[len(slugs) // 2]
+        post, page = sources[slug], os.path.join(out, "posts", slug, "index.html")
         text = open(post, encoding="utf-8").read()
         times = []
         for i in range(edits):
