@@ -13,10 +13,10 @@ internal sealed class TestSite : IDisposable
     public TestSite(bool withBaseContent = true)
     {
         Directory.CreateDirectory(Input);
-        if (withBaseContent) CopyDirectory(Path.Combine(FixturesRoot, "base-input"), Input);
+        if (withBaseContent) Repository.CopyDirectory(Path.Combine(FixturesRoot, "base-input"), Input);
     }
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     public static string FixturesRoot => Path.Combine(RepositoryRoot, "tests", "Generator.Tests", "Fixtures");
 
@@ -56,25 +56,10 @@ internal sealed class TestSite : IDisposable
 
     public IReadOnlyList<string> Lines(BuildResult result) => Lines(result, Root);
 
-    public static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
-    }
 
     public void Dispose()
     {
         if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
     }
 
-    private static string FindRoot()
-    {
-        var directory = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(directory, "PPNBlog.sln"))) directory = Path.GetDirectoryName(directory)!;
-        return directory;
-    }
 }

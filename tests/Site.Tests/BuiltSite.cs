@@ -18,7 +18,7 @@ public sealed class BuiltSite : IAsyncLifetime
 
     private WebApplication? _server;
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "ppnblog-browser-" + Guid.NewGuid().ToString("N")[..12]);
 
@@ -39,9 +39,9 @@ public sealed class BuiltSite : IAsyncLifetime
     {
         if (!File.Exists(Chromium)) throw new InvalidOperationException($"Chromium is not installed at {Chromium}: run ./test.sh as root, or apt-get install chromium");
         var input = Path.Combine(Root, "input");
-        CopyDirectory(Path.Combine(RepositoryRoot, "input"), input);
+        Repository.CopyDirectory(Path.Combine(RepositoryRoot, "input"), input);
         WriteGeneratedPosts(input);
-        var port = FreePort();
+        var port = Loopback.FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}/");
         Build = SiteBuilder.Build(new BuildOptions(input, Path.Combine(RepositoryRoot, "theme"), Output, BaseUrl, Now: new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero)));
         if (!Build.Succeeded) throw new InvalidOperationException("the test site did not build:\n" + string.Join('\n', Build.Diagnostics));
@@ -126,31 +126,8 @@ public sealed class BuiltSite : IAsyncLifetime
             """);
     }
 
-    public static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
-    }
 
-    public static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
-    private static string FindRoot()
-    {
-        var directory = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(directory, "PPNBlog.sln"))) directory = Path.GetDirectoryName(directory)!;
-        return directory;
-    }
 }
 
 [CollectionDefinition(Name)]

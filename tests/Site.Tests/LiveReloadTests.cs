@@ -12,12 +12,10 @@ public sealed class LiveReloadTests(BuiltSite site)
     {
         var root = Path.Combine(Path.GetTempPath(), "ppnblog-serve-" + Guid.NewGuid().ToString("N")[..12]);
         var input = Path.Combine(root, "input");
-        BuiltSite.CopyDirectory(Path.Combine(BuiltSite.RepositoryRoot, "input"), input);
-        var port = BuiltSite.FreePort();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ppnblog.dll"), "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--input", input, "--theme", Path.Combine(BuiltSite.RepositoryRoot, "theme"), "--output", Path.Combine(root, "_site")])
-        { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var serve = Process.Start(start)!;
+        Repository.CopyDirectory(Path.Combine(BuiltSite.RepositoryRoot, "input"), input);
+        var port = Loopback.FreePort();
+        using var serve = Ppnblog.Start(["serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--input", input, "--theme", Path.Combine(BuiltSite.RepositoryRoot, "theme"), "--output", Path.Combine(root, "_site")]);
         try
         {
             var ready = new TaskCompletionSource();

@@ -12,7 +12,7 @@ internal static class Emails
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     public static IReadOnlyList<Commitment> Commitments { get; } =
         ContentLoader.Load(Path.Combine(RepositoryRoot, "input"), new DiagnosticList())!.Commitments;
@@ -48,10 +48,4 @@ internal static class Emails
         return (result, root);
     }
 
-    private static string FindRoot()
-    {
-        var directory = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(directory, "PPNBlog.sln"))) directory = Path.GetDirectoryName(directory)!;
-        return directory;
-    }
 }

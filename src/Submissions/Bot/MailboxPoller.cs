@@ -234,7 +234,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
                 await bot.PullRequests.MarkNotifiedAsync(submission.Number, cancellation);
                 continue;
             }
-            if (replies.ShouldAnswer(original)) await Send(smtp, replies.Live(original, submission.Title.Replace("Blog submission: ", "", StringComparison.Ordinal), url), cancellation);
+            if (replies.ShouldAnswer(original)) await Send(smtp, replies.Live(original, PullRequestText.PostTitle(submission.Title), url), cancellation);
             await bot.PullRequests.MarkNotifiedAsync(submission.Number, cancellation);
             report.Notified++;
             log.WriteLine($"pull request #{submission.Number}: contributor told the post is live at {url}");

@@ -34,18 +34,14 @@ public sealed class ProcessedMessages(MailSettings mail, string password, Submis
         }
         foreach (var uid in order)
         {
+            MimeMessage? read = null;
             if (!_keys.TryGetValue(uid, out var candidateKey))
             {
-                var candidate = await folder.GetMessageAsync(uid, cancellation);
+                read = await folder.GetMessageAsync(uid, cancellation);
                 // Replies (revisions, withdrawals) are filed here too, but only an original carries the post's key.
-                candidateKey = replies.KeyRepliedTo(candidate) is null ? converter.Convert(candidate, 0, now).Post?.IdempotencyKey : null;
-                _keys[uid] = candidateKey;
-                if (candidateKey?.StartsWith(key, StringComparison.Ordinal) == true) return candidate;
+                _keys[uid] = candidateKey = replies.KeyRepliedTo(read) is null ? converter.Convert(read, 0, now).Post?.IdempotencyKey : null;
             }
-            else if (candidateKey?.StartsWith(key, StringComparison.Ordinal) == true)
-            {
-                return await folder.GetMessageAsync(uid, cancellation);
-            }
+            if (candidateKey?.StartsWith(key, StringComparison.Ordinal) == true) return read ?? await folder.GetMessageAsync(uid, cancellation);
         }
         return null;
     }

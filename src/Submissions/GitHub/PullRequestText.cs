@@ -11,7 +11,13 @@ namespace PPNBlog.Submissions.GitHub;
 public static partial class PullRequestText
 {
     /// <summary>"Blog submission: &lt;title&gt;", neutralised and kept to one line.</summary>
-    public static string Title(ConvertedPost post) => "Blog submission: " + Neutralise(post.FrontMatter.Title);
+    public static string Title(ConvertedPost post) => TitlePrefix + Neutralise(post.FrontMatter.Title);
+
+    /// <summary>The post's title as a submission's pull request title shows it (without the prefix).</summary>
+    public static string PostTitle(string pullRequestTitle) =>
+        pullRequestTitle.StartsWith(TitlePrefix, StringComparison.Ordinal) ? pullRequestTitle[TitlePrefix.Length..] : pullRequestTitle;
+
+    private const string TitlePrefix = "Blog submission: ";
 
     /// <summary>The body: summary, author, commitments, kind, words, images, validation, ignored attachments, warnings, checklist.</summary>
     /// <param name="post">The submission.</param>

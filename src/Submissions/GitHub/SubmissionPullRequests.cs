@@ -110,10 +110,8 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
     public async Task<SubmissionPullRequest?> FindAsync(string key, CancellationToken cancellation = default)
     {
         var suffix = "-" + key[..8];
-        var refs = await retry.Run(() => _api.GetAll<Reference>(RepositoryUri($"git/matching-refs/heads/{BranchPrefix}")), cancellation);
-        foreach (var reference in refs.Where(r => r.Ref.EndsWith(suffix, StringComparison.Ordinal)))
+        foreach (var branch in (await SubmissionBranches(cancellation)).Where(b => b.EndsWith(suffix, StringComparison.Ordinal)))
         {
-            var branch = reference.Ref["refs/heads/".Length..];
             if (await Find(branch, cancellation) is { State.Value: ItemState.Open } pull)
                 return new SubmissionPullRequest(pull.Number, pull.HtmlUrl, branch, Created: false);
         }
@@ -168,9 +166,8 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
     /// </summary>
     public async Task<IReadOnlyList<string>> RemoveOrphanBranchesAsync(CancellationToken cancellation = default)
     {
-        var refs = await retry.Run(() => _api.GetAll<Reference>(RepositoryUri($"git/matching-refs/heads/{BranchPrefix}")), cancellation);
         var removed = new List<string>();
-        foreach (var branch in refs.Select(r => r.Ref["refs/heads/".Length..]))
+        foreach (var branch in await SubmissionBranches(cancellation))
         {
             if (await Find(branch, cancellation) is not null) continue;
             await Write(async () => { await client.Git.Reference.Delete(Owner, Repository, $"heads/{branch}"); return true; }, cancellation);
@@ -212,6 +209,11 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
         }
         return changes;
     }
+
+    /// <summary>The names of the bot's branches (submissions/…).</summary>
+    private async Task<IEnumerable<string>> SubmissionBranches(CancellationToken cancellation) =>
+        (await retry.Run(() => _api.GetAll<Reference>(RepositoryUri($"git/matching-refs/heads/{BranchPrefix}")), cancellation))
+            .Select(r => r.Ref["refs/heads/".Length..]);
 
     private Task<T> Write<T>(Func<Task<T>> call, CancellationToken cancellation) => retry.Run(() => _pacer.Write(call, cancellation), cancellation);
 

@@ -14,7 +14,7 @@ public class InvalidSiteTests
     {
         using var site = new TestSite();
         var folder = Path.Combine(TestSite.FixturesRoot, "invalid", name);
-        TestSite.CopyDirectory(Path.Combine(folder, "input"), site.Input);
+        Repository.CopyDirectory(Path.Combine(folder, "input"), site.Input);
         Directory.CreateDirectory(site.Output);
         File.WriteAllText(Path.Combine(site.Output, "index.html"), "previous site");
 

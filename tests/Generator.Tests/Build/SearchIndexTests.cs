@@ -37,7 +37,7 @@ public sealed class SearchIndexTests
         site.WritePost("walking-groups");
         var theme = Path.Combine(site.Root, "theme");
         foreach (var folder in new[] { "layouts", "templates", "partials", "assets" })
-            TestSite.CopyDirectory(Path.Combine(TestSite.RepositoryRoot, "theme", folder), Path.Combine(theme, folder));
+            Repository.CopyDirectory(Path.Combine(TestSite.RepositoryRoot, "theme", folder), Path.Combine(theme, folder));
         File.Copy(Path.Combine(TestSite.RepositoryRoot, "theme", "theme.yml"), Path.Combine(theme, "theme.yml"));
         Directory.CreateDirectory(Path.Combine(theme, "node_modules", ".bin"));
         Directory.CreateSymbolicLink(Path.Combine(theme, "node_modules", "nhsuk-frontend"), Path.Combine(TestSite.RepositoryRoot, "theme", "node_modules", "nhsuk-frontend"));

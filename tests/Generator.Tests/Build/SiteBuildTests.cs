@@ -255,8 +255,8 @@ public class SiteBuildTests
         using var site = new TestSite();
         site.WritePost("one");
         var theme = Path.Combine(site.Root, "theme");
-        TestSite.CopyDirectory(Path.Combine(TestSite.RepositoryRoot, "theme", "layouts"), Path.Combine(theme, "layouts"));
-        TestSite.CopyDirectory(Path.Combine(TestSite.RepositoryRoot, "theme", "templates"), Path.Combine(theme, "templates"));
+        Repository.CopyDirectory(Path.Combine(TestSite.RepositoryRoot, "theme", "layouts"), Path.Combine(theme, "layouts"));
+        Repository.CopyDirectory(Path.Combine(TestSite.RepositoryRoot, "theme", "templates"), Path.Combine(theme, "templates"));
         File.WriteAllText(Path.Combine(theme, "templates", "tag.liquid"), "<h1>ok</h1>\n{% if x %}\nunclosed\n");
         File.Copy(Path.Combine(TestSite.RepositoryRoot, "theme", "theme.yml"), Path.Combine(theme, "theme.yml"));
 

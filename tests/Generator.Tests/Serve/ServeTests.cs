@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace PPNBlog.Generator.Tests.Serve;
 
@@ -12,11 +11,9 @@ public class ServeTests
     {
         using var site = new TestSite();
         var post = site.WritePost("one", title: "First title");
-        var port = FreePort();
-        using var server = Process.Start(new ProcessStartInfo("dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "ppnblog.dll"), "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-             "--input", site.Input, "--theme", Path.Combine(TestSite.RepositoryRoot, "theme"), "--output", site.Output])
-        { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var port = Loopback.FreePort();
+        using var server = Ppnblog.Start(["serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+             "--input", site.Input, "--theme", Path.Combine(TestSite.RepositoryRoot, "theme"), "--output", site.Output]);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
@@ -58,11 +55,9 @@ public class ServeTests
     {
         using var site = new TestSite();
         site.WritePost("one");
-        var port = FreePort();
-        using var server = Process.Start(new ProcessStartInfo("dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "ppnblog.dll"), "serve", "--no-search", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-             "--input", site.Input, "--theme", Path.Combine(TestSite.RepositoryRoot, "theme"), "--output", site.Output])
-        { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var port = Loopback.FreePort();
+        using var server = Ppnblog.Start(["serve", "--no-search", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+             "--input", site.Input, "--theme", Path.Combine(TestSite.RepositoryRoot, "theme"), "--output", site.Output]);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
@@ -95,10 +90,4 @@ public class ServeTests
         Assert.Fail("ppnblog serve did not start within 60 s");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

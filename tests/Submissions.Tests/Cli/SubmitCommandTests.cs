@@ -5,7 +5,7 @@ namespace PPNBlog.Submissions.Tests.Cli;
 /// <summary><c>ppnblog submissions submit</c> run as a real process against the local GitHub.</summary>
 public sealed class SubmitCommandTests : IAsyncLifetime
 {
-    private const string Token = "test-token";
+    private const string Token = FakeGitHub.TestToken;
     private FakeGitHub _github = null!;
     private string _config = null!;
 

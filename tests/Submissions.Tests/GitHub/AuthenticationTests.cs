@@ -72,7 +72,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     public async Task A_token_minted_for_the_app_elsewhere_is_used_when_the_key_is_not_here()
     {
         // As in the workflows: actions/create-github-app-token mints the token and passes it as GITHUB_TOKEN.
-        var client = await GitHubClients.CreateAsync(Target, new GitHubAppInstallation(4242, 77), name => name == GitHubClients.TokenVariable ? "test-token" : null, Retry);
+        var client = await GitHubClients.CreateAsync(Target, new GitHubAppInstallation(4242, 77), name => name == GitHubClients.TokenVariable ? FakeGitHub.TestToken : null, Retry);
         var opened = await new SubmissionPullRequests(client, Target, Retry, Emails.Labels).OpenAsync(Emails.Convert("apple-plain-text.eml").Post!, []);
         Assert.True(opened.Created);
         Assert.Equal(0, _github.InstallationTokensIssued);
@@ -90,8 +90,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     public async Task The_repository_pull_request_template_is_followed()
     {
         _github.PutOnMain(".github/pull_request_template.md", "## Before merging\n\n- [ ] Our own editorial check\n");
-        var client = new GitHubClient(new ProductHeaderValue("t"), _github.BaseUrl) { Credentials = new Credentials("test-token") };
-        await new SubmissionPullRequests(client, Target, Retry, Emails.Labels).OpenAsync(Emails.Convert("apple-plain-text.eml").Post!, []);
+        await new SubmissionPullRequests(_github.Client(), Target, Retry, Emails.Labels).OpenAsync(Emails.Convert("apple-plain-text.eml").Post!, []);
 
         var body = Assert.Single(_github.PullRequests)["body"]!.GetValue<string>();
         Assert.EndsWith("- [ ] Our own editorial check\n", body);

@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
+using Octokit;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -43,7 +42,7 @@ public sealed class FakeGitHub : IAsyncDisposable
     private readonly ConcurrentQueue<Fault> _faults = new();
     private readonly ConcurrentQueue<string> _violations = new();
     private readonly ConcurrentQueue<string> _requests = new();
-    private readonly ConcurrentDictionary<string, bool> _tokens = new(StringComparer.Ordinal) { ["test-token"] = true };
+    private readonly ConcurrentDictionary<string, bool> _tokens = new(StringComparer.Ordinal) { [TestToken] = true };
     private (long AppId, long InstallationId, RSA PublicKey)? _githubApp;
 
     private FakeGitHub(WebApplication app) => _app = app;
@@ -109,10 +108,7 @@ public sealed class FakeGitHub : IAsyncDisposable
     /// <summary>Starts the server with a repository holding one commit on main.</summary>
     public static async Task<FakeGitHub> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = Loopback.WebApp();
         var fake = new FakeGitHub(app);
         fake.Seed();
         fake.MapRoutes(app);
@@ -120,6 +116,17 @@ public sealed class FakeGitHub : IAsyncDisposable
         await app.StartAsync();
         fake.BaseUrl = new Uri(app.Urls.First() + "/");
         return fake;
+    }
+
+    /// <summary>The token this server accepts from the tests.</summary>
+    public const string TestToken = "test-token";
+
+    /// <summary>An Octokit client for this server, with its test token (and a shorter timeout when given).</summary>
+    public GitHubClient Client(TimeSpan? timeout = null)
+    {
+        var client = new GitHubClient(new ProductHeaderValue("ppnblog-tests"), BaseUrl) { Credentials = new Credentials(TestToken) };
+        if (timeout is { } limit) client.SetRequestTimeout(limit);
+        return client;
     }
 
     /// <summary>Makes the next matching requests fail.</summary>

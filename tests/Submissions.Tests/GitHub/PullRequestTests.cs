@@ -14,16 +14,9 @@ public sealed class PullRequestTests : IAsyncLifetime
     public async Task DisposeAsync() => await _github.DisposeAsync();
 
     private SubmissionPullRequests Bot(params string[] reviewers) => new(
-        Client(),
+        _github.Client(timeout: TimeSpan.FromSeconds(1)),
         new GitHubTarget("o", "r", "main", _github.BaseUrl, reviewers, TeamReviewers: reviewers.Length > 0 ? ["comms-editors"] : null),
         new GitHubRetry(attempts: 6, firstDelay: TimeSpan.FromMilliseconds(20), maxDelay: TimeSpan.FromSeconds(2)), Emails.Labels);
-
-    private GitHubClient Client()
-    {
-        var client = new GitHubClient(new ProductHeaderValue("ppnblog-tests"), _github.BaseUrl) { Credentials = new Credentials("test-token") };
-        client.SetRequestTimeout(TimeSpan.FromSeconds(1));
-        return client;
-    }
 
     private static ConvertedPost Post(string fixture) => Emails.Convert(fixture).Post!;
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace PPNBlog.Submissions.Tests.Mail;
 
@@ -18,10 +16,7 @@ public sealed class LiveSite : IAsyncDisposable
 
     public static async Task<LiveSite> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = Loopback.WebApp();
         var site = new LiveSite(app);
         app.MapGet("/posts/{slug}/", (string slug) => site._published.ContainsKey(slug) ? Results.Text("<h1>post</h1>", "text/html") : Results.NotFound());
         await app.StartAsync();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MimeKit;
+using PPNBlog.Submissions.Tests.GitHub;
 using Xunit.Abstractions;
 
 namespace PPNBlog.Submissions.Tests.Mail;
@@ -34,7 +35,7 @@ public sealed class PollCommandTests(ITestOutputHelper output) : IAsyncLifetime
 
     private static Task<(int Code, string Output, string Error)> Poll(string config, string? password) =>
         Ppnblog.RunAsync(["submissions", "poll", "--once", "--config", config, "--input", Path.Combine(Emails.RepositoryRoot, "input")],
-            new Dictionary<string, string?> { ["GITHUB_TOKEN"] = "test-token", ["PPNBLOG_MAIL_PASSWORD"] = password });
+            new Dictionary<string, string?> { ["GITHUB_TOKEN"] = FakeGitHub.TestToken, ["PPNBLOG_MAIL_PASSWORD"] = password });
 
     [Fact]
     public async Task Poll_once_handles_the_inbox_and_exits_0()

@@ -2,7 +2,6 @@ using System.Text;
 using MailKit;
 using MailKit.Security;
 using MimeKit;
-using Octokit;
 using PPNBlog.Generator.Cli;
 using PPNBlog.Submissions.Bot;
 using PPNBlog.Submissions.GitHub;
@@ -39,14 +38,15 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
     private MailSettings Mail(int? imapPort = null, int? smtpPort = null) => new("127.0.0.1", imapPort ?? Imap.Port, "127.0.0.1", smtpPort ?? Smtp.Port,
         SecureSocketOptions.None, Dovecot.User, BotAddress, "PPN blog", "INBOX", "Processed", "Rejected");
 
-    private MailboxPoller Poller(int? imapPort = null, int? smtpPort = null, GitHubPacer? pacer = null)
+    private MailboxPoller Poller(int? imapPort = null, int? smtpPort = null, GitHubPacer? pacer = null, string baseBranch = "main", int attempts = 3,
+        long maxMessageBytes = 25L * 1024 * 1024)
     {
         var mail = Mail(imapPort, smtpPort);
-        var client = new GitHubClient(new ProductHeaderValue("ppnblog-tests"), GitHub.BaseUrl) { Credentials = new Credentials("test-token") };
-        var retry = new GitHubRetry(attempts: 3, firstDelay: TimeSpan.FromMilliseconds(20), maxDelay: TimeSpan.FromSeconds(1));
-        var pulls = new SubmissionPullRequests(client, new GitHubTarget("o", "r", "main", GitHub.BaseUrl, []), retry, Emails.Labels, pacer);
-        var bot = new SubmissionBot(Emails.Converter(), Emails.Commitments.Select(c => c.Slug).ToList(), SubmissionsCommand.CheckBody, pulls);
-        return new MailboxPoller(mail, Imap.Password, bot, Emails.Converter(), new Replies(mail), Site.BaseUrl, new HttpClient(), _log, 25L * 1024 * 1024);
+        var retry = new GitHubRetry(attempts, firstDelay: TimeSpan.FromMilliseconds(20), maxDelay: TimeSpan.FromSeconds(1));
+        var pulls = new SubmissionPullRequests(GitHub.Client(), new GitHubTarget("o", "r", baseBranch, GitHub.BaseUrl, []), retry, Emails.Labels, pacer);
+        var converter = Emails.Converter(new SubmissionSettings { MaxMessageBytes = maxMessageBytes });
+        var bot = new SubmissionBot(converter, Emails.Commitments.Select(c => c.Slug).ToList(), SubmissionsCommand.CheckBody, pulls);
+        return new MailboxPoller(mail, Imap.Password, bot, converter, new Replies(mail), Site.BaseUrl, new HttpClient(), _log, maxMessageBytes);
     }
 
     private async Task<PollReport> Poll(MailboxPoller? poller = null)
@@ -249,13 +249,7 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         var big = Fixture("apple-plain-text.eml");
         big.Body = new Multipart("mixed") { big.Body!, new MimePart("application", "octet-stream") { Content = new MimeContent(new MemoryStream(new byte[300_000])), FileName = "big.bin" } };
         await Imap.DeliverAsync(big);
-        var mail = Mail();
-        var client = new GitHubClient(new ProductHeaderValue("t"), GitHub.BaseUrl) { Credentials = new Credentials("test-token") };
-        var pulls = new SubmissionPullRequests(client, new GitHubTarget("o", "r", "main", GitHub.BaseUrl, []), new GitHubRetry(), Emails.Labels);
-        var small = Emails.Converter(new SubmissionSettings { MaxMessageBytes = 100_000 });
-        var bot = new SubmissionBot(small, Emails.Commitments.Select(c => c.Slug).ToList(), SubmissionsCommand.CheckBody, pulls);
-
-        var report = await Poll(new MailboxPoller(mail, Imap.Password, bot, small, new Replies(mail), Site.BaseUrl, new HttpClient(), _log, 100_000));
+        var report = await Poll(Poller(maxMessageBytes: 100_000));
 
         Assert.Equal(1, report.Rejected);
         Assert.Single(await Imap.MessagesIn("Rejected"));
@@ -268,12 +262,7 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task A_misconfigured_repository_leaves_every_message_in_the_inbox_with_a_clear_problem()
     {
         await Imap.DeliverAsync(Fixture("apple-plain-text.eml"));
-        var mail = Mail();
-        var client = new GitHubClient(new ProductHeaderValue("t"), GitHub.BaseUrl) { Credentials = new Credentials("test-token") };
-        var pulls = new SubmissionPullRequests(client, new GitHubTarget("o", "r", "no-such-branch", GitHub.BaseUrl, []), new GitHubRetry(attempts: 1), Emails.Labels);
-        var bot = new SubmissionBot(Emails.Converter(), Emails.Commitments.Select(c => c.Slug).ToList(), SubmissionsCommand.CheckBody, pulls);
-
-        var report = await Poll(new MailboxPoller(mail, Imap.Password, bot, Emails.Converter(), new Replies(mail), Site.BaseUrl, new HttpClient(), _log, 25L * 1024 * 1024));
+        var report = await Poll(Poller(baseBranch: "no-such-branch", attempts: 1));
 
         Assert.Equal(1, report.LeftInInbox);
         Assert.Contains(report.Problems, p => p.Contains("the base branch 'no-such-branch' does not exist", StringComparison.Ordinal));
