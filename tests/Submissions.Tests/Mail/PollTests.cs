@@ -57,6 +57,14 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         return report;
     }
 
+    /// <summary>One post submitted and acknowledged; returns the acknowledgement.</summary>
+    private async Task<MimeMessage> SubmitOne()
+    {
+        await Imap.DeliverAsync(Fixture("apple-plain-text.eml"));
+        await Poll();
+        return Assert.Single(Smtp.Received);
+    }
+
     private static MimeMessage ReplyTo(MimeMessage acknowledgement, string from, string text)
     {
         var reply = new MimeMessage();
@@ -105,9 +113,7 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_reply_to_the_acknowledgement_revises_the_same_pull_request_and_withdraw_closes_it()
     {
-        await Imap.DeliverAsync(Fixture("apple-plain-text.eml"));
-        await Poll();
-        var acknowledgement = Assert.Single(Smtp.Received);
+        var acknowledgement = await SubmitOne();
         var branch = Assert.Single(GitHub.Branches, b => b.StartsWith("submissions/", StringComparison.Ordinal));
 
         var revised = string.Join(' ', Enumerable.Repeat("Our digital group therapy pilot has now finished, and this is the revised account of what we learned together.", 5));
@@ -136,9 +142,7 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Only_the_contributor_can_revise_or_withdraw_a_post()
     {
-        await Imap.DeliverAsync(Fixture("apple-plain-text.eml"));
-        await Poll();
-        var acknowledgement = Assert.Single(Smtp.Received);
+        var acknowledgement = await SubmitOne();
 
         // Someone who saw the acknowledgement (it was forwarded, say) replies from another address.
         await Imap.DeliverAsync(ReplyTo(acknowledgement, "Sam Patel <sam.patel@nhs.net>", "WITHDRAW"));
