@@ -6,6 +6,10 @@ namespace PPNBlog.Generator.Tests.Serve;
 /// <summary>Runs the real <c>ppnblog serve</c> process and talks to it over HTTP on 127.0.0.1.</summary>
 public class ServeTests
 {
+    // Signals straight from libc: no dependence on a kill program being installed.
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+    private static extern int Kill(int pid, int signal);
+
     [Fact]
     public async Task Serve_rebuilds_on_an_edit_and_tells_open_tabs_to_reload()
     {
@@ -63,7 +67,7 @@ public class ServeTests
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
             await WaitUntilServing(http, server);
 
-            using (var kill = Process.Start("kill", ["-" + signal, server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+            Assert.Equal(0, Kill(server.Id, signal == "TERM" ? 15 : 2));
             // The web host takes the signal; serve must stop with it (it used to keep running until killed).
             await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
             Assert.Equal(0, server.ExitCode);
