@@ -57,6 +57,18 @@ internal sealed class TestSite : IDisposable
     public IReadOnlyList<string> Lines(BuildResult result) => Lines(result, Root);
 
 
+    /// <summary>Generates the deterministic benchmark blog of <paramref name="posts"/> posts into <paramref name="root"/>/input.</summary>
+    public static void MakeCorpus(int posts, string root)
+    {
+        var script = Path.Combine(RepositoryRoot, "..", "shared", "bench", "make-corpus.py");
+        if (!File.Exists(script)) throw new InvalidOperationException($"the benchmark corpus generator is missing at {script}");
+        using var make = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("python3", [script, posts.ToString(System.Globalization.CultureInfo.InvariantCulture), root])
+            { RedirectStandardOutput = true })!;
+        make.StandardOutput.ReadToEnd();
+        make.WaitForExit();
+        if (make.ExitCode != 0) throw new InvalidOperationException($"make-corpus.py exited with {make.ExitCode}");
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);

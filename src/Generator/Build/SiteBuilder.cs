@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json;
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Model;
 using PPNBlog.Generator.Html;
@@ -13,26 +14,50 @@ namespace PPNBlog.Generator.Build;
 
 /// <summary>The outcome of a build: every diagnostic, and what was written.</summary>
 /// <param name="Diagnostics">Errors and warnings, sorted by file and line.</param>
-/// <param name="PageCount">HTML pages written (0 when the build failed).</param>
-/// <param name="FileCount">Files written in all.</param>
+/// <param name="PageCount">HTML pages of the site (0 when the build failed).</param>
+/// <param name="FileCount">Files of the site in all.</param>
 /// <param name="Timings">How long each stage took, in order.</param>
 public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int PageCount, int FileCount, IReadOnlyList<(string Stage, TimeSpan Time)> Timings)
 {
     /// <summary>True when the site was written.</summary>
     public bool Succeeded => Diagnostics.All(d => !d.IsError);
+
+    /// <summary>Files this build wrote; fewer than <see cref="FileCount"/> when it continued an earlier one (serve).</summary>
+    public int WrittenCount { get; init; } = FileCount;
+
+    /// <summary>Pages this build rendered; fewer than <see cref="PageCount"/> when it continued an earlier one (serve).</summary>
+    public int RenderedCount { get; init; } = PageCount;
 }
 
 /// <summary>
 /// The build pipeline: load → validate → render Markdown → post-process HTML → site model → check links →
 /// render pages → write feeds, sitemap, API and assets → swap the output in. Any error stops before anything is
 /// written, so the previous site stays as it was.
+/// <para>
+/// One builder kept across builds (serve) redoes only what the changed files affect: it re-reads those files,
+/// renders again only their bodies, renders only pages whose inputs changed (see <see cref="PlannedPage"/>), and
+/// changes the output folder in place, writing only files whose bytes changed. The result is the same as a fresh build.
+/// </para>
 /// </summary>
-public static class SiteBuilder
+/// <param name="options">What to build, from where, to where.</param>
+public sealed class SiteBuilder(BuildOptions options)
 {
-    private sealed record RenderedDocument(MarkdownHtml Markdown, ProcessedHtml Html, SourceFile Source, string Path);
+    private readonly ContentLoader _loader = new(options.InputDirectory);
+    private RenderedDocuments? _documents;
+    private Uri? _documentsBaseUrl;
+    private ThemeTemplates? _theme;
+    private ThemeAssets? _assets;
+    private long _themeVersion;
+    private OutputLedger? _ledger;
+    private HashSet<string>? _sitePaths;
+    private ulong _sitePathsStamp;
+    private SiteModel? _site;
 
-    /// <summary>Builds the site described by <paramref name="options"/>.</summary>
-    public static BuildResult Build(BuildOptions options)
+    /// <summary>Builds the site described by <paramref name="options"/> from scratch.</summary>
+    public static BuildResult Build(BuildOptions options) => new SiteBuilder(options).Build(ChangeSet.Everything);
+
+    /// <summary>Builds the site again after <paramref name="changes"/> (everything, the first time).</summary>
+    public BuildResult Build(ChangeSet changes)
     {
         var diagnostics = new DiagnosticList();
         var timings = new List<(string, TimeSpan)>();
@@ -45,9 +70,15 @@ public static class SiteBuilder
         BuildResult Failed() => new(diagnostics.Sorted(), 0, 0, timings);
 
         // Load content and theme (the theme first fails fast on a syntax error an editor just made).
-        var theme = ThemeTemplates.Load(options.ThemeDirectory, diagnostics);
-        var assets = ThemeAssets.Load(options.ThemeDirectory, diagnostics);
-        var content = ContentLoader.Load(options.InputDirectory, diagnostics);
+        var themeChanged = _theme is null || _assets is null || changes.TouchesUnder(options.ThemeDirectory);
+        if (themeChanged)
+        {
+            _theme = ThemeTemplates.Load(options.ThemeDirectory, diagnostics);
+            _assets = ThemeAssets.Load(options.ThemeDirectory, diagnostics);
+            _themeVersion++;
+        }
+        var (theme, assets) = (_theme, _assets);
+        var content = _loader.Load(diagnostics, changes);
         Lap("load");
         if (content is null || theme is null || assets is null) return Failed();
 
@@ -58,64 +89,79 @@ public static class SiteBuilder
         CheckPageSlugs(content.Pages, diagnostics);
         var posts = content.Posts.Where(p => options.IncludeDrafts || (!p.FrontMatter.Draft && p.Date.Value <= now)).ToList();
 
-        // Render Markdown and post-process the HTML, in parallel: the bulk of the work.
+        // Render Markdown and post-process the HTML, in parallel: the bulk of the work (only what changed, in serve).
         var urlOfFile = posts.ToDictionary(p => p.Source.FullPath, p => urls.Url(SiteUrls.PostPath(p.Slug)), StringComparer.Ordinal);
-        var processor = new HtmlPostProcessor(urls);
-        RenderedDocument Render(string body, SourceFile source, string path)
-        {
-            MarkdownHtml markdown;
-            ProcessedHtml html;
-            try
-            {
-                markdown = MarkdownRenderer.Render(body);
-                html = processor.Process(markdown, new DocumentContext(urls.Url(path), source.Directory, f => urlOfFile.GetValueOrDefault(f)));
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
-            {
-                // Hostile or broken bodies (nesting bombs) fail this file, not the whole process.
-                diagnostics.Add(DiagnosticCode.UnrenderableBody, new SourceLocation(source.DisplayPath, source.BodyFirstLine, 1),
-                    $"the body cannot be rendered: {e.Message}");
-                markdown = new MarkdownHtml("", [], null);
-                html = new ProcessedHtml("", "", 0, []);
-            }
-            foreach (var removed in html.RemovedHtml.Distinct())
-                diagnostics.Add(DiagnosticCode.UnsafeHtmlRemoved, SourceLocation.FromMarkdown(source.DisplayPath, markdown.RawHtmlLine ?? 0, 0, source.BodyFirstLine),
-                    $"unsafe HTML removed: {removed}");
-            // Markdig's HTML is not needed once processed (only its links are, for the link check): at 10,000 posts
-            // keeping it would hold another 300 MB until the end of the build.
-            return new RenderedDocument(markdown with { Html = "" }, html, source, path);
-        }
-        var renderedPosts = new RenderedDocument[posts.Count];
-        Parallel.For(0, posts.Count, i => renderedPosts[i] = Render(posts[i].Body, posts[i].Source, SiteUrls.PostPath(posts[i].Slug)));
-        var renderedCommitments = content.Commitments.Select(c => Render(c.Body, c.Source, SiteUrls.CommitmentPath(c.Slug))).ToList();
-        var renderedPages = content.Pages.Select(p => Render(p.Body, p.Source, SiteUrls.PagePath(p.Slug))).ToList();
-        var intro = processor.Process(MarkdownRenderer.Render(settings.Intro ?? ""), new DocumentContext(urls.BasePath, content.InputDirectory, _ => null));
+        if (_documents is null || _documentsBaseUrl != settings.BaseUrl) (_documents, _documentsBaseUrl) = (new RenderedDocuments(urls), settings.BaseUrl);
+        var documents = _documents.Render([
+            .. posts.Select(p => ((object)p, p.Body, p.Source, SiteUrls.PostPath(p.Slug))),
+            .. content.Commitments.Select(c => ((object)c, c.Body, c.Source, SiteUrls.CommitmentPath(c.Slug))),
+            .. content.Pages.Select(p => ((object)p, p.Body, p.Source, SiteUrls.PagePath(p.Slug)))], urlOfFile, changes);
+        foreach (var document in documents) diagnostics.AddRange(document.Diagnostics);
+        var renderedPosts = documents.Take(posts.Count).ToList();
+        var renderedCommitments = documents.Skip(posts.Count).Take(content.Commitments.Count).ToList();
+        var renderedPages = documents.Skip(posts.Count + content.Commitments.Count).ToList();
+        var intro = new HtmlPostProcessor(urls).Process(MarkdownRenderer.Render(settings.Intro ?? ""), new DocumentContext(urls.BasePath, content.InputDirectory, _ => null));
         Lap("render markdown");
 
         var site = new SiteModel(settings,
-            posts.Select((p, i) => new PublishedPost(p, renderedPosts[i].Path, renderedPosts[i].Html)),
+            renderedPosts.Select(d => d.Published!),
             content.Commitments.Select((c, i) => new CommitmentArchive(c, renderedCommitments[i].Html, [])),
             content.Pages.Select((p, i) => new PublishedPage(p, renderedPages[i].Path, renderedPages[i].Html)),
-            intro);
+            intro, _site);
+        _site = site;
         var views = new ViewFactory(site, assets);
         var plan = PagePlan.Create(site, views);
+        // What every page sees: a change here (a title in site.yml, a post count, the theme) makes every page again.
+        var siteStamp = new Fingerprint().Add(JsonSerializer.Serialize(views.Site)).Add(intro.Html).Add(_themeVersion).Value;
         Lap("site model");
 
-        // Check links against the planned pages and generated files before writing anything.
-        var sitePaths = plan.Select(p => p.Path).Concat(GeneratedFiles(site)).Concat(assets.Assets.Select(a => a.To)).ToHashSet(StringComparer.Ordinal);
-        var copies = new ConcurrentBag<(string Source, string SitePath)>();
-        var validator = new LinkValidator(sitePaths.Contains, f => urlOfFile.GetValueOrDefault(f), diagnostics);
-        foreach (var document in renderedPosts.Concat(renderedCommitments).Concat(renderedPages))
-            foreach (var copy in validator.Check(document.Markdown, document.Source, document.Path)) copies.Add(copy);
+        // Check links against the planned pages and generated files before writing anything; a body's result is kept
+        // until the body or the set of site paths changes.
+        var pathList = plan.Select(p => p.Path).Concat(GeneratedFiles(site)).Concat(assets.Assets.Select(a => a.To)).ToList();
+        var pathsStamp = pathList.Aggregate(new Fingerprint(), (f, p) => f.Add(p)).Value;
+        var samePaths = _sitePaths is not null && pathsStamp == _sitePathsStamp;
+        if (!samePaths) (_sitePaths, _sitePathsStamp) = (pathList.ToHashSet(StringComparer.Ordinal), pathsStamp);
+        var sitePaths = _sitePaths!;
+        foreach (var document in documents)
+        {
+            if (document.LinkDiagnostics is null || !samePaths)
+            {
+                var found = new DiagnosticList();
+                document.Copies = new LinkValidator(sitePaths.Contains, found).Check(document.Markdown, document.Source, document.Path, document.Context);
+                document.LinkDiagnostics = found.Sorted();
+            }
+            diagnostics.AddRange(document.LinkDiagnostics);
+        }
+        var copies = documents.SelectMany(d => d.Copies).ToList();
         foreach (var post in posts.Where(p => p.FrontMatter.Image is { } image && LinkTarget.Classify(image) == LinkKind.RelativeFile))
             copies.Add((Path.Combine(post.Source.Directory, LinkTarget.PathPart(post.FrontMatter.Image!)), SiteUrls.PostPath(post.Slug) + post.FrontMatter.Image));
         Lap("check links");
         if (diagnostics.HasErrors) return Failed();
 
-        using var output = StagedOutput.Begin(options.OutputDirectory);
+        // A first build, a theme change or a missing folder writes a whole new folder; otherwise the served one is
+        // changed in place.
+        using SiteOutput output = _ledger is null || themeChanged || !Directory.Exists(options.OutputDirectory)
+            ? StagedOutput.Begin(options.OutputDirectory)
+            : new LiveOutput(options.OutputDirectory, _ledger);
+        var rendered = 0;
+        var postPagesRendered = 0;
         try
         {
-            Parallel.ForEach(plan, page => output.WriteText(SiteUrls.FileFor(page.Path), theme.Render(page.Template, page.Values())));
+            // Render every page whose inputs changed into memory first: a template error then leaves the output as it was.
+            var pages = new ConcurrentBag<(string File, string Html)>();
+            Parallel.ForEach(plan, page =>
+            {
+                var file = SiteUrls.FileFor(page.Path);
+                var inputs = new Fingerprint().Add((long)siteStamp).Add(page.Template).Add(page.Key);
+                foreach (var shown in page.Shows()) inputs = inputs.Add(shown.Version);
+                if (output.Unchanged(file, inputs.Value)) return;
+                var html = theme.Render(page.Template, page.Values());
+                if (page.Template == "post") Interlocked.Increment(ref postPagesRendered);
+                if (output is StagedOutput) output.WriteText(file, html);
+                else pages.Add((file, html));
+            });
+            rendered = output is StagedOutput ? plan.Count : pages.Count;
+            foreach (var (file, html) in pages) output.WriteText(file, html);
         }
         catch (AggregateException e) when (e.InnerException is TemplateRenderException failure)
         {
@@ -123,26 +169,35 @@ public static class SiteBuilder
             return Failed();
         }
         Lap("render pages");
-        FeedWriter.Write(site, output);
-        SitemapWriter.Write(site, plan, output);
-        ApiWriter.Write(site, views, output);
+        FeedWriter.Write(site, output, siteStamp);
+        SitemapWriter.Write(site, plan, output, siteStamp);
+        ApiWriter.Write(site, views, output, siteStamp);
         foreach (var asset in assets.Assets)
         {
             var from = Path.Combine(assets.ThemeDirectory, asset.From);
+            if (output.Unchanged(asset.To, (ulong)_themeVersion)) continue;
             if (AssetMinifier.Minify(from) is { } minified) output.WriteText(asset.To, minified);
             else output.CopyFile(from, asset.To);
         }
-        foreach (var (source, sitePath) in copies.Distinct()) output.CopyFile(source, sitePath);
+        foreach (var (source, sitePath) in copies.Distinct())
+            if (!output.Unchanged(sitePath, 0) || changes.Touches(source)) output.CopyFile(source, sitePath);
         Lap("write feeds, sitemap, API, assets");
-        var files = output.FileCount;
-        if (options.Search)
+        // The search index reads post pages only: serve indexes again when one of them was made again.
+        var search = options.Search && postPagesRendered > 0;
+        if (search && output is StagedOutput)
         {
             SearchIndexer.Index(output.Root, assets.ThemeDirectory, diagnostics);
             Lap("search index");
         }
         output.Commit();
+        _ledger = output.Ledger;
         Lap("swap output");
-        return new BuildResult(diagnostics.Sorted(), plan.Count, files, timings);
+        if (search && output is LiveOutput)
+        {
+            SearchIndexer.Index(options.OutputDirectory, assets.ThemeDirectory, diagnostics, replace: true);
+            Lap("search index");
+        }
+        return new BuildResult(diagnostics.Sorted(), plan.Count, output.FileCount, timings) { WrittenCount = output.WrittenCount, RenderedCount = rendered };
     }
 
     /// <summary>Files the build writes besides pages and assets, so content may link to them.</summary>

@@ -38,7 +38,9 @@ internal static class BuildCommand
             return Program.ContentErrors;
         }
         var total = result.Timings.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Time);
-        output.WriteLine($"Built {result.PageCount} pages ({result.FileCount} files) into '{options.OutputDirectory}' in {total.TotalMilliseconds:0} ms " +
+        var redone = result.RenderedCount == result.PageCount && result.WrittenCount == result.FileCount ? ""
+            : $"; {result.RenderedCount} pages rendered again, {result.WrittenCount} files changed";
+        output.WriteLine($"Built {result.PageCount} pages ({result.FileCount} files{redone}) into '{options.OutputDirectory}' in {total.TotalMilliseconds:0} ms " +
             $"({string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:0} ms"))}).");
         return 0;
     }

@@ -1,16 +1,19 @@
 using System.CommandLine;
 using PPNBlog.Generator.Build;
+using PPNBlog.Generator.Loading;
 using PPNBlog.Generator.Serve;
 
 namespace PPNBlog.Generator.Cli;
 
 /// <summary>
 /// <c>ppnblog serve</c>: builds, serves the output on 127.0.0.1, rebuilds on any change under the content or theme
-/// folder and reloads open tabs. A failed rebuild prints its errors and keeps serving the last good site.
+/// folder (redoing only what the change affects) and reloads open tabs. A failed rebuild prints its errors and keeps
+/// serving the last good site.
 /// </summary>
 internal static class ServeCommand
 {
-    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
+    /// <summary>How long the folders must be quiet before a rebuild: long enough for one save's events, short next to the 50 ms an edit may take to show.</summary>
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(10);
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -25,29 +28,52 @@ internal static class ServeCommand
             var options = site.Read(result, error, new Uri($"http://127.0.0.1:{portNumber}/"));
             if (options is null) return Program.UsageError;
             var reload = new LiveReload();
+            // One builder for the session: after the first build it redoes only what the changed files affect.
+            var builder = new SiteBuilder(options);
             var gate = new SemaphoreSlim(1, 1);
-            void Rebuild()
+            var pending = new HashSet<string>(StringComparer.Ordinal);
+            var lostTrack = false;
+            void Rebuild(ChangeSet changes)
             {
                 gate.Wait();
                 try
                 {
-                    if (BuildCommand.Report(SiteBuilder.Build(options), options, output, error) == 0) reload.Built();
+                    if (BuildCommand.Report(builder.Build(changes), options, output, error) == 0) reload.Built();
                 }
                 finally { gate.Release(); }
             }
-            Rebuild();
+            Rebuild(ChangeSet.Everything);
             await using var app = await DevServer.StartAsync(options.OutputDirectory, portNumber, reload);
             output.WriteLine($"Serving http://127.0.0.1:{portNumber}/ — edit files under '{options.InputDirectory}' or '{options.ThemeDirectory}' to rebuild; Ctrl+C to stop.");
 
-            // Many events arrive per save: rebuild once the folders have been quiet for a moment.
-            using var debounce = new Timer(_ => Rebuild());
-            void Changed(object sender, FileSystemEventArgs e)
+            // An editor's save arrives as several events: rebuild once the folders have been quiet for a moment,
+            // with every path they named.
+            using var debounce = new Timer(_ =>
             {
-                if (!e.FullPath.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-                    debounce.Change(Quiet, Timeout.InfiniteTimeSpan);
+                ChangeSet changes;
+                lock (pending)
+                {
+                    changes = lostTrack ? ChangeSet.Everything : ChangeSet.Of(pending);
+                    pending.Clear();
+                    lostTrack = false;
+                }
+                if (changes.All || changes.Paths.Count > 0) Rebuild(changes);
+            });
+            void Changed(params string[] paths)
+            {
+                paths = paths.Where(p => !p.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToArray();
+                if (paths.Length == 0) return;
+                lock (pending) pending.UnionWith(paths);
+                debounce.Change(Quiet, Timeout.InfiniteTimeSpan);
             }
-            using var inputWatcher = Watch(options.InputDirectory, Changed);
-            using var themeWatcher = Watch(options.ThemeDirectory, Changed);
+            void LostTrack()
+            {
+                // The watcher's buffer overflowed: events were lost, so nothing from the last build can be trusted.
+                lock (pending) lostTrack = true;
+                debounce.Change(Quiet, Timeout.InfiniteTimeSpan);
+            }
+            using var inputWatcher = Watch(options.InputDirectory, Changed, LostTrack);
+            using var themeWatcher = Watch(options.ThemeDirectory, Changed, LostTrack);
             // Ctrl+C or SIGTERM: the web host takes those signals and stops itself, so wait on its stopping too.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, app.Lifetime.ApplicationStopping);
             try { await Task.Delay(Timeout.Infinite, stop.Token); }
@@ -57,13 +83,19 @@ internal static class ServeCommand
         return command;
     }
 
-    private static FileSystemWatcher Watch(string directory, FileSystemEventHandler changed)
+    private static FileSystemWatcher Watch(string directory, Action<string[]> changed, Action lostTrack)
     {
-        var watcher = new FileSystemWatcher(directory) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
-        watcher.Changed += changed;
-        watcher.Created += changed;
-        watcher.Deleted += changed;
-        watcher.Renamed += (sender, e) => changed(sender, e);
+        var watcher = new FileSystemWatcher(directory)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            InternalBufferSize = 64 * 1024,
+        };
+        watcher.Changed += (_, e) => changed([e.FullPath]);
+        watcher.Created += (_, e) => changed([e.FullPath]);
+        watcher.Deleted += (_, e) => changed([e.FullPath]);
+        watcher.Renamed += (_, e) => changed([e.OldFullPath, e.FullPath]);
+        watcher.Error += (_, _) => lostTrack();
         watcher.EnableRaisingEvents = true;
         return watcher;
     }

@@ -84,6 +84,7 @@ public sealed class HtmlPostProcessor(SiteUrls urls)
         if (image.HasAttribute("width") || image.HasAttribute("height") || image.GetAttribute("src") is not { } src
             || LinkTarget.Classify(src) != LinkKind.RelativeFile) return;
         var file = Path.GetFullPath(Path.Combine(context.SourceDirectory, LinkTarget.PathPart(src)));
+        context.Consult(file);
         if (!File.Exists(file)) return;
         using var codec = SkiaSharp.SKCodec.Create(file);
         if (codec is null) return;
@@ -101,7 +102,7 @@ public sealed class HtmlPostProcessor(SiteUrls urls)
                 break;
             case LinkKind.RelativeMarkdown:
                 var file = Path.GetFullPath(Path.Combine(context.SourceDirectory, LinkTarget.PathPart(url)));
-                if (context.UrlOfMarkdownFile(file) is { } published) element.SetAttribute(attribute, published + FragmentOf(url));
+                if (context.UrlOf(file) is { } published) element.SetAttribute(attribute, published + FragmentOf(url));
                 break;
             case LinkKind.RelativeFile:
                 element.SetAttribute(attribute, new Uri(new Uri("http://site" + context.PageUrl), url).PathAndQuery + FragmentOf(url));

@@ -5,39 +5,70 @@ using PPNBlog.Content.Sources;
 
 namespace PPNBlog.Generator.Loading;
 
-/// <summary>Reads <c>input/</c>: site.yml, commitments, pages and posts (in parallel), each through the content schema.</summary>
-public static class ContentLoader
+/// <summary>
+/// Reads <c>input/</c>: site.yml, commitments, pages and posts (in parallel), each through the content schema. One
+/// loader kept across builds (serve) re-reads only the files that changed, keeping each file's result and diagnostics.
+/// </summary>
+/// <param name="inputDirectory">The content folder.</param>
+public sealed class ContentLoader(string inputDirectory)
 {
-    /// <summary>Loads and validates every file; returns null when the input cannot be built at all (no site.yml).</summary>
-    public static LoadedContent? Load(string inputDirectory, DiagnosticList diagnostics)
+    private readonly string _input = Path.GetFullPath(inputDirectory);
+    private readonly Dictionary<string, LoadedFile> _files = new(StringComparer.Ordinal);
+    private (string[] Commitments, string[] Pages, string[] Posts)? _listing;
+    private HashSet<string>? _commitmentSlugs;
+
+    /// <summary>A file's validated content (null when invalid) and the diagnostics it produced.</summary>
+    private sealed record LoadedFile(object? Content, IReadOnlyList<Diagnostic> Diagnostics);
+
+    /// <summary>The input folder's full path.</summary>
+    public string InputDirectory => _input;
+
+    /// <summary>Loads and validates every file once, without keeping anything: for one-off commands.</summary>
+    public static LoadedContent? Load(string inputDirectory, DiagnosticList diagnostics) =>
+        new ContentLoader(inputDirectory).Load(diagnostics, ChangeSet.Everything);
+
+    /// <summary>
+    /// Loads the content, re-reading only the files in <paramref name="changes"/> (and listing the folders again only
+    /// when a file may have been added or removed); returns null when the input cannot be built at all (no site.yml).
+    /// </summary>
+    public LoadedContent? Load(DiagnosticList diagnostics, ChangeSet changes)
     {
-        var input = Path.GetFullPath(inputDirectory);
-        var siteFile = Path.Combine(input, "site.yml");
+        if (changes.All)
+        {
+            _files.Clear();
+            _listing = null;
+        }
+        var changed = changes.Paths.Where(p => p.StartsWith(_input + Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList();
+        foreach (var path in changed) _files.Remove(path);
+        if (_listing is null || changed.Any(MayAddOrRemove)) _listing = List();
+
+        var siteFile = Path.Combine(_input, "site.yml");
         if (!File.Exists(siteFile))
         {
-            diagnostics.Add(DiagnosticCode.MissingInput, SourceLocation.WholeFile(DisplayPath(siteFile)), $"no site.yml in '{DisplayPath(input)}'");
+            diagnostics.Add(DiagnosticCode.MissingInput, SourceLocation.WholeFile(DisplayPath(siteFile)), $"no site.yml in '{DisplayPath(_input)}'");
             return null;
         }
-        var siteText = SourceText.Read(siteFile, DisplayPath(siteFile), diagnostics);
-        var settings = siteText is null ? null : SiteSettingsSchema.Read(siteText, DisplayPath(siteFile), diagnostics);
+        var settings = ReadAll([siteFile], (text, path, found) => SiteSettingsSchema.Read(text, DisplayPath(path), found), diagnostics).SingleOrDefault();
 
-        var commitments = ReadAll(MarkdownFiles(Path.Combine(input, "commitments"), SearchOption.TopDirectoryOnly),
-            (text, path) => CommitmentSchema.Read(text, path, DisplayPath(path), diagnostics), diagnostics)
+        var (commitmentFiles, pageFiles, postFiles) = _listing.Value;
+        var commitments = ReadAll(commitmentFiles, (text, path, found) => CommitmentSchema.Read(text, path, DisplayPath(path), found), diagnostics)
             .OrderBy(c => c.Order).ThenBy(c => c.Slug, StringComparer.Ordinal).ToList();
         if (commitments.Count == 0)
-            diagnostics.Add(DiagnosticCode.MissingInput, SourceLocation.WholeFile(DisplayPath(Path.Combine(input, "commitments"))),
+            diagnostics.Add(DiagnosticCode.MissingInput, SourceLocation.WholeFile(DisplayPath(Path.Combine(_input, "commitments"))),
                 "there are no commitments", "Add input/commitments/<slug>.md files, one per commitment.");
+
+        // Posts are validated against the commitment slugs: when those change, every post is read again.
         var slugs = commitments.Select(c => c.Slug).ToHashSet(StringComparer.Ordinal);
+        if (_commitmentSlugs is not null && !_commitmentSlugs.SetEquals(slugs))
+            foreach (var post in postFiles) _files.Remove(post);
+        _commitmentSlugs = slugs;
 
-        var pages = ReadAll(MarkdownFiles(Path.Combine(input, "pages"), SearchOption.TopDirectoryOnly),
-            (text, path) => PageSchema.Read(text, path, DisplayPath(path), diagnostics), diagnostics)
+        var pages = ReadAll(pageFiles, (text, path, found) => PageSchema.Read(text, path, DisplayPath(path), found), diagnostics)
             .OrderBy(p => p.Slug, StringComparer.Ordinal).ToList();
-
-        var posts = ReadAll(PostFiles(Path.Combine(input, "posts")),
-            (text, path) => PostSchema.Read(text, path, DisplayPath(path), IsBundle(path), slugs, diagnostics), diagnostics)
+        var posts = ReadAll(postFiles, (text, path, found) => PostSchema.Read(text, path, DisplayPath(path), IsBundle(path), slugs, found), diagnostics)
             .OrderBy(p => p.Source.DisplayPath, StringComparer.Ordinal).ToList();
 
-        return settings is null ? null : new LoadedContent(settings, commitments, posts, pages, input);
+        return settings is null ? null : new LoadedContent(settings, commitments, posts, pages, _input);
     }
 
     /// <summary>A path as diagnostics print it: relative to the working directory when inside it, so editors and CI can open it.</summary>
@@ -59,6 +90,22 @@ public static class ContentLoader
         return files.Where(f => IsBundle(f) || !InsideBundle(f, postsDirectory, bundles)).Order(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// A change that may add or remove a content file: a listed file that is gone, or a new Markdown file or folder
+    /// (a folder's name rarely has an extension; one that has is caught while it exists). Edits of listed files and of
+    /// other files (images) keep the listing.
+    /// </summary>
+    private bool MayAddOrRemove(string path)
+    {
+        var (commitments, pages, posts) = _listing!.Value;
+        return posts.Contains(path) || commitments.Contains(path) || pages.Contains(path)
+            ? !File.Exists(path)
+            : Path.GetExtension(path) is "" or ".md" || Directory.Exists(path);
+    }
+
+    private (string[], string[], string[]) List() =>
+        ([.. MarkdownFiles(Path.Combine(_input, "commitments"))], [.. MarkdownFiles(Path.Combine(_input, "pages"))], [.. PostFiles(Path.Combine(_input, "posts"))]);
+
     private static bool InsideBundle(string file, string postsDirectory, HashSet<string?> bundles)
     {
         for (var directory = Path.GetDirectoryName(file); directory is not null && directory.Length > postsDirectory.Length;
@@ -71,19 +118,29 @@ public static class ContentLoader
 
     private static bool IsBundle(string path) => Path.GetFileName(path) == "index.md";
 
-    private static IEnumerable<string> MarkdownFiles(string directory, SearchOption option) =>
-        Directory.Exists(directory) ? Directory.EnumerateFiles(directory, "*.md", option).Order(StringComparer.Ordinal) : [];
+    private static IEnumerable<string> MarkdownFiles(string directory) =>
+        Directory.Exists(directory) ? Directory.EnumerateFiles(directory, "*.md", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal) : [];
 
-    private static List<T> ReadAll<T>(IEnumerable<string> paths, Func<string, string, T?> read, DiagnosticList diagnostics)
+    /// <summary>Reads the files not already loaded (in parallel), then returns every file's valid content and diagnostics.</summary>
+    private List<T> ReadAll<T>(string[] paths, Func<string, string, DiagnosticList, T?> read, DiagnosticList diagnostics)
         where T : class
     {
-        var files = paths.ToArray();
-        var results = new T?[files.Length];
-        Parallel.For(0, files.Length, i =>
+        var missing = paths.Where(p => !_files.ContainsKey(p)).ToArray();
+        var loaded = new LoadedFile[missing.Length];
+        Parallel.For(0, missing.Length, i =>
         {
-            var text = SourceText.Read(files[i], DisplayPath(files[i]), diagnostics);
-            if (text is not null) results[i] = read(text, files[i]);
+            var found = new DiagnosticList();
+            var text = SourceText.Read(missing[i], DisplayPath(missing[i]), found);
+            loaded[i] = new LoadedFile(text is null ? null : read(text, missing[i], found), found.Sorted());
         });
-        return results.OfType<T>().ToList();
+        for (var i = 0; i < missing.Length; i++) _files[missing[i]] = loaded[i];
+        var results = new List<T>(paths.Length);
+        foreach (var path in paths)
+        {
+            var file = _files[path];
+            diagnostics.AddRange(file.Diagnostics);
+            if (file.Content is T content) results.Add(content);
+        }
+        return results;
     }
 }

@@ -10,8 +10,12 @@ namespace PPNBlog.Generator.Output;
 /// </summary>
 public static class ApiWriter
 {
-    /// <summary>Writes api/posts.json, api/posts/&lt;slug&gt;.json, api/commitments.json and api/commitments/&lt;slug&gt;.json.</summary>
-    public static void Write(SiteModel site, ViewFactory views, StagedOutput output)
+    /// <summary>
+    /// Writes api/posts.json, api/posts/&lt;slug&gt;.json (only for posts that changed since the build that
+    /// <paramref name="output"/> continues, given <paramref name="siteStamp"/>, the fingerprint of what every file
+    /// sees), api/commitments.json and api/commitments/&lt;slug&gt;.json.
+    /// </summary>
+    public static void Write(SiteModel site, ViewFactory views, SiteOutput output, ulong siteStamp)
     {
         var urls = site.Urls;
         var summaries = site.Posts.Select(p => Summary(site, p)).ToList();
@@ -19,9 +23,11 @@ public static class ApiWriter
         Parallel.For(0, site.Posts.Count, i =>
         {
             var post = site.Posts[i];
+            var path = $"api/posts/{post.Post.Slug}.json";
+            if (output.Unchanged(path, new Fingerprint().Add((long)siteStamp).Add(post.Version).Value)) return;
             var front = post.Post.FrontMatter;
             var s = summaries[i];
-            Save(output, $"api/posts/{post.Post.Slug}.json", new PostDetail(s.Slug, s.Title, s.Date, s.Author, s.Commitments, s.Kind, s.Summary, s.Url,
+            Save(output, path, new PostDetail(s.Slug, s.Title, s.Date, s.Author, s.Commitments, s.Kind, s.Summary, s.Url,
                 front.Role, front.Tags, front.Event, post.Body.ReadingMinutes, views.ImageAbsoluteUrl(post), front.ImageAlt, post.Body.Html));
         });
         var commitments = site.Commitments.Select(a => new CommitmentSummary(a.Commitment.Slug, a.Commitment.Title, a.Commitment.Order,
@@ -39,8 +45,7 @@ public static class ApiWriter
             front.Kind.ToString().ToLowerInvariant(), post.Summary, site.Urls.Absolute(post.Path));
     }
 
-    private static void Save<T>(StagedOutput output, string path, T value) =>
-        File.WriteAllText(output.PathFor(path), JsonSerializer.Serialize(value, Json.Options));
+    private static void Save<T>(SiteOutput output, string path, T value) => output.WriteText(path, JsonSerializer.Serialize(value, Json.Options));
 
     /// <summary>An entry of api/posts.json.</summary>
     public sealed record PostSummary(string Slug, string Title, string Date, string Author, IReadOnlyList<string> Commitments, string Kind, string Summary, string Url);

@@ -13,21 +13,28 @@ public static partial class FeedWriter
     /// <summary>Entries per feed: the newest posts, as feed readers poll often.</summary>
     public const int EntryCount = 20;
 
-    /// <summary>Writes feed.xml, feed.json and commitments/&lt;slug&gt;/feed.xml.</summary>
-    public static void Write(SiteModel site, StagedOutput output)
+    /// <summary>
+    /// Writes feed.xml, feed.json and commitments/&lt;slug&gt;/feed.xml: each only when one of its entries, or what
+    /// every file sees (<paramref name="siteStamp"/>), changed since the build <paramref name="output"/> continues.
+    /// </summary>
+    public static void Write(SiteModel site, SiteOutput output, ulong siteStamp)
     {
         var settings = site.Settings;
-        WriteAtom(site, output, "feed.xml", settings.Title, settings.Description, SiteUrls.HomePath(), site.Posts);
+        bool Unchanged(string path, IEnumerable<PublishedPost> posts) =>
+            output.Unchanged(path, posts.Take(EntryCount).Aggregate(new Fingerprint().Add((long)siteStamp), (f, p) => f.Add(p.Version)).Value);
+        if (!Unchanged("feed.xml", site.Posts))
+            WriteAtom(site, output, "feed.xml", settings.Title, settings.Description, SiteUrls.HomePath(), site.Posts);
         foreach (var archive in site.Commitments)
         {
             var c = archive.Commitment;
-            WriteAtom(site, output, SiteUrls.CommitmentFeedPath(c.Slug), $"{c.Title} – {settings.Title}", c.Summary,
-                SiteUrls.CommitmentPath(c.Slug), archive.Posts);
+            if (!Unchanged(SiteUrls.CommitmentFeedPath(c.Slug), archive.Posts))
+                WriteAtom(site, output, SiteUrls.CommitmentFeedPath(c.Slug), $"{c.Title} – {settings.Title}", c.Summary,
+                    SiteUrls.CommitmentPath(c.Slug), archive.Posts);
         }
-        WriteJsonFeed(site, output);
+        if (!Unchanged("feed.json", site.Posts)) WriteJsonFeed(site, output);
     }
 
-    private static void WriteAtom(SiteModel site, StagedOutput output, string path, string title, string description, string pagePath,
+    private static void WriteAtom(SiteModel site, SiteOutput output, string path, string title, string description, string pagePath,
         IReadOnlyList<PublishedPost> posts)
     {
         var urls = site.Urls;
@@ -39,8 +46,7 @@ public static partial class FeedWriter
             Items = entries.Select(post => Entry(site, post)).ToList(),
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(urls.Absolute(path)), "application/atom+xml"));
-        using var writer = XmlWriter.Create(output.PathFor(path), new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false) });
-        new Atom10FeedFormatter(feed).WriteTo(writer);
+        output.WriteXml(path, new Atom10FeedFormatter(feed).WriteTo);
     }
 
     private static SyndicationItem Entry(SiteModel site, PublishedPost post)
@@ -65,7 +71,7 @@ public static partial class FeedWriter
         return RootRelative().Replace(html, m => $"{m.Groups[1].Value}=\"{origin}/");
     }
 
-    private static void WriteJsonFeed(SiteModel site, StagedOutput output)
+    private static void WriteJsonFeed(SiteModel site, SiteOutput output)
     {
         var urls = site.Urls;
         var feed = new JsonFeed(
@@ -75,7 +81,7 @@ public static partial class FeedWriter
                 urls.Absolute(post.Path), urls.Absolute(post.Path), post.Post.Title, AbsoluteLinks(site, post.Body.Html), post.Summary,
                 post.Post.Date.Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
                 [new JsonFeedAuthor(post.Post.FrontMatter.Author)], [.. post.Post.FrontMatter.Commitments, .. post.Post.FrontMatter.Tags])).ToList());
-        File.WriteAllText(output.PathFor("feed.json"), JsonSerializer.Serialize(feed, Json.Options));
+        output.WriteText("feed.json", JsonSerializer.Serialize(feed, Json.Options));
     }
 
     [GeneratedRegex("\\b(href|src)=\"/(?!/)")]

@@ -9,11 +9,15 @@ public static class SitemapWriter
 {
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    /// <summary>Writes both files.</summary>
-    public static void Write(SiteModel site, IReadOnlyList<PlannedPage> pages, StagedOutput output)
+    /// <summary>Writes both files, unless no page was added or removed and no post changed (given <paramref name="siteStamp"/>).</summary>
+    public static void Write(SiteModel site, IReadOnlyList<PlannedPage> pages, SiteOutput output, ulong siteStamp)
     {
+        var inputs = pages.Aggregate(new Fingerprint().Add((long)siteStamp), (f, p) => f.Add(p.Path));
+        inputs = site.Posts.Aggregate(inputs, (f, p) => f.Add(p.Path).Add(p.Post.Date.Value.Ticks).Add(p.Post.Date.Value.Offset.Ticks));
+        var sitemapKept = output.Unchanged("sitemap.xml", inputs.Value);
+        if (output.Unchanged("robots.txt", siteStamp) && sitemapKept) return;
         var modified = site.Posts.ToDictionary(p => p.Path, p => p.Post.Date.Value, StringComparer.Ordinal);
-        using (var writer = XmlWriter.Create(output.PathFor("sitemap.xml"), new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false) }))
+        output.WriteXml("sitemap.xml", writer =>
         {
             writer.WriteStartElement("urlset", Namespace);
             foreach (var page in pages.Where(p => p.Template != "404"))
@@ -25,7 +29,7 @@ public static class SitemapWriter
                 writer.WriteEndElement();
             }
             writer.WriteEndElement();
-        }
+        });
         output.WriteText("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {site.Urls.Absolute("sitemap.xml")}\n");
     }
 }

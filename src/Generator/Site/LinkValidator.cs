@@ -9,10 +9,13 @@ namespace PPNBlog.Generator.Site;
 /// Checks every link and image written in a Markdown body against the planned site, with the line and column where
 /// it is written, and lists the files beside the content that must be published with it.
 /// </summary>
-public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, string?> urlOfMarkdownFile, DiagnosticList diagnostics)
+public sealed class LinkValidator(Func<string, bool> isSitePath, DiagnosticList diagnostics)
 {
-    /// <summary>Checks the links of one body published at <paramref name="pagePath"/>; returns (source file, site path) pairs to copy.</summary>
-    public IReadOnlyList<(string Source, string SitePath)> Check(MarkdownHtml markdown, SourceFile source, string pagePath)
+    /// <summary>
+    /// Checks the links of one body published at <paramref name="pagePath"/>, noting the files they lead to in
+    /// <paramref name="context"/>; returns (source file, site path) pairs to copy.
+    /// </summary>
+    public IReadOnlyList<(string Source, string SitePath)> Check(MarkdownHtml markdown, SourceFile source, string pagePath, DocumentContext context)
     {
         var copies = new List<(string, string)>();
         foreach (var link in markdown.Links)
@@ -28,13 +31,14 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, st
                     break;
                 case LinkKind.RelativeMarkdown:
                     var file = Path.GetFullPath(Path.Combine(source.Directory, LinkTarget.PathPart(link.Url)));
-                    if (urlOfMarkdownFile(file) is null)
+                    if (context.UrlOf(file) is null)
                         diagnostics.Add(DiagnosticCode.BrokenLink, location, File.Exists(file)
                             ? $"link '{link.Url}' points at a post that is not published (a draft, future-dated, or invalid)"
                             : $"link '{link.Url}' points at a file that does not exist");
                     break;
                 case LinkKind.RelativeFile:
                     var target = LinkTarget.ResolveInside(source.Directory, link.Url);
+                    if (target is not null) context.Consult(target);
                     if (target is null)
                         diagnostics.Add(link.IsImage ? DiagnosticCode.MissingImage : DiagnosticCode.BrokenLink, location,
                             $"{what} '{link.Url}' is outside the post's folder", "Put the file in the post's own folder and link it by its name.");

@@ -12,6 +12,14 @@ namespace PPNBlog.Generator.Site;
 /// <param name="body">Its post-processed HTML.</param>
 public sealed class PublishedPost(Post post, string path, ProcessedHtml body)
 {
+    private static long s_versions;
+
+    /// <summary>
+    /// Unique to this object: serve keeps a post's object while its file is unchanged and makes a new one when it is
+    /// read again, so files made from the post know to be made again.
+    /// </summary>
+    public long Version { get; } = Interlocked.Increment(ref s_versions);
+
     /// <summary>The validated content.</summary>
     public Post Post { get; } = post;
 

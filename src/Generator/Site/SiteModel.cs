@@ -8,19 +8,38 @@ public sealed class SiteModel
 {
     private const int RelatedCount = 3;
     private readonly Dictionary<PublishedPost, int> _index;
+    private readonly int[]?[] _related;
+    private readonly ulong _relations;
+    private readonly Dictionary<string, string> _tagSlugs = new(StringComparer.Ordinal);
 
-    /// <summary>Builds the model. <paramref name="posts"/> are the published posts in any order.</summary>
+    /// <summary>
+    /// Builds the model. <paramref name="posts"/> are the published posts in any order. Related posts already worked
+    /// out by <paramref name="previous"/> (serve's last build) are reused when no post's place, tags or commitments
+    /// changed: at 10,000 posts working them all out takes a second.
+    /// </summary>
     public SiteModel(SiteSettings settings, IEnumerable<PublishedPost> posts, IEnumerable<CommitmentArchive> commitments,
-        IEnumerable<PublishedPage> pages, Html.ProcessedHtml intro)
+        IEnumerable<PublishedPage> pages, Html.ProcessedHtml intro, SiteModel? previous = null)
     {
         Settings = settings;
         Urls = new SiteUrls(settings);
         // Newest first; the slug breaks ties so the order never depends on file-system enumeration.
         Posts = posts.OrderByDescending(p => p.Post.Date.Value).ThenBy(p => p.Post.Slug, StringComparer.Ordinal).ToList();
         _index = Posts.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
+        var relations = new Output.Fingerprint();
+        foreach (var post in Posts)
+        {
+            relations = relations.Add(post.Post.Slug).Add(post.Post.FrontMatter.Tags.Count).Add(post.Post.FrontMatter.Commitments.Count);
+            foreach (var tag in post.Post.FrontMatter.Tags) relations = relations.Add(tag);
+            foreach (var commitment in post.Post.FrontMatter.Commitments) relations = relations.Add(commitment);
+        }
+        _relations = relations.Value;
+        _related = previous is not null && previous._relations == _relations ? previous._related : new int[]?[Posts.Count];
         Commitments = commitments.Select(c => c with { Posts = Posts.Where(p => p.Post.FrontMatter.Commitments.Contains(c.Commitment.Slug)).ToList() }).ToList();
+        // The same few tags are written on thousands of posts: each spelling is slugified once.
+        foreach (var tag in Posts.SelectMany(p => p.Post.FrontMatter.Tags))
+            if (!_tagSlugs.ContainsKey(tag)) _tagSlugs[tag] = Slugs.Slugify(tag);
         Tags = Posts.SelectMany(p => p.Post.FrontMatter.Tags.Select(t => (Tag: t, Post: p)))
-            .GroupBy(x => Slugs.Slugify(x.Tag), StringComparer.Ordinal)
+            .GroupBy(x => _tagSlugs[x.Tag], StringComparer.Ordinal)
             .Select(g => new TagArchive(g.First().Tag, g.Key, g.Select(x => x.Post).Distinct().ToList()))
             .OrderBy(t => t.Slug, StringComparer.Ordinal).ToList();
         Pages = pages.ToList();
@@ -54,11 +73,21 @@ public sealed class SiteModel
     /// <summary>The next newer post, or null for the newest.</summary>
     public PublishedPost? Newer(PublishedPost post) => _index[post] > 0 ? Posts[_index[post] - 1] : null;
 
+    /// <summary>The next older and newer posts (those that exist).</summary>
+    public IEnumerable<PublishedPost> Neighbours(PublishedPost post) => new[] { Older(post), Newer(post) }.OfType<PublishedPost>();
+
     /// <summary>
     /// Up to three posts sharing most tags and commitments (a shared tag counts double: tags are more specific),
     /// newest first among equals.
     /// </summary>
     public IReadOnlyList<PublishedPost> Related(PublishedPost post)
+    {
+        // Asked twice per post page (what the page shows, then its view): worked out once.
+        var related = _related[_index[post]] ??= FindRelated(post);
+        return related.Select(i => Posts[i]).ToList();
+    }
+
+    private int[] FindRelated(PublishedPost post)
     {
         // Score = 2 per shared tag, +1 per shared commitment for posts that share a tag; best first, newer first on
         // ties. Counted in a per-thread array by post index and picked in one pass: at 10,000 posts each tag lists
@@ -69,7 +98,7 @@ public sealed class SiteModel
         touched.Clear();
         foreach (var tag in post.Post.FrontMatter.Tags)
         {
-            foreach (var other in TagsBySlug[Slugs.Slugify(tag)].Posts)
+            foreach (var other in TagsBySlug[_tagSlugs[tag]].Posts)
             {
                 var index = _index[other];
                 if (scores[index] == 0) touched.Add(index);
@@ -92,16 +121,15 @@ public sealed class SiteModel
                 if (best.Count > RelatedCount) best.RemoveAt(RelatedCount);
             }
         }
-        var related = best.Select(i => Posts[i]).ToList();
         foreach (var index in touched) scores[index] = 0;
         // Too few tag matches: fill with the posts nearest in date from the post's first commitment.
-        if (related.Count < RelatedCount)
+        if (best.Count < RelatedCount)
         {
             var pool = CommitmentsBySlug[post.Post.FrontMatter.Commitments[0]].Posts;
-            related.AddRange(pool.Where(p => p != post && !related.Contains(p))
-                .OrderBy(p => Math.Abs(_index[p] - self)).ThenBy(p => _index[p]).Take(RelatedCount - related.Count));
+            best.AddRange(pool.Select(p => _index[p]).Where(i => i != self && !best.Contains(i))
+                .OrderBy(i => Math.Abs(i - self)).ThenBy(i => i).Take(RelatedCount - best.Count));
         }
-        return related;
+        return [.. best];
     }
 
     [ThreadStatic]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using PPNBlog.Generator.Build;
@@ -19,14 +18,7 @@ public sealed class OutputStabilityTests
         var root = Path.Combine(Path.GetTempPath(), "ppnblog-stability-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
-            var script = Path.Combine(TestSite.RepositoryRoot, "..", "shared", "bench", "make-corpus.py");
-            if (!File.Exists(script)) throw new InvalidOperationException($"the benchmark corpus generator is missing at {script}");
-            using (var make = Process.Start(new ProcessStartInfo("python3", [script, "200", root]) { RedirectStandardOutput = true })!)
-            {
-                make.StandardOutput.ReadToEnd();
-                make.WaitForExit();
-                Assert.Equal(0, make.ExitCode);
-            }
+            TestSite.MakeCorpus(200, root);
             var output = Path.Combine(root, "_site");
             var result = SiteBuilder.Build(new BuildOptions(Path.Combine(root, "input"), Path.Combine(TestSite.RepositoryRoot, "theme"), output,
                 Now: TestSite.Now, Search: false));
@@ -43,7 +35,7 @@ public sealed class OutputStabilityTests
     }
 
     /// <summary>SHA-256 over every file's path and bytes, in path order.</summary>
-    private static string TreeHash(string folder)
+    internal static string TreeHash(string folder)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))

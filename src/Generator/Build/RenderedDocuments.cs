@@ -1,0 +1,97 @@
+using PPNBlog.Content.Diagnostics;
+using PPNBlog.Content.Model;
+using PPNBlog.Generator.Html;
+using PPNBlog.Generator.Loading;
+using PPNBlog.Generator.Markdown;
+using PPNBlog.Generator.Site;
+
+namespace PPNBlog.Generator.Build;
+
+/// <summary>One content file's body, rendered (Markdig) and post-processed (HTML stage), with what it depended on.</summary>
+/// <param name="Content">The loaded content it was rendered from (compared by reference: a file read again is new).</param>
+/// <param name="Source">The content's file.</param>
+/// <param name="Path">The site path it was rendered for (relative links resolve against it).</param>
+/// <param name="Markdown">Markdig's result, its HTML dropped once processed (only its links are needed, for the link check).</param>
+/// <param name="Html">The final HTML.</param>
+/// <param name="Context">What relative links resolved against, and the files they led to.</param>
+/// <param name="Diagnostics">What rendering reported.</param>
+public sealed record RenderedDocument(object Content, SourceFile Source, string Path, MarkdownHtml Markdown, ProcessedHtml Html, DocumentContext Context,
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>The post made from this body (posts only), kept with it so its version stays while nothing changes.</summary>
+    public PublishedPost? Published { get; init; }
+
+    /// <summary>The link check's result, kept until the body or the site's set of pages changes.</summary>
+    public IReadOnlyList<Diagnostic>? LinkDiagnostics { get; set; }
+
+    /// <summary>Files the link check found to publish beside the page.</summary>
+    public IReadOnlyList<(string Source, string SitePath)> Copies { get; set; } = [];
+}
+
+/// <summary>
+/// Renders content bodies, in parallel: the bulk of a build. Kept across serve's builds, it renders again only bodies
+/// whose file was read again, whose site path moved, or which depend on a file that changed (an image measured, a
+/// linked post whose URL changed).
+/// </summary>
+public sealed class RenderedDocuments(SiteUrls urls)
+{
+    private readonly HtmlPostProcessor _processor = new(urls);
+    private Dictionary<string, RenderedDocument> _byFile = new(StringComparer.Ordinal);
+
+    /// <summary>The bodies rendered by the last call to <see cref="Render"/>.</summary>
+    public int RenderedCount { get; private set; }
+
+    /// <summary>
+    /// Renders (or reuses) the body of each item: <paramref name="items"/> are (content, body, source, site path);
+    /// <paramref name="urlOfFile"/> gives each published post's URL by file.
+    /// </summary>
+    public IReadOnlyList<RenderedDocument> Render(IReadOnlyList<(object Content, string Body, SourceFile Source, string Path)> items,
+        IReadOnlyDictionary<string, string> urlOfFile, ChangeSet changes)
+    {
+        var result = new RenderedDocument[items.Count];
+        var stale = new List<int>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (content, _, source, path) = items[i];
+            if (_byFile.TryGetValue(source.FullPath, out var before) && ReferenceEquals(before.Content, content) && before.Path == path
+                && !changes.All && !before.Context.Consulted.Any(c => changes.Paths.Contains(c.Key) || urlOfFile.GetValueOrDefault(c.Key) != c.Value))
+                result[i] = before;
+            else stale.Add(i);
+        }
+        Parallel.ForEach(stale, i => result[i] = RenderOne(items[i], urlOfFile));
+        RenderedCount = stale.Count;
+        _byFile = new Dictionary<string, RenderedDocument>(items.Count, StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++) _byFile[items[i].Source.FullPath] = result[i];
+        return result;
+    }
+
+    private RenderedDocument RenderOne((object Content, string Body, SourceFile Source, string Path) item, IReadOnlyDictionary<string, string> urlOfFile)
+    {
+        var (content, body, source, path) = item;
+        var found = new DiagnosticList();
+        var context = new DocumentContext(urls.Url(path), source.Directory, f => urlOfFile.GetValueOrDefault(f));
+        MarkdownHtml markdown;
+        ProcessedHtml html;
+        try
+        {
+            markdown = MarkdownRenderer.Render(body);
+            html = _processor.Process(markdown, context);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+        {
+            // Hostile or broken bodies (nesting bombs) fail this file, not the whole process.
+            found.Add(DiagnosticCode.UnrenderableBody, new SourceLocation(source.DisplayPath, source.BodyFirstLine, 1),
+                $"the body cannot be rendered: {e.Message}");
+            markdown = new MarkdownHtml("", [], null);
+            html = new ProcessedHtml("", "", 0, []);
+        }
+        foreach (var removed in html.RemovedHtml.Distinct())
+            found.Add(DiagnosticCode.UnsafeHtmlRemoved, SourceLocation.FromMarkdown(source.DisplayPath, markdown.RawHtmlLine ?? 0, 0, source.BodyFirstLine),
+                $"unsafe HTML removed: {removed}");
+        // Markdig's HTML is not needed once processed: at 10,000 posts keeping it would hold another 300 MB.
+        return new RenderedDocument(content, source, path, markdown with { Html = "" }, html, context, found.Sorted())
+        {
+            Published = content is Post post ? new PublishedPost(post, path, html) : null,
+        };
+    }
+}

@@ -1,0 +1,38 @@
+namespace PPNBlog.Generator.Output;
+
+/// <summary>
+/// Serve's rebuilds: changes the served folder in place, file by file (each file replaced atomically, so a reader
+/// never sees half a page), and on commit removes what the previous build wrote that this one no longer does.
+/// Files it never wrote (the search index) are left alone.
+/// </summary>
+/// <param name="outputDirectory">The folder the previous build left, described by <paramref name="previous"/>.</param>
+/// <param name="previous">What that folder holds.</param>
+public sealed class LiveOutput(string outputDirectory, OutputLedger previous)
+    : SiteOutput(Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory)), previous)
+{
+    /// <inheritdoc />
+    protected override void Write(string fullPath, byte[] content) => Replace(fullPath, temporary => File.WriteAllBytes(temporary, content));
+
+    /// <inheritdoc />
+    protected override void Write(string fullPath, string content) => Replace(fullPath, temporary => File.WriteAllText(temporary, content));
+
+    private static void Replace(string fullPath, Action<string> write)
+    {
+        var temporary = $"{fullPath}.{Guid.NewGuid():N}.tmp";
+        write(temporary);
+        File.Move(temporary, fullPath, overwrite: true);
+    }
+
+    /// <summary>Removes the files of the previous build that this build did not produce, and folders left empty.</summary>
+    public override void Commit()
+    {
+        foreach (var path in Previous!.Files.Keys.Where(p => !Ledger.Files.ContainsKey(p)))
+        {
+            var full = FullPath(path);
+            File.Delete(full);
+            for (var folder = Path.GetDirectoryName(full); folder is not null && folder != Root && !Directory.EnumerateFileSystemEntries(folder).Any();
+                 folder = Path.GetDirectoryName(folder))
+                Directory.Delete(folder);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using PPNBlog.Generator.Build;
+using PPNBlog.Generator.Loading;
+using SkiaSharp;
+
+namespace PPNBlog.Generator.Tests.Build;
+
+/// <summary>
+/// Serve's rebuilds redo only what an edit affects. These tests hold them to the two promises that makes: after any
+/// kind of edit the output is byte for byte what a fresh build writes (no stale page anywhere), and files the edit
+/// does not affect are not written at all.
+/// </summary>
+public sealed class IncrementalBuildTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "ppnblog-incremental-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly List<string> _posts;
+
+    public IncrementalBuildTests()
+    {
+        TestSite.MakeCorpus(200, _root);
+        // A theme of its own to edit, sharing the repository's installed npm packages.
+        var theme = Path.Combine(TestSite.RepositoryRoot, "theme");
+        foreach (var file in Directory.EnumerateFiles(theme, "*", SearchOption.AllDirectories)
+                     .Where(f => !Path.GetRelativePath(theme, f).StartsWith("node_modules", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(Theme, Path.GetRelativePath(theme, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        Directory.CreateSymbolicLink(Path.Combine(Theme, "node_modules"), Path.Combine(theme, "node_modules"));
+        _posts = Directory.EnumerateFiles(Path.Combine(Input, "posts"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private string Input => Path.Combine(_root, "input");
+
+    private string Theme => Path.Combine(_root, "theme");
+
+    private string Served => Path.Combine(_root, "_site");
+
+    private BuildOptions Options(string output) => new(Input, Theme, output, Now: TestSite.Now, Search: false);
+
+    [Fact]
+    public void After_every_kind_of_edit_a_rebuild_writes_exactly_what_a_fresh_build_writes()
+    {
+        var builder = new SiteBuilder(Options(Served));
+        Assert.True(builder.Build(ChangeSet.Everything).Succeeded);
+        var bundle = Path.Combine(Input, "posts", "2026", "incremental-bundle");
+        var image = Path.Combine(bundle, "photo.png");
+        var linked = Unlinked(7);
+        var edits = new (string Name, Func<string[]> Apply)[]
+        {
+            ("a title", () => Edit(_posts[10], t => ReplaceLine(t, "title:", "title: \"A new title for the post\""))),
+            ("a body", () => Edit(_posts[11], t => t + "\nOne more closing paragraph.\n")),
+            ("a summary removed", () => Edit(_posts[12], t => ReplaceLine(t, "summary:", ""))),
+            ("a date (the post moves to the top)", () => Edit(_posts[13], t => ReplaceLine(t, "date:", "date: 2026-11-01T09:00:00+00:00"))),
+            ("tags (related posts change)", () => Edit(_posts[14], t => ReplaceLine(t, "tags:", "tags: [a-brand-new-tag, trauma-week]"))),
+            ("commitments", () => Edit(_posts[15], t => ReplaceLine(t, "commitments:", "commitments: [transform-and-innovate, put-people-first]"))),
+            ("a post made a draft", () => Edit(Unlinked(16), t => t.Replace("\nkind:", "\ndraft: true\nkind:", StringComparison.Ordinal))),
+            ("a new post with an image and a link to another post", () =>
+            {
+                Directory.CreateDirectory(bundle);
+                WriteImage(image, 40, 30);
+                var link = Path.GetRelativePath(bundle, linked).Replace('\\', '/');
+                File.WriteAllText(Path.Combine(bundle, "index.md"),
+                    "---\ntitle: \"A bundle post\"\ndate: 2026-10-01\nauthor: Test Author\ncommitments: [put-people-first]\nkind: blog\ntags: [trauma-week]\n---\n\n" +
+                    $"![A photo of the event](photo.png)\n\nRead [the earlier post]({link}) too.\n");
+                return [bundle, Path.Combine(bundle, "index.md"), image];
+            }),
+            ("an image replaced by one of another size", () =>
+            {
+                WriteImage(image, 64, 48);
+                return [image];
+            }),
+            ("a linked post renamed (its address changes)", () =>
+            {
+                var renamed = Path.Combine(Path.GetDirectoryName(linked)!, "renamed-" + Path.GetFileName(linked));
+                File.Move(linked, renamed);
+                File.WriteAllText(Path.Combine(bundle, "index.md"), File.ReadAllText(Path.Combine(bundle, "index.md"))
+                    .Replace(Path.GetFileName(linked), Path.GetFileName(renamed), StringComparison.Ordinal));
+                return [linked, renamed, Path.Combine(bundle, "index.md")];
+            }),
+            ("a post deleted", () =>
+            {
+                var post = Unlinked(20);
+                File.Delete(post);
+                return [post];
+            }),
+            ("a folder of posts deleted", () =>
+            {
+                Directory.Delete(bundle, recursive: true);
+                return [bundle];
+            }),
+            ("a commitment's description", () => Edit(Path.Combine(Input, "commitments", "put-people-first.md"), t => t + "\nA further sentence about people.\n")),
+            ("the site's title", () => Edit(Path.Combine(Input, "site.yml"), t => ReplaceLine(t, "title:", "title: \"A renamed blog\""))),
+            ("a theme template", () => Edit(Path.Combine(Theme, "templates", "post.liquid"), t => t + "\n<!-- edited -->\n")),
+        };
+        foreach (var (name, apply) in edits)
+        {
+            var result = builder.Build(ChangeSet.Of(apply()));
+            Assert.True(result.Succeeded, $"{name}: {string.Join('\n', result.Diagnostics)}");
+            var fresh = Path.Combine(_root, "fresh-" + Guid.NewGuid().ToString("N")[..8]);
+            Assert.True(SiteBuilder.Build(Options(fresh)).Succeeded);
+            var differences = Differences(Served, fresh);
+            Assert.True(differences.Count == 0, $"after {name}, the rebuild differs from a fresh build in: {string.Join(", ", differences.Take(10))}");
+            Directory.Delete(fresh, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_body_edit_writes_only_the_posts_page_and_its_api_file()
+    {
+        var builder = new SiteBuilder(Options(Served));
+        var first = builder.Build(ChangeSet.Everything);
+        Assert.True(first.Succeeded);
+        var before = Snapshot(Served);
+        // An old post (so no feed carries it: feeds hold bodies) with a summary (so no card shows its body).
+        var post = _posts.Skip(5).First(p => File.ReadAllText(p).Contains("\nsummary:", StringComparison.Ordinal));
+        var slug = Path.GetFileNameWithoutExtension(post);
+
+        var result = builder.Build(ChangeSet.Of(Edit(post, t => t + "\nA closing paragraph added in an edit.\n")));
+
+        Assert.True(result.Succeeded);
+        var after = Snapshot(Served);
+        var written = after.Where(f => !before.TryGetValue(f.Key, out var was) || was != f.Value).Select(f => f.Key).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal([$"api/posts/{slug}.json", $"posts/{slug}/index.html"], written);
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(2, result.WrittenCount);
+        Assert.Equal(first.PageCount, result.PageCount);
+        Assert.True(result.RenderedCount < 20, $"{result.RenderedCount} pages rendered for one body edit");
+    }
+
+    [Fact]
+    public void A_rebuild_that_fails_leaves_the_served_site_as_it_was_and_the_next_one_catches_up()
+    {
+        var builder = new SiteBuilder(Options(Served));
+        Assert.True(builder.Build(ChangeSet.Everything).Succeeded);
+        var before = Snapshot(Served);
+        var post = _posts[40];
+        var original = File.ReadAllText(post);
+
+        var failed = builder.Build(ChangeSet.Of(Edit(post, t => ReplaceLine(t, "date:", "date: not-a-date"))));
+
+        Assert.False(failed.Succeeded);
+        Assert.Contains(failed.Diagnostics, d => d.IsError && d.Location.File.EndsWith(Path.GetFileName(post), StringComparison.Ordinal));
+        Assert.Equal(before, Snapshot(Served));
+
+        File.WriteAllText(post, ReplaceLine(original, "title:", "title: \"Fixed and retitled\""));
+        Assert.True(builder.Build(ChangeSet.Of([post])).Succeeded);
+        var fresh = Path.Combine(_root, "fresh");
+        Assert.True(SiteBuilder.Build(Options(fresh)).Succeeded);
+        Assert.Empty(Differences(Served, fresh));
+    }
+
+    /// <summary>The first post from <paramref name="index"/> on that no other post links to (so it may go away).</summary>
+    private string Unlinked(int index)
+    {
+        var texts = _posts.Where(File.Exists).Select(File.ReadAllText).ToList();
+        return _posts.Skip(index).Where(File.Exists).First(p => !texts.Any(t => t.Contains($"/posts/{Path.GetFileNameWithoutExtension(p)}/", StringComparison.Ordinal)));
+    }
+
+    private static string[] Edit(string path, Func<string, string> change)
+    {
+        File.WriteAllText(path, change(File.ReadAllText(path)));
+        return [path];
+    }
+
+    private static string ReplaceLine(string text, string prefix, string replacement) =>
+        string.Join('\n', text.Split('\n').Select(l => l.StartsWith(prefix, StringComparison.Ordinal) ? replacement : l));
+
+    private static void WriteImage(string path, int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        bitmap.Erase(SKColors.SteelBlue);
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        File.WriteAllBytes(path, data.ToArray());
+    }
+
+    /// <summary>Every file's site path → its bytes' hash and when it was last written.</summary>
+    private static Dictionary<string, (string Hash, DateTime Written)> Snapshot(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(
+            f => Path.GetRelativePath(folder, f).Replace('\\', '/'),
+            f => (Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))), File.GetLastWriteTimeUtc(f)));
+
+    /// <summary>Site paths that exist in only one of two folders, or differ in bytes.</summary>
+    private static List<string> Differences(string served, string fresh)
+    {
+        var a = Snapshot(served);
+        var b = Snapshot(fresh);
+        return a.Keys.Union(b.Keys).Where(k => !a.TryGetValue(k, out var x) || !b.TryGetValue(k, out var y) || x.Hash != y.Hash)
+            .Order(StringComparer.Ordinal).ToList();
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+}
