@@ -15,6 +15,9 @@ public class ServeTests
     {
         using var site = new TestSite();
         var post = site.WritePost("one", title: "First title");
+        // "other" is neither a neighbour of "one" by date nor related to it: its page never shows "one".
+        site.WritePost("middle", date: "2020-06-01", title: "A post between");
+        site.WritePost("other", date: "2020-01-01", commitments: "[transform-and-innovate]", title: "Another post");
         var port = Loopback.FreePort();
         using var server = Ppnblog.Start(["serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
              "--input", site.Input, "--theme", Path.Combine(TestSite.RepositoryRoot, "theme"), "--output", site.Output]);
@@ -35,6 +38,7 @@ public class ServeTests
             using var reader = new StreamReader(await events.Content.ReadAsStreamAsync());
             Assert.Equal(": connected", await reader.ReadLineAsync());
 
+            var otherWritten = File.GetLastWriteTimeUtc(Path.Combine(site.Output, "posts", "other", "index.html"));
             File.WriteAllText(post, File.ReadAllText(post).Replace("First title", "Second title"));
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             string? line;
@@ -44,6 +48,15 @@ public class ServeTests
 
             Assert.Contains("Second title", await http.GetStringAsync("posts/one/"));
             Assert.Contains("Second title", await http.GetStringAsync(""));
+            // No page, feed or API file anywhere still holds the old title; a page that never showed the post was not
+            // rewritten; the search index was rebuilt whole.
+            var stale = Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories)
+                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}pagefind{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                .Where(f => File.ReadAllText(f).Contains("First title", StringComparison.Ordinal)).ToList();
+            Assert.Empty(stale);
+            Assert.Equal(otherWritten, File.GetLastWriteTimeUtc(Path.Combine(site.Output, "posts", "other", "index.html")));
+            Assert.True(File.Exists(Path.Combine(site.Output, "pagefind", "pagefind.js")));
+            Assert.Empty(Directory.EnumerateDirectories(Path.GetDirectoryName(site.Output)!, "_site.pagefind-*"));
         }
         finally
         {
