@@ -52,6 +52,7 @@ public sealed class SiteBuilder(BuildOptions options)
     private HashSet<string>? _sitePaths;
     private ulong _sitePathsStamp;
     private SiteModel? _site;
+    private readonly ApiWriter _api = new();
 
     /// <summary>Builds the site described by <paramref name="options"/> from scratch.</summary>
     public static BuildResult Build(BuildOptions options) => new SiteBuilder(options).Build(ChangeSet.Everything);
@@ -171,7 +172,7 @@ public sealed class SiteBuilder(BuildOptions options)
         Lap("render pages");
         FeedWriter.Write(site, output, siteStamp);
         SitemapWriter.Write(site, plan, output, siteStamp);
-        ApiWriter.Write(site, views, output, siteStamp);
+        _api.Write(site, views, output, siteStamp);
         foreach (var asset in assets.Assets)
         {
             var from = Path.Combine(assets.ThemeDirectory, asset.From);

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using PPNBlog.Generator.Rendering;
 using PPNBlog.Generator.Site;
@@ -6,27 +7,31 @@ namespace PPNBlog.Generator.Output;
 
 /// <summary>
 /// The headless part: a static JSON content API under /api/ (see README), written from the same site model as the
-/// pages, so the two never disagree.
+/// pages, so the two never disagree. Kept across serve's builds, it serializes again only the posts that changed.
 /// </summary>
-public static class ApiWriter
+public sealed class ApiWriter
 {
+    // Each post's entry of api/posts.json, serialized and indented for its place in the file, by post version: after
+    // one edit, a rebuild of 10,000 posts serializes one entry, not all of them.
+    private Dictionary<long, byte[]> _entries = [];
+    private ulong _entriesStamp;
+
     /// <summary>
     /// Writes api/posts.json, api/posts/&lt;slug&gt;.json (only for posts that changed since the build that
     /// <paramref name="output"/> continues, given <paramref name="siteStamp"/>, the fingerprint of what every file
     /// sees), api/commitments.json and api/commitments/&lt;slug&gt;.json.
     /// </summary>
-    public static void Write(SiteModel site, ViewFactory views, SiteOutput output, ulong siteStamp)
+    public void Write(SiteModel site, ViewFactory views, SiteOutput output, ulong siteStamp)
     {
         var urls = site.Urls;
-        var summaries = site.Posts.Select(p => Summary(site, p)).ToList();
-        Save(output, "api/posts.json", new PostIndex(site.Settings.BaseUrl.AbsoluteUri, summaries.Count, summaries));
+        WritePostIndex(site, output, siteStamp);
         Parallel.For(0, site.Posts.Count, i =>
         {
             var post = site.Posts[i];
             var path = $"api/posts/{post.Post.Slug}.json";
             if (output.Unchanged(path, new Fingerprint().Add((long)siteStamp).Add(post.Version).Value)) return;
             var front = post.Post.FrontMatter;
-            var s = summaries[i];
+            var s = Summary(site, post);
             Save(output, path, new PostDetail(s.Slug, s.Title, s.Date, s.Author, s.Commitments, s.Kind, s.Summary, s.Url,
                 front.Role, front.Tags, front.Event, post.Body.ReadingMinutes, views.ImageAbsoluteUrl(post), front.ImageAlt, post.Body.Html));
         });
@@ -36,6 +41,33 @@ public static class ApiWriter
         foreach (var (archive, c) in site.Commitments.Zip(commitments))
             Save(output, $"api/commitments/{c.Slug}.json", new CommitmentDetail(c.Slug, c.Title, c.Order, c.Summary, c.Hashtag, c.Url, c.PostCount,
                 archive.Description.Html, archive.Posts.Select(p => p.Post.Slug).ToList()));
+    }
+
+    /// <summary>api/posts.json, byte for byte what serializing a <see cref="PostIndex"/> writes, from the kept entries.</summary>
+    private void WritePostIndex(SiteModel site, SiteOutput output, ulong siteStamp)
+    {
+        if (siteStamp != _entriesStamp) (_entries, _entriesStamp) = ([], siteStamp);
+        var entries = new Dictionary<long, byte[]>(site.Posts.Count);
+        var bytes = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(bytes, new JsonWriterOptions { Indented = true, Encoder = Json.Options.Encoder }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("base_url", site.Settings.BaseUrl.AbsoluteUri);
+            writer.WriteNumber("count", site.Posts.Count);
+            writer.WriteStartArray("posts");
+            foreach (var post in site.Posts)
+            {
+                // A raw value is written as it is: the entry carries its own line break and indentation (JSON strings
+                // hold no raw line breaks, so indenting every line is safe).
+                var entry = entries[post.Version] = _entries.GetValueOrDefault(post.Version)
+                    ?? Encoding.UTF8.GetBytes("\n    " + JsonSerializer.Serialize(Summary(site, post), Json.Options).Replace("\n", "\n    ", StringComparison.Ordinal));
+                writer.WriteRawValue(entry, skipInputValidation: true);
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        _entries = entries;
+        output.WriteBytes("api/posts.json", bytes.ToArray());
     }
 
     private static PostSummary Summary(SiteModel site, PublishedPost post)

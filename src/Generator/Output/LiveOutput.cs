@@ -26,8 +26,9 @@ public sealed class LiveOutput(string outputDirectory, OutputLedger previous)
     /// <summary>Removes the files of the previous build that this build did not produce, and folders left empty.</summary>
     public override void Commit()
     {
-        foreach (var path in Previous!.Files.Keys.Where(p => !Ledger.Files.ContainsKey(p)))
+        foreach (var (path, _) in Previous!.Files)
         {
+            if (Ledger.Files.ContainsKey(path)) continue;
             var full = FullPath(path);
             File.Delete(full);
             for (var folder = Path.GetDirectoryName(full); folder is not null && folder != Root && !Directory.EnumerateFileSystemEntries(folder).Any();

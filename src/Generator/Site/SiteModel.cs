@@ -22,28 +22,56 @@ public sealed class SiteModel
     {
         Settings = settings;
         Urls = new SiteUrls(settings);
-        // Newest first; the slug breaks ties so the order never depends on file-system enumeration.
-        Posts = posts.OrderByDescending(p => p.Post.Date.Value).ThenBy(p => p.Post.Slug, StringComparer.Ordinal).ToList();
-        _index = Posts.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
+        Posts = NewestFirst(posts);
+        _index = new Dictionary<PublishedPost, int>(Posts.Count);
         var relations = new Output.Fingerprint();
-        foreach (var post in Posts)
+        // Commitment and tag archives in one pass over the posts, which are newest first, so each archive is too.
+        var archives = commitments.ToList();
+        var byCommitment = archives.ToDictionary(c => c.Commitment.Slug, _ => new List<PublishedPost>(), StringComparer.Ordinal);
+        var byTag = new Dictionary<string, (string Name, List<PublishedPost> Posts)>(StringComparer.Ordinal);
+        for (var i = 0; i < Posts.Count; i++)
         {
-            relations = relations.Add(post.Post.Slug).Add(post.Post.FrontMatter.Tags.Count).Add(post.Post.FrontMatter.Commitments.Count);
-            foreach (var tag in post.Post.FrontMatter.Tags) relations = relations.Add(tag);
-            foreach (var commitment in post.Post.FrontMatter.Commitments) relations = relations.Add(commitment);
+            var post = Posts[i];
+            var front = post.Post.FrontMatter;
+            _index[post] = i;
+            relations = relations.Add(post.Post.Slug).Add(front.Tags.Count).Add(front.Commitments.Count);
+            foreach (var commitment in front.Commitments)
+            {
+                relations = relations.Add(commitment);
+                if (byCommitment.TryGetValue(commitment, out var archive) && (archive.Count == 0 || archive[^1] != post)) archive.Add(post);
+            }
+            foreach (var tag in front.Tags)
+            {
+                relations = relations.Add(tag);
+                // The same few tags are written on thousands of posts: each spelling is slugified once.
+                if (!_tagSlugs.TryGetValue(tag, out var slug)) _tagSlugs[tag] = slug = Slugs.Slugify(tag);
+                if (!byTag.TryGetValue(slug, out var archive)) byTag[slug] = archive = (tag, []);
+                if (archive.Posts.Count == 0 || archive.Posts[^1] != post) archive.Posts.Add(post);
+            }
         }
         _relations = relations.Value;
         _related = previous is not null && previous._relations == _relations ? previous._related : new int[]?[Posts.Count];
-        Commitments = commitments.Select(c => c with { Posts = Posts.Where(p => p.Post.FrontMatter.Commitments.Contains(c.Commitment.Slug)).ToList() }).ToList();
-        // The same few tags are written on thousands of posts: each spelling is slugified once.
-        foreach (var tag in Posts.SelectMany(p => p.Post.FrontMatter.Tags))
-            if (!_tagSlugs.ContainsKey(tag)) _tagSlugs[tag] = Slugs.Slugify(tag);
-        Tags = Posts.SelectMany(p => p.Post.FrontMatter.Tags.Select(t => (Tag: t, Post: p)))
-            .GroupBy(x => _tagSlugs[x.Tag], StringComparer.Ordinal)
-            .Select(g => new TagArchive(g.First().Tag, g.Key, g.Select(x => x.Post).Distinct().ToList()))
-            .OrderBy(t => t.Slug, StringComparer.Ordinal).ToList();
+        Commitments = archives.Select(c => c with { Posts = byCommitment[c.Commitment.Slug] }).ToList();
+        Tags = byTag.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new TagArchive(t.Value.Name, t.Key, t.Value.Posts)).ToList();
         Pages = pages.ToList();
         Intro = intro;
+    }
+
+    /// <summary>Newest first; the slug breaks ties so the order never depends on file-system enumeration.</summary>
+    private static List<PublishedPost> NewestFirst(IEnumerable<PublishedPost> posts)
+    {
+        // Sorted by precomputed keys: ordering 10,000 posts by their DateTimeOffset took serve a tenth of a rebuild.
+        var items = posts.ToArray();
+        var ticks = Array.ConvertAll(items, p => p.Post.Date.Value.UtcTicks);
+        var order = Enumerable.Range(0, items.Length).ToArray();
+        Array.Sort(order, (a, b) =>
+        {
+            var byDate = ticks[b].CompareTo(ticks[a]);
+            if (byDate != 0) return byDate;
+            var bySlug = string.CompareOrdinal(items[a].Post.Slug, items[b].Post.Slug);
+            return bySlug != 0 ? bySlug : a.CompareTo(b);
+        });
+        return Array.ConvertAll(order, i => items[i]).ToList();
     }
 
     /// <summary>site.yml.</summary>
