@@ -36,40 +36,47 @@ public sealed record RenderedDocument(object Content, SourceFile Source, string 
 public sealed class RenderedDocuments(SiteUrls urls)
 {
     private readonly HtmlPostProcessor _processor = new(urls);
-    private Dictionary<string, RenderedDocument> _byFile = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RenderedDocument> _byFile = new(StringComparer.Ordinal);
 
     /// <summary>The bodies rendered by the last call to <see cref="Render"/>.</summary>
     public int RenderedCount { get; private set; }
 
     /// <summary>
     /// Renders (or reuses) the body of each item: <paramref name="items"/> are (content, body, source, site path);
-    /// <paramref name="urlOfFile"/> gives each published post's URL by file.
+    /// <paramref name="urlOfFile"/> gives a published post's URL by its file (null for anything else).
     /// </summary>
     public IReadOnlyList<RenderedDocument> Render(IReadOnlyList<(object Content, string Body, SourceFile Source, string Path)> items,
-        IReadOnlyDictionary<string, string> urlOfFile, ChangeSet changes)
+        Func<string, string?> urlOfFile, ChangeSet changes)
     {
+        if (changes.All) _byFile.Clear();
         var result = new RenderedDocument[items.Count];
         var stale = new List<int>();
         for (var i = 0; i < items.Count; i++)
         {
             var (content, _, source, path) = items[i];
             if (_byFile.TryGetValue(source.FullPath, out var before) && ReferenceEquals(before.Content, content) && before.Path == path
-                && !changes.All && !before.Context.Consulted.Any(c => changes.Paths.Contains(c.Key) || urlOfFile.GetValueOrDefault(c.Key) != c.Value))
+                && (before.Context.Consulted.Count == 0 || !before.Context.Consulted.Any(c => changes.Paths.Contains(c.Key) || urlOfFile(c.Key) != c.Value)))
                 result[i] = before;
             else stale.Add(i);
         }
         Parallel.ForEach(stale, i => result[i] = RenderOne(items[i], urlOfFile));
         RenderedCount = stale.Count;
-        _byFile = new Dictionary<string, RenderedDocument>(items.Count, StringComparer.Ordinal);
-        for (var i = 0; i < items.Count; i++) _byFile[items[i].Source.FullPath] = result[i];
+        // Keep exactly this build's bodies: updated in place, or listed again when files came and went.
+        var added = stale.Count(i => !_byFile.ContainsKey(items[i].Source.FullPath));
+        if (_byFile.Count + added != items.Count)
+        {
+            _byFile.Clear();
+            stale = [.. Enumerable.Range(0, items.Count)];
+        }
+        foreach (var i in stale) _byFile[items[i].Source.FullPath] = result[i];
         return result;
     }
 
-    private RenderedDocument RenderOne((object Content, string Body, SourceFile Source, string Path) item, IReadOnlyDictionary<string, string> urlOfFile)
+    private RenderedDocument RenderOne((object Content, string Body, SourceFile Source, string Path) item, Func<string, string?> urlOfFile)
     {
         var (content, body, source, path) = item;
         var found = new DiagnosticList();
-        var context = new DocumentContext(urls.Url(path), source.Directory, f => urlOfFile.GetValueOrDefault(f));
+        var context = new DocumentContext(urls.Url(path), source.Directory, urlOfFile);
         MarkdownHtml markdown;
         ProcessedHtml html;
         try

@@ -91,12 +91,15 @@ public sealed class SiteBuilder(BuildOptions options)
         var posts = content.Posts.Where(p => options.IncludeDrafts || (!p.FrontMatter.Draft && p.Date.Value <= now)).ToList();
 
         // Render Markdown and post-process the HTML, in parallel: the bulk of the work (only what changed, in serve).
-        var urlOfFile = posts.ToDictionary(p => p.Source.FullPath, p => urls.Url(SiteUrls.PostPath(p.Slug)), StringComparer.Ordinal);
+        // Built only when a body links another post's file (serve rarely needs it).
+        var urlOfFile = new Lazy<Dictionary<string, string>>(() =>
+            posts.ToDictionary(p => p.Source.FullPath, p => urls.Url(SiteUrls.PostPath(p.Slug)), StringComparer.Ordinal));
+        string? UrlOf(string file) => urlOfFile.Value.GetValueOrDefault(file);
         if (_documents is null || _documentsBaseUrl != settings.BaseUrl) (_documents, _documentsBaseUrl) = (new RenderedDocuments(urls), settings.BaseUrl);
         var documents = _documents.Render([
             .. posts.Select(p => ((object)p, p.Body, p.Source, SiteUrls.PostPath(p.Slug))),
             .. content.Commitments.Select(c => ((object)c, c.Body, c.Source, SiteUrls.CommitmentPath(c.Slug))),
-            .. content.Pages.Select(p => ((object)p, p.Body, p.Source, SiteUrls.PagePath(p.Slug)))], urlOfFile, changes);
+            .. content.Pages.Select(p => ((object)p, p.Body, p.Source, SiteUrls.PagePath(p.Slug)))], UrlOf, changes);
         foreach (var document in documents) diagnostics.AddRange(document.Diagnostics);
         var renderedPosts = documents.Take(posts.Count).ToList();
         var renderedCommitments = documents.Skip(posts.Count).Take(content.Commitments.Count).ToList();
@@ -118,10 +121,13 @@ public sealed class SiteBuilder(BuildOptions options)
 
         // Check links against the planned pages and generated files before writing anything; a body's result is kept
         // until the body or the set of site paths changes.
-        var pathList = plan.Select(p => p.Path).Concat(GeneratedFiles(site)).Concat(assets.Assets.Select(a => a.To)).ToList();
-        var pathsStamp = pathList.Aggregate(new Fingerprint(), (f, p) => f.Add(p)).Value;
+        // The set of site paths is listed again only when a page, post or commitment came or went.
+        var pagePaths = plan.Aggregate(new Fingerprint(), (f, p) => f.Add(p.Path));
+        var pathsStamp = site.Posts.Select(p => p.Post.Slug).Concat(site.Commitments.Select(c => c.Commitment.Slug)).Concat(assets.Assets.Select(a => a.To))
+            .Aggregate(pagePaths, (f, p) => f.Add(p)).Value;
         var samePaths = _sitePaths is not null && pathsStamp == _sitePathsStamp;
-        if (!samePaths) (_sitePaths, _sitePathsStamp) = (pathList.ToHashSet(StringComparer.Ordinal), pathsStamp);
+        if (!samePaths)
+            (_sitePaths, _sitePathsStamp) = (plan.Select(p => p.Path).Concat(GeneratedFiles(site)).Concat(assets.Assets.Select(a => a.To)).ToHashSet(StringComparer.Ordinal), pathsStamp);
         var sitePaths = _sitePaths!;
         foreach (var document in documents)
         {
@@ -149,7 +155,7 @@ public sealed class SiteBuilder(BuildOptions options)
         try
         {
             // Render every page whose inputs changed into memory first: a template error then leaves the output as it was.
-            var pages = new ConcurrentBag<(string File, string Html)>();
+            var pages = new ConcurrentBag<(string File, string Html, ulong Inputs)>();
             Parallel.ForEach(plan, page =>
             {
                 var file = SiteUrls.FileFor(page.Path);
@@ -158,11 +164,11 @@ public sealed class SiteBuilder(BuildOptions options)
                 if (output.Unchanged(file, inputs.Value)) return;
                 var html = theme.Render(page.Template, page.Values());
                 if (page.Template == "post") Interlocked.Increment(ref postPagesRendered);
-                if (output is StagedOutput) output.WriteText(file, html);
-                else pages.Add((file, html));
+                if (output is StagedOutput) output.WriteText(file, html, inputs.Value);
+                else pages.Add((file, html, inputs.Value));
             });
             rendered = output is StagedOutput ? plan.Count : pages.Count;
-            foreach (var (file, html) in pages) output.WriteText(file, html);
+            foreach (var (file, html, inputs) in pages) output.WriteText(file, html, inputs);
         }
         catch (AggregateException e) when (e.InnerException is TemplateRenderException failure)
         {
@@ -171,17 +177,22 @@ public sealed class SiteBuilder(BuildOptions options)
         }
         Lap("render pages");
         FeedWriter.Write(site, output, siteStamp);
-        SitemapWriter.Write(site, plan, output, siteStamp);
+        SitemapWriter.Write(site, plan, output, new Fingerprint().Add((long)siteStamp).Add((long)pagePaths.Value).Value);
         _api.Write(site, views, output, siteStamp);
         foreach (var asset in assets.Assets)
         {
             var from = Path.Combine(assets.ThemeDirectory, asset.From);
-            if (output.Unchanged(asset.To, (ulong)_themeVersion)) continue;
-            if (AssetMinifier.Minify(from) is { } minified) output.WriteText(asset.To, minified);
-            else output.CopyFile(from, asset.To);
+            var inputs = (ulong)_themeVersion;
+            if (output.Unchanged(asset.To, inputs)) continue;
+            if (AssetMinifier.Minify(from) is { } minified) output.WriteText(asset.To, minified, inputs);
+            else output.CopyFile(from, asset.To, inputs);
         }
         foreach (var (source, sitePath) in copies.Distinct())
-            if (!output.Unchanged(sitePath, 0) || changes.Touches(source)) output.CopyFile(source, sitePath);
+        {
+            var inputs = new Fingerprint().Add(source).Value;
+            if (!changes.Touches(source) && output.Unchanged(sitePath, inputs)) continue;
+            output.CopyFile(source, sitePath, inputs);
+        }
         Lap("write feeds, sitemap, API, assets");
         // The search index reads post pages only: serve indexes again when one of them was made again.
         var search = options.Search && postPagesRendered > 0;
@@ -220,6 +231,8 @@ public sealed class SiteBuilder(BuildOptions options)
     /// <summary>Two posts with one slug would overwrite each other's page: both files are named.</summary>
     private static void CheckDuplicateSlugs(IReadOnlyList<Post> posts, DiagnosticList diagnostics)
     {
+        var slugs = new HashSet<string>(posts.Count, StringComparer.Ordinal);
+        if (posts.All(p => slugs.Add(p.Slug))) return;
         foreach (var group in posts.GroupBy(p => p.Slug, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             var files = group.Select(p => p.Source.DisplayPath).ToList();

@@ -65,8 +65,8 @@ public sealed class ContentLoader(string inputDirectory)
 
         var pages = ReadAll(pageFiles, (text, path, found) => PageSchema.Read(text, path, DisplayPath(path), found), diagnostics)
             .OrderBy(p => p.Slug, StringComparer.Ordinal).ToList();
-        var posts = ReadAll(postFiles, (text, path, found) => PostSchema.Read(text, path, DisplayPath(path), IsBundle(path), slugs, found), diagnostics)
-            .OrderBy(p => p.Source.DisplayPath, StringComparer.Ordinal).ToList();
+        // In file order, which is display-path order too (display paths differ from full paths by a common prefix).
+        var posts = ReadAll(postFiles, (text, path, found) => PostSchema.Read(text, path, DisplayPath(path), IsBundle(path), slugs, found), diagnostics);
 
         return settings is null ? null : new LoadedContent(settings, commitments, posts, pages, _input);
     }

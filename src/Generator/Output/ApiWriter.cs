@@ -29,11 +29,12 @@ public sealed class ApiWriter
         {
             var post = site.Posts[i];
             var path = $"api/posts/{post.Post.Slug}.json";
-            if (output.Unchanged(path, new Fingerprint().Add((long)siteStamp).Add(post.Version).Value)) return;
+            var inputs = new Fingerprint().Add((long)siteStamp).Add(post.Version).Value;
+            if (output.Unchanged(path, inputs)) return;
             var front = post.Post.FrontMatter;
             var s = Summary(site, post);
             Save(output, path, new PostDetail(s.Slug, s.Title, s.Date, s.Author, s.Commitments, s.Kind, s.Summary, s.Url,
-                front.Role, front.Tags, front.Event, post.Body.ReadingMinutes, views.ImageAbsoluteUrl(post), front.ImageAlt, post.Body.Html));
+                front.Role, front.Tags, front.Event, post.Body.ReadingMinutes, views.ImageAbsoluteUrl(post), front.ImageAlt, post.Body.Html), inputs);
         });
         var commitments = site.Commitments.Select(a => new CommitmentSummary(a.Commitment.Slug, a.Commitment.Title, a.Commitment.Order,
             a.Commitment.Summary, a.Commitment.Hashtag, urls.Absolute(SiteUrls.CommitmentPath(a.Commitment.Slug)), a.Posts.Count)).ToList();
@@ -77,7 +78,8 @@ public sealed class ApiWriter
             front.Kind.ToString().ToLowerInvariant(), post.Summary, site.Urls.Absolute(post.Path));
     }
 
-    private static void Save<T>(SiteOutput output, string path, T value) => output.WriteText(path, JsonSerializer.Serialize(value, Json.Options));
+    private static void Save<T>(SiteOutput output, string path, T value, ulong? inputs = null) =>
+        output.WriteText(path, JsonSerializer.Serialize(value, Json.Options), inputs);
 
     /// <summary>An entry of api/posts.json.</summary>
     public sealed record PostSummary(string Slug, string Title, string Date, string Author, IReadOnlyList<string> Commitments, string Kind, string Summary, string Url);

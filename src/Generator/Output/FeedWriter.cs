@@ -20,22 +20,24 @@ public static partial class FeedWriter
     public static void Write(SiteModel site, SiteOutput output, ulong siteStamp)
     {
         var settings = site.Settings;
-        bool Unchanged(string path, IEnumerable<PublishedPost> posts) =>
-            output.Unchanged(path, posts.Take(EntryCount).Aggregate(new Fingerprint().Add((long)siteStamp), (f, p) => f.Add(p.Version)).Value);
-        if (!Unchanged("feed.xml", site.Posts))
-            WriteAtom(site, output, "feed.xml", settings.Title, settings.Description, SiteUrls.HomePath(), site.Posts);
+        void Feed(string path, IReadOnlyList<PublishedPost> posts, Action<ulong> write)
+        {
+            var inputs = posts.Take(EntryCount).Aggregate(new Fingerprint().Add((long)siteStamp), (f, p) => f.Add(p.Version)).Value;
+            if (!output.Unchanged(path, inputs)) write(inputs);
+        }
+        Feed("feed.xml", site.Posts, inputs => WriteAtom(site, output, "feed.xml", settings.Title, settings.Description, SiteUrls.HomePath(), site.Posts, inputs));
         foreach (var archive in site.Commitments)
         {
             var c = archive.Commitment;
-            if (!Unchanged(SiteUrls.CommitmentFeedPath(c.Slug), archive.Posts))
-                WriteAtom(site, output, SiteUrls.CommitmentFeedPath(c.Slug), $"{c.Title} – {settings.Title}", c.Summary,
-                    SiteUrls.CommitmentPath(c.Slug), archive.Posts);
+            var path = SiteUrls.CommitmentFeedPath(c.Slug);
+            Feed(path, archive.Posts, inputs => WriteAtom(site, output, path, $"{c.Title} – {settings.Title}", c.Summary,
+                SiteUrls.CommitmentPath(c.Slug), archive.Posts, inputs));
         }
-        if (!Unchanged("feed.json", site.Posts)) WriteJsonFeed(site, output);
+        Feed("feed.json", site.Posts, inputs => WriteJsonFeed(site, output, inputs));
     }
 
     private static void WriteAtom(SiteModel site, SiteOutput output, string path, string title, string description, string pagePath,
-        IReadOnlyList<PublishedPost> posts)
+        IReadOnlyList<PublishedPost> posts, ulong inputs)
     {
         var urls = site.Urls;
         var entries = posts.Take(EntryCount).ToList();
@@ -46,7 +48,7 @@ public static partial class FeedWriter
             Items = entries.Select(post => Entry(site, post)).ToList(),
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(urls.Absolute(path)), "application/atom+xml"));
-        output.WriteXml(path, new Atom10FeedFormatter(feed).WriteTo);
+        output.WriteXml(path, new Atom10FeedFormatter(feed).WriteTo, inputs);
     }
 
     private static SyndicationItem Entry(SiteModel site, PublishedPost post)
@@ -71,7 +73,7 @@ public static partial class FeedWriter
         return RootRelative().Replace(html, m => $"{m.Groups[1].Value}=\"{origin}/");
     }
 
-    private static void WriteJsonFeed(SiteModel site, SiteOutput output)
+    private static void WriteJsonFeed(SiteModel site, SiteOutput output, ulong inputs)
     {
         var urls = site.Urls;
         var feed = new JsonFeed(
@@ -81,7 +83,7 @@ public static partial class FeedWriter
                 urls.Absolute(post.Path), urls.Absolute(post.Path), post.Post.Title, AbsoluteLinks(site, post.Body.Html), post.Summary,
                 post.Post.Date.Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
                 [new JsonFeedAuthor(post.Post.FrontMatter.Author)], [.. post.Post.FrontMatter.Commitments, .. post.Post.FrontMatter.Tags])).ToList());
-        output.WriteText("feed.json", JsonSerializer.Serialize(feed, Json.Options));
+        output.WriteText("feed.json", JsonSerializer.Serialize(feed, Json.Options), inputs);
     }
 
     [GeneratedRegex("\\b(href|src)=\"/(?!/)")]

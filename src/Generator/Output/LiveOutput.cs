@@ -5,10 +5,10 @@ namespace PPNBlog.Generator.Output;
 /// never sees half a page), and on commit removes what the previous build wrote that this one no longer does.
 /// Files it never wrote (the search index) are left alone.
 /// </summary>
-/// <param name="outputDirectory">The folder the previous build left, described by <paramref name="previous"/>.</param>
-/// <param name="previous">What that folder holds.</param>
-public sealed class LiveOutput(string outputDirectory, OutputLedger previous)
-    : SiteOutput(Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory)), previous)
+/// <param name="outputDirectory">The folder the previous build left, described by <paramref name="ledger"/>.</param>
+/// <param name="ledger">What that folder holds; kept up to date as files are written.</param>
+public sealed class LiveOutput(string outputDirectory, OutputLedger ledger)
+    : SiteOutput(Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory)), ledger)
 {
     /// <inheritdoc />
     protected override void Write(string fullPath, byte[] content) => Replace(fullPath, temporary => File.WriteAllBytes(temporary, content));
@@ -26,9 +26,10 @@ public sealed class LiveOutput(string outputDirectory, OutputLedger previous)
     /// <summary>Removes the files of the previous build that this build did not produce, and folders left empty.</summary>
     public override void Commit()
     {
-        foreach (var (path, _) in Previous!.Files)
+        foreach (var (path, entry) in Ledger.Files)
         {
-            if (Ledger.Files.ContainsKey(path)) continue;
+            if (!IsLeftOver(entry)) continue;
+            Ledger.Files.TryRemove(path, out _);
             var full = FullPath(path);
             File.Delete(full);
             for (var folder = Path.GetDirectoryName(full); folder is not null && folder != Root && !Directory.EnumerateFileSystemEntries(folder).Any();

@@ -7,93 +7,112 @@ using System.Xml;
 namespace PPNBlog.Generator.Output;
 
 /// <summary>
-/// What a build left in the output folder: each file's content hash, and the inputs fingerprint of each file rendered
-/// from known inputs. Serve keeps the last one, so the next build renders only files whose inputs changed and writes
+/// What the output folder holds: each file's content hash, and for files made from known inputs, the fingerprint of
+/// those inputs. Serve keeps it between builds, so the next build makes only files whose inputs changed and writes
 /// only files whose bytes changed.
 /// </summary>
 public sealed class OutputLedger
 {
-    /// <summary>Site path → hash of the bytes on disk.</summary>
-    internal ConcurrentDictionary<string, UInt128> Files { get; } = new(StringComparer.Ordinal);
+    /// <summary>One file of the output folder.</summary>
+    internal sealed class Entry
+    {
+        /// <summary>The hash of its content.</summary>
+        public UInt128 Hash;
 
-    /// <summary>Site path → fingerprint of what the file was made from.</summary>
-    internal ConcurrentDictionary<string, ulong> Inputs { get; } = new(StringComparer.Ordinal);
+        /// <summary>The fingerprint of what it was made from, when known.</summary>
+        public ulong? Inputs;
+
+        /// <summary>The last build that produced it.</summary>
+        public int Build;
+    }
+
+    /// <summary>Site path → what is on disk there.</summary>
+    internal ConcurrentDictionary<string, Entry> Files { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The number of the last build that wrote to the folder.</summary>
+    internal int LastBuild { get; set; }
 }
 
 /// <summary>
 /// Where a build writes: <see cref="StagedOutput"/> (a new folder swapped in whole) or <see cref="LiveOutput"/> (the
-/// served folder, changed file by file). Both record what they hold in a <see cref="OutputLedger"/>.
+/// served folder, changed file by file). Both keep the <see cref="OutputLedger"/> of what the folder holds.
 /// </summary>
-public abstract class SiteOutput(string root, OutputLedger? previous) : IDisposable
+public abstract class SiteOutput : IDisposable
 {
+    private readonly int _build;
+    private int _produced;
     private int _written;
 
-    /// <summary>What the output folder held before this build (null for a new folder).</summary>
-    protected OutputLedger? Previous { get; } = previous;
+    /// <param name="root">The folder being written.</param>
+    /// <param name="ledger">What the folder holds (empty for a new folder).</param>
+    protected SiteOutput(string root, OutputLedger ledger)
+    {
+        Root = root;
+        Ledger = ledger;
+        _build = ++ledger.LastBuild;
+    }
 
     /// <summary>The folder being written.</summary>
-    public string Root { get; } = root;
+    public string Root { get; }
 
-    /// <summary>What the output holds once this build is committed.</summary>
-    public OutputLedger Ledger { get; } = new();
+    /// <summary>What the folder holds; once committed, exactly the files this build produced.</summary>
+    public OutputLedger Ledger { get; }
 
-    /// <summary>Files of the site, written or kept.</summary>
-    public int FileCount => Ledger.Files.Count;
+    /// <summary>Files of the site this build produced, written or kept.</summary>
+    public int FileCount => _produced;
 
     /// <summary>Files this build wrote (the rest were already on disk with the same bytes).</summary>
     public int WrittenCount => _written;
 
     /// <summary>
-    /// Writes UTF-8 text (no byte order mark) to site file <paramref name="path"/> (e.g. "posts/x/index.html"),
-    /// unless it already holds that text. The text's hash stands for the file's (a path is always written the same way),
-    /// so pages are encoded once, as they are written.
+    /// Writes UTF-8 text (no byte order mark) to site file <paramref name="path"/> (e.g. "posts/x/index.html"), made
+    /// from <paramref name="inputs"/> when known, unless it already holds that text. The text's hash stands for the
+    /// file's (a path is always written the same way), so pages are encoded once, as they are written.
     /// </summary>
-    public void WriteText(string path, string content)
+    public void WriteText(string path, string content, ulong? inputs = null)
     {
-        if (Record(path, XxHash128.HashToUInt128(MemoryMarshal.AsBytes(content.AsSpan())))) Write(FullPath(path), content);
+        var hash = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(content.AsSpan()));
+        if (Holds(path, hash, inputs)) return;
+        Write(FullPath(path), content);
+        Record(path, hash, inputs);
     }
 
     /// <summary>Writes <paramref name="content"/> to site file <paramref name="path"/>, unless it already holds those bytes.</summary>
-    public void WriteBytes(string path, byte[] content)
+    public void WriteBytes(string path, byte[] content, ulong? inputs = null)
     {
-        if (Record(path, XxHash128.HashToUInt128(content))) Write(FullPath(path), content);
-    }
-
-    /// <summary>Records the file's hash; true when it differs from what is on disk, so the file must be written.</summary>
-    private bool Record(string path, UInt128 hash)
-    {
-        Ledger.Files[path] = hash;
-        if (Previous is not null && Previous.Files.TryGetValue(path, out var before) && before == hash) return false;
-        Interlocked.Increment(ref _written);
-        return true;
+        var hash = XxHash128.HashToUInt128(content);
+        if (Holds(path, hash, inputs)) return;
+        Write(FullPath(path), content);
+        Record(path, hash, inputs);
     }
 
     /// <summary>Writes an indented UTF-8 XML document (feeds, sitemap) to site file <paramref name="path"/>.</summary>
-    public void WriteXml(string path, Action<XmlWriter> write)
+    public void WriteXml(string path, Action<XmlWriter> write, ulong? inputs = null)
     {
         var bytes = new MemoryStream();
         using (var writer = XmlWriter.Create(bytes, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) })) write(writer);
-        WriteBytes(path, bytes.ToArray());
+        WriteBytes(path, bytes.ToArray(), inputs);
     }
 
     /// <summary>Copies <paramref name="source"/> to site file <paramref name="path"/>.</summary>
-    public void CopyFile(string source, string path) => WriteBytes(path, File.ReadAllBytes(source));
+    public void CopyFile(string source, string path, ulong? inputs = null) => WriteBytes(path, File.ReadAllBytes(source), inputs);
 
     /// <summary>
-    /// Records that site file <paramref name="path"/> is made from inputs with <paramref name="fingerprint"/>; true (and
-    /// the file kept as it is) when the previous build made it from the same inputs, so it need not be made again.
+    /// True (and the file kept as it is) when site file <paramref name="path"/> was made from inputs with this
+    /// <paramref name="fingerprint"/>, so it need not be made again; otherwise the caller makes and writes it.
     /// </summary>
     public bool Unchanged(string path, ulong fingerprint)
     {
-        Ledger.Inputs[path] = fingerprint;
-        if (Previous is null || !Previous.Inputs.TryGetValue(path, out var before) || before != fingerprint || !Previous.Files.TryGetValue(path, out var hash))
-            return false;
-        Ledger.Files[path] = hash;
+        if (!Ledger.Files.TryGetValue(path, out var entry) || entry.Inputs != fingerprint) return false;
+        Produced(entry);
         return true;
     }
 
-    /// <summary>Finishes the build: the output folder then holds exactly what <see cref="Ledger"/> lists.</summary>
+    /// <summary>Finishes the build: the output folder then holds exactly the files this build produced.</summary>
     public abstract void Commit();
+
+    /// <summary>True when <paramref name="entry"/> was not produced by this build (it is to be removed).</summary>
+    private protected bool IsLeftOver(OutputLedger.Entry entry) => entry.Build != _build;
 
     /// <summary>Writes one file at <paramref name="fullPath"/>.</summary>
     protected abstract void Write(string fullPath, byte[] content);
@@ -113,4 +132,29 @@ public abstract class SiteOutput(string root, OutputLedger? previous) : IDisposa
 
     /// <summary>Cleans up after a build that did not commit.</summary>
     public virtual void Dispose() => GC.SuppressFinalize(this);
+
+    /// <summary>True (and the file kept) when the folder already holds exactly this content at <paramref name="path"/>.</summary>
+    private bool Holds(string path, UInt128 hash, ulong? inputs)
+    {
+        if (!Ledger.Files.TryGetValue(path, out var entry) || entry.Hash != hash) return false;
+        entry.Inputs = inputs;
+        Produced(entry);
+        return true;
+    }
+
+    /// <summary>Notes a file just written; the ledger changes only once the bytes are on disk.</summary>
+    private void Record(string path, UInt128 hash, ulong? inputs)
+    {
+        var entry = Ledger.Files.GetOrAdd(path, _ => new OutputLedger.Entry());
+        entry.Hash = hash;
+        entry.Inputs = inputs;
+        Produced(entry);
+        Interlocked.Increment(ref _written);
+    }
+
+    private void Produced(OutputLedger.Entry entry)
+    {
+        entry.Build = _build;
+        Interlocked.Increment(ref _produced);
+    }
 }

@@ -9,13 +9,15 @@ public static class SitemapWriter
 {
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    /// <summary>Writes both files, unless no page was added or removed and no post changed (given <paramref name="siteStamp"/>).</summary>
-    public static void Write(SiteModel site, IReadOnlyList<PlannedPage> pages, SiteOutput output, ulong siteStamp)
+    /// <summary>
+    /// Writes both files, unless <paramref name="pagesStamp"/> (what every file sees and every page's path) and the
+    /// posts' dates are as when the build that <paramref name="output"/> continues wrote them.
+    /// </summary>
+    public static void Write(SiteModel site, IReadOnlyList<PlannedPage> pages, SiteOutput output, ulong pagesStamp)
     {
-        var inputs = pages.Aggregate(new Fingerprint().Add((long)siteStamp), (f, p) => f.Add(p.Path));
-        inputs = site.Posts.Aggregate(inputs, (f, p) => f.Add(p.Path).Add(p.Post.Date.Value.Ticks).Add(p.Post.Date.Value.Offset.Ticks));
+        var inputs = site.Posts.Aggregate(new Fingerprint().Add((long)pagesStamp), (f, p) => f.Add(p.Post.Date.Value.Ticks).Add(p.Post.Date.Value.Offset.Ticks));
         var sitemapKept = output.Unchanged("sitemap.xml", inputs.Value);
-        if (output.Unchanged("robots.txt", siteStamp) && sitemapKept) return;
+        if (output.Unchanged("robots.txt", pagesStamp) && sitemapKept) return;
         var modified = site.Posts.ToDictionary(p => p.Path, p => p.Post.Date.Value, StringComparer.Ordinal);
         output.WriteXml("sitemap.xml", writer =>
         {
@@ -29,7 +31,7 @@ public static class SitemapWriter
                 writer.WriteEndElement();
             }
             writer.WriteEndElement();
-        });
-        output.WriteText("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {site.Urls.Absolute("sitemap.xml")}\n");
+        }, inputs.Value);
+        output.WriteText("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {site.Urls.Absolute("sitemap.xml")}\n", pagesStamp);
     }
 }

@@ -9,7 +9,7 @@ public sealed class StagedOutput : SiteOutput
     private readonly string _output;
     private bool _committed;
 
-    private StagedOutput(string output, string root) : base(root, previous: null) => _output = output;
+    private StagedOutput(string output, string root) : base(root, new OutputLedger()) => _output = output;
 
     /// <summary>Starts a build of <paramref name="outputDirectory"/> in a new staging folder on the same file system.</summary>
     public static StagedOutput Begin(string outputDirectory)
