@@ -17,6 +17,7 @@ public sealed class DiagnosticList
     /// <summary>Adds several diagnostics.</summary>
     public void AddRange(IEnumerable<Diagnostic> diagnostics)
     {
+        if (diagnostics is IReadOnlyCollection<Diagnostic> { Count: 0 }) return;
         foreach (var d in diagnostics) _items.Enqueue(d);
     }
 

@@ -100,7 +100,6 @@ public sealed class SiteBuilder(BuildOptions options)
             .. posts.Select(p => ((object)p, p.Body, p.Source, SiteUrls.PostPath(p.Slug))),
             .. content.Commitments.Select(c => ((object)c, c.Body, c.Source, SiteUrls.CommitmentPath(c.Slug))),
             .. content.Pages.Select(p => ((object)p, p.Body, p.Source, SiteUrls.PagePath(p.Slug)))], UrlOf, changes);
-        foreach (var document in documents) diagnostics.AddRange(document.Diagnostics);
         var renderedPosts = documents.Take(posts.Count).ToList();
         var renderedCommitments = documents.Skip(posts.Count).Take(content.Commitments.Count).ToList();
         var renderedPages = documents.Skip(posts.Count + content.Commitments.Count).ToList();
@@ -129,6 +128,7 @@ public sealed class SiteBuilder(BuildOptions options)
         if (!samePaths)
             (_sitePaths, _sitePathsStamp) = (plan.Select(p => p.Path).Concat(GeneratedFiles(site)).Concat(assets.Assets.Select(a => a.To)).ToHashSet(StringComparer.Ordinal), pathsStamp);
         var sitePaths = _sitePaths!;
+        var copies = new List<(string Source, string SitePath)>();
         foreach (var document in documents)
         {
             if (document.LinkDiagnostics is null || !samePaths)
@@ -137,11 +137,12 @@ public sealed class SiteBuilder(BuildOptions options)
                 document.Copies = new LinkValidator(sitePaths.Contains, found).Check(document.Markdown, document.Source, document.Path, document.Context);
                 document.LinkDiagnostics = found.Sorted();
             }
+            diagnostics.AddRange(document.Diagnostics);
             diagnostics.AddRange(document.LinkDiagnostics);
+            copies.AddRange(document.Copies);
+            if (document.Content is Post { FrontMatter.Image: { } image } post && LinkTarget.Classify(image) == LinkKind.RelativeFile)
+                copies.Add((Path.Combine(post.Source.Directory, LinkTarget.PathPart(image)), document.Path + image));
         }
-        var copies = documents.SelectMany(d => d.Copies).ToList();
-        foreach (var post in posts.Where(p => p.FrontMatter.Image is { } image && LinkTarget.Classify(image) == LinkKind.RelativeFile))
-            copies.Add((Path.Combine(post.Source.Directory, LinkTarget.PathPart(post.FrontMatter.Image!)), SiteUrls.PostPath(post.Slug) + post.FrontMatter.Image));
         Lap("check links");
         if (diagnostics.HasErrors) return Failed();
 

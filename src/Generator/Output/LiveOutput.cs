@@ -26,6 +26,8 @@ public sealed class LiveOutput(string outputDirectory, OutputLedger ledger)
     /// <summary>Removes the files of the previous build that this build did not produce, and folders left empty.</summary>
     public override void Commit()
     {
+        // Every file the folder holds was produced again: nothing is left over (the usual case after an edit).
+        if (Ledger.Files.Count == FileCount) return;
         foreach (var (path, entry) in Ledger.Files)
         {
             if (!IsLeftOver(entry)) continue;

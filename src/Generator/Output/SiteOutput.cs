@@ -58,7 +58,7 @@ public abstract class SiteOutput : IDisposable
     /// <summary>What the folder holds; once committed, exactly the files this build produced.</summary>
     public OutputLedger Ledger { get; }
 
-    /// <summary>Files of the site this build produced, written or kept.</summary>
+    /// <summary>Files of the site this build produced, written or kept (each counted once).</summary>
     public int FileCount => _produced;
 
     /// <summary>Files this build wrote (the rest were already on disk with the same bytes).</summary>
@@ -154,6 +154,7 @@ public abstract class SiteOutput : IDisposable
 
     private void Produced(OutputLedger.Entry entry)
     {
+        if (entry.Build == _build) return;
         entry.Build = _build;
         Interlocked.Increment(ref _produced);
     }

@@ -12,6 +12,11 @@ public sealed class SiteModel
     private readonly ulong _relations;
     private readonly Dictionary<string, string> _tagSlugs = new(StringComparer.Ordinal);
 
+    // For related posts, which compare every post with thousands of others: each tag's posts and each post's
+    // commitments as numbers (post indices, commitment numbers), not objects looked up by name.
+    private readonly Dictionary<string, List<int>> _tagPosts = new(StringComparer.Ordinal);
+    private readonly int[][] _commitmentNumbers;
+
     /// <summary>
     /// Builds the model. <paramref name="posts"/> are the published posts in any order. Related posts already worked
     /// out by <paramref name="previous"/> (serve's last build) are reused when no post's place, tags or commitments
@@ -27,6 +32,8 @@ public sealed class SiteModel
         var relations = new Output.Fingerprint();
         // Commitment and tag archives in one pass over the posts, which are newest first, so each archive is too.
         var archives = commitments.ToList();
+        _commitmentNumbers = new int[Posts.Count][];
+        var commitmentNumbers = archives.Select((c, n) => (c.Commitment.Slug, n)).ToDictionary(x => x.Slug, x => x.n, StringComparer.Ordinal);
         var byCommitment = archives.ToDictionary(c => c.Commitment.Slug, _ => new List<PublishedPost>(), StringComparer.Ordinal);
         var byTag = new Dictionary<string, (string Name, List<PublishedPost> Posts)>(StringComparer.Ordinal);
         for (var i = 0; i < Posts.Count; i++)
@@ -47,7 +54,10 @@ public sealed class SiteModel
                 if (!_tagSlugs.TryGetValue(tag, out var slug)) _tagSlugs[tag] = slug = Slugs.Slugify(tag);
                 if (!byTag.TryGetValue(slug, out var archive)) byTag[slug] = archive = (tag, []);
                 if (archive.Posts.Count == 0 || archive.Posts[^1] != post) archive.Posts.Add(post);
+                if (!_tagPosts.TryGetValue(slug, out var indices)) _tagPosts[slug] = indices = [];
+                if (indices.Count == 0 || indices[^1] != i) indices.Add(i);
             }
+            _commitmentNumbers[i] = [.. front.Commitments.Select(c => commitmentNumbers.GetValueOrDefault(c, -1))];
         }
         _relations = relations.Value;
         _related = previous is not null && previous._relations == _relations ? previous._related : new int[]?[Posts.Count];
@@ -126,20 +136,19 @@ public sealed class SiteModel
         touched.Clear();
         foreach (var tag in post.Post.FrontMatter.Tags)
         {
-            foreach (var other in TagsBySlug[_tagSlugs[tag]].Posts)
+            foreach (var index in _tagPosts[_tagSlugs[tag]])
             {
-                var index = _index[other];
                 if (scores[index] == 0) touched.Add(index);
                 scores[index] += 2;
             }
         }
         var best = new List<int>(RelatedCount + 1);
+        var mine = _commitmentNumbers[self];
         foreach (var index in touched)
         {
             if (index == self) continue;
-            var other = Posts[index].Post.FrontMatter.Commitments;
-            foreach (var commitment in post.Post.FrontMatter.Commitments)
-                if (other.Contains(commitment)) scores[index]++;
+            foreach (var commitment in mine)
+                if (Array.IndexOf(_commitmentNumbers[index], commitment) >= 0) scores[index]++;
             // Insert into the top few by (score descending, index ascending).
             var at = best.Count;
             while (at > 0 && (scores[best[at - 1]] < scores[index] || (scores[best[at - 1]] == scores[index] && best[at - 1] > index))) at--;
@@ -165,8 +174,6 @@ public sealed class SiteModel
 
     [ThreadStatic]
     private static List<int>? t_touched;
-
-    private Dictionary<string, TagArchive> TagsBySlug => field ??= Tags.ToDictionary(t => t.Slug, StringComparer.Ordinal);
 
     private Dictionary<string, CommitmentArchive> CommitmentsBySlug =>
         field ??= Commitments.ToDictionary(c => c.Commitment.Slug, StringComparer.Ordinal);
