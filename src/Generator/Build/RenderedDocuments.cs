@@ -72,6 +72,23 @@ public sealed class RenderedDocuments(SiteUrls urls)
         return result;
     }
 
+    /// <summary>Renders the bodies of <paramref name="items"/> again (serve's edited posts), keeping every other body as it is.</summary>
+    public IReadOnlyList<RenderedDocument> RenderAgain(IReadOnlyList<(object Content, string Body, SourceFile Source, string Path)> items,
+        Func<string, string?> urlOfFile)
+    {
+        var result = new RenderedDocument[items.Count];
+        Parallel.For(0, items.Count, i => result[i] = RenderOne(items[i], urlOfFile));
+        for (var i = 0; i < items.Count; i++) _byFile[items[i].Source.FullPath] = result[i];
+        RenderedCount = items.Count;
+        return result;
+    }
+
+    /// <summary>The body rendered from the file at <paramref name="fullPath"/>, if any.</summary>
+    public RenderedDocument? For(string fullPath) => _byFile.GetValueOrDefault(fullPath);
+
+    /// <summary>Every body of the last build.</summary>
+    public IEnumerable<RenderedDocument> All => _byFile.Values;
+
     private RenderedDocument RenderOne((object Content, string Body, SourceFile Source, string Path) item, Func<string, string?> urlOfFile)
     {
         var (content, body, source, path) = item;

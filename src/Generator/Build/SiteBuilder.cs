@@ -27,6 +27,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
 
     /// <summary>Pages this build rendered; fewer than <see cref="PageCount"/> when it continued an earlier one (serve).</summary>
     public int RenderedCount { get; init; } = PageCount;
+
+    /// <summary>True when serve's quick path handled the build: posts edited without moving, only their pages made again.</summary>
+    public bool EditedInPlace { get; init; }
 }
 
 /// <summary>
@@ -36,13 +39,16 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
 /// <para>
 /// One builder kept across builds (serve) redoes only what the changed files affect: it re-reads those files,
 /// renders again only their bodies, renders only pages whose inputs changed (see <see cref="PlannedPage"/>), and
-/// changes the output folder in place, writing only files whose bytes changed. The result is the same as a fresh build.
+/// changes the output folder in place, writing only files whose bytes changed. An edit that moves no post (the usual
+/// one: a title, a summary, the body) skips even that: the edited posts take their earlier versions' place in the
+/// model and only the pages showing them are made again. Either way the result is what a fresh build writes.
 /// </para>
 /// </summary>
 /// <param name="options">What to build, from where, to where.</param>
 public sealed class SiteBuilder(BuildOptions options)
 {
     private readonly ContentLoader _loader = new(options.InputDirectory);
+    private readonly ApiWriter _api = new();
     private RenderedDocuments? _documents;
     private Uri? _documentsBaseUrl;
     private ThemeTemplates? _theme;
@@ -52,7 +58,50 @@ public sealed class SiteBuilder(BuildOptions options)
     private HashSet<string>? _sitePaths;
     private ulong _sitePathsStamp;
     private SiteModel? _site;
-    private readonly ApiWriter _api = new();
+    private PublishedSite? _published;
+
+    /// <summary>What the last successful build published, for the next one to continue from.</summary>
+    /// <param name="Site">The model (serve's in-place edits change it).</param>
+    /// <param name="Views">Its views.</param>
+    /// <param name="Plan">Its pages.</param>
+    /// <param name="SiteStamp">The fingerprint of what every file sees.</param>
+    /// <param name="PostsByFile">Each published post by its file.</param>
+    /// <param name="NextDue">When the next future-dated post is due to appear (null when none is waiting).</param>
+    private sealed record PublishedSite(SiteModel Site, ViewFactory Views, IReadOnlyList<PlannedPage> Plan, ulong SiteStamp,
+        Dictionary<string, PublishedPost> PostsByFile, DateTimeOffset? NextDue)
+    {
+        /// <summary>The pages (plan positions) showing each post, by the post's file: worked out when first needed.</summary>
+        public Dictionary<string, List<int>> PagesShowing => field ??= ListPagesShowing(Plan);
+
+        private static Dictionary<string, List<int>> ListPagesShowing(IReadOnlyList<PlannedPage> plan)
+        {
+            var showing = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = 0; i < plan.Count; i++)
+            {
+                foreach (var post in plan[i].Shows())
+                {
+                    var file = post.Post.Source.FullPath;
+                    if (!showing.TryGetValue(file, out var pages)) showing[file] = pages = [];
+                    if (pages.Count == 0 || pages[^1] != i) pages.Add(i);
+                }
+            }
+            return showing;
+        }
+    }
+
+    /// <summary>How long each stage took.</summary>
+    private sealed class Stages
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+        public List<(string Stage, TimeSpan Time)> Timings { get; } = [];
+
+        public void Lap(string stage)
+        {
+            Timings.Add((stage, _clock.Elapsed));
+            _clock.Restart();
+        }
+    }
 
     /// <summary>Builds the site described by <paramref name="options"/> from scratch.</summary>
     public static BuildResult Build(BuildOptions options) => new SiteBuilder(options).Build(ChangeSet.Everything);
@@ -61,14 +110,8 @@ public sealed class SiteBuilder(BuildOptions options)
     public BuildResult Build(ChangeSet changes)
     {
         var diagnostics = new DiagnosticList();
-        var timings = new List<(string, TimeSpan)>();
-        var clock = Stopwatch.StartNew();
-        void Lap(string stage)
-        {
-            timings.Add((stage, clock.Elapsed));
-            clock.Restart();
-        }
-        BuildResult Failed() => new(diagnostics.Sorted(), 0, 0, timings);
+        var stages = new Stages();
+        BuildResult Failed() => new(diagnostics.Sorted(), 0, 0, stages.Timings);
 
         // Load content and theme (the theme first fails fast on a syntax error an editor just made).
         var themeChanged = _theme is null || _assets is null || changes.TouchesUnder(options.ThemeDirectory);
@@ -80,12 +123,13 @@ public sealed class SiteBuilder(BuildOptions options)
         }
         var (theme, assets) = (_theme, _assets);
         var content = _loader.Load(diagnostics, changes);
-        Lap("load");
+        stages.Lap("load");
         if (content is null || theme is null || assets is null) return Failed();
+        var now = options.Now ?? DateTimeOffset.Now;
+        if (!themeChanged && EditInPlace(changes, now, diagnostics, stages) is { } edited) return edited;
 
         var settings = options.BaseUrl is null ? content.Settings : content.Settings.WithBaseUrl(options.BaseUrl);
         var urls = new SiteUrls(settings);
-        var now = options.Now ?? DateTimeOffset.Now;
         CheckDuplicateSlugs(content.Posts, diagnostics);
         CheckPageSlugs(content.Pages, diagnostics);
         var posts = content.Posts.Where(p => options.IncludeDrafts || (!p.FrontMatter.Draft && p.Date.Value <= now)).ToList();
@@ -104,7 +148,7 @@ public sealed class SiteBuilder(BuildOptions options)
         var renderedCommitments = documents.Skip(posts.Count).Take(content.Commitments.Count).ToList();
         var renderedPages = documents.Skip(posts.Count + content.Commitments.Count).ToList();
         var intro = new HtmlPostProcessor(urls).Process(MarkdownRenderer.Render(settings.Intro ?? ""), new DocumentContext(urls.BasePath, content.InputDirectory, _ => null));
-        Lap("render markdown");
+        stages.Lap("render markdown");
 
         var site = new SiteModel(settings,
             renderedPosts.Select(d => d.Published!),
@@ -116,34 +160,27 @@ public sealed class SiteBuilder(BuildOptions options)
         var plan = PagePlan.Create(site, views);
         // What every page sees: a change here (a title in site.yml, a post count, the theme) makes every page again.
         var siteStamp = new Fingerprint().Add(JsonSerializer.Serialize(views.Site)).Add(intro.Html).Add(_themeVersion).Value;
-        Lap("site model");
+        stages.Lap("site model");
 
         // Check links against the planned pages and generated files before writing anything; a body's result is kept
-        // until the body or the set of site paths changes.
-        // The set of site paths is listed again only when a page, post or commitment came or went.
+        // until the body or the set of site paths changes, which is listed again only when pages came or went.
         var pagePaths = plan.Aggregate(new Fingerprint(), (f, p) => f.Add(p.Path));
         var pathsStamp = site.Posts.Select(p => p.Post.Slug).Concat(site.Commitments.Select(c => c.Commitment.Slug)).Concat(assets.Assets.Select(a => a.To))
             .Aggregate(pagePaths, (f, p) => f.Add(p)).Value;
         var samePaths = _sitePaths is not null && pathsStamp == _sitePathsStamp;
         if (!samePaths)
             (_sitePaths, _sitePathsStamp) = (plan.Select(p => p.Path).Concat(GeneratedFiles(site)).Concat(assets.Assets.Select(a => a.To)).ToHashSet(StringComparer.Ordinal), pathsStamp);
-        var sitePaths = _sitePaths!;
         var copies = new List<(string Source, string SitePath)>();
         foreach (var document in documents)
         {
-            if (document.LinkDiagnostics is null || !samePaths)
-            {
-                var found = new DiagnosticList();
-                document.Copies = new LinkValidator(sitePaths.Contains, found).Check(document.Markdown, document.Source, document.Path, document.Context);
-                document.LinkDiagnostics = found.Sorted();
-            }
+            if (document.LinkDiagnostics is null || !samePaths) CheckLinks(document);
             diagnostics.AddRange(document.Diagnostics);
-            diagnostics.AddRange(document.LinkDiagnostics);
+            diagnostics.AddRange(document.LinkDiagnostics!);
             copies.AddRange(document.Copies);
             if (document.Content is Post { FrontMatter.Image: { } image } post && LinkTarget.Classify(image) == LinkKind.RelativeFile)
                 copies.Add((Path.Combine(post.Source.Directory, LinkTarget.PathPart(image)), document.Path + image));
         }
-        Lap("check links");
+        stages.Lap("check links");
         if (diagnostics.HasErrors) return Failed();
 
         // A first build, a theme change or a missing folder writes a whole new folder; otherwise the served one is
@@ -151,32 +188,12 @@ public sealed class SiteBuilder(BuildOptions options)
         using SiteOutput output = _ledger is null || themeChanged || !Directory.Exists(options.OutputDirectory)
             ? StagedOutput.Begin(options.OutputDirectory)
             : new LiveOutput(options.OutputDirectory, _ledger);
-        var rendered = 0;
-        var postPagesRendered = 0;
-        try
-        {
-            // Render every page whose inputs changed into memory first: a template error then leaves the output as it was.
-            var pages = new ConcurrentBag<(string File, string Html, ulong Inputs)>();
-            Parallel.ForEach(plan, page =>
-            {
-                var file = SiteUrls.FileFor(page.Path);
-                var inputs = new Fingerprint().Add((long)siteStamp).Add(page.Template).Add(page.Key);
-                foreach (var shown in page.Shows()) inputs = inputs.Add(shown.Version);
-                if (output.Unchanged(file, inputs.Value)) return;
-                var html = theme.Render(page.Template, page.Values());
-                if (page.Template == "post") Interlocked.Increment(ref postPagesRendered);
-                if (output is StagedOutput) output.WriteText(file, html, inputs.Value);
-                else pages.Add((file, html, inputs.Value));
-            });
-            rendered = output is StagedOutput ? plan.Count : pages.Count;
-            foreach (var (file, html, inputs) in pages) output.WriteText(file, html, inputs);
-        }
-        catch (AggregateException e) when (e.InnerException is TemplateRenderException failure)
-        {
-            diagnostics.Add(DiagnosticCode.TemplateError, SourceLocation.WholeFile(failure.File), $"template failed to render: {failure.Message}");
-            return Failed();
-        }
-        Lap("render pages");
+        var published = new PublishedSite(site, views, plan, siteStamp, site.Posts.ToDictionary(p => p.Post.Source.FullPath, StringComparer.Ordinal),
+            options.IncludeDrafts ? null : content.Posts.Where(p => !p.FrontMatter.Draft && p.Date.Value > now).Select(p => (DateTimeOffset?)p.Date.Value).Min());
+        var rendered = RenderPages(published, Enumerable.Range(0, plan.Count), output, diagnostics);
+        stages.Lap("render pages");
+        if (rendered is null) return Failed();
+
         FeedWriter.Write(site, output, siteStamp);
         SitemapWriter.Write(site, plan, output, new Fingerprint().Add((long)siteStamp).Add((long)pagePaths.Value).Value);
         _api.Write(site, views, output, siteStamp);
@@ -194,23 +211,130 @@ public sealed class SiteBuilder(BuildOptions options)
             if (!changes.Touches(source) && output.Unchanged(sitePath, inputs)) continue;
             output.CopyFile(source, sitePath, inputs);
         }
-        Lap("write feeds, sitemap, API, assets");
+        stages.Lap("write feeds, sitemap, API, assets");
+        _published = published;
+        return Commit(output, plan.Count, rendered.Value, diagnostics, stages);
+    }
+
+    /// <summary>
+    /// Serve's quick path for the usual edit: published posts edited in place, each keeping its place in the site
+    /// (<see cref="SiteModel.KeepsPlace"/>), with no other file changed. The model takes the edited posts in place of
+    /// their earlier versions, and only the pages showing them, the feeds and the posts' API files are made again.
+    /// Returns null for any other change, which the full path then handles.
+    /// </summary>
+    private BuildResult? EditInPlace(ChangeSet changes, DateTimeOffset now, DiagnosticList diagnostics, Stages stages)
+    {
+        if (_published is not { } last || _ledger is null || _documents is null || changes.All || changes.Paths.Count == 0
+            || last.NextDue <= now || !Directory.Exists(options.OutputDirectory))
+            return null;
+        var edits = new List<(PublishedPost Earlier, Post Post)>();
+        foreach (var path in changes.Paths)
+        {
+            if (!last.PostsByFile.TryGetValue(path, out var earlier) || _loader.ContentAt(path) is not Post post
+                || !SiteModel.KeepsPlace(earlier.Post, post) || post.FrontMatter.Image != earlier.Post.FrontMatter.Image)
+                return null;
+            if (!ReferenceEquals(post, earlier.Post)) edits.Add((earlier, post));
+        }
+        var site = last.Site;
+        var earlierCopies = edits.Select(e => _documents.For(e.Earlier.Post.Source.FullPath)?.Copies ?? []).ToList();
+        var documents = _documents.RenderAgain(edits.Select(e => ((object)e.Post, e.Post.Body, e.Post.Source, e.Earlier.Path)).ToList(),
+            file => last.PostsByFile.TryGetValue(file, out var linked) ? site.Urls.Url(linked.Path) : null);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            CheckLinks(documents[i]);
+            // A body that now links other files to publish beside it changes the site's files: the full path does that.
+            if (!documents[i].Copies.SequenceEqual(earlierCopies[i])) return null;
+        }
+        foreach (var document in _documents.All)
+        {
+            diagnostics.AddRange(document.Diagnostics);
+            diagnostics.AddRange(document.LinkDiagnostics ?? []);
+        }
+        stages.Lap("render markdown");
+        if (diagnostics.HasErrors) return new BuildResult(diagnostics.Sorted(), 0, 0, stages.Timings);
+
+        foreach (var (document, (earlier, _)) in documents.Zip(edits))
+        {
+            site.Replace(earlier, document.Published!);
+            last.PostsByFile[earlier.Post.Source.FullPath] = document.Published!;
+        }
+        var pages = edits.SelectMany(e => last.PagesShowing.GetValueOrDefault(e.Earlier.Post.Source.FullPath) ?? []).Distinct().Order().ToList();
+        stages.Lap("site model");
+        using var output = new LiveOutput(options.OutputDirectory, _ledger, keepOthers: true);
+        var rendered = RenderPages(last, pages, output, diagnostics);
+        stages.Lap("render pages");
+        if (rendered is null)
+        {
+            _published = null;
+            return new BuildResult(diagnostics.Sorted(), 0, 0, stages.Timings);
+        }
+        FeedWriter.Write(site, output, last.SiteStamp);
+        _api.Write(site, last.Views, output, last.SiteStamp, documents.Select(d => d.Published!).ToList());
+        stages.Lap("write feeds, API");
+        return Commit(output, last.Plan.Count, rendered.Value, diagnostics, stages) with { EditedInPlace = true };
+    }
+
+    /// <summary>
+    /// Renders the pages of <paramref name="site"/>'s plan at <paramref name="positions"/> whose inputs changed, all in
+    /// memory first when changing a served folder (a template error then leaves it as it was); returns how many were
+    /// rendered and how many of those were post pages, or null after a template error.
+    /// </summary>
+    private (int Pages, int PostPages)? RenderPages(PublishedSite site, IEnumerable<int> positions, SiteOutput output, DiagnosticList diagnostics)
+    {
+        var rendered = new ConcurrentBag<(string File, string Html, ulong Inputs, bool IsPost)>();
+        var postPages = 0;
+        try
+        {
+            Parallel.ForEach(positions, i =>
+            {
+                var page = site.Plan[i];
+                var file = SiteUrls.FileFor(page.Path);
+                var inputs = new Fingerprint().Add((long)site.SiteStamp).Add(page.Template).Add(page.Key);
+                foreach (var shown in page.Shows()) inputs = inputs.Add(shown.Version);
+                if (output.Unchanged(file, inputs.Value)) return;
+                var html = _theme!.Render(page.Template, page.Values());
+                if (page.Template == "post") Interlocked.Increment(ref postPages);
+                if (output is StagedOutput) output.WriteText(file, html, inputs.Value);
+                else rendered.Add((file, html, inputs.Value, page.Template == "post"));
+            });
+        }
+        catch (AggregateException e) when (e.InnerException is TemplateRenderException failure)
+        {
+            diagnostics.Add(DiagnosticCode.TemplateError, SourceLocation.WholeFile(failure.File), $"template failed to render: {failure.Message}");
+            return null;
+        }
+        foreach (var (file, html, inputs, _) in rendered) output.WriteText(file, html, inputs);
+        return (output is StagedOutput ? site.Plan.Count : rendered.Count, postPages);
+    }
+
+    /// <summary>Finishes a build: the output folder is swapped in or tidied, then (when post pages changed) indexed for search.</summary>
+    private BuildResult Commit(SiteOutput output, int pageCount, (int Pages, int PostPages) rendered, DiagnosticList diagnostics, Stages stages)
+    {
         // The search index reads post pages only: serve indexes again when one of them was made again.
-        var search = options.Search && postPagesRendered > 0;
+        var search = options.Search && rendered.PostPages > 0;
         if (search && output is StagedOutput)
         {
-            SearchIndexer.Index(output.Root, assets.ThemeDirectory, diagnostics);
-            Lap("search index");
+            SearchIndexer.Index(output.Root, _assets!.ThemeDirectory, diagnostics);
+            stages.Lap("search index");
         }
         output.Commit();
         _ledger = output.Ledger;
-        Lap("swap output");
+        stages.Lap("swap output");
         if (search && output is LiveOutput)
         {
-            SearchIndexer.Index(options.OutputDirectory, assets.ThemeDirectory, diagnostics, replace: true);
-            Lap("search index");
+            SearchIndexer.Index(options.OutputDirectory, _assets!.ThemeDirectory, diagnostics, replace: true);
+            stages.Lap("search index");
         }
-        return new BuildResult(diagnostics.Sorted(), plan.Count, output.FileCount, timings) { WrittenCount = output.WrittenCount, RenderedCount = rendered };
+        return new BuildResult(diagnostics.Sorted(), pageCount, output.Ledger.Files.Count, stages.Timings)
+            { WrittenCount = output.WrittenCount, RenderedCount = rendered.Pages };
+    }
+
+    /// <summary>Checks a body's links against the site's paths, keeping the result with it.</summary>
+    private void CheckLinks(RenderedDocument document)
+    {
+        var found = new DiagnosticList();
+        document.Copies = new LinkValidator(_sitePaths!.Contains, found).Check(document.Markdown, document.Source, document.Path, document.Context);
+        document.LinkDiagnostics = found.Sorted();
     }
 
     /// <summary>Files the build writes besides pages and assets, so content may link to them.</summary>

@@ -71,6 +71,9 @@ public sealed class ContentLoader(string inputDirectory)
         return settings is null ? null : new LoadedContent(settings, commitments, posts, pages, _input);
     }
 
+    /// <summary>What the last load made of the file at <paramref name="fullPath"/>: its content, or null when it is invalid or unknown.</summary>
+    public object? ContentAt(string fullPath) => _files.GetValueOrDefault(fullPath)?.Content;
+
     /// <summary>A path as diagnostics print it: relative to the working directory when inside it, so editors and CI can open it.</summary>
     public static string DisplayPath(string fullPath)
     {

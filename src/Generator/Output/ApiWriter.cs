@@ -21,13 +21,19 @@ public sealed class ApiWriter
     /// <paramref name="output"/> continues, given <paramref name="siteStamp"/>, the fingerprint of what every file
     /// sees), api/commitments.json and api/commitments/&lt;slug&gt;.json.
     /// </summary>
-    public void Write(SiteModel site, ViewFactory views, SiteOutput output, ulong siteStamp)
+    /// <param name="site">The site.</param>
+    /// <param name="views">Its views.</param>
+    /// <param name="output">Where to write.</param>
+    /// <param name="siteStamp">The fingerprint of what every file sees.</param>
+    /// <param name="edited">Serve's in-place edits: only these posts changed, and no commitment or post came or went.</param>
+    public void Write(SiteModel site, ViewFactory views, SiteOutput output, ulong siteStamp, IReadOnlyList<PublishedPost>? edited = null)
     {
         var urls = site.Urls;
         WritePostIndex(site, output, siteStamp);
-        Parallel.For(0, site.Posts.Count, i =>
+        var posts = edited ?? site.Posts;
+        Parallel.For(0, posts.Count, i =>
         {
-            var post = site.Posts[i];
+            var post = posts[i];
             var path = $"api/posts/{post.Post.Slug}.json";
             var inputs = new Fingerprint().Add((long)siteStamp).Add(post.Version).Value;
             if (output.Unchanged(path, inputs)) return;
@@ -36,6 +42,7 @@ public sealed class ApiWriter
             Save(output, path, new PostDetail(s.Slug, s.Title, s.Date, s.Author, s.Commitments, s.Kind, s.Summary, s.Url,
                 front.Role, front.Tags, front.Event, post.Body.ReadingMinutes, views.ImageAbsoluteUrl(post), front.ImageAlt, post.Body.Html), inputs);
         });
+        if (edited is not null) return;
         var commitments = site.Commitments.Select(a => new CommitmentSummary(a.Commitment.Slug, a.Commitment.Title, a.Commitment.Order,
             a.Commitment.Summary, a.Commitment.Hashtag, urls.Absolute(SiteUrls.CommitmentPath(a.Commitment.Slug)), a.Posts.Count)).ToList();
         Save(output, "api/commitments.json", new CommitmentIndex(commitments));

@@ -7,7 +7,8 @@ namespace PPNBlog.Generator.Output;
 /// </summary>
 /// <param name="outputDirectory">The folder the previous build left, described by <paramref name="ledger"/>.</param>
 /// <param name="ledger">What that folder holds; kept up to date as files are written.</param>
-public sealed class LiveOutput(string outputDirectory, OutputLedger ledger)
+/// <param name="keepOthers">True when the build makes only some files again and keeps all others (serve's in-place edits).</param>
+public sealed class LiveOutput(string outputDirectory, OutputLedger ledger, bool keepOthers = false)
     : SiteOutput(Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory)), ledger)
 {
     /// <inheritdoc />
@@ -26,8 +27,8 @@ public sealed class LiveOutput(string outputDirectory, OutputLedger ledger)
     /// <summary>Removes the files of the previous build that this build did not produce, and folders left empty.</summary>
     public override void Commit()
     {
-        // Every file the folder holds was produced again: nothing is left over (the usual case after an edit).
-        if (Ledger.Files.Count == FileCount) return;
+        // Every file the folder holds was produced again, or kept on purpose: nothing is left over.
+        if (keepOthers || Ledger.Files.Count == FileCount) return;
         foreach (var (path, entry) in Ledger.Files)
         {
             if (!IsLeftOver(entry)) continue;

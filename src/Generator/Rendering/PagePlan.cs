@@ -34,34 +34,37 @@ public static class PagePlan
         var pages = new List<PlannedPage>();
         var settings = site.Settings;
 
-        var homePages = site.Paginate(site.Posts);
-        for (var i = 0; i < homePages.Count; i++)
+        // Posts are read from the model when a page is rendered, not when it is planned: serve puts an edited post in
+        // its earlier version's place (SiteModel.Replace) and renders the pages showing it from this same plan.
+        var homeCount = site.PageCount(site.Posts.Count);
+        for (var number = 1; number <= homeCount; number++)
         {
-            var number = i + 1;
-            var posts = homePages[i];
-            var path = SiteUrls.HomePath(number);
+            var page = number;
+            var path = SiteUrls.HomePath(page);
             pages.Add(new PlannedPage(path, "home", () => Values(views,
-                views.Meta(path, settings.Title, settings.Description, "home", number == 1 ? [] : views.Breadcrumbs(($"Page {number}", path)), page: number),
-                ("intro_html", number == 1 ? site.Intro.Html : ""),
+                views.Meta(path, settings.Title, settings.Description, "home", page == 1 ? [] : views.Breadcrumbs(($"Page {page}", path)), page: page),
+                ("intro_html", page == 1 ? site.Intro.Html : ""),
                 ("commitments", views.Site.Commitments),
-                ("posts", posts.Select(views.Card).ToList()),
-                ("pagination", views.Pagination(number, homePages.Count, n => SiteUrls.HomePath(n)))),
-                () => posts, $"{number}/{homePages.Count}"));
+                ("posts", site.PageOf(site.Posts, page).Select(views.Card).ToList()),
+                ("pagination", views.Pagination(page, homeCount, n => SiteUrls.HomePath(n)))),
+                () => site.PageOf(site.Posts, page), $"{page}/{homeCount}"));
         }
 
-        foreach (var post in site.Posts)
+        for (var index = 0; index < site.Posts.Count; index++)
         {
-            var front = post.Post.FrontMatter;
-            var first = views.CommitmentOf(front.Commitments[0]);
-            pages.Add(new PlannedPage(post.Path, "post", () =>
+            var at = index;
+            var path = site.Posts[at].Path;
+            pages.Add(new PlannedPage(path, "post", () =>
             {
-                var view = views.Post(post);
+                var post = site.Posts[at];
+                var front = post.Post.FrontMatter;
+                var first = views.CommitmentOf(front.Commitments[0]);
                 return Values(views,
-                    views.Meta(post.Path, front.Title, post.Summary, "post",
-                        views.Breadcrumbs((first.Title, SiteUrls.CommitmentPath(first.Slug)), (front.Title, post.Path)), "article",
+                    views.Meta(path, front.Title, post.Summary, "post",
+                        views.Breadcrumbs((first.Title, SiteUrls.CommitmentPath(first.Slug)), (front.Title, path)), "article",
                         views.ImageAbsoluteUrl(post)),
-                    ("post", view));
-            }, () => [post, .. site.Neighbours(post), .. site.Related(post)], ""));
+                    ("post", views.Post(post)));
+            }, () => [site.Posts[at], .. site.Neighbours(site.Posts[at]), .. site.Related(site.Posts[at])], ""));
         }
 
         pages.Add(new PlannedPage(SiteUrls.CommitmentsPath, "commitments", () => Values(views,
@@ -76,24 +79,23 @@ public static class PagePlan
             var counts = string.Join('/', ArchiveFilters.Select(f => f.Kind is null ? archive.Posts.Count : archive.Posts.Count(p => p.Kind == f.Kind)));
             foreach (var (segment, label, kind) in ArchiveFilters)
             {
-                var posts = kind is null ? archive.Posts : archive.Posts.Where(p => p.Kind == kind).ToList();
-                var chunks = site.Paginate(posts);
-                for (var i = 0; i < chunks.Count; i++)
+                var posts = site.ArchivePosts(slug, kind);
+                var count = site.PageCount(posts.Count);
+                for (var number = 1; number <= count; number++)
                 {
-                    var number = i + 1;
-                    var chunk = chunks[i];
-                    var path = SiteUrls.CommitmentPath(slug, segment, number);
+                    var page = number;
+                    var path = SiteUrls.CommitmentPath(slug, segment, page);
                     var heading = kind is null ? commitment.Title : $"{commitment.Title}: {label.ToLowerInvariant()}";
                     pages.Add(new PlannedPage(path, "commitment", () => Values(views,
                         views.Meta(path, heading, commitment.Summary, "commitments",
                             views.Breadcrumbs(("Commitments", SiteUrls.CommitmentsPath), (heading, path)),
-                            feedPath: SiteUrls.CommitmentFeedPath(slug), page: number),
+                            feedPath: SiteUrls.CommitmentFeedPath(slug), page: page),
                         ("commitment", commitment),
                         ("filters", ArchiveFilters.Select(f => new FilterView(f.Label, site.Urls.Url(SiteUrls.CommitmentPath(slug, f.Segment)),
                             f.Segment == segment, f.Kind is null ? archive.Posts.Count : archive.Posts.Count(p => p.Kind == f.Kind))).ToList()),
-                        ("posts", chunk.Select(views.Card).ToList()),
-                        ("pagination", views.Pagination(number, chunks.Count, n => SiteUrls.CommitmentPath(slug, segment, n)))),
-                        () => chunk, $"{counts}/{number}/{chunks.Count}"));
+                        ("posts", site.PageOf(posts, page).Select(views.Card).ToList()),
+                        ("pagination", views.Pagination(page, count, n => SiteUrls.CommitmentPath(slug, segment, n)))),
+                        () => site.PageOf(posts, page), $"{counts}/{page}/{count}"));
                 }
             }
         }
@@ -105,20 +107,19 @@ public static class PagePlan
 
         foreach (var tag in site.Tags)
         {
-            var chunks = site.Paginate(tag.Posts);
-            for (var i = 0; i < chunks.Count; i++)
+            var count = site.PageCount(tag.Posts.Count);
+            for (var number = 1; number <= count; number++)
             {
-                var number = i + 1;
-                var chunk = chunks[i];
-                var path = SiteUrls.TagPath(tag.Slug, number);
+                var page = number;
+                var path = SiteUrls.TagPath(tag.Slug, page);
                 var heading = $"Posts tagged “{tag.Name}”";
                 pages.Add(new PlannedPage(path, "tag", () => Values(views,
                     views.Meta(path, heading, $"Posts tagged “{tag.Name}” on {settings.Title}.", "tags",
-                        views.Breadcrumbs(("Tags", SiteUrls.TagsPath), (tag.Name, path)), page: number),
+                        views.Breadcrumbs(("Tags", SiteUrls.TagsPath), (tag.Name, path)), page: page),
                     ("tag", new TagView(tag.Name, site.Urls.Url(SiteUrls.TagPath(tag.Slug)), tag.Posts.Count)),
-                    ("posts", chunk.Select(views.Card).ToList()),
-                    ("pagination", views.Pagination(number, chunks.Count, n => SiteUrls.TagPath(tag.Slug, n)))),
-                    () => chunk, $"{tag.Name}/{tag.Posts.Count}/{number}/{chunks.Count}"));
+                    ("posts", site.PageOf(tag.Posts, page).Select(views.Card).ToList()),
+                    ("pagination", views.Pagination(page, count, n => SiteUrls.TagPath(tag.Slug, n)))),
+                    () => site.PageOf(tag.Posts, page), $"{tag.Name}/{tag.Posts.Count}/{page}/{count}"));
             }
         }
 

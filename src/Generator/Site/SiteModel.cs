@@ -7,7 +7,10 @@ namespace PPNBlog.Generator.Site;
 public sealed class SiteModel
 {
     private const int RelatedCount = 3;
+    private readonly List<PublishedPost> _posts;
     private readonly Dictionary<PublishedPost, int> _index;
+    private readonly Dictionary<string, List<PublishedPost>> _tagLists = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Commitment, PostKind Kind), List<PublishedPost>> _archiveLists = [];
     private readonly int[]?[] _related;
     private readonly ulong _relations;
     private readonly Dictionary<string, string> _tagSlugs = new(StringComparer.Ordinal);
@@ -27,7 +30,7 @@ public sealed class SiteModel
     {
         Settings = settings;
         Urls = new SiteUrls(settings);
-        Posts = NewestFirst(posts);
+        _posts = NewestFirst(posts);
         _index = new Dictionary<PublishedPost, int>(Posts.Count);
         var relations = new Output.Fingerprint();
         // Commitment and tag archives in one pass over the posts, which are newest first, so each archive is too.
@@ -35,7 +38,7 @@ public sealed class SiteModel
         _commitmentNumbers = new int[Posts.Count][];
         var commitmentNumbers = archives.Select((c, n) => (c.Commitment.Slug, n)).ToDictionary(x => x.Slug, x => x.n, StringComparer.Ordinal);
         var byCommitment = archives.ToDictionary(c => c.Commitment.Slug, _ => new List<PublishedPost>(), StringComparer.Ordinal);
-        var byTag = new Dictionary<string, (string Name, List<PublishedPost> Posts)>(StringComparer.Ordinal);
+        var tagNames = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < Posts.Count; i++)
         {
             var post = Posts[i];
@@ -45,15 +48,20 @@ public sealed class SiteModel
             foreach (var commitment in front.Commitments)
             {
                 relations = relations.Add(commitment);
-                if (byCommitment.TryGetValue(commitment, out var archive) && (archive.Count == 0 || archive[^1] != post)) archive.Add(post);
+                if (byCommitment.TryGetValue(commitment, out var archive) && (archive.Count == 0 || archive[^1] != post))
+                {
+                    archive.Add(post);
+                    if (!_archiveLists.TryGetValue((commitment, post.Kind), out var ofKind)) _archiveLists[(commitment, post.Kind)] = ofKind = [];
+                    ofKind.Add(post);
+                }
             }
             foreach (var tag in front.Tags)
             {
                 relations = relations.Add(tag);
                 // The same few tags are written on thousands of posts: each spelling is slugified once.
                 if (!_tagSlugs.TryGetValue(tag, out var slug)) _tagSlugs[tag] = slug = Slugs.Slugify(tag);
-                if (!byTag.TryGetValue(slug, out var archive)) byTag[slug] = archive = (tag, []);
-                if (archive.Posts.Count == 0 || archive.Posts[^1] != post) archive.Posts.Add(post);
+                if (!_tagLists.TryGetValue(slug, out var archive)) (_tagLists[slug], tagNames[slug]) = (archive = [], tag);
+                if (archive.Count == 0 || archive[^1] != post) archive.Add(post);
                 if (!_tagPosts.TryGetValue(slug, out var indices)) _tagPosts[slug] = indices = [];
                 if (indices.Count == 0 || indices[^1] != i) indices.Add(i);
             }
@@ -62,7 +70,7 @@ public sealed class SiteModel
         _relations = relations.Value;
         _related = previous is not null && previous._relations == _relations ? previous._related : new int[]?[Posts.Count];
         Commitments = archives.Select(c => c with { Posts = byCommitment[c.Commitment.Slug] }).ToList();
-        Tags = byTag.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new TagArchive(t.Value.Name, t.Key, t.Value.Posts)).ToList();
+        Tags = _tagLists.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new TagArchive(tagNames[t.Key], t.Key, t.Value)).ToList();
         Pages = pages.ToList();
         Intro = intro;
     }
@@ -91,7 +99,7 @@ public sealed class SiteModel
     public SiteUrls Urls { get; }
 
     /// <summary>Published posts, newest first.</summary>
-    public IReadOnlyList<PublishedPost> Posts { get; }
+    public IReadOnlyList<PublishedPost> Posts => _posts;
 
     /// <summary>Commitment archives, in commitment order.</summary>
     public IReadOnlyList<CommitmentArchive> Commitments { get; }
@@ -178,7 +186,43 @@ public sealed class SiteModel
     private Dictionary<string, CommitmentArchive> CommitmentsBySlug =>
         field ??= Commitments.ToDictionary(c => c.Commitment.Slug, StringComparer.Ordinal);
 
-    /// <summary>Splits <paramref name="items"/> into pages of the configured size (always at least one page).</summary>
-    public IReadOnlyList<IReadOnlyList<T>> Paginate<T>(IReadOnlyList<T> items) =>
-        items.Count == 0 ? [[]] : items.Chunk(Settings.PostsPerPage).Select(c => (IReadOnlyList<T>)c).ToList();
+    /// <summary>A commitment's posts, newest first: all of them, or those of one kind.</summary>
+    public IReadOnlyList<PublishedPost> ArchivePosts(string commitment, PostKind? kind) =>
+        kind is { } k ? _archiveLists.GetValueOrDefault((commitment, k)) ?? [] : CommitmentsBySlug[commitment].Posts;
+
+    /// <summary>How many pages of the configured size list <paramref name="count"/> items (always at least one).</summary>
+    public int PageCount(int count) => Math.Max(1, (count + Settings.PostsPerPage - 1) / Settings.PostsPerPage);
+
+    /// <summary>The items on page <paramref name="number"/> (from 1) of <paramref name="items"/>.</summary>
+    public IReadOnlyList<T> PageOf<T>(IReadOnlyList<T> items, int number) =>
+        [.. items.Skip((number - 1) * Settings.PostsPerPage).Take(Settings.PostsPerPage)];
+
+    /// <summary>
+    /// True when <paramref name="edited"/> keeps the place of <paramref name="earlier"/> in the site: same address,
+    /// date, kind, tags and commitments, so no archive, tag list, neighbour or related post changes.
+    /// </summary>
+    public static bool KeepsPlace(Post earlier, Post edited)
+    {
+        var (a, b) = (earlier.FrontMatter, edited.FrontMatter);
+        return earlier.Slug == edited.Slug && a.Date.ToIsoString() == b.Date.ToIsoString()
+            && a.Kind == b.Kind && a.Draft == b.Draft && a.Tags.SequenceEqual(b.Tags) && a.Commitments.SequenceEqual(b.Commitments);
+    }
+
+    /// <summary>
+    /// Puts <paramref name="edited"/> in the place of <paramref name="earlier"/> (see <see cref="KeepsPlace"/>): serve's
+    /// edits that move no post change the model in place, and pages planned from it show the edit when rendered.
+    /// </summary>
+    public void Replace(PublishedPost earlier, PublishedPost edited)
+    {
+        var index = _index[earlier];
+        _posts[index] = edited;
+        _index.Remove(earlier);
+        _index[edited] = index;
+        var front = earlier.Post.FrontMatter;
+        var lists = front.Commitments.Select(c => CommitmentsBySlug.GetValueOrDefault(c)?.Posts)
+            .Concat(front.Commitments.Select(c => _archiveLists.GetValueOrDefault((c, earlier.Kind))))
+            .Concat(front.Tags.Select(t => _tagLists.GetValueOrDefault(_tagSlugs[t])));
+        foreach (var list in lists.OfType<List<PublishedPost>>().Distinct())
+            list[list.IndexOf(earlier)] = edited;
+    }
 }

@@ -46,11 +46,15 @@ public sealed class IncrementalBuildTests : IDisposable
         var bundle = Path.Combine(Input, "posts", "2026", "incremental-bundle");
         var image = Path.Combine(bundle, "photo.png");
         var linked = Unlinked(7);
+        // The first edits move no post: serve's quick path takes them (the rest go the full way).
+        var inPlace = new[] { "a title", "a body", "a summary removed", "two posts at once" };
         var edits = new (string Name, Func<string[]> Apply)[]
         {
             ("a title", () => Edit(_posts[10], t => ReplaceLine(t, "title:", "title: \"A new title for the post\""))),
             ("a body", () => Edit(_posts[11], t => t + "\nOne more closing paragraph.\n")),
             ("a summary removed", () => Edit(_posts[12], t => ReplaceLine(t, "summary:", ""))),
+            ("two posts at once", () => [.. Edit(_posts[30], t => ReplaceLine(t, "author:", "author: \"A. N. Other\"")),
+                .. Edit(_posts[31], t => t.Replace("\n\n", "\n\nAn opening line.\n\n", StringComparison.Ordinal))]),
             ("a date (the post moves to the top)", () => Edit(_posts[13], t => ReplaceLine(t, "date:", "date: 2026-11-01T09:00:00+00:00"))),
             ("tags (related posts change)", () => Edit(_posts[14], t => ReplaceLine(t, "tags:", "tags: [a-brand-new-tag, trauma-week]"))),
             ("commitments", () => Edit(_posts[15], t => ReplaceLine(t, "commitments:", "commitments: [transform-and-innovate, put-people-first]"))),
@@ -97,6 +101,7 @@ public sealed class IncrementalBuildTests : IDisposable
         {
             var result = builder.Build(ChangeSet.Of(apply()));
             Assert.True(result.Succeeded, $"{name}: {string.Join('\n', result.Diagnostics)}");
+            Assert.Equal(inPlace.Contains(name), result.EditedInPlace);
             var fresh = Path.Combine(_root, "fresh-" + Guid.NewGuid().ToString("N")[..8]);
             Assert.True(SiteBuilder.Build(Options(fresh)).Succeeded);
             var differences = Differences(Served, fresh);
