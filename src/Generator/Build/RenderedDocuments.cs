@@ -33,7 +33,9 @@ public sealed record RenderedDocument(object Content, SourceFile Source, string 
 /// whose file was read again, whose site path moved, or which depend on a file that changed (an image measured, a
 /// linked post whose URL changed).
 /// </summary>
-public sealed class RenderedDocuments(SiteUrls urls)
+/// <param name="urls">The URL contract the bodies are rendered for.</param>
+/// <param name="keepSources">Keep each post's Markdown for the next build (serve); a one-off build drops it once rendered.</param>
+public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
 {
     private readonly HtmlPostProcessor _processor = new(urls);
     private readonly Dictionary<string, RenderedDocument> _byFile = new(StringComparer.Ordinal);
@@ -45,13 +47,13 @@ public sealed class RenderedDocuments(SiteUrls urls)
     /// Renders (or reuses) the body of each item: <paramref name="items"/> are (content, body, source, site path);
     /// <paramref name="urlOfFile"/> gives a published post's URL by its file (null for anything else).
     /// </summary>
-    public IReadOnlyList<RenderedDocument> Render(IReadOnlyList<(object Content, string Body, SourceFile Source, string Path)> items,
+    public IReadOnlyList<RenderedDocument> Render((object Content, string Body, SourceFile Source, string Path)[] items,
         Func<string, string?> urlOfFile, ChangeSet changes)
     {
         if (changes.All) _byFile.Clear();
-        var result = new RenderedDocument[items.Count];
+        var result = new RenderedDocument[items.Length];
         var stale = new List<int>();
-        for (var i = 0; i < items.Count; i++)
+        for (var i = 0; i < items.Length; i++)
         {
             var (content, _, source, path) = items[i];
             if (_byFile.TryGetValue(source.FullPath, out var before) && ReferenceEquals(before.Content, content) && before.Path == path
@@ -59,16 +61,21 @@ public sealed class RenderedDocuments(SiteUrls urls)
                 result[i] = before;
             else stale.Add(i);
         }
-        Parallel.ForEach(stale, i => result[i] = RenderOne(items[i], urlOfFile));
+        Parallel.ForEach(stale, i =>
+        {
+            result[i] = RenderOne(items[i], urlOfFile);
+            // A one-off build lets each Markdown body go as soon as it is rendered.
+            if (!keepSources) items[i] = default;
+        });
         RenderedCount = stale.Count;
         // Keep exactly this build's bodies: updated in place, or listed again when files came and went.
-        var added = stale.Count(i => !_byFile.ContainsKey(items[i].Source.FullPath));
-        if (_byFile.Count + added != items.Count)
+        var added = stale.Count(i => !_byFile.ContainsKey(result[i].Source.FullPath));
+        if (_byFile.Count + added != items.Length)
         {
             _byFile.Clear();
-            stale = [.. Enumerable.Range(0, items.Count)];
+            stale = [.. Enumerable.Range(0, items.Length)];
         }
-        foreach (var i in stale) _byFile[items[i].Source.FullPath] = result[i];
+        foreach (var i in stale) _byFile[result[i].Source.FullPath] = result[i];
         return result;
     }
 
@@ -113,9 +120,10 @@ public sealed class RenderedDocuments(SiteUrls urls)
             found.Add(DiagnosticCode.UnsafeHtmlRemoved, SourceLocation.FromMarkdown(source.DisplayPath, markdown.RawHtmlLine ?? 0, 0, source.BodyFirstLine),
                 $"unsafe HTML removed: {removed}");
         // Markdig's HTML is not needed once processed: at 10,000 posts keeping it would hold another 300 MB.
-        return new RenderedDocument(content, source, path, markdown with { Html = "" }, html, context, found.Sorted())
+        var kept = keepSources || content is not Post full ? content : full with { Body = "" };
+        return new RenderedDocument(kept, source, path, markdown with { Html = "" }, html, context, found.Sorted())
         {
-            Published = content is Post post ? new PublishedPost(post, path, html) : null,
+            Published = kept is Post post ? new PublishedPost(post, path, html) : null,
         };
     }
 }

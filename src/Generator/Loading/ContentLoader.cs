@@ -10,7 +10,8 @@ namespace PPNBlog.Generator.Loading;
 /// loader kept across builds (serve) re-reads only the files that changed, keeping each file's result and diagnostics.
 /// </summary>
 /// <param name="inputDirectory">The content folder.</param>
-public sealed class ContentLoader(string inputDirectory)
+/// <param name="keepFiles">Keep each file's result for the next load (serve); a one-off load keeps nothing.</param>
+public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
 {
     private readonly string _input = Path.GetFullPath(inputDirectory);
     private readonly Dictionary<string, LoadedFile> _files = new(StringComparer.Ordinal);
@@ -25,7 +26,7 @@ public sealed class ContentLoader(string inputDirectory)
 
     /// <summary>Loads and validates every file once, without keeping anything: for one-off commands.</summary>
     public static LoadedContent? Load(string inputDirectory, DiagnosticList diagnostics) =>
-        new ContentLoader(inputDirectory).Load(diagnostics, ChangeSet.Everything);
+        new ContentLoader(inputDirectory, keepFiles: false).Load(diagnostics, ChangeSet.Everything);
 
     /// <summary>
     /// Loads the content, re-reading only the files in <paramref name="changes"/> (and listing the folders again only
@@ -68,6 +69,7 @@ public sealed class ContentLoader(string inputDirectory)
         // In file order, which is display-path order too (display paths differ from full paths by a common prefix).
         var posts = ReadAll(postFiles, (text, path, found) => PostSchema.Read(text, path, DisplayPath(path), IsBundle(path), slugs, found), diagnostics);
 
+        if (!keepFiles) _files.Clear();
         return settings is null ? null : new LoadedContent(settings, commitments, posts, pages, _input);
     }
 
