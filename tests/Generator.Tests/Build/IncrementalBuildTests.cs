@@ -69,6 +69,14 @@ public sealed class IncrementalBuildTests : IDisposable
                     $"![A photo of the event](photo.png)\n\nRead [the earlier post]({link}) too.\n");
                 return [bundle, Path.Combine(bundle, "index.md"), image];
             }),
+            ("an image added beside a post", () =>
+            {
+                WriteImage(Path.Combine(bundle, "second.png"), 20, 20);
+                return [Path.Combine(bundle, "second.png")];
+            }),
+            // Only the post's file changed, but its page now needs a file published beside it: the full way.
+            ("a body that now shows that image", () => Edit(Path.Combine(bundle, "index.md"), t => t + "\n![A second photo](second.png)\n")),
+            ("a draft edited", () => Edit(Unlinked(16), t => ReplaceLine(t, "title:", "title: \"A draft's new title\""))),
             ("an image replaced by one of another size", () =>
             {
                 WriteImage(image, 64, 48);
