@@ -115,7 +115,12 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
     {
         var diagnostics = new DiagnosticList();
         var stages = new Stages();
-        BuildResult Failed() => new(diagnostics.Sorted(), 0, 0, stages.Timings);
+        BuildResult Failed()
+        {
+            // Edits this build read are not published: the next build must not take them as done.
+            _published = null;
+            return new(diagnostics.Sorted(), 0, 0, stages.Timings);
+        }
 
         // Load content and theme (the theme first fails fast on a syntax error an editor just made).
         var themeChanged = _theme is null || _assets is null || changes.TouchesUnder(options.ThemeDirectory);
@@ -268,7 +273,11 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
             diagnostics.AddRange(document.LinkDiagnostics ?? []);
         }
         stages.Lap("render markdown");
-        if (diagnostics.HasErrors) return new BuildResult(diagnostics.Sorted(), 0, 0, stages.Timings);
+        if (diagnostics.HasErrors)
+        {
+            _published = null;
+            return new BuildResult(diagnostics.Sorted(), 0, 0, stages.Timings);
+        }
 
         foreach (var (document, (earlier, _)) in documents.Zip(edits))
         {

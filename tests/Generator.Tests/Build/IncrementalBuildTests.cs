@@ -150,7 +150,10 @@ public sealed class IncrementalBuildTests : IDisposable
         var post = _posts[40];
         var original = File.ReadAllText(post);
 
-        var failed = builder.Build(ChangeSet.Of(Edit(post, t => ReplaceLine(t, "date:", "date: not-a-date"))));
+        // The failing build also reads a good edit of another post, which must still be published once all is well.
+        var other = _posts[41];
+        var failed = builder.Build(ChangeSet.Of([.. Edit(post, t => ReplaceLine(t, "date:", "date: not-a-date")),
+            .. Edit(other, t => ReplaceLine(t, "title:", "title: \"Edited while another post was broken\""))]));
 
         Assert.False(failed.Succeeded);
         Assert.Contains(failed.Diagnostics, d => d.IsError && d.Location.File.EndsWith(Path.GetFileName(post), StringComparison.Ordinal));
@@ -158,6 +161,7 @@ public sealed class IncrementalBuildTests : IDisposable
 
         File.WriteAllText(post, ReplaceLine(original, "title:", "title: \"Fixed and retitled\""));
         Assert.True(builder.Build(ChangeSet.Of([post])).Succeeded);
+        Assert.Contains("Edited while another post was broken", File.ReadAllText(Path.Combine(Served, "posts", Path.GetFileNameWithoutExtension(other), "index.html")));
         var fresh = Path.Combine(_root, "fresh");
         Assert.True(SiteBuilder.Build(Options(fresh)).Succeeded);
         Assert.Empty(Differences(Served, fresh));
