@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Fluid;
-using Microsoft.Extensions.FileProviders;
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Model;
 using PPNBlog.Generator.Loading;
@@ -34,11 +33,11 @@ public sealed partial class ThemeTemplates
     public static ThemeTemplates? Load(string themeDirectory, DiagnosticList diagnostics)
     {
         var parser = new FluidParser();
+        var partialsDirectory = Path.GetFullPath(Path.Combine(themeDirectory, "partials"));
+        var partials = ThemePartials.Read(partialsDirectory);
         var options = new TemplateOptions
         {
-            FileProvider = Directory.Exists(Path.Combine(themeDirectory, "partials"))
-                ? new PhysicalFileProvider(Path.GetFullPath(Path.Combine(themeDirectory, "partials")))
-                : new NullFileProvider(),
+            FileProvider = partials,
             CultureInfo = CultureInfo.InvariantCulture,
             TimeZone = PostDate.UkTime,
         };
@@ -58,7 +57,12 @@ public sealed partial class ThemeTemplates
                 ok = false;
                 return null;
             }
-            if (parser.TryParse(File.ReadAllText(path), out var template, out var error)) return (template, display);
+            return ParseText(File.ReadAllText(path), display);
+        }
+
+        (IFluidTemplate, string)? ParseText(string text, string display)
+        {
+            if (parser.TryParse(text, out var template, out var error)) return (template, display);
             var (line, column) = PositionIn(error);
             diagnostics.Add(DiagnosticCode.TemplateError, new SourceLocation(display, line, column), $"Liquid syntax error: {error}");
             ok = false;
@@ -69,6 +73,8 @@ public sealed partial class ThemeTemplates
         var templates = new Dictionary<string, (IFluidTemplate, string)>(StringComparer.Ordinal);
         foreach (var name in PageTemplates)
             if (Parse(Path.Combine("templates", name + ".liquid")) is { } parsed) templates[name] = parsed;
+        // Partials are checked now too, so a syntax error in one is reported with its line before any page is rendered.
+        foreach (var (path, text) in partials.Texts) ParseText(text, ContentLoader.DisplayPath(Path.Combine(partialsDirectory, path)));
         return ok && layout is not null ? new ThemeTemplates(templates, layout.Value, options) : null;
     }
 

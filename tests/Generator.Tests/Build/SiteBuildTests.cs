@@ -265,4 +265,23 @@ public class SiteBuildTests
         Assert.False(result.Succeeded);
         Assert.Contains(result.Diagnostics, d => d.Code.Id == "PPN016" && d.Location.File.EndsWith("templates/tag.liquid", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_partial_syntax_error_names_the_partial_and_its_line_before_any_page_is_written()
+    {
+        using var site = new TestSite();
+        site.WritePost("one");
+        var theme = Path.Combine(site.Root, "theme");
+        foreach (var folder in new[] { "layouts", "templates", "partials" })
+            Repository.CopyDirectory(Path.Combine(TestSite.RepositoryRoot, "theme", folder), Path.Combine(theme, folder));
+        File.Copy(Path.Combine(TestSite.RepositoryRoot, "theme", "theme.yml"), Path.Combine(theme, "theme.yml"));
+        File.WriteAllText(Path.Combine(theme, "partials", "card.liquid"), "<div>\n<p>{{ post.title }</p>\n");
+
+        var result = PPNBlog.Generator.Build.SiteBuilder.Build(site.Options() with { ThemeDirectory = theme });
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Diagnostics, d => d.Code.Id == "PPN016" && d.Location.File.EndsWith("partials/card.liquid", StringComparison.Ordinal));
+        Assert.Equal((2, 17), (error.Location.Line, error.Location.Column));
+        Assert.False(Directory.Exists(site.Output));
+    }
 }
