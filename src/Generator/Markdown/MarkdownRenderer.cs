@@ -1,6 +1,5 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
-using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -44,11 +43,8 @@ public static class MarkdownRenderer
                     break;
             }
         }
-        var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
-        renderer.Render(document);
-        return new MarkdownHtml(writer.ToString(), links, rawHtmlLine);
+        // Markdig's own renderer cache: a renderer set up once per thread, not once per body.
+        return new MarkdownHtml(document.ToHtml(Pipeline), links, rawHtmlLine);
     }
 
     private static string PlainText(ContainerInline container) =>
