@@ -122,6 +122,8 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
             return new(diagnostics.Sorted(), 0, 0, stages.Timings);
         }
 
+        if (EditAssets(changes, diagnostics, stages) is { } assetsEdited) return assetsEdited;
+
         // Load content and theme (the theme first fails fast on a syntax error an editor just made).
         var themeChanged = _theme is null || _assets is null || changes.TouchesUnder(options.ThemeDirectory);
         if (themeChanged)
@@ -202,13 +204,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
         SitemapWriter.Write(site, plan, output, new Fingerprint().Add((long)siteStamp).Add((long)pagePaths.Value).Value);
         _api.Write(site, views, output, siteStamp);
         foreach (var asset in assets.Assets)
-        {
-            var from = Path.Combine(assets.ThemeDirectory, asset.From);
-            var inputs = (ulong)_themeVersion;
-            if (output.Unchanged(asset.To, inputs)) continue;
-            if (AssetMinifier.Minify(from) is { } minified) output.WriteText(asset.To, minified, inputs);
-            else output.CopyFile(from, asset.To, inputs);
-        }
+            if (!output.Unchanged(asset.To, (ulong)_themeVersion)) WriteAsset(asset, output);
         foreach (var (source, sitePath) in copies.Distinct())
         {
             var inputs = new Fingerprint().Add(source).Value;
@@ -298,6 +294,32 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
         _api.Write(site, last.Views, output, last.SiteStamp, documents.Select(d => d.Published!).ToList());
         stages.Lap("write feeds, API");
         return Commit(output, last.Plan.Count, rendered.Value, diagnostics, stages) with { EditedInPlace = true };
+    }
+
+    /// <summary>
+    /// Serve's path for edits of the theme's files that are published as they are (its stylesheet, scripts, images):
+    /// pages only link them, so only those files are written again. Returns null for any other change.
+    /// </summary>
+    private BuildResult? EditAssets(ChangeSet changes, DiagnosticList diagnostics, Stages stages)
+    {
+        if (_published is null || _ledger is null || _assets is not { } assets || changes.All || changes.Paths.Count == 0
+            || !Directory.Exists(options.OutputDirectory))
+            return null;
+        var bySource = assets.Assets.ToLookup(a => Path.GetFullPath(Path.Combine(assets.ThemeDirectory, a.From)), StringComparer.Ordinal);
+        if (!changes.Paths.All(p => bySource.Contains(p) && File.Exists(p))) return null;
+        using var output = new LiveOutput(options.OutputDirectory, _ledger, keepOthers: true);
+        foreach (var asset in changes.Paths.SelectMany(p => bySource[p])) WriteAsset(asset, output);
+        stages.Lap("write assets");
+        return Commit(output, _published.Plan.Count, (0, 0), diagnostics, stages);
+    }
+
+    /// <summary>Publishes a theme asset: the theme's own CSS and JavaScript minified, anything else as it is.</summary>
+    private void WriteAsset(ThemeAsset asset, SiteOutput output)
+    {
+        var from = Path.Combine(_assets!.ThemeDirectory, asset.From);
+        var inputs = (ulong)_themeVersion;
+        if (AssetMinifier.Minify(from) is { } minified) output.WriteText(asset.To, minified, inputs);
+        else output.CopyFile(from, asset.To, inputs);
     }
 
     /// <summary>

@@ -103,6 +103,7 @@ public sealed class IncrementalBuildTests : IDisposable
             }),
             ("a commitment's description", () => Edit(Path.Combine(Input, "commitments", "put-people-first.md"), t => t + "\nA further sentence about people.\n")),
             ("the site's title", () => Edit(Path.Combine(Input, "site.yml"), t => ReplaceLine(t, "title:", "title: \"A renamed blog\""))),
+            ("the theme's stylesheet", () => Edit(Path.Combine(Theme, "assets", "css", "ppnblog.css"), t => t + "\n.ppn-edited { color: #d5281b; }\n")),
             ("a theme template", () => Edit(Path.Combine(Theme, "templates", "post.liquid"), t => t + "\n<!-- edited -->\n")),
         };
         foreach (var (name, apply) in edits)
@@ -110,6 +111,8 @@ public sealed class IncrementalBuildTests : IDisposable
             var result = builder.Build(ChangeSet.Of(apply()));
             Assert.True(result.Succeeded, $"{name}: {string.Join('\n', result.Diagnostics)}");
             Assert.Equal(inPlace.Contains(name), result.EditedInPlace);
+            // Pages only link the stylesheet: editing it writes it again and nothing else.
+            if (name == "the theme's stylesheet") Assert.Equal((0, 1), (result.RenderedCount, result.WrittenCount));
             var fresh = Path.Combine(_root, "fresh-" + Guid.NewGuid().ToString("N")[..8]);
             Assert.True(SiteBuilder.Build(Options(fresh)).Succeeded);
             var differences = Differences(Served, fresh);
