@@ -40,9 +40,6 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
     private readonly HtmlPostProcessor _processor = new(urls);
     private readonly Dictionary<string, RenderedDocument> _byFile = new(StringComparer.Ordinal);
 
-    /// <summary>The bodies rendered by the last call to <see cref="Render"/>.</summary>
-    public int RenderedCount { get; private set; }
-
     /// <summary>
     /// Renders (or reuses) the body of each item: <paramref name="items"/> are (content, body, source, site path);
     /// <paramref name="urlOfFile"/> gives a published post's URL by its file (null for anything else).
@@ -67,7 +64,6 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
             // A one-off build lets each Markdown body go as soon as it is rendered.
             if (!keepSources) items[i] = default;
         });
-        RenderedCount = stale.Count;
         // Keep exactly this build's bodies: updated in place, or listed again when files came and went.
         var added = stale.Count(i => !_byFile.ContainsKey(result[i].Source.FullPath));
         if (_byFile.Count + added != items.Length)
@@ -86,7 +82,6 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
         var result = new RenderedDocument[items.Count];
         Parallel.For(0, items.Count, i => result[i] = RenderOne(items[i], urlOfFile));
         for (var i = 0; i < items.Count; i++) _byFile[items[i].Source.FullPath] = result[i];
-        RenderedCount = items.Count;
         return result;
     }
 
