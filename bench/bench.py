@@ -60,6 +60,18 @@ def fresh(name):
     return path
 
 
+def append_and_wait(source, text, published):
+    """Seconds from appending text (which holds "ppn-bench-edit") to source until the published file has it."""
+    start = time.perf_counter()
+    with open(source, "a", encoding="utf-8") as f:
+        f.write(text)
+    while "ppn-bench-edit" not in open(published, encoding="utf-8").read():
+        if time.perf_counter() - start > 120:
+            sys.exit(f"serve did not publish the edit of {source} within 2 minutes")
+        time.sleep(0.002)
+    return time.perf_counter() - start
+
+
 def serve_edits(corpus, edits):
     """Under ppnblog serve: median seconds from saving a post (a new title) to its page on disk with that title, then
     seconds from a stylesheet edit to the published stylesheet and from a template edit to the post's page."""
@@ -124,28 +136,13 @@ def serve_edits(corpus, edits):
         stale = subprocess.run(["grep", "-rl", f"Benchmark edit {edits - 2}\\b", out], capture_output=True, text=True).stdout.split() if edits > 1 else []
         if stale:
             sys.exit(f"stale pages after the title edits: {stale[:5]}")
-        # A theme edit: the site's own stylesheet, until the published copy has the change.
-        stylesheet = os.path.join(work, "theme", "assets", "css", "ppnblog.css")
-        published = os.path.join(out, "assets", "ppnblog.css")
-        start = time.perf_counter()
-        with open(stylesheet, "a", encoding="utf-8") as f:
-            f.write("\n.ppn-bench-edit{color:#005eb8}\n")
-        while "ppn-bench-edit" not in open(published, encoding="utf-8").read():
-            if time.perf_counter() - start > 120:
-                sys.exit("serve did not rebuild the theme within 2 minutes")
-            time.sleep(0.002)
-        stylesheet_edit = time.perf_counter() - start
-        # A template edit: the post template, until the edited post's page has the change.
-        template = os.path.join(work, "theme", "templates", "post.liquid")
-        start = time.perf_counter()
-        with open(template, "a", encoding="utf-8") as f:
-            f.write("\n<!-- ppn-bench-edit -->\n")
-        while "ppn-bench-edit" not in open(page, encoding="utf-8").read():
-            if time.perf_counter() - start > 120:
-                sys.exit("serve did not rebuild the template within 2 minutes")
-            time.sleep(0.002)
+        # Theme edits: the site's own stylesheet until its published copy changes, then the post template until the
+        # edited post's page does.
+        stylesheet_edit = append_and_wait(os.path.join(work, "theme", "assets", "css", "ppnblog.css"), "\n.ppn-bench-edit{color:#005eb8}\n",
+                                          os.path.join(out, "assets", "ppnblog.css"))
+        template_edit = append_and_wait(os.path.join(work, "theme", "templates", "post.liquid"), "\n<!-- ppn-bench-edit -->\n", page)
         return {"page": statistics.median(times), "rebuild": statistics.median(rebuilds), "rendered": statistics.median(rendered),
-                "written": statistics.median(written), "stylesheet": stylesheet_edit, "template": time.perf_counter() - start}
+                "written": statistics.median(written), "stylesheet": stylesheet_edit, "template": template_edit}
     finally:
         server.terminate()
         server.wait()

@@ -30,6 +30,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
 
     /// <summary>True when serve's quick path handled the build: posts edited without moving, only their pages made again.</summary>
     public bool EditedInPlace { get; init; }
+
+    /// <summary>True when the served folder's search index is out of date: serve calls <see cref="SiteBuilder.IndexSearch"/>.</summary>
+    public bool SearchPending { get; init; }
 }
 
 /// <summary>
@@ -63,6 +66,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
     private ulong _sitePathsStamp;
     private SiteModel? _site;
     private PublishedSite? _published;
+    private bool _searchStale;
 
     /// <summary>What the last successful build published, for the next one to continue from.</summary>
     /// <param name="Site">The model (serve's in-place edits change it).</param>
@@ -355,26 +359,41 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
         return (output is StagedOutput ? site.Plan.Count : rendered.Count, postPages);
     }
 
-    /// <summary>Finishes a build: the output folder is swapped in or tidied, then (when post pages changed) indexed for search.</summary>
+    /// <summary>
+    /// Finishes a build: a new folder is indexed for search (when post pages were made) and swapped in; a served folder
+    /// is tidied, and its search index left for <see cref="IndexSearch"/>, once open tabs have reloaded.
+    /// </summary>
     private BuildResult Commit(SiteOutput output, int pageCount, (int Pages, int PostPages) rendered, DiagnosticList diagnostics, Stages stages)
     {
-        // The search index reads post pages only: serve indexes again when one of them was made again.
+        // The search index reads post pages only: it is made again when one of them was.
         var search = options.Search && rendered.PostPages > 0;
         if (search && output is StagedOutput)
         {
             SearchIndexer.Index(output.Root, _assets!.ThemeDirectory, diagnostics);
+            _searchStale = false;
             stages.Lap("search index");
+        }
+        else if (search)
+        {
+            _searchStale = true;
         }
         output.Commit();
         _ledger = output.Ledger;
         stages.Lap("swap output");
-        if (search && output is LiveOutput)
-        {
-            SearchIndexer.Index(options.OutputDirectory, _assets!.ThemeDirectory, diagnostics, replace: true);
-            stages.Lap("search index");
-        }
         return new BuildResult(diagnostics.Sorted(), pageCount, output.Ledger.Files.Count, stages.Timings)
-            { WrittenCount = output.WrittenCount, RenderedCount = rendered.Pages };
+            { WrittenCount = output.WrittenCount, RenderedCount = rendered.Pages, SearchPending = options.Search && _searchStale };
+    }
+
+    /// <summary>
+    /// Serve: indexes the served folder for search after a build that left it out of date. A newer edit cancels it;
+    /// the index then stays out of date and the next build says so again.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> IndexSearch(CancellationToken cancellation)
+    {
+        var diagnostics = new DiagnosticList();
+        SearchIndexer.Index(options.OutputDirectory, _assets!.ThemeDirectory, diagnostics, replace: true, cancellation);
+        if (!cancellation.IsCancellationRequested) _searchStale = false;
+        return diagnostics.Sorted();
     }
 
     /// <summary>Checks a body's links against the site's paths, keeping the result with it.</summary>

@@ -36,14 +36,25 @@ internal static class ServeCommand
             var gate = new SemaphoreSlim(1, 1);
             var pending = new HashSet<string>(StringComparer.Ordinal);
             var lostTrack = false;
+            CancellationTokenSource? indexing = null;
             void Rebuild(ChangeSet changes)
             {
+                // A newer edit: stop indexing the site it supersedes (the index is made again after this build).
+                Interlocked.Exchange(ref indexing, null)?.Cancel();
                 gate.Wait();
                 try
                 {
                     if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
                     var result = builder.Build(changes);
                     if (BuildCommand.Report(result, options, output, error) == 0) reload.Built();
+                    // Tabs reload first; the search index (Pagefind: seconds at thousands of posts) follows.
+                    if (result.SearchPending)
+                    {
+                        var search = new CancellationTokenSource();
+                        Volatile.Write(ref indexing, search);
+                        DiagnosticPrinter.Print(builder.IndexSearch(search.Token), DiagnosticFormat.Text, error);
+                        Interlocked.CompareExchange(ref indexing, null, search);
+                    }
                 }
                 finally
                 {

@@ -15,9 +15,11 @@ public static class SearchIndexer
     /// <summary>
     /// Indexes <paramref name="siteRoot"/> with the Pagefind installed under <paramref name="themeDirectory"/>. With
     /// <paramref name="replace"/> (a served folder) the index is built beside the site and swapped in whole, so
-    /// searches never mix two indexes and no old fragment files pile up.
+    /// searches never mix two indexes and no old fragment files pile up. Cancelling stops Pagefind and leaves the
+    /// index as it was, without a diagnostic (serve cancels when a newer edit supersedes the site being indexed).
     /// </summary>
-    public static void Index(string siteRoot, string themeDirectory, DiagnosticList diagnostics, bool replace = false)
+    public static void Index(string siteRoot, string themeDirectory, DiagnosticList diagnostics, bool replace = false,
+        CancellationToken cancellation = default)
     {
         var binary = Path.GetFullPath(Path.Combine(themeDirectory, "node_modules", ".bin", "pagefind"));
         var where = SourceLocation.WholeFile(Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(themeDirectory)), "package.json"));
@@ -37,10 +39,17 @@ public static class SearchIndexer
             using var pagefind = Process.Start(start)!;
             var output = pagefind.StandardOutput.ReadToEndAsync();
             var error = pagefind.StandardError.ReadToEndAsync();
-            if (!pagefind.WaitForExit(Timeout))
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            limit.CancelAfter(Timeout);
+            try
+            {
+                pagefind.WaitForExitAsync(limit.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
             {
                 pagefind.Kill(entireProcessTree: true);
-                diagnostics.Add(DiagnosticCode.SearchNotIndexed, where, $"search index not built: Pagefind took longer than {Timeout.TotalMinutes} minutes");
+                if (!cancellation.IsCancellationRequested)
+                    diagnostics.Add(DiagnosticCode.SearchNotIndexed, where, $"search index not built: Pagefind took longer than {Timeout.TotalMinutes} minutes");
                 return;
             }
             if (pagefind.ExitCode != 0)

@@ -35,15 +35,7 @@ public sealed class SearchIndexTests
     {
         using var site = new TestSite();
         site.WritePost("walking-groups");
-        var theme = Path.Combine(site.Root, "theme");
-        foreach (var folder in new[] { "layouts", "templates", "partials", "assets" })
-            Repository.CopyDirectory(Path.Combine(TestSite.RepositoryRoot, "theme", folder), Path.Combine(theme, folder));
-        File.Copy(Path.Combine(TestSite.RepositoryRoot, "theme", "theme.yml"), Path.Combine(theme, "theme.yml"));
-        Directory.CreateDirectory(Path.Combine(theme, "node_modules", ".bin"));
-        Directory.CreateSymbolicLink(Path.Combine(theme, "node_modules", "nhsuk-frontend"), Path.Combine(TestSite.RepositoryRoot, "theme", "node_modules", "nhsuk-frontend"));
-        var pagefind = Path.Combine(theme, "node_modules", ".bin", "pagefind");
-        File.WriteAllText(pagefind, "#!/bin/sh\necho 'Error: could not read the site' >&2\nexit 1\n");
-        File.SetUnixFileMode(pagefind, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+        var theme = ThemeWithPagefind(site, "echo 'Error: could not read the site' >&2\nexit 1");
 
         var result = PPNBlog.Generator.Build.SiteBuilder.Build(site.Options() with { ThemeDirectory = theme });
 
@@ -52,5 +44,44 @@ public sealed class SearchIndexTests
             Assert.Single(site.Lines(result)));
         Assert.True(site.OutputExists("posts/walking-groups/index.html"));
         Assert.False(site.OutputExists("pagefind/pagefind.js"));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Cancelled_indexing_stops_pagefind_and_leaves_the_served_index_as_it_was()
+    {
+        using var site = new TestSite();
+        site.WritePost("walking-groups");
+        // A Pagefind that writes its bundle only after a long while: serve cancels it when a newer edit arrives.
+        var theme = ThemeWithPagefind(site, "sleep 30\nmkdir -p \"$6\" && echo late > \"$6/pagefind.js\"");
+        var index = Path.Combine(site.Output, "pagefind");
+        Directory.CreateDirectory(index);
+        File.WriteAllText(Path.Combine(index, "pagefind.js"), "the index before the edit");
+        var diagnostics = new PPNBlog.Content.Diagnostics.DiagnosticList();
+        using var newerEdit = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        PPNBlog.Generator.Output.SearchIndexer.Index(site.Output, theme, diagnostics, replace: true, newerEdit.Token);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"indexing ran on for {clock.Elapsed} after it was cancelled");
+        Assert.Empty(diagnostics.Sorted());
+        Assert.Equal("the index before the edit", File.ReadAllText(Path.Combine(index, "pagefind.js")));
+        Assert.Empty(Directory.EnumerateDirectories(site.Root, "_site.pagefind-*"));
+    }
+
+    /// <summary>A copy of the theme whose Pagefind is a shell script with <paramref name="body"/>.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static string ThemeWithPagefind(TestSite site, string body)
+    {
+        var theme = Path.Combine(site.Root, "theme");
+        foreach (var folder in new[] { "layouts", "templates", "partials", "assets" })
+            Repository.CopyDirectory(Path.Combine(TestSite.RepositoryRoot, "theme", folder), Path.Combine(theme, folder));
+        File.Copy(Path.Combine(TestSite.RepositoryRoot, "theme", "theme.yml"), Path.Combine(theme, "theme.yml"));
+        Directory.CreateDirectory(Path.Combine(theme, "node_modules", ".bin"));
+        Directory.CreateSymbolicLink(Path.Combine(theme, "node_modules", "nhsuk-frontend"), Path.Combine(TestSite.RepositoryRoot, "theme", "node_modules", "nhsuk-frontend"));
+        var pagefind = Path.Combine(theme, "node_modules", ".bin", "pagefind");
+        File.WriteAllText(pagefind, $"#!/bin/sh\n{body}\n");
+        File.SetUnixFileMode(pagefind, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+        return theme;
     }
 }

@@ -39,6 +39,8 @@ public class ServeTests
             Assert.Equal(": connected", await reader.ReadLineAsync());
 
             var otherWritten = File.GetLastWriteTimeUtc(Path.Combine(site.Output, "posts", "other", "index.html"));
+            var entry = Path.Combine(site.Output, "pagefind", "pagefind-entry.json");
+            var indexed = File.GetLastWriteTimeUtc(entry);
             File.WriteAllText(post, File.ReadAllText(post).Replace("First title", "Second title"));
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             string? line;
@@ -55,6 +57,10 @@ public class ServeTests
                 .Where(f => File.ReadAllText(f).Contains("First title", StringComparison.Ordinal)).ToList();
             Assert.Empty(stale);
             Assert.Equal(otherWritten, File.GetLastWriteTimeUtc(Path.Combine(site.Output, "posts", "other", "index.html")));
+            // The search index follows the reload: made beside the site and swapped in whole.
+            var waited = Stopwatch.StartNew();
+            while (!(File.Exists(entry) && File.GetLastWriteTimeUtc(entry) > indexed) && waited.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(50);
+            Assert.True(File.GetLastWriteTimeUtc(entry) > indexed, "the search index was not made again after the edit");
             Assert.True(File.Exists(Path.Combine(site.Output, "pagefind", "pagefind.js")));
             Assert.Empty(Directory.EnumerateDirectories(Path.GetDirectoryName(site.Output)!, "_site.pagefind-*"));
         }
