@@ -78,17 +78,19 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
     private sealed record PublishedSite(SiteModel Site, ViewFactory Views, IReadOnlyList<PlannedPage> Plan, ulong SiteStamp,
         Dictionary<string, PublishedPost> PostsByFile, DateTimeOffset? NextDue)
     {
-        /// <summary>The pages (plan positions) showing each post, by the post's file: worked out when first needed.</summary>
-        public Dictionary<string, List<int>> PagesShowing => field ??= ListPagesShowing(Plan);
+        /// <summary>The files of the posts each page shows, by plan position: noted as pages are fingerprinted.</summary>
+        public string[]?[] Shown { get; } = new string[]?[Plan.Count];
 
-        private static Dictionary<string, List<int>> ListPagesShowing(IReadOnlyList<PlannedPage> plan)
+        /// <summary>The pages (plan positions) showing each post, by the post's file: worked out when first needed.</summary>
+        public Dictionary<string, List<int>> PagesShowing => field ??= ListPagesShowing();
+
+        private Dictionary<string, List<int>> ListPagesShowing()
         {
             var showing = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            for (var i = 0; i < plan.Count; i++)
+            for (var i = 0; i < Plan.Count; i++)
             {
-                foreach (var post in plan[i].Shows())
+                foreach (var file in Shown[i] ?? [.. Plan[i].Shows().Select(p => p.Post.Source.FullPath)])
                 {
-                    var file = post.Post.Source.FullPath;
                     if (!showing.TryGetValue(file, out var pages)) showing[file] = pages = [];
                     if (pages.Count == 0 || pages[^1] != i) pages.Add(i);
                 }
@@ -333,7 +335,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
     /// </summary>
     private (int Pages, int PostPages)? RenderPages(PublishedSite site, IEnumerable<int> positions, SiteOutput output, DiagnosticList diagnostics)
     {
-        var rendered = new ConcurrentBag<(string File, string Html, ulong Inputs, bool IsPost)>();
+        var rendered = new ConcurrentBag<(string File, string Html, ulong Inputs)>();
         var postPages = 0;
         try
         {
@@ -342,12 +344,14 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
                 var page = site.Plan[i];
                 var file = SiteUrls.FileFor(page.Path);
                 var inputs = new Fingerprint().Add((long)site.SiteStamp).Add(page.Template).Add(page.Key);
-                foreach (var shown in page.Shows()) inputs = inputs.Add(shown.Version);
+                var shows = page.Shows();
+                foreach (var shown in shows) inputs = inputs.Add(shown.Version);
+                site.Shown[i] ??= [.. shows.Select(p => p.Post.Source.FullPath)];
                 if (output.Unchanged(file, inputs.Value)) return;
                 var html = _theme!.Render(page.Template, page.Values());
                 if (page.Template == "post") Interlocked.Increment(ref postPages);
                 if (output is StagedOutput) output.WriteText(file, html, inputs.Value);
-                else rendered.Add((file, html, inputs.Value, page.Template == "post"));
+                else rendered.Add((file, html, inputs.Value));
             });
         }
         catch (AggregateException e) when (e.InnerException is TemplateRenderException failure)
@@ -355,7 +359,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
             diagnostics.Add(DiagnosticCode.TemplateError, SourceLocation.WholeFile(failure.File), $"template failed to render: {failure.Message}");
             return null;
         }
-        foreach (var (file, html, inputs, _) in rendered) output.WriteText(file, html, inputs);
+        foreach (var (file, html, inputs) in rendered) output.WriteText(file, html, inputs);
         return (output is StagedOutput ? site.Plan.Count : rendered.Count, postPages);
     }
 
