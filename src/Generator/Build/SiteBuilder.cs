@@ -113,6 +113,9 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
         }
     }
 
+    /// <summary>Characters of rendered pages a served folder's rebuild holds before writing (about 128 MB).</summary>
+    private const long HeldPagesBudget = 64L * 1024 * 1024;
+
     /// <summary>Builds the site described by <paramref name="options"/> from scratch.</summary>
     public static BuildResult Build(BuildOptions options) => new SiteBuilder(options, keepSources: false).Build(ChangeSet.Everything);
 
@@ -329,13 +332,16 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
     }
 
     /// <summary>
-    /// Renders the pages of <paramref name="site"/>'s plan at <paramref name="positions"/> whose inputs changed, all in
-    /// memory first when changing a served folder (a template error then leaves it as it was); returns how many were
-    /// rendered and how many of those were post pages, or null after a template error.
+    /// Renders the pages of <paramref name="site"/>'s plan at <paramref name="positions"/> whose inputs changed; returns
+    /// how many were rendered and how many of those were post pages, or null after a template error. A served folder
+    /// gets them once all are rendered (a template error then leaves it as it was), up to a memory budget: a change
+    /// every page sees (a new post changes the counts every template may show) streams the rest as they render.
     /// </summary>
     private (int Pages, int PostPages)? RenderPages(PublishedSite site, IEnumerable<int> positions, SiteOutput output, DiagnosticList diagnostics)
     {
         var rendered = new ConcurrentBag<(string File, string Html, ulong Inputs)>();
+        var held = 0L;
+        var count = 0;
         var postPages = 0;
         try
         {
@@ -350,7 +356,8 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
                 if (output.Unchanged(file, inputs.Value)) return;
                 var html = _theme!.Render(page.Template, page.Values());
                 if (page.Template == "post") Interlocked.Increment(ref postPages);
-                if (output is StagedOutput) output.WriteText(file, html, inputs.Value);
+                Interlocked.Increment(ref count);
+                if (output is StagedOutput || Interlocked.Add(ref held, html.Length) > HeldPagesBudget) output.WriteText(file, html, inputs.Value);
                 else rendered.Add((file, html, inputs.Value));
             });
         }
@@ -360,7 +367,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
             return null;
         }
         foreach (var (file, html, inputs) in rendered) output.WriteText(file, html, inputs);
-        return (output is StagedOutput ? site.Plan.Count : rendered.Count, postPages);
+        return (count, postPages);
     }
 
     /// <summary>
