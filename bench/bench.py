@@ -136,13 +136,23 @@ def serve_edits(corpus, edits):
         stale = subprocess.run(["grep", "-rl", f"Benchmark edit {edits - 2}\\b", out], capture_output=True, text=True).stdout.split() if edits > 1 else []
         if stale:
             sys.exit(f"stale pages after the title edits: {stale[:5]}")
+        # A new post (a copy of the edited one under a new name), until its page is on disk.
+        start = time.perf_counter()
+        with open(os.path.join(os.path.dirname(post), "ppn-bench-new-post.md"), "w", encoding="utf-8") as f:
+            f.write(text.replace("title: ", "title: \"A new benchmark post\"\nx-old-title: ", 1))
+        while not os.path.exists(os.path.join(out, "posts", "ppn-bench-new-post", "index.html")):
+            if time.perf_counter() - start > 120:
+                sys.exit("serve did not publish the new post within 2 minutes")
+            time.sleep(0.002)
+        new_post = time.perf_counter() - start
+        builds.get(timeout=120)
         # Theme edits: the site's own stylesheet until its published copy changes, then the post template until the
         # edited post's page does.
         stylesheet_edit = append_and_wait(os.path.join(work, "theme", "assets", "css", "ppnblog.css"), "\n.ppn-bench-edit{color:#005eb8}\n",
                                           os.path.join(out, "assets", "ppnblog.css"))
         template_edit = append_and_wait(os.path.join(work, "theme", "templates", "post.liquid"), "\n<!-- ppn-bench-edit -->\n", page)
         return {"page": statistics.median(times), "rebuild": statistics.median(rebuilds), "rendered": statistics.median(rendered),
-                "written": statistics.median(written), "stylesheet": stylesheet_edit, "template": template_edit}
+                "written": statistics.median(written), "new_post": new_post, "stylesheet": stylesheet_edit, "template": template_edit}
     finally:
         server.terminate()
         server.wait()
@@ -202,7 +212,8 @@ def main():
         serve = serve_edits(largest, args.edits)
         print(f"serve (no search), {max(args.posts)} posts, a post's title edited {args.edits} times (medians): its page on disk in"
               f" {serve['page'] * 1000:.0f} ms; the whole rebuild {serve['rebuild'] * 1000:.0f} ms, {serve['rendered']:.0f} pages rendered,"
-              f" {serve['written']:.0f} files written; no stale page. The theme's stylesheet edited: {serve['stylesheet'] * 1000:.0f} ms;"
+              f" {serve['written']:.0f} files written; no stale page. A new post on disk: {serve['new_post'] * 1000:.0f} ms."
+              f" The theme's stylesheet edited: {serve['stylesheet'] * 1000:.0f} ms;"
               f" the post template edited (every post page again): {serve['template'] * 1000:.0f} ms")
 
 
