@@ -48,10 +48,12 @@ public sealed class HtmlPostProcessor(SiteUrls urls)
         var frames = new List<IElement>();
         var tables = new List<IElement>();
         var headings = new List<IElement>();
+        IElement? firstParagraph = null;
         foreach (var element in body.Descendants<IElement>())
         {
             switch (element.LocalName)
             {
+                case "p": firstParagraph ??= element; break;
                 case "a" when element.HasAttribute("href"): links.Add(element); break;
                 case "img": images.Add(element); break;
                 case "iframe": frames.Add(element); break;
@@ -72,7 +74,7 @@ public sealed class HtmlPostProcessor(SiteUrls urls)
         foreach (var heading in headings) AddAnchor(document, heading);
 
         var wordCount = CountWords(body);
-        var excerpt = Shorten(excerptText ?? body.QuerySelector("p")?.TextContent ?? "");
+        var excerpt = Shorten(excerptText ?? firstParagraph?.TextContent ?? "");
         return new ProcessedHtml(body.InnerHtml, excerpt, wordCount, removed);
     }
 
