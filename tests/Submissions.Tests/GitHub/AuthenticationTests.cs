@@ -5,15 +5,9 @@ using PPNBlog.Submissions.GitHub;
 namespace PPNBlog.Submissions.Tests.GitHub;
 
 /// <summary>GitHub App and token authentication against the local GitHub, which verifies the App's JWT signature.</summary>
-public sealed class AuthenticationTests : IAsyncLifetime
+public sealed class AuthenticationTests : WithFakeGitHub
 {
-    private FakeGitHub _github = null!;
-
-    public async Task InitializeAsync() => _github = await FakeGitHub.StartAsync();
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
-    private GitHubTarget Target => new("o", "r", "main", _github.BaseUrl, []);
+    private GitHubTarget Target => new("o", "r", "main", GitHub.BaseUrl, []);
 
     private static readonly GitHubRetry Retry = new(attempts: 3, firstDelay: TimeSpan.FromMilliseconds(10));
 
@@ -21,28 +15,28 @@ public sealed class AuthenticationTests : IAsyncLifetime
     public async Task A_github_app_installation_token_is_bought_with_a_signed_jwt_and_opens_the_pull_request()
     {
         using var key = RSA.Create(2048);
-        _github.RegisterApp(appId: 4242, installationId: 77, RSA.Create(key.ExportParameters(false)));
+        GitHub.RegisterApp(appId: 4242, installationId: 77, RSA.Create(key.ExportParameters(false)));
         var pem = key.ExportRSAPrivateKeyPem();
         var client = await GitHubClients.CreateAsync(Target, new GitHubAppInstallation(4242, 77), name => name == GitHubClients.AppKeyVariable ? pem : null, Retry);
 
         var opened = await new SubmissionPullRequests(client, Target, Retry, Emails.Labels).OpenAsync(Emails.Convert("apple-plain-text.eml").Post!, []);
 
         Assert.True(opened.Created);
-        Assert.Equal(1, _github.InstallationTokensIssued);
-        Assert.Empty(_github.Violations);
+        Assert.Equal(1, GitHub.InstallationTokensIssued);
+        Assert.Empty(GitHub.Violations);
     }
 
     [Fact]
     public async Task The_app_key_can_come_from_a_file()
     {
         using var key = RSA.Create(2048);
-        _github.RegisterApp(4242, 77, RSA.Create(key.ExportParameters(false)));
+        GitHub.RegisterApp(4242, 77, RSA.Create(key.ExportParameters(false)));
         var file = Path.GetTempFileName();
         try
         {
             await File.WriteAllTextAsync(file, key.ExportPkcs8PrivateKeyPem());
             await GitHubClients.CreateAsync(Target, new GitHubAppInstallation(4242, 77), name => name == GitHubClients.AppKeyFileVariable ? file : null, Retry);
-            Assert.Equal(1, _github.InstallationTokensIssued);
+            Assert.Equal(1, GitHub.InstallationTokensIssued);
         }
         finally { File.Delete(file); }
     }
@@ -52,10 +46,10 @@ public sealed class AuthenticationTests : IAsyncLifetime
     {
         using var registered = RSA.Create(2048);
         using var other = RSA.Create(2048);
-        _github.RegisterApp(4242, 77, RSA.Create(registered.ExportParameters(false)));
+        GitHub.RegisterApp(4242, 77, RSA.Create(registered.ExportParameters(false)));
         await Assert.ThrowsAsync<AuthorizationException>(() =>
             GitHubClients.CreateAsync(Target, new GitHubAppInstallation(4242, 77), _ => other.ExportRSAPrivateKeyPem(), Retry));
-        Assert.Equal(0, _github.InstallationTokensIssued);
+        Assert.Equal(0, GitHub.InstallationTokensIssued);
     }
 
     [Theory]
@@ -75,7 +69,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
         var client = await GitHubClients.CreateAsync(Target, new GitHubAppInstallation(4242, 77), name => name == GitHubClients.TokenVariable ? FakeGitHub.TestToken : null, Retry);
         var opened = await new SubmissionPullRequests(client, Target, Retry, Emails.Labels).OpenAsync(Emails.Convert("apple-plain-text.eml").Post!, []);
         Assert.True(opened.Created);
-        Assert.Equal(0, _github.InstallationTokensIssued);
+        Assert.Equal(0, GitHub.InstallationTokensIssued);
     }
 
     [Fact]
@@ -89,12 +83,12 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task The_repository_pull_request_template_is_followed()
     {
-        _github.PutOnMain(".github/pull_request_template.md", "## Before merging\n\n- [ ] Our own editorial check\n");
-        await new SubmissionPullRequests(_github.Client(), Target, Retry, Emails.Labels).OpenAsync(Emails.Convert("apple-plain-text.eml").Post!, []);
+        GitHub.PutOnMain(".github/pull_request_template.md", "## Before merging\n\n- [ ] Our own editorial check\n");
+        await new SubmissionPullRequests(GitHub.Client(), Target, Retry, Emails.Labels).OpenAsync(Emails.Convert("apple-plain-text.eml").Post!, []);
 
-        var body = Assert.Single(_github.PullRequests)["body"]!.GetValue<string>();
+        var body = Assert.Single(GitHub.PullRequests)["body"]!.GetValue<string>();
         Assert.EndsWith("- [ ] Our own editorial check\n", body);
         Assert.DoesNotContain("## Checklist", body);
-        Assert.Empty(_github.Violations);
+        Assert.Empty(GitHub.Violations);
     }
 }

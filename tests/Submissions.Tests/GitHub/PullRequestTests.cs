@@ -5,17 +5,11 @@ using PPNBlog.Submissions.GitHub;
 namespace PPNBlog.Submissions.Tests.GitHub;
 
 /// <summary>Opening pull requests with Octokit against the local GitHub server, checked against GitHub's OpenAPI description.</summary>
-public sealed class PullRequestTests : IAsyncLifetime
+public sealed class PullRequestTests : WithFakeGitHub
 {
-    private FakeGitHub _github = null!;
-
-    public async Task InitializeAsync() => _github = await FakeGitHub.StartAsync();
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
     private SubmissionPullRequests Bot(params string[] reviewers) => new(
-        _github.Client(timeout: TimeSpan.FromSeconds(1)),
-        new GitHubTarget("o", "r", "main", _github.BaseUrl, reviewers, TeamReviewers: reviewers.Length > 0 ? ["comms-editors"] : null),
+        GitHub.Client(timeout: TimeSpan.FromSeconds(1)),
+        new GitHubTarget("o", "r", "main", GitHub.BaseUrl, reviewers, TeamReviewers: reviewers.Length > 0 ? ["comms-editors"] : null),
         new GitHubRetry(attempts: 6, firstDelay: TimeSpan.FromMilliseconds(20), maxDelay: TimeSpan.FromSeconds(2)), Emails.Labels);
 
     private static ConvertedPost Post(string fixture) => Emails.Convert(fixture).Post!;
@@ -28,15 +22,15 @@ public sealed class PullRequestTests : IAsyncLifetime
 
         Assert.True(opened.Created);
         Assert.Matches(@"^submissions/\d{4}-\d{2}-\d{2}-[a-z0-9-]+-[0-9a-f]{8}$", opened.Branch);
-        var commits = _github.CommitsOnlyOn(opened.Branch);
+        var commits = GitHub.CommitsOnlyOn(opened.Branch);
         Assert.Equal(("Add blog submission: " + post.FrontMatter.Title, SubmissionPullRequests.Bot.Name), Assert.Single(commits));
-        var added = _github.FilesOn(opened.Branch).Where(f => f.Key != "README.md").ToDictionary();
+        var added = GitHub.FilesOn(opened.Branch).Where(f => f.Key != "README.md").ToDictionary();
         Assert.All(added.Keys, path => Assert.StartsWith(post.BundlePath + "/", path));
         Assert.Equal(SubmissionWriter.PostText(post), Encoding.UTF8.GetString(added[post.BundlePath + "/index.md"]));
         Assert.Equal(post.Images.Count + 1, added.Count);
         Assert.All(post.Images, image => Assert.Equal(image.Bytes, added[$"{post.BundlePath}/{image.FileName}"]));
 
-        var pull = Assert.Single(_github.PullRequests);
+        var pull = Assert.Single(GitHub.PullRequests);
         Assert.Equal("Blog submission: " + PullRequestText.Neutralise(post.FrontMatter.Title), pull["title"]!.GetValue<string>());
         Assert.Equal(opened.Branch, pull["head"]!["ref"]!.GetValue<string>());
         Assert.Equal("main", pull["base"]!["ref"]!.GetValue<string>());
@@ -46,7 +40,7 @@ public sealed class PullRequestTests : IAsyncLifetime
         Assert.Contains(labels, l => l.StartsWith("commitment:", StringComparison.Ordinal));
         Assert.Equal("editor-one", Assert.Single(pull["requested_reviewers"]!.AsArray())!["login"]!.GetValue<string>());
         Assert.Equal("comms-editors", Assert.Single(pull["requested_teams"]!.AsArray())!["slug"]!.GetValue<string>());
-        Assert.Empty(_github.Violations);
+        Assert.Empty(GitHub.Violations);
     }
 
     [Fact]
@@ -58,9 +52,9 @@ public sealed class PullRequestTests : IAsyncLifetime
 
         Assert.False(again.Created);
         Assert.Equal((first.Number, first.Branch), (again.Number, again.Branch));
-        Assert.Single(_github.PullRequests);
-        Assert.Single(_github.Branches, b => b.StartsWith("submissions/", StringComparison.Ordinal));
-        Assert.Empty(_github.Violations);
+        Assert.Single(GitHub.PullRequests);
+        Assert.Single(GitHub.Branches, b => b.StartsWith("submissions/", StringComparison.Ordinal));
+        Assert.Empty(GitHub.Violations);
     }
 
     [Fact]
@@ -70,8 +64,8 @@ public sealed class PullRequestTests : IAsyncLifetime
         var both = await Task.WhenAll(Bot().OpenAsync(post, []), Bot().OpenAsync(post, []));
 
         Assert.Equal(both[0].Number, both[1].Number);
-        Assert.Single(_github.PullRequests);
-        Assert.Single(_github.Branches, b => b.StartsWith("submissions/", StringComparison.Ordinal));
+        Assert.Single(GitHub.PullRequests);
+        Assert.Single(GitHub.Branches, b => b.StartsWith("submissions/", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -84,33 +78,33 @@ public sealed class PullRequestTests : IAsyncLifetime
     public async Task Bad_gateways_rate_limits_timeouts_and_dropped_connections_at_each_step_are_retried(string method, string step)
     {
         // "slow" answers after the client gave up, but still does the work: the retry must not duplicate it.
-        foreach (var kind in new[] { "502", "secondary-rate-limit", "rate-limit", "slow", "drop" }) _github.Inject(new Fault(method, step, kind, 1));
+        foreach (var kind in new[] { "502", "secondary-rate-limit", "rate-limit", "slow", "drop" }) GitHub.Inject(new Fault(method, step, kind, 1));
         var opened = await Bot().OpenAsync(Post("outlook-html-inline-image.eml"), []);
 
         Assert.True(opened.Created);
-        Assert.Single(_github.PullRequests);
-        Assert.Single(_github.CommitsOnlyOn(opened.Branch));
-        Assert.True(_github.Requests.Count(r => r.StartsWith(method, StringComparison.Ordinal) && r.EndsWith(step, StringComparison.Ordinal)) >= 6);
-        Assert.Empty(_github.Violations);
+        Assert.Single(GitHub.PullRequests);
+        Assert.Single(GitHub.CommitsOnlyOn(opened.Branch));
+        Assert.True(GitHub.Requests.Count(r => r.StartsWith(method, StringComparison.Ordinal) && r.EndsWith(step, StringComparison.Ordinal)) >= 6);
+        Assert.Empty(GitHub.Violations);
     }
 
     [Fact]
     public async Task A_run_that_died_after_making_the_branch_is_completed_by_the_next_run()
     {
         var post = Post("apple-plain-text.eml");
-        _github.Inject(new Fault("POST", "/pulls", "502", 100));
+        GitHub.Inject(new Fault("POST", "/pulls", "502", 100));
         await Assert.ThrowsAnyAsync<ApiException>(() => Bot().OpenAsync(post, []));
-        Assert.Empty(_github.PullRequests);
-        var branch = Assert.Single(_github.Branches, b => b.StartsWith("submissions/", StringComparison.Ordinal));
+        Assert.Empty(GitHub.PullRequests);
+        var branch = Assert.Single(GitHub.Branches, b => b.StartsWith("submissions/", StringComparison.Ordinal));
 
-        _github.ClearFaults();
-        var blobsBefore = _github.Requests.Count(r => r.EndsWith("/git/blobs", StringComparison.Ordinal));
+        GitHub.ClearFaults();
+        var blobsBefore = GitHub.Requests.Count(r => r.EndsWith("/git/blobs", StringComparison.Ordinal));
         var opened = await Bot().OpenAsync(post, []);
 
         Assert.True(opened.Created);
         Assert.Equal(branch, opened.Branch);
-        Assert.Single(_github.CommitsOnlyOn(branch));
-        Assert.Equal(blobsBefore, _github.Requests.Count(r => r.EndsWith("/git/blobs", StringComparison.Ordinal)));
+        Assert.Single(GitHub.CommitsOnlyOn(branch));
+        Assert.Equal(blobsBefore, GitHub.Requests.Count(r => r.EndsWith("/git/blobs", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -120,7 +114,7 @@ public sealed class PullRequestTests : IAsyncLifetime
         post = post with { FrontMatter = post.FrontMatter with { Title = "Fixes #1 for @everyone <!-- hidden --> [click](javascript:x)", Summary = "closes #2 @org/team <img src=x onerror=alert(1)>" } };
         await Bot().OpenAsync(post, []);
 
-        var pull = Assert.Single(_github.PullRequests);
+        var pull = Assert.Single(GitHub.PullRequests);
         foreach (var text in new[] { pull["title"]!.GetValue<string>(), pull["body"]!.GetValue<string>() })
         {
             Assert.DoesNotMatch(@"@[A-Za-z]", text);
@@ -141,36 +135,36 @@ public sealed class PullRequestTests : IAsyncLifetime
         await Bot().OpenAsync(post, []);
         await Bot().OpenAsync(gmail, []);
 
-        var pulls = _github.PullRequests;
+        var pulls = GitHub.PullRequests;
         Assert.Contains("personal-data", pulls[0]["labels"]!.AsArray().Select(l => l!["name"]!.GetValue<string>()));
         Assert.Contains("quarantine", pulls[1]["labels"]!.AsArray().Select(l => l!["name"]!.GetValue<string>()));
         var published = string.Join('\n', pulls.Select(p => p.ToJsonString()))
-            + string.Join('\n', _github.Branches.SelectMany(b => _github.FilesOn(b).Values).Select(Encoding.UTF8.GetString));
+            + string.Join('\n', GitHub.Branches.SelectMany(b => GitHub.FilesOn(b).Values).Select(Encoding.UTF8.GetString));
         Assert.DoesNotContain("sam.patel@", published, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("jo.evans@", published, StringComparison.OrdinalIgnoreCase);
-        Assert.Empty(_github.Violations);
+        Assert.Empty(GitHub.Violations);
     }
 
     [Fact]
     public async Task Labels_are_created_and_corrected_from_the_labels_file_with_one_per_commitment()
     {
-        _github.AddLabel("quarantine", "ffffff", "an old description");
+        GitHub.AddLabel("quarantine", "ffffff", "an old description");
         var changes = await Bot().SyncLabelsAsync(Emails.Commitments.Select(c => c.Slug));
 
         Assert.Contains("updated quarantine", changes);
         Assert.Contains("created commitment:put-people-first", changes);
         Assert.Equal(4 + Emails.Commitments.Count, changes.Count);
-        var details = _github.LabelDetails;
+        var details = GitHub.LabelDetails;
         Assert.Equal(("d5281b", Emails.Labels.For("quarantine").Description), details["quarantine"]);
         Assert.Equal("005eb8", details["commitment:transform-and-innovate"].Color);
         Assert.Empty(await Bot().SyncLabelsAsync(Emails.Commitments.Select(c => c.Slug)));
-        Assert.Empty(_github.Violations);
+        Assert.Empty(GitHub.Violations);
     }
 
     [Fact]
     public void The_fake_serves_only_routes_that_github_has_and_knows_their_query_parameters()
     {
-        Assert.Empty(_github.Violations);
+        Assert.Empty(GitHub.Violations);
         Assert.NotNull(GitHubOpenApi.Load().TemplateFor("POST", "/repos/o/r/git/blobs"));
         Assert.Null(GitHubOpenApi.Load().TemplateFor("POST", "/repos/o/r/git/blobz"));
         Assert.Equal(["GET /repos/{owner}/{repo}/pulls: no query parameter 'bogus' in GitHub's API"],
