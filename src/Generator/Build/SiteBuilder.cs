@@ -78,7 +78,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
     private sealed record PublishedSite(SiteModel Site, ViewFactory Views, IReadOnlyList<PlannedPage> Plan, ulong SiteStamp,
         Dictionary<string, PublishedPost> PostsByFile, DateTimeOffset? NextDue)
     {
-        /// <summary>The files of the posts each page shows, by plan position: noted as pages are fingerprinted.</summary>
+        /// <summary>The files of the posts each page shows, by plan position: noted as serve fingerprints pages.</summary>
         public string[]?[] Shown { get; } = new string[]?[Plan.Count];
 
         /// <summary>The pages (plan positions) showing each post, by the post's file: worked out when first needed.</summary>
@@ -124,12 +124,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
     {
         var diagnostics = new DiagnosticList();
         var stages = new Stages();
-        BuildResult Failed()
-        {
-            // Edits this build read are not published: the next build must not take them as done.
-            _published = null;
-            return new(diagnostics.Sorted(), 0, 0, stages.Timings);
-        }
+        BuildResult Failed() => Fail(diagnostics, stages);
 
         if (EditAssets(changes, diagnostics, stages) is { } assetsEdited) return assetsEdited;
 
@@ -278,11 +273,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
             diagnostics.AddRange(document.LinkDiagnostics ?? []);
         }
         stages.Lap("render markdown");
-        if (diagnostics.HasErrors)
-        {
-            _published = null;
-            return new BuildResult(diagnostics.Sorted(), 0, 0, stages.Timings);
-        }
+        if (diagnostics.HasErrors) return Fail(diagnostics, stages);
 
         foreach (var (document, (earlier, _)) in documents.Zip(edits))
         {
@@ -294,11 +285,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
         using var output = new LiveOutput(options.OutputDirectory, _ledger, keepOthers: true);
         var rendered = RenderPages(last, pages, output, diagnostics);
         stages.Lap("render pages");
-        if (rendered is null)
-        {
-            _published = null;
-            return new BuildResult(diagnostics.Sorted(), 0, 0, stages.Timings);
-        }
+        if (rendered is null) return Fail(diagnostics, stages);
         FeedWriter.Write(site, output, last.SiteStamp);
         _api.Write(site, last.Views, output, last.SiteStamp, documents.Select(d => d.Published!).ToList());
         stages.Lap("write feeds, API");
@@ -352,7 +339,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
                 var inputs = new Fingerprint().Add((long)site.SiteStamp).Add(page.Template).Add(page.Key);
                 var shows = page.Shows();
                 foreach (var shown in shows) inputs = inputs.Add(shown.Version);
-                site.Shown[i] ??= [.. shows.Select(p => p.Post.Source.FullPath)];
+                if (keepSources) site.Shown[i] ??= [.. shows.Select(p => p.Post.Source.FullPath)];
                 if (output.Unchanged(file, inputs.Value)) return;
                 var html = _theme!.Render(page.Template, page.Values());
                 if (page.Template == "post") Interlocked.Increment(ref postPages);
@@ -405,6 +392,13 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
         SearchIndexer.Index(options.OutputDirectory, _assets!.ThemeDirectory, diagnostics, replace: true, cancellation);
         if (!cancellation.IsCancellationRequested) _searchStale = false;
         return diagnostics.Sorted();
+    }
+
+    /// <summary>A build that wrote nothing. The edits it read are not published, so the next build goes the full way.</summary>
+    private BuildResult Fail(DiagnosticList diagnostics, Stages stages)
+    {
+        _published = null;
+        return new BuildResult(diagnostics.Sorted(), 0, 0, stages.Timings);
     }
 
     /// <summary>Checks a body's links against the site's paths, keeping the result with it.</summary>
