@@ -21,9 +21,6 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
     /// <summary>A file's validated content (null when invalid) and the diagnostics it produced.</summary>
     private sealed record LoadedFile(object? Content, IReadOnlyList<Diagnostic> Diagnostics);
 
-    /// <summary>The input folder's full path.</summary>
-    public string InputDirectory => _input;
-
     /// <summary>Loads and validates every file once, without keeping anything: for one-off commands.</summary>
     public static LoadedContent? Load(string inputDirectory, DiagnosticList diagnostics) =>
         new ContentLoader(inputDirectory, keepFiles: false).Load(diagnostics, ChangeSet.Everything);
