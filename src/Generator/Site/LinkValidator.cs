@@ -58,5 +58,5 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, DiagnosticList 
     }
 
     private static bool IsEmbed(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (HtmlPostProcessor.EmbedHosts.Contains(uri.Host) || uri.Host is "youtu.be" or "vimeo.com" or "www.vimeo.com");
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (BodyEdits.EmbedHosts.Contains(uri.Host) || uri.Host is "youtu.be" or "vimeo.com" or "www.vimeo.com");
 }

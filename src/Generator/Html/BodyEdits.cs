@@ -1,0 +1,135 @@
+using System.Globalization;
+
+namespace PPNBlog.Generator.Html;
+
+/// <summary>What the link stage decided for one URL: its new value (null: as it is) and whether it leads off the site.</summary>
+/// <param name="NewValue">The URL to publish instead, or null.</param>
+/// <param name="External">A link to another site: marked with <see cref="BodyEdits.ExternalRel"/> and <see cref="BodyEdits.ExternalClass"/>.</param>
+public readonly record struct LinkEdit(string? NewValue, bool External);
+
+/// <summary>
+/// What the HTML stage changes in a body, decided in one place for its two ways of making the change: the DOM
+/// (<see cref="DomRewriter"/>, any HTML) and the token stream (<see cref="TokenRewriter"/>, Markdig's own HTML).
+/// </summary>
+public sealed class BodyEdits(Site.SiteUrls urls)
+{
+    /// <summary>Links to other sites get this rel (no window.opener) and class (the NHS external-link style).</summary>
+    public const string ExternalRel = "external noopener";
+
+    /// <inheritdoc cref="ExternalRel"/>
+    public const string ExternalClass = "ppn-external";
+
+    /// <summary>Class added to every table (NHS.UK table style).</summary>
+    public const string TableClass = "nhsuk-table";
+
+    /// <summary>
+    /// Attributes of the wrapper around each table: a wide table scrolls inside a focusable region, so keyboard users
+    /// can scroll it too.
+    /// </summary>
+    public static readonly (string Name, string Value)[] TableWrapper =
+        [("class", "nhsuk-table-responsive ppn-table-wrapper"), ("tabindex", "0"), ("role", "region"), ("aria-label", "Table")];
+
+    /// <summary>Hosts whose players may be embedded (event recordings).</summary>
+    public static readonly IReadOnlySet<string> EmbedHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "player.vimeo.com",
+    };
+
+    /// <summary>Class of the wrapper around each embedded player.</summary>
+    public const string EmbedClass = "ppn-embed";
+
+    /// <summary>An embedded player's accessible name when the content gave none.</summary>
+    public const string EmbedTitle = "Embedded video";
+
+    /// <summary>Class of the "#" link added at the end of each h2–h4 with an id.</summary>
+    public const string HeadingAnchorClass = "ppn-heading-anchor";
+
+    /// <summary>The heading anchor's text (it counts as a word, as it always has).</summary>
+    public const string HeadingAnchorText = "#";
+
+    private const int ExcerptLength = 240;
+
+    /// <summary>The aria-label of the anchor of a heading whose text is <paramref name="headingText"/>.</summary>
+    public static string HeadingAnchorLabel(string headingText) => "Link to the section: " + headingText.Trim();
+
+    /// <summary>
+    /// The published form of <paramref name="url"/> (an href or src as written in the HTML): site-rooted links get the
+    /// base path, links to content files their page's URL, relative files their path from the site root; links on
+    /// <paramref name="isAnchor"/> elements to other sites are marked external.
+    /// </summary>
+    public LinkEdit EditLink(string url, bool isAnchor, DocumentContext context)
+    {
+        url = url.Trim();
+        switch (LinkTarget.Classify(url))
+        {
+            case LinkKind.SiteRooted when urls.BasePath != "/":
+                return new LinkEdit(urls.Url(url.TrimStart('/')), false);
+            case LinkKind.RelativeMarkdown:
+                var file = Path.GetFullPath(Path.Combine(context.SourceDirectory, LinkTarget.PathPart(url)));
+                return new LinkEdit(context.UrlOf(file) is { } published ? published + FragmentOf(url) : null, false);
+            case LinkKind.RelativeFile:
+                return new LinkEdit(new Uri(new Uri("http://site" + context.PageUrl), url).PathAndQuery + FragmentOf(url), false);
+            case LinkKind.Absolute when isAnchor && !IsThisSite(url):
+                return new LinkEdit(null, true);
+            default:
+                return default;
+        }
+    }
+
+    /// <summary>
+    /// The pixel width and height of a local image (read from the file's header), so the browser reserves its space
+    /// before it loads: no layout shift. Null for remote or missing images.
+    /// </summary>
+    public static (string Width, string Height)? ImageSize(string src, DocumentContext context)
+    {
+        if (LinkTarget.Classify(src) != LinkKind.RelativeFile) return null;
+        var file = Path.GetFullPath(Path.Combine(context.SourceDirectory, LinkTarget.PathPart(src)));
+        context.Consult(file);
+        if (!File.Exists(file)) return null;
+        using var codec = SkiaSharp.SKCodec.Create(file);
+        if (codec is null) return null;
+        return (codec.Info.Width.ToString(CultureInfo.InvariantCulture), codec.Info.Height.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The excerpt: <paramref name="text"/> with white space collapsed, cut at a word within the excerpt length.</summary>
+    public static string Excerpt(string text)
+    {
+        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (collapsed.Length <= ExcerptLength) return collapsed;
+        var cut = collapsed.LastIndexOf(' ', ExcerptLength);
+        return collapsed[..(cut > 0 ? cut : ExcerptLength)].TrimEnd(',', ';', ':', '.') + "…";
+    }
+
+    private bool IsThisSite(string url) =>
+        Uri.TryCreate(url.StartsWith("//", StringComparison.Ordinal) ? "https:" + url : url, UriKind.Absolute, out var uri) &&
+        string.Equals(uri.Host, urls.Host, StringComparison.OrdinalIgnoreCase);
+
+    private static string FragmentOf(string url)
+    {
+        var hash = url.IndexOf('#');
+        return hash < 0 ? "" : url[hash..];
+    }
+}
+
+/// <summary>
+/// Words of visible text, fed the text in document order: what splitting the body's text content at white space
+/// would count, without building that text.
+/// </summary>
+public struct WordCounter
+{
+    private bool _inWord;
+
+    /// <summary>The words so far.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Counts the words begun in <paramref name="text"/> (a word may run on from the text before).</summary>
+    public void Add(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            var space = char.IsWhiteSpace(c);
+            if (!space && !_inWord) Count++;
+            _inWord = !space;
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Text.RegularExpressions;
+using PPNBlog.Content.Model;
+using PPNBlog.Generator.Html;
+using PPNBlog.Generator.Markdown;
+using PPNBlog.Generator.Site;
+using SkiaSharp;
+
+namespace PPNBlog.Generator.Tests.Html;
+
+/// <summary>
+/// The HTML stage's two ways, the token stream (Markdig's own HTML) and the DOM (any HTML), give the same page, excerpt
+/// and word count for the same body; the stream declines exactly where the parser would build another tree.
+/// </summary>
+public sealed partial class HtmlStageTests : IDisposable
+{
+    /// <summary>One of each construct the Markdown pipeline renders, with the escapes and URLs that differ in serialisation.</summary>
+    private static readonly string[] Constructs =
+    [
+        "# Title \"quoted\" & © &copy; &nbsp;non&#160;break",
+        "Para with \"smart quotes\", 'single', -- en, --- em... and a [link](https://other.example/a?b=1&c=2 \"title \\\"q\\\"\") and [rooted](/posts/x/)",
+        "[rel md](other.md#frag) and [file](file.pdf?x=1#y) and <https://auto.example/x> and www.example.com and [self](https://example.org/x) and [mail](mailto:a@b.c)",
+        "## Heading with `code` and [link](https://x.example)",
+        "### Heading *emph* ~~del~~ ^sup^ ~sub~ ++ins++ ==mark==",
+        "#### !!!",
+        "##### h5 has no anchor",
+        "## Same heading\n\n## Same heading",
+        "![alt *text*](photo.png \"A title\") ![remote](https://img.example/a.png) ![spaced](<my photo.png>) ![missing](gone.png)",
+        "[![img in link](photo.png)](https://example.net)",
+        "Footnote ref[^1] and another[^note].\n\n[^1]: The note with [link](https://fn.example).\n[^note]: Second note.\n    With more.",
+        "[text with footnote[^2]](https://example.com)\n\n[^2]: A note.",
+        "[link www.nested.com inside](https://z.example)",
+        "> quote\n> > nested *quote*\n>\n> - list in quote",
+        "1. one\n2. two\n   - nested\n   - items\n\n     para in item",
+        "a. alpha\nb. beta",
+        "- [ ] task?\n* star",
+        "Line with hard  \nbreak and soft\nbreak.",
+        "---",
+        "```csharp\nvar x = \"<tag>\" & 'y';\n```",
+        "    indented code < & > \"q\"",
+        "| Left | Center | Right |\n|:-----|:------:|------:|\n| a & b | `c\\|d` | **e** |\n| [l](https://l.example) | ![i](photo.png) | x |",
+        "^^^ Figure caption\n![fig](photo.png)\n^^^",
+        "![video](https://www.youtube.com/watch?v=dQw4w9WgXcQ)",
+        "![vimeo](https://vimeo.com/123456)",
+        "Text with \\<not a tag\\> and &amp;amp; and &#x1F600; and &bogus; and a no-break space: [\u00a0].",
+        "[a](<url with spaces.md>) [b](%E2%9C%93.md) [c](ünï.png) [d](https://ex.com/ü?a=\"b\")",
+        "Just text\r\nwith CRLF\r\n\r\n## H\r\n",
+        "## \n\n#\n\n## ##",
+        "Words split across *em*phasis and `code` and\ttabs\u2003and em spaces.",
+    ];
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("ppnblog-html-").FullName;
+    private readonly BodyEdits _edits = new(new SiteUrls(new SiteSettings("T", "D", new Uri("https://example.org/sub/"), "en-GB", null, null, [], null, 10)));
+
+    public HtmlStageTests()
+    {
+        using var bitmap = new SKBitmap(64, 48);
+        bitmap.Erase(SKColors.SteelBlue);
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        File.WriteAllBytes(Path.Combine(_folder, "photo.png"), data.ToArray());
+        File.WriteAllBytes(Path.Combine(_folder, "my photo.png"), data.ToArray());
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Every_construct_comes_out_the_same_either_way()
+    {
+        foreach (var markdown in Constructs)
+        {
+            var (dom, tokens) = BothWays(markdown);
+            Assert.True(tokens is not null, $"the token stream declined:\n{markdown}");
+            AssertSame(dom, tokens, markdown);
+        }
+        var (_, local) = BothWays("![A photo](photo.png)");
+        Assert.Contains("width=\"64\" height=\"48\"", local!.Html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"ppn-embed\"><iframe", BothWays(Constructs.Single(c => c.Contains("youtube", StringComparison.Ordinal))).Tokens!.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_token_stream_declines_where_the_parser_would_build_another_tree()
+    {
+        // Grid tables write <col> straight into <table>: the parser adds a <colgroup> around it.
+        var grid = "+-----+-----+\n| grid| tbl |\n+=====+=====+\n| - a | b   |\n+-----+-----+";
+        var (dom, tokens) = BothWays(grid);
+        Assert.Null(tokens);
+        Assert.Contains("<colgroup>", dom.Html, StringComparison.Ordinal);
+        // A link inside a link, which the parser splits.
+        var nested = new TokenRewriter(_edits).TryProcess("<p><a href=\"https://a.example\">x<a href=\"#fn:1\">1</a></a></p>", Context());
+        Assert.Null(nested);
+        foreach (var html in new[] { "<p>open", "<p><div>block in a paragraph</div></p>", "<table>text</table>", "<pre>\ncode</pre>", "<!-- c -->", "<p>x</em></p>" })
+            Assert.Null(new TokenRewriter(_edits).TryProcess(html, Context()));
+    }
+
+    [Fact]
+    public void Random_mixes_of_constructs_come_out_the_same_either_way()
+    {
+        var random = new Random(20261126);
+        var taken = 0;
+        for (var i = 0; i < 400; i++)
+        {
+            // Joined with a line or two between, so paragraphs also run on into the next construct.
+            var markdown = string.Join(random.Next(2) == 0 ? "\n" : "\n\n", Enumerable.Range(0, random.Next(1, 8)).Select(_ => Constructs[random.Next(Constructs.Length)]));
+            if (MarkdownRenderer.Render(markdown).RawHtmlLine is not null) continue;
+            var (dom, tokens) = BothWays(markdown);
+            if (tokens is null) continue;
+            taken++;
+            AssertSame(dom, tokens, markdown);
+        }
+        Assert.True(taken > 300, $"the token stream took only {taken} of 400 bodies");
+    }
+
+    [Fact]
+    public void Real_posts_without_raw_html_come_out_the_same_either_way()
+    {
+        var files = Directory.GetFiles(Path.Combine(TestSite.RepositoryRoot, "..", "shared", "corpus", "real-posts"), "*.md", SearchOption.AllDirectories);
+        var (compared, taken) = (0, 0);
+        foreach (var file in files)
+        {
+            var body = FrontMatter().Replace(File.ReadAllText(file), "", 1);
+            if (MarkdownRenderer.Render(body).RawHtmlLine is not null) continue;
+            compared++;
+            var (dom, tokens) = BothWays(body);
+            if (tokens is null) continue;
+            taken++;
+            AssertSame(dom, tokens, file);
+        }
+        Assert.True(compared > 250, $"only {compared} real posts without raw HTML");
+        Assert.True(taken > compared * 9 / 10, $"the token stream took {taken} of {compared} real posts");
+    }
+
+    [Theory]
+    [InlineData("<p>a\r\nb\rc</p>\r\n")]
+    [InlineData("<p>&amp;&lt;&gt;&quot;&nbsp;&#8617;&#160;&ldquo;x&rsquo;&hellip;&#x1F600;&copy</p>")]
+    [InlineData("<p><a href=\"x&amp;y\" title=\"&quot;q&quot; &lt;b&gt;\">l</a> <a href=\"https://ext.example/?a=1&amp;b=2\">e</a></p>")]
+    [InlineData("<h2 id=\"a&amp;b\">T &amp; <em>U</em></h2>\n<h3 id=\"\">Empty id</h3>\n<h4>No id</h4>")]
+    [InlineData("<p><img src=\"photo.png\" alt=\"a&quot;b\" /><img src=\"photo.png\" width=\"10\" /><img alt=\"no src\" /></p>")]
+    [InlineData("<p><iframe src=\"https://www.youtube.com/embed/x\" frameborder=\"0\" title=\" \"></iframe></p>")]
+    public void Hand_written_markup_comes_out_the_same_either_way(string html)
+    {
+        var tokens = new TokenRewriter(_edits).TryProcess(html, Context());
+        AssertSame(new DomRewriter(_edits).Process(new MarkdownHtml(html, [], null), Context()), tokens, html);
+    }
+
+    [Fact]
+    public void The_token_stream_escapes_every_character_as_AngleSharp_serialises_it()
+    {
+        var formatter = new AttributeFormatter();
+        for (var c = '\0'; c < char.MaxValue; c++)
+        {
+            if (char.IsSurrogate(c)) continue;
+            var text = c.ToString();
+            Assert.Equal(AngleSharp.Html.HtmlMarkupFormatter.EscapeText(text), Escaped(text, inAttribute: false));
+            Assert.Equal(formatter.Format("x", text), "x=\"" + Escaped(text, inAttribute: true) + "\"");
+        }
+        Assert.Equal("a&amp;b&lt;c&gt;d&nbsp;e\"", Escaped("a&b<c>d\u00a0e\"", inAttribute: false));
+    }
+
+    private static string Escaped(string text, bool inAttribute)
+    {
+        var output = new System.Text.StringBuilder();
+        TokenRewriter.AppendEscaped(output, text, inAttribute);
+        return output.ToString();
+    }
+
+    /// <summary>AngleSharp's attribute serialisation, which it keeps protected.</summary>
+    private sealed class AttributeFormatter : AngleSharp.Html.HtmlMarkupFormatter
+    {
+        public string Format(string name, string value) => Attribute(new AngleSharp.Dom.Attr(name, value));
+    }
+
+    private (ProcessedHtml Dom, ProcessedHtml? Tokens) BothWays(string markdown)
+    {
+        var rendered = MarkdownRenderer.Render(markdown);
+        Assert.Null(rendered.RawHtmlLine);
+        return (new DomRewriter(_edits).Process(rendered, Context()), new TokenRewriter(_edits).TryProcess(rendered.Html, Context()));
+    }
+
+    private DocumentContext Context() =>
+        new("/sub/posts/this-post/", _folder, file => file.EndsWith("other.md", StringComparison.Ordinal) ? "/sub/posts/other/" : null);
+
+    private static void AssertSame(ProcessedHtml dom, ProcessedHtml? tokens, string what)
+    {
+        Assert.NotNull(tokens);
+        Assert.True(dom.Html == tokens.Html, $"HTML differs for {what}\nDOM:    {dom.Html}\ntokens: {tokens.Html}");
+        Assert.Equal(dom.Excerpt, tokens.Excerpt);
+        Assert.Equal(dom.WordCount, tokens.WordCount);
+    }
+
+    [GeneratedRegex(@"\A\uFEFF?---\r?\n.*?\r?\n---[ \t]*\r?\n", RegexOptions.Singleline)]
+    private static partial Regex FrontMatter();
+}
