@@ -30,11 +30,11 @@ public sealed class TokenRewriter(BodyEdits edits)
     /// <summary>Elements that hold only phrasing content here (a block start tag inside them would close or move them).</summary>
     private static readonly FrozenSet<string> PhrasingOnly = FrozenSet.ToFrozenSet(Phrasing.Concat(["p", "h1", "h2", "h3", "h4", "h5", "h6"]));
 
-    /// <summary>The parent each table part must have: the parser inserts a missing one (a tbody, a colgroup).</summary>
-    private static readonly FrozenDictionary<string, string> TableParent = new Dictionary<string, string>
+    /// <summary>The parents each table part may have: the parser inserts a missing one (a tbody, a colgroup).</summary>
+    private static readonly FrozenDictionary<string, string[]> TableParents = new Dictionary<string, string[]>
     {
-        ["thead"] = "table", ["tbody"] = "table", ["colgroup"] = "table", ["col"] = "colgroup", ["tr"] = "tbody|thead",
-        ["th"] = "tr", ["td"] = "tr",
+        ["thead"] = ["table"], ["tbody"] = ["table"], ["colgroup"] = ["table"], ["col"] = ["colgroup"], ["tr"] = ["thead", "tbody"],
+        ["th"] = ["tr"], ["td"] = ["tr"],
     }.ToFrozenDictionary();
 
     /// <summary>Elements where only white space may appear as text (other text is moved out of a table by the parser).</summary>
@@ -145,8 +145,8 @@ public sealed class TokenRewriter(BodyEdits edits)
     /// <summary>Whether the parser would put <paramref name="child"/> inside <paramref name="parent"/> as written.</summary>
     private static bool MayContain(string parent, string child)
     {
-        if (!Phrasing.Contains(child) && !Block.Contains(child) && !TableParent.ContainsKey(child) && child != "li") return false;
-        if (TableParent.TryGetValue(child, out var parents)) return parents.Split('|').Contains(parent);
+        if (TableParents.TryGetValue(child, out var parents)) return parents.Contains(parent);
+        if (!Phrasing.Contains(child) && !Block.Contains(child) && child != "li") return false;
         if (child == "li") return parent is "ul" or "ol";
         if (parent is "ul" or "ol" or "table" or "thead" or "tbody" or "tr" or "colgroup" or "iframe") return false;
         if (parent == "pre") return child == "code";
