@@ -109,6 +109,28 @@ public sealed partial class HtmlStageTests : IDisposable
         Assert.True(taken > 300, $"the token stream took only {taken} of 400 bodies");
     }
 
+    /// <summary>Hostile-looking Markdown: fragments of syntax, entities, control characters and odd spaces, in any order.</summary>
+    [Fact]
+    public void Random_fragments_of_markdown_syntax_come_out_the_same_either_way()
+    {
+        string[] pieces = ["# ", "## ", "### ", "- ", "1. ", "> ", "```\n", "    ", "| a | b |\n|---|---|\n", "[x](", "](other.md)", "![i](", "photo.png)",
+            "https://www.youtube.com/watch?v=abc", "[^1]", "[^1]: ", "&amp;", "&copy;", "&#0;", "&#x110000;", "\u0000", "\u200b", "\u00a0", "<", ">",
+            "**", "__", "~~", "==", "++", "a. ", "^^^", "\n\n", "\n", "\r", "\t", " ", "www.a.com", "<http://b.com>", "<a@b.com>", "---\n", "***",
+            "  \n", "\"", "'", "\\", "|", "`", "é", "word"];
+        var random = new Random(7);
+        var taken = 0;
+        for (var i = 0; i < 3000; i++)
+        {
+            var markdown = string.Concat(Enumerable.Range(0, random.Next(1, 60)).Select(_ => pieces[random.Next(pieces.Length)]));
+            if (MarkdownRenderer.Render(markdown).RawHtmlLine is not null) continue;
+            var (dom, tokens) = BothWays(markdown);
+            if (tokens is null) continue;
+            taken++;
+            AssertSame(dom, tokens, System.Text.Json.JsonSerializer.Serialize(markdown));
+        }
+        Assert.True(taken > 2500, $"the token stream took only {taken} of 3000 bodies");
+    }
+
     [Fact]
     public void Real_posts_without_raw_html_come_out_the_same_either_way()
     {
