@@ -9,15 +9,18 @@ public sealed class StagedOutput : SiteOutput
     private readonly string _output;
     private bool _committed;
 
-    private StagedOutput(string output, string root) : base(root, new OutputLedger()) => _output = output;
+    private StagedOutput(string output, string root, OutputLedger ledger) : base(root, ledger) => _output = output;
 
-    /// <summary>Starts a build of <paramref name="outputDirectory"/> in a new staging folder on the same file system.</summary>
-    public static StagedOutput Begin(string outputDirectory)
+    /// <summary>
+    /// Starts a build of <paramref name="outputDirectory"/> in a new staging folder on the same file system;
+    /// <paramref name="keepsHashes"/>: see <see cref="OutputLedger"/>.
+    /// </summary>
+    public static StagedOutput Begin(string outputDirectory, bool keepsHashes = true)
     {
         var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
         var root = $"{output}.staging-{Guid.NewGuid():N}";
         Directory.CreateDirectory(root);
-        return new StagedOutput(output, root);
+        return new StagedOutput(output, root, new OutputLedger(keepsHashes));
     }
 
     /// <inheritdoc />
