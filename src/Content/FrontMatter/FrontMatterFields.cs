@@ -64,9 +64,8 @@ public sealed class FrontMatterFields
         }
         try
         {
-            if (!PassesLimits(yaml, file, firstLine, diagnostics)) return null;
             var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            stream.Load(new LimitedParser(yaml));
             var root = stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode;
             if (root is YamlScalarNode { Value: null or "" })
                 root = new YamlMappingNode();
@@ -85,6 +84,11 @@ public sealed class FrontMatterFields
             }
             return new FrontMatterFields(entries, file, firstLine, diagnostics);
         }
+        catch (LimitException e)
+        {
+            diagnostics.Add(e.Code, SourceLocation.FromYaml(file, e.Start, firstLine), e.Message, e.Hint);
+            return null;
+        }
         catch (YamlException e)
         {
             var message = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
@@ -94,53 +98,55 @@ public sealed class FrontMatterFields
     }
 
     /// <summary>
-    /// Walks the event stream before building any tree: refuses deep nesting and huge node counts (alias bombs,
-    /// nesting bombs) and reports duplicate top-level keys, which YAML forbids and which hide an editor's intent.
+    /// The parser YamlStream reads the front matter through: it refuses deep nesting and huge node counts (alias bombs,
+    /// nesting bombs) before the tree grows past them, and reports duplicate top-level keys, which YAML forbids and which
+    /// hide an editor's intent. Checking as the tree is built parses the YAML once (a walk before it parsed it twice).
     /// </summary>
-    private static bool PassesLimits(string yaml, string file, int firstLine, DiagnosticList diagnostics)
+    private sealed class LimitedParser(string yaml) : IParser
     {
-        var parser = new Parser(new StringReader(yaml));
-        var depth = 0;
-        var events = 0;
-        var rootIsMapping = false;
-        var expectKey = false;
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        while (parser.MoveNext())
+        private readonly Parser _parser = new(new StringReader(yaml));
+        private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+        private int _depth;
+        private int _events;
+        private bool _rootIsMapping;
+        private bool _expectKey;
+
+        public ParsingEvent? Current => _parser.Current;
+
+        public bool MoveNext()
         {
-            var current = parser.Current!;
-            if (++events > MaxEvents)
-            {
-                diagnostics.Add(DiagnosticCode.TooLarge, SourceLocation.FromYaml(file, current.Start, firstLine),
-                    $"front matter has more than {MaxEvents} YAML nodes");
-                return false;
-            }
+            if (!_parser.MoveNext()) return false;
+            var current = _parser.Current!;
+            if (++_events > MaxEvents) throw new LimitException(DiagnosticCode.TooLarge, current.Start, $"front matter has more than {MaxEvents} YAML nodes");
             switch (current)
             {
                 case MappingStart or SequenceStart:
-                    if (depth == 0) (rootIsMapping, expectKey) = (current is MappingStart, true);
-                    if (++depth > MaxDepth)
-                    {
-                        diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, current.Start, firstLine),
-                            $"front matter is nested more than {MaxDepth} levels deep");
-                        return false;
-                    }
+                    if (_depth == 0) (_rootIsMapping, _expectKey) = (current is MappingStart, true);
+                    if (++_depth > MaxDepth)
+                        throw new LimitException(DiagnosticCode.MalformedYaml, current.Start, $"front matter is nested more than {MaxDepth} levels deep");
                     break;
                 case MappingEnd or SequenceEnd:
                     // A nested value (or complex key) of the root mapping has ended.
-                    if (--depth == 1) expectKey = !expectKey;
+                    if (--_depth == 1) _expectKey = !_expectKey;
                     break;
-                case Scalar or AnchorAlias when depth == 1 && rootIsMapping:
-                    if (expectKey && current is Scalar { Value: var key } && !keys.Add(key))
-                    {
-                        diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, current.Start, firstLine),
-                            $"the key '{key}' appears twice", "Keep one of the two lines.");
-                        return false;
-                    }
-                    expectKey = !expectKey;
+                case Scalar or AnchorAlias when _depth == 1 && _rootIsMapping:
+                    if (_expectKey && current is Scalar { Value: var key } && !_keys.Add(key))
+                        throw new LimitException(DiagnosticCode.MalformedYaml, current.Start, $"the key '{key}' appears twice", "Keep one of the two lines.");
+                    _expectKey = !_expectKey;
                     break;
             }
+            return true;
         }
-        return true;
+    }
+
+    /// <summary>What <see cref="LimitedParser"/> refused, where.</summary>
+    private sealed class LimitException(DiagnosticCode code, Mark start, string message, string? hint = null) : Exception(message)
+    {
+        public DiagnosticCode Code { get; } = code;
+
+        public Mark Start { get; } = start;
+
+        public string? Hint { get; } = hint;
     }
 
     /// <summary>Plain-English hints for the YAML mistakes editors make most; null falls back to the code's hint.</summary>

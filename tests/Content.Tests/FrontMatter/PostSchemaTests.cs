@@ -220,6 +220,15 @@ public class PostSchemaTests
     }
 
     [Fact]
+    public void Front_matter_with_too_many_nodes_is_refused_at_the_node_past_the_limit()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost("---\ntitle: t\ntags: [" + string.Join(",", Enumerable.Repeat("a", 12_000)) + "]\n---\nBody\n"));
+        Assert.StartsWith("post.md:3:", Assert.Single(content.Lines));
+        Assert.Contains("error PPN012: front matter has more than 10000 YAML nodes", content.Lines[0]);
+    }
+
+    [Fact]
     public void Huge_front_matter_is_refused()
     {
         using var content = new TestContent();
