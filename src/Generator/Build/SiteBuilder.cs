@@ -204,9 +204,11 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
         stages.Lap("render pages");
         if (rendered is null) return Failed();
 
-        FeedWriter.Write(site, output, siteStamp);
-        SitemapWriter.Write(site, plan, output, new Fingerprint().Add((long)siteStamp).Add((long)pagePaths.Value).Value);
-        _api.Write(site, views, output, siteStamp);
+        // Side by side: each has a serial part (the site feed, the sitemap, the API's post index) the others can fill.
+        Parallel.Invoke(
+            () => FeedWriter.Write(site, output, siteStamp),
+            () => SitemapWriter.Write(site, plan, output, new Fingerprint().Add((long)siteStamp).Add((long)pagePaths.Value).Value),
+            () => _api.Write(site, views, output, siteStamp));
         foreach (var asset in assets.Assets)
             if (!output.Unchanged(asset.To, (ulong)_themeVersion)) WriteAsset(asset, output);
         foreach (var (source, sitePath) in copies.Distinct())
