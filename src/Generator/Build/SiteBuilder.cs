@@ -128,16 +128,18 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
 
         if (EditAssets(changes, diagnostics, stages) is { } assetsEdited) return assetsEdited;
 
-        // Load content and theme (the theme first fails fast on a syntax error an editor just made).
+        // Load content and theme side by side: parsing the templates is one thread's work, reading content is parallel.
         var themeChanged = _theme is null || _assets is null || changes.TouchesUnder(options.ThemeDirectory);
-        if (themeChanged)
+        var themeLoad = themeChanged
+            ? Task.Run(() => (ThemeTemplates.Load(options.ThemeDirectory, diagnostics), ThemeAssets.Load(options.ThemeDirectory, diagnostics)))
+            : null;
+        var content = _loader.Load(diagnostics, changes);
+        if (themeLoad is not null)
         {
-            _theme = ThemeTemplates.Load(options.ThemeDirectory, diagnostics);
-            _assets = ThemeAssets.Load(options.ThemeDirectory, diagnostics);
+            (_theme, _assets) = themeLoad.GetAwaiter().GetResult();
             _themeVersion++;
         }
         var (theme, assets) = (_theme, _assets);
-        var content = _loader.Load(diagnostics, changes);
         stages.Lap("load");
         if (content is null || theme is null || assets is null) return Failed();
         var now = options.Now ?? DateTimeOffset.Now;
