@@ -46,10 +46,7 @@ public sealed class TokenRewriter(BodyEdits edits)
 
     private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create("&<>\"\u00a0");
 
-    /// <summary>
-    /// Each thread's output buffer, kept between bodies: a new one per body (a large object for long posts) cost more
-    /// in fresh memory than the rest of the stage.
-    /// </summary>
+    /// <summary>Each thread's output buffer, kept between bodies, so a body is not built up again in fresh memory.</summary>
     [ThreadStatic]
     private static StringBuilder? t_output;
 
