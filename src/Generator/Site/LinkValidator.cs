@@ -22,6 +22,14 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, DiagnosticList 
         {
             var location = SourceLocation.FromMarkdown(source.DisplayPath, link.Line, link.Column, source.BodyFirstLine);
             var what = link.IsImage ? "image" : "link";
+            if (link.Url.Length == 0)
+            {
+                // [text]() links the page to itself; ![alt]() shows nothing.
+                diagnostics.Add(link.IsImage ? DiagnosticCode.MissingImage : DiagnosticCode.BrokenLink, location,
+                    $"{what} has no address: its round brackets are empty",
+                    $"Write the address between them, e.g. {(link.IsImage ? "![what it shows](photo.jpg)" : "[the report](https://example.org/report)")}, or remove the {what}.");
+                continue;
+            }
             switch (LinkTarget.Classify(link.Url))
             {
                 case LinkKind.SiteRooted:
