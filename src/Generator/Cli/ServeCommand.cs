@@ -13,9 +13,10 @@ namespace PPNBlog.Generator.Cli;
 /// </summary>
 internal static class ServeCommand
 {
-    /// <summary>How long the folders must be quiet before a rebuild: long enough for one save's events, short next to the 50 ms an edit may take to show.</summary>
+    /// <summary>Bytes a rebuild may allocate before the collector runs again (see the no-GC region below).</summary>
     private const long NoCollectionBudget = 240L * 1024 * 1024;
 
+    /// <summary>How long the folders must be quiet before a rebuild: long enough for one save's events, short next to the 50 ms an edit may take to show.</summary>
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(10);
 
     public static Command Create(TextWriter output, TextWriter error)

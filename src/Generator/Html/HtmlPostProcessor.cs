@@ -9,10 +9,17 @@ namespace PPNBlog.Generator.Html;
 /// reading time. Markdig's own HTML goes through the token stream; raw HTML, and anything the stream declines,
 /// through the DOM.
 /// </summary>
-public sealed class HtmlPostProcessor(SiteUrls urls)
+public sealed class HtmlPostProcessor
 {
-    private readonly TokenRewriter _tokens = new(new BodyEdits(urls));
-    private readonly DomRewriter _dom = new(new BodyEdits(urls));
+    private readonly TokenRewriter _tokens;
+    private readonly DomRewriter _dom;
+
+    /// <summary>The stage for bodies published under <paramref name="urls"/>: both ways make the same edits.</summary>
+    public HtmlPostProcessor(SiteUrls urls)
+    {
+        var edits = new BodyEdits(urls);
+        (_tokens, _dom) = (new TokenRewriter(edits), new DomRewriter(edits));
+    }
 
     /// <summary>Post-processes one body. Thread-safe.</summary>
     public ProcessedHtml Process(MarkdownHtml markdown, DocumentContext context) =>
