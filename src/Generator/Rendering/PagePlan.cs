@@ -76,7 +76,8 @@ public static class PagePlan
         {
             var slug = archive.Commitment.Slug;
             var commitment = views.CommitmentOf(slug);
-            var counts = string.Join('/', ArchiveFilters.Select(f => f.Kind is null ? archive.Posts.Count : archive.Posts.Count(p => p.Kind == f.Kind)));
+            var filterCounts = ArchiveFilters.Select(f => site.ArchivePosts(slug, f.Kind).Count).ToList();
+            var counts = string.Join('/', filterCounts);
             foreach (var (segment, label, kind) in ArchiveFilters)
             {
                 var posts = site.ArchivePosts(slug, kind);
@@ -91,8 +92,8 @@ public static class PagePlan
                             views.Breadcrumbs(("Commitments", SiteUrls.CommitmentsPath), (heading, path)),
                             feedPath: SiteUrls.CommitmentFeedPath(slug), page: page),
                         ("commitment", commitment),
-                        ("filters", ArchiveFilters.Select(f => new FilterView(f.Label, site.Urls.Url(SiteUrls.CommitmentPath(slug, f.Segment)),
-                            f.Segment == segment, f.Kind is null ? archive.Posts.Count : archive.Posts.Count(p => p.Kind == f.Kind))).ToList()),
+                        ("filters", ArchiveFilters.Select((f, n) => new FilterView(f.Label, site.Urls.Url(SiteUrls.CommitmentPath(slug, f.Segment)),
+                            f.Segment == segment, filterCounts[n])).ToList()),
                         ("posts", site.PageOf(posts, page).Select(views.Card).ToList()),
                         ("pagination", views.Pagination(page, count, n => SiteUrls.CommitmentPath(slug, segment, n)))),
                         () => site.PageOf(posts, page), $"{counts}/{page}/{count}"));
