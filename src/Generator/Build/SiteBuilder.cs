@@ -48,13 +48,14 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
 /// </para>
 /// </summary>
 /// <param name="options">What to build, from where, to where.</param>
-/// <param name="keepSources">
-/// Keep each file's content, Markdown included, and the output's content hashes for the next build (serve). A one-off
-/// build lets the Markdown go once rendered (at 10,000 posts a third of the memory) and hashes nothing it writes.
+/// <param name="keepForNextBuild">
+/// Keep what the next build continues from (serve): each file's content, Markdown included, the output's content hashes,
+/// the posts each page shows. A one-off build lets the Markdown go once rendered (at 10,000 posts a third of the
+/// memory) and hashes nothing it writes.
 /// </param>
-public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
+public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = true)
 {
-    private readonly ContentLoader _loader = new(options.InputDirectory, keepSources);
+    private readonly ContentLoader _loader = new(options.InputDirectory, keepForNextBuild);
     private readonly ApiWriter _api = new();
     private RenderedDocuments? _documents;
     private Uri? _documentsBaseUrl;
@@ -117,7 +118,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
     private const long HeldPagesBudget = 64L * 1024 * 1024;
 
     /// <summary>Builds the site described by <paramref name="options"/> from scratch.</summary>
-    public static BuildResult Build(BuildOptions options) => new SiteBuilder(options, keepSources: false).Build(ChangeSet.Everything);
+    public static BuildResult Build(BuildOptions options) => new SiteBuilder(options, keepForNextBuild: false).Build(ChangeSet.Everything);
 
     /// <summary>Builds the site again after <paramref name="changes"/> (everything, the first time).</summary>
     public BuildResult Build(ChangeSet changes)
@@ -199,7 +200,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
         // A first build, a theme change or a missing folder writes a whole new folder; otherwise the served one is
         // changed in place.
         using SiteOutput output = _ledger is null || themeChanged || !Directory.Exists(options.OutputDirectory)
-            ? StagedOutput.Begin(options.OutputDirectory, keepsHashes: keepSources)
+            ? StagedOutput.Begin(options.OutputDirectory, keepsHashes: keepForNextBuild)
             : new LiveOutput(options.OutputDirectory, _ledger);
         var published = new PublishedSite(site, views, plan, siteStamp, site.Posts.ToDictionary(p => p.Post.Source.FullPath, StringComparer.Ordinal), nextDue);
         var rendered = RenderPages(published, Enumerable.Range(0, plan.Count), output, diagnostics);
@@ -233,7 +234,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
         var postFiles = posts.Select(p => (p.Source.FullPath, p.Slug)).ToList();
         var urlOfFile = new Lazy<Dictionary<string, string>>(() =>
             postFiles.ToDictionary(p => p.FullPath, p => urls.Url(SiteUrls.PostPath(p.Slug)), StringComparer.Ordinal));
-        if (_documents is null || _documentsBaseUrl != settings.BaseUrl) (_documents, _documentsBaseUrl) = (new RenderedDocuments(urls, keepSources), settings.BaseUrl);
+        if (_documents is null || _documentsBaseUrl != settings.BaseUrl) (_documents, _documentsBaseUrl) = (new RenderedDocuments(urls, keepForNextBuild), settings.BaseUrl);
         (object, string, SourceFile, string)[] items = [
             .. posts.Select(p => ((object)p, p.Body, p.Source, SiteUrls.PostPath(p.Slug))),
             .. commitments.Select(c => ((object)c, c.Body, c.Source, SiteUrls.CommitmentPath(c.Slug))),
@@ -343,7 +344,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepSources = true)
                 var inputs = new Fingerprint().Add((long)site.SiteStamp).Add(page.Template).Add(page.Key);
                 var shows = page.Shows();
                 foreach (var shown in shows) inputs = inputs.Add(shown.Version);
-                if (keepSources) site.Shown[i] ??= [.. shows.Select(p => p.Post.Source.FullPath)];
+                if (keepForNextBuild) site.Shown[i] ??= [.. shows.Select(p => p.Post.Source.FullPath)];
                 if (output.Unchanged(file, inputs.Value)) return;
                 var html = _theme!.Render(page.Template, page.Values());
                 if (page.Template == "post") Interlocked.Increment(ref postPages);
