@@ -59,10 +59,12 @@ public sealed class ApiWriter
         var bytes = new MemoryStream();
         using (var writer = new Utf8JsonWriter(bytes, new JsonWriterOptions { Indented = true, Encoder = Json.Options.Encoder }))
         {
+            // The names are PostIndex's, as the serializer spells them, so the file keeps the record's shape.
+            static string Name(string property) => Json.Options.PropertyNamingPolicy!.ConvertName(property);
             writer.WriteStartObject();
-            writer.WriteString("base_url", site.Settings.BaseUrl.AbsoluteUri);
-            writer.WriteNumber("count", site.Posts.Count);
-            writer.WriteStartArray("posts");
+            writer.WriteString(Name(nameof(PostIndex.BaseUrl)), site.Settings.BaseUrl.AbsoluteUri);
+            writer.WriteNumber(Name(nameof(PostIndex.Count)), site.Posts.Count);
+            writer.WriteStartArray(Name(nameof(PostIndex.Posts)));
             foreach (var post in site.Posts)
             {
                 // A raw value is written as it is: the entry carries its own line break and indentation (JSON strings
