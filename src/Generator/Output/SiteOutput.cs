@@ -78,7 +78,7 @@ public abstract class SiteOutput : IDisposable
     /// </summary>
     public void WriteText(string path, string content, ulong? inputs = null)
     {
-        var hash = HashOf(MemoryMarshal.AsBytes(content.AsSpan()));
+        var hash = Ledger.KeepsHashes ? XxHash128.HashToUInt128(MemoryMarshal.AsBytes(content.AsSpan())) : default;
         if (Holds(path, hash, inputs)) return;
         Write(FullPath(path), content);
         Record(path, hash, inputs);
@@ -87,7 +87,7 @@ public abstract class SiteOutput : IDisposable
     /// <summary>Writes <paramref name="content"/> to site file <paramref name="path"/>, unless it already holds those bytes.</summary>
     public void WriteBytes(string path, byte[] content, ulong? inputs = null)
     {
-        var hash = HashOf(content);
+        var hash = Ledger.KeepsHashes ? XxHash128.HashToUInt128(content) : default;
         if (Holds(path, hash, inputs)) return;
         Write(FullPath(path), content);
         Record(path, hash, inputs);
@@ -139,9 +139,6 @@ public abstract class SiteOutput : IDisposable
 
     /// <summary>Cleans up after a build that did not commit.</summary>
     public virtual void Dispose() => GC.SuppressFinalize(this);
-
-    /// <summary>The content hash the ledger keeps (none when it keeps no hashes: then nothing is compared).</summary>
-    private UInt128 HashOf(ReadOnlySpan<byte> content) => Ledger.KeepsHashes ? XxHash128.HashToUInt128(content) : default;
 
     /// <summary>True (and the file kept) when the folder already holds exactly this content at <paramref name="path"/>.</summary>
     private bool Holds(string path, UInt128 hash, ulong? inputs)
