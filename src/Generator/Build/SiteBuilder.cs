@@ -173,7 +173,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         var views = new ViewFactory(site, assets);
         var plan = PagePlan.Create(site, views);
         // What every page sees: a change here (a title in site.yml, a post count, the theme) makes every page again.
-        var siteStamp = new Fingerprint().Add(JsonSerializer.Serialize(views.Site)).Add(intro.Html).Add(_themeVersion).Value;
+        var siteStamp = new Fingerprint().Add(JsonSerializer.Serialize(views.Site, Json.Site.SiteView)).Add(intro.Html).Add(_themeVersion).Value;
         stages.Lap("site model");
 
         // Check links against the planned pages and generated files before writing anything; a body's result is kept

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Octokit;
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Model;
@@ -18,7 +20,7 @@ namespace PPNBlog.Generator.Cli;
 /// <c>ppnblog submissions</c>: <c>convert</c> (an emailed post → a post bundle and a JSON summary) and <c>submit</c>
 /// (an emailed post → its pull request). Messages come from an .eml file, an mbox file or standard input.
 /// </summary>
-internal static class SubmissionsCommand
+internal static partial class SubmissionsCommand
 {
     /// <summary>The message was rejected: nothing was written.</summary>
     public const int Rejected = 3;
@@ -48,7 +50,7 @@ internal static class SubmissionsCommand
             var converter = new SubmissionConverter(loaded.Commitments, loaded.Config.Conversion, loaded.Config.Cleanup);
             var slugs = loaded.Commitments.Select(c => c.Slug).ToList();
             using var stream = loaded.OpenMessage();
-            var summaries = new List<object>();
+            var summaries = new List<JsonNode>();
             var anyAccepted = false;
             foreach (var (parsed, size, problem) in MessageReader.ReadAll(stream))
             {
@@ -59,14 +61,14 @@ internal static class SubmissionsCommand
                     if (folder is not null)
                     {
                         anyAccepted = true;
-                        summaries.Add(Summary(post, folder));
+                        summaries.Add(JsonSerializer.SerializeToNode(Summary(post, folder), SummaryJson.ConversionSummary)!);
                         continue;
                     }
                     converted = SubmissionResult.Rejected([.. errors.Select(e => $"The converted post did not pass validation: {e}")]);
                 }
-                summaries.Add(new RejectionSummary("rejected", converted.Reasons));
+                summaries.Add(JsonSerializer.SerializeToNode(new RejectionSummary("rejected", converted.Reasons), SummaryJson.RejectionSummary)!);
             }
-            var json = summaries.Count == 1 ? JsonSerializer.Serialize(summaries[0], summaries[0].GetType(), Json.Options) : JsonSerializer.Serialize(summaries, Json.Options);
+            var json = (summaries.Count == 1 ? summaries[0] : new JsonArray([.. summaries])).ToJsonString(SummaryJson.Options);
             output.WriteLine(json);
             return anyAccepted ? 0 : Rejected;
         });
@@ -270,6 +272,13 @@ internal static class SubmissionsCommand
     private sealed record ImageSummary(string File, string? Alt, bool AltNeeded, int Width, int Height);
 
     private sealed record RejectionSummary(string Status, IReadOnlyList<string> Reasons);
+
+    private static readonly ConvertSummaryJson SummaryJson = new(Json.NewOptions());
+
+    /// <summary>What <c>convert</c> prints, serialized by code generated at compile time (no reflection).</summary>
+    [JsonSerializable(typeof(ConversionSummary))]
+    [JsonSerializable(typeof(RejectionSummary))]
+    private sealed partial class ConvertSummaryJson : JsonSerializerContext;
 
     /// <summary>The content folder and settings file every submissions command takes, and the message argument most do.</summary>
     private sealed class SetupOptions(bool withMessage)

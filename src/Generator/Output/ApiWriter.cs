@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using PPNBlog.Generator.Rendering;
 using PPNBlog.Generator.Site;
 
@@ -40,15 +41,15 @@ public sealed class ApiWriter
             var front = post.Post.FrontMatter;
             var s = Summary(site, post);
             Save(output, path, new PostDetail(s.Slug, s.Title, s.Date, s.Author, s.Commitments, s.Kind, s.Summary, s.Url,
-                front.Role, front.Tags, front.Event, post.Body.ReadingMinutes, views.ImageAbsoluteUrl(post), front.ImageAlt, post.Body.Html), inputs);
+                front.Role, front.Tags, front.Event, post.Body.ReadingMinutes, views.ImageAbsoluteUrl(post), front.ImageAlt, post.Body.Html), Json.Site.PostDetail, inputs);
         });
         if (edited is not null) return;
         var commitments = site.Commitments.Select(a => new CommitmentSummary(a.Commitment.Slug, a.Commitment.Title, a.Commitment.Order,
             a.Commitment.Summary, a.Commitment.Hashtag, urls.Absolute(SiteUrls.CommitmentPath(a.Commitment.Slug)), a.Posts.Count)).ToList();
-        Save(output, "api/commitments.json", new CommitmentIndex(commitments));
+        Save(output, "api/commitments.json", new CommitmentIndex(commitments), Json.Site.CommitmentIndex);
         foreach (var (archive, c) in site.Commitments.Zip(commitments))
             Save(output, $"api/commitments/{c.Slug}.json", new CommitmentDetail(c.Slug, c.Title, c.Order, c.Summary, c.Hashtag, c.Url, c.PostCount,
-                archive.Description.Html, archive.Posts.Select(p => p.Post.Slug).ToList()));
+                archive.Description.Html, archive.Posts.Select(p => p.Post.Slug).ToList()), Json.Site.CommitmentDetail);
     }
 
     /// <summary>api/posts.json, byte for byte what serializing a <see cref="PostIndex"/> writes, from the kept entries.</summary>
@@ -70,7 +71,7 @@ public sealed class ApiWriter
                 // A raw value is written as it is: the entry carries its own line break and indentation (JSON strings
                 // hold no raw line breaks, so indenting every line is safe).
                 var entry = entries[post.Version] = _entries.GetValueOrDefault(post.Version)
-                    ?? Encoding.UTF8.GetBytes("\n    " + JsonSerializer.Serialize(Summary(site, post), Json.Options).Replace("\n", "\n    ", StringComparison.Ordinal));
+                    ?? Encoding.UTF8.GetBytes("\n    " + JsonSerializer.Serialize(Summary(site, post), Json.Site.PostSummary).Replace("\n", "\n    ", StringComparison.Ordinal));
                 writer.WriteRawValue(entry, skipInputValidation: true);
             }
             writer.WriteEndArray();
@@ -87,8 +88,8 @@ public sealed class ApiWriter
             front.Kind.ToString().ToLowerInvariant(), post.Summary, site.Urls.Absolute(post.Path));
     }
 
-    private static void Save<T>(SiteOutput output, string path, T value, ulong? inputs = null) =>
-        output.WriteText(path, JsonSerializer.Serialize(value, Json.Options), inputs);
+    private static void Save<T>(SiteOutput output, string path, T value, JsonTypeInfo<T> type, ulong? inputs = null) =>
+        output.WriteText(path, JsonSerializer.Serialize(value, type), inputs);
 
     /// <summary>An entry of api/posts.json.</summary>
     public sealed record PostSummary(string Slug, string Title, string Date, string Author, IReadOnlyList<string> Commitments, string Kind, string Summary, string Url);

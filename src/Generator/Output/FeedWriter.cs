@@ -83,29 +83,16 @@ public static partial class FeedWriter
                 urls.Absolute(post.Path), urls.Absolute(post.Path), post.Post.Title, AbsoluteLinks(site, post.Body.Html), post.Summary,
                 post.Post.Date.Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
                 [new JsonFeedAuthor(post.Post.FrontMatter.Author)], [.. post.Post.FrontMatter.Commitments, .. post.Post.FrontMatter.Tags])).ToList());
-        output.WriteText("feed.json", JsonSerializer.Serialize(feed, Json.Options), inputs);
+        output.WriteText("feed.json", JsonSerializer.Serialize(feed, Json.Site.JsonFeed), inputs);
     }
 
     [GeneratedRegex("\\b(href|src)=\"/(?!/)")]
     private static partial Regex RootRelative();
 
-    private sealed record JsonFeed(string Version, string Title, string HomePageUrl, string FeedUrl, string Description, string Language, IReadOnlyList<JsonFeedItem> Items);
+    internal sealed record JsonFeed(string Version, string Title, string HomePageUrl, string FeedUrl, string Description, string Language, IReadOnlyList<JsonFeedItem> Items);
 
-    private sealed record JsonFeedItem(string Id, string Url, string Title, string ContentHtml, string Summary, string DatePublished,
+    internal sealed record JsonFeedItem(string Id, string Url, string Title, string ContentHtml, string Summary, string DatePublished,
         IReadOnlyList<JsonFeedAuthor> Authors, IReadOnlyList<string> Tags);
 
-    private sealed record JsonFeedAuthor(string Name);
-}
-
-/// <summary>The JSON settings of everything the site publishes as JSON: snake_case, indented, nulls left out.</summary>
-public static class Json
-{
-    /// <summary>The shared options.</summary>
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    internal sealed record JsonFeedAuthor(string Name);
 }
