@@ -1,3 +1,4 @@
+using PPNBlog.Content.FrontMatter;
 using PPNBlog.Submissions.GitHub;
 using PPNBlog.Submissions.Mail;
 using YamlDotNet.Core;
@@ -62,7 +63,7 @@ public sealed class SubmissionsFile
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (!File.Exists(path)) return new SubmissionsConfig(new SubmissionSettings(), Conversion.BodyCleanup.Default, null, null, null, null, Path.Combine(folder, LabelCatalogue.DefaultPath));
-        var file = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build()
+        var file = ObjectYaml.Reader(CamelCaseNamingConvention.Instance)
             .Deserialize<SubmissionsFile>(File.ReadAllText(path)) ?? new SubmissionsFile();
         const long Megabyte = 1024 * 1024;
         var settings = new SubmissionSettings

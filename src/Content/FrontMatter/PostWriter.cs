@@ -9,9 +9,7 @@ namespace PPNBlog.Content.FrontMatter;
 /// </summary>
 public static class PostWriter
 {
-    private static readonly ISerializer Serializer = new SerializerBuilder()
-        .WithIndentedSequences()
-        .Build();
+    private static readonly ISerializer Serializer = ObjectYaml.Writer();
 
     /// <summary>The whole file: front matter between '---' lines, a blank line, then the body.</summary>
     public static string Write(PostFrontMatter frontMatter, string body)

@@ -1,4 +1,5 @@
 using PPNBlog.Content.Diagnostics;
+using PPNBlog.Content.FrontMatter;
 using PPNBlog.Generator.Loading;
 using PPNBlog.Generator.Site;
 using YamlDotNet.Core;
@@ -44,7 +45,7 @@ public sealed class ThemeAssets
         ThemeFile? file;
         try
         {
-            file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
+            file = ObjectYaml.Reader(UnderscoredNamingConvention.Instance)
                 .Deserialize<ThemeFile>(File.ReadAllText(path));
         }
         catch (YamlException e)

@@ -1,3 +1,4 @@
+using PPNBlog.Content.FrontMatter;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -38,7 +39,7 @@ public sealed class LabelCatalogue(IReadOnlyList<LabelDefinition> definitions)
         List<LabelDefinition>? items;
         try
         {
-            items = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build()
+            items = ObjectYaml.Reader(CamelCaseNamingConvention.Instance)
                 .Deserialize<List<Entry>>(File.ReadAllText(path))?.Select(e => new LabelDefinition(e.Name, e.Color.TrimStart('#').ToLowerInvariant(), e.Description)).ToList();
         }
         catch (YamlException e)
