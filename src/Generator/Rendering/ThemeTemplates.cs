@@ -29,6 +29,27 @@ public sealed partial class ThemeTemplates
         _options = options;
     }
 
+    /// <summary>
+    /// The records templates read (Views.cs). Fluid reads their properties by reflection, so each is named here, where
+    /// the compiler sees it: a native (ahead-of-time compiled) ppnblog keeps what is named.
+    /// </summary>
+    internal static void RegisterViews(MemberAccessStrategy strategy)
+    {
+        strategy.Register<SiteView>();
+        strategy.Register<NavView>();
+        strategy.Register<PageMetaView>();
+        strategy.Register<LinkView>();
+        strategy.Register<CommitmentView>();
+        strategy.Register<CommitmentLinkView>();
+        strategy.Register<TagView>();
+        strategy.Register<PostCardView>();
+        strategy.Register<PostView>();
+        strategy.Register<PaginationView>();
+        strategy.Register<PaginationItemView>();
+        strategy.Register<FilterView>();
+        strategy.Register<PageContentView>();
+    }
+
     /// <summary>Parses every template; returns null with PPN016 diagnostics (file, line, column) when any does not parse.</summary>
     public static ThemeTemplates? Load(string themeDirectory, DiagnosticList diagnostics)
     {
@@ -42,8 +63,7 @@ public sealed partial class ThemeTemplates
             TimeZone = PostDate.UkTime,
         };
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
-        foreach (var type in typeof(ThemeTemplates).Assembly.GetTypes().Where(t => t.Namespace == typeof(ThemeTemplates).Namespace && t.Name.EndsWith("View", StringComparison.Ordinal)))
-            options.MemberAccessStrategy.Register(type);
+        RegisterViews(options.MemberAccessStrategy);
 
         var ok = true;
         (IFluidTemplate, string)? Parse(string relativePath)
