@@ -26,6 +26,11 @@ fi
 (cd tests/Site.Tests && npm ci --no-audit --no-fund --loglevel=error)
 
 results=$(mktemp -d)
+# ppnblog as a deployment runs it: published, native. The tests that start ppnblog as a process (build, serve, the
+# bot's commands) run this binary.
+native=$(mktemp -d)
+dotnet publish src/Generator --configuration Release --runtime linux-x64 --output "$native" -nologo -v quiet
+export PPNBLOG_BINARY="$native/ppnblog"
 status=0
 dotnet test PPNBlog.sln --configuration Release --logger "trx" --results-directory "$results" -- RunConfiguration.DisableAppDomain=true || status=$?
 
@@ -39,5 +44,5 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0))
 print(f"{passed} passed, {failed} failed")
 PY
-rm -rf "$results"
+rm -rf "$results" "$native"
 exit $status

@@ -4,7 +4,7 @@
     python3 bench/bench.py [--posts 1000 10000] [--runs 3]
 
 For each corpus size it generates the corpus once with ../shared/bench/make-corpus.py (on tmpfs), then runs the
-two generators alternately: the Release `ppnblog build` binary (published, ReadyToRun) and Hugo through ../shared/bench/hugo-reference.
+two generators alternately: the Release `ppnblog build` binary (published: native, compiled ahead of time) and Hugo through ../shared/bench/hugo-reference.
 Every run writes into a fresh output folder on /dev/shm (never a delete just before the timed write); folders are
 removed between runs, outside the timing. It prints median wall time, median peak RSS (the process and its
 children, from wait4), PPNBlog/Hugo ratios, and checks PPNBlog wrote at least Hugo's page count.
@@ -167,8 +167,9 @@ def main():
     args = parser.parse_args()
     if not shutil.which("hugo"):
         sys.exit("hugo is not installed: apt-get install hugo")
-    # The Release build, published for this machine (ReadyToRun: precompiled, as a deployment would run it).
-    subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src", "Generator"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
+    # The Release build, published for this machine: native code, compiled ahead of time, as a deployment would run it.
+    shutil.rmtree(os.path.dirname(BINARY), ignore_errors=True)
+    subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src", "Generator"), "-c", "Release", "-r", "linux-x64",
                     "-o", os.path.dirname(BINARY), "-v", "quiet", "-nologo"], check=True)
     os.makedirs(SCRATCH, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores; outputs on /dev/shm; {args.runs} alternating runs each; medians\n")

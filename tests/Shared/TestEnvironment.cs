@@ -76,14 +76,25 @@ internal static class Loopback
     }
 }
 
-/// <summary>The real <c>ppnblog</c> command, run as its own process.</summary>
+/// <summary>
+/// The real <c>ppnblog</c> command, run as its own process: the published native binary that PPNBLOG_BINARY names
+/// (test.sh publishes one and sets it, so these tests run what a deployment runs), else the build beside the tests.
+/// </summary>
 internal static class Ppnblog
 {
+    /// <summary>The published native ppnblog under test, when PPNBLOG_BINARY names one.</summary>
+    public static string? NativeBinary { get; } = FindNativeBinary();
+
+    /// <summary>How to start ppnblog with <paramref name="args"/>.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args) => NativeBinary is { } binary
+        ? new ProcessStartInfo(binary, args)
+        : new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ppnblog.dll"), .. args]);
+
     /// <summary>Starts ppnblog with <paramref name="args"/>, output redirected; <paramref name="environment"/> sets (or, with null, removes) variables.</summary>
     public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ppnblog.dll"), .. args])
-            { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = StartInfo(args);
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             if (value is null) start.Environment.Remove(name);
@@ -100,5 +111,12 @@ internal static class Ppnblog
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));
         return (process.ExitCode, await output, await error);
+    }
+
+    private static string? FindNativeBinary()
+    {
+        var path = Environment.GetEnvironmentVariable("PPNBLOG_BINARY");
+        if (string.IsNullOrEmpty(path)) return null;
+        return File.Exists(path) ? Path.GetFullPath(path) : throw new FileNotFoundException($"PPNBLOG_BINARY names '{path}', which does not exist");
     }
 }

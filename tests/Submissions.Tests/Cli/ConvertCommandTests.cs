@@ -79,9 +79,9 @@ public class ConvertCommandTests
         var dir = Path.Combine(Path.GetTempPath(), "ppnblog-convert-" + Guid.NewGuid().ToString("N"));
         try
         {
-            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet",
-                [Path.Combine(AppContext.BaseDirectory, "ppnblog.dll"), "submissions", "convert", "-", "--out", dir, "--input", Path.Combine(Emails.RepositoryRoot, "input")])
-            { RedirectStandardInput = true, RedirectStandardOutput = true })!;
+            var start = Ppnblog.StartInfo(["submissions", "convert", "-", "--out", dir, "--input", Path.Combine(Emails.RepositoryRoot, "input")]);
+            start.RedirectStandardInput = start.RedirectStandardOutput = true;
+            using var process = System.Diagnostics.Process.Start(start)!;
             process.StandardInput.BaseStream.Write(File.ReadAllBytes(Emails.Fixture("apple-plain-text.eml")));
             process.StandardInput.Close();
             var output = process.StandardOutput.ReadToEnd();
