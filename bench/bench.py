@@ -169,8 +169,10 @@ def main():
         sys.exit("hugo is not installed: apt-get install hugo")
     # The Release build, published for this machine: native code, compiled ahead of time, as a deployment would run it.
     shutil.rmtree(os.path.dirname(BINARY), ignore_errors=True)
-    subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src", "Generator"), "-c", "Release", "-r", "linux-x64",
-                    "-o", os.path.dirname(BINARY), "-v", "quiet", "-nologo"], check=True)
+    publish = subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src", "Generator"), "-c", "Release", "-r", "linux-x64",
+                              "-o", os.path.dirname(BINARY), "-nologo"], capture_output=True, text=True)
+    if publish.returncode != 0:
+        sys.exit(f"dotnet publish failed:\n{publish.stdout}{publish.stderr}")
     os.makedirs(SCRATCH, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores; outputs on /dev/shm; {args.runs} alternating runs each; medians\n")
     print(f"{'posts':>6} {'generator':<24} {'wall s':>8} {'peak MiB':>9} {'pages':>7} {'vs Hugo':>8}")
