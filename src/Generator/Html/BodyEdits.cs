@@ -1,4 +1,8 @@
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace PPNBlog.Generator.Html;
 
@@ -124,6 +128,30 @@ public struct WordCounter
 
     /// <summary>Counts the words begun in <paramref name="text"/> (a word may run on from the text before).</summary>
     public void Add(ReadOnlySpan<char> text)
+    {
+        // Eight characters at a time where they are ASCII: every body's every character passes here, and one at a
+        // time this was the build's busiest method of its own. A word begins where a non-space follows a space.
+        var i = 0;
+        for (; i + Vector128<ushort>.Count <= text.Length; i += Vector128<ushort>.Count)
+        {
+            var chars = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text)), (nuint)i);
+            if (Vector128.GreaterThanAny(chars, Vector128.Create((ushort)0x7F)))
+            {
+                AddEach(text.Slice(i, Vector128<ushort>.Count));
+                continue;
+            }
+            // ASCII white space, as char.IsWhiteSpace has it: U+0020 and U+0009 to U+000D.
+            var spaces = Vector128.Equals(chars, Vector128.Create((ushort)' ')) |
+                Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'\t'), Vector128.Create((ushort)('\r' - '\t')));
+            var spaceBits = spaces.ExtractMostSignificantBits();
+            var spaceBefore = (spaceBits << 1) | (_inWord ? 0u : 1u);
+            Count += BitOperations.PopCount(~spaceBits & spaceBefore & 0xFF);
+            _inWord = (spaceBits & 0x80) == 0;
+        }
+        AddEach(text[i..]);
+    }
+
+    private void AddEach(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
         {
