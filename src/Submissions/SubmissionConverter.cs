@@ -26,6 +26,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
     private readonly CommitmentClassifier _classifier = new(commitments);
 
+    /// <summary>Why an email whose HTML nests deeper than any mail program writes is not read (its parsing would take hours).</summary>
+    public static readonly string TooDeep = $"The email's formatting is nested more than {HtmlNesting.Limit} levels deep, which no mail program writes, so it was not read. Please send the post again as plain text, or attach it as a Word document.";
+
     /// <summary>Converts <paramref name="message"/> (of <paramref name="size"/> bytes) received at <paramref name="now"/>.</summary>
     public SubmissionResult Convert(MimeMessage message, long size, DateTimeOffset now)
     {
@@ -48,6 +51,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         List<string> blocks;
         var html = source.HtmlBody ?? (source != message ? message.HtmlBody : null);
         var text = source.TextBody ?? (source != message ? message.TextBody : null);
+        if (!string.IsNullOrWhiteSpace(html) && HtmlNesting.IsTooDeep(html))
+            return SubmissionResult.Rejected(TooDeep);
         if (!string.IsNullOrWhiteSpace(html))
         {
             var converter = new HtmlToMarkdown(src => ImageFor(src, parts, images, warnings));
@@ -146,9 +151,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             if (!DocxToHtml.IsDocx(bytes)) continue;
             var name = SafeNames.ForDisplay(part.FileName);
             var (html, embedded, problem) = DocxToHtml.Convert(bytes);
-            if (html is null)
+            if (html is null || HtmlNesting.IsTooDeep(html))
             {
-                warnings.Add($"The Word document '{name}' was left out: {problem}.");
+                warnings.Add($"The Word document '{name}' was left out: {problem ?? $"its formatting is nested more than {HtmlNesting.Limit} levels deep"}.");
                 continue;
             }
             var converter = new HtmlToMarkdown(src => src.StartsWith("cid:docx-", StringComparison.Ordinal) && embedded.TryGetValue(src[9..], out var image)

@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
+using PPNBlog.Content.Text;
 using PPNBlog.Generator.Markdown;
 
 namespace PPNBlog.Generator.Html;
@@ -22,6 +23,9 @@ public sealed class DomRewriter(BodyEdits edits)
     /// <summary>Post-processes one body. Thread-safe: each thread has its own document, each call its own sanitiser.</summary>
     public ProcessedHtml Process(MarkdownHtml markdown, DocumentContext context)
     {
+        // Caught by the build and reported for this file (PPN021), before the parser spends minutes on it.
+        if (HtmlNesting.IsTooDeep(markdown.Html))
+            throw new InvalidOperationException($"its HTML nests elements more than {HtmlNesting.Limit} deep");
         var document = t_document ??= new HtmlParser().ParseDocument("");
         var body = document.Body!;
         body.InnerHtml = markdown.Html;

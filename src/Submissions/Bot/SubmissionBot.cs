@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using MimeKit;
 using PPNBlog.Content.Model;
+using PPNBlog.Content.Text;
 using PPNBlog.Submissions.GitHub;
 
 namespace PPNBlog.Submissions.Bot;
@@ -70,7 +71,7 @@ public sealed partial class SubmissionBot(SubmissionConverter converter, IReadOn
     /// <summary>Whether a reply asks to withdraw: its first line of new text is the word WITHDRAW.</summary>
     public static bool AsksToWithdraw(MimeMessage message)
     {
-        var text = message.TextBody ?? (message.HtmlBody is { } html ? new HtmlParser().ParseDocument(html).Body?.TextContent : null) ?? "";
+        var text = message.TextBody ?? (message.HtmlBody is { } html && !HtmlNesting.IsTooDeep(html) ? new HtmlParser().ParseDocument(html).Body?.TextContent : null) ?? "";
         var first = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
         return Withdraw().IsMatch(first);
     }

@@ -39,6 +39,19 @@ public class InvalidSiteTests
     }
 
     [Fact]
+    public void Raw_html_nested_deeper_than_browsers_nest_fails_its_file_quickly()
+    {
+        using var site = new TestSite();
+        // 180,000 nested elements (under the 2 MB file limit): parsed, they would take minutes.
+        site.WritePost("nested", body: "Intro.\n\n" + string.Concat(Enumerable.Repeat("<div>", 180_000)) + "x\n");
+        site.WritePost("fine", body: "<div><div>Nested a little.</div></div>\n");
+        var result = site.Build();
+        Assert.False(result.Succeeded);
+        Assert.Equal(["input/posts/2021/nested.md:8:1: error PPN021: the body cannot be rendered: its HTML nests elements more than 512 deep " +
+            "(hint: Simplify the body: remove the long run of '>', '*', '[', the nested lists or the nested HTML elements the message points at.)"], site.Lines(result));
+    }
+
+    [Fact]
     public void Symbolic_links_cannot_publish_files_from_outside_the_content()
     {
         using var site = new TestSite();

@@ -11,6 +11,18 @@ public class CorpusTests
             .Where(f => !f.EndsWith(".md", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(Path.Combine(Emails.RepositoryRoot, "..", "shared", "corpus", "emails"), f)).Order());
 
+    [Fact]
+    public void No_corpus_message_is_refused_as_too_deeply_nested()
+    {
+        var html = Messages().Cast<object[]>().Select(row => (string)row[0]).SelectMany(relativePath =>
+        {
+            using var stream = File.OpenRead(Path.Combine(Emails.RepositoryRoot, "..", "shared", "corpus", "emails", relativePath));
+            return MessageReader.ReadAll(stream).Select(m => m.Message?.HtmlBody).OfType<string>().ToList();
+        }).ToList();
+        Assert.True(html.Count > 10, $"only {html.Count} HTML bodies in the corpus");
+        Assert.All(html, body => Assert.False(PPNBlog.Content.Text.HtmlNesting.IsTooDeep(body)));
+    }
+
     [Theory]
     [MemberData(nameof(Messages))]
     public void Every_corpus_message_converts_or_is_rejected_with_a_reason(string relativePath)
