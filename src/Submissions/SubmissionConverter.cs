@@ -55,7 +55,10 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             return SubmissionResult.Rejected(TooDeep);
         if (!string.IsNullOrWhiteSpace(html))
         {
-            var converter = new HtmlToMarkdown(src => ImageFor(src, parts, images, warnings));
+            // Parts by Content-ID, the first of each: an email can hold thousands of parts and as many references.
+            var byContentId = new Dictionary<string, MimePart>(StringComparer.OrdinalIgnoreCase);
+            foreach (var part in parts.Where(p => p.ContentId is not null)) byContentId.TryAdd(part.ContentId!.Trim('<', '>'), part);
+            var converter = new HtmlToMarkdown(src => ImageFor(src, byContentId, images, warnings));
             blocks = converter.Convert(html);
             foreach (var (file, alt) in converter.Images) images.SetAlt(file, alt);
         }
@@ -199,13 +202,12 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         return choices;
     }
 
-    private string? ImageFor(string src, List<MimePart> parts, ImageCollector images, List<string> warnings)
+    private string? ImageFor(string src, Dictionary<string, MimePart> byContentId, ImageCollector images, List<string> warnings)
     {
         if (src.StartsWith("cid:", StringComparison.OrdinalIgnoreCase))
         {
             var id = Uri.UnescapeDataString(src[4..]).Trim('<', '>');
-            var part = parts.FirstOrDefault(p => string.Equals(p.ContentId?.Trim('<', '>'), id, StringComparison.OrdinalIgnoreCase));
-            if (part is null) return null;
+            if (!byContentId.TryGetValue(id, out var part)) return null;
             return images.FileFor(part) ?? images.Add(part, Decode(part), SafeNames.ForDisplay(part.FileName), warnings);
         }
         if (src.StartsWith("http", StringComparison.OrdinalIgnoreCase))

@@ -43,17 +43,29 @@ public static partial class PullRequestText
         foreach (var image in post.Images)
             text.AppendLine($"- `{image.FileName}` ({image.Width}×{image.Height}): {(image.AltText is null ? "**alt text needed**" : "alt text: " + Neutralise(image.AltText))}");
         text.AppendLine().AppendLine("## Validation").AppendLine();
-        text.AppendLine(validation.Count == 0 ? "The post passes the generator's checks." : string.Join('\n', validation.Select(v => "- " + Neutralise(v))));
+        text.AppendLine(validation.Count == 0 ? "The post passes the generator's checks." : List(validation));
         if (post.IgnoredAttachments.Count > 0)
-            text.AppendLine().AppendLine("## Ignored attachments").AppendLine().AppendLine(string.Join('\n', post.IgnoredAttachments.Select(a => "- " + Neutralise(a))));
+            text.AppendLine().AppendLine("## Ignored attachments").AppendLine().AppendLine(List(post.IgnoredAttachments));
         if (post.Warnings.Count > 0)
-            text.AppendLine().AppendLine("## For the editor").AppendLine().AppendLine(string.Join('\n', post.Warnings.Select(w => "- " + Neutralise(w))));
+            text.AppendLine().AppendLine("## For the editor").AppendLine().AppendLine(List(post.Warnings));
         text.AppendLine();
         if (template is not null) return text.AppendLine(template.Trim()).ToString();
         text.AppendLine("## Checklist").AppendLine();
         text.AppendLine("- [ ] The commitments are right").AppendLine("- [ ] Every image has alt text and consent")
             .AppendLine("- [ ] No personal data about service users").AppendLine("- [ ] Title, summary and tags read well");
         return text.ToString();
+    }
+
+    /// <summary>The most items a list in the body shows: GitHub refuses a body over 65,536 characters, and an email can hold thousands of attachments.</summary>
+    public const int ListedItems = 30;
+
+    /// <summary>A Markdown list of <paramref name="items"/>, neutralised: repeats shown once with their count, at most <see cref="ListedItems"/> lines.</summary>
+    private static string List(IEnumerable<string> items)
+    {
+        var distinct = items.GroupBy(item => item, StringComparer.Ordinal).Select(g => (Text: g.Key, Count: g.Count())).ToList();
+        var lines = distinct.Take(ListedItems).Select(item => $"- {Neutralise(item.Text)}{(item.Count > 1 ? $" (×{item.Count})" : "")}");
+        var more = distinct.Count - ListedItems;
+        return string.Join('\n', more > 0 ? lines.Append($"- … and {more} more") : lines);
     }
 
     /// <summary>Makes email text inert in GitHub Markdown: one line, no mentions, references, HTML, or Markdown syntax.</summary>

@@ -27,6 +27,10 @@ public sealed record Fault(string Method, string PathEnd, string Kind, int Times
 /// </summary>
 public sealed class FakeGitHub : IAsyncDisposable
 {
+    /// <summary>GitHub's own limit on a pull request's body (not in its OpenAPI description): 422 beyond 65,536 characters.</summary>
+    private static IResult? BodyTooLong(JsonNode body) => (body["body"]?.GetValue<string>().Length ?? 0) <= 65_536 ? null
+        : Results.Json(new { message = "Validation Failed", errors = new[] { new { resource = "PullRequest", code = "custom", field = "body", message = "body is too long (maximum is 65536 characters)" } } }, statusCode: 422);
+
     private readonly WebApplication _app;
     private readonly GitHubOpenApi _spec = GitHubOpenApi.Load();
     private readonly object _gate = new();
@@ -380,6 +384,7 @@ public sealed class FakeGitHub : IAsyncDisposable
         }));
         repo.MapPatch("/pulls/{number:int}", (int number, HttpRequest request) => OnPull(number, request, (pull, body) =>
         {
+            if (BodyTooLong(body) is { } refused) return refused;
             foreach (var field in new[] { "title", "body", "state" })
                 if (body[field] is { } value) pull[field] = value.GetValue<string>();
             pull["updated_at"] = Timestamp();
@@ -405,6 +410,7 @@ public sealed class FakeGitHub : IAsyncDisposable
                 if (!_refs.ContainsKey("refs/heads/" + head)) return Results.Json(new { message = "Validation Failed", errors = new[] { new { field = "head", code = "invalid" } } }, statusCode: 422);
                 if (_pulls.Any(p => p["head"]!["ref"]!.GetValue<string>() == head && p["state"]!.GetValue<string>() == "open"))
                     return Results.Json(new { message = "Validation Failed", errors = new[] { new { message = $"A pull request already exists for o:{head}." } } }, statusCode: 422);
+                if (BodyTooLong(body) is { } refused) return refused;
                 var number = _pulls.Count + 1;
                 var pull = PullJson(number, body["title"]!.GetValue<string>(), body["body"]?.GetValue<string>() ?? "", head, body["base"]!.GetValue<string>());
                 _pulls.Add(pull);

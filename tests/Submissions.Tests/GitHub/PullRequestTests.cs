@@ -44,6 +44,37 @@ public sealed class PullRequestTests : WithFakeGitHub
     }
 
     [Fact]
+    public async Task An_email_with_thousands_of_attachments_still_opens_a_pull_request_whose_lists_are_cut_short()
+    {
+        var builder = new MimeKit.BodyBuilder();
+        var html = new StringBuilder("<p>Our team worked with people who use the service to redesign the first appointment, so that everyone can say " +
+            "what matters to them before any assessment begins. Staff now have time to listen, and feedback from people and families has been very positive since the change.</p>");
+        html.Append(string.Concat(Enumerable.Repeat("<img src=\"https://tracker.example.com/pixel.gif\">", 200)));
+        for (var i = 0; i < 5_000; i++)
+        {
+            builder.Attachments.Add($"notes-{i}.txt", Encoding.UTF8.GetBytes("not an image")).ContentId = $"part{i}@example.org";
+            html.Append($"<img src=\"cid:part{i}@example.org\">");
+        }
+        builder.HtmlBody = html.ToString();
+        var message = new MimeKit.MimeMessage();
+        message.From.Add(new MimeKit.MailboxAddress("Jo Evans", "jo.evans@nhs.net"));
+        message.Subject = "Many attachments";
+        message.Body = builder.ToMessageBody();
+        var result = Emails.Converter().Convert(message, 1_000_000, Emails.Now);
+        var post = result.Post ?? throw new InvalidOperationException(string.Join(" | ", result.Reasons));
+        Assert.Equal(5_000, post.IgnoredAttachments.Count);
+
+        var opened = await Bot().OpenAsync(post, []);
+
+        Assert.True(opened.Created);
+        var body = Assert.Single(GitHub.PullRequests)["body"]!.GetValue<string>();
+        Assert.True(body.Length < 65_536, $"the body is {body.Length} characters");
+        Assert.Contains($"- … and {5_000 - PullRequestText.ListedItems} more", body);
+        Assert.Contains("not downloaded. (×200)", body);
+        Assert.Empty(GitHub.Violations);
+    }
+
+    [Fact]
     public async Task The_same_message_processed_again_finds_its_pull_request_instead_of_opening_another()
     {
         var post = Post("apple-plain-text.eml");
