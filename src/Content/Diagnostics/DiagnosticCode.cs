@@ -87,9 +87,9 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode SymbolicLink = new("PPN020", "Symbolic link in content", Severity.Error,
         "Replace the link with the file itself.");
 
-    /// <summary>A body Markdig or the HTML stage cannot render (e.g. thousands of nested quotes, emphasis marks or HTML elements).</summary>
+    /// <summary>A body Markdig or the HTML stage cannot render (e.g. thousands of nested quotes, emphasis marks or HTML elements, or of headings).</summary>
     public static readonly DiagnosticCode UnrenderableBody = new("PPN021", "Body cannot be rendered", Severity.Error,
-        "Simplify the body: remove the long run of '>', '*', '[', the nested lists or the nested HTML elements the message points at.");
+        "Simplify the body: remove the long run of '>', '*', '[', the nested lists, the nested HTML elements or the thousands of headings the message points at.");
 
     /// <summary>Pagefind could not index the built site: the site is published without search.</summary>
     public static readonly DiagnosticCode SearchNotIndexed = new("PPN022", "Search index not built", Severity.Warning,

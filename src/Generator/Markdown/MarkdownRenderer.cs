@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Syntax;
@@ -6,7 +7,7 @@ using Markdig.Syntax.Inlines;
 namespace PPNBlog.Generator.Markdown;
 
 /// <summary>The one Markdig pipeline, configured once and shared by all threads (Markdig pipelines are immutable).</summary>
-public static class MarkdownRenderer
+public static partial class MarkdownRenderer
 {
     /// <summary>
     /// Tables, footnotes, figures, GitHub-style heading ids, media links (event recordings on YouTube/Vimeo become
@@ -25,9 +26,21 @@ public static class MarkdownRenderer
         .UseListExtras()
         .Build();
 
-    /// <summary>Parses and renders <paramref name="markdown"/>, collecting its links and whether it holds raw HTML.</summary>
+    /// <summary>
+    /// The most heading lines a body may have. Markdig gives a repeated heading the first free id of "-1", "-2"… by
+    /// trying each in turn, so 20,000 equal headings took 9 s and a 2 MB body of them would take many minutes.
+    /// </summary>
+    public const int MaxHeadings = 2_000;
+
+    /// <summary>
+    /// Parses and renders <paramref name="markdown"/>, collecting its links and whether it holds raw HTML. Throws
+    /// <see cref="InvalidOperationException"/> for a body Markdig cannot render in reasonable time or depth.
+    /// </summary>
     public static MarkdownHtml Render(string markdown)
     {
+        // Lines that may be headings (ATX, or a setext underline): an upper bound, counted only in bodies of enough lines.
+        if (markdown.AsSpan().Count('\n') >= MaxHeadings && HeadingLine().Count(markdown) is var headings and > MaxHeadings)
+            throw new InvalidOperationException($"it has {headings} heading lines; a body may have at most {MaxHeadings}");
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         var links = new List<MarkdownLink>();
         int? rawHtmlLine = null;
@@ -49,4 +62,7 @@ public static class MarkdownRenderer
 
     private static string PlainText(ContainerInline container) =>
         string.Concat(container.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim();
+
+    [GeneratedRegex(@"^[ ]{0,3}(\#{1,6}(?:[ \t]|\r?$)|=+[ \t\r]*$|-+[ \t\r]*$)", RegexOptions.Multiline)]
+    private static partial Regex HeadingLine();
 }

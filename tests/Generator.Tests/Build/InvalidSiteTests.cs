@@ -48,7 +48,21 @@ public class InvalidSiteTests
         var result = site.Build();
         Assert.False(result.Succeeded);
         Assert.Equal(["input/posts/2021/nested.md:8:1: error PPN021: the body cannot be rendered: its HTML nests elements more than 512 deep " +
-            "(hint: Simplify the body: remove the long run of '>', '*', '[', the nested lists or the nested HTML elements the message points at.)"], site.Lines(result));
+            "(hint: Simplify the body: remove the long run of '>', '*', '[', the nested lists, the nested HTML elements or the thousands of headings the message points at.)"], site.Lines(result));
+    }
+
+    [Fact]
+    public void Thousands_of_headings_fail_their_file_before_Markdig_numbers_them_one_by_one()
+    {
+        using var site = new TestSite();
+        var limit = Markdown.MarkdownRenderer.MaxHeadings;
+        site.WritePost("many", body: string.Concat(Enumerable.Repeat("## Same\n\ntext\n\n", limit + 1)));
+        site.WritePost("most", body: string.Concat(Enumerable.Repeat("Same\r\n===\r\n\r\ntext\r\n\r\n", limit)));
+        var result = site.Build();
+        Assert.False(result.Succeeded);
+        Assert.Equal([$"input/posts/2021/many.md:8:1: error PPN021: the body cannot be rendered: it has {limit + 1} heading lines; a body may have at most {limit} " +
+            "(hint: Simplify the body: remove the long run of '>', '*', '[', the nested lists, the nested HTML elements or the thousands of headings the message points at.)"],
+            site.Lines(result));
     }
 
     [Fact]
