@@ -23,8 +23,9 @@ public sealed class DomRewriter(BodyEdits edits)
     /// <summary>Post-processes one body. Thread-safe: each thread has its own document, each call its own sanitiser.</summary>
     public ProcessedHtml Process(MarkdownHtml markdown, DocumentContext context)
     {
-        // Caught by the build and reported for this file (PPN021), before the parser spends minutes on it.
-        if (HtmlNesting.IsTooDeep(markdown.Html))
+        // Caught by the build and reported for this file (PPN021), before the parser spends minutes on it. Only raw HTML
+        // can nest that deep: Markdig stops at its own depth limit.
+        if (markdown.RawHtmlLine is not null && HtmlNesting.IsTooDeep(markdown.Html))
             throw new InvalidOperationException($"its HTML nests elements more than {HtmlNesting.Limit} deep");
         var document = t_document ??= new HtmlParser().ParseDocument("");
         var body = document.Body!;
