@@ -107,6 +107,12 @@ internal static class Ppnblog
     public static async Task<(int Code, string Output, string Error)> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment)
     {
         using var process = Start(args, environment);
+        return await ToEndAsync(process);
+    }
+
+    /// <summary>Waits (up to ten minutes) for a started <paramref name="process"/> whose output and error are redirected: its exit code, output and error.</summary>
+    public static async Task<(int Code, string Output, string Error)> ToEndAsync(Process process)
+    {
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));

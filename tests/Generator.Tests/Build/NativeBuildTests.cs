@@ -68,13 +68,8 @@ public sealed class NativeBuildTests
         var result = SiteBuilder.Build(new BuildOptions(input, theme, inProcess, Search: search));
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
 
-        var start = new ProcessStartInfo(Native.Value, ["build", "--input", input, "--theme", theme, "--output", native, .. search ? Array.Empty<string>() : ["--no-search"]])
-            { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        Assert.True(process.ExitCode == 0, $"native ppnblog exited with {process.ExitCode}: {await output}{await error}");
+        var (code, output, error) = await Run(Native.Value, ["build", "--input", input, "--theme", theme, "--output", native, .. search ? Array.Empty<string>() : ["--no-search"]]);
+        Assert.True(code == 0, $"native ppnblog exited with {code}: {output}{error}");
 
         var files = Directory.EnumerateFiles(inProcess, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(inProcess, f)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(files, Directory.EnumerateFiles(native, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(native, f)).Order(StringComparer.Ordinal));
@@ -84,13 +79,15 @@ public sealed class NativeBuildTests
     private static string Publish()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "native-ppnblog");
-        var start = new ProcessStartInfo("dotnet", ["publish", Path.Combine(TestSite.RepositoryRoot, "src", "Generator"), "-c", "Release", "-r", "linux-x64", "-o", folder, "-nologo"])
-            { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet publish exited with {process.ExitCode}:\n{output}{error.Result}");
+        var (code, output, error) = Run("dotnet", ["publish", Path.Combine(TestSite.RepositoryRoot, "src", "Generator"), "-c", "Release", "-r", "linux-x64", "-o", folder, "-nologo"])
+            .GetAwaiter().GetResult();
+        if (code != 0) throw new InvalidOperationException($"dotnet publish exited with {code}:\n{output}{error}");
         return Path.Combine(folder, "ppnblog");
+    }
+
+    private static async Task<(int Code, string Output, string Error)> Run(string program, IEnumerable<string> args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        return await Ppnblog.ToEndAsync(process);
     }
 }
