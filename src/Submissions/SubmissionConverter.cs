@@ -51,10 +51,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         List<string> blocks;
         var html = source.HtmlBody ?? (source != message ? message.HtmlBody : null);
         var text = source.TextBody ?? (source != message ? message.TextBody : null);
-        if (!string.IsNullOrWhiteSpace(html) && HtmlNesting.IsTooDeep(html))
-            return SubmissionResult.Rejected(TooDeep);
         if (!string.IsNullOrWhiteSpace(html))
         {
+            if (HtmlNesting.IsTooDeep(html)) return SubmissionResult.Rejected(TooDeep);
             // Parts by Content-ID, the first of each: an email can hold thousands of parts and as many references.
             var byContentId = new Dictionary<string, MimePart>(StringComparer.OrdinalIgnoreCase);
             foreach (var part in parts.Where(p => p.ContentId is not null)) byContentId.TryAdd(part.ContentId!.Trim('<', '>'), part);
