@@ -60,16 +60,24 @@ def fresh(name):
     return path
 
 
-def append_and_wait(source, text, published):
-    """Seconds from appending text (which holds "ppn-bench-edit") to source until the published file has it."""
+def timed_write(path, text, done, what, mode="w"):
+    """Seconds from writing text to path until done() holds: serve has published the change."""
     start = time.perf_counter()
-    with open(source, "a", encoding="utf-8") as f:
+    with open(path, mode, encoding="utf-8") as f:
         f.write(text)
-    while "ppn-bench-edit" not in open(published, encoding="utf-8").read():
+    while not done():
         if time.perf_counter() - start > 120:
-            sys.exit(f"serve did not publish the edit of {source} within 2 minutes")
+            sys.exit(f"serve did not publish {what} within 2 minutes")
         time.sleep(0.002)
     return time.perf_counter() - start
+
+
+def holds(path, text):
+    """Whether the file at path exists and holds text."""
+    try:
+        return text in open(path, encoding="utf-8").read()
+    except FileNotFoundError:
+        return False
 
 
 def serve_edits(corpus, edits):
@@ -111,19 +119,7 @@ def serve_edits(corpus, edits):
         for i in range(edits):
             title = f"Benchmark edit {i}"
             edited = text.replace("title: ", f"title: \"{title}\"\nx-old-title: ", 1)
-            start = time.perf_counter()
-            with open(post, "w", encoding="utf-8") as f:
-                f.write(edited)
-            while True:
-                try:
-                    if title in open(page, encoding="utf-8").read():
-                        break
-                except FileNotFoundError:
-                    pass
-                if time.perf_counter() - start > 120:
-                    sys.exit("serve did not rebuild within 2 minutes")
-                time.sleep(0.002)
-            times.append(time.perf_counter() - start)
+            times.append(timed_write(post, edited, lambda: holds(page, title), f"the title edit {i}"))
             # Then the whole rebuild (archives, home, feeds, API) as serve reports it, before the next edit.
             summary = builds.get(timeout=120)
             rebuilds.append(int(re.search(r"in (\d+) ms", summary).group(1)) / 1000)
@@ -137,20 +133,17 @@ def serve_edits(corpus, edits):
         if stale:
             sys.exit(f"stale pages after the title edits: {stale[:5]}")
         # A new post (a copy of the edited one under a new name), until its page is on disk.
-        start = time.perf_counter()
-        with open(os.path.join(os.path.dirname(post), "ppn-bench-new-post.md"), "w", encoding="utf-8") as f:
-            f.write(text.replace("title: ", "title: \"A new benchmark post\"\nx-old-title: ", 1))
-        while not os.path.exists(os.path.join(out, "posts", "ppn-bench-new-post", "index.html")):
-            if time.perf_counter() - start > 120:
-                sys.exit("serve did not publish the new post within 2 minutes")
-            time.sleep(0.002)
-        new_post = time.perf_counter() - start
+        new_post = timed_write(os.path.join(os.path.dirname(post), "ppn-bench-new-post.md"),
+                               text.replace("title: ", "title: \"A new benchmark post\"\nx-old-title: ", 1),
+                               lambda: os.path.exists(os.path.join(out, "posts", "ppn-bench-new-post", "index.html")), "the new post")
         builds.get(timeout=120)
         # Theme edits: the site's own stylesheet until its published copy changes, then the post template until the
         # edited post's page does.
-        stylesheet_edit = append_and_wait(os.path.join(work, "theme", "assets", "css", "ppnblog.css"), "\n.ppn-bench-edit{color:#005eb8}\n",
-                                          os.path.join(out, "assets", "ppnblog.css"))
-        template_edit = append_and_wait(os.path.join(work, "theme", "templates", "post.liquid"), "\n<!-- ppn-bench-edit -->\n", page)
+        published_css = os.path.join(out, "assets", "ppnblog.css")
+        stylesheet_edit = timed_write(os.path.join(work, "theme", "assets", "css", "ppnblog.css"), "\n.ppn-bench-edit{color:#005eb8}\n",
+                                      lambda: holds(published_css, "ppn-bench-edit"), "the stylesheet edit", mode="a")
+        template_edit = timed_write(os.path.join(work, "theme", "templates", "post.liquid"), "\n<!-- ppn-bench-edit -->\n",
+                                    lambda: holds(page, "ppn-bench-edit"), "the template edit", mode="a")
         return {"page": statistics.median(times), "rebuild": statistics.median(rebuilds), "rendered": statistics.median(rendered),
                 "written": statistics.median(written), "new_post": new_post, "stylesheet": stylesheet_edit, "template": template_edit}
     finally:
