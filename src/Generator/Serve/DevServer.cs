@@ -39,7 +39,8 @@ public static class DevServer
         {
             var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/");
             var full = Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));
-            if (full != root && !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) full = Path.Combine(root, "404.html");
+            // A path escaping the site (an encoded "..%2f") is simply not found: nothing outside the folder is served.
+            if (full != root && !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) full = "";
             if (Directory.Exists(full) && !path.EndsWith('/'))
             {
                 context.Response.Redirect(context.Request.Path + "/" + context.Request.QueryString);

@@ -31,6 +31,11 @@ public class ServeTests
             Assert.Contains("/__livereload", page);
             Assert.DoesNotContain("/__livereload", site.ReadOutput("posts/one/index.html"));
             Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("no/such/page/")).StatusCode);
+            // An encoded ".." reaches no file beside the site folder: it is not found, as any other missing page.
+            File.WriteAllText(Path.Combine(Path.GetDirectoryName(site.Output)!, "secret.txt"), "not for the web");
+            using var escape = await http.GetAsync("..%2fsecret.txt");
+            Assert.Equal(HttpStatusCode.NotFound, escape.StatusCode);
+            Assert.DoesNotContain("not for the web", await escape.Content.ReadAsStringAsync());
             using var css = await http.GetAsync("assets/nhsuk-frontend.min.css");
             Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
 
