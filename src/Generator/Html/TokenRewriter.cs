@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 using System.Text;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens;
+using AngleSharp.Html.Parser.Tokens.Struct;
 using AngleSharp.Text;
 
 namespace PPNBlog.Generator.Html;
@@ -42,6 +42,10 @@ public sealed class TokenRewriter(BodyEdits edits)
 
     private static readonly FrozenSet<string> Void = FrozenSet.ToFrozenSet(["img", "br", "hr", "col"]);
 
+    /// <summary>Every element name the stream handles, looked up by the token's slice of the body.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownNames =
+        FrozenSet.ToFrozenSet(Phrasing.Concat(Block).Concat(TableParents.Keys).Append("li")).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly SearchValues<char> TextSpecials = SearchValues.Create("&<>\u00a0");
 
     private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create("&<>\"\u00a0");
@@ -66,7 +70,8 @@ public sealed class TokenRewriter(BodyEdits edits)
         var inLink = false;
         while (true)
         {
-            var token = tokenizer.Get();
+            // The struct token: its text and names are slices of the body, not strings made for each token.
+            var token = tokenizer.GetStructToken();
             var parent = open.Count == 0 ? "" : open[^1];
             switch (token.Type)
             {
@@ -74,7 +79,7 @@ public sealed class TokenRewriter(BodyEdits edits)
                     return open.Count > 0 ? null : new ProcessedHtml(output.ToString(), BodyEdits.Excerpt(paragraph?.ToString() ?? ""), words.Count, []);
 
                 case HtmlTokenType.Character:
-                    var text = token.Data;
+                    var text = token.Data.Memory.Span;
                     if (parent is "pre" or "iframe" || text.Contains('\0') || (WhiteSpaceOnly.Contains(parent) && !IsHtmlWhiteSpace(text))) return null;
                     words.Add(text);
                     if (paragraphDepth >= 0) paragraph!.Append(text);
@@ -83,10 +88,10 @@ public sealed class TokenRewriter(BodyEdits edits)
                     break;
 
                 case HtmlTokenType.StartTag:
-                    var tag = token.AsTag();
-                    var name = tag.Name;
-                    if (!MayContain(parent, name) || (tag.IsSelfClosing && !Void.Contains(name)) || (name == "a" && inLink)) return null;
-                    var attributes = new Attributes(tag);
+                    // Only elements Markdig writes are known by name; any other sends the body the DOM way.
+                    if (!KnownNames.TryGetValue(token.Name.Memory.Span, out var name)) return null;
+                    if (!MayContain(parent, name) || (token.IsSelfClosing && !Void.Contains(name)) || (name == "a" && inLink)) return null;
+                    var attributes = new Attributes(token.Attributes);
                     if (attributes.HasDuplicates) return null;
                     switch (name)
                     {
@@ -122,7 +127,7 @@ public sealed class TokenRewriter(BodyEdits edits)
                     break;
 
                 case HtmlTokenType.EndTag:
-                    if (token.Name != parent) return null;
+                    if (!token.Name.Memory.Span.SequenceEqual(parent)) return null;
                     open.RemoveAt(open.Count - 1);
                     if (parent == "a") inLink = false;
                     if (parent == "p" && paragraphDepth == open.Count) paragraphDepth = -1;
@@ -158,7 +163,7 @@ public sealed class TokenRewriter(BodyEdits edits)
         return !PhrasingOnly.Contains(parent) || Phrasing.Contains(child);
     }
 
-    private static bool IsHtmlWhiteSpace(string text)
+    private static bool IsHtmlWhiteSpace(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
             if (c is not (' ' or '\t' or '\n' or '\f' or '\r')) return false;
@@ -228,12 +233,13 @@ public sealed class TokenRewriter(BodyEdits edits)
     /// <summary>A start tag's attributes in order, changed as AngleSharp's SetAttribute and RemoveAttribute change them.</summary>
     private sealed class Attributes
     {
-        public Attributes(HtmlTagToken tag)
+        public Attributes(StructAttributes tag)
         {
-            foreach (var attribute in tag.Attributes)
+            for (var i = 0; i < tag.Count; i++)
             {
-                if (Get(attribute.Name) is not null) HasDuplicates = true;
-                List.Add((attribute.Name, attribute.Value));
+                var (name, value) = (tag[i].Name.ToString(), tag[i].Value.ToString());
+                if (Get(name) is not null) HasDuplicates = true;
+                List.Add((name, value));
             }
         }
 
