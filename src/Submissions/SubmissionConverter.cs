@@ -95,7 +95,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var title = lines.Values.TryGetValue("title", out var documentTitle) ? CleanSubject(documentTitle) : CleanSubject(message.Subject);
         if (title.Length == 0 && blocks.Count > 0 && blocks[0].StartsWith('#'))
         {
-            title = MarkdownText.Unescape(blocks[0].TrimStart('#').Trim());
+            title = Clean(MarkdownText.Unescape(blocks[0].TrimStart('#')));
             blocks.RemoveAt(0);
         }
         var body = string.Join("\n\n", blocks).Trim();

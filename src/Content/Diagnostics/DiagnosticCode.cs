@@ -95,11 +95,16 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode SearchNotIndexed = new("PPN022", "Search index not built", Severity.Warning,
         "Run 'npm ci' in theme/ (it installs Pagefind), then build again; the rest of the site is fine.");
 
+    /// <summary>A control character in a content file: feeds and sitemaps cannot hold one, and a page does not show it.</summary>
+    public static readonly DiagnosticCode ControlCharacter = new("PPN023", "Control character in file", Severity.Error,
+        "Delete the character at that place (most editors do not show it; it often comes with text pasted from a PDF or a terminal).");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         MalformedYaml, MissingFrontMatter, MissingField, InvalidValue, InvalidDate, UnknownCommitment, DuplicateSlug,
         MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
+        ControlCharacter,
     ];
 }

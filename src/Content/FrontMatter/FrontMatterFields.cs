@@ -1,5 +1,6 @@
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Model;
+using PPNBlog.Content.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -129,6 +130,11 @@ public sealed class FrontMatterFields
                     // A nested value (or complex key) of the root mapping has ended.
                     if (--_depth == 1) _expectKey = !_expectKey;
                     break;
+                // A quoted value can write a control character as an escape ("\a", "\x1b"): no feed could hold it.
+                case Scalar { Value: var text } when ControlCharacters.IndexOf(text) is var at and >= 0:
+                    throw new LimitException(DiagnosticCode.ControlCharacter, current.Start,
+                        $"a value holds the control character {ControlCharacters.Name(text[at])}, which feeds cannot carry and pages do not show",
+                        "Remove the escape (such as \\a, \\v or \\x1b) from the quoted value.");
                 case Scalar or AnchorAlias when _depth == 1 && _rootIsMapping:
                     if (_expectKey && current is Scalar { Value: var key } && !_keys.Add(key))
                         throw new LimitException(DiagnosticCode.MalformedYaml, current.Start, $"the key '{key}' appears twice", "Keep one of the two lines.");

@@ -1,5 +1,6 @@
 using System.Text;
 using PPNBlog.Content.Diagnostics;
+using PPNBlog.Content.Text;
 
 namespace PPNBlog.Content.Sources;
 
@@ -42,14 +43,18 @@ public static class SourceText
         }
     }
 
-    /// <summary>Decodes bytes as UTF-8 (a BOM is allowed and dropped); reports the first invalid byte's line and column.</summary>
+    /// <summary>
+    /// Decodes bytes as UTF-8 (a BOM is allowed and dropped); reports the first invalid byte's line and column, or the
+    /// first control character a page or feed cannot carry (<see cref="ControlCharacters"/>).
+    /// </summary>
     public static string? Decode(byte[] bytes, string displayPath, DiagnosticList diagnostics)
     {
         var span = bytes.AsSpan();
         if (span.StartsWith(Encoding.UTF8.Preamble)) span = span[3..];
+        string text;
         try
         {
-            return StrictUtf8.GetString(span);
+            text = StrictUtf8.GetString(span);
         }
         catch (DecoderFallbackException)
         {
@@ -58,6 +63,17 @@ public static class SourceText
                 "file is not valid UTF-8 (it may be saved as Windows-1252 or Latin-1)");
             return null;
         }
+        if (ControlCharacters.IndexOf(text) is var at and >= 0)
+        {
+            var before = text.AsSpan(0, at);
+            var lineStart = before.LastIndexOf('\n') + 1;
+            var others = ControlCharacters.Count(text.AsSpan(at + 1));
+            diagnostics.Add(DiagnosticCode.ControlCharacter, new SourceLocation(displayPath, before.Count('\n') + 1, at - lineStart + 1),
+                $"the file holds the control character {ControlCharacters.Name(text[at])}" + (others > 0 ? $" (and {others} more after it)" : "")
+                + ", which feeds cannot carry and pages do not show");
+            return null;
+        }
+        return text;
     }
 
     private static (int Line, int Column) FirstInvalidByte(ReadOnlySpan<byte> bytes)

@@ -2,6 +2,7 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
+using PPNBlog.Content.Text;
 
 namespace PPNBlog.Submissions.Conversion;
 
@@ -48,7 +49,8 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor)
         _topHeading = levels.Count > 0 ? levels.Min() : 1;
         var blocks = new List<string>();
         if (document.Body is not null) Blocks(document.Body, blocks);
-        return blocks;
+        // Control characters (raw, or written as entities such as &#7;) can be in any text, code included.
+        return [.. blocks.Select(ControlCharacters.Remove).Where(b => !string.IsNullOrWhiteSpace(b))];
     }
 
     private void Blocks(INode parent, List<string> output)

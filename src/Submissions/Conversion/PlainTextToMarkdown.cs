@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PPNBlog.Content.Text;
 
 namespace PPNBlog.Submissions.Conversion;
 
@@ -14,7 +15,7 @@ public static partial class PlainTextToMarkdown
     public static List<string> Convert(string text)
     {
         var blocks = new List<string>();
-        foreach (var paragraph in BlankLines().Split(text.Replace("\r\n", "\n").Replace('\r', '\n')))
+        foreach (var paragraph in BlankLines().Split(ControlCharacters.Remove(text).Replace("\r\n", "\n").Replace('\r', '\n')))
         {
             var lines = paragraph.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Trim().Length > 0).ToList();
             if (lines.Count == 0) continue;

@@ -1,3 +1,4 @@
+using System.Text;
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Sources;
 
@@ -19,6 +20,32 @@ public class SourceTextTests
     {
         var diagnostics = new DiagnosticList();
         Assert.Equal("---", SourceText.Decode([0xEF, 0xBB, 0xBF, .. "---"u8], "post.md", diagnostics));
+        Assert.Empty(diagnostics.Sorted());
+    }
+
+    [Theory]
+    [InlineData('\u0007', "U+0007")]
+    [InlineData('\u001B', "U+001B")]
+    [InlineData('\v', "U+000B")]
+    [InlineData('\0', "U+0000")]
+    [InlineData('\uFFFF', "U+FFFF")]
+    public void A_control_character_is_reported_where_it_is(char control, string name)
+    {
+        var diagnostics = new DiagnosticList();
+        var text = $"---\r\ntitle: Bell\r\n---\r\n\r\nA line\tthen {control}here, and {control}{control} later.\n";
+        Assert.Null(SourceText.Decode(Encoding.UTF8.GetBytes(text), "post.md", diagnostics));
+        Assert.Equal($"post.md:5:13: error PPN023: the file holds the control character {name} (and 2 more after it), which feeds cannot carry "
+            + "and pages do not show (hint: Delete the character at that place (most editors do not show it; it often comes with text pasted from a PDF or a terminal).)",
+            Assert.Single(diagnostics.Sorted()).ToString());
+    }
+
+    [Fact]
+    public void Tabs_line_breaks_and_other_controls_a_page_can_carry_are_kept()
+    {
+        var diagnostics = new DiagnosticList();
+        // Tab, CR, LF; DEL and the C1 range are allowed in XML and so in feeds.
+        const string text = "---\r\ntitle: \"Tab\there\"\r\n---\n\nDEL \u007F, C1 \u0085, no-break\u00A0space, emoji 🙂.\n";
+        Assert.Equal(text, SourceText.Decode(Encoding.UTF8.GetBytes(text), "post.md", diagnostics));
         Assert.Empty(diagnostics.Sorted());
     }
 

@@ -55,6 +55,31 @@ public class HostileMessageTests
         Assert.DoesNotContain('\n', post.FrontMatter.Title);
     }
 
+    [Theory]
+    [InlineData("Control characters", "Bell \u0007 escape \u001B[31m red, line\vbreak and page\fbreak.", null)]
+    [InlineData("Control characters", null, "<p>Bell &#7; escape \u001B[31m red, line\vbreak and page&#12;break.</p><p><code>x\u0001y</code> <img src=\"cid:none\" alt=\"a\u0002b\"></p>")]
+    [InlineData("", null, "<h1>Heading \u0007 title</h1><pre>code\u0008 block</pre>")]
+    public void Control_characters_from_the_email_never_reach_the_post(string subject, string? text, string? html)
+    {
+        // With no subject, the title comes from the body's first heading.
+        var post = ConvertFile(Message(subject, text + "\n\n" + Prose, html is null ? null : $"{html}<p>{Prose}</p>")).Post!;
+        var written = SubmissionWriter.PostText(post);
+        var diagnostics = new DiagnosticList();
+        // What the build reads: the file decodes with no PPN023 (a feed could not hold these characters).
+        Assert.Equal(written, PPNBlog.Content.Sources.SourceText.Decode(System.Text.Encoding.UTF8.GetBytes(written), "index.md", diagnostics));
+        Assert.Empty(diagnostics.Sorted());
+        if (subject.Length == 0)
+        {
+            Assert.Equal("Heading title", post.FrontMatter.Title);
+            Assert.Contains("code block", written);
+        }
+        else
+        {
+            Assert.Contains("line break", written);
+            Assert.Contains("page break", written);
+        }
+    }
+
     [Fact]
     public void Enormous_headers_and_lines_do_not_break_the_conversion()
     {

@@ -1,0 +1,51 @@
+using System.Buffers;
+
+namespace PPNBlog.Content.Text;
+
+/// <summary>
+/// Characters no page or feed can carry: the C0 controls other than tab, line feed and carriage return, and the
+/// non-characters U+FFFE and U+FFFF. XML forbids them, so an Atom feed or sitemap holding one cannot be written at
+/// all; in a page they are invisible at best. They arrive with text pasted from PDFs, terminals and word processors.
+/// </summary>
+public static class ControlCharacters
+{
+    private static readonly SearchValues<char> Forbidden = SearchValues.Create(
+        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF");
+
+    /// <summary>The index of the first forbidden character in <paramref name="text"/>, or -1.</summary>
+    public static int IndexOf(ReadOnlySpan<char> text) => text.IndexOfAny(Forbidden);
+
+    /// <summary>How many forbidden characters <paramref name="text"/> holds.</summary>
+    public static int Count(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        for (var at = text.IndexOfAny(Forbidden); at >= 0; at = text.IndexOfAny(Forbidden))
+        {
+            count++;
+            text = text[(at + 1)..];
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> without forbidden characters: a vertical tab or form feed (a line or page break in a
+    /// word processor) becomes a space, so the words either side stay apart; the others are dropped.
+    /// </summary>
+    public static string Remove(string text)
+    {
+        if (IndexOf(text) < 0) return text;
+        return string.Create(text.Length - Count(text) + text.Count(c => c is '\v' or '\f'), text, (output, source) =>
+        {
+            var at = 0;
+            foreach (var c in source)
+            {
+                if (c is '\v' or '\f') output[at++] = ' ';
+                else if (!Forbidden.Contains(c)) output[at++] = c;
+            }
+        });
+    }
+
+    /// <summary>How a diagnostic names <paramref name="c"/>, e.g. <c>U+0007</c>.</summary>
+    public static string Name(char c) => $"U+{(int)c:X4}";
+}
