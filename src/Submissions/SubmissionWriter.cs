@@ -1,5 +1,6 @@
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.FrontMatter;
+using PPNBlog.Content.Sources;
 
 namespace PPNBlog.Submissions;
 
@@ -58,7 +59,7 @@ public static class SubmissionWriter
         }
     }
 
-    /// <summary>Writes the bundle into <paramref name="staging"/> and reads it back with the content schema.</summary>
+    /// <summary>Writes the bundle into <paramref name="staging"/> and reads it back as the build reads it: the file, then the content schema.</summary>
     private static IReadOnlyList<Diagnostic> Stage(ConvertedPost post, string staging, IReadOnlyCollection<string> commitmentSlugs, Func<string, string?>? checkBody)
     {
         Directory.CreateDirectory(staging);
@@ -68,7 +69,8 @@ public static class SubmissionWriter
         File.WriteAllText(indexPath, text);
         var diagnostics = new DiagnosticList();
         var displayPath = post.BundlePath + "/index.md";
-        PostSchema.Read(text, indexPath, displayPath, isBundle: true, commitmentSlugs, diagnostics);
+        if (SourceText.Read(indexPath, displayPath, diagnostics) is { } written)
+            PostSchema.Read(written, indexPath, displayPath, isBundle: true, commitmentSlugs, diagnostics);
         if (checkBody?.Invoke(post.Body) is { } problem)
             diagnostics.Add(DiagnosticCode.UnrenderableBody, SourceLocation.WholeFile(displayPath), problem);
         return diagnostics.Sorted();

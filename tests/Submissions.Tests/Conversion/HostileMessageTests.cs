@@ -81,6 +81,18 @@ public class HostileMessageTests
     }
 
     [Fact]
+    public void The_bot_validates_the_file_it_writes_as_the_build_reads_it()
+    {
+        var post = ConvertFile(Message("Validated as written", Prose)).Post!;
+        var slugs = Emails.Commitments.Select(c => c.Slug).ToList();
+        Assert.DoesNotContain(SubmissionWriter.Validate(post, slugs), d => d.IsError);
+        // A body the converter did not clean (a future path into it) fails here, not in the site's build.
+        var error = Assert.Single(SubmissionWriter.Validate(post with { Body = post.Body + "\n\nBell \u0007." }, slugs), d => d.IsError);
+        Assert.Equal("PPN023", error.Code.Id);
+        Assert.EndsWith("/index.md", error.Location.File);
+    }
+
+    [Fact]
     public void Enormous_headers_and_lines_do_not_break_the_conversion()
     {
         var message = Message(new string('S', 200_000), Prose + " " + string.Concat(Enumerable.Repeat("word ", 400_000)));
