@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace PPNBlog.Content.Text;
 
@@ -7,7 +9,7 @@ namespace PPNBlog.Content.Text;
 /// non-characters U+FFFE and U+FFFF. XML forbids them, so an Atom feed or sitemap holding one cannot be written at
 /// all; in a page they are invisible at best. They arrive with text pasted from PDFs, terminals and word processors.
 /// </summary>
-public static class ControlCharacters
+public static partial class ControlCharacters
 {
     private static readonly SearchValues<char> Forbidden = SearchValues.Create(
         "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F" +
@@ -45,6 +47,30 @@ public static class ControlCharacters
             }
         });
     }
+
+    /// <summary>
+    /// The index of the first numeric character reference to a forbidden character (<c>&amp;#7;</c>, <c>&amp;#x1B;</c>)
+    /// in Markdown or HTML <paramref name="text"/>, or -1: the Markdown and HTML parsers decode them into the page.
+    /// </summary>
+    public static int IndexOfReference(string text)
+    {
+        foreach (Match reference in NumericReference().Matches(text))
+        {
+            // After an odd number of backslashes the ampersand is escaped (Markdown): the reference is text.
+            var backslashes = reference.Index - text.AsSpan(0, reference.Index).TrimEnd('\\').Length;
+            if (backslashes % 2 == 1) continue;
+            var digits = reference.Groups[1].ValueSpan;
+            var hex = digits[0] is 'x' or 'X';
+            // &#0; is read as U+FFFD by both parsers, so it is harmless.
+            if (int.TryParse(hex ? digits[1..] : digits, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out var code)
+                && code is > 0 and <= char.MaxValue && Forbidden.Contains((char)code))
+                return reference.Index;
+        }
+        return -1;
+    }
+
+    [GeneratedRegex("&#([0-9]{1,7}|[xX][0-9a-fA-F]{1,6});")]
+    private static partial Regex NumericReference();
 
     /// <summary>How a diagnostic names <paramref name="c"/>, e.g. <c>U+0007</c>.</summary>
     public static string Name(char c) => $"U+{(int)c:X4}";

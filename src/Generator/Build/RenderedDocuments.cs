@@ -1,5 +1,6 @@
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Model;
+using PPNBlog.Content.Text;
 using PPNBlog.Generator.Html;
 using PPNBlog.Generator.Loading;
 using PPNBlog.Generator.Markdown;
@@ -91,6 +92,14 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
     /// <summary>Every body of the last build.</summary>
     public IEnumerable<RenderedDocument> All => _byFile.Values;
 
+    /// <summary>Where the body's first reference to a control character is (the body's start if none is found).</summary>
+    private static SourceLocation ReferenceLocation(string body, SourceFile source)
+    {
+        var at = Math.Max(0, ControlCharacters.IndexOfReference(body));
+        var before = body.AsSpan(0, at);
+        return SourceLocation.FromMarkdown(source.DisplayPath, before.Count('\n'), at - before.LastIndexOf('\n') - 1, source.BodyFirstLine);
+    }
+
     private RenderedDocument RenderOne((object Content, string Body, SourceFile Source, string Path) item, Func<string, string?> urlOfFile)
     {
         var (content, body, source, path) = item;
@@ -111,6 +120,10 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
             markdown = new MarkdownHtml("", [], null);
             html = new ProcessedHtml("", "", 0, []);
         }
+        if (ControlCharacters.IndexOf(html.Html) is var control and >= 0)
+            found.Add(DiagnosticCode.ControlCharacter, ReferenceLocation(body, source),
+                $"the body writes the control character {ControlCharacters.Name(html.Html[control])} as a character reference, which feeds cannot carry and pages do not show",
+                "Delete the reference (such as &#7; or &#x1B;).");
         foreach (var removed in html.RemovedHtml.Distinct())
             found.Add(DiagnosticCode.UnsafeHtmlRemoved, SourceLocation.FromMarkdown(source.DisplayPath, markdown.RawHtmlLine ?? 0, 0, source.BodyFirstLine),
                 $"unsafe HTML removed: {removed}");

@@ -25,6 +25,17 @@ public sealed class ControlCharactersTests
         Assert.Equal(3, ControlCharacters.Count("\u0001a\u0002b\uFFFE"));
     }
 
+    [Theory]
+    [InlineData("a bell &#7; here", 7)]
+    [InlineData("escape &#x1B;[31m", 7)]
+    [InlineData("upper &#X0b; x", 6)]
+    [InlineData("non-character &#xFFFF;", 14)]
+    [InlineData("escaped \\&#7; then real &#8;", 24)]
+    [InlineData("escaped backslash \\\\&#7;", 20)]
+    [InlineData("fine: &#9; &#10; &#13; &#65; &#0; &#x1F642; &amp;#7; &#12345678;", -1)]
+    public void References_to_forbidden_characters_are_found_where_they_are_written(string text, int index) =>
+        Assert.Equal(index, ControlCharacters.IndexOfReference(text));
+
     [Fact]
     public void Text_without_them_is_returned_as_it_is()
     {
