@@ -94,6 +94,22 @@ public class CliTests
     }
 
     [Fact]
+    public void New_makes_a_pasted_title_one_line_a_feed_can_carry_and_refuses_an_empty_one()
+    {
+        using var site = new TestSite();
+        var (code, output, error) = Run("new", " Pasted\u0007 title\nover\vlines ", "--commitment", "put-people-first", "--author", "A\u001B Writer", "--input", site.Input);
+        Assert.True(code == 0, error);
+        var text = File.ReadAllText(output.Trim());
+        Assert.Contains("title: Pasted title over lines\n", text);
+        Assert.Contains("author: A Writer\n", text);
+        var build = Run(["build", .. SiteArgs(site), "--drafts"]);
+        Assert.True(build.Code == 0, build.Error);
+        var empty = Run("new", "\u0001 \t", "--commitment", "put-people-first", "--input", site.Input);
+        Assert.Equal(2, empty.Code);
+        Assert.Contains("the title is empty", empty.Error);
+    }
+
+    [Fact]
     public void Preview_prints_the_changed_posts_rendered_and_ignores_other_files()
     {
         using var site = new TestSite();
