@@ -183,7 +183,10 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
             .Aggregate(pagePaths, (f, p) => f.Add(p)).Value;
         var samePaths = _sitePaths is not null && pathsStamp == _sitePathsStamp;
         if (!samePaths)
+        {
             (_sitePaths, _sitePathsStamp) = (plan.Select(p => p.Path).Concat(GeneratedFiles(site)).Concat(assets.Assets.Select(a => a.To)).ToHashSet(StringComparer.Ordinal), pathsStamp);
+            diagnostics.AddRange(assets.Overwriting(plan.Select(p => SiteUrls.FileFor(p.Path)).Concat(GeneratedFiles(site))));
+        }
         var copies = new List<(string Source, string SitePath)>();
         foreach (var document in documents)
         {

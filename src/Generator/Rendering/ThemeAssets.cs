@@ -17,10 +17,14 @@ public sealed class ThemeAssets
     /// <summary>The asset names the layout refers to (as <c>site.assets.&lt;name&gt;</c>).</summary>
     public static readonly IReadOnlyList<string> RequiredNames = ["css", "site_css", "js", "favicon", "favicon_svg", "apple_touch_icon", "og_image"];
 
-    private ThemeAssets(IReadOnlyList<ThemeAsset> assets, string themeDirectory)
+    private readonly string _display;
+    private readonly string _text;
+
+    private ThemeAssets(IReadOnlyList<ThemeAsset> assets, string themeDirectory, string display, string text)
     {
         Assets = assets;
         ThemeDirectory = themeDirectory;
+        (_display, _text) = (display, text);
     }
 
     /// <summary>Every listed asset.</summary>
@@ -42,11 +46,11 @@ public sealed class ThemeAssets
             diagnostics.Add(DiagnosticCode.TemplateError, SourceLocation.WholeFile(display), "theme.yml is missing");
             return null;
         }
+        var text = File.ReadAllText(path);
         ThemeFile? file;
         try
         {
-            file = ObjectYaml.Reader(UnderscoredNamingConvention.Instance)
-                .Deserialize<ThemeFile>(File.ReadAllText(path));
+            file = ObjectYaml.Reader(UnderscoredNamingConvention.Instance).Deserialize<ThemeFile>(text);
         }
         catch (YamlException e)
         {
@@ -58,16 +62,81 @@ public sealed class ThemeAssets
         var ok = true;
         foreach (var name in RequiredNames.Where(n => assets.All(a => a.Name != n)))
         {
-            diagnostics.Add(DiagnosticCode.TemplateError, SourceLocation.WholeFile(display), $"theme.yml lists no asset named '{name}'");
+            diagnostics.Add(DiagnosticCode.TemplateError, SourceLocation.WholeFile(display), $"theme.yml lists no asset named '{name}'",
+                $"Add an entry with 'name: {name}', 'from' (a file in theme/) and 'to' (its path in the site): the layout links it.");
             ok = false;
         }
-        foreach (var asset in assets.Where(a => !File.Exists(Path.Combine(themeDirectory, a.From))))
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(themeDirectory)) + Path.DirectorySeparatorChar;
+        foreach (var asset in assets)
         {
-            diagnostics.Add(DiagnosticCode.TemplateError, SourceLocation.WholeFile(display), $"theme asset '{asset.From}' does not exist",
-                "Run 'npm ci' in theme/ (the build does it when node_modules is missing), or correct the path.");
+            if (AssetProblem(asset, root) is not { } problem) continue;
+            diagnostics.Add(DiagnosticCode.TemplateError, new SourceLocation(display, LineOf(text, problem.Value), 1), problem.Message, problem.Hint);
             ok = false;
         }
-        return ok ? new ThemeAssets(assets, themeDirectory) : null;
+        return ok ? new ThemeAssets(assets, themeDirectory, display, text) : null;
+    }
+
+    /// <summary>
+    /// Errors for assets published where another asset, or the site itself (a page, feed, sitemap, API file), writes:
+    /// one of the two would silently replace the other.
+    /// </summary>
+    public IEnumerable<Diagnostic> Overwriting(IEnumerable<string> siteFiles)
+    {
+        var made = siteFiles.ToHashSet(StringComparer.Ordinal);
+        var published = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var asset in Assets)
+        {
+            var again = !published.Add(asset.To);
+            var what = made.Contains(asset.To) ? "a file the site makes itself" : again ? "where another theme asset is published" : null;
+            if (what is not null)
+                yield return new Diagnostic(DiagnosticCode.TemplateError, new SourceLocation(_display, LineOf(_text, asset.To, last: again), 1),
+                    $"theme asset path '{asset.To}' is {what}", "Publish the asset at a path of its own, e.g. under assets/.");
+        }
+    }
+
+    /// <summary>
+    /// What is wrong with an asset's paths, or null. theme.yml decides what is published, so a path may not reach
+    /// outside the theme folder (a "../" or absolute path, or a link, could publish any file of the machine that builds,
+    /// such as a CI runner's environment) nor write outside the site.
+    /// </summary>
+    /// <returns>The problem, and the value it is about (to find its line).</returns>
+    private static (string Message, string Hint, string Value)? AssetProblem(ThemeAsset asset, string themeRoot)
+    {
+        if (asset.From.Length == 0 || asset.To.Length == 0)
+            return ($"theme asset '{asset.Name}' needs both 'from' and 'to'", "Give 'from' (a file in theme/) and 'to' (its path in the site).",
+                $"name: {asset.Name}");
+        var from = Path.GetFullPath(Path.Combine(themeRoot, asset.From));
+        if (!from.StartsWith(themeRoot, StringComparison.Ordinal) || LinksOutside(from, themeRoot))
+            return ($"theme asset '{asset.From}' is outside the theme folder",
+                "List files of theme/ or its node_modules only: everything theme.yml lists is published.", asset.From);
+        if (Path.IsPathRooted(asset.To) || asset.To.Split('/', '\\').Any(segment => segment is "" or "." or ".."))
+            return ($"theme asset path '{asset.To}' is not a plain path inside the site", "Write 'to' as a relative path such as assets/site.css.", asset.To);
+        if (!File.Exists(from))
+            return ($"theme asset '{asset.From}' does not exist", "Run 'npm ci' in theme/ (the build does it when node_modules is missing), or correct the path.", asset.From);
+        return null;
+    }
+
+    /// <summary>True when the file or a folder on its way up to the theme folder is a link to somewhere outside it.</summary>
+    private static bool LinksOutside(string path, string themeRoot)
+    {
+        for (var at = path; at.Length > themeRoot.Length; at = Path.GetDirectoryName(at)!)
+        {
+            var entry = new FileInfo(at);
+            if (entry.LinkTarget is not null && entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName is var target
+                && (target is null || !(target + Path.DirectorySeparatorChar).StartsWith(themeRoot, StringComparison.Ordinal)))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The line of theme.yml holding <paramref name="value"/>, its first or <paramref name="last"/> time (1 when not
+    /// found): the file is read without positions.
+    /// </summary>
+    private static int LineOf(string text, string value, bool last = false)
+    {
+        var at = value.Length == 0 ? -1 : last ? text.LastIndexOf(value, StringComparison.Ordinal) : text.IndexOf(value, StringComparison.Ordinal);
+        return at < 0 ? 1 : text.AsSpan(0, at).Count('\n') + 1;
     }
 
     /// <summary>

@@ -267,6 +267,26 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void A_theme_asset_published_over_a_page_fails_the_build_instead_of_replacing_the_page()
+    {
+        using var site = new TestSite();
+        site.WritePost("one");
+        var theme = Path.Combine(site.Root, "theme");
+        foreach (var folder in new[] { "layouts", "templates", "partials", "assets" })
+            Repository.CopyDirectory(Path.Combine(TestSite.RepositoryRoot, "theme", folder), Path.Combine(theme, folder));
+        var entries = PPNBlog.Generator.Rendering.ThemeAssets.RequiredNames.Select(n => $"  - name: {n}\n    from: assets/css/ppnblog.css\n    to: assets/{n}.css\n");
+        File.WriteAllText(Path.Combine(theme, "theme.yml"), "assets:\n" + string.Concat(entries) + "  - name: home\n    from: assets/css/ppnblog.css\n    to: index.html\n");
+
+        var result = PPNBlog.Generator.Build.SiteBuilder.Build(site.Options() with { ThemeDirectory = theme });
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(("PPN016", 3 * PPNBlog.Generator.Rendering.ThemeAssets.RequiredNames.Count + 4), (error.Code.Id, error.Location.Line));
+        Assert.Equal("theme asset path 'index.html' is a file the site makes itself", error.Message);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
     public void A_partial_syntax_error_names_the_partial_and_its_line_before_any_page_is_written()
     {
         using var site = new TestSite();
