@@ -116,9 +116,13 @@ public sealed class ThemeAssets
         return null;
     }
 
-    /// <summary>True when the file or a folder on its way up to the theme folder is a link to somewhere outside it.</summary>
+    /// <summary>
+    /// True when the file or a folder on its way up to the theme folder is a link to somewhere outside it. Links under
+    /// node_modules are npm's (npm link, workspaces), made on the machine that builds, not committed: they may point out.
+    /// </summary>
     private static bool LinksOutside(string path, string themeRoot)
     {
+        if (path.StartsWith(Path.Combine(themeRoot, "node_modules") + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return false;
         for (var at = path; at.Length > themeRoot.Length; at = Path.GetDirectoryName(at)!)
         {
             var entry = new FileInfo(at);

@@ -20,6 +20,8 @@ public sealed class ThemeAssetsTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(Theme, "assets", "link.css"), Path.Combine(_root, "secret.txt"));
         Directory.CreateSymbolicLink(Path.Combine(Theme, "linked"), Path.Combine(_root, "elsewhere"));
         File.CreateSymbolicLink(Path.Combine(Theme, "assets", "inside.css"), Path.Combine(Theme, "assets", "site.css"));
+        Directory.CreateDirectory(Path.Combine(Theme, "node_modules"));
+        Directory.CreateSymbolicLink(Path.Combine(Theme, "node_modules", "linked-package"), Path.Combine(_root, "elsewhere"));
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -73,11 +75,13 @@ public sealed class ThemeAssetsTests : IDisposable
         Assert.Empty(Load("assets/site.css", "assets/extra.css").Assets!.Overwriting(["index.html", "feed.xml"]));
     }
 
-    [Fact]
-    public void Files_of_the_theme_even_through_a_link_inside_it_are_published()
+    [Theory]
+    [InlineData("assets/inside.css")]
+    [InlineData("node_modules/linked-package/x.css")] // npm link: made by npm where the site is built, not committed
+    public void Files_of_the_theme_or_its_npm_packages_even_through_links_are_published(string from)
     {
-        var (assets, lines) = Load("assets/inside.css", "assets/extra.css");
+        var (assets, lines) = Load(from, "assets/extra.css");
         Assert.Empty(lines);
-        Assert.Equal("assets/inside.css", assets!.Assets[^1].From);
+        Assert.Equal(from, assets!.Assets[^1].From);
     }
 }
