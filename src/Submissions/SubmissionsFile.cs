@@ -80,8 +80,8 @@ public sealed class SubmissionsFile
         var cleanup = file.Disclaimers is null ? Conversion.BodyCleanup.Default
             : new Conversion.BodyCleanup(Conversion.BodyCleanup.LoadPatterns(Path.Combine(folder, file.Disclaimers)));
         Uri? siteUrl = null;
-        if (file.SiteUrl is { } site && !Uri.TryCreate(site.EndsWith('/') ? site : site + "/", UriKind.Absolute, out siteUrl))
-            throw new InvalidDataException($"siteUrl '{site}' is not an address; use the published site's address, e.g. https://blog.example.org/");
+        if (file.SiteUrl is { } site && !SiteSettingsSchema.TryParseBaseUrl(site, out siteUrl, out var problem))
+            throw new InvalidDataException($"siteUrl '{site}' {problem}; use the published site's address, e.g. https://blog.example.org/");
         return new SubmissionsConfig(settings, cleanup, file.GitHub?.ToTarget(), file.GitHub?.ToApp(), file.Mail?.ToSettings(), siteUrl,
             Path.Combine(folder, file.GitHub?.Labels ?? LabelCatalogue.DefaultPath));
     }

@@ -23,8 +23,8 @@ public static class SiteSettingsSchema
             var title = fields.Text("title", required: true);
             var baseUrlText = fields.Text("baseUrl", required: true);
             Uri? baseUrl = null;
-            if (baseUrlText is not null && !TryParseBaseUrl(baseUrlText, out baseUrl))
-                local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("baseUrl"), $"baseUrl '{baseUrlText}' is not an absolute http(s) URL",
+            if (baseUrlText is not null && !TryParseBaseUrl(baseUrlText, out baseUrl, out var problem))
+                local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("baseUrl"), $"baseUrl '{baseUrlText}' {problem}",
                     "Write the published address, e.g. baseUrl: \"https://example.org/blog/\".");
             var postsPerPage = fields.Int("postsPerPage") ?? 10;
             if (postsPerPage is < 1 or > 100)
@@ -49,12 +49,23 @@ public static class SiteSettingsSchema
         return settings;
     }
 
-    /// <summary>Parses an absolute http(s) URL and makes sure it ends with '/', so paths can be appended.</summary>
-    public static bool TryParseBaseUrl(string text, out Uri? baseUrl)
+    /// <summary>
+    /// Parses an absolute http(s) URL and makes sure it ends with '/', so paths can be appended; otherwise
+    /// <paramref name="problem"/> says what is wrong (as the end of a sentence naming the value).
+    /// </summary>
+    public static bool TryParseBaseUrl(string text, out Uri? baseUrl, out string problem)
     {
         baseUrl = null;
-        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) return false;
-        baseUrl = uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
-        return true;
+        problem = "";
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            problem = "is not an absolute http(s) URL";
+        // Page addresses are the base with a path appended: after a '?' or '#' they would lose the base's path.
+        else if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
+            problem = "has a query or fragment ('?…' or '#…'), which page addresses cannot follow";
+        else if (uri.UserInfo.Length > 0)
+            problem = "holds a user name or password, which every page, feed and API file would publish";
+        else
+            baseUrl = uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+        return baseUrl is not null;
     }
 }

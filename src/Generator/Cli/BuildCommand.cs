@@ -17,9 +17,9 @@ internal static class BuildCommand
         command.SetAction(result =>
         {
             Uri? url = null;
-            if (result.GetValue(baseUrl) is { } text && !SiteSettingsSchema.TryParseBaseUrl(text, out url))
+            if (result.GetValue(baseUrl) is { } text && !SiteSettingsSchema.TryParseBaseUrl(text, out url, out var problem))
             {
-                error.WriteLine($"ppnblog: --base-url '{text}' is not an absolute http(s) URL");
+                error.WriteLine($"ppnblog: --base-url '{text}' {problem}");
                 return Program.UsageError;
             }
             var options = site.Read(result, error, url);

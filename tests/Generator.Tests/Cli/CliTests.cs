@@ -46,6 +46,16 @@ public class CliTests
     [InlineData("new")]
     public void Usage_errors_exit_2(params string[] args) => Assert.Equal(2, Run(args).Code);
 
+    [Fact]
+    public void A_base_url_with_a_password_is_refused_before_anything_is_built()
+    {
+        using var site = new TestSite();
+        var (code, _, error) = Run(["build", .. SiteArgs(site), "--base-url", "https://editor:secret@ppn.example/"]);
+        Assert.Equal(2, code);
+        Assert.Contains("--base-url 'https://editor:secret@ppn.example/' holds a user name or password", error);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
     [Theory]
     [InlineData("build")]
     [InlineData("serve")]

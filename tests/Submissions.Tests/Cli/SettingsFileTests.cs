@@ -31,7 +31,8 @@ public sealed class SettingsFileTests
     [Theory]
     [InlineData("mail:\n  security: sometimes\n", "mail.security is 'sometimes'")]
     [InlineData("github:\n  apiUrl: not a url\n", "github.apiUrl 'not a url' is not an http(s) address")]
-    [InlineData("siteUrl: 'no address here'\n", "siteUrl 'no address here' is not an address")]
+    [InlineData("siteUrl: 'no address here'\n", "siteUrl 'no address here' is not an absolute http(s) URL")]
+    [InlineData("siteUrl: 'https://editor:secret@blog.example.org/'\n", "holds a user name or password")]
     public void Bad_settings_say_which_key_and_how_to_fix_it(string yaml, string message)
     {
         var path = Path.Combine(Path.GetTempPath(), $"submissions-{Guid.NewGuid():N}.yml");

@@ -1,0 +1,35 @@
+using PPNBlog.Content.Diagnostics;
+using PPNBlog.Content.FrontMatter;
+
+namespace PPNBlog.Content.Tests.FrontMatter;
+
+public class SiteSettingsSchemaTests
+{
+    private static (Uri? BaseUrl, List<string> Lines) Read(string baseUrl)
+    {
+        var diagnostics = new DiagnosticList();
+        var settings = SiteSettingsSchema.Read($"title: PPN blog\nbaseUrl: \"{baseUrl}\"\n", "site.yml", diagnostics);
+        return (settings?.BaseUrl, diagnostics.Sorted().Select(d => d.ToString()).ToList());
+    }
+
+    [Theory]
+    [InlineData("https://example.org/blog", "https://example.org/blog/")]
+    [InlineData("https://example.org/blog/", "https://example.org/blog/")]
+    [InlineData("http://[::1]:8080", "http://[::1]:8080/")]
+    public void A_base_url_gets_its_closing_slash(string text, string expected)
+    {
+        var (baseUrl, lines) = Read(text);
+        Assert.Empty(lines);
+        Assert.Equal(expected, baseUrl!.AbsoluteUri);
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)", "is not an absolute http(s) URL")]
+    [InlineData("/blog/", "is not an absolute http(s) URL")]
+    [InlineData("https://example.org/blog?utm=x", "has a query or fragment ('?…' or '#…'), which page addresses cannot follow")]
+    [InlineData("https://example.org/blog#top", "has a query or fragment ('?…' or '#…'), which page addresses cannot follow")]
+    [InlineData("https://editor:secret@example.org/", "holds a user name or password, which every page, feed and API file would publish")]
+    public void A_base_url_pages_cannot_be_published_under_is_refused_with_the_reason(string text, string problem) =>
+        Assert.Equal([$"site.yml:2:10: error PPN015: baseUrl '{text}' {problem} (hint: Write the published address, e.g. baseUrl: \"https://example.org/blog/\".)"],
+            Read(text).Lines);
+}
