@@ -120,7 +120,8 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
             markdown = new MarkdownHtml("", [], null);
             html = new ProcessedHtml("", "", 0, []);
         }
-        if (ControlCharacters.IndexOf(html.Html) is var control and >= 0)
+        // Source files hold no control character (SourceText refuses them), so only a numeric reference can write one.
+        if (body.Contains("&#", StringComparison.Ordinal) && ControlCharacters.IndexOf(html.Html) is var control and >= 0)
             found.Add(DiagnosticCode.ControlCharacter, ReferenceLocation(body, source),
                 $"the body writes the control character {ControlCharacters.Name(html.Html[control])} as a character reference, which feeds cannot carry and pages do not show",
                 "Delete the reference (such as &#7; or &#x1B;).");
