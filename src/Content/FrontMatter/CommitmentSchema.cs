@@ -1,5 +1,6 @@
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Model;
+using PPNBlog.Content.Text;
 
 namespace PPNBlog.Content.FrontMatter;
 
@@ -27,6 +28,10 @@ public static class CommitmentSchema
             if (!local.HasErrors)
                 commitment = new Commitment(slug, title!, order!.Value, summary!, hashtag, block.Body,
                     new SourceFile(fullPath, displayPath, block.BodyFirstLine));
+            // Reported after the commitment is made: its posts and links stay valid, so this is the one error shown.
+            if (hashtag is not null && !Hashtags.IsValid(hashtag))
+                local.Add(DiagnosticCode.InvalidValue, fields.LocationOf("hashtag"), $"'hashtag' should be one word of letters, digits or _, not '{hashtag}'",
+                    "Write it as one word of 3 to 61 characters, e.g. hashtag: PutPeopleFirst: the bot finds the commitment by it in emails.");
         }
         diagnostics.AddRange(local.Sorted());
         return commitment;

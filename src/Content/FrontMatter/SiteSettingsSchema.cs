@@ -1,5 +1,6 @@
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Model;
+using PPNBlog.Content.Text;
 
 namespace PPNBlog.Content.FrontMatter;
 
@@ -29,6 +30,10 @@ public static class SiteSettingsSchema
             var postsPerPage = fields.Int("postsPerPage") ?? 10;
             if (postsPerPage is < 1 or > 100)
                 local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("postsPerPage"), $"postsPerPage must be between 1 and 100, not {postsPerPage}");
+            var hashtags = fields.TextList("hashtags");
+            foreach (var hashtag in hashtags.Where(h => !Hashtags.IsValid(h.Value.TrimStart('#'))))
+                local.Add(DiagnosticCode.InvalidSiteSettings, hashtag.Location, $"hashtag '{hashtag.Value}' is not one word of letters, digits or _",
+                    "Write each as one word of 3 to 61 characters, e.g. PPNWeek.");
             var contact = fields.Text("contactEmail");
             if (contact is not null && (!contact.Contains('@') || contact.Any(char.IsWhiteSpace)))
                 local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("contactEmail"), $"contactEmail '{contact}' is not an email address");
@@ -39,7 +44,7 @@ public static class SiteSettingsSchema
                 Language: fields.Text("language") ?? "en-GB",
                 Intro: fields.Text("intro"),
                 ContactEmail: contact,
-                Hashtags: fields.TextList("hashtags").Select(h => h.Value.TrimStart('#')).ToList(),
+                Hashtags: hashtags.Select(h => h.Value.TrimStart('#')).ToList(),
                 FooterNote: fields.Text("footerNote"),
                 PostsPerPage: postsPerPage);
             fields.WarnUnknownKeys(Keys, "site.yml");

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PPNBlog.Content.Model;
+using PPNBlog.Content.Text;
 
 namespace PPNBlog.Submissions.Classification;
 
@@ -73,7 +74,7 @@ public sealed partial class CommitmentClassifier(IReadOnlyList<Commitment> commi
         : word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1]
         : word.EndsWith('e') ? word[..^1] : word;
 
-    [GeneratedRegex(@"(?<![\w&])#([A-Za-z][A-Za-z0-9_]{2,60})")]
+    [GeneratedRegex(@"(?<![\w&])#(" + Hashtags.Word + ")")]
     private static partial Regex Hashtag();
 
     [GeneratedRegex(@"[a-z][a-z'-]+")]

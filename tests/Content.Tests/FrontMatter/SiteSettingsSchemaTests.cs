@@ -32,4 +32,14 @@ public class SiteSettingsSchemaTests
     public void A_base_url_pages_cannot_be_published_under_is_refused_with_the_reason(string text, string problem) =>
         Assert.Equal([$"site.yml:2:10: error PPN015: baseUrl '{text}' {problem} (hint: Write the published address, e.g. baseUrl: \"https://example.org/blog/\".)"],
             Read(text).Lines);
+
+    [Fact]
+    public void Each_hashtag_that_is_not_one_word_is_reported_where_it_is()
+    {
+        var diagnostics = new DiagnosticList();
+        var settings = SiteSettingsSchema.Read("title: PPN blog\nbaseUrl: https://example.org/\nhashtags: [PPNWeek, \"#ok_tag\", \"#Two words\"]\n", "site.yml", diagnostics);
+        Assert.Null(settings);
+        Assert.Equal(["site.yml:3:32: error PPN015: hashtag '#Two words' is not one word of letters, digits or _ (hint: Write each as one word of 3 to 61 characters, e.g. PPNWeek.)"],
+            diagnostics.Sorted().Select(d => d.ToString()));
+    }
 }
