@@ -73,7 +73,7 @@ public sealed class BuiltSite : IAsyncLifetime
         if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
     }
 
-    /// <summary>Twelve more posts for "Put people first" (so its archive has two pages) and one with an image.</summary>
+    /// <summary>Twelve more posts for "Put people first" (so its archive has two pages), one with an image, and one whose headings are named like parts of the page.</summary>
     private static void WriteGeneratedPosts(string input)
     {
         string[] places = ["Leeds", "Truro", "Carlisle", "Norwich", "Derby", "Exeter", "Hull", "Luton", "Bolton", "Crewe", "Dover", "Wigan"];
@@ -124,10 +124,33 @@ public sealed class BuiltSite : IAsyncLifetime
 
             The garden is now a quiet place to talk, and the people who planted it look after it.
             """);
+        // Headings named like parts of every page (the search form, the menu button, the main content): their ids must
+        // not repeat the theme's, which the HTML checker would refuse and which would send the skip link astray.
+        File.WriteAllText(Path.Combine(input, "posts", "2022", "finding-the-evidence.md"), """
+            ---
+            title: "Finding the evidence"
+            date: 2022-07-01
+            author: Test Librarian
+            commitments: [transform-and-innovate]
+            ---
+
+            ## Search
+
+            We began with a search of the literature, then asked the team what they had read.
+
+            ## Search field
+
+            Each search field was agreed with the clinicians.
+
+            ## Toggle menu
+
+            The library's catalogue has a toggle menu for filters.
+
+            ## maincontent
+
+            A heading as odd as this one still gets an id of its own.
+            """);
     }
-
-
-
 }
 
 [CollectionDefinition(Name)]

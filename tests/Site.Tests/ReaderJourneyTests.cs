@@ -23,7 +23,7 @@ public sealed class ReaderJourneyTests(BuiltSite site)
         Assert.True(await HasVisibleFocus(page), "the focused skip link shows no focus indicator");
 
         await page.Keyboard.PressAsync("Enter");
-        Assert.Equal("maincontent", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        Assert.Equal("MainContent", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         await page.Context.CloseAsync();
     }
 
@@ -80,8 +80,8 @@ public sealed class ReaderJourneyTests(BuiltSite site)
         await page.GotoAsync(Url("posts/small-acts-that-make-a-difference/"));
 
         // "planted" is a word of one post's body only.
-        await page.Locator("#search-field").FillAsync("planted");
-        await page.Locator("#search-field").PressAsync("Enter");
+        await page.Locator("#HeaderSearchField").FillAsync("planted");
+        await page.Locator("#HeaderSearchField").PressAsync("Enter");
 
         await Assertions.Expect(page).ToHaveURLAsync(Url("search/?q=planted"));
         var result = page.Locator(".ppn-search-result a").First;
