@@ -65,6 +65,8 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
     private OutputLedger? _ledger;
     private HashSet<string>? _sitePaths;
     private ulong _sitePathsStamp;
+    // Kept with the site paths they were found for: a build that changes neither still fails on them.
+    private IReadOnlyList<Diagnostic> _assetsOverwriting = [];
     private SiteModel? _site;
     private PublishedSite? _published;
     private bool _searchStale;
@@ -185,8 +187,9 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         if (!samePaths)
         {
             (_sitePaths, _sitePathsStamp) = (plan.Select(p => p.Path).Concat(GeneratedFiles(site)).Concat(assets.Assets.Select(a => a.To)).ToHashSet(StringComparer.Ordinal), pathsStamp);
-            diagnostics.AddRange(assets.Overwriting(plan.Select(p => SiteUrls.FileFor(p.Path)).Concat(GeneratedFiles(site))));
+            _assetsOverwriting = [.. assets.Overwriting(plan.Select(p => SiteUrls.FileFor(p.Path)).Concat(GeneratedFiles(site)))];
         }
+        diagnostics.AddRange(_assetsOverwriting);
         var copies = new List<(string Source, string SitePath)>();
         foreach (var document in documents)
         {

@@ -171,6 +171,29 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public void A_theme_asset_over_a_page_fails_every_rebuild_until_theme_yml_is_fixed()
+    {
+        var builder = new SiteBuilder(Options(Served));
+        Assert.True(builder.Build(ChangeSet.Everything).Succeeded);
+        var before = Snapshot(Served);
+        var themeFile = Path.Combine(Theme, "theme.yml");
+        var original = File.ReadAllText(themeFile);
+
+        var failed = builder.Build(ChangeSet.Of(Edit(themeFile, t => t.Replace("to: assets/ppnblog.css", "to: index.html", StringComparison.Ordinal))));
+        Assert.Equal("theme asset path 'index.html' is a file the site makes itself", Assert.Single(failed.Diagnostics, d => d.IsError).Message);
+        // An edit elsewhere changes no site path: the earlier finding still stands, and the home page is not replaced.
+        var again = builder.Build(ChangeSet.Of(Edit(_posts[40], t => ReplaceLine(t, "title:", "title: \"Edited meanwhile\""))));
+        Assert.Equal("theme asset path 'index.html' is a file the site makes itself", Assert.Single(again.Diagnostics, d => d.IsError).Message);
+        Assert.Equal(before, Snapshot(Served));
+
+        File.WriteAllText(themeFile, original);
+        Assert.True(builder.Build(ChangeSet.Of([themeFile])).Succeeded);
+        var fresh = Path.Combine(_root, "fresh");
+        Assert.True(SiteBuilder.Build(Options(fresh)).Succeeded);
+        Assert.Empty(Differences(Served, fresh));
+    }
+
+    [Fact]
     public void A_random_run_of_edits_keeps_every_rebuild_equal_to_a_fresh_build()
     {
         // Edits an editor makes in any order, several at a time, drawn with a fixed seed so a failure can be replayed.
