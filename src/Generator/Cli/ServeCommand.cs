@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime;
+using Microsoft.AspNetCore.Builder;
 using PPNBlog.Generator.Build;
 using PPNBlog.Generator.Loading;
 using PPNBlog.Generator.Serve;
@@ -23,6 +24,10 @@ internal static class ServeCommand
     {
         var site = new SiteOptions();
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1", DefaultValueFactory = _ => 5080 };
+        port.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 65535) r.AddError("--port must be between 1 and 65535.");
+        });
         var command = new Command("serve", "Build, serve on 127.0.0.1 and rebuild on every change (with live reload).");
         site.AddTo(command);
         command.Options.Add(port);
@@ -67,8 +72,19 @@ internal static class ServeCommand
                     gate.Release();
                 }
             }
+            // Listen before the first build, so a port already in use is said at once, not after building.
+            WebApplication listening;
+            try
+            {
+                listening = await DevServer.StartAsync(options.OutputDirectory, portNumber, reload);
+            }
+            catch (IOException e)
+            {
+                error.WriteLine($"ppnblog: cannot serve on 127.0.0.1:{portNumber}: {e.Message} Stop what is using the port, or choose another with --port.");
+                return Program.UsageError;
+            }
+            await using var app = listening;
             Rebuild(ChangeSet.Everything);
-            await using var app = await DevServer.StartAsync(options.OutputDirectory, portNumber, reload);
             output.WriteLine($"Serving http://127.0.0.1:{portNumber}/ — edit files under '{options.InputDirectory}' or '{options.ThemeDirectory}' to rebuild; Ctrl+C to stop.");
 
             // An editor's save arrives as several events: rebuild once the folders have been quiet for a moment,

@@ -43,6 +43,8 @@ public class CliTests
     [InlineData("frobnicate")]
     [InlineData("build", "--input", "/does/not/exist")]
     [InlineData("build", "--base-url", "not-a-url")]
+    [InlineData("serve", "--port", "70000")]
+    [InlineData("serve", "--port", "0")]
     [InlineData("new")]
     public void Usage_errors_exit_2(params string[] args) => Assert.Equal(2, Run(args).Code);
 

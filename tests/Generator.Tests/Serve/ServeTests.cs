@@ -105,6 +105,24 @@ public class ServeTests
         }
     }
 
+    [Fact]
+    public async Task A_port_in_use_is_said_at_once_without_building()
+    {
+        using var site = new TestSite();
+        site.WritePost("one");
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var (code, _, error) = await Ppnblog.RunAsync(["serve", "--no-search", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--input", site.Input, "--theme", Path.Combine(TestSite.RepositoryRoot, "theme"), "--output", site.Output], new Dictionary<string, string?>());
+
+        Assert.Equal(2, code);
+        Assert.Contains($"ppnblog: cannot serve on 127.0.0.1:{port}:", error);
+        Assert.Contains("choose another with --port", error);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
     private static async Task WaitUntilServing(HttpClient http, Process server)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
