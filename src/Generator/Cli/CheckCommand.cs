@@ -20,7 +20,7 @@ internal static class CheckCommand
         command.Options.Add(format);
         command.SetAction(result =>
         {
-            var options = site.Read(result, error);
+            var options = site.Read(result, error, writesOutput: false);
             if (options is null) return Program.UsageError;
             // Build into a private folder that is thrown away: check never publishes.
             var scratch = Path.Combine(Path.GetTempPath(), $"ppnblog-check-{Guid.NewGuid():N}");

@@ -54,16 +54,43 @@ internal sealed class SiteOptions
         command.Options.Add(NoSearch);
     }
 
-    /// <summary>The build options; null (with the problem printed) when a folder does not exist.</summary>
-    public BuildOptions? Read(ParseResult result, TextWriter error, Uri? baseUrl = null)
+    /// <summary>
+    /// The build options; null (with the problem printed) when a folder does not exist or, for a command that
+    /// <paramref name="writesOutput"/> (not check, which builds into a scratch folder), may not be replaced.
+    /// </summary>
+    public BuildOptions? Read(ParseResult result, TextWriter error, Uri? baseUrl = null, bool writesOutput = true)
     {
         var input = result.GetValue(Input)!;
         var theme = result.GetValue(Theme)!;
+        var output = result.GetValue(Output)!;
         var problem = !Directory.Exists(input) ? $"the content folder '{input}' does not exist (run from the repository root, or pass --input)"
             : !Directory.Exists(theme) ? $"the theme folder '{theme}' does not exist (run from the repository root, or pass --theme)"
-            : null;
-        if (problem is null) return new BuildOptions(input, theme, result.GetValue(Output)!, baseUrl, result.GetValue(Drafts), Search: !result.GetValue(NoSearch));
+            : writesOutput ? OutputProblem(output, input, theme) : null;
+        if (problem is null) return new BuildOptions(input, theme, output, baseUrl, result.GetValue(Drafts), Search: !result.GetValue(NoSearch));
         error.WriteLine($"ppnblog: {problem}");
         return null;
+    }
+
+    /// <summary>
+    /// Why a build may not replace <paramref name="output"/>, or null. A build swaps in a whole new output folder and
+    /// deletes the old one, so a slip such as <c>--output .</c> or <c>--output input</c> would delete the repository or
+    /// the content: the folder may not hold or sit in the content or theme, and an existing one must be a built site.
+    /// </summary>
+    private static string? OutputProblem(string output, string input, string theme)
+    {
+        var full = FullFolder(output);
+        foreach (var (folder, what) in new[] { (input, "content"), (theme, "theme") })
+        {
+            var other = FullFolder(folder);
+            if (Within(full, other) || Within(other, full))
+                return $"the output folder '{output}' overlaps the {what} folder '{folder}'; a build replaces its output folder whole, so choose one apart, such as _site";
+        }
+        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any() && !File.Exists(Path.Combine(full, "index.html")))
+            return $"the output folder '{output}' holds files but no built site (no index.html); a build replaces its output folder whole, so choose a new or empty folder";
+        return null;
+
+        static string FullFolder(string path) =>
+            Path.GetFullPath(path) is var full && Path.EndsInDirectorySeparator(full) ? full : full + Path.DirectorySeparatorChar;
+        static bool Within(string folder, string other) => folder.StartsWith(other, StringComparison.Ordinal);
     }
 }

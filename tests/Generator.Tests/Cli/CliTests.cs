@@ -48,6 +48,40 @@ public class CliTests
     [InlineData("new")]
     public void Usage_errors_exit_2(params string[] args) => Assert.Equal(2, Run(args).Code);
 
+    [Theory]
+    [InlineData("input", "overlaps the content folder")]
+    [InlineData(".", "overlaps the content folder")]
+    [InlineData("input/_site", "overlaps the content folder")]
+    [InlineData("theme", "overlaps the theme folder")]
+    [InlineData("notes", "holds files but no built site (no index.html)")]
+    public void An_output_folder_whose_replacement_would_delete_other_files_is_refused(string output, string problem)
+    {
+        using var site = new TestSite();
+        site.WritePost("one");
+        var theme = Path.Combine(site.Root, "theme");
+        Repository.CopyDirectory(Path.Combine(TestSite.RepositoryRoot, "theme", "layouts"), Path.Combine(theme, "layouts"));
+        Directory.CreateDirectory(Path.Combine(site.Root, "notes"));
+        File.WriteAllText(Path.Combine(site.Root, "notes", "minutes.txt"), "kept");
+        var before = Directory.GetFiles(site.Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+
+        var (code, _, error) = Run("build", "--input", site.Input, "--theme", theme, "--output", Path.Combine(site.Root, output));
+
+        Assert.Equal(2, code);
+        Assert.Contains(problem, error);
+        Assert.Equal(before, Directory.GetFiles(site.Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_built_site_folder_is_replaced_by_the_next_build()
+    {
+        using var site = new TestSite();
+        site.WritePost("one");
+        Assert.Equal(0, Run(["build", .. SiteArgs(site)]).Code);
+        site.WritePost("two");
+        Assert.Equal(0, Run(["build", .. SiteArgs(site)]).Code);
+        Assert.True(site.OutputExists("posts/two/index.html"));
+    }
+
     [Fact]
     public void A_base_url_with_a_password_is_refused_before_anything_is_built()
     {
