@@ -31,7 +31,15 @@ public static class SubmissionWriter
         {
             var errors = Stage(post, staging, commitmentSlugs, checkBody).Where(d => d.IsError).Select(d => d.Message).ToList();
             if (errors.Count > 0) return (null, errors);
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            // The same message converted again replaces its own bundle; any other post there (one with the same title
+            // and year, or this one since edited) is never deleted.
+            if (Directory.Exists(folder))
+            {
+                var existing = Path.Combine(folder, "index.md");
+                if (!File.Exists(existing) || File.ReadAllText(existing) != PostText(post))
+                    return (null, [$"the folder {post.BundlePath}/ already holds a different post, which was left as it is; remove it, or convert into another --out folder"]);
+                Directory.Delete(folder, recursive: true);
+            }
             Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
             Directory.Move(staging, folder);
             return (folder, []);

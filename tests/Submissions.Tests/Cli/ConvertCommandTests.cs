@@ -37,6 +37,27 @@ public class ConvertCommandTests
     }
 
     [Fact]
+    public void Converting_again_replaces_only_its_own_unchanged_bundle_never_another_post()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ppnblog-convert-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string[] args = ["submissions", "convert", Emails.Fixture("outlook-html-inline-image.eml"), "--out", dir, "--input", Path.Combine(Emails.RepositoryRoot, "input")];
+            Assert.Equal(0, Run(args).Code);
+            var index = Path.Combine(dir, "input", "posts", "2026", "rewriting-our-appointment-letters", "index.md");
+            Assert.Equal(0, Run(args).Code);
+
+            // An editor's change (or another post of the same title and year) is never deleted.
+            File.AppendAllText(index, "\nAn editor's added paragraph.\n");
+            var (code, output) = Run(args);
+            Assert.Equal(3, code);
+            Assert.Contains("already holds a different post, which was left as it is", output);
+            Assert.EndsWith("An editor's added paragraph.\n", File.ReadAllText(index));
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
     public void A_rejected_message_exits_3_with_reasons_and_writes_nothing()
     {
         var dir = Path.Combine(Path.GetTempPath(), "ppnblog-convert-" + Guid.NewGuid().ToString("N"));
