@@ -11,38 +11,47 @@ public static class SubmissionWriter
     public static string PostText(ConvertedPost post) => PostWriter.Write(post.FrontMatter, post.Body);
 
     /// <summary>
-    /// Writes <c>DIR/input/posts/&lt;yyyy&gt;/&lt;slug&gt;/index.md</c> and its images; returns the bundle folder, or the
-    /// schema's errors (and writes nothing) when the post would not pass validation.
+    /// Writes <c>DIR/input/posts/&lt;yyyy&gt;/&lt;slug&gt;/index.md</c> and its images; returns the post as written and its
+    /// bundle folder, or the schema's errors (and writes nothing) when the post would not pass validation. The same
+    /// message converted again replaces its own bundle; another post already there (one of the same title and year,
+    /// say in the same mbox, or this one since edited) is never replaced: the new one takes the next free
+    /// <c>&lt;slug&gt;-2</c>, <c>-3</c>…, with a warning saying so.
     /// </summary>
     /// <param name="post">The converted post.</param>
     /// <param name="outDirectory">DIR: the bundle goes under DIR/input/posts/.</param>
     /// <param name="commitmentSlugs">The site's commitments.</param>
     /// <param name="checkBody">The generator's own check of the body (it renders the Markdown); returns a problem, or null.</param>
-    public static (string? Folder, IReadOnlyList<string> Errors) Write(ConvertedPost post, string outDirectory, IReadOnlyCollection<string> commitmentSlugs,
-        Func<string, string?>? checkBody = null)
+    public static (ConvertedPost? Written, string? Folder, IReadOnlyList<string> Errors) Write(ConvertedPost post, string outDirectory,
+        IReadOnlyCollection<string> commitmentSlugs, Func<string, string?>? checkBody = null)
     {
         var root = Path.GetFullPath(outDirectory);
-        var folder = Path.GetFullPath(Path.Combine(root, post.BundlePath));
-        // Every name here is generated, but the check stays: nothing may be written outside DIR.
-        if (!folder.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new InvalidOperationException("refusing to write outside the output folder");
         var staging = Path.Combine(root, $".submission-{Guid.NewGuid():N}");
         try
         {
             var errors = Stage(post, staging, commitmentSlugs, checkBody).Where(d => d.IsError).Select(d => d.Message).ToList();
-            if (errors.Count > 0) return (null, errors);
-            // The same message converted again replaces its own bundle; any other post there (one with the same title
-            // and year, or this one since edited) is never deleted.
-            if (Directory.Exists(folder))
+            if (errors.Count > 0) return (null, null, errors);
+            var text = PostText(post);
+            for (var n = 1; ; n++)
             {
-                var existing = Path.Combine(folder, "index.md");
-                if (!File.Exists(existing) || File.ReadAllText(existing) != PostText(post))
-                    return (null, [$"the folder {post.BundlePath}/ already holds a different post, which was left as it is; remove it, or convert into another --out folder"]);
-                Directory.Delete(folder, recursive: true);
+                var written = n == 1 ? post : post with
+                {
+                    Slug = $"{post.Slug}-{n}",
+                    Warnings = [.. post.Warnings, $"{post.BundlePath}/ already held another post, which was left as it is: this one is {post.BundlePath}-{n}/."],
+                };
+                var folder = Path.GetFullPath(Path.Combine(root, written.BundlePath));
+                // Every name here is generated, but the check stays: nothing may be written outside DIR.
+                if (!folder.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                    throw new InvalidOperationException("refusing to write outside the output folder");
+                if (Directory.Exists(folder))
+                {
+                    var existing = Path.Combine(folder, "index.md");
+                    if (!File.Exists(existing) || File.ReadAllText(existing) != text) continue;
+                    Directory.Delete(folder, recursive: true);
+                }
+                Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
+                Directory.Move(staging, folder);
+                return (written, folder, []);
             }
-            Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
-            Directory.Move(staging, folder);
-            return (folder, []);
         }
         finally
         {

@@ -42,7 +42,7 @@ internal static class Emails
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
-        var (folder, errors) = SubmissionWriter.Write(post, root, Commitments.Select(c => c.Slug).ToList(), PPNBlog.Generator.Cli.SubmissionsCommand.CheckBody);
+        var (_, folder, errors) = SubmissionWriter.Write(post, root, Commitments.Select(c => c.Slug).ToList(), PPNBlog.Generator.Cli.SubmissionsCommand.CheckBody);
         Assert.True(folder is not null, string.Join('\n', errors));
         var result = SiteBuilder.Build(new BuildOptions(Path.Combine(root, "input"), Path.Combine(RepositoryRoot, "theme"), Path.Combine(root, "_site"), Now: Now));
         return (result, root);

@@ -57,11 +57,11 @@ internal static partial class SubmissionsCommand
                 var converted = parsed is null ? SubmissionResult.Rejected(problem!) : converter.Convert(parsed, size, DateTimeOffset.Now);
                 if (converted.Post is { } post)
                 {
-                    var (folder, errors) = SubmissionWriter.Write(post, result.GetValue(outDirectory)!, slugs, CheckBody);
-                    if (folder is not null)
+                    var (written, folder, errors) = SubmissionWriter.Write(post, result.GetValue(outDirectory)!, slugs, CheckBody);
+                    if (written is not null)
                     {
                         anyAccepted = true;
-                        summaries.Add(JsonSerializer.SerializeToNode(Summary(post, folder), SummaryJson.ConversionSummary)!);
+                        summaries.Add(JsonSerializer.SerializeToNode(Summary(written, folder!), SummaryJson.ConversionSummary)!);
                         continue;
                     }
                     converted = SubmissionResult.Rejected([.. errors.Select(e => $"The converted post did not pass validation: {e}")]);

@@ -37,7 +37,7 @@ public class ConvertCommandTests
     }
 
     [Fact]
-    public void Converting_again_replaces_only_its_own_unchanged_bundle_never_another_post()
+    public void Converting_again_replaces_only_its_own_unchanged_bundle_and_writes_beside_another_post()
     {
         var dir = Path.Combine(Path.GetTempPath(), "ppnblog-convert-" + Guid.NewGuid().ToString("N"));
         try
@@ -47,12 +47,15 @@ public class ConvertCommandTests
             var index = Path.Combine(dir, "input", "posts", "2026", "rewriting-our-appointment-letters", "index.md");
             Assert.Equal(0, Run(args).Code);
 
-            // An editor's change (or another post of the same title and year) is never deleted.
+            // An editor's change (or another post of the same title and year) is never replaced: the new one goes beside it.
             File.AppendAllText(index, "\nAn editor's added paragraph.\n");
             var (code, output) = Run(args);
-            Assert.Equal(3, code);
-            Assert.Contains("already holds a different post, which was left as it is", output);
+            Assert.Equal(0, code);
+            using var json = JsonDocument.Parse(output);
+            Assert.Equal("rewriting-our-appointment-letters-2", json.RootElement.GetProperty("slug").GetString());
+            Assert.Contains(json.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("already held another post, which was left as it is"));
             Assert.EndsWith("An editor's added paragraph.\n", File.ReadAllText(index));
+            Assert.True(File.Exists(Path.Combine(dir, "input", "posts", "2026", "rewriting-our-appointment-letters-2", "index.md")));
         }
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
     }

@@ -41,7 +41,7 @@ public class CorpusTests
                     Assert.All(result.Reasons, r => Assert.False(string.IsNullOrWhiteSpace(r)));
                     continue;
                 }
-                var (folder, errors) = SubmissionWriter.Write(result.Post, output, Emails.Commitments.Select(c => c.Slug).ToList(),
+                var (_, folder, errors) = SubmissionWriter.Write(result.Post, output, Emails.Commitments.Select(c => c.Slug).ToList(),
                     PPNBlog.Generator.Cli.SubmissionsCommand.CheckBody);
                 Assert.True(folder is not null, string.Join('\n', errors));
                 Assert.StartsWith(output + Path.DirectorySeparatorChar, folder);
