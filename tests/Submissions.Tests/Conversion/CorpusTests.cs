@@ -32,6 +32,7 @@ public class CorpusTests
         try
         {
             using var stream = File.OpenRead(path);
+            var written = new List<string>();
             foreach (var (message, size, problem) in MessageReader.ReadAll(stream))
             {
                 var result = message is null ? SubmissionResult.Rejected(problem!) : Emails.Converter().Convert(message, size, Emails.Now);
@@ -45,7 +46,11 @@ public class CorpusTests
                     PPNBlog.Generator.Cli.SubmissionsCommand.CheckBody);
                 Assert.True(folder is not null, string.Join('\n', errors));
                 Assert.StartsWith(output + Path.DirectorySeparatorChar, folder);
+                written.Add(folder!);
             }
+            // An mbox's later messages never replace its earlier ones (two may share a subject).
+            Assert.All(written, folder => Assert.True(File.Exists(Path.Combine(folder, "index.md")), folder));
+            Assert.Equal(written.Count, written.Distinct().Count());
         }
         finally
         {
