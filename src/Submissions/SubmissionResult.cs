@@ -43,6 +43,16 @@ public sealed record ConvertedPost(
 
     /// <summary>The bundle's path under the repository: input/posts/&lt;yyyy&gt;/&lt;slug&gt;/.</summary>
     public string BundlePath => $"input/posts/{FrontMatter.Date.Value.Year:0000}/{Slug}";
+
+    /// <summary>
+    /// This post in the folder beside its own, <c>&lt;slug&gt;-<paramref name="number"/></c>, with a warning saying why:
+    /// its own folder holds another post (of the same title and year), which is never replaced.
+    /// </summary>
+    public ConvertedPost Beside(int number) => this with
+    {
+        Slug = $"{Slug}-{number}",
+        Warnings = [.. Warnings, $"{BundlePath}/ already holds another post, which is left as it is: this one is {BundlePath}-{number}/."],
+    };
 }
 
 /// <summary>The outcome of converting one message: a post, or reasons a contributor can act on.</summary>

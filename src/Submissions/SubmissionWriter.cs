@@ -33,11 +33,7 @@ public static class SubmissionWriter
             var text = PostText(post);
             for (var n = 1; ; n++)
             {
-                var written = n == 1 ? post : post with
-                {
-                    Slug = $"{post.Slug}-{n}",
-                    Warnings = [.. post.Warnings, $"{post.BundlePath}/ already held another post, which was left as it is: this one is {post.BundlePath}-{n}/."],
-                };
+                var written = n == 1 ? post : post.Beside(n);
                 var folder = Path.GetFullPath(Path.Combine(root, written.BundlePath));
                 // Every name here is generated, but the check stays: nothing may be written outside DIR.
                 if (!folder.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))

@@ -40,8 +40,11 @@ public sealed partial class SubmissionBot(SubmissionConverter converter, IReadOn
     /// </summary>
     public async Task<SubmitOutcome> SubmitAsync(MimeMessage message, long size, DateTimeOffset now, CancellationToken cancellation = default)
     {
-        var (post, validation, reasons) = Prepare(message, size, now);
-        if (post is null) return SubmitOutcome.Rejected(reasons);
+        var (converted, validation, reasons) = Prepare(message, size, now);
+        if (converted is null) return SubmitOutcome.Rejected(reasons);
+        var post = await pullRequests.InFolderOfItsOwnAsync(converted, cancellation);
+        // Moved beside another post: validated again, so the pull request's notes name the file it has.
+        if (post != converted) validation = [.. SubmissionWriter.Validate(post, commitmentSlugs, checkBody).Select(d => d.ToString())];
         return new SubmitOutcome(post, await pullRequests.OpenAsync(post, validation, cancellation), []);
     }
 

@@ -240,6 +240,31 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
     private async Task<string> Blob(byte[] bytes, CancellationToken cancellation) =>
         (await Write(() => client.Git.Blob.Create(Owner, Repository, new NewBlob { Content = Convert.ToBase64String(bytes), Encoding = EncodingType.Base64 }), cancellation)).Sha;
 
+    /// <summary>
+    /// <paramref name="post"/> in a bundle folder of its own on the base branch: a different post already at
+    /// input/posts/&lt;yyyy&gt;/&lt;slug&gt;/ (one of the same title and year) would be replaced by the pull request, so this
+    /// one takes the first free <c>&lt;slug&gt;-2</c>, <c>-3</c>… (<see cref="ConvertedPost.Beside"/>). The choice
+    /// depends only on the base branch, so a run that retries the same message finds the pull request it opened.
+    /// </summary>
+    public async Task<ConvertedPost> InFolderOfItsOwnAsync(ConvertedPost post, CancellationToken cancellation = default)
+    {
+        var text = SubmissionWriter.PostText(post);
+        for (var n = 1; ; n++)
+        {
+            var candidate = n == 1 ? post : post.Beside(n);
+            try
+            {
+                var existing = await retry.Run(() => client.Repository.Content.GetAllContentsByRef(Owner, Repository, candidate.BundlePath + "/index.md", target.BaseBranch), cancellation);
+                // The same post already merged (its text unchanged) is its own folder; anything else there is another post.
+                if (existing.FirstOrDefault()?.Content == text) return candidate;
+            }
+            catch (NotFoundException)
+            {
+                return candidate;
+            }
+        }
+    }
+
     private async Task<string?> Template(CancellationToken cancellation)
     {
         if (_templateRead) return _template;

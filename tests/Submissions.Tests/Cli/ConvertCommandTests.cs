@@ -53,7 +53,7 @@ public class ConvertCommandTests
             Assert.Equal(0, code);
             using var json = JsonDocument.Parse(output);
             Assert.Equal("rewriting-our-appointment-letters-2", json.RootElement.GetProperty("slug").GetString());
-            Assert.Contains(json.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("already held another post, which was left as it is"));
+            Assert.Contains(json.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("already holds another post, which is left as it is"));
             Assert.EndsWith("An editor's added paragraph.\n", File.ReadAllText(index));
             Assert.True(File.Exists(Path.Combine(dir, "input", "posts", "2026", "rewriting-our-appointment-letters-2", "index.md")));
         }

@@ -44,6 +44,33 @@ public sealed class PullRequestTests : WithFakeGitHub
     }
 
     [Fact]
+    public async Task A_post_whose_folder_holds_another_post_on_main_goes_beside_it_and_never_replaces_it()
+    {
+        var bot = Bot();
+        var post = Post("outlook-html-inline-image.eml");
+        Assert.Same(post, await bot.InFolderOfItsOwnAsync(post));
+        // Another post of the same title and year, already published.
+        const string published = "---\ntitle: An older post\n---\n\nPublished text.\n";
+        GitHub.PutOnMain(post.BundlePath + "/index.md", published);
+
+        var placed = await bot.InFolderOfItsOwnAsync(post);
+        Assert.Equal(post.Slug + "-2", placed.Slug);
+        Assert.Contains($"{post.BundlePath}/ already holds another post, which is left as it is: this one is {post.BundlePath}-2/.", placed.Warnings);
+        Assert.Equal(placed.Slug, (await bot.InFolderOfItsOwnAsync(post)).Slug); // a retry chooses the same folder
+        var opened = await bot.OpenAsync(placed, []);
+
+        var files = GitHub.FilesOn(opened.Branch);
+        Assert.Equal(published, Encoding.UTF8.GetString(files[post.BundlePath + "/index.md"]));
+        Assert.Equal(SubmissionWriter.PostText(placed), Encoding.UTF8.GetString(files[placed.BundlePath + "/index.md"]));
+        Assert.Contains("already holds another post", Assert.Single(GitHub.PullRequests)["body"]!.GetValue<string>());
+
+        // The same post already on main (merged, unchanged) is its own folder, not another post.
+        GitHub.PutOnMain(post.BundlePath + "/index.md", SubmissionWriter.PostText(post));
+        Assert.Equal(post.Slug, (await bot.InFolderOfItsOwnAsync(post)).Slug);
+        Assert.Empty(GitHub.Violations);
+    }
+
+    [Fact]
     public async Task An_email_with_thousands_of_attachments_still_opens_a_pull_request_whose_lists_are_cut_short()
     {
         var builder = new MimeKit.BodyBuilder();
