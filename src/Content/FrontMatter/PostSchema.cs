@@ -1,5 +1,6 @@
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Model;
+using PPNBlog.Content.Sources;
 using PPNBlog.Content.Text;
 
 namespace PPNBlog.Content.FrontMatter;
@@ -65,8 +66,18 @@ public static class PostSchema
         var imageAlt = fields.Text("image_alt");
         if (image is not null)
         {
-            if (IsRelative(image) && !File.Exists(Path.Combine(source.Directory, Uri.UnescapeDataString(image.Split('?', '#')[0]))))
-                local.Add(DiagnosticCode.MissingImage, fields.LocationOf("image"), $"image '{image}' does not exist");
+            if (IsRelative(image))
+            {
+                // Published beside the post, so held to what its body's images are: its own folder, no link out.
+                var file = PostFolder.Resolve(source.Directory, Uri.UnescapeDataString(image.Split('?', '#')[0]));
+                if (file is null)
+                    local.Add(DiagnosticCode.MissingImage, fields.LocationOf("image"), $"image '{image}' is outside the post's folder",
+                        "Put the image in the post's own folder and give its name, e.g. image: photo.jpg.");
+                else if (!File.Exists(file))
+                    local.Add(DiagnosticCode.MissingImage, fields.LocationOf("image"), $"image '{image}' does not exist");
+                else if (PostFolder.HasSymbolicLink(source.Directory, file))
+                    local.Add(DiagnosticCode.SymbolicLink, fields.LocationOf("image"), $"image '{image}' is a symbolic link");
+            }
             if (imageAlt is null)
                 local.Add(DiagnosticCode.MissingAltText, fields.LocationOf("image"), $"image '{image}' has no image_alt");
         }

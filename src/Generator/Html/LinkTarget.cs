@@ -1,3 +1,5 @@
+using PPNBlog.Content.Sources;
+
 namespace PPNBlog.Generator.Html;
 
 /// <summary>What a URL written in content points at; validation and rewriting both classify links this way.</summary>
@@ -56,19 +58,5 @@ public static class LinkTarget
     /// The file a relative URL names inside <paramref name="directory"/>, or null when it climbs out of it
     /// (content may only publish files from its own folder).
     /// </summary>
-    public static string? ResolveInside(string directory, string relativeUrl)
-    {
-        var full = Path.GetFullPath(Path.Combine(directory, PathPart(relativeUrl)));
-        return full.StartsWith(Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
-    }
-
-    /// <summary>True when <paramref name="file"/>, or a folder between <paramref name="directory"/> and it, is a symbolic link.</summary>
-    public static bool HasSymbolicLink(string directory, string file)
-    {
-        for (var path = file; path.Length > directory.Length; path = Path.GetDirectoryName(path)!)
-        {
-            if (new FileInfo(path).LinkTarget is not null) return true;
-        }
-        return false;
-    }
+    public static string? ResolveInside(string directory, string relativeUrl) => PostFolder.Resolve(directory, PathPart(relativeUrl));
 }

@@ -1,5 +1,6 @@
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Model;
+using PPNBlog.Content.Sources;
 using PPNBlog.Generator.Html;
 using PPNBlog.Generator.Markdown;
 
@@ -53,7 +54,7 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, DiagnosticList 
                     else if (!File.Exists(target))
                         diagnostics.Add(link.IsImage ? DiagnosticCode.MissingImage : DiagnosticCode.BrokenLink, location,
                             $"{what} '{link.Url}' does not exist in the post's folder");
-                    else if (LinkTarget.HasSymbolicLink(source.Directory, target))
+                    else if (PostFolder.HasSymbolicLink(source.Directory, target))
                         diagnostics.Add(DiagnosticCode.SymbolicLink, location, $"{what} '{link.Url}' is a symbolic link");
                     else
                         copies.Add((target, pagePath + Path.GetRelativePath(source.Directory, target).Replace('\\', '/')));

@@ -180,6 +180,30 @@ public class PostSchemaTests
         Assert.Contains(content.Lines, l => l.StartsWith("post.md:8:8: warning PPN018:", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("../outside.jpg", "error PPN008: image '../outside.jpg' is outside the post's folder")]
+    [InlineData("/etc/hostname", null)] // a site address, not a file beside the post
+    [InlineData("linked.jpg", "error PPN020: image 'linked.jpg' is a symbolic link")]
+    [InlineData("photos/inside.jpg", null)]
+    public void A_header_image_is_published_only_from_the_posts_own_folder(string image, string? error)
+    {
+        using var content = new TestContent();
+        content.Write("outside.jpg", "not the post's");
+        content.Write("bundle/photos/inside.jpg", "the post's");
+        File.CreateSymbolicLink(Path.Combine(content.Root, "bundle", "linked.jpg"), Path.Combine(content.Root, "outside.jpg"));
+        var post = content.ReadPost(Valid.Replace("kind: keynote", $"kind: keynote\nimage: {image}\nimage_alt: A photo"), "bundle/index.md");
+        if (error is null)
+        {
+            Assert.Empty(content.Lines);
+            Assert.Equal(image, post!.FrontMatter.Image);
+        }
+        else
+        {
+            Assert.Null(post);
+            Assert.StartsWith($"bundle/index.md:8:8: {error}", Assert.Single(content.Lines));
+        }
+    }
+
     [Fact]
     public void All_errors_of_a_file_are_reported_at_once()
     {
