@@ -95,7 +95,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var title = lines.Values.TryGetValue("title", out var documentTitle) ? CleanSubject(documentTitle) : CleanSubject(message.Subject);
         if (title.Length == 0 && blocks.Count > 0 && blocks[0].StartsWith('#'))
         {
-            title = Clean(MarkdownText.Unescape(blocks[0].TrimStart('#')));
+            title = SingleLine.From(MarkdownText.Unescape(blocks[0].TrimStart('#')));
             blocks.RemoveAt(0);
         }
         var body = string.Join("\n\n", blocks).Trim();
@@ -104,7 +104,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         if (title.Length == 0) reasons.Add("The email has no subject. Please send it again with the title of your post as the subject line.");
         if (words < settings.MinWords)
             reasons.Add($"The email has almost no text ({words} word{(words == 1 ? "" : "s")}), so there is no post to publish. Please write the post in the email, or attach it as a Word document, and send it again.");
-        var author = Clean(lines.Values.GetValueOrDefault("author") ?? message.From.Mailboxes.FirstOrDefault()?.Name);
+        var author = SingleLine.From(lines.Values.GetValueOrDefault("author") ?? message.From.Mailboxes.FirstOrDefault()?.Name);
         if (author.Contains('@') || author.Length == 0)
         {
             author = "";
@@ -124,12 +124,12 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             Title = title,
             Date = PostDate.Day(day),
             Author = author,
-            Role = NullIfEmpty(Clean(lines.Values.GetValueOrDefault("role"))),
+            Role = NullIfEmpty(SingleLine.From(lines.Values.GetValueOrDefault("role"))),
             Commitments = choices.Select(c => c.Slug).ToList(),
             Kind = PostKind.Blog,
             Tags = (lines.Values.GetValueOrDefault("tags") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Concat(lines.MarkerTags).Select(Clean).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(10).ToList(),
-            Summary = NullIfEmpty(Clean(lines.Values.GetValueOrDefault("summary"))),
+                .Concat(lines.MarkerTags).Select(SingleLine.From).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(10).ToList(),
+            Summary = NullIfEmpty(SingleLine.From(lines.Values.GetValueOrDefault("summary"))),
         };
         var personalData = PersonalDataScanner.Scan(PostWriter.Write(frontMatter, body));
         foreach (var finding in personalData)
@@ -193,7 +193,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             var (known, unknown) = _classifier.FromStated(stated);
             choices.AddRange(known.Select(s => new CommitmentChoice(s, "stated")));
             foreach (var name in unknown)
-                warnings.Add($"The commitment '{Clean(name)}' is not one of the five; the editor should check the commitments.");
+                warnings.Add($"The commitment '{SingleLine.From(name)}' is not one of the five; the editor should check the commitments.");
         }
         foreach (var slug in _classifier.FromHashtags(text).Where(s => choices.All(c => c.Slug != s)))
             choices.Add(new CommitmentChoice(slug, "hashtag"));
@@ -245,7 +245,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     /// <summary>The subject as a title: reply and forward prefixes, [tags] and hashtags removed, whitespace collapsed.</summary>
     public static string CleanSubject(string? subject)
     {
-        var title = Clean(subject);
+        var title = SingleLine.From(subject);
         string previous;
         do
         {
@@ -265,10 +265,6 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         return slug[..(cut > 20 ? cut : MaxSlugLength)];
     }
 
-    /// <summary>Text from a header or contributor line: control characters removed and whitespace collapsed.</summary>
-    private static string Clean(string? value) =>
-        MarkdownText.CollapseWhitespace(new string((value ?? "").Select(c => char.IsControl(c) ? ' ' : c)
-            .Where(c => c is not (>= '\u202A' and <= '\u202E') and not (>= '\u2066' and <= '\u2069')).ToArray())).Trim();
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 

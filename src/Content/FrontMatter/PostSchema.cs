@@ -69,13 +69,13 @@ public static class PostSchema
             if (IsRelative(image))
             {
                 // Published beside the post, so held to what its body's images are: its own folder, no link out.
-                var file = PostFolder.Resolve(source.Directory, Uri.UnescapeDataString(image.Split('?', '#')[0]));
+                var file = FolderBounds.Resolve(source.Directory, Uri.UnescapeDataString(image.Split('?', '#')[0]));
                 if (file is null)
                     local.Add(DiagnosticCode.MissingImage, fields.LocationOf("image"), $"image '{image}' is outside the post's folder",
                         "Put the image in the post's own folder and give its name, e.g. image: photo.jpg.");
                 else if (!File.Exists(file))
                     local.Add(DiagnosticCode.MissingImage, fields.LocationOf("image"), $"image '{image}' does not exist");
-                else if (PostFolder.HasSymbolicLink(source.Directory, file))
+                else if (FolderBounds.HasSymbolicLink(source.Directory, file))
                     local.Add(DiagnosticCode.SymbolicLink, fields.LocationOf("image"), $"image '{image}' is a symbolic link");
             }
             if (imageAlt is null)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace PPNBlog.Content.Text;
@@ -46,15 +47,13 @@ public static partial class ControlCharacters
     public static string Remove(string text)
     {
         if (IndexOf(text) < 0) return text;
-        return string.Create(text.Length - Count(text) + text.Count(c => c is '\v' or '\f'), text, (output, source) =>
+        var output = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
-            var at = 0;
-            foreach (var c in source)
-            {
-                if (c is '\v' or '\f') output[at++] = ' ';
-                else if (!IsForbidden(c)) output[at++] = c;
-            }
-        });
+            if (c is '\v' or '\f') output.Append(' ');
+            else if (!IsForbidden(c)) output.Append(c);
+        }
+        return output.ToString();
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ internal static class NewCommand
                 error.WriteLine($"ppnblog: unknown commitment '{unknown}'{(nearest is null ? "" : $"; did you mean '{nearest}'?")} Known: {string.Join(", ", known)}");
                 return Program.UsageError;
             }
-            var postTitle = OneLine(result.GetValue(title)!);
+            var postTitle = SingleLine.From(result.GetValue(title)!);
             if (postTitle.Length == 0)
             {
                 error.WriteLine("ppnblog: the title is empty; give the post a title, e.g. ppnblog new \"Small acts\" --commitment put-people-first");
@@ -40,7 +40,7 @@ internal static class NewCommand
             {
                 Title = postTitle,
                 Date = new PostDate(new DateTimeOffset(today.Date, PostDate.UkTime.GetUtcOffset(today.Date)), HasTime: false),
-                Author = OneLine(result.GetValue(author)!),
+                Author = SingleLine.From(result.GetValue(author)!),
                 Commitments = result.GetValue(commitment)!.Distinct().ToList(),
                 Kind = result.GetValue(kind) == "keynote" ? PostKind.Keynote : PostKind.Blog,
                 Summary = "One or two sentences that sum the post up, for cards and feeds.",
@@ -60,8 +60,4 @@ internal static class NewCommand
         });
         return command;
     }
-
-    /// <summary>A value as one line of text a feed can carry: control characters dropped, runs of white space made one space.</summary>
-    private static string OneLine(string value) =>
-        string.Join(' ', ControlCharacters.Remove(value).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PPNBlog.Content.Sources;
 using PPNBlog.Generator.Build;
 
 namespace PPNBlog.Generator.Cli;
@@ -78,19 +79,13 @@ internal sealed class SiteOptions
     /// </summary>
     private static string? OutputProblem(string output, string input, string theme)
     {
-        var full = FullFolder(output);
         foreach (var (folder, what) in new[] { (input, "content"), (theme, "theme") })
         {
-            var other = FullFolder(folder);
-            if (Within(full, other) || Within(other, full))
+            if (FolderBounds.Contains(folder, output) || FolderBounds.Contains(output, folder))
                 return $"the output folder '{output}' overlaps the {what} folder '{folder}'; a build replaces its output folder whole, so choose one apart, such as _site";
         }
-        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any() && !File.Exists(Path.Combine(full, "index.html")))
+        if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !File.Exists(Path.Combine(output, "index.html")))
             return $"the output folder '{output}' holds files but no built site (no index.html); a build replaces its output folder whole, so choose a new or empty folder";
         return null;
-
-        static string FullFolder(string path) =>
-            Path.GetFullPath(path) is var full && Path.EndsInDirectorySeparator(full) ? full : full + Path.DirectorySeparatorChar;
-        static bool Within(string folder, string other) => folder.StartsWith(other, StringComparison.Ordinal);
     }
 }

@@ -58,5 +58,5 @@ public static class LinkTarget
     /// The file a relative URL names inside <paramref name="directory"/>, or null when it climbs out of it
     /// (content may only publish files from its own folder).
     /// </summary>
-    public static string? ResolveInside(string directory, string relativeUrl) => PostFolder.Resolve(directory, PathPart(relativeUrl));
+    public static string? ResolveInside(string directory, string relativeUrl) => FolderBounds.Resolve(directory, PathPart(relativeUrl));
 }

@@ -1,5 +1,6 @@
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.FrontMatter;
+using PPNBlog.Content.Sources;
 using PPNBlog.Generator.Loading;
 using PPNBlog.Generator.Site;
 using YamlDotNet.Core;
@@ -66,7 +67,7 @@ public sealed class ThemeAssets
                 $"Add an entry with 'name: {name}', 'from' (a file in theme/) and 'to' (its path in the site): the layout links it.");
             ok = false;
         }
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(themeDirectory)) + Path.DirectorySeparatorChar;
+        var root = Path.GetFullPath(themeDirectory);
         foreach (var asset in assets)
         {
             if (AssetProblem(asset, root) is not { } problem) continue;
@@ -105,8 +106,8 @@ public sealed class ThemeAssets
         if (asset.From.Length == 0 || asset.To.Length == 0)
             return ($"theme asset '{asset.Name}' needs both 'from' and 'to'", "Give 'from' (a file in theme/) and 'to' (its path in the site).",
                 $"name: {asset.Name}");
-        var from = Path.GetFullPath(Path.Combine(themeRoot, asset.From));
-        if (!from.StartsWith(themeRoot, StringComparison.Ordinal) || LinksOutside(from, themeRoot))
+        var from = FolderBounds.Resolve(themeRoot, asset.From);
+        if (from is null || LinksOutside(from, themeRoot))
             return ($"theme asset '{asset.From}' is outside the theme folder",
                 "List files of theme/ or its node_modules only: everything theme.yml lists is published.", asset.From);
         if (Path.IsPathRooted(asset.To) || asset.To.Split('/', '\\').Any(segment => segment is "" or "." or ".."))
@@ -122,12 +123,12 @@ public sealed class ThemeAssets
     /// </summary>
     private static bool LinksOutside(string path, string themeRoot)
     {
-        if (path.StartsWith(Path.Combine(themeRoot, "node_modules") + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return false;
+        if (FolderBounds.Contains(Path.Combine(themeRoot, "node_modules"), path)) return false;
         for (var at = path; at.Length > themeRoot.Length; at = Path.GetDirectoryName(at)!)
         {
             var entry = new FileInfo(at);
             if (entry.LinkTarget is not null && entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName is var target
-                && (target is null || !(target + Path.DirectorySeparatorChar).StartsWith(themeRoot, StringComparison.Ordinal)))
+                && (target is null || !FolderBounds.Contains(themeRoot, target)))
                 return true;
         }
         return false;

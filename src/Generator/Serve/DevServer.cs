@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Logging;
+using PPNBlog.Content.Sources;
 
 namespace PPNBlog.Generator.Serve;
 
@@ -40,7 +41,7 @@ public static class DevServer
             var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/");
             var full = Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));
             // A path escaping the site (an encoded "..%2f") is simply not found: nothing outside the folder is served.
-            if (full != root && !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) full = "";
+            if (!FolderBounds.Contains(root, full)) full = "";
             if (Directory.Exists(full) && !path.EndsWith('/'))
             {
                 context.Response.Redirect(context.Request.Path + "/" + context.Request.QueryString);

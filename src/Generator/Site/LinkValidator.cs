@@ -54,7 +54,7 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, DiagnosticList 
                     else if (!File.Exists(target))
                         diagnostics.Add(link.IsImage ? DiagnosticCode.MissingImage : DiagnosticCode.BrokenLink, location,
                             $"{what} '{link.Url}' does not exist in the post's folder");
-                    else if (PostFolder.HasSymbolicLink(source.Directory, target))
+                    else if (FolderBounds.HasSymbolicLink(source.Directory, target))
                         diagnostics.Add(DiagnosticCode.SymbolicLink, location, $"{what} '{link.Url}' is a symbolic link");
                     else
                         copies.Add((target, pagePath + Path.GetRelativePath(source.Directory, target).Replace('\\', '/')));

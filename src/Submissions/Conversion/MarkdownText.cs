@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using PPNBlog.Content.Text;
 
 namespace PPNBlog.Submissions.Conversion;
 
@@ -31,7 +32,7 @@ public static partial class MarkdownText
     public static string Unescape(string text) => Escaped().Replace(text, "$1");
 
     /// <summary>Collapses runs of whitespace (including non-breaking spaces) to one space.</summary>
-    public static string CollapseWhitespace(string text) => Whitespace().Replace(text, " ");
+    public static string CollapseWhitespace(string text) => SingleLine.CollapseWhitespace(text);
 
     [GeneratedRegex(@"^&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")]
     private static partial Regex EntityStart();
@@ -41,7 +42,4 @@ public static partial class MarkdownText
 
     [GeneratedRegex(@"\\([\\`*_\[\]<>|~^&#+\-.!()])")]
     private static partial Regex Escaped();
-
-    [GeneratedRegex(@"[\s\u00A0\u200B\uFEFF]+")]
-    private static partial Regex Whitespace();
 }

@@ -1,16 +1,19 @@
 namespace PPNBlog.Content.Sources;
 
 /// <summary>
-/// The files a post may publish beside it: only those inside its own folder, reached through no symbolic link, so a
-/// post cannot publish a file from elsewhere on the machine that builds (another post's page, a CI runner's secrets).
+/// Whether a path stays inside a folder: a post publishes only files of its own folder, reached through no symbolic
+/// link; the theme only files of the theme; a build replaces only an output folder apart from content and theme.
 /// </summary>
-public static class PostFolder
+public static class FolderBounds
 {
+    /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or lies inside it.</summary>
+    public static bool Contains(string folder, string path) => WithSeparator(path).StartsWith(WithSeparator(folder), StringComparison.Ordinal);
+
     /// <summary>The file <paramref name="relativePath"/> names inside <paramref name="directory"/>, or null when it climbs out of it.</summary>
     public static string? Resolve(string directory, string relativePath)
     {
         var full = Path.GetFullPath(Path.Combine(directory, relativePath));
-        return full.StartsWith(Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
+        return full.StartsWith(WithSeparator(directory), StringComparison.Ordinal) ? full : null;
     }
 
     /// <summary>True when <paramref name="file"/>, or a folder between <paramref name="directory"/> and it, is a symbolic link.</summary>
@@ -22,4 +25,7 @@ public static class PostFolder
         }
         return false;
     }
+
+    private static string WithSeparator(string path) =>
+        Path.GetFullPath(path) is var full && Path.EndsInDirectorySeparator(full) ? full : full + Path.DirectorySeparatorChar;
 }
