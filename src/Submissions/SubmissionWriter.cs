@@ -34,10 +34,8 @@ public static class SubmissionWriter
             for (var n = 1; ; n++)
             {
                 var written = n == 1 ? post : post.Beside(n);
-                var folder = Path.GetFullPath(Path.Combine(root, written.BundlePath));
                 // Every name here is generated, but the check stays: nothing may be written outside DIR.
-                if (!folder.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                    throw new InvalidOperationException("refusing to write outside the output folder");
+                var folder = FolderBounds.Resolve(root, written.BundlePath) ?? throw new InvalidOperationException("refusing to write outside the output folder");
                 if (Directory.Exists(folder))
                 {
                     var existing = Path.Combine(folder, "index.md");
