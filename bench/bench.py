@@ -9,6 +9,8 @@ Every run writes into a fresh output folder on /dev/shm (never a delete just bef
 removed between runs, outside the timing. It prints median wall time, median peak RSS (the process and its
 children, from wait4), PPNBlog/Hugo ratios, and checks PPNBlog wrote at least Hugo's page count.
 PPNBlog is timed without its search index (Hugo's reference has none) and once more with it, reported apart.
+Beside each ratio it prints the floor under any build of that site, from bench/Floor timed the same way: Markdig
+alone turning the corpus's Markdown into HTML, and writing the files of PPNBlog's output into a fresh folder.
 It also times the cold build of the real input/ (whole process), and serve mode: under a running `ppnblog serve`
 on the largest corpus, the time from saving an edited post (and once the theme) to the updated page on disk.
 """
@@ -22,6 +24,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -29,17 +32,36 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
 SCRATCH = "/dev/shm/ppnblog-bench"
 BINARY = os.path.join(SCRATCH, "bin", "ppnblog")
+FLOOR = os.path.join(SCRATCH, "floor-bin", "ppnblog-floor")
 
 
 def run(command, cwd=None):
-    """Wall seconds and peak RSS (MiB) of one command, its children included."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
+    """Wall seconds and peak RSS (MiB) of one command, its children included, and what it printed."""
+    with tempfile.TemporaryFile() as printed:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=printed, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        printed.seek(0)
+        text = printed.read().decode(errors="replace")
     if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{process.stderr.read().decode(errors='replace')}")
-    return wall, usage.ru_maxrss / 1024
+        sys.exit(f"failed: {' '.join(command)}\n{text}")
+    return wall, usage.ru_maxrss / 1024, text
+
+
+def stages(printed):
+    """Milliseconds of each stage, from the timings at the end of ppnblog build's summary line."""
+    listed = re.search(r" in \d+ ms \((.*)\)\.$", printed.strip().splitlines()[-1]).group(1)
+    return {stage: int(ms) for stage, ms in re.findall(r"(.+?) (\d+) ms(?:, |$)", listed)}
+
+
+def floor(arguments):
+    """Seconds and size that bench/Floor reports for one of its measurements."""
+    result = subprocess.run([FLOOR, *arguments], capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed: ppnblog-floor {' '.join(arguments)}\n{result.stderr}")
+    seconds, size = result.stdout.split()
+    return float(seconds), int(size)
 
 
 def pages(folder):
@@ -160,12 +182,13 @@ def main():
     args = parser.parse_args()
     if not shutil.which("hugo"):
         sys.exit("hugo is not installed: apt-get install hugo")
-    # The Release build, published for this machine: native code, compiled ahead of time, as a deployment would run it.
-    shutil.rmtree(os.path.dirname(BINARY), ignore_errors=True)
-    publish = subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src", "Generator"), "-c", "Release", "-r", "linux-x64",
-                              "-o", os.path.dirname(BINARY), "-nologo"], capture_output=True, text=True)
-    if publish.returncode != 0:
-        sys.exit(f"dotnet publish failed:\n{publish.stdout}{publish.stderr}")
+    # The Release builds, published for this machine: native code, compiled ahead of time, as a deployment would run it.
+    for project, binary in ((os.path.join("src", "Generator"), BINARY), (os.path.join("bench", "Floor"), FLOOR)):
+        shutil.rmtree(os.path.dirname(binary), ignore_errors=True)
+        publish = subprocess.run(["dotnet", "publish", os.path.join(ROOT, project), "-c", "Release", "-r", "linux-x64",
+                                  "-o", os.path.dirname(binary), "-nologo"], capture_output=True, text=True)
+        if publish.returncode != 0:
+            sys.exit(f"dotnet publish {project} failed:\n{publish.stdout}{publish.stderr}")
     os.makedirs(SCRATCH, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores; outputs on /dev/shm; {args.runs} alternating runs each; medians\n")
     print(f"{'posts':>6} {'generator':<24} {'wall s':>8} {'peak MiB':>9} {'pages':>7} {'vs Hugo':>8}")
@@ -181,19 +204,36 @@ def main():
             out = fresh(f"ppnblog-{count}")
             results["ppnblog"].append(run([BINARY, "build", "--input", os.path.join(corpus, "input"), "--theme", os.path.join(ROOT, "theme"), "--output", out, "--no-search"]))
             page_counts["ppnblog"] = pages(out)
-            shutil.rmtree(out, ignore_errors=True)
+            if i < args.runs - 1:
+                shutil.rmtree(out, ignore_errors=True)
+        # The floor: Markdig alone, then writing the last build's files again, alternately, each timed inside its process.
+        floors = {"markdown": [], "write": []}
+        for i in range(args.runs):
+            floors["markdown"].append(floor(["markdown", os.path.join(corpus, "input")]))
+            written = fresh(f"floor-{count}")
+            floors["write"].append(floor(["write", out, written]))
+            shutil.rmtree(written, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
         out = fresh(f"search-{count}")
         with_search = run([BINARY, "build", "--input", os.path.join(corpus, "input"), "--theme", os.path.join(ROOT, "theme"), "--output", out])
         shutil.rmtree(out, ignore_errors=True)
-        hugo_wall = statistics.median(w for w, _ in results["hugo"])
-        hugo_rss = statistics.median(r for _, r in results["hugo"])
+        hugo_wall = statistics.median(r[0] for r in results["hugo"])
+        hugo_rss = statistics.median(r[1] for r in results["hugo"])
         for name, label in (("hugo", "hugo (reference)"), ("ppnblog", "ppnblog (no search)")):
-            wall = statistics.median(w for w, _ in results[name])
-            rss = statistics.median(r for _, r in results[name])
+            wall = statistics.median(r[0] for r in results[name])
+            rss = statistics.median(r[1] for r in results[name])
             ratio = "" if name == "hugo" else f"{wall / hugo_wall:.2f}x"
             print(f"{count:>6} {label:<24} {wall:>8.2f} {rss:>9.0f} {page_counts[name]:>7} {ratio:>8}")
         print(f"{count:>6} {'ppnblog (with search)':<24} {with_search[0]:>8.2f} {with_search[1]:>9.0f} {'':>7} {with_search[0] / hugo_wall:>7.2f}x")
-        print(f"{'':>6} peak memory ppnblog/hugo: {statistics.median(r for _, r in results['ppnblog']) / hugo_rss:.2f}")
+        print(f"{'':>6} peak memory ppnblog/hugo: {statistics.median(r[1] for r in results['ppnblog']) / hugo_rss:.2f}")
+        timings = [stages(r[2]) for r in results["ppnblog"]]
+        print(f"{'':>6} ppnblog by stage (ms, median; x Hugo): " + ", ".join(
+            f"{stage} {median:.0f} ({median / 1000 / hugo_wall:.2f}x)" for stage in timings[0]
+            for median in [statistics.median(t[stage] for t in timings)]))
+        markdown, write = (statistics.median(seconds for seconds, _ in floors[part]) for part in ("markdown", "write"))
+        size = floors["write"][0][1]
+        print(f"{'':>6} floor: Markdig alone {markdown:.2f} s + writing ppnblog's {size / 2**20:.0f} MiB {write:.2f} s"
+              f" = {markdown + write:.2f} s ({(markdown + write) / hugo_wall:.2f}x Hugo)")
         if page_counts["ppnblog"] < page_counts["hugo"]:
             sys.exit(f"PPNBlog wrote {page_counts['ppnblog']} pages, fewer than Hugo's {page_counts['hugo']}")
     cold = []
