@@ -45,13 +45,30 @@ public sealed record ConvertedPost(
     public string BundlePath => $"input/posts/{FrontMatter.Date.Value.Year:0000}/{Slug}";
 
     /// <summary>
-    /// This post in the folder beside its own, <c>&lt;slug&gt;-<paramref name="number"/></c>, with a warning saying why:
-    /// its own folder holds another post (of the same title and year), which is never replaced.
+    /// Where this post may go, in order: its own bundle folder, then the folders beside it (<c>&lt;slug&gt;-2</c>, <c>-3</c>…,
+    /// each with a warning saying why), leaving out addresses that other posts in <paramref name="postsBySlug"/> (files
+    /// by slug, paths as in the repository) have. The caller takes the first whose folder is free or holds this same
+    /// post: another post is never replaced, and two posts never share an address.
     /// </summary>
-    public ConvertedPost Beside(int number) => this with
+    public IEnumerable<ConvertedPost> FolderChoices(IReadOnlyDictionary<string, string> postsBySlug)
+    {
+        string? taken = null;
+        for (var n = 1; ; n++)
+        {
+            var choice = n == 1 ? this : Beside(n, taken ?? $"{BundlePath}/ already holds another post");
+            if (postsBySlug.TryGetValue(choice.Slug, out var other) && other != choice.BundlePath + "/index.md")
+            {
+                taken ??= $"/posts/{choice.Slug}/ is already the address of {other}";
+                continue;
+            }
+            yield return choice;
+        }
+    }
+
+    private ConvertedPost Beside(int number, string taken) => this with
     {
         Slug = $"{Slug}-{number}",
-        Warnings = [.. Warnings, $"{BundlePath}/ already holds another post, which is left as it is: this one is {BundlePath}-{number}/."],
+        Warnings = [.. Warnings, $"{taken}, which is left as it is: this one is {BundlePath}-{number}/."],
     };
 }
 

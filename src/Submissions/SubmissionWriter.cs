@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.FrontMatter;
 using PPNBlog.Content.Sources;
@@ -31,9 +32,9 @@ public static class SubmissionWriter
             var errors = Stage(post, staging, commitmentSlugs, checkBody).Where(d => d.IsError).Select(d => d.Message).ToList();
             if (errors.Count > 0) return (null, null, errors);
             var text = PostText(post);
-            for (var n = 1; ; n++)
+            var postFiles = PostFiles.In(Path.Combine(root, "input", "posts")).Select(f => Path.GetRelativePath(root, f));
+            foreach (var written in post.FolderChoices(PostFiles.BySlug(postFiles)))
             {
-                var written = n == 1 ? post : post.Beside(n);
                 // Every name here is generated, but the check stays: nothing may be written outside DIR.
                 var folder = FolderBounds.Resolve(root, written.BundlePath) ?? throw new InvalidOperationException("refusing to write outside the output folder");
                 if (Directory.Exists(folder))
@@ -46,6 +47,7 @@ public static class SubmissionWriter
                 Directory.Move(staging, folder);
                 return (written, folder, []);
             }
+            throw new UnreachableException("the folder choices never end");
         }
         finally
         {
@@ -81,7 +83,7 @@ public static class SubmissionWriter
         var diagnostics = new DiagnosticList();
         var displayPath = post.BundlePath + "/index.md";
         if (SourceText.Read(indexPath, displayPath, diagnostics) is { } written)
-            PostSchema.Read(written, indexPath, displayPath, isBundle: true, commitmentSlugs, diagnostics);
+            PostSchema.Read(written, indexPath, displayPath, commitmentSlugs, diagnostics);
         if (checkBody?.Invoke(post.Body) is { } problem)
             diagnostics.Add(DiagnosticCode.UnrenderableBody, SourceLocation.WholeFile(displayPath), problem);
         return diagnostics.Sorted();

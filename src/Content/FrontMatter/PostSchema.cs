@@ -21,11 +21,9 @@ public static class PostSchema
     /// <param name="text">The file's text.</param>
     /// <param name="fullPath">The file on disk (relative images are checked against its folder).</param>
     /// <param name="displayPath">The path printed in diagnostics.</param>
-    /// <param name="isBundle">True for <c>&lt;name&gt;/index.md</c>: the default slug is the folder's name.</param>
     /// <param name="commitmentSlugs">The slugs of the site's commitments.</param>
     /// <param name="diagnostics">Where problems go.</param>
-    public static Post? Read(string text, string fullPath, string displayPath, bool isBundle,
-        IReadOnlyCollection<string> commitmentSlugs, DiagnosticList diagnostics)
+    public static Post? Read(string text, string fullPath, string displayPath, IReadOnlyCollection<string> commitmentSlugs, DiagnosticList diagnostics)
     {
         var local = new DiagnosticList();
         var block = FrontMatterBlock.Split(text);
@@ -38,7 +36,7 @@ public static class PostSchema
         }
 
         var title = fields.Text("title", required: true);
-        var defaultName = isBundle ? Path.GetFileName(Path.GetDirectoryName(fullPath)!) : Path.GetFileNameWithoutExtension(fullPath);
+        var defaultName = PostFiles.DefaultName(fullPath);
         var nameDate = Slugs.LeadingIsoDate(defaultName);
         var date = fields.Date("date", required: true,
             missingHint: nameDate is null ? null : $"The file name starts with {nameDate}: add 'date: {nameDate}' to the front matter.");
@@ -57,7 +55,7 @@ public static class PostSchema
             local.Add(DiagnosticCode.InvalidValue, fields.LocationOf("kind"), $"'kind' must be 'blog' or 'keynote', not '{kindText}'");
 
         var slugText = fields.Text("slug");
-        var slug = slugText ?? Slugs.FromFileName(defaultName);
+        var slug = slugText ?? PostFiles.DefaultSlug(fullPath);
         if (slugText is not null && !Slugs.IsValid(slugText))
             local.Add(DiagnosticCode.InvalidSlug, fields.LocationOf("slug"), $"slug '{slugText}' is not URL-safe",
                 $"Use lower-case letters, digits and single hyphens, e.g. '{Slugs.Slugify(slugText)}'.");
@@ -106,7 +104,7 @@ public static class PostSchema
         diagnostics.AddRange(local.Sorted());
         if (local.HasErrors) return null;
         var slugLocation = slugText is null ? SourceLocation.WholeFile(displayPath) : fields.LocationOf("slug");
-        return new Post(frontMatter, slug, block.Body, source, isBundle, slugLocation, commitments);
+        return new Post(frontMatter, slug, block.Body, source, PostFiles.IsBundle(fullPath), slugLocation, commitments);
     }
 
     /// <summary>

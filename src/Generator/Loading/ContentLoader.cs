@@ -64,7 +64,7 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
         var pages = ReadAll(pageFiles, (text, path, found) => PageSchema.Read(text, path, DisplayPath(path), found), diagnostics)
             .OrderBy(p => p.Slug, StringComparer.Ordinal).ToList();
         // In file order, which is display-path order too (display paths differ from full paths by a common prefix).
-        var posts = ReadAll(postFiles, (text, path, found) => PostSchema.Read(text, path, DisplayPath(path), IsBundle(path), slugs, found), diagnostics);
+        var posts = ReadAll(postFiles, (text, path, found) => PostSchema.Read(text, path, DisplayPath(path), slugs, found), diagnostics);
 
         if (!keepFiles) _files.Clear();
         return settings is null ? null : new LoadedContent(settings, commitments, posts, pages, _input);
@@ -81,18 +81,6 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
     }
 
     /// <summary>
-    /// Post files: every <c>*.md</c> under posts/, where a folder holding <c>index.md</c> is one bundle post and its
-    /// other Markdown files are not posts of their own.
-    /// </summary>
-    public static IEnumerable<string> PostFiles(string postsDirectory)
-    {
-        if (!Directory.Exists(postsDirectory)) return [];
-        var files = Directory.EnumerateFiles(postsDirectory, "*.md", SearchOption.AllDirectories).ToList();
-        var bundles = files.Where(IsBundle).Select(Path.GetDirectoryName).ToHashSet(StringComparer.Ordinal);
-        return files.Where(f => IsBundle(f) || !InsideBundle(f, postsDirectory, bundles)).Order(StringComparer.Ordinal);
-    }
-
-    /// <summary>
     /// A change that may add or remove a content file: a listed file that is gone, or a new Markdown file or folder
     /// (a folder's name rarely has an extension; one that has is caught while it exists). Edits of listed files and of
     /// other files (images) keep the listing.
@@ -106,19 +94,7 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
     }
 
     private (string[], string[], string[]) List() =>
-        ([.. MarkdownFiles(Path.Combine(_input, "commitments"))], [.. MarkdownFiles(Path.Combine(_input, "pages"))], [.. PostFiles(Path.Combine(_input, "posts"))]);
-
-    private static bool InsideBundle(string file, string postsDirectory, HashSet<string?> bundles)
-    {
-        for (var directory = Path.GetDirectoryName(file); directory is not null && directory.Length > postsDirectory.Length;
-             directory = Path.GetDirectoryName(directory))
-        {
-            if (bundles.Contains(directory)) return true;
-        }
-        return false;
-    }
-
-    private static bool IsBundle(string path) => Path.GetFileName(path) == "index.md";
+        ([.. MarkdownFiles(Path.Combine(_input, "commitments"))], [.. MarkdownFiles(Path.Combine(_input, "pages"))], [.. PostFiles.In(Path.Combine(_input, "posts"))]);
 
     private static IEnumerable<string> MarkdownFiles(string directory) =>
         Directory.Exists(directory) ? Directory.EnumerateFiles(directory, "*.md", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal) : [];

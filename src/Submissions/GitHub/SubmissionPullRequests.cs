@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Octokit;
 
@@ -72,7 +73,7 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
         {
             if (await BranchHead(branch, cancellation) is null)
             {
-                var baseHead = await BranchHead(target.BaseBranch, cancellation) ?? throw new GitHubRefusedException($"the base branch '{target.BaseBranch}' does not exist");
+                var baseHead = await BaseHead(cancellation);
                 var commit = await CommitBundle(post, baseHead, $"Add blog submission: {post.FrontMatter.Title}", cancellation);
                 try
                 {
@@ -241,28 +242,40 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
         (await Write(() => client.Git.Blob.Create(Owner, Repository, new NewBlob { Content = Convert.ToBase64String(bytes), Encoding = EncodingType.Base64 }), cancellation)).Sha;
 
     /// <summary>
-    /// <paramref name="post"/> in a bundle folder of its own on the base branch: a different post already at
-    /// input/posts/&lt;yyyy&gt;/&lt;slug&gt;/ (one of the same title and year) would be replaced by the pull request, so this
-    /// one takes the first free <c>&lt;slug&gt;-2</c>, <c>-3</c>… (<see cref="ConvertedPost.Beside"/>). The choice
+    /// <paramref name="post"/> in a bundle folder of its own on the base branch, at an address of its own
+    /// (<see cref="ConvertedPost.FolderChoices"/>): a different post already at input/posts/&lt;yyyy&gt;/&lt;slug&gt;/ would be
+    /// replaced by the pull request, and one of another year at /posts/&lt;slug&gt;/ would fail its check. Addresses come
+    /// from the posts' paths (a slug set in a post's front matter is left to the pull request's check). The choice
     /// depends only on the base branch, so a run that retries the same message finds the pull request it opened.
     /// </summary>
     public async Task<ConvertedPost> InFolderOfItsOwnAsync(ConvertedPost post, CancellationToken cancellation = default)
     {
         var text = SubmissionWriter.PostText(post);
-        for (var n = 1; ; n++)
+        foreach (var choice in post.FolderChoices(await PostsBySlug(cancellation)))
         {
-            var candidate = n == 1 ? post : post.Beside(n);
             try
             {
-                var existing = await retry.Run(() => client.Repository.Content.GetAllContentsByRef(Owner, Repository, candidate.BundlePath + "/index.md", target.BaseBranch), cancellation);
+                var existing = await retry.Run(() => client.Repository.Content.GetAllContentsByRef(Owner, Repository, choice.BundlePath + "/index.md", target.BaseBranch), cancellation);
                 // The same post already merged (its text unchanged) is its own folder; anything else there is another post.
-                if (existing.FirstOrDefault()?.Content == text) return candidate;
+                if (existing.FirstOrDefault()?.Content == text) return choice;
             }
             catch (NotFoundException)
             {
-                return candidate;
+                return choice;
             }
         }
+        throw new UnreachableException("the folder choices never end");
+    }
+
+    /// <summary>The base branch's posts by the slug their paths give them, from its tree.</summary>
+    private async Task<Dictionary<string, string>> PostsBySlug(CancellationToken cancellation)
+    {
+        const string posts = "input/posts";
+        var head = await BaseHead(cancellation);
+        var tree = await retry.Run(() => client.Git.Tree.GetRecursive(Owner, Repository, head.Tree.Sha), cancellation);
+        var markdown = tree.Tree.Where(item => item.Type.Value == TreeType.Blob && item.Path.StartsWith(posts + "/", StringComparison.Ordinal)
+            && item.Path.EndsWith(".md", StringComparison.Ordinal)).Select(item => item.Path);
+        return Content.Sources.PostFiles.BySlug(Content.Sources.PostFiles.Select(markdown, posts));
     }
 
     private async Task<string?> Template(CancellationToken cancellation)
@@ -308,6 +321,9 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
         }
         return await retry.Run(() => client.Git.Commit.Get(Owner, Repository, reference.Object.Sha), cancellation);
     }
+
+    private async Task<Commit> BaseHead(CancellationToken cancellation) =>
+        await BranchHead(target.BaseBranch, cancellation) ?? throw new GitHubRefusedException($"the base branch '{target.BaseBranch}' does not exist");
 
     private Uri RepositoryUri(string path) => new($"repos/{Uri.EscapeDataString(Owner)}/{Uri.EscapeDataString(Repository)}/{path}", UriKind.Relative);
 

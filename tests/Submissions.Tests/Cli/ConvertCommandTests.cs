@@ -61,6 +61,28 @@ public class ConvertCommandTests
     }
 
     [Fact]
+    public void Converting_a_post_whose_address_another_years_post_has_writes_it_beside_under_a_free_address()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ppnblog-convert-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var earlier = Path.Combine(dir, "input", "posts", "2024", "rewriting-our-appointment-letters.md");
+            Directory.CreateDirectory(Path.GetDirectoryName(earlier)!);
+            File.WriteAllText(earlier, "---\ntitle: Rewriting our appointment letters\n---\n\nLast year's post.\n");
+
+            var (code, output) = Run("submissions", "convert", Emails.Fixture("outlook-html-inline-image.eml"), "--out", dir, "--input", Path.Combine(Emails.RepositoryRoot, "input"));
+            Assert.Equal(0, code);
+            using var json = JsonDocument.Parse(output);
+            Assert.Equal("rewriting-our-appointment-letters-2", json.RootElement.GetProperty("slug").GetString());
+            Assert.Contains(json.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains(
+                "/posts/rewriting-our-appointment-letters/ is already the address of input/posts/2024/rewriting-our-appointment-letters.md"));
+            Assert.True(File.Exists(Path.Combine(dir, "input", "posts", "2026", "rewriting-our-appointment-letters-2", "index.md")));
+            Assert.Equal("---\ntitle: Rewriting our appointment letters\n---\n\nLast year's post.\n", File.ReadAllText(earlier));
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
     public void A_rejected_message_exits_3_with_reasons_and_writes_nothing()
     {
         var dir = Path.Combine(Path.GetTempPath(), "ppnblog-convert-" + Guid.NewGuid().ToString("N"));

@@ -49,7 +49,7 @@ public class HostileMessageTests
         var post = ConvertFile(Message("Blog: " + subject, Prose)).Post!;
         var text = SubmissionWriter.PostText(post);
         var diagnostics = new DiagnosticList();
-        var read = PostSchema.Read(text, "/tmp/x/index.md", "index.md", isBundle: true, Emails.Commitments.Select(c => c.Slug).ToList(), diagnostics);
+        var read = PostSchema.Read(text, "/tmp/x/index.md", "index.md", Emails.Commitments.Select(c => c.Slug).ToList(), diagnostics);
         Assert.DoesNotContain(diagnostics.Sorted(), d => d.IsError);
         Assert.Equal(post.FrontMatter.Title, read!.FrontMatter.Title);
         Assert.DoesNotContain('\n', post.FrontMatter.Title);

@@ -183,6 +183,12 @@ public sealed class FakeGitHub : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
+    /// <summary>The folders a file's path lies in, outermost first.</summary>
+    private static IEnumerable<string> Folders(string path)
+    {
+        for (var slash = path.IndexOf('/'); slash > 0; slash = path.IndexOf('/', slash + 1)) yield return path[..slash];
+    }
+
     private void Seed()
     {
         var readme = Sha(Encoding.UTF8.GetBytes("# PPNBlog\n"));
@@ -291,6 +297,24 @@ public sealed class FakeGitHub : IAsyncDisposable
         repo.MapGet("/git/ref/{**reference}", (string reference) => Locked(() =>
             _refs.TryGetValue("refs/" + Uri.UnescapeDataString(reference), out var sha) ? Results.Json(RefJson("refs/" + Uri.UnescapeDataString(reference), sha)) : NotFound()));
         repo.MapGet("/git/commits/{sha}", (string sha) => Locked(() => _commits.ContainsKey(sha) ? Results.Json(CommitJson(sha)) : NotFound()));
+        repo.MapGet("/git/trees/{**tree}", (string tree, string? recursive) => Locked(() =>
+        {
+            // A tree's SHA, a commit's, or a branch name, as GitHub takes them; folders are listed as well as files.
+            tree = Uri.UnescapeDataString(tree);
+            var sha = _trees.ContainsKey(tree) ? tree
+                : _commits.TryGetValue(tree, out var commit) ? commit.Tree
+                : _refs.TryGetValue("refs/heads/" + tree, out var head) ? _commits[head].Tree : null;
+            if (sha is null) return NotFound();
+            // Without recursive=…, only the top level: its files, and its folders by name.
+            var files = _trees[sha].Where(f => recursive is not null || !f.Key.Contains('/')).ToList();
+            var folders = _trees[sha].SelectMany(f => Folders(f.Key)).Where(f => recursive is not null || !f.Contains('/')).Distinct().Order(StringComparer.Ordinal).ToList();
+            return Results.Json(new
+            {
+                sha, url = $"{BaseUrl}repos/o/r/git/trees/{sha}", truncated = false,
+                tree = folders.Select(path => (object)new { path, mode = "040000", type = "tree", sha = Sha(Encoding.UTF8.GetBytes(path)), url = $"{BaseUrl}repos/o/r/git/trees/{path}" })
+                    .Concat(files.Select(f => new { path = f.Key, mode = "100644", type = "blob", sha = f.Value, size = _blobs[f.Value].Length, url = $"{BaseUrl}repos/o/r/git/blobs/{f.Value}" })),
+            });
+        }));
         repo.MapPost("/git/blobs", async (HttpRequest request) =>
         {
             var body = await Body(request);

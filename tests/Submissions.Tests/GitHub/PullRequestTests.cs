@@ -70,6 +70,44 @@ public sealed class PullRequestTests : WithFakeGitHub
         Assert.Empty(GitHub.Violations);
     }
 
+    [Theory]
+    [InlineData("{0}/index.md")]
+    [InlineData("{0}.md")]
+    [InlineData("2025-06-01-{0}.md")]
+    public async Task A_post_whose_address_another_years_post_has_goes_beside_it_so_its_pull_request_passes_the_check(string published)
+    {
+        var bot = Bot();
+        var post = Post("outlook-html-inline-image.eml");
+        // A post of an earlier year at /posts/<slug>/: the same slug again would fail the build as a duplicate (PPN007).
+        var earlier = $"input/posts/2019/{string.Format(published, post.Slug)}";
+        GitHub.PutOnMain(earlier, "---\ntitle: An older post\n---\n\nPublished text.\n");
+
+        var placed = await bot.InFolderOfItsOwnAsync(post);
+        Assert.Equal(post.Slug + "-2", placed.Slug);
+        Assert.Equal($"{post.BundlePath}-2", placed.BundlePath);
+        Assert.Contains($"/posts/{post.Slug}/ is already the address of {earlier}, which is left as it is: this one is {post.BundlePath}-2/.", placed.Warnings);
+        await bot.OpenAsync(placed, []);
+        Assert.Contains($"/posts/{post.Slug}/ is already the address of {earlier}", Assert.Single(GitHub.PullRequests)["body"]!.GetValue<string>());
+
+        // Merged, the post is its own: a retry of the same message still chooses its folder.
+        GitHub.PutOnMain(placed.BundlePath + "/index.md", SubmissionWriter.PostText(placed));
+        Assert.Equal(placed.BundlePath, (await bot.InFolderOfItsOwnAsync(post)).BundlePath);
+        Assert.Empty(GitHub.Violations);
+    }
+
+    [Fact]
+    public async Task A_markdown_file_inside_another_posts_bundle_takes_no_address()
+    {
+        var bot = Bot();
+        var post = Post("outlook-html-inline-image.eml");
+        // Notes kept inside a bundle are not a post (the build reads only the bundle's index.md).
+        GitHub.PutOnMain("input/posts/2019/other-post/index.md", "---\ntitle: Other\n---\n\nText.\n");
+        GitHub.PutOnMain($"input/posts/2019/other-post/{post.Slug}.md", "Editor's notes.\n");
+
+        Assert.Same(post, await bot.InFolderOfItsOwnAsync(post));
+        Assert.Empty(GitHub.Violations);
+    }
+
     [Fact]
     public async Task An_email_with_thousands_of_attachments_still_opens_a_pull_request_whose_lists_are_cut_short()
     {

@@ -1,0 +1,55 @@
+using PPNBlog.Content.Text;
+
+namespace PPNBlog.Content.Sources;
+
+/// <summary>
+/// Which Markdown files under posts/ are posts, and the slug each has unless its front matter names one: one rule for
+/// the build (files on disk) and the submissions bot (paths in the repository's tree).
+/// </summary>
+public static class PostFiles
+{
+    /// <summary>The post files in <paramref name="postsDirectory"/> on disk (none when it does not exist), in ordinal order.</summary>
+    public static IEnumerable<string> In(string postsDirectory) => Directory.Exists(postsDirectory)
+        ? Select(Directory.EnumerateFiles(postsDirectory, "*.md", SearchOption.AllDirectories), postsDirectory)
+        : [];
+
+    /// <summary>
+    /// The posts among <paramref name="markdownFiles"/> (paths of every <c>*.md</c> under <paramref name="postsDirectory"/>),
+    /// in ordinal order: a folder holding <c>index.md</c> is one bundle post, and its other Markdown files are not posts of
+    /// their own.
+    /// </summary>
+    public static IEnumerable<string> Select(IEnumerable<string> markdownFiles, string postsDirectory)
+    {
+        var files = markdownFiles.ToList();
+        var bundles = files.Where(IsBundle).Select(Path.GetDirectoryName).ToHashSet(StringComparer.Ordinal);
+        return files.Where(f => IsBundle(f) || !InsideBundle(f, postsDirectory, bundles)).Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>Each post of <paramref name="postFiles"/> by the slug its path gives it (the first, when two share one).</summary>
+    public static Dictionary<string, string> BySlug(IEnumerable<string> postFiles)
+    {
+        var bySlug = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in postFiles) bySlug.TryAdd(DefaultSlug(file), file);
+        return bySlug;
+    }
+
+    /// <summary>True for a bundle's <c>index.md</c>: the post is its folder, images beside it.</summary>
+    public static bool IsBundle(string path) => Path.GetFileName(path) == "index.md";
+
+    /// <summary>The slug of the post at <paramref name="path"/> when its front matter names none.</summary>
+    public static string DefaultSlug(string path) => Slugs.FromFileName(DefaultName(path));
+
+    /// <summary>What a post's default slug (and a date at its start) is read from: a bundle's folder name, else the file name.</summary>
+    public static string DefaultName(string path) =>
+        IsBundle(path) ? Path.GetFileName(Path.GetDirectoryName(path)!) : Path.GetFileNameWithoutExtension(path);
+
+    private static bool InsideBundle(string file, string postsDirectory, HashSet<string?> bundles)
+    {
+        for (var directory = Path.GetDirectoryName(file); directory is not null && directory.Length > postsDirectory.Length;
+             directory = Path.GetDirectoryName(directory))
+        {
+            if (bundles.Contains(directory)) return true;
+        }
+        return false;
+    }
+}
