@@ -85,7 +85,7 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
 
     /// <summary>A symbolic link where content or an image should be: it could publish a file from outside the repository.</summary>
     public static readonly DiagnosticCode SymbolicLink = new("PPN020", "Symbolic link in content", Severity.Error,
-        "Replace the link with the file itself.");
+        "Replace the link with the file (or folder) itself.");
 
     /// <summary>A body Markdig or the HTML stage cannot render (e.g. thousands of nested quotes, emphasis marks or HTML elements, or of headings).</summary>
     public static readonly DiagnosticCode UnrenderableBody = new("PPN021", "Body cannot be rendered", Severity.Error,

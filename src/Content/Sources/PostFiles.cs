@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using PPNBlog.Content.Text;
 
 namespace PPNBlog.Content.Sources;
@@ -8,9 +9,19 @@ namespace PPNBlog.Content.Sources;
 /// </summary>
 public static class PostFiles
 {
-    /// <summary>The post files in <paramref name="postsDirectory"/> on disk (none when it does not exist), in ordinal order.</summary>
+    /// <summary>
+    /// The post files in <paramref name="postsDirectory"/> on disk (none when it does not exist), in ordinal order. A
+    /// linked folder is not entered, as it could lead out of the repository or round in a loop: it is listed itself,
+    /// and reading it reports the link (PPN020), as reading a linked file does.
+    /// </summary>
     public static IEnumerable<string> In(string postsDirectory) => Directory.Exists(postsDirectory)
-        ? Select(Directory.EnumerateFiles(postsDirectory, "*.md", SearchOption.AllDirectories), postsDirectory)
+        ? Select(new FileSystemEnumerable<string>(postsDirectory, (ref FileSystemEntry entry) => entry.ToFullPath(),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+                IsLink(entry) ? entry.IsDirectory || entry.FileName.EndsWith(".md") : !entry.IsDirectory && entry.FileName.EndsWith(".md"),
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => !IsLink(entry),
+        }, postsDirectory)
         : [];
 
     /// <summary>
@@ -42,6 +53,8 @@ public static class PostFiles
     /// <summary>What a post's default slug (and a date at its start) is read from: a bundle's folder name, else the file name.</summary>
     public static string DefaultName(string path) =>
         IsBundle(path) ? Path.GetFileName(Path.GetDirectoryName(path)!) : Path.GetFileNameWithoutExtension(path);
+
+    private static bool IsLink(in FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
 
     private static bool InsideBundle(string file, string postsDirectory, HashSet<string?> bundles)
     {

@@ -21,7 +21,7 @@ public static class SourceText
         var info = new FileInfo(path);
         if (info.LinkTarget is not null)
         {
-            diagnostics.Add(DiagnosticCode.SymbolicLink, SourceLocation.WholeFile(displayPath), $"the file is a symbolic link to '{info.LinkTarget}'");
+            diagnostics.Add(DiagnosticCode.SymbolicLink, SourceLocation.WholeFile(displayPath), $"the {(Directory.Exists(path) ? "folder" : "file")} is a symbolic link to '{info.LinkTarget}'");
             return null;
         }
         var length = info.Length;

@@ -72,13 +72,21 @@ public class InvalidSiteTests
         site.Write("posts/2021/bundle/index.md", "---\ntitle: T\ndate: 2021-01-01\nauthor: A\ncommitments: [put-people-first]\n---\n\n![A secret](secret.png)\n");
         File.CreateSymbolicLink(Path.Combine(site.Input, "posts", "2021", "bundle", "secret.png"), "/etc/hostname");
         File.CreateSymbolicLink(Path.Combine(site.Input, "posts", "2021", "linked.md"), "/etc/hostname");
+        // A linked folder is not entered: one leading outside holds a valid post, one leads back round in a loop.
+        var outside = Path.Combine(site.Root, "outside");
+        Directory.CreateDirectory(outside);
+        File.WriteAllText(Path.Combine(outside, "private.md"), "---\ntitle: Private\ndate: 2021-01-01\nauthor: A\ncommitments: [put-people-first]\n---\n\nNot for publishing.\n");
+        Directory.CreateSymbolicLink(Path.Combine(site.Input, "posts", "elsewhere"), outside);
+        Directory.CreateSymbolicLink(Path.Combine(site.Input, "posts", "2021", "loop"), "..");
 
         var result = site.Build();
 
         Assert.False(result.Succeeded);
         Assert.Equal(
-            ["input/posts/2021/bundle/index.md:8:1: error PPN020: image 'secret.png' is a symbolic link (hint: Replace the link with the file itself.)",
-             "input/posts/2021/linked.md:1:1: error PPN020: the file is a symbolic link to '/etc/hostname' (hint: Replace the link with the file itself.)"],
+            ["input/posts/2021/bundle/index.md:8:1: error PPN020: image 'secret.png' is a symbolic link (hint: Replace the link with the file (or folder) itself.)",
+             "input/posts/2021/linked.md:1:1: error PPN020: the file is a symbolic link to '/etc/hostname' (hint: Replace the link with the file (or folder) itself.)",
+             "input/posts/2021/loop:1:1: error PPN020: the folder is a symbolic link to '..' (hint: Replace the link with the file (or folder) itself.)",
+             "input/posts/elsewhere:1:1: error PPN020: the folder is a symbolic link to 'outside' (hint: Replace the link with the file (or folder) itself.)"],
             site.Lines(result));
     }
 }
