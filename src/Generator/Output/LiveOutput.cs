@@ -12,10 +12,10 @@ public sealed class LiveOutput(string outputDirectory, OutputLedger ledger, bool
     : SiteOutput(Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory)), ledger)
 {
     /// <inheritdoc />
-    protected override void Write(string fullPath, byte[] content) => Replace(fullPath, temporary => File.WriteAllBytes(temporary, content));
+    protected override void Write(string fullPath, byte[] content) => Replace(fullPath, temporary => WriteFile(temporary, content));
 
     /// <inheritdoc />
-    protected override void Write(string fullPath, string content) => Replace(fullPath, temporary => File.WriteAllText(temporary, content));
+    protected override void Write(string fullPath, string content) => Replace(fullPath, temporary => WriteFile(temporary, content));
 
     private static void Replace(string fullPath, Action<string> write)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
@@ -49,6 +50,10 @@ public abstract class SiteOutput : IDisposable
     private readonly int _build;
     private int _produced;
     private int _written;
+    private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
+
+    /// <summary>UTF-8 as File.WriteAllText writes it: no byte order mark, and a lone surrogate is an error, not a '?'.</summary>
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <param name="root">The folder being written.</param>
     /// <param name="ledger">What the folder holds (empty for a new folder).</param>
@@ -133,8 +138,39 @@ public abstract class SiteOutput : IDisposable
         var full = Path.GetFullPath(Path.Combine(Root, path));
         if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new InvalidOperationException($"refusing to write outside the output folder: {path}");
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        // Each folder made once per build: most files share theirs (api/posts/ holds one per post).
+        var folder = Path.GetDirectoryName(full)!;
+        if (!_folders.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(folder);
+            _folders.TryAdd(folder, 0);
+        }
         return full;
+    }
+
+    /// <summary>
+    /// Creates (or replaces) a file holding <paramref name="content"/>, in one write. File.WriteAllBytes and WriteAllText
+    /// first reserve the file's size (fallocate) and write in chunks: three system calls more per file, a tenth of a
+    /// build's time in the kernel.
+    /// </summary>
+    protected static void WriteFile(string fullPath, ReadOnlySpan<byte> content)
+    {
+        using var file = File.OpenHandle(fullPath, FileMode.Create, FileAccess.Write, FileShare.Read);
+        RandomAccess.Write(file, content, 0);
+    }
+
+    /// <summary>Creates (or replaces) a file holding <paramref name="content"/> as UTF-8 without a byte order mark, in one write.</summary>
+    protected static void WriteFile(string fullPath, string content)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(content.Length));
+        try
+        {
+            WriteFile(fullPath, buffer.AsSpan(0, Utf8.GetBytes(content, buffer)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Cleans up after a build that did not commit.</summary>

@@ -24,10 +24,10 @@ public sealed class StagedOutput : SiteOutput
     }
 
     /// <inheritdoc />
-    protected override void Write(string fullPath, byte[] content) => File.WriteAllBytes(fullPath, content);
+    protected override void Write(string fullPath, byte[] content) => WriteFile(fullPath, content);
 
     /// <inheritdoc />
-    protected override void Write(string fullPath, string content) => File.WriteAllText(fullPath, content);
+    protected override void Write(string fullPath, string content) => WriteFile(fullPath, content);
 
     /// <summary>Swaps the staging folder in as the output folder; the previous output is removed afterwards.</summary>
     public override void Commit()
