@@ -35,6 +35,15 @@ public sealed class LiveReloadTests(BuiltSite site)
 
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Small acts that make a big difference", new() { Timeout = 30_000 });
             Assert.False(await page.EvaluateAsync<bool>("() => window.__beforeTheEdit === true"));
+
+            // A slip while editing: the open page shows the error where the editor is looking, then the post again once fixed.
+            var edited = await File.ReadAllTextAsync(post);
+            await File.WriteAllTextAsync(post, edited.Replace("commitments:", "comitments:", StringComparison.Ordinal));
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("The site did not build", new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator("pre")).ToContainTextAsync("small-acts-that-make-a-difference.md", new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator("pre")).ToContainTextAsync("error PPN003: required field 'commitments' is missing");
+            await File.WriteAllTextAsync(post, edited);
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Small acts that make a big difference", new() { Timeout = 30_000 });
             await page.Context.CloseAsync();
         }
         finally

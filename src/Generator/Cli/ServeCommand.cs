@@ -9,8 +9,8 @@ namespace PPNBlog.Generator.Cli;
 
 /// <summary>
 /// <c>ppnblog serve</c>: builds, serves the output on 127.0.0.1, rebuilds on any change under the content or theme
-/// folder (redoing only what the change affects) and reloads open tabs. A failed rebuild prints its errors and keeps
-/// serving the last good site.
+/// folder (redoing only what the change affects) and reloads open tabs. A failed build prints its errors, and open tabs
+/// reload to a page of them until a build succeeds; the last good site stays on disk.
 /// </summary>
 internal static class ServeCommand
 {
@@ -53,6 +53,7 @@ internal static class ServeCommand
                     if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
                     var result = builder.Build(changes);
                     if (BuildCommand.Report(result, options, output, error) == 0) reload.Built();
+                    else reload.Failed([.. result.Diagnostics.Where(d => d.IsError).Select(d => d.ToString())]);
                     // Tabs reload first; the search index (Pagefind: seconds at thousands of posts) follows.
                     if (result.SearchPending)
                     {

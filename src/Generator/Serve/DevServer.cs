@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -48,6 +49,16 @@ public static class DevServer
                 return;
             }
             if (Directory.Exists(full)) full = Path.Combine(full, "index.html");
+            // While the last build has failed, every page shows why (assets are still served, so the page is styled
+            // as before): a tab that reloads after the failed build sees the problems, not a page now out of date.
+            if (reload.Problems is { } problems && (full.EndsWith(".html", StringComparison.Ordinal) || !File.Exists(full)))
+            {
+                context.Response.StatusCode = 500;
+                context.Response.Headers.CacheControl = "no-store";
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(BuildFailedPage(problems), Encoding.UTF8);
+                return;
+            }
             var status = 200;
             if (!File.Exists(full))
             {
@@ -73,5 +84,19 @@ public static class DevServer
         });
         await app.StartAsync();
         return app;
+    }
+
+    /// <summary>The page served in place of every page while the last build has failed: its errors, as the terminal shows them.</summary>
+    public static string BuildFailedPage(IReadOnlyList<string> problems)
+    {
+        var lines = string.Join("\n", problems.Select(HtmlEncoder.Default.Encode));
+        return "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n" +
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>The site did not build</title>\n" +
+            "<style>body{font-family:Arial,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#212b32}" +
+            "pre{white-space:pre-wrap;background:#f0f4f5;border-left:8px solid #d5281b;padding:1rem}</style>\n</head>\n<body>\n<main>\n" +
+            "<h1>The site did not build</h1>\n" +
+            $"<p>{problems.Count} {(problems.Count == 1 ? "problem" : "problems")} below, as the terminal shows them (file:line:column). " +
+            "Fix them and save: this page reloads by itself.</p>\n" +
+            $"<pre>{lines}</pre>\n</main>\n{LiveReload.Script}\n</body>\n</html>\n";
     }
 }

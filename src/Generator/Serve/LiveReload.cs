@@ -1,17 +1,34 @@
 namespace PPNBlog.Generator.Serve;
 
-/// <summary>Tells open browser tabs that a new build is on disk (Server-Sent Events; see <see cref="DevServer"/>).</summary>
+/// <summary>
+/// Tells open browser tabs that a build has finished (Server-Sent Events; see <see cref="DevServer"/>): a new site on
+/// disk, or a failed build, whose problems the tabs then show until a build succeeds.
+/// </summary>
 public sealed class LiveReload
 {
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private IReadOnlyList<string>? _problems;
 
     /// <summary>The script injected before &lt;/body&gt; of served pages (never written to the built site).</summary>
     public const string Script =
         "<script>new EventSource('/__livereload').addEventListener('reload', function () { location.reload(); });</script>";
 
-    /// <summary>Completes when the next build has been swapped in.</summary>
+    /// <summary>Completes when the next build has finished.</summary>
     public Task NextBuild => Volatile.Read(ref _next).Task;
 
+    /// <summary>The errors of the last build when it failed (one diagnostic line each); null when it succeeded.</summary>
+    public IReadOnlyList<string>? Problems => Volatile.Read(ref _problems);
+
+    /// <summary>A new site has been swapped in: tabs reload to it.</summary>
+    public void Built() => Finished(null);
+
+    /// <summary>A build failed with <paramref name="problems"/>: tabs reload to a page of them.</summary>
+    public void Failed(IReadOnlyList<string> problems) => Finished(problems);
+
     /// <summary>Signals every waiting tab, then arms the signal for the next build.</summary>
-    public void Built() => Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    private void Finished(IReadOnlyList<string>? problems)
+    {
+        Volatile.Write(ref _problems, problems);
+        Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
 }

@@ -79,6 +79,57 @@ public class ServeTests
         }
     }
 
+    [Fact]
+    public async Task While_a_build_has_failed_every_page_shows_its_errors_until_a_save_fixes_them()
+    {
+        using var site = new TestSite();
+        var post = site.WritePost("one", title: "First title");
+        var good = File.ReadAllText(post);
+        // The first build already fails: the editor sees why, not an empty "not found".
+        File.WriteAllText(post, good.Replace("title: \"First title\"\n", "", StringComparison.Ordinal));
+        var port = Loopback.FreePort();
+        using var server = Ppnblog.Start(["serve", "--no-search", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+             "--input", site.Input, "--theme", Path.Combine(TestSite.RepositoryRoot, "theme"), "--output", site.Output]);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+            var failed = await WaitUntilAnswering(http, server, "");
+            Assert.Equal(HttpStatusCode.InternalServerError, failed.Status);
+            Assert.Contains("<h1>The site did not build</h1>", failed.Body);
+            Assert.Contains("input/posts/2021/one.md:1:1: error PPN003: required field &#x27;title&#x27; is missing", failed.Body);
+            Assert.Contains("/__livereload", failed.Body);
+
+            using var events = await http.GetAsync("__livereload", HttpCompletionOption.ResponseHeadersRead);
+            using var reader = new StreamReader(await events.Content.ReadAsStreamAsync());
+            Assert.Equal(": connected", await reader.ReadLineAsync());
+            File.WriteAllText(post, good);
+            await NextReload(reader);
+            var fixedPage = await http.GetAsync("posts/one/");
+            Assert.Equal(HttpStatusCode.OK, fixedPage.StatusCode);
+            Assert.Contains("First title", await fixedPage.Content.ReadAsStringAsync());
+
+            // Broken again after a good build: pages show the errors; assets are still served; the good site stays on disk.
+            using var events2 = await http.GetAsync("__livereload", HttpCompletionOption.ResponseHeadersRead);
+            using var reader2 = new StreamReader(await events2.Content.ReadAsStreamAsync());
+            Assert.Equal(": connected", await reader2.ReadLineAsync());
+            File.WriteAllText(post, good.Replace("commitments: [put-people-first]", "commitments: [put-people-frist]", StringComparison.Ordinal));
+            await NextReload(reader2);
+            using var broken = await http.GetAsync("posts/one/");
+            Assert.Equal(HttpStatusCode.InternalServerError, broken.StatusCode);
+            var body = await broken.Content.ReadAsStringAsync();
+            Assert.Contains("error PPN006", body);
+            Assert.Contains("put-people-frist", body);
+            Assert.Equal(HttpStatusCode.InternalServerError, (await http.GetAsync("no/such/page/")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("assets/nhsuk-frontend.min.css")).StatusCode);
+            Assert.Contains("First title", site.ReadOutput("posts/one/index.html"));
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
     [Theory]
     [InlineData("TERM")]
     [InlineData("INT")]
@@ -121,6 +172,35 @@ public class ServeTests
         Assert.Contains($"ppnblog: cannot serve on 127.0.0.1:{port}:", error);
         Assert.Contains("choose another with --port", error);
         Assert.False(Directory.Exists(site.Output));
+    }
+
+    /// <summary>The first answer serve gives for <paramref name="path"/>, whatever its status.</summary>
+    private static async Task<(HttpStatusCode Status, string Body)> WaitUntilAnswering(HttpClient http, Process server, string path)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (server.HasExited) Assert.Fail($"ppnblog serve exited: {await server.StandardError.ReadToEndAsync()}");
+            try
+            {
+                using var response = await http.GetAsync(path);
+                return (response.StatusCode, await response.Content.ReadAsStringAsync());
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(200);
+        }
+        Assert.Fail("ppnblog serve did not answer within 60 s");
+        return default;
+    }
+
+    /// <summary>Waits for the next reload event on a live-reload stream.</summary>
+    private static async Task NextReload(StreamReader reader)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        string? line;
+        do line = await reader.ReadLineAsync(timeout.Token);
+        while (line is not null && line != "event: reload");
+        Assert.Equal("event: reload", line);
     }
 
     private static async Task WaitUntilServing(HttpClient http, Process server)
