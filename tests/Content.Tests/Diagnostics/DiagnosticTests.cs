@@ -13,6 +13,18 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void Prints_one_line_whatever_a_file_name_or_value_holds()
+    {
+        // A file committed as "evil\n::error file=x::pwned.md" must not print a line a CI log reads as a command.
+        var d = new Diagnostic(DiagnosticCode.UnknownCommitment, new SourceLocation("input/posts/evil\n::error file=x::pwned.md", 2, 1),
+            "unknown commitment 'a\r\n::warning::b\u001B[31m\u202Egnp.exe\u2028'", "Tab\there.");
+        var line = d.ToString();
+        Assert.Equal("input/posts/evil\\n::error file=x::pwned.md:2:1: error PPN006: unknown commitment " +
+            "'a\\r\\n::warning::b\\u001B[31m\\u202Egnp.exe\\u2028' (hint: Tab\\there.)", line);
+        Assert.DoesNotContain(line, c => char.IsControl(c));
+    }
+
+    [Fact]
     public void Every_code_is_unique_and_has_a_title_and_a_hint()
     {
         Assert.Equal(DiagnosticCode.All.Count, DiagnosticCode.All.Select(c => c.Id).Distinct().Count());
