@@ -22,7 +22,6 @@ namespace PPNBlog.Submissions;
 public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commitments, SubmissionSettings settings, BodyCleanup cleanup)
 {
     private const int MaxTitleLength = 150;
-    private const int MaxSlugLength = 80;
 
     private readonly CommitmentClassifier _classifier = new(commitments);
 
@@ -134,7 +133,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var personalData = PersonalDataScanner.Scan(PostWriter.Write(frontMatter, body));
         foreach (var finding in personalData)
             warnings.Add($"index.md line {finding.Line}: looks like {(finding.Kind.StartsWith('N') ? "an" : "a")} {finding.Kind}. Remove it unless it is meant to be published.");
-        return SubmissionResult.Accepted(new ConvertedPost(frontMatter, SlugFor(title), body, shown, choices, ignored, warnings,
+        return SubmissionResult.Accepted(new ConvertedPost(frontMatter, Slugs.FromTitle(title), body, shown, choices, ignored, warnings,
             IdempotencyKey(message.MessageId, body), sender, personalData));
     }
 
@@ -255,14 +254,6 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         while (title != previous);
         title = MarkdownText.CollapseWhitespace(SubjectHashtag().Replace(title, " ")).Trim().TrimEnd('-', ':', '|').Trim();
         return title.Length > MaxTitleLength ? title[..MaxTitleLength].TrimEnd() + "…" : title;
-    }
-
-    private static string SlugFor(string title)
-    {
-        var slug = Slugs.Slugify(title);
-        if (slug.Length <= MaxSlugLength) return slug;
-        var cut = slug.LastIndexOf('-', MaxSlugLength);
-        return slug[..(cut > 20 ? cut : MaxSlugLength)];
     }
 
 

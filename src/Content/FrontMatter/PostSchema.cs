@@ -58,7 +58,15 @@ public static class PostSchema
         var slug = slugText ?? PostFiles.DefaultSlug(fullPath);
         if (slugText is not null && !Slugs.IsValid(slugText))
             local.Add(DiagnosticCode.InvalidSlug, fields.LocationOf("slug"), $"slug '{slugText}' is not URL-safe",
-                $"Use lower-case letters, digits and single hyphens, e.g. '{Slugs.Slugify(slugText)}'.");
+                $"Use lower-case letters, digits and single hyphens, e.g. '{Slugs.FromTitle(slugText)}'.");
+        else if (slugText is not null && slugText.Length > Slugs.MaxLength)
+            local.Add(DiagnosticCode.InvalidSlug, fields.LocationOf("slug"), $"slug is {slugText.Length} characters long; a slug has at most {Slugs.MaxLength}",
+                $"Use a shorter slug, e.g. '{Slugs.Shorten(slugText)}'.");
+        var tags = fields.TextList("tags");
+        // Each tag names its page's folder (/tags/<tag>/).
+        foreach (var tag in tags.Where(t => t.Value.Length > Slugs.MaxLength))
+            local.Add(DiagnosticCode.InvalidValue, tag.Location, $"a tag is {tag.Value.Length} characters long; a tag has at most {Slugs.MaxLength}",
+                "Shorten the tag: a word or two that other posts share.");
 
         var image = fields.Text("image");
         var imageAlt = fields.Text("image_alt");
@@ -88,7 +96,7 @@ public static class PostSchema
             Role = fields.Text("role"),
             Commitments = commitments.Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList(),
             Kind = kind ?? PostKind.Blog,
-            Tags = fields.TextList("tags").Select(t => t.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            Tags = tags.Select(t => t.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             Summary = fields.Text("summary"),
             Image = image,
             ImageAlt = imageAlt,

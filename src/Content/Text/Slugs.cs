@@ -7,8 +7,25 @@ namespace PPNBlog.Content.Text;
 /// <summary>URL slugs: what a valid one looks like, and how one is made from a file name, title or tag.</summary>
 public static partial class Slugs
 {
+    /// <summary>
+    /// The longest slug a title or front matter may give (characters): a readable address, and far inside the 255 bytes
+    /// a file system allows a folder's name (a 350-character slug stopped the build as it wrote the post's page).
+    /// </summary>
+    public const int MaxLength = 80;
+
     /// <summary>True for lower-case ASCII letters and digits in hyphen-separated groups, e.g. <c>my-first-post</c>.</summary>
     public static bool IsValid(string slug) => ValidSlug().IsMatch(slug);
+
+    /// <summary>The slug of a title (<see cref="Slugify"/>), cut at a hyphen to at most <see cref="MaxLength"/> characters.</summary>
+    public static string FromTitle(string title) => Shorten(Slugify(title));
+
+    /// <summary><paramref name="slug"/> cut at a hyphen to at most <see cref="MaxLength"/> characters.</summary>
+    public static string Shorten(string slug)
+    {
+        if (slug.Length <= MaxLength) return slug;
+        var cut = slug.LastIndexOf('-', MaxLength);
+        return slug[..(cut > 20 ? cut : MaxLength)];
+    }
 
     /// <summary>
     /// The default slug of a post file or bundle folder: its name without a leading date

@@ -45,7 +45,7 @@ internal static class NewCommand
                 Kind = result.GetValue(kind) == "keynote" ? PostKind.Keynote : PostKind.Blog,
                 Summary = "One or two sentences that sum the post up, for cards and feeds.",
             };
-            var slug = Slugs.Slugify(postTitle);
+            var slug = Slugs.FromTitle(postTitle);
             var path = Path.Combine(inputDirectory, "posts", today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), slug + ".md");
             if (File.Exists(path))
             {

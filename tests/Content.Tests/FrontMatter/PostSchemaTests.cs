@@ -153,6 +153,27 @@ public class PostSchemaTests
     }
 
     [Fact]
+    public void A_slug_or_tag_too_long_for_a_folder_name_is_an_error_with_a_shorter_one_suggested()
+    {
+        // A 349-character slug stopped the build as it wrote the post's folder (file systems allow 255 bytes a name).
+        var longSlug = string.Join('-', Enumerable.Repeat("word", 70));
+        var longTag = string.Join(' ', Enumerable.Repeat("tag", 90));
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("kind: keynote", $"kind: keynote\nslug: {longSlug}").Replace("tags: [letters, small-acts]", $"tags: [letters, \"{longTag}\"]")));
+        Assert.Equal(
+            [$"post.md:8:7: error PPN014: slug is 349 characters long; a slug has at most 80 (hint: Use a shorter slug, e.g. '{string.Join('-', Enumerable.Repeat("word", 16))}'.)",
+             "post.md:9:17: error PPN004: a tag is 359 characters long; a tag has at most 80 (hint: Shorten the tag: a word or two that other posts share.)"],
+            content.Lines);
+
+        // At the limit, both are fine.
+        using var fits = new TestContent();
+        var slug80 = string.Join('-', Enumerable.Repeat("word", 16)) + "s";
+        Assert.Equal(80, slug80.Length);
+        Assert.NotNull(fits.ReadPost(Valid.Replace("kind: keynote", $"kind: keynote\nslug: {slug80}").Replace("tags: [letters, small-acts]", $"tags: [{new string('t', 80)}]")));
+        Assert.Empty(fits.Lines);
+    }
+
+    [Fact]
     public void An_unknown_kind_is_an_error()
     {
         using var content = new TestContent();

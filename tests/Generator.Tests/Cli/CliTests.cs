@@ -150,6 +150,12 @@ public class CliTests
         Assert.Contains("author: A Writer\n", text);
         var build = Run(["build", .. SiteArgs(site), "--drafts"]);
         Assert.True(build.Code == 0, build.Error);
+        // A pasted paragraph as the title: the file name (the post's address) is cut at a word, so the post builds.
+        var paragraph = string.Join(' ', Enumerable.Repeat("Supporting the wellbeing of staff", 12));
+        var (longCode, longOutput, longError) = Run("new", paragraph, "--commitment", "put-people-first", "--input", site.Input);
+        Assert.True(longCode == 0, longError);
+        Assert.Equal("supporting-the-wellbeing-of-staff-supporting-the-wellbeing-of-staff-supporting", Path.GetFileNameWithoutExtension(longOutput.Trim()));
+        Assert.True(Run(["build", .. SiteArgs(site), "--drafts"]).Code == 0);
         var empty = Run("new", "\u0001 \t", "--commitment", "put-people-first", "--input", site.Input);
         Assert.Equal(2, empty.Code);
         Assert.Contains("the title is empty", empty.Error);
