@@ -99,12 +99,16 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode ControlCharacter = new("PPN023", "Control character in file", Severity.Error,
         "Delete the character at that place (most editors do not show it; it often comes with text pasted from a PDF or a terminal).");
 
+    /// <summary>A file of the site could not be written (a full disk, a name the file system refuses, no permission): nothing was published.</summary>
+    public static readonly DiagnosticCode SiteNotWritten = new("PPN024", "Site not written", Severity.Error,
+        "Free space on that disk, or check the output folder and its permissions; the site that was there is left as it was.");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         MalformedYaml, MissingFrontMatter, MissingField, InvalidValue, InvalidDate, UnknownCommitment, DuplicateSlug,
         MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
-        ControlCharacter,
+        ControlCharacter, SiteNotWritten,
     ];
 }

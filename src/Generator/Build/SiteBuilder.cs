@@ -125,6 +125,21 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
     /// <summary>Builds the site again after <paramref name="changes"/> (everything, the first time).</summary>
     public BuildResult Build(ChangeSet changes)
     {
+        try
+        {
+            return BuildOrThrow(changes);
+        }
+        catch (Exception e) when (SiteWriteException.Within(e) is { } failure)
+        {
+            // The output could not be written: nothing is published (a new folder goes; a served one is made whole again next time).
+            var diagnostics = new DiagnosticList();
+            diagnostics.Add(DiagnosticCode.SiteNotWritten, SourceLocation.WholeFile(ContentLoader.DisplayPath(failure.Path)), $"the site could not be written: {failure.Reason}");
+            return Fail(diagnostics, new Stages());
+        }
+    }
+
+    private BuildResult BuildOrThrow(ChangeSet changes)
+    {
         var diagnostics = new DiagnosticList();
         var stages = new Stages();
         BuildResult Failed() => Fail(diagnostics, stages);

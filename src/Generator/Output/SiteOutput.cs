@@ -85,7 +85,8 @@ public abstract class SiteOutput : IDisposable
     {
         var hash = Ledger.KeepsHashes ? XxHash128.HashToUInt128(MemoryMarshal.AsBytes(content.AsSpan())) : default;
         if (Holds(path, hash, inputs)) return;
-        Write(FullPath(path), content);
+        try { Write(FullPath(path), content); }
+        catch (Exception e) when (SiteWriteException.IsWriteFailure(e)) { throw Failure(path, e); }
         Record(path, hash, inputs);
     }
 
@@ -94,7 +95,8 @@ public abstract class SiteOutput : IDisposable
     {
         var hash = Ledger.KeepsHashes ? XxHash128.HashToUInt128(content) : default;
         if (Holds(path, hash, inputs)) return;
-        Write(FullPath(path), content);
+        try { Write(FullPath(path), content); }
+        catch (Exception e) when (SiteWriteException.IsWriteFailure(e)) { throw Failure(path, e); }
         Record(path, hash, inputs);
     }
 
@@ -122,6 +124,20 @@ public abstract class SiteOutput : IDisposable
 
     /// <summary>Finishes the build: the output folder then holds exactly the files this build produced.</summary>
     public abstract void Commit();
+
+    /// <summary>The folder as it is published: <see cref="Root"/>, unless that is a staging folder.</summary>
+    protected virtual string PublishedRoot => Root;
+
+    /// <summary>
+    /// The failure to write <paramref name="path"/> (a site path, or "" for the folder itself), named as published:
+    /// a staging folder's name means nothing to whoever reads the error.
+    /// </summary>
+    protected SiteWriteException Failure(string path, Exception e)
+    {
+        var published = path.Length == 0 ? PublishedRoot : Path.Combine(PublishedRoot, path);
+        var reason = e.Message.Replace(Root, PublishedRoot, StringComparison.Ordinal).Replace($" : '{published}'", "", StringComparison.Ordinal);
+        return new SiteWriteException(published, reason, e);
+    }
 
     /// <summary>True when <paramref name="entry"/> was not produced by this build (it is to be removed).</summary>
     private protected bool IsLeftOver(OutputLedger.Entry entry) => entry.Build != _build;

@@ -19,8 +19,10 @@ public sealed class StagedOutput : SiteOutput
     {
         var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
         var root = $"{output}.staging-{Guid.NewGuid():N}";
-        Directory.CreateDirectory(root);
-        return new StagedOutput(output, root, new OutputLedger(keepsHashes));
+        var staged = new StagedOutput(output, root, new OutputLedger(keepsHashes));
+        try { Directory.CreateDirectory(root); }
+        catch (Exception e) when (SiteWriteException.IsWriteFailure(e)) { throw staged.Failure("", e); }
+        return staged;
     }
 
     /// <inheritdoc />
@@ -33,15 +35,27 @@ public sealed class StagedOutput : SiteOutput
     public override void Commit()
     {
         string? previous = null;
-        if (Directory.Exists(_output))
+        try
         {
-            previous = $"{_output}.old-{Guid.NewGuid():N}";
-            Directory.Move(_output, previous);
+            if (Directory.Exists(_output))
+            {
+                previous = $"{_output}.old-{Guid.NewGuid():N}";
+                Directory.Move(_output, previous);
+            }
+            Directory.Move(Root, _output);
         }
-        Directory.Move(Root, _output);
+        catch (Exception e) when (SiteWriteException.IsWriteFailure(e))
+        {
+            // The previous site goes back where it was: a failed swap must not leave no site at all.
+            if (previous is not null && !Directory.Exists(_output)) Directory.Move(previous, _output);
+            throw Failure("", e);
+        }
         _committed = true;
         if (previous is not null) TryDelete(previous);
     }
+
+    /// <inheritdoc />
+    protected override string PublishedRoot => _output;
 
     /// <summary>Removes the staging folder unless the build was committed.</summary>
     public override void Dispose()
