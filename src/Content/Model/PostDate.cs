@@ -8,6 +8,9 @@ namespace PPNBlog.Content.Model;
 /// <param name="HasTime">False when the front matter gave only a date.</param>
 public readonly partial record struct PostDate(DateTimeOffset Value, bool HasTime)
 {
+    /// <summary>The first and last years a post's date may have.</summary>
+    public const int FirstYear = 1900, LastYear = 2999;
+
     /// <summary>UK time: what "a date alone" means for a blog published in England.</summary>
     public static readonly TimeZoneInfo UkTime = FindUkTime();
 
@@ -38,6 +41,12 @@ public readonly partial record struct PostDate(DateTimeOffset Value, bool HasTim
         if (!DateOnly.TryParseExact(g["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             problem = $"'{g["date"].Value}' is not a day of the calendar";
+            return false;
+        }
+        // A typo's year (9999, 0001) is no post's; at the calendar's ends an offset would also take the moment past it.
+        if (day.Year is < FirstYear or > LastYear)
+        {
+            problem = $"'{g["date"].Value}' is not in the years a post may have ({FirstYear} to {LastYear})";
             return false;
         }
         if (!g["hour"].Success)

@@ -27,6 +27,21 @@ public class PostDateTests
         Assert.Equal(hasTime, date.HasTime);
     }
 
+    [Theory]
+    [InlineData("9999-12-31T23:59:59-14:00")]
+    [InlineData("0001-01-01T00:00:00+14:00")]
+    [InlineData("0001-01-01")]
+    [InlineData("3000-01-01")]
+    [InlineData("1899-12-31")]
+    public void A_year_no_post_can_have_is_a_problem_not_a_crash(string text)
+    {
+        // At the calendar's ends an offset took the moment past it: the build stopped with an unhandled exception.
+        Assert.False(PostDate.TryParse(text, out _, out var problem));
+        Assert.EndsWith("is not in the years a post may have (1900 to 2999)", problem);
+        Assert.True(PostDate.TryParse("1900-01-01T00:00:00+14:00", out _, out _));
+        Assert.True(PostDate.TryParse("2999-12-31T23:59:59-14:00", out _, out _));
+    }
+
     [Fact]
     public void Writes_back_what_it_read()
     {
