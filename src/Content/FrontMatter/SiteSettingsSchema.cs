@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Model;
 using PPNBlog.Content.Text;
@@ -5,7 +6,7 @@ using PPNBlog.Content.Text;
 namespace PPNBlog.Content.FrontMatter;
 
 /// <summary>The schema of <c>input/site.yml</c>.</summary>
-public static class SiteSettingsSchema
+public static partial class SiteSettingsSchema
 {
     /// <summary>Every key site.yml may carry.</summary>
     public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.Ordinal)
@@ -34,6 +35,10 @@ public static class SiteSettingsSchema
             foreach (var hashtag in hashtags.Where(h => !Hashtags.IsValid(h.Value.TrimStart('#'))))
                 local.Add(DiagnosticCode.InvalidSiteSettings, hashtag.Location, $"hashtag '{hashtag.Value}' is not one word of letters, digits or _",
                     "Write each as one word of 3 to 61 characters, e.g. PPNWeek.");
+            var language = fields.Text("language") ?? "en-GB";
+            if (!LanguageTag().IsMatch(language))
+                local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("language"), $"language '{language}' is not a language tag",
+                    "Write a language tag such as en-GB (screen readers choose their voice by it; feeds carry it).");
             var contact = fields.Text("contactEmail");
             if (contact is not null && (!contact.Contains('@') || contact.Any(char.IsWhiteSpace)))
                 local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("contactEmail"), $"contactEmail '{contact}' is not an email address");
@@ -41,7 +46,7 @@ public static class SiteSettingsSchema
                 Title: title ?? "",
                 Description: fields.Text("description") ?? "",
                 BaseUrl: baseUrl ?? new Uri("http://localhost/"),
-                Language: fields.Text("language") ?? "en-GB",
+                Language: language,
                 Intro: fields.Text("intro"),
                 ContactEmail: contact,
                 Hashtags: hashtags.Select(h => h.Value.TrimStart('#')).ToList(),
@@ -73,4 +78,8 @@ public static class SiteSettingsSchema
             baseUrl = uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
         return baseUrl is not null;
     }
+
+    /// <summary>A BCP 47 language tag's shape: a 2–3 letter language, then subtags (region, script…) of 2–8 letters or digits.</summary>
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    private static partial Regex LanguageTag();
 }

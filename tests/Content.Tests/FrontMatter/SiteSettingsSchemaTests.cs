@@ -42,4 +42,26 @@ public class SiteSettingsSchemaTests
         Assert.Equal(["site.yml:3:32: error PPN015: hashtag '#Two words' is not one word of letters, digits or _ (hint: Write each as one word of 3 to 61 characters, e.g. PPNWeek.)"],
             diagnostics.Sorted().Select(d => d.ToString()));
     }
+
+    [Theory]
+    [InlineData("en-GB", true)]
+    [InlineData("cy", true)]
+    [InlineData("zh-Hant-TW", true)]
+    [InlineData("English", false)]
+    [InlineData("en_GB", false)]
+    [InlineData("en-GB\\\"><script>", false)]
+    public void The_language_is_a_language_tag_screen_readers_can_use(string language, bool valid)
+    {
+        var diagnostics = new DiagnosticList();
+        var settings = SiteSettingsSchema.Read($"title: PPN blog\nbaseUrl: https://example.org/\nlanguage: \"{language}\"\n", "site.yml", diagnostics);
+        if (valid)
+        {
+            Assert.Equal(language, settings!.Language);
+            Assert.Empty(diagnostics.Sorted());
+            return;
+        }
+        Assert.Null(settings);
+        Assert.StartsWith("site.yml:3:11: error PPN015: language '", Assert.Single(diagnostics.Sorted()).ToString());
+        Assert.Contains("is not a language tag (hint: Write a language tag such as en-GB", Assert.Single(diagnostics.Sorted()).ToString());
+    }
 }
