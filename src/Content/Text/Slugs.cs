@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Hashing;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -36,6 +37,21 @@ public static partial class Slugs
     /// <summary>The YYYY-MM-DD a file name starts with (Jekyll's convention), or null.</summary>
     public static string? LeadingIsoDate(string name) => LeadingDate().Match(name) is { Success: true } m && m.Groups[1].Value.Contains('-') ? m.Groups[1].Value : null;
 
+    /// <summary>
+    /// A tag's slug, which names its page: <see cref="Slugify"/>, and for a tag with letters beyond ASCII once accents are
+    /// dropped (心理, Søren), a short hash of the tag as well, so that two such tags never share one page (心理 and 健康 were
+    /// both "untitled"). The same tag in other capitals has the same slug.
+    /// </summary>
+    public static string ForTag(string tag)
+    {
+        var slug = Slugify(tag);
+        if (!tag.Normalize(NormalizationForm.FormD).Any(c => c > '\u007F' && char.IsLetterOrDigit(c))) return slug;
+        var hash = XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(tag.Normalize(NormalizationForm.FormC).ToLowerInvariant()));
+        return $"{(slug == Untitled ? "tag" : slug)}-{hash:x8}";
+    }
+
+    private const string Untitled = "untitled";
+
     /// <summary>Lower-case ASCII words joined by hyphens; accents are dropped (é → e); empty text gives "untitled".</summary>
     public static string Slugify(string text)
     {
@@ -55,7 +71,7 @@ public static partial class Slugs
                 pendingHyphen = true;
             }
         }
-        return builder.Length == 0 ? "untitled" : builder.ToString();
+        return builder.Length == 0 ? Untitled : builder.ToString();
     }
 
     /// <summary>The candidate closest to <paramref name="value"/> by edit distance, or null when none is close.</summary>

@@ -59,7 +59,7 @@ public sealed class SiteModel
             {
                 relations = relations.Add(tag);
                 // The same few tags are written on thousands of posts: each spelling is slugified once.
-                if (!_tagSlugs.TryGetValue(tag, out var slug)) _tagSlugs[tag] = slug = Slugs.Slugify(tag);
+                if (!_tagSlugs.TryGetValue(tag, out var slug)) _tagSlugs[tag] = slug = Slugs.ForTag(tag);
                 if (!_tagLists.TryGetValue(slug, out var archive)) (_tagLists[slug], tagNames[slug]) = (archive = [], tag);
                 if (archive.Count == 0 || archive[^1] != post) archive.Add(post);
                 if (!_tagPosts.TryGetValue(slug, out var indices)) _tagPosts[slug] = indices = [];

@@ -35,7 +35,7 @@ public sealed class SiteUrls(SiteSettings settings)
     public const string TagsPath = "tags/";
 
     /// <summary>A tag archive (tags are linked by their slug).</summary>
-    public static string TagPath(string tag, int page = 1) => $"tags/{Slugs.Slugify(tag)}/{(page <= 1 ? "" : $"page/{page}/")}";
+    public static string TagPath(string tag, int page = 1) => $"tags/{Slugs.ForTag(tag)}/{(page <= 1 ? "" : $"page/{page}/")}";
 
     /// <summary>The search page.</summary>
     public const string SearchPath = "search/";

@@ -222,6 +222,29 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void Tags_in_scripts_beyond_latin_each_get_a_page_of_their_own()
+    {
+        using var site = new TestSite();
+        site.WritePost("mind", title: "Mind", extra: "tags: [\"心理\"]\n");
+        site.WritePost("health", title: "Health", extra: "tags: [\"健康\", \"Café\"]\n");
+        site.WritePost("cafe", title: "Cafe", extra: "tags: [\"cafe\"]\n");
+        Assert.True(site.Build().Succeeded);
+
+        // Both used to be /tags/untitled/: one page, titled with one tag, that both posts linked to.
+        string TagLink(string post, string tag) => Page(site, $"posts/{post}/index.html").QuerySelectorAll("a").Single(a => a.TextContent.Trim() == tag).GetAttribute("href")!;
+        var mind = TagLink("mind", "心理");
+        var health = TagLink("health", "健康");
+        Assert.Matches("^/blog/tags/tag-[0-9a-f]{8}/$", mind);
+        Assert.Matches("^/blog/tags/tag-[0-9a-f]{8}/$", health);
+        Assert.NotEqual(mind, health);
+        Assert.Equal("Posts tagged “心理”", Page(site, mind["/blog/".Length..] + "index.html").QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Posts tagged “健康”", Page(site, health["/blog/".Length..] + "index.html").QuerySelector("h1")!.TextContent.Trim());
+        // Accents are only dropped: Café and cafe are one tag, as they always were.
+        Assert.Equal("/blog/tags/cafe/", TagLink("health", "Café"));
+        Assert.Equal("/blog/tags/cafe/", TagLink("cafe", "cafe"));
+    }
+
+    [Fact]
     public void A_more_marker_ends_the_excerpt()
     {
         using var site = new TestSite();
