@@ -17,15 +17,34 @@ public static partial class Slugs
     /// <summary>True for lower-case ASCII letters and digits in hyphen-separated groups, e.g. <c>my-first-post</c>.</summary>
     public static bool IsValid(string slug) => ValidSlug().IsMatch(slug);
 
-    /// <summary>The slug of a title (<see cref="Slugify"/>), cut at a hyphen to at most <see cref="MaxLength"/> characters.</summary>
-    public static string FromTitle(string title) => Shorten(Slugify(title));
+    /// <summary>The slug of a new post's title: as <see cref="ForTag"/> makes one, at most <see cref="MaxLength"/> characters.</summary>
+    public static string FromTitle(string title) => Distinct(title, "post");
 
-    /// <summary><paramref name="slug"/> cut at a hyphen to at most <see cref="MaxLength"/> characters.</summary>
-    public static string Shorten(string slug)
+    /// <summary>
+    /// A tag's slug, which names its page: <see cref="Slugify"/>, and for a tag with letters beyond ASCII once accents are
+    /// dropped (心理, Søren), a short hash of the tag as well, so that two such tags never share one page (心理 and 健康 were
+    /// both "untitled"). The same tag in other capitals has the same slug.
+    /// </summary>
+    public static string ForTag(string tag) => Distinct(tag, "tag");
+
+    /// <summary><paramref name="slug"/> cut at a hyphen to at most <paramref name="length"/> characters.</summary>
+    public static string Shorten(string slug, int length = MaxLength)
     {
-        if (slug.Length <= MaxLength) return slug;
-        var cut = slug.LastIndexOf('-', MaxLength);
-        return slug[..(cut > 20 ? cut : MaxLength)];
+        if (slug.Length <= length) return slug;
+        var cut = slug.LastIndexOf('-', length);
+        return slug[..(cut > 20 ? cut : length)];
+    }
+
+    /// <summary>
+    /// <paramref name="text"/>'s slug, shortened; for text with letters beyond ASCII, with a short hash of the text as well
+    /// (<paramref name="stem"/> standing for the slug when nothing of it is ASCII).
+    /// </summary>
+    private static string Distinct(string text, string stem)
+    {
+        var slug = Slugify(text);
+        if (!text.Normalize(NormalizationForm.FormD).Any(c => c > '\u007F' && char.IsLetterOrDigit(c))) return Shorten(slug);
+        var hash = XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(text.Normalize(NormalizationForm.FormC).ToLowerInvariant()));
+        return $"{(slug == Untitled ? stem : Shorten(slug, MaxLength - 9))}-{hash:x8}";
     }
 
     /// <summary>
@@ -36,19 +55,6 @@ public static partial class Slugs
 
     /// <summary>The YYYY-MM-DD a file name starts with (Jekyll's convention), or null.</summary>
     public static string? LeadingIsoDate(string name) => LeadingDate().Match(name) is { Success: true } m && m.Groups[1].Value.Contains('-') ? m.Groups[1].Value : null;
-
-    /// <summary>
-    /// A tag's slug, which names its page: <see cref="Slugify"/>, and for a tag with letters beyond ASCII once accents are
-    /// dropped (心理, Søren), a short hash of the tag as well, so that two such tags never share one page (心理 and 健康 were
-    /// both "untitled"). The same tag in other capitals has the same slug.
-    /// </summary>
-    public static string ForTag(string tag)
-    {
-        var slug = Slugify(tag);
-        if (!tag.Normalize(NormalizationForm.FormD).Any(c => c > '\u007F' && char.IsLetterOrDigit(c))) return slug;
-        var hash = XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(tag.Normalize(NormalizationForm.FormC).ToLowerInvariant()));
-        return $"{(slug == Untitled ? "tag" : slug)}-{hash:x8}";
-    }
 
     private const string Untitled = "untitled";
 
