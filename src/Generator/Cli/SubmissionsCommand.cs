@@ -42,6 +42,10 @@ internal static partial class SubmissionsCommand
     {
         var setup = new SetupOptions(withMessage: true);
         var outDirectory = new Option<string>("--out") { Description = "Where the bundle is written (DIR/input/posts/<yyyy>/<slug>/)", Required = true };
+        outDirectory.Validators.Add(r =>
+        {
+            if (File.Exists(r.GetValueOrDefault<string>())) r.AddError($"--out '{r.GetValueOrDefault<string>()}' is a file; give a folder (the bundle goes under DIR/input/posts/).");
+        });
         var convert = new Command("convert", "Convert an emailed post into a post bundle, or reject it with reasons (exit 3).") { outDirectory };
         setup.AddTo(convert);
         convert.SetAction(result =>
@@ -57,7 +61,19 @@ internal static partial class SubmissionsCommand
                 var converted = parsed is null ? SubmissionResult.Rejected(problem!) : converter.Convert(parsed, size, DateTimeOffset.Now);
                 if (converted.Post is { } post)
                 {
-                    var (written, folder, errors) = SubmissionWriter.Write(post, result.GetValue(outDirectory)!, slugs, CheckBody);
+                    ConvertedPost? written;
+                    string? folder;
+                    IReadOnlyList<string> errors;
+                    try
+                    {
+                        (written, folder, errors) = SubmissionWriter.Write(post, result.GetValue(outDirectory)!, slugs, CheckBody);
+                    }
+                    catch (Exception e) when (Output.SiteWriteException.IsWriteFailure(e))
+                    {
+                        // Nothing half-written is left (the bundle is staged, then moved in whole); the message is as it was.
+                        error.WriteLine($"ppnblog: the post could not be written under '{result.GetValue(outDirectory)}': {e.Message}");
+                        return Program.UsageError;
+                    }
                     if (written is not null)
                     {
                         anyAccepted = true;

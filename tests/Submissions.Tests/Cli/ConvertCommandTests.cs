@@ -120,6 +120,45 @@ public class ConvertCommandTests
         Assert.Equal(2, Run("submissions", "convert", "/no/such.eml", "--out", "/tmp/x").Code);
 
     [Fact]
+    public void An_out_folder_that_is_a_file_is_a_usage_error_and_the_file_is_left_alone()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "ppnblog-convert-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(file, "not a folder");
+        try
+        {
+            Assert.Equal(2, Run("submissions", "convert", Emails.Fixture("apple-plain-text.eml"), "--out", file, "--input", Path.Combine(Emails.RepositoryRoot, "input")).Code);
+            Assert.Equal("not a folder", File.ReadAllText(file));
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public async Task A_bundle_the_file_system_refuses_is_a_clear_error_and_leaves_nothing_half_written()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ppnblog-convert-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // A real limit on file size (ulimit -f 0: no file may hold a byte; the signal ignored so the write fails with
+            // EFBIG), as a full disk would refuse the bundle.
+            var ppnblog = Ppnblog.StartInfo(["submissions", "convert", Emails.Fixture("outlook-html-inline-image.eml"), "--out", dir, "--input", Path.Combine(Emails.RepositoryRoot, "input")]);
+            var start = new System.Diagnostics.ProcessStartInfo("bash", ["-c", "trap '' XFSZ; ulimit -f 0; exec \"$0\" \"$@\"", ppnblog.FileName, .. ppnblog.ArgumentList])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            // The JIT's write-xor-execute mapping is a file of its own, which the limit would stop (the native binary has none).
+            start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var (code, _, error) = await Ppnblog.ToEndAsync(process);
+            Assert.Equal(2, code);
+            Assert.Contains($"ppnblog: the post could not be written under '{dir}':", error);
+            Assert.DoesNotContain("Unhandled exception", error);
+            Assert.Empty(Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories));
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
     public void Standard_input_is_read_with_a_dash()
     {
         var dir = Path.Combine(Path.GetTempPath(), "ppnblog-convert-" + Guid.NewGuid().ToString("N"));
