@@ -103,6 +103,23 @@ internal static class Ppnblog
         return Process.Start(start)!;
     }
 
+    /// <summary>
+    /// Starts ppnblog with files limited to <paramref name="kibibytes"/> KiB (<c>ulimit -f</c>, the signal ignored): a
+    /// longer write fails with EFBIG, as writes fail on a full disk. Output redirected.
+    /// </summary>
+    public static Process StartWithFileSizeLimit(IEnumerable<string> args, int kibibytes)
+    {
+        var ppnblog = StartInfo(args);
+        var start = new ProcessStartInfo("bash", ["-c", $"trap '' XFSZ; ulimit -f {kibibytes}; exec \"$0\" \"$@\"", ppnblog.FileName, .. ppnblog.ArgumentList])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // The JIT's write-xor-execute mapping is a file of its own, which the limit would stop (the native binary has none).
+        start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+        return Process.Start(start)!;
+    }
+
     /// <summary>Runs ppnblog to the end: its exit code, standard output and standard error.</summary>
     public static async Task<(int Code, string Output, string Error)> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment)
     {

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace PPNBlog.Generator.Tests.Build;
 
 /// <summary>
@@ -32,18 +30,9 @@ public sealed class WriteFailureTests
         Assert.Single(Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(site.Output)!), e => Path.GetFileName(e).StartsWith("_site", StringComparison.Ordinal));
     }
 
-    /// <summary>Runs ppnblog with files limited to <paramref name="kibibytes"/> KiB: a longer write fails with EFBIG (the signal ignored).</summary>
     private static async Task<(int Code, string Output, string Error)> RunWithFileSizeLimit(string[] args, int kibibytes)
     {
-        var ppnblog = Ppnblog.StartInfo(args);
-        var start = new ProcessStartInfo("bash", ["-c", $"trap '' XFSZ; ulimit -f {kibibytes}; exec \"$0\" \"$@\"", ppnblog.FileName, .. ppnblog.ArgumentList])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // The JIT's write-xor-execute mapping is a file of its own, which the limit would stop (the native binary has none).
-        start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
-        using var process = Process.Start(start)!;
+        using var process = Ppnblog.StartWithFileSizeLimit(args, kibibytes);
         return await Ppnblog.ToEndAsync(process);
     }
 

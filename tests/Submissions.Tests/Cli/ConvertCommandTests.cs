@@ -138,17 +138,9 @@ public class ConvertCommandTests
         var dir = Path.Combine(Path.GetTempPath(), "ppnblog-convert-" + Guid.NewGuid().ToString("N"));
         try
         {
-            // A real limit on file size (ulimit -f 0: no file may hold a byte; the signal ignored so the write fails with
-            // EFBIG), as a full disk would refuse the bundle.
-            var ppnblog = Ppnblog.StartInfo(["submissions", "convert", Emails.Fixture("outlook-html-inline-image.eml"), "--out", dir, "--input", Path.Combine(Emails.RepositoryRoot, "input")]);
-            var start = new System.Diagnostics.ProcessStartInfo("bash", ["-c", "trap '' XFSZ; ulimit -f 0; exec \"$0\" \"$@\"", ppnblog.FileName, .. ppnblog.ArgumentList])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            // The JIT's write-xor-execute mapping is a file of its own, which the limit would stop (the native binary has none).
-            start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
-            using var process = System.Diagnostics.Process.Start(start)!;
+            // No file may hold a byte (ulimit -f 0), as a full disk would refuse the bundle.
+            using var process = Ppnblog.StartWithFileSizeLimit(["submissions", "convert", Emails.Fixture("outlook-html-inline-image.eml"), "--out", dir,
+                "--input", Path.Combine(Emails.RepositoryRoot, "input")], kibibytes: 0);
             var (code, _, error) = await Ppnblog.ToEndAsync(process);
             Assert.Equal(2, code);
             Assert.Contains($"ppnblog: the post could not be written under '{dir}':", error);
