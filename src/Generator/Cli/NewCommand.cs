@@ -23,6 +23,11 @@ internal static class NewCommand
         {
             var inputDirectory = result.GetValue(input)!;
             var known = ContentLoader.Load(inputDirectory, new DiagnosticList())?.Commitments.Select(c => c.Slug).ToList() ?? [];
+            if (known.Count == 0)
+            {
+                error.WriteLine($"ppnblog: {SiteOptions.NoCommitments(inputDirectory)}");
+                return Program.UsageError;
+            }
             foreach (var unknown in result.GetValue(commitment)!.Where(s => !known.Contains(s)))
             {
                 var nearest = Slugs.Nearest(unknown, known);

@@ -55,6 +55,10 @@ internal sealed class SiteOptions
         command.Options.Add(NoSearch);
     }
 
+    /// <summary>What a command that needs the site's commitments says when <paramref name="input"/> gives none.</summary>
+    public static string NoCommitments(string input) =>
+        $"no commitments found in '{input}' (run from the repository root or pass --input; 'ppnblog check' shows any errors in the content)";
+
     /// <summary>
     /// The build options; null (with the problem printed) when a folder does not exist or, for a command that
     /// <paramref name="writesOutput"/> (not check, which builds into a scratch folder), may not be replaced.

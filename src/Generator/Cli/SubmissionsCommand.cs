@@ -324,7 +324,7 @@ internal static partial class SubmissionsCommand
             var content = ContentLoader.Load(result.GetValue(Input)!, new DiagnosticList());
             if (content is null || content.Commitments.Count == 0)
             {
-                error.WriteLine($"ppnblog: no commitments found in '{result.GetValue(Input)}' (pass --input)");
+                error.WriteLine($"ppnblog: {SiteOptions.NoCommitments(result.GetValue(Input)!)}");
                 return null;
             }
             var configPath = result.GetValue(Config)!;

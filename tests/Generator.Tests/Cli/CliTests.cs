@@ -137,6 +137,11 @@ public class CliTests
         var build = Run(["build", .. SiteArgs(site), "--drafts"]);
         Assert.True(build.Code == 0, build.Error);
         Assert.Equal(2, Run("new", "Another", "--commitment", "put-people-frist", "--input", site.Input).Code);
+        // No content folder there: said as such, not as an unknown commitment with an empty list of known ones.
+        var nowhere = Run("new", "Another", "--commitment", "put-people-first", "--input", Path.Combine(site.Root, "no-such-folder"));
+        Assert.Equal(2, nowhere.Code);
+        Assert.Contains("no commitments found in", nowhere.Error);
+        Assert.DoesNotContain("unknown commitment", nowhere.Error);
     }
 
     [Fact]
