@@ -179,7 +179,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     /// <summary>Message-ID plus a hash of the whitespace-normalised body: the same message always gives the same key.</summary>
     public static string IdempotencyKey(string? messageId, string body)
     {
-        var normalised = MarkdownText.CollapseWhitespace(body).Trim().ToLowerInvariant();
+        var normalised = SingleLine.CollapseWhitespace(body).Trim().ToLowerInvariant();
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes((messageId ?? "") + "\n" + normalised));
         return System.Convert.ToHexStringLower(hash)[..20];
     }
@@ -252,7 +252,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             title = SubjectPrefix().Replace(title, "").Trim();
         }
         while (title != previous);
-        title = MarkdownText.CollapseWhitespace(SubjectHashtag().Replace(title, " ")).Trim().TrimEnd('-', ':', '|').Trim();
+        title = SingleLine.CollapseWhitespace(SubjectHashtag().Replace(title, " ")).Trim().TrimEnd('-', ':', '|').Trim();
         return title.Length > MaxTitleLength ? title[..MaxTitleLength].TrimEnd() + "…" : title;
     }
 

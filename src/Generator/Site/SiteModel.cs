@@ -183,6 +183,9 @@ public sealed class SiteModel
     [ThreadStatic]
     private static List<int>? t_touched;
 
+    /// <summary>The slug of <paramref name="tag"/> (a spelling some post uses), as its archive has it: made once per spelling.</summary>
+    public string TagSlug(string tag) => _tagSlugs[tag];
+
     private Dictionary<string, CommitmentArchive> CommitmentsBySlug =>
         field ??= Commitments.ToDictionary(c => c.Commitment.Slug, StringComparer.Ordinal);
 

@@ -1,5 +1,4 @@
 using PPNBlog.Content.Model;
-using PPNBlog.Content.Text;
 
 namespace PPNBlog.Generator.Site;
 
@@ -34,8 +33,8 @@ public sealed class SiteUrls(SiteSettings settings)
     /// <summary>The tags index.</summary>
     public const string TagsPath = "tags/";
 
-    /// <summary>A tag archive (tags are linked by their slug).</summary>
-    public static string TagPath(string tag, int page = 1) => $"tags/{Slugs.ForTag(tag)}/{(page <= 1 ? "" : $"page/{page}/")}";
+    /// <summary>A tag archive, by the tag's slug (<see cref="SiteModel.TagSlug"/>).</summary>
+    public static string TagPath(string slug, int page = 1) => $"tags/{slug}/{(page <= 1 ? "" : $"page/{page}/")}";
 
     /// <summary>The search page.</summary>
     public const string SearchPath = "search/";

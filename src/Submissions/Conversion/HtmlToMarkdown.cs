@@ -81,7 +81,7 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor)
     {
         if (_depth > MaxDepth)
         {
-            var flat = Paragraph(MarkdownText.Escape(MarkdownText.CollapseWhitespace(element.TextContent)));
+            var flat = Paragraph(MarkdownText.Escape(SingleLine.CollapseWhitespace(element.TextContent)));
             if (flat.Length > 0) output.Add(flat);
             return;
         }
@@ -171,7 +171,7 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor)
 
     private string Inline(INode node)
     {
-        if (_depth > MaxDepth) return MarkdownText.Escape(MarkdownText.CollapseWhitespace(node.TextContent));
+        if (_depth > MaxDepth) return MarkdownText.Escape(SingleLine.CollapseWhitespace(node.TextContent));
         _depth++;
         try { return InlineAtDepth(node); }
         finally { _depth--; }
@@ -182,7 +182,7 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor)
         switch (node)
         {
             case IText text:
-                return MarkdownText.Escape(MarkdownText.CollapseWhitespace(text.Data));
+                return MarkdownText.Escape(SingleLine.CollapseWhitespace(text.Data));
             case IElement element:
                 switch (element.LocalName)
                 {
@@ -220,7 +220,7 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor)
         var source = image.GetAttribute("src") ?? "";
         var file = imageFor(source);
         if (file is null) return "";
-        var alt = MarkdownText.CollapseWhitespace(image.GetAttribute("alt") ?? image.GetAttribute("title") ?? "").Trim();
+        var alt = SingleLine.CollapseWhitespace(image.GetAttribute("alt") ?? image.GetAttribute("title") ?? "").Trim();
         // Outlook fills alt with the file name when the author gave none: that is not a description.
         if (alt.Contains('.') && !alt.Contains(' ')) alt = "";
         _images.Add((file, alt));

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using PPNBlog.Content.Text;
 
 namespace PPNBlog.Submissions.Conversion;
 
@@ -30,9 +29,6 @@ public static partial class MarkdownText
 
     /// <summary>Undoes <see cref="Escape"/> (for contributor lines read back out of the converted text).</summary>
     public static string Unescape(string text) => Escaped().Replace(text, "$1");
-
-    /// <summary>Collapses runs of whitespace (including non-breaking spaces) to one space.</summary>
-    public static string CollapseWhitespace(string text) => SingleLine.CollapseWhitespace(text);
 
     [GeneratedRegex(@"^&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")]
     private static partial Regex EntityStart();

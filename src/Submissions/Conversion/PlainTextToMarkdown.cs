@@ -28,10 +28,10 @@ public static partial class PlainTextToMarkdown
             lines.RemoveAll(l => l.TrimStart().StartsWith('>'));
             if (lines.Count == 0) continue;
             // Hard-wrapped prose (long lines) is re-flowed; short lines (signatures, addresses, poems) keep their breaks.
-            var escaped = lines.Select(l => MarkdownText.EscapeLineStart(MarkdownText.Escape(MarkdownText.CollapseWhitespace(l.Trim())))).ToList();
+            var escaped = lines.Select(l => MarkdownText.EscapeLineStart(MarkdownText.Escape(SingleLine.CollapseWhitespace(l.Trim())))).ToList();
             blocks.Add(lines.SkipLast(1).All(l => l.Length < ShortLine)
                 ? string.Join("\\\n", escaped)
-                : MarkdownText.EscapeLineStart(MarkdownText.Escape(MarkdownText.CollapseWhitespace(string.Join(' ', lines.Select(l => l.Trim()))))));
+                : MarkdownText.EscapeLineStart(MarkdownText.Escape(SingleLine.CollapseWhitespace(string.Join(' ', lines.Select(l => l.Trim()))))));
         }
         return blocks;
     }
