@@ -39,6 +39,7 @@ public static class DevServer
         // Every other path (files included, which MapFallback would skip) is served from the site folder.
         app.Map("/{**path}", async context =>
         {
+            await reload.FirstBuild.WaitAsync(context.RequestAborted);
             var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/");
             var full = Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));
             // A path escaping the site (an encoded "..%2f") is simply not found: nothing outside the folder is served.

@@ -7,6 +7,7 @@ namespace PPNBlog.Generator.Serve;
 public sealed class LiveReload
 {
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<string>? _problems;
 
     /// <summary>The script injected before &lt;/body&gt; of served pages (never written to the built site).</summary>
@@ -15,6 +16,12 @@ public sealed class LiveReload
 
     /// <summary>Completes when the next build has finished.</summary>
     public Task NextBuild => Volatile.Read(ref _next).Task;
+
+    /// <summary>
+    /// Completes when the first build has finished. Serve listens before it starts building, so a page asked for sooner
+    /// waits for the site (or its errors) rather than finding a folder not yet written, or one left by an earlier session.
+    /// </summary>
+    public Task FirstBuild => _first.Task;
 
     /// <summary>The errors of the last build when it failed (one diagnostic line each); null when it succeeded.</summary>
     public IReadOnlyList<string>? Problems => Volatile.Read(ref _problems);
@@ -29,6 +36,7 @@ public sealed class LiveReload
     private void Finished(IReadOnlyList<string>? problems)
     {
         Volatile.Write(ref _problems, problems);
+        _first.TrySetResult();
         Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 }
