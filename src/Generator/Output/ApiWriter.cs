@@ -89,7 +89,7 @@ public sealed class ApiWriter
     }
 
     private static void Save<T>(SiteOutput output, string path, T value, JsonTypeInfo<T> type, ulong? inputs = null) =>
-        output.WriteText(path, JsonSerializer.Serialize(value, type), inputs);
+        output.WriteBytes(path, JsonSerializer.SerializeToUtf8Bytes(value, type), inputs);
 
     /// <summary>An entry of api/posts.json.</summary>
     public sealed record PostSummary(string Slug, string Title, string Date, string Author, IReadOnlyList<string> Commitments, string Kind, string Summary, string Url);

@@ -83,7 +83,7 @@ public static partial class FeedWriter
                 urls.Absolute(post.Path), urls.Absolute(post.Path), post.Post.Title, AbsoluteLinks(site, post.Body.Html), post.Summary,
                 post.Post.Date.Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
                 [new JsonFeedAuthor(post.Post.FrontMatter.Author)], [.. post.Post.FrontMatter.Commitments, .. post.Post.FrontMatter.Tags])).ToList());
-        output.WriteText("feed.json", JsonSerializer.Serialize(feed, Json.Site.JsonFeed), inputs);
+        output.WriteBytes("feed.json", JsonSerializer.SerializeToUtf8Bytes(feed, Json.Site.JsonFeed), inputs);
     }
 
     [GeneratedRegex("\\b(href|src)=\"/(?!/)")]

@@ -12,15 +12,10 @@ public sealed class LiveOutput(string outputDirectory, OutputLedger ledger, bool
     : SiteOutput(Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory)), ledger)
 {
     /// <inheritdoc />
-    protected override void Write(string fullPath, byte[] content) => Replace(fullPath, temporary => WriteFile(temporary, content));
-
-    /// <inheritdoc />
-    protected override void Write(string fullPath, string content) => Replace(fullPath, temporary => WriteFile(temporary, content));
-
-    private static void Replace(string fullPath, Action<string> write)
+    protected override void Write(string fullPath, ReadOnlySpan<byte> content)
     {
         var temporary = $"{fullPath}.{Guid.NewGuid():N}.tmp";
-        write(temporary);
+        WriteFile(temporary, content);
         File.Move(temporary, fullPath, overwrite: true);
     }
 

@@ -26,10 +26,7 @@ public sealed class StagedOutput : SiteOutput
     }
 
     /// <inheritdoc />
-    protected override void Write(string fullPath, byte[] content) => WriteFile(fullPath, content);
-
-    /// <inheritdoc />
-    protected override void Write(string fullPath, string content) => WriteFile(fullPath, content);
+    protected override void Write(string fullPath, ReadOnlySpan<byte> content) => WriteFile(fullPath, content);
 
     /// <summary>Swaps the staging folder in as the output folder; the previous output is removed afterwards.</summary>
     public override void Commit()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Fluid;
@@ -99,27 +100,30 @@ public sealed partial class ThemeTemplates
     }
 
     /// <summary>
-    /// Renders page template <paramref name="name"/> with <paramref name="values"/>, then the layout around it.
+    /// Renders page template <paramref name="name"/> with <paramref name="values"/>, then the layout around it, into
+    /// <paramref name="page"/> (cleared first; a builder kept per thread, so pages are not built up in fresh memory).
     /// Output is HTML-encoded unless a template asks for <c>raw</c>. Throws <see cref="TemplateRenderException"/>.
     /// </summary>
-    public string Render(string name, IReadOnlyDictionary<string, object?> values)
+    public void Render(string name, IReadOnlyDictionary<string, object?> values, StringBuilder page)
     {
         var (template, display) = _templates[name];
         var context = new TemplateContext(_options);
         foreach (var (key, value) in values) context.SetValue(key, value);
-        var content = Run(template, context, display);
-        context.SetValue("content", content);
-        return Run(_layout.Template, context, _layout.DisplayPath);
+        Run(template, context, display, page);
+        context.SetValue("content", page.ToString());
+        Run(_layout.Template, context, _layout.DisplayPath, page);
     }
 
     // Escapes markup characters but leaves letters such as é and – as they are: the pages are UTF-8.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    private static string Run(IFluidTemplate template, TemplateContext context, string display)
+    private static void Run(IFluidTemplate template, TemplateContext context, string display, StringBuilder into)
     {
+        into.Clear();
         try
         {
-            return template.Render(context, Encoder);
+            using var writer = new StringWriter(into, CultureInfo.InvariantCulture);
+            template.RenderAsync(writer, context, Encoder, isolateContext: true).AsTask().GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
