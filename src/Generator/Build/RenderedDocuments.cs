@@ -109,7 +109,7 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
         ProcessedHtml html;
         try
         {
-            markdown = MarkdownRenderer.Render(body);
+            markdown = MarkdownRenderer.RenderForThread(body);
             html = _processor.Process(markdown, context);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
@@ -117,7 +117,7 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
             // Hostile or broken bodies (nesting bombs) fail this file, not the whole process.
             found.Add(DiagnosticCode.UnrenderableBody, new SourceLocation(source.DisplayPath, source.BodyFirstLine, 1),
                 $"the body cannot be rendered: {e.Message}");
-            markdown = new MarkdownHtml("", [], null);
+            markdown = new MarkdownHtml(default, [], null);
             html = new ProcessedHtml("", "", 0, []);
         }
         // Source files hold no control character (SourceText refuses them), so only a numeric reference can write one.
@@ -128,9 +128,10 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
         foreach (var removed in html.RemovedHtml.Distinct())
             found.Add(DiagnosticCode.UnsafeHtmlRemoved, SourceLocation.FromMarkdown(source.DisplayPath, markdown.RawHtmlLine ?? 0, 0, source.BodyFirstLine),
                 $"unsafe HTML removed: {removed}");
-        // Markdig's HTML is not needed once processed: at 10,000 posts keeping it would hold another 300 MB.
+        // Markdig's HTML is the thread's buffer, which its next body reuses: only its links are kept. A one-off build
+        // drops the Markdown too: at 10,000 posts keeping it would hold another 300 MB.
         var kept = keepSources || content is not Post full ? content : full with { Body = "" };
-        return new RenderedDocument(kept, source, path, markdown with { Html = "" }, html, context, found.Sorted())
+        return new RenderedDocument(kept, source, path, markdown with { Html = default }, html, context, found.Sorted())
         {
             Published = kept is Post post ? new PublishedPost(post, path, html) : null,
         };

@@ -25,11 +25,12 @@ public sealed class DomRewriter(BodyEdits edits)
     {
         // Caught by the build and reported for this file (PPN021), before the parser spends minutes on it. Only raw HTML
         // can nest that deep: Markdig stops at its own depth limit.
-        if (markdown.RawHtmlLine is not null && HtmlNesting.IsTooDeep(markdown.Html))
+        var html = markdown.Html.ToString();
+        if (markdown.RawHtmlLine is not null && HtmlNesting.IsTooDeep(html))
             throw new InvalidOperationException($"its HTML nests elements more than {HtmlNesting.Limit} deep");
         var document = t_document ??= new HtmlParser().ParseDocument("");
         var body = document.Body!;
-        body.InnerHtml = markdown.Html;
+        body.InnerHtml = html;
         var removed = new List<string>();
         // "<!-- more -->" (WordPress, Jekyll, MkDocs) ends the excerpt; read it before the sanitiser drops comments.
         var more = body.ChildNodes.OfType<IComment>().FirstOrDefault(c => c.Data.Trim().Equals("more", StringComparison.OrdinalIgnoreCase));

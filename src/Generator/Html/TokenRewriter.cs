@@ -55,7 +55,7 @@ public sealed class TokenRewriter(BodyEdits edits)
     private static StringBuilder? t_output;
 
     /// <summary>The processed body, or null when the HTML is not plainly nested Markdig output (then use the DOM).</summary>
-    public ProcessedHtml? TryProcess(string html, DocumentContext context)
+    public ProcessedHtml? TryProcess(ReadOnlyMemory<char> html, DocumentContext context)
     {
         // A read-only source: the default one for a string copies the text it has read on every text token.
         var tokenizer = new HtmlTokenizer(new TextSource(new ReadOnlyMemoryTextSource(html)), HtmlEntityProvider.Resolver);

@@ -9,7 +9,10 @@ namespace PPNBlog.Generator.Markdown;
 public sealed record MarkdownLink(string Url, bool IsImage, string AltText, int Line, int Column);
 
 /// <summary>A Markdown body rendered to HTML by Markdig, before HTML post-processing.</summary>
-/// <param name="Html">Markdig's HTML.</param>
+/// <param name="Html">
+/// Markdig's HTML: its own string from <see cref="MarkdownRenderer.Render"/>, the thread's buffer from
+/// <see cref="MarkdownRenderer.RenderForThread"/>.
+/// </param>
 /// <param name="Links">Every link and image, in document order.</param>
 /// <param name="RawHtmlLine">0-based line of the first raw HTML, or null when the body has none (then no sanitising is needed).</param>
-public sealed record MarkdownHtml(string Html, IReadOnlyList<MarkdownLink> Links, int? RawHtmlLine);
+public sealed record MarkdownHtml(ReadOnlyMemory<char> Html, IReadOnlyList<MarkdownLink> Links, int? RawHtmlLine);

@@ -55,7 +55,7 @@ public class InvalidSiteTests
     public void Thousands_of_headings_fail_their_file_before_Markdig_numbers_them_one_by_one()
     {
         using var site = new TestSite();
-        var limit = Markdown.MarkdownRenderer.MaxHeadings;
+        var limit = Generator.Markdown.MarkdownRenderer.MaxHeadings;
         site.WritePost("many", body: string.Concat(Enumerable.Repeat("## Same\n\ntext\n\n", limit + 1)));
         site.WritePost("most", body: string.Concat(Enumerable.Repeat("Same\r\n===\r\n\r\ntext\r\n\r\n", limit)));
         var result = site.Build();

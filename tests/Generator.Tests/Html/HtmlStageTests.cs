@@ -85,10 +85,10 @@ public sealed partial class HtmlStageTests : IDisposable
         Assert.Null(tokens);
         Assert.Contains("<colgroup>", dom.Html, StringComparison.Ordinal);
         // A link inside a link, which the parser splits.
-        var nested = new TokenRewriter(_edits).TryProcess("<p><a href=\"https://a.example\">x<a href=\"#fn:1\">1</a></a></p>", Context());
+        var nested = new TokenRewriter(_edits).TryProcess("<p><a href=\"https://a.example\">x<a href=\"#fn:1\">1</a></a></p>".AsMemory(), Context());
         Assert.Null(nested);
         foreach (var html in new[] { "<p>open", "<p><div>block in a paragraph</div></p>", "<table>text</table>", "<pre>\ncode</pre>", "<!-- c -->", "<p>x</em></p>" })
-            Assert.Null(new TokenRewriter(_edits).TryProcess(html, Context()));
+            Assert.Null(new TokenRewriter(_edits).TryProcess(html.AsMemory(), Context()));
     }
 
     [Fact]
@@ -159,8 +159,8 @@ public sealed partial class HtmlStageTests : IDisposable
     [InlineData("<p><iframe src=\"https://www.youtube.com/embed/x\" frameborder=\"0\" title=\" \"></iframe></p>")]
     public void Hand_written_markup_comes_out_the_same_either_way(string html)
     {
-        var tokens = new TokenRewriter(_edits).TryProcess(html, Context());
-        AssertSame(new DomRewriter(_edits).Process(new MarkdownHtml(html, [], null), Context()), tokens, html);
+        var tokens = new TokenRewriter(_edits).TryProcess(html.AsMemory(), Context());
+        AssertSame(new DomRewriter(_edits).Process(new MarkdownHtml(html.AsMemory(), [], null), Context()), tokens, html);
     }
 
     [Fact]
