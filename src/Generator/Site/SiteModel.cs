@@ -155,6 +155,11 @@ public sealed class SiteModel
         foreach (var index in touched)
         {
             if (index == self) continue;
+            // Once three are found, a post that cannot beat the third even with every commitment shared is passed by:
+            // most are, and comparing their commitments was most of the work.
+            if (best.Count == RelatedCount && scores[index] + mine.Length is var most && scores[best[^1]] is var third
+                && (most < third || (most == third && index > best[^1])))
+                continue;
             foreach (var commitment in mine)
                 if (Array.IndexOf(_commitmentNumbers[index], commitment) >= 0) scores[index]++;
             // Insert into the top few by (score descending, index ascending).
