@@ -36,7 +36,7 @@ public static class HtmlNesting
     /// <summary>True when <paramref name="html"/> nests elements more than <see cref="Limit"/> deep. Linear in its length.</summary>
     public static bool IsTooDeep(string html)
     {
-        var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver) { SkipDataText = true, SkipComments = true };
+        using var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver) { SkipDataText = true, SkipComments = true };
         var open = new List<string>();
         var openByName = new Dictionary<string, int>(StringComparer.Ordinal);
         var foreign = 0;

@@ -57,8 +57,9 @@ public sealed class TokenRewriter(BodyEdits edits)
     /// <summary>The processed body, or null when the HTML is not plainly nested Markdig output (then use the DOM).</summary>
     public ProcessedHtml? TryProcess(ReadOnlyMemory<char> html, DocumentContext context)
     {
-        // A read-only source: the default one for a string copies the text it has read on every text token.
-        var tokenizer = new HtmlTokenizer(new TextSource(new ReadOnlyMemoryTextSource(html)), HtmlEntityProvider.Resolver);
+        // A read-only source: the default one for a string copies the text it has read on every text token. Disposed,
+        // so the buffer it rents (the body's length) goes back to the pool, not to the collector: one per body.
+        using var tokenizer = new HtmlTokenizer(new TextSource(new ReadOnlyMemoryTextSource(html)), HtmlEntityProvider.Resolver);
         var output = t_output ??= new StringBuilder();
         output.Clear();
         var open = new List<string>();
