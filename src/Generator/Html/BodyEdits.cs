@@ -98,10 +98,19 @@ public sealed class BodyEdits(Site.SiteUrls urls)
     /// <summary>The excerpt: <paramref name="text"/> with white space collapsed, cut at a word within the excerpt length.</summary>
     public static string Excerpt(string text)
     {
-        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (collapsed.Length <= ExcerptLength) return collapsed;
-        var cut = collapsed.LastIndexOf(' ', ExcerptLength);
-        return collapsed[..(cut > 0 ? cut : ExcerptLength)].TrimEnd(',', ';', ':', '.') + "…";
+        // Collapsed only as far as the cut can reach (one character past the length): a first paragraph can run to
+        // hundreds of words, and splitting it into a string per word was most of what the excerpt allocated.
+        Span<char> collapsed = stackalloc char[ExcerptLength + 1];
+        var length = 0;
+        for (var i = 0; i < text.Length && length < collapsed.Length;)
+        {
+            if (char.IsWhiteSpace(text[i])) { i++; continue; }
+            if (length > 0) collapsed[length++] = ' ';
+            for (; i < text.Length && !char.IsWhiteSpace(text[i]) && length < collapsed.Length; i++) collapsed[length++] = text[i];
+        }
+        if (length <= ExcerptLength) return new string(collapsed[..length]);
+        var cut = collapsed.LastIndexOf(' ');
+        return string.Concat(collapsed[..(cut > 0 ? cut : ExcerptLength)].TrimEnd(",;:."), "…");
     }
 
     private bool IsThisSite(string url) =>
