@@ -33,7 +33,7 @@ public static class SourceText
         }
         try
         {
-            return Decode(File.ReadAllBytes(path), displayPath, diagnostics);
+            return Decode(ReadAllBytes(path), displayPath, diagnostics);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -43,13 +43,33 @@ public static class SourceText
         }
     }
 
+    /// <summary>The file's bytes, read into a buffer the calling thread keeps: only the decoded text is new memory.</summary>
+    private static ReadOnlySpan<byte> ReadAllBytes(string path)
+    {
+        using var file = File.OpenHandle(path);
+        // Read to the end, not to the length seen before opening: the file may have changed since.
+        var buffer = t_buffer ??= new byte[64 * 1024];
+        var length = 0;
+        while (RandomAccess.Read(file, buffer.AsSpan(length), length) is var read and > 0)
+        {
+            length += read;
+            if (length > MaxBytes) throw new IOException($"the file grew past {MaxBytes / 1024} KiB while it was read");
+            if (length == buffer.Length) Array.Resize(ref t_buffer, buffer.Length * 2);
+            buffer = t_buffer;
+        }
+        return buffer.AsSpan(0, length);
+    }
+
+    [ThreadStatic]
+    private static byte[]? t_buffer;
+
     /// <summary>
     /// Decodes bytes as UTF-8 (a BOM is allowed and dropped); reports the first invalid byte's line and column, or the
     /// first control character a page or feed cannot carry (<see cref="ControlCharacters"/>).
     /// </summary>
-    public static string? Decode(byte[] bytes, string displayPath, DiagnosticList diagnostics)
+    public static string? Decode(ReadOnlySpan<byte> bytes, string displayPath, DiagnosticList diagnostics)
     {
-        var span = bytes.AsSpan();
+        var span = bytes;
         if (span.StartsWith(Encoding.UTF8.Preamble)) span = span[3..];
         string text;
         try

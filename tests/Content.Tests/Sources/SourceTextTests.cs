@@ -62,4 +62,23 @@ public class SourceTextTests
         }
         finally { File.Delete(path); }
     }
+
+    [Fact]
+    public void Files_of_any_size_up_to_the_limit_read_whole_one_after_another()
+    {
+        // Each thread reads into one buffer it keeps and grows: a long file, then a short one, then an empty one.
+        var path = Path.GetTempFileName();
+        try
+        {
+            var line = "Ünïcödé text, line after line — with “quotes”.\n";
+            foreach (var text in new[] { string.Concat(Enumerable.Repeat(line, 30_000)), "short", "" })
+            {
+                File.WriteAllText(path, text);
+                var diagnostics = new DiagnosticList();
+                Assert.Equal(text, SourceText.Read(path, "post.md", diagnostics));
+                Assert.Empty(diagnostics.Sorted());
+            }
+        }
+        finally { File.Delete(path); }
+    }
 }
