@@ -64,6 +64,7 @@ public sealed partial class ThemeTemplates
             TimeZone = PostDate.UkTime,
         };
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        options.Filters.AddFilter("raw", RenderedContent.Raw);
         RegisterViews(options.MemberAccessStrategy);
 
         var ok = true;
@@ -109,10 +110,15 @@ public sealed partial class ThemeTemplates
         var (template, display) = _templates[name];
         var context = new TemplateContext(_options);
         foreach (var (key, value) in values) context.SetValue(key, value);
-        Run(template, context, display, page);
-        context.SetValue("content", page.ToString());
+        var content = t_content ??= new StringBuilder();
+        Run(template, context, display, content);
+        context.SetValue("content", new RenderedContent(content));
         Run(_layout.Template, context, _layout.DisplayPath, page);
     }
+
+    /// <summary>Each thread's page content (the page template's output), kept between pages.</summary>
+    [ThreadStatic]
+    private static StringBuilder? t_content;
 
     // Escapes markup characters but leaves letters such as é and – as they are: the pages are UTF-8.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);

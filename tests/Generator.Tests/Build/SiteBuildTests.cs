@@ -327,4 +327,39 @@ public class SiteBuildTests
         Assert.Equal((2, 17), (error.Location.Line, error.Location.Column));
         Assert.False(Directory.Exists(site.Output));
     }
+
+    [Fact]
+    public void A_layout_may_use_content_as_any_string_not_only_raw()
+    {
+        // The layout's content is kept in a builder and copied into the page by raw; every other use must see the string.
+        using var site = new TestSite();
+        site.WritePost("one", title: "Contents & more");
+        var theme = Path.Combine(site.Root, "theme");
+        foreach (var folder in new[] { "layouts", "templates", "partials", "assets" })
+            Repository.CopyDirectory(Path.Combine(TestSite.RepositoryRoot, "theme", folder), Path.Combine(theme, folder));
+        File.Copy(Path.Combine(TestSite.RepositoryRoot, "theme", "theme.yml"), Path.Combine(theme, "theme.yml"));
+        Directory.CreateSymbolicLink(Path.Combine(theme, "node_modules"), Path.Combine(TestSite.RepositoryRoot, "theme", "node_modules"));
+        File.WriteAllText(Path.Combine(theme, "layouts", "base.liquid"),
+            "<main>{{ content | raw }}</main>\n<pre id=\"encoded\">{{ content }}</pre>\n<p id=\"size\">{{ content | size }}</p>\n" +
+            "{% if content contains \"Contents &amp; more\" %}<p id=\"contains\">yes</p>{% endif %}\n<p id=\"upcase\">{{ content | upcase | raw | size }}</p>\n" +
+            "{% assign copy = content %}<div id=\"copy\">{{ copy | raw }}</div><!-- copy -->\n");
+
+        var result = PPNBlog.Generator.Build.SiteBuilder.Build(site.Options() with { ThemeDirectory = theme });
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        var page = site.ReadOutput("posts/one/index.html");
+        var content = Between(page, "<main>", "</main>");
+        Assert.Contains("Contents &amp; more", content, StringComparison.Ordinal);
+        Assert.Equal(content, System.Net.WebUtility.HtmlDecode(Between(page, "<pre id=\"encoded\">", "</pre>")));
+        Assert.Equal(content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), Between(page, "<p id=\"size\">", "</p>"));
+        Assert.Contains("<p id=\"contains\">yes</p>", page, StringComparison.Ordinal);
+        Assert.Equal(content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), Between(page, "<p id=\"upcase\">", "</p>"));
+        Assert.Equal(content, Between(page, "<div id=\"copy\">", "</div><!-- copy -->"));
+
+        static string Between(string text, string start, string end)
+        {
+            var from = text.IndexOf(start, StringComparison.Ordinal) + start.Length;
+            return text[from..text.IndexOf(end, from, StringComparison.Ordinal)];
+        }
+    }
 }
