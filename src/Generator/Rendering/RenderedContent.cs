@@ -9,7 +9,8 @@ namespace PPNBlog.Generator.Rendering;
 /// <summary>
 /// The layout's <c>content</c>: the page template's output, left in the builder it was rendered into. Written into the
 /// layout with <c>raw</c> (as the theme does), it is copied from the builder; anywhere else it is the string it holds,
-/// made when first asked for (what StringValue overrides is handed to one). At 10,000 posts a string of every page's content first was 500 MB more to allocate.
+/// made when first asked for (what <see cref="StringValue"/> overrides is handed to one). At 10,000 posts a string of
+/// every page's content first was 500 MB more to allocate.
 /// </summary>
 internal sealed class RenderedContent(StringBuilder text, bool raw = false) : FluidValue
 {
