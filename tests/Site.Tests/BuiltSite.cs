@@ -45,7 +45,10 @@ public sealed class BuiltSite : IAsyncLifetime
         BaseUrl = new Uri($"http://127.0.0.1:{port}/");
         Build = SiteBuilder.Build(new BuildOptions(input, Path.Combine(RepositoryRoot, "theme"), Output, BaseUrl, Now: new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero)));
         if (!Build.Succeeded) throw new InvalidOperationException("the test site did not build:\n" + string.Join('\n', Build.Diagnostics));
-        _server = await DevServer.StartAsync(Output, port, new LiveReload());
+        // The site is built before the server starts: said to it, as serve says it after its first build.
+        var reload = new LiveReload();
+        reload.Built();
+        _server = await DevServer.StartAsync(Output, port, reload);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
     }
