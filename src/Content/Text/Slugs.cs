@@ -36,13 +36,15 @@ public static partial class Slugs
     }
 
     /// <summary>
-    /// <paramref name="text"/>'s slug, shortened; for text with letters beyond ASCII, with a short hash of the text as well
+    /// <paramref name="text"/>'s slug, shortened; for text with letters beyond ASCII, or with no letter or digit at all
+    /// (emoji, punctuation: "🧠" and "#" were both "untitled"), with a short hash of the text as well
     /// (<paramref name="stem"/> standing for the slug when nothing of it is ASCII).
     /// </summary>
     private static string Distinct(string text, string stem)
     {
         var slug = Slugify(text);
-        if (!text.Normalize(NormalizationForm.FormD).Any(c => c > '\u007F' && char.IsLetterOrDigit(c))) return Shorten(slug);
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        if (decomposed.Any(char.IsAsciiLetterOrDigit) && !decomposed.Any(c => c > '\u007F' && char.IsLetterOrDigit(c))) return Shorten(slug);
         var hash = XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(text.Normalize(NormalizationForm.FormC).ToLowerInvariant()));
         return $"{(slug == Untitled ? stem : Shorten(slug, MaxLength - 9))}-{hash:x8}";
     }

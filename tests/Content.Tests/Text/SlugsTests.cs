@@ -27,6 +27,20 @@ public sealed class SlugsTests
     }
 
     [Fact]
+    public void Text_without_a_letter_or_digit_gets_a_short_hash_not_a_shared_untitled()
+    {
+        string[] texts = ["🧠", "💥💥", "#", "...", "-", "?!"];
+        foreach (var text in texts)
+        {
+            Assert.Matches("^tag-[0-9a-f]{8}$", Slugs.ForTag(text));
+            Assert.Matches("^post-[0-9a-f]{8}$", Slugs.FromTitle(text));
+        }
+        Assert.Equal(texts.Length, texts.Select(Slugs.ForTag).Distinct().Count());
+        // A tag that is the word itself keeps its readable slug.
+        Assert.Equal("untitled", Slugs.ForTag("Untitled"));
+    }
+
+    [Fact]
     public void A_long_title_is_cut_at_a_word_and_keeps_its_hash()
     {
         var latin = Slugs.FromTitle(string.Join(' ', Enumerable.Repeat("wellbeing", 20)));
