@@ -43,7 +43,9 @@ public static class PostSchema
         var author = fields.Text("author", required: true,
             listHint: "Write several authors on one line, e.g. 'author: Sam Patel and Jo Evans'.");
         var commitments = fields.TextList("commitments", required: true);
-        foreach (var commitment in commitments.Where(c => !commitmentSlugs.Contains(c.Value)))
+        // A site without commitments is said once, where they should be (PPN019), not at every commitment of every post
+        // with an empty list of known ones.
+        foreach (var commitment in commitments.Where(c => commitmentSlugs.Count > 0 && !commitmentSlugs.Contains(c.Value)))
         {
             var nearest = Slugs.Nearest(commitment.Value, commitmentSlugs);
             local.Add(DiagnosticCode.UnknownCommitment, commitment.Location, $"unknown commitment '{commitment.Value}'",

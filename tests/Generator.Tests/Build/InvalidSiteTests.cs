@@ -29,6 +29,20 @@ public class InvalidSiteTests
     }
 
     [Fact]
+    public void A_site_without_commitments_is_told_so_once_not_at_every_post()
+    {
+        using var site = new TestSite();
+        site.WritePost("one");
+        site.WritePost("two");
+        Directory.Delete(Path.Combine(site.Input, "commitments"), recursive: true);
+        var result = site.Build();
+        Assert.False(result.Succeeded);
+        var lines = site.Lines(result);
+        Assert.Contains(lines, l => l.StartsWith("input/commitments:1:1: error PPN019: there are no commitments", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("PPN006", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_huge_file_is_refused_without_exhausting_memory()
     {
         using var site = new TestSite();
