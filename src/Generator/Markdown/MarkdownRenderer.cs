@@ -45,7 +45,8 @@ public static partial class MarkdownRenderer
 
     /// <summary>
     /// <see cref="Render"/>, its HTML left in a buffer the calling thread keeps: valid only until the thread renders
-    /// again, so it is for HTML processed at once. At 10,000 posts a string of each body's HTML was 400 MB more to allocate.
+    /// again, so it is for HTML processed at once. At 10,000 posts a string of each body's HTML was 400 MB more to
+    /// allocate.
     /// </summary>
     public static MarkdownHtml RenderForThread(string markdown)
     {

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Xml;
 
