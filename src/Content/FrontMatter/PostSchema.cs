@@ -45,7 +45,7 @@ public static class PostSchema
         var commitments = fields.TextList("commitments", required: true);
         // A site without commitments is said once, where they should be (PPN019), not at every commitment of every post
         // with an empty list of known ones.
-        foreach (var commitment in commitments.Where(c => commitmentSlugs.Count > 0 && !commitmentSlugs.Contains(c.Value)))
+        foreach (var commitment in commitmentSlugs.Count == 0 ? [] : commitments.Where(c => !commitmentSlugs.Contains(c.Value)))
         {
             var nearest = Slugs.Nearest(commitment.Value, commitmentSlugs);
             local.Add(DiagnosticCode.UnknownCommitment, commitment.Location, $"unknown commitment '{commitment.Value}'",

@@ -33,7 +33,7 @@ public static class SourceText
         }
         try
         {
-            return Decode(ReadAllBytes(path), displayPath, diagnostics);
+            return Decode(ReadForThread(path), displayPath, diagnostics);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -44,7 +44,7 @@ public static class SourceText
     }
 
     /// <summary>The file's bytes, read into a buffer the calling thread keeps: only the decoded text is new memory.</summary>
-    private static ReadOnlySpan<byte> ReadAllBytes(string path)
+    private static ReadOnlySpan<byte> ReadForThread(string path)
     {
         using var file = File.OpenHandle(path);
         // Read to the end, not to the length seen before opening: the file may have changed since.
@@ -54,8 +54,8 @@ public static class SourceText
         {
             length += read;
             if (length > MaxBytes) throw new IOException($"the file grew past {MaxBytes / 1024} KiB while it was read");
-            if (length == buffer.Length) Array.Resize(ref t_buffer, buffer.Length * 2);
-            buffer = t_buffer;
+            if (length == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+            t_buffer = buffer;
         }
         return buffer.AsSpan(0, length);
     }

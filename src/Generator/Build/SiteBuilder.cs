@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Model;
@@ -119,10 +118,6 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
 
     /// <summary>Characters of rendered pages a served folder's rebuild holds before writing (about 128 MB).</summary>
     private const long HeldPagesBudget = 64L * 1024 * 1024;
-
-    /// <summary>Each thread's page being rendered, kept between pages.</summary>
-    [ThreadStatic]
-    private static StringBuilder? t_page;
 
     /// <summary>Builds the site described by <paramref name="options"/> from scratch.</summary>
     public static BuildResult Build(BuildOptions options) => new SiteBuilder(options, keepForNextBuild: false).Build(ChangeSet.Everything);
@@ -372,8 +367,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
                 foreach (var shown in shows) inputs = inputs.Add(shown.Version);
                 if (keepForNextBuild) site.Shown[i] ??= [.. shows.Select(p => p.Post.Source.FullPath)];
                 if (output.Unchanged(file, inputs.Value)) return;
-                var html = t_page ??= new StringBuilder();
-                _theme!.Render(page.Template, page.Values(), html);
+                var html = _theme!.RenderForThread(page.Template, page.Values());
                 if (page.Template == "post") Interlocked.Increment(ref postPages);
                 Interlocked.Increment(ref count);
                 if (output is StagedOutput || Interlocked.Add(ref held, html.Length) > HeldPagesBudget) output.WriteText(file, html, inputs.Value);

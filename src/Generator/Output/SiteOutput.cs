@@ -79,29 +79,28 @@ public abstract class SiteOutput : IDisposable
     /// Writes UTF-8 text (no byte order mark) to site file <paramref name="path"/> (e.g. "posts/x/index.html"), made
     /// from <paramref name="inputs"/> when known, unless it already holds that text.
     /// </summary>
-    public void WriteText(string path, string content, ulong? inputs = null)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(content.Length));
-        try { WriteBytes(path, buffer.AsSpan(0, Utf8.GetBytes(content, buffer)), inputs); }
-        finally { ArrayPool<byte>.Shared.Return(buffer); }
-    }
+    public void WriteText(string path, string content, ulong? inputs = null) =>
+        WriteEncoded(path, content.Length, buffer => Utf8.GetBytes(content, buffer), inputs);
 
     /// <summary>
     /// <see cref="WriteText(string, string, ulong?)"/> for text built up in <paramref name="content"/> (a rendered page),
     /// encoded from the builder's own memory: at 10,000 posts a string of each page first was 600 MB more to allocate.
     /// </summary>
-    public void WriteText(string path, StringBuilder content, ulong? inputs = null)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(content.Length));
-        try
+    public void WriteText(string path, StringBuilder content, ulong? inputs = null) =>
+        WriteEncoded(path, content.Length, buffer =>
         {
             // One encoder across the chunks, so a surrogate pair split between two of them is encoded whole.
             var encoder = Utf8.GetEncoder();
             var length = 0;
             foreach (var chunk in content.GetChunks()) length += encoder.GetBytes(chunk.Span, buffer.AsSpan(length), flush: false);
-            length += encoder.GetBytes([], buffer.AsSpan(length), flush: true);
-            WriteBytes(path, buffer.AsSpan(0, length), inputs);
-        }
+            return length + encoder.GetBytes([], buffer.AsSpan(length), flush: true);
+        }, inputs);
+
+    /// <summary>Writes the UTF-8 that <paramref name="encode"/> puts in a pooled buffer for text of <paramref name="chars"/> characters.</summary>
+    private void WriteEncoded(string path, int chars, Func<byte[], int> encode, ulong? inputs)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(chars));
+        try { WriteBytes(path, buffer.AsSpan(0, encode(buffer)), inputs); }
         finally { ArrayPool<byte>.Shared.Return(buffer); }
     }
 

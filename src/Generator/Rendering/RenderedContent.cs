@@ -21,9 +21,9 @@ internal sealed class RenderedContent(StringBuilder text, bool raw = false) : Fl
     /// content stays in its builder.
     /// </summary>
     public static ValueTask<FluidValue> Raw(FluidValue input, FilterArguments arguments, TemplateContext context) =>
-        input is RenderedContent content ? new RenderedContent(content.Text, raw: true) : new StringValue(input.ToStringValue(), false);
+        input is RenderedContent content ? content.Unencoded() : new StringValue(input.ToStringValue(), false);
 
-    private StringBuilder Text => text;
+    private RenderedContent Unencoded() => new(text, raw: true);
 
     private StringValue Value => _value ??= new StringValue(text.ToString(), encode: !raw);
 

@@ -101,11 +101,12 @@ public sealed partial class ThemeTemplates
     }
 
     /// <summary>
-    /// Renders page template <paramref name="name"/> with <paramref name="values"/>, then the layout around it, into
-    /// <paramref name="page"/> (cleared first; a builder kept per thread, so pages are not built up in fresh memory).
-    /// Output is HTML-encoded unless a template asks for <c>raw</c>. Throws <see cref="TemplateRenderException"/>.
+    /// Renders page template <paramref name="name"/> with <paramref name="values"/>, then the layout around it, into a
+    /// builder the calling thread keeps (so pages are not built up in fresh memory): valid only until the thread renders
+    /// again, so it is for a page written or copied at once. Output is HTML-encoded unless a template asks for
+    /// <c>raw</c>. Throws <see cref="TemplateRenderException"/>.
     /// </summary>
-    public void Render(string name, IReadOnlyDictionary<string, object?> values, StringBuilder page)
+    public StringBuilder RenderForThread(string name, IReadOnlyDictionary<string, object?> values)
     {
         var (template, display) = _templates[name];
         var context = new TemplateContext(_options);
@@ -113,12 +114,14 @@ public sealed partial class ThemeTemplates
         var content = t_content ??= new StringBuilder();
         Run(template, context, display, content);
         context.SetValue("content", new RenderedContent(content));
+        var page = t_page ??= new StringBuilder();
         Run(_layout.Template, context, _layout.DisplayPath, page);
+        return page;
     }
 
-    /// <summary>Each thread's page content (the page template's output), kept between pages.</summary>
+    /// <summary>Each thread's page content (the page template's output) and whole page, kept between pages.</summary>
     [ThreadStatic]
-    private static StringBuilder? t_content;
+    private static StringBuilder? t_content, t_page;
 
     // Escapes markup characters but leaves letters such as é and – as they are: the pages are UTF-8.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
