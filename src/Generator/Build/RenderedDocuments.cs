@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Model;
 using PPNBlog.Content.Text;
@@ -40,6 +41,21 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
 {
     private readonly HtmlPostProcessor _processor = new(urls);
     private readonly Dictionary<string, RenderedDocument> _byFile = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RenderedDocument> _renderedOnLoad = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Renders a post's body on the thread that loaded it (a one-off build) and returns the post to keep in its place,
+    /// without its Markdown: the text then dies young rather than being copied by the collector until every file is
+    /// read. A body that led to another file (a linked post, an image) is left for <see cref="Render"/>, which knows
+    /// every post's URL.
+    /// </summary>
+    public Post RenderOnLoad(Post post)
+    {
+        var document = RenderOne((post, post.Body, post.Source, SiteUrls.PostPath(post.Slug)), _ => null);
+        if (document.Context.Consulted.Count > 0) return post;
+        _renderedOnLoad[post.Source.FullPath] = document;
+        return (Post)document.Content;
+    }
 
     /// <summary>
     /// Renders (or reuses) the body of each item: <paramref name="items"/> are (content, body, source, site path);
@@ -54,7 +70,9 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
         for (var i = 0; i < items.Length; i++)
         {
             var (content, _, source, path) = items[i];
-            if (_byFile.TryGetValue(source.FullPath, out var before) && ReferenceEquals(before.Content, content) && before.Path == path
+            if (_renderedOnLoad.TryRemove(source.FullPath, out var onLoad) && ReferenceEquals(onLoad.Content, content) && onLoad.Path == path)
+                result[i] = onLoad;
+            else if (_byFile.TryGetValue(source.FullPath, out var before) && ReferenceEquals(before.Content, content) && before.Path == path
                 && (before.Context.Consulted.Count == 0 || !before.Context.Consulted.Any(c => changes.Paths.Contains(c.Key) || urlOfFile(c.Key) != c.Value)))
                 result[i] = before;
             else stale.Add(i);

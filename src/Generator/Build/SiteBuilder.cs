@@ -151,7 +151,13 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         var themeLoad = themeChanged
             ? Task.Run(() => (ThemeTemplates.Load(options.ThemeDirectory, diagnostics), ThemeAssets.Load(options.ThemeDirectory, diagnostics)))
             : null;
-        var content = _loader.Load(diagnostics, changes);
+        var now = options.Now ?? DateTimeOffset.Now;
+        // A one-off build renders each published post's body as soon as it is read; serve keeps the Markdown anyway.
+        var content = _loader.Load(diagnostics, changes, keepForNextBuild ? null : loaded =>
+        {
+            var documents = DocumentsFor(Effective(loaded));
+            return post => Publishes(post, now) ? documents.RenderOnLoad(post) : post;
+        });
         if (themeLoad is not null)
         {
             (_theme, _assets) = themeLoad.GetAwaiter().GetResult();
@@ -160,10 +166,9 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         var (theme, assets) = (_theme, _assets);
         stages.Lap("load");
         if (content is null || theme is null || assets is null) return Failed();
-        var now = options.Now ?? DateTimeOffset.Now;
         if (!themeChanged && EditInPlace(changes, now, diagnostics, stages) is { } edited) return edited;
 
-        var settings = options.BaseUrl is null ? content.Settings : content.Settings.WithBaseUrl(options.BaseUrl);
+        var settings = Effective(content.Settings);
         var urls = new SiteUrls(settings);
         CheckDuplicateSlugs(content.Posts, diagnostics);
         CheckPageSlugs(content.Pages, diagnostics);
@@ -173,7 +178,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
 
         // Render Markdown and post-process the HTML, in parallel: the bulk of the work (only what changed, in serve).
         // Nothing after this holds the loaded posts, so a one-off build can let their Markdown go as it renders.
-        var documents = RenderDocuments(content.Posts.Where(p => options.IncludeDrafts || (!p.FrontMatter.Draft && p.Date.Value <= now)).ToList(),
+        var documents = RenderDocuments(content.Posts.Where(p => Publishes(p, now)).ToList(),
             commitments, pages, settings, changes);
         content = null;
         var postCount = documents.Count - commitments.Count - pages.Count;
@@ -255,13 +260,26 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         var postFiles = posts.Select(p => (p.Source.FullPath, p.Slug)).ToList();
         var urlOfFile = new Lazy<Dictionary<string, string>>(() =>
             postFiles.ToDictionary(p => p.FullPath, p => urls.Url(SiteUrls.PostPath(p.Slug)), StringComparer.Ordinal));
-        if (_documents is null || _documentsBaseUrl != settings.BaseUrl) (_documents, _documentsBaseUrl) = (new RenderedDocuments(urls, keepForNextBuild), settings.BaseUrl);
         (object, string, SourceFile, string)[] items = [
             .. posts.Select(p => ((object)p, p.Body, p.Source, SiteUrls.PostPath(p.Slug))),
             .. commitments.Select(c => ((object)c, c.Body, c.Source, SiteUrls.CommitmentPath(c.Slug))),
             .. pages.Select(p => ((object)p, p.Body, p.Source, SiteUrls.PagePath(p.Slug)))];
         posts.Clear(); // the caller's list, made for this call: the items now hold the only references
-        return _documents.Render(items, f => urlOfFile.Value.GetValueOrDefault(f), changes);
+        return DocumentsFor(settings).Render(items, f => urlOfFile.Value.GetValueOrDefault(f), changes);
+    }
+
+    /// <summary>The site's settings as this build publishes them (with the base URL it was given, if any).</summary>
+    private SiteSettings Effective(SiteSettings loaded) => options.BaseUrl is null ? loaded : loaded.WithBaseUrl(options.BaseUrl);
+
+    /// <summary>True when this build publishes <paramref name="post"/>: not a draft nor dated later than <paramref name="now"/>, unless drafts are asked for.</summary>
+    private bool Publishes(Post post, DateTimeOffset now) => options.IncludeDrafts || (!post.FrontMatter.Draft && post.Date.Value <= now);
+
+    /// <summary>The rendered bodies for <paramref name="settings"/>' URLs: those of earlier builds while the base URL stays.</summary>
+    private RenderedDocuments DocumentsFor(SiteSettings settings)
+    {
+        if (_documents is null || _documentsBaseUrl != settings.BaseUrl)
+            (_documents, _documentsBaseUrl) = (new RenderedDocuments(new SiteUrls(settings), keepForNextBuild), settings.BaseUrl);
+        return _documents;
     }
 
     /// <summary>

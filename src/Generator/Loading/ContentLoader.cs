@@ -29,7 +29,13 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
     /// Loads the content, re-reading only the files in <paramref name="changes"/> (and listing the folders again only
     /// when a file may have been added or removed); returns null when the input cannot be built at all (no site.yml).
     /// </summary>
-    public LoadedContent? Load(DiagnosticList diagnostics, ChangeSet changes)
+    /// <param name="diagnostics">Receives every file's diagnostics.</param>
+    /// <param name="changes">The files to read again.</param>
+    /// <param name="preparePosts">
+    /// Given the site's settings, what to do with each valid post on the thread that read it, returning the post to
+    /// keep: a one-off build renders its body there, while the file's text is still fresh, and keeps it without.
+    /// </param>
+    public LoadedContent? Load(DiagnosticList diagnostics, ChangeSet changes, Func<SiteSettings, Func<Post, Post>>? preparePosts = null)
     {
         if (changes.All)
         {
@@ -64,7 +70,9 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
         var pages = ReadAll(pageFiles, (text, path, found) => PageSchema.Read(text, path, DisplayPath(path), found), diagnostics)
             .OrderBy(p => p.Slug, StringComparer.Ordinal).ToList();
         // In file order, which is display-path order too (display paths differ from full paths by a common prefix).
-        var posts = ReadAll(postFiles, (text, path, found) => PostSchema.Read(text, path, DisplayPath(path), slugs, found), diagnostics);
+        var prepare = settings is null ? null : preparePosts?.Invoke(settings);
+        var posts = ReadAll(postFiles, (text, path, found) =>
+            PostSchema.Read(text, path, DisplayPath(path), slugs, found) is { } post ? prepare?.Invoke(post) ?? post : null, diagnostics);
 
         if (!keepFiles) _files.Clear();
         return settings is null ? null : new LoadedContent(settings, commitments, posts, pages, _input);
