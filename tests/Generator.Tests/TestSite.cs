@@ -31,6 +31,17 @@ internal sealed class TestSite : IDisposable
 
     public BuildResult Build(bool drafts = false) => SiteBuilder.Build(Options(drafts));
 
+    /// <summary>A copy of the repository's theme in this site's folder, for a test to edit (its npm packages linked, not copied).</summary>
+    public string CopyTheme()
+    {
+        var theme = Path.Combine(Root, "theme");
+        foreach (var folder in new[] { "layouts", "templates", "partials", "assets" })
+            Repository.CopyDirectory(Path.Combine(RepositoryRoot, "theme", folder), Path.Combine(theme, folder));
+        File.Copy(Path.Combine(RepositoryRoot, "theme", "theme.yml"), Path.Combine(theme, "theme.yml"));
+        Directory.CreateSymbolicLink(Path.Combine(theme, "node_modules"), Path.Combine(RepositoryRoot, "theme", "node_modules"));
+        return theme;
+    }
+
     /// <summary>Writes a file under input/.</summary>
     public string Write(string relativePath, string text)
     {
@@ -55,7 +66,6 @@ internal sealed class TestSite : IDisposable
         result.Diagnostics.Select(d => d.ToString().Replace(root + Path.DirectorySeparatorChar, "", StringComparison.Ordinal)).ToList();
 
     public IReadOnlyList<string> Lines(BuildResult result) => Lines(result, Root);
-
 
     /// <summary>Generates the deterministic benchmark blog of <paramref name="posts"/> posts into <paramref name="root"/>/input.</summary>
     public static void MakeCorpus(int posts, string root)

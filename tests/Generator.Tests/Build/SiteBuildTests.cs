@@ -289,6 +289,24 @@ public class SiteBuildTests
         Assert.Contains(result.Diagnostics, d => d.Code.Id == "PPN016" && d.Location.File.EndsWith("templates/tag.liquid", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("templates/home.liquid", "{% for i in (1..100000) %}{% for j in (1..100000) %}{{ j }}{% endfor %}{% endfor %}")]
+    [InlineData("partials/card.liquid", "{% render 'card' %}")]
+    public void A_runaway_template_stops_the_build_with_a_clear_error(string file, string liquid)
+    {
+        using var site = new TestSite();
+        site.WritePost("one");
+        var theme = site.CopyTheme();
+        File.WriteAllText(Path.Combine(theme, file), liquid);
+
+        var result = PPNBlog.Generator.Build.SiteBuilder.Build(site.Options() with { ThemeDirectory = theme });
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("PPN016", error.Code.Id);
+        Assert.Contains("the page ran more than 10,000,000 Liquid steps or nested includes 100 deep", error.Message);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
     [Fact]
     public void A_theme_asset_published_over_a_page_fails_the_build_instead_of_replacing_the_page()
     {
@@ -334,11 +352,7 @@ public class SiteBuildTests
         // The layout's content is kept in a builder and copied into the page by raw; every other use must see the string.
         using var site = new TestSite();
         site.WritePost("one", title: "Contents & more");
-        var theme = Path.Combine(site.Root, "theme");
-        foreach (var folder in new[] { "layouts", "templates", "partials", "assets" })
-            Repository.CopyDirectory(Path.Combine(TestSite.RepositoryRoot, "theme", folder), Path.Combine(theme, folder));
-        File.Copy(Path.Combine(TestSite.RepositoryRoot, "theme", "theme.yml"), Path.Combine(theme, "theme.yml"));
-        Directory.CreateSymbolicLink(Path.Combine(theme, "node_modules"), Path.Combine(TestSite.RepositoryRoot, "theme", "node_modules"));
+        var theme = site.CopyTheme();
         File.WriteAllText(Path.Combine(theme, "layouts", "base.liquid"),
             "<main>{{ content | raw }}</main>\n<pre id=\"encoded\">{{ content }}</pre>\n<p id=\"size\">{{ content | size }}</p>\n" +
             "{% if content contains \"Contents &amp; more\" %}<p id=\"contains\">yes</p>{% endif %}\n<p id=\"upcase\">{{ content | upcase | raw | size }}</p>\n" +
