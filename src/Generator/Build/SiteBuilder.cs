@@ -164,7 +164,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
             _themeVersion++;
         }
         var (theme, assets) = (_theme, _assets);
-        stages.Lap("load");
+        stages.Lap(keepForNextBuild ? "load" : "load and render posts");
         if (content is null || theme is null || assets is null) return Failed();
         if (!themeChanged && EditInPlace(changes, now, diagnostics, stages) is { } edited) return edited;
 
@@ -176,8 +176,9 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         var nextDue = options.IncludeDrafts ? null : content.Posts.Where(p => !p.FrontMatter.Draft && p.Date.Value > now).Select(p => (DateTimeOffset?)p.Date.Value).Min();
         var intro = new HtmlPostProcessor(urls).Process(MarkdownRenderer.Render(settings.Intro ?? ""), new DocumentContext(urls.BasePath, content.InputDirectory, _ => null));
 
-        // Render Markdown and post-process the HTML, in parallel: the bulk of the work (only what changed, in serve).
-        // Nothing after this holds the loaded posts, so a one-off build can let their Markdown go as it renders.
+        // Render Markdown and post-process the HTML, in parallel: the bulk of the work (only what changed, in serve; in
+        // a one-off build, what loading left: commitments, pages and bodies that link other files). Nothing after this
+        // holds the loaded posts, so a one-off build can let their Markdown go as it renders.
         var documents = RenderDocuments(content.Posts.Where(p => Publishes(p, now)).ToList(),
             commitments, pages, settings, changes);
         content = null;
