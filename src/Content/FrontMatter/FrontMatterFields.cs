@@ -63,10 +63,19 @@ public sealed class FrontMatterFields
                 $"front matter is {yaml.Length / 1024} KiB; the limit is {MaxYamlChars / 1024} KiB");
             return null;
         }
+        // An invisible byte-order mark inside the YAML (a pasted or joined file) derails YamlDotNet far from where it is.
+        if (yaml.IndexOf('\uFEFF') is var mark and >= 0)
+        {
+            var before = yaml.AsSpan(0, mark);
+            diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromMarkdown(file, before.Count('\n'), mark - before.LastIndexOf('\n') - 1, firstLine),
+                "the front matter holds an invisible byte-order mark (U+FEFF)", "Delete it: retype the line, or remove the character with an editor that shows it.");
+            return null;
+        }
+        var parser = new LimitedParser(yaml);
         try
         {
             var stream = new YamlStream();
-            stream.Load(new LimitedParser(yaml));
+            stream.Load(parser);
             var root = stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode;
             if (root is YamlScalarNode { Value: null or "" })
                 root = new YamlMappingNode();
@@ -96,6 +105,15 @@ public sealed class FrontMatterFields
             diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, e.Start, firstLine), $"invalid YAML: {message}", HintFor(message));
             return null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet fails so, not with a YamlException, on some malformed YAML: most often a '[' or '{' left open
+            // with lines after it. Reported there, not as a crash.
+            diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, parser.Reached, firstLine),
+                "invalid YAML: it cannot be read past this point",
+                "Check that each '[' and '{' is closed on its line and each quote is matched; put a value that starts with one of them in double quotes.");
+            return null;
+        }
     }
 
     /// <summary>
@@ -114,19 +132,31 @@ public sealed class FrontMatterFields
 
         public ParsingEvent? Current => _parser.Current;
 
+        private readonly Stack<(Mark Start, bool Flow)> _open = new();
+        private Mark _last = Mark.Empty;
+
+        /// <summary>
+        /// Where reading went wrong, when YamlDotNet fails without saying where: the innermost '[' or '{' still open (the
+        /// usual cause), else the start of the last event read.
+        /// </summary>
+        public Mark Reached => _open.FirstOrDefault(o => o.Flow) is { Flow: true } flow ? flow.Start : _last;
+
         public bool MoveNext()
         {
             if (!_parser.MoveNext()) return false;
             var current = _parser.Current!;
+            _last = current.Start;
             if (++_events > MaxEvents) throw new LimitException(DiagnosticCode.TooLarge, current.Start, $"front matter has more than {MaxEvents} YAML nodes");
             switch (current)
             {
                 case MappingStart or SequenceStart:
+                    _open.Push((current.Start, current is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow }));
                     if (_depth == 0) (_rootIsMapping, _expectKey) = (current is MappingStart, true);
                     if (++_depth > MaxDepth)
                         throw new LimitException(DiagnosticCode.MalformedYaml, current.Start, $"front matter is nested more than {MaxDepth} levels deep");
                     break;
                 case MappingEnd or SequenceEnd:
+                    _open.Pop();
                     // A nested value (or complex key) of the root mapping has ended.
                     if (--_depth == 1) _expectKey = !_expectKey;
                     break;

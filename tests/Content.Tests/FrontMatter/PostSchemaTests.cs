@@ -80,6 +80,26 @@ public class PostSchemaTests
         Assert.Matches(@"^post\.md:[56]:\d+: error PPN001: invalid YAML", line);
     }
 
+    [Theory]
+    // YamlDotNet fails on these with InvalidOperationException or ArgumentException, not YamlException (found by fuzzing).
+    [InlineData("title: [unclosed\ndate: 2021-01-01\nauthor: a\ncommitments: put-people-first\n", 2)]
+    [InlineData("title: t\ndate: 2021-01-01\nauthor: a\ncommitments: [p[ut-people-first, tran[sform]\ntags: [a, b]\n", 5)]
+    public void Yaml_that_stops_its_parser_without_saying_where_is_an_error_where_it_stopped(string yaml, int line)
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost($"---\n{yaml}---\nBody\n"));
+        Assert.Matches($@"^post\.md:{line}:\d+: error PPN001: invalid YAML: it cannot be read past this point \(hint: Check that each '\[' and", Assert.Single(content.Lines));
+    }
+
+    [Fact]
+    public void A_byte_order_mark_inside_the_front_matter_is_an_error_where_it_is()
+    {
+        // YamlDotNet fails on this one with ArgumentException at the end of the front matter.
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost("---\ntitle: t\nnested:\n  - : 1\n    b: [x, {y:\uFEFF z}]\n---\nBody\n"));
+        Assert.StartsWith("post.md:5:15: error PPN001: the front matter holds an invisible byte-order mark (U+FEFF)", Assert.Single(content.Lines));
+    }
+
     [Fact]
     public void A_colon_in_an_unquoted_value_gets_a_plain_english_hint()
     {
