@@ -33,7 +33,7 @@ public static class SubmissionWriter
             if (errors.Count > 0) return (null, null, errors);
             var text = PostText(post);
             var postFiles = PostFiles.In(Path.Combine(root, "input", "posts")).Select(f => Path.GetRelativePath(root, f));
-            foreach (var written in post.FolderChoices(PostFiles.BySlug(postFiles)))
+            foreach (var written in post.FolderChoices(PostAddresses.BySlug(postFiles, Path.Combine(root, "input"))))
             {
                 // Every name here is generated, but the check stays: nothing may be written outside DIR.
                 var folder = FolderBounds.Resolve(root, written.BundlePath) ?? throw new InvalidOperationException("refusing to write outside the output folder");

@@ -118,6 +118,17 @@ public static class PostSchema
     }
 
     /// <summary>
+    /// The slug of a post's address (<c>/posts/&lt;slug&gt;/</c>), from its file's text alone: the one its front matter
+    /// sets when valid, else the one its path gives it. For the submissions bot, which must not give an emailed post an
+    /// address another post already has.
+    /// </summary>
+    public static string AddressSlug(string text, string path)
+    {
+        var slug = FrontMatterFields.Parse(FrontMatterBlock.Split(text), path, new DiagnosticList())?.Text("slug");
+        return slug is not null && Slugs.IsValid(slug) && slug.Length <= Slugs.MaxLength ? slug : PostFiles.DefaultSlug(path);
+    }
+
+    /// <summary>
     /// True for a path relative to the post's folder (<c>photo.jpg</c>, <c>images/photo.jpg</c>): what is checked on disk.
     /// URLs with a scheme and root-relative paths are site URLs, checked by the built-site link check.
     /// </summary>

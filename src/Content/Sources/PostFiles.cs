@@ -36,11 +36,14 @@ public static class PostFiles
         return files.Where(f => IsBundle(f) || !InsideBundle(f, postsDirectory, bundles)).Order(StringComparer.Ordinal);
     }
 
-    /// <summary>Each post of <paramref name="postFiles"/> by the slug its path gives it (the first, when two share one).</summary>
-    public static Dictionary<string, string> BySlug(IEnumerable<string> postFiles)
+    /// <summary>
+    /// Each post of <paramref name="postFiles"/> by its slug (the first, when two share one): the one
+    /// <paramref name="slugOf"/> gives, else the one its path gives it.
+    /// </summary>
+    public static Dictionary<string, string> BySlug(IEnumerable<string> postFiles, Func<string, string>? slugOf = null)
     {
         var bySlug = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in postFiles) bySlug.TryAdd(DefaultSlug(file), file);
+        foreach (var file in postFiles) bySlug.TryAdd(slugOf?.Invoke(file) ?? DefaultSlug(file), file);
         return bySlug;
     }
 

@@ -248,7 +248,7 @@ internal static partial class SubmissionsCommand
             return (null, Program.UsageError);
         }
         var bot = new SubmissionBot(new SubmissionConverter(loaded.Commitments, loaded.Config.Conversion, loaded.Config.Cleanup),
-            loaded.Commitments.Select(c => c.Slug).ToList(), CheckBody, new SubmissionPullRequests(client, target, retry, labels, pacer));
+            loaded.Commitments.Select(c => c.Slug).ToList(), CheckBody, new SubmissionPullRequests(client, target, retry, labels, pacer, loaded.InputDirectory));
         return (bot, 0);
     }
 
@@ -331,7 +331,7 @@ internal static partial class SubmissionsCommand
             try
             {
                 var config = SubmissionsFile.Load(configPath);
-                return new Setup(config, configPath, content.Commitments, config.SiteUrl ?? content.Settings.BaseUrl, path);
+                return new Setup(config, configPath, content.Commitments, config.SiteUrl ?? content.Settings.BaseUrl, path, content.InputDirectory);
             }
             catch (YamlDotNet.Core.YamlException e)
             {
@@ -345,7 +345,8 @@ internal static partial class SubmissionsCommand
         }
     }
 
-    private sealed record Setup(SubmissionsConfig Config, string ConfigPath, IReadOnlyList<Commitment> Commitments, Uri SiteUrl, string MessagePath)
+    private sealed record Setup(SubmissionsConfig Config, string ConfigPath, IReadOnlyList<Commitment> Commitments, Uri SiteUrl, string MessagePath,
+        string InputDirectory)
     {
         public Stream OpenMessage() => MessagePath == "-" ? Console.OpenStandardInput() : File.OpenRead(MessagePath);
 

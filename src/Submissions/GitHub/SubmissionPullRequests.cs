@@ -18,7 +18,14 @@ public sealed record MergedSubmission(int Number, string Key, string Slug, strin
 /// Idempotent: the branch name carries the submission key, so a message processed again (a re-run, a crash between
 /// steps, two pollers) finds its branch and pull request instead of making new ones. Writes are paced and retried.
 /// </summary>
-public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubTarget target, GitHubRetry retry, LabelCatalogue catalogue, GitHubPacer? pacer = null)
+/// <param name="client">Octokit, authenticated as the App's installation.</param>
+/// <param name="target">The repository, its base branch and the reviewers.</param>
+/// <param name="retry">How GitHub's refusals are retried.</param>
+/// <param name="catalogue">The labels the bot may create.</param>
+/// <param name="pacer">How writes are paced (GitHub's secondary limits by default).</param>
+/// <param name="localInput">The working copy's <c>input/</c>, where the slugs posts set in their front matter are read.</param>
+public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubTarget target, GitHubRetry retry, LabelCatalogue catalogue,
+    GitHubPacer? pacer = null, string? localInput = null)
 {
     /// <summary>The bot as commit author (never the contributor, whose address is personal data).</summary>
     public static readonly (string Name, string Email) Bot = ("PPN blog bot", "ppn-blog-bot@users.noreply.github.com");
@@ -245,8 +252,9 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
     /// <paramref name="post"/> in a bundle folder of its own on the base branch, at an address of its own
     /// (<see cref="ConvertedPost.FolderChoices"/>): a different post already at input/posts/&lt;yyyy&gt;/&lt;slug&gt;/ would be
     /// replaced by the pull request, and one of another year at /posts/&lt;slug&gt;/ would fail its check. Addresses come
-    /// from the posts' paths (a slug set in a post's front matter is left to the pull request's check). The choice
-    /// depends only on the base branch, so a run that retries the same message finds the pull request it opened.
+    /// from the posts' paths, or their front matter where it sets a slug (read from the working copy, as the bot runs in
+    /// one; a post merged since it was checked out is left to the pull request's check). The choice depends only on the
+    /// base branch, so a run that retries the same message finds the pull request it opened.
     /// </summary>
     public async Task<ConvertedPost> InFolderOfItsOwnAsync(ConvertedPost post, CancellationToken cancellation = default)
     {
@@ -267,7 +275,7 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
         throw new UnreachableException("the folder choices never end");
     }
 
-    /// <summary>The base branch's posts by the slug their paths give them, from its tree.</summary>
+    /// <summary>The base branch's posts, from its tree, by slug (the one a post's front matter sets, from the working copy).</summary>
     private async Task<Dictionary<string, string>> PostsBySlug(CancellationToken cancellation)
     {
         const string posts = "input/posts";
@@ -275,7 +283,7 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
         var tree = await retry.Run(() => client.Git.Tree.GetRecursive(Owner, Repository, head.Tree.Sha), cancellation);
         var markdown = tree.Tree.Where(item => item.Type.Value == TreeType.Blob && item.Path.StartsWith(posts + "/", StringComparison.Ordinal)
             && item.Path.EndsWith(".md", StringComparison.Ordinal)).Select(item => item.Path);
-        return Content.Sources.PostFiles.BySlug(Content.Sources.PostFiles.Select(markdown, posts));
+        return PostAddresses.BySlug(Content.Sources.PostFiles.Select(markdown, posts), localInput);
     }
 
     private async Task<string?> Template(CancellationToken cancellation)

@@ -311,4 +311,13 @@ public class PostSchemaTests
         Assert.NotNull(content.ReadPost(text));
         Assert.Empty(content.Lines);
     }
+
+    [Theory]
+    [InlineData("---\ntitle: t\nslug: first-day\n---\nBody\n", "first-day")]
+    [InlineData("---\ntitle: t\n---\nBody\n", "day-one")]                       // none set: the path's
+    [InlineData("---\ntitle: t\nslug: ../../etc\n---\nBody\n", "day-one")]      // not URL-safe: the build refuses it
+    [InlineData("---\ntitle: [unclosed\nslug: first-day\n---\nBody\n", "day-one")] // front matter that does not parse
+    [InlineData("No front matter at all.\n", "day-one")]
+    public void A_posts_address_slug_is_the_one_its_front_matter_sets_when_valid_else_its_paths(string text, string slug) =>
+        Assert.Equal(slug, PPNBlog.Content.FrontMatter.PostSchema.AddressSlug(text, "input/posts/2020/2020-12-14-day-one.md"));
 }

@@ -60,24 +60,46 @@ public class ConvertCommandTests
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
     }
 
-    [Fact]
-    public void Converting_a_post_whose_address_another_years_post_has_writes_it_beside_under_a_free_address()
+    [Theory]
+    [InlineData("rewriting-our-appointment-letters.md", "")]
+    [InlineData("letters.md", "slug: rewriting-our-appointment-letters\n")] // the address its front matter sets
+    public void Converting_a_post_whose_address_another_years_post_has_writes_it_beside_under_a_free_address(string earlierFile, string earlierSlug)
     {
         var dir = Path.Combine(Path.GetTempPath(), "ppnblog-convert-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var earlier = Path.Combine(dir, "input", "posts", "2024", "rewriting-our-appointment-letters.md");
+            var earlier = Path.Combine(dir, "input", "posts", "2024", earlierFile);
             Directory.CreateDirectory(Path.GetDirectoryName(earlier)!);
-            File.WriteAllText(earlier, "---\ntitle: Rewriting our appointment letters\n---\n\nLast year's post.\n");
+            var earlierText = $"---\ntitle: Rewriting our appointment letters\n{earlierSlug}---\n\nLast year's post.\n";
+            File.WriteAllText(earlier, earlierText);
 
             var (code, output) = Run("submissions", "convert", Emails.Fixture("outlook-html-inline-image.eml"), "--out", dir, "--input", Path.Combine(Emails.RepositoryRoot, "input"));
             Assert.Equal(0, code);
             using var json = JsonDocument.Parse(output);
             Assert.Equal("rewriting-our-appointment-letters-2", json.RootElement.GetProperty("slug").GetString());
             Assert.Contains(json.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains(
-                "/posts/rewriting-our-appointment-letters/ is already the address of input/posts/2024/rewriting-our-appointment-letters.md"));
+                $"/posts/rewriting-our-appointment-letters/ is already the address of input/posts/2024/{earlierFile}"));
             Assert.True(File.Exists(Path.Combine(dir, "input", "posts", "2026", "rewriting-our-appointment-letters-2", "index.md")));
-            Assert.Equal("---\ntitle: Rewriting our appointment letters\n---\n\nLast year's post.\n", File.ReadAllText(earlier));
+            Assert.Equal(earlierText, File.ReadAllText(earlier));
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public void A_post_of_another_year_whose_front_matter_moves_it_elsewhere_leaves_its_file_name_free()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ppnblog-convert-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var earlier = Path.Combine(dir, "input", "posts", "2024", "rewriting-our-appointment-letters.md");
+            Directory.CreateDirectory(Path.GetDirectoryName(earlier)!);
+            File.WriteAllText(earlier, "---\ntitle: Rewriting our appointment letters\nslug: letters-2024\n---\n\nLast year's post.\n");
+
+            var (code, output) = Run("submissions", "convert", Emails.Fixture("outlook-html-inline-image.eml"), "--out", dir, "--input", Path.Combine(Emails.RepositoryRoot, "input"));
+            Assert.Equal(0, code);
+            using var json = JsonDocument.Parse(output);
+            Assert.Equal("rewriting-our-appointment-letters", json.RootElement.GetProperty("slug").GetString());
+            Assert.DoesNotContain(json.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("already"));
         }
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
     }

@@ -7,10 +7,12 @@ namespace PPNBlog.Submissions.Tests.GitHub;
 /// <summary>Opening pull requests with Octokit against the local GitHub server, checked against GitHub's OpenAPI description.</summary>
 public sealed class PullRequestTests : WithFakeGitHub
 {
-    private SubmissionPullRequests Bot(params string[] reviewers) => new(
+    private SubmissionPullRequests Bot(params string[] reviewers) => Bot(reviewers, localInput: null);
+
+    private SubmissionPullRequests Bot(string[] reviewers, string? localInput) => new(
         GitHub.Client(timeout: TimeSpan.FromSeconds(1)),
         new GitHubTarget("o", "r", "main", GitHub.BaseUrl, reviewers, TeamReviewers: reviewers.Length > 0 ? ["comms-editors"] : null),
-        new GitHubRetry(attempts: 6, firstDelay: TimeSpan.FromMilliseconds(20), maxDelay: TimeSpan.FromSeconds(2)), Emails.Labels);
+        new GitHubRetry(attempts: 6, firstDelay: TimeSpan.FromMilliseconds(20), maxDelay: TimeSpan.FromSeconds(2)), Emails.Labels, localInput: localInput);
 
     private static ConvertedPost Post(string fixture) => Emails.Convert(fixture).Post!;
 
@@ -93,6 +95,34 @@ public sealed class PullRequestTests : WithFakeGitHub
         GitHub.PutOnMain(placed.BundlePath + "/index.md", SubmissionWriter.PostText(placed));
         Assert.Equal(placed.BundlePath, (await bot.InFolderOfItsOwnAsync(post)).BundlePath);
         Assert.Empty(GitHub.Violations);
+    }
+
+    [Theory]
+    [InlineData("letters.md", true)]            // its front matter gives it the new post's address
+    [InlineData("{0}/index.md", false)]         // its front matter moves it from the address its folder gives it
+    public async Task A_slug_set_in_front_matter_is_an_address_the_bot_reads_from_the_working_copy(string published, bool takesTheAddress)
+    {
+        var post = Post("outlook-html-inline-image.eml");
+        var path = $"input/posts/2019/{string.Format(published, post.Slug)}";
+        var text = $"---\ntitle: An older post\nslug: {(takesTheAddress ? post.Slug : "an-older-post")}\n---\n\nPublished text.\n";
+        GitHub.PutOnMain(path, text);
+        var workingCopy = Path.Combine(Path.GetTempPath(), "ppnblog-working-copy-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var local = Path.Combine(workingCopy, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(local)!);
+            File.WriteAllText(local, text);
+
+            var placed = await Bot([], Path.Combine(workingCopy, "input")).InFolderOfItsOwnAsync(post);
+
+            Assert.Equal(takesTheAddress ? post.Slug + "-2" : post.Slug, placed.Slug);
+            if (takesTheAddress) Assert.Contains($"/posts/{post.Slug}/ is already the address of {path}, which is left as it is: this one is {post.BundlePath}-2/.", placed.Warnings);
+            else Assert.Same(post, placed);
+            // Without the working copy only paths are known: the same post goes by its folder's name.
+            Assert.Equal(takesTheAddress ? post.Slug : post.Slug + "-2", (await Bot().InFolderOfItsOwnAsync(post)).Slug);
+            Assert.Empty(GitHub.Violations);
+        }
+        finally { Directory.Delete(workingCopy, recursive: true); }
     }
 
     [Fact]
