@@ -54,6 +54,8 @@ public sealed partial class ThemeTemplates
     /// <summary>The most Liquid statements one page may run (Fluid's steps), its template and layout together.</summary>
     public const int MaxStepsPerPage = 10_000_000;
 
+    private static readonly BoundedRanges Bounded = new();
+
     /// <summary>Parses every template; returns null with PPN016 diagnostics (file, line, column) when any does not parse.</summary>
     public static ThemeTemplates? Load(string themeDirectory, DiagnosticList diagnostics)
     {
@@ -68,6 +70,7 @@ public sealed partial class ThemeTemplates
             // A runaway loop in an edited template (a nested loop of a million each) stops the build with PPN016,
             // not after hours: every page of this theme at 10,000 posts runs in under 2,000 (measured).
             MaxSteps = MaxStepsPerPage,
+            TemplateParsed = (_, partial) => Bounded.VisitTemplate(partial),
         };
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         options.Filters.AddFilter("raw", RenderedContent.Raw);
@@ -90,7 +93,7 @@ public sealed partial class ThemeTemplates
 
         (IFluidTemplate, string)? ParseText(string text, string display)
         {
-            if (parser.TryParse(text, out var template, out var error)) return (template, display);
+            if (parser.TryParse(text, out var template, out var error)) return (Bounded.VisitTemplate(template), display);
             var (line, column) = PositionIn(error);
             diagnostics.Add(DiagnosticCode.TemplateError, new SourceLocation(display, line, column), $"Liquid syntax error: {error}");
             ok = false;
