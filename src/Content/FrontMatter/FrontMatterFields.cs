@@ -129,11 +129,10 @@ public sealed class FrontMatterFields
         private int _events;
         private bool _rootIsMapping;
         private bool _expectKey;
-
-        public ParsingEvent? Current => _parser.Current;
-
         private readonly Stack<(Mark Start, bool Flow)> _open = new();
         private Mark _last = Mark.Empty;
+
+        public ParsingEvent? Current => _parser.Current;
 
         /// <summary>
         /// Where reading went wrong, when YamlDotNet fails without saying where: the innermost '[' or '{' still open (the

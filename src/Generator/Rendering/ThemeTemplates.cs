@@ -68,7 +68,7 @@ public sealed partial class ThemeTemplates
             CultureInfo = CultureInfo.InvariantCulture,
             TimeZone = PostDate.UkTime,
             // A runaway loop in an edited template (a nested loop of a million each) stops the build with PPN016,
-            // not after hours: every page of this theme at 10,000 posts runs in under 2,000 (measured).
+            // not after hours: each page of this theme at 10,000 posts runs fewer than 2,000 steps (measured).
             MaxSteps = MaxStepsPerPage,
             TemplateParsed = (_, partial) => Bounded.VisitTemplate(partial),
         };
