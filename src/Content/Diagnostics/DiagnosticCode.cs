@@ -89,7 +89,7 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
 
     /// <summary>A body Markdig or the HTML stage cannot render (e.g. thousands of nested quotes, emphasis marks or HTML elements, or of headings).</summary>
     public static readonly DiagnosticCode UnrenderableBody = new("PPN021", "Body cannot be rendered", Severity.Error,
-        "Simplify the body: remove the long run of '>', '*', '[', the nested lists, the nested HTML elements or the thousands of headings the message points at.");
+        "Simplify the body: remove the long run of '>', '*', '[', the nested lists, the nested HTML elements, or the thousands of headings or bare web addresses the message points at.");
 
     /// <summary>Pagefind could not index the built site: the site is published without search.</summary>
     public static readonly DiagnosticCode SearchNotIndexed = new("PPN022", "Search index not built", Severity.Warning,

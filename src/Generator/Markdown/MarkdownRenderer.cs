@@ -33,6 +33,13 @@ public static partial class MarkdownRenderer
     public const int MaxHeadings = 2_000;
 
     /// <summary>
+    /// The most bare web addresses (https://…, www.…, mailto:…, which Markdig makes links of) a body may have. Markdig
+    /// checks each one against the inlines before it in its paragraph, so 30,000 took 8 s and a 2 MB body of them would
+    /// take minutes; written as [text](address) or &lt;address&gt; they cost nothing.
+    /// </summary>
+    public const int MaxBareLinks = 2_000;
+
+    /// <summary>
     /// Parses and renders <paramref name="markdown"/>, collecting its links and whether it holds raw HTML. Throws
     /// <see cref="InvalidOperationException"/> for a body Markdig cannot render in reasonable time or depth.
     /// </summary>
@@ -64,6 +71,10 @@ public static partial class MarkdownRenderer
         // Lines that may be headings (ATX, or a setext underline): an upper bound, counted only in bodies of enough lines.
         if (markdown.AsSpan().Count('\n') >= MaxHeadings && HeadingLine().Count(markdown) is var headings and > MaxHeadings)
             throw new InvalidOperationException($"it has {headings} heading lines; a body may have at most {MaxHeadings}");
+        // Every bare address holds one of these: an upper bound, counted only in bodies of enough of them.
+        var span = markdown.AsSpan();
+        if (span.Count("://") + span.Count("www.") + span.Count("mailto:") > MaxBareLinks && BareLink().Count(markdown) is var bare and > MaxBareLinks)
+            throw new InvalidOperationException($"it has {bare} bare web addresses; a body may have at most {MaxBareLinks}, or write them as [text](address) links");
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         var links = new List<MarkdownLink>();
         int? rawHtmlLine = null;
@@ -89,4 +100,8 @@ public static partial class MarkdownRenderer
 
     [GeneratedRegex(@"^[ ]{0,3}(\#{1,6}(?:[ \t]|\r?$)|=+[ \t\r]*$|-+[ \t\r]*$)", RegexOptions.Multiline)]
     private static partial Regex HeadingLine();
+
+    /// <summary>Where Markdig's autolink extension starts a link: after white space or *, _, ~ or ( (not a link's own "](").</summary>
+    [GeneratedRegex(@"(?<=^|[\s*_~(])(?<!\]\()(?:https?://|ftp://|mailto:|www\.)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex BareLink();
 }

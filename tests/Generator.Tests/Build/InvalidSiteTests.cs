@@ -62,7 +62,24 @@ public class InvalidSiteTests
         var result = site.Build();
         Assert.False(result.Succeeded);
         Assert.Equal(["input/posts/2021/nested.md:8:1: error PPN021: the body cannot be rendered: its HTML nests elements more than 512 deep " +
-            "(hint: Simplify the body: remove the long run of '>', '*', '[', the nested lists, the nested HTML elements or the thousands of headings the message points at.)"], site.Lines(result));
+            Hint], site.Lines(result));
+    }
+
+    private const string Hint = "(hint: Simplify the body: remove the long run of '>', '*', '[', the nested lists, the nested HTML elements, " +
+        "or the thousands of headings or bare web addresses the message points at.)";
+
+    [Fact]
+    public void Thousands_of_bare_web_addresses_fail_their_file_before_Markdig_checks_each_against_the_others()
+    {
+        using var site = new TestSite();
+        var limit = Generator.Markdown.MarkdownRenderer.MaxBareLinks;
+        site.WritePost("many", body: string.Concat(Enumerable.Repeat("mailto:a@b.org ", limit + 1)));
+        // Addresses written as links, or inside a link's own brackets, are not bare: these render.
+        site.WritePost("most", body: string.Concat(Enumerable.Repeat("(https://nhs.uk/x) ", limit)) + string.Concat(Enumerable.Repeat("[NHS](https://nhs.uk/) <https://nhs.uk/y> ", limit)));
+        var result = site.Build();
+        Assert.False(result.Succeeded);
+        Assert.Equal([$"input/posts/2021/many.md:8:1: error PPN021: the body cannot be rendered: it has {limit + 1} bare web addresses; a body may have at most {limit}, " +
+            $"or write them as [text](address) links {Hint}"], site.Lines(result));
     }
 
     [Fact]
@@ -75,7 +92,7 @@ public class InvalidSiteTests
         var result = site.Build();
         Assert.False(result.Succeeded);
         Assert.Equal([$"input/posts/2021/many.md:8:1: error PPN021: the body cannot be rendered: it has {limit + 1} heading lines; a body may have at most {limit} " +
-            "(hint: Simplify the body: remove the long run of '>', '*', '[', the nested lists, the nested HTML elements or the thousands of headings the message points at.)"],
+            Hint],
             site.Lines(result));
     }
 
