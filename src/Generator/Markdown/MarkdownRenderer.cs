@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Syntax;
@@ -7,7 +6,7 @@ using Markdig.Syntax.Inlines;
 namespace PPNBlog.Generator.Markdown;
 
 /// <summary>The one Markdig pipeline, configured once and shared by all threads (Markdig pipelines are immutable).</summary>
-public static partial class MarkdownRenderer
+public static class MarkdownRenderer
 {
     /// <summary>
     /// Tables, footnotes, figures, GitHub-style heading ids, media links (event recordings on YouTube/Vimeo become
@@ -25,19 +24,6 @@ public static partial class MarkdownRenderer
         .UseEmphasisExtras()
         .UseListExtras()
         .Build();
-
-    /// <summary>
-    /// The most heading lines a body may have. Markdig gives a repeated heading the first free id of "-1", "-2"… by
-    /// trying each in turn, so 20,000 equal headings took 9 s and a 2 MB body of them would take many minutes.
-    /// </summary>
-    public const int MaxHeadings = 2_000;
-
-    /// <summary>
-    /// The most bare web addresses (https://…, www.…, mailto:…, which Markdig makes links of) a body may have. Markdig
-    /// checks each one against the inlines before it in its paragraph, so 30,000 took 8 s and a 2 MB body of them would
-    /// take minutes; written as [text](address) or &lt;address&gt; they cost nothing.
-    /// </summary>
-    public const int MaxBareLinks = 2_000;
 
     /// <summary>
     /// Parses and renders <paramref name="markdown"/>, collecting its links and whether it holds raw HTML. Throws
@@ -68,15 +54,7 @@ public static partial class MarkdownRenderer
 
     private static (List<MarkdownLink> Links, int? RawHtmlLine) RenderTo(string markdown, TextWriter writer)
     {
-        // Lines that may be headings (ATX, or a setext underline): an upper bound, counted only in bodies of enough lines.
-        if (markdown.AsSpan().Count('\n') >= MaxHeadings && HeadingLine().Count(markdown) is var headings and > MaxHeadings)
-            throw new InvalidOperationException($"it has {headings} heading lines; a body may have at most {MaxHeadings}");
-        // Each bare address takes at least eight characters with the space before it, and holds one of these strings:
-        // upper bounds, so most bodies are not searched at all.
-        var span = markdown.AsSpan();
-        if (span.Length > MaxBareLinks * 8 && span.Count("://") + span.Count("www.") + span.Count("mailto:") > MaxBareLinks
-            && BareLink().Count(markdown) is var bare and > MaxBareLinks)
-            throw new InvalidOperationException($"it has {bare} bare web addresses; a body may have at most {MaxBareLinks}, or write them as [text](address) links");
+        MarkdownLimits.Check(markdown);
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         var links = new List<MarkdownLink>();
         int? rawHtmlLine = null;
@@ -99,11 +77,4 @@ public static partial class MarkdownRenderer
 
     private static string PlainText(ContainerInline container) =>
         string.Concat(container.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim();
-
-    [GeneratedRegex(@"^[ ]{0,3}(\#{1,6}(?:[ \t]|\r?$)|=+[ \t\r]*$|-+[ \t\r]*$)", RegexOptions.Multiline)]
-    private static partial Regex HeadingLine();
-
-    /// <summary>Where Markdig's autolink extension starts a link: after white space or *, _, ~ or ( (not a link's own "](").</summary>
-    [GeneratedRegex(@"(?<=^|[\s*_~(])(?<!\]\()(?:https?://|ftp://|mailto:|www\.)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
-    private static partial Regex BareLink();
 }

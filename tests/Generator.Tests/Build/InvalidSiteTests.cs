@@ -72,7 +72,7 @@ public class InvalidSiteTests
     public void Thousands_of_bare_web_addresses_fail_their_file_before_Markdig_checks_each_against_the_others()
     {
         using var site = new TestSite();
-        var limit = Generator.Markdown.MarkdownRenderer.MaxBareLinks;
+        var limit = Generator.Markdown.MarkdownLimits.MaxBareLinks;
         site.WritePost("many", body: string.Concat(Enumerable.Repeat("mailto:a@b.org ", limit + 1)));
         // Addresses written as links, or inside a link's own brackets, are not bare: these render.
         site.WritePost("most", body: string.Concat(Enumerable.Repeat("(https://nhs.uk/x) ", limit)) + string.Concat(Enumerable.Repeat("[NHS](https://nhs.uk/) <https://nhs.uk/y> ", limit)));
@@ -83,10 +83,24 @@ public class InvalidSiteTests
     }
 
     [Fact]
+    public void A_paragraph_of_thousands_of_unclosed_links_fails_its_file_before_Markdig_reads_it_again_for_each()
+    {
+        using var site = new TestSite();
+        site.WritePost("unclosed", body: string.Concat(Enumerable.Repeat("[a](", 20_000)));
+        // The same links split into paragraphs, and thousands of closed links in a list, are ordinary work.
+        site.WritePost("split", body: string.Join("\n\n", Enumerable.Repeat(string.Concat(Enumerable.Repeat("[a](", 100)), 200)));
+        site.WritePost("listed", body: string.Concat(Enumerable.Repeat("- [NHS](https://www.nhs.uk/)\n", 3_000)));
+        var result = site.Build();
+        Assert.False(result.Succeeded);
+        Assert.Equal(["input/posts/2021/unclosed.md:8:1: error PPN021: the body cannot be rendered: it has so many links left without their ')' that " +
+            $"Markdig cannot read it in reasonable time; close each link's '(' with ')', or split long paragraphs with blank lines {Hint}"], site.Lines(result));
+    }
+
+    [Fact]
     public void Thousands_of_headings_fail_their_file_before_Markdig_numbers_them_one_by_one()
     {
         using var site = new TestSite();
-        var limit = Generator.Markdown.MarkdownRenderer.MaxHeadings;
+        var limit = Generator.Markdown.MarkdownLimits.MaxHeadings;
         site.WritePost("many", body: string.Concat(Enumerable.Repeat("## Same\n\ntext\n\n", limit + 1)));
         site.WritePost("most", body: string.Concat(Enumerable.Repeat("Same\r\n===\r\n\r\ntext\r\n\r\n", limit)));
         var result = site.Build();

@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+
+namespace PPNBlog.Generator.Markdown;
+
+/// <summary>
+/// Bodies Markdig would take minutes over, refused before it sees them: each check counts something whose cost grows
+/// faster than the body in Markdig, with a cheap upper bound first so ordinary bodies are not searched at all. (Nesting
+/// too deep is Markdig's own check.)
+/// </summary>
+public static partial class MarkdownLimits
+{
+    /// <summary>
+    /// The most heading lines a body may have. Markdig gives a repeated heading the first free id of "-1", "-2"… by
+    /// trying each in turn, so 20,000 equal headings took 9 s and a 2 MB body of them would take many minutes.
+    /// </summary>
+    public const int MaxHeadings = 2_000;
+
+    /// <summary>
+    /// The most bare web addresses (https://…, www.…, mailto:…, which Markdig makes links of) a body may have. Markdig
+    /// checks each one against the inlines before it in its paragraph, so 30,000 took 8 s and a 2 MB body of them would
+    /// take minutes; written as [text](address) or &lt;address&gt; they cost nothing.
+    /// </summary>
+    public const int MaxBareLinks = 2_000;
+
+    /// <summary>
+    /// The most characters Markdig's link parsing may read again. At each <c>](</c> it reads the link's address (with
+    /// its balanced parentheses) and title to their end, which for a link never closed is the end of the paragraph, so
+    /// <c>[a](</c> 80,000 times took 21 s, <c>[a]((x)</c> 30,000 times 6 s, and a 2 MB paragraph of them would take a
+    /// quarter of an hour. <see cref="LinkScan"/> reads what Markdig would, stopping at blank lines and at this limit, a
+    /// fraction of a second, while an ordinary link costs its own length.
+    /// </summary>
+    public const long MaxLinkScan = 200_000_000;
+
+    /// <summary>Throws <see cref="InvalidOperationException"/> (saying what to change) for a body past any limit.</summary>
+    public static void Check(string markdown)
+    {
+        var span = markdown.AsSpan();
+        // Lines that may be headings (ATX, or a setext underline), counted only in bodies of enough lines.
+        if (span.Count('\n') >= MaxHeadings && HeadingLine().Count(markdown) is var headings and > MaxHeadings)
+            throw new InvalidOperationException($"it has {headings} heading lines; a body may have at most {MaxHeadings}");
+        // Each bare address takes at least eight characters with the space before it, and holds one of these strings.
+        if (span.Length > MaxBareLinks * 8 && span.Count("://") + span.Count("www.") + span.Count("mailto:") > MaxBareLinks
+            && BareLink().Count(markdown) is var bare and > MaxBareLinks)
+            throw new InvalidOperationException($"it has {bare} bare web addresses; a body may have at most {MaxBareLinks}, or write them as [text](address) links");
+        // Markdig reads on from each '](' at most to the end of the body: most bodies are not read here.
+        if ((long)span.Count("](") * span.Length > MaxLinkScan && LinkScan(span) > MaxLinkScan)
+            throw new InvalidOperationException(
+                "it has so many links left without their ')' that Markdig cannot read it in reasonable time; " +
+                "close each link's '(' with ')', or split long paragraphs with blank lines");
+    }
+
+    /// <summary>
+    /// What Markdig reads after each <c>](</c> of <paramref name="body"/>, in all: the address, to the <c>)</c> that
+    /// balances its parentheses or to white space, then a title in quotes or parentheses, each at most to a blank line
+    /// (which ends any paragraph). Stops counting once past <see cref="MaxLinkScan"/>.
+    /// </summary>
+    private static long LinkScan(ReadOnlySpan<char> body)
+    {
+        var total = 0L;
+        for (var at = body.IndexOf("]("); at >= 0 && total <= MaxLinkScan; at = body[(at + 1)..].IndexOf("](") is var next and >= 0 ? at + 1 + next : -1)
+        {
+            var end = at + 2;
+            var depth = 1;
+            while (end < body.Length && depth > 0 && !char.IsWhiteSpace(body[end]))
+            {
+                if (body[end] == '(') depth++;
+                else if (body[end] == ')') depth--;
+                end++;
+            }
+            if (depth > 0)
+            {
+                while (end < body.Length && char.IsWhiteSpace(body[end]) && !BlankLineAt(body, end)) end++;
+                var open = end < body.Length ? body[end] : '\0';
+                if (open is '"' or '\'' or '(')
+                {
+                    var close = open == '(' ? ')' : open;
+                    for (end++; end < body.Length && body[end] != close && !BlankLineAt(body, end); end++) { }
+                }
+            }
+            total += end - at;
+        }
+        return total;
+    }
+
+    /// <summary>True when a blank line starts at the line break at <paramref name="at"/>.</summary>
+    private static bool BlankLineAt(ReadOnlySpan<char> body, int at) =>
+        body[at] == '\n' && body[(at + 1)..].IndexOfAnyExcept(' ', '\t', '\r') is var next && (next < 0 || body[at + 1 + next] == '\n');
+
+    [GeneratedRegex(@"^[ ]{0,3}(\#{1,6}(?:[ \t]|\r?$)|=+[ \t\r]*$|-+[ \t\r]*$)", RegexOptions.Multiline)]
+    private static partial Regex HeadingLine();
+
+    /// <summary>Where Markdig's autolink extension starts a link: after white space or *, _, ~ or ( (not a link's own "](").</summary>
+    [GeneratedRegex(@"(?<=^|[\s*_~(])(?<!\]\()(?:https?://|ftp://|mailto:|www\.)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex BareLink();
+}
