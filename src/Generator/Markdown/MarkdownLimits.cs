@@ -23,13 +23,15 @@ public static partial class MarkdownLimits
     public const int MaxBareLinks = 2_000;
 
     /// <summary>
-    /// The most characters Markdig's link parsing may read again. At each <c>](</c> it reads the link's address (with
-    /// its balanced parentheses) and title to their end, which for a link never closed is the end of the paragraph, so
-    /// <c>[a](</c> 80,000 times took 21 s, <c>[a]((x)</c> 30,000 times 6 s, and a 2 MB paragraph of them would take a
-    /// quarter of an hour. <see cref="LinkScan"/> reads what Markdig would, stopping at blank lines and at this limit, a
-    /// fraction of a second, while an ordinary link costs its own length.
+    /// The most characters Markdig may read again after openings it then finds unclosed. At each <c>](</c> it reads the
+    /// link's address (with its balanced parentheses) and title to their end, which for a link never closed is the end
+    /// of the paragraph, so <c>[a](</c> 80,000 times took 21 s, <c>[a]((x)</c> 30,000 times 6 s, and a 2 MB paragraph of
+    /// them would take a quarter of an hour; at each <c>&lt;!--</c> it searches for <c>--&gt;</c> (150,000 unclosed:
+    /// 2 s; 500,000: half a minute). <see cref="LinkScan"/> and <see cref="CommentScan"/> count what Markdig would
+    /// read, stopping at blank lines and at this limit, a fraction of a second; an ordinary link or comment costs its
+    /// own length.
     /// </summary>
-    public const long MaxLinkScan = 200_000_000;
+    public const long MaxRescan = 200_000_000;
 
     /// <summary>Throws <see cref="InvalidOperationException"/> (saying what to change) for a body past any limit.</summary>
     public static void Check(string markdown)
@@ -43,21 +45,42 @@ public static partial class MarkdownLimits
             && BareLink().Count(markdown) is var bare and > MaxBareLinks)
             throw new InvalidOperationException($"it has {bare} bare web addresses; a body may have at most {MaxBareLinks}, or write them as [text](address) links");
         // Markdig reads on from each '](' at most to the end of the body: most bodies are not read here.
-        if ((long)span.Count("](") * span.Length > MaxLinkScan && LinkScan(span) > MaxLinkScan)
+        if ((long)span.Count("](") * span.Length > MaxRescan && LinkScan(span) > MaxRescan)
             throw new InvalidOperationException(
                 "it has so many links left without their ')' that Markdig cannot read it in reasonable time; " +
                 "close each link's '(' with ')', or split long paragraphs with blank lines");
+        if ((long)span.Count("<!--") * span.Length > MaxRescan && CommentScan(span) > MaxRescan)
+            throw new InvalidOperationException(
+                "it has so many HTML comments left without their '-->' that Markdig cannot read it in reasonable time; " +
+                "close each '<!--' with '-->', or delete them");
+    }
+
+    /// <summary>
+    /// What Markdig reads after each <c>&lt;!--</c> of <paramref name="body"/>, in all: to the next <c>--&gt;</c>, at most
+    /// to a blank line. Stops counting once past <see cref="MaxRescan"/>.
+    /// </summary>
+    private static long CommentScan(ReadOnlySpan<char> body)
+    {
+        var (total, closing, blank) = (0L, -1, -1);
+        for (var at = body.IndexOf("<!--"); at >= 0 && total <= MaxRescan; at = body[(at + 1)..].IndexOf("<!--") is var next and >= 0 ? at + 1 + next : -1)
+        {
+            // Openings come in order, so each search starts where the last one found its answer.
+            if (closing < at) closing = body[at..].IndexOf("-->") is var c and >= 0 ? at + c : body.Length;
+            if (blank < at) blank = NextBlankLine(body, at);
+            total += Math.Min(closing, blank) - at;
+        }
+        return total;
     }
 
     /// <summary>
     /// What Markdig reads after each <c>](</c> of <paramref name="body"/>, in all: the address, to the <c>)</c> that
     /// balances its parentheses or to white space, then a title in quotes or parentheses, each at most to a blank line
-    /// (which ends any paragraph). Stops counting once past <see cref="MaxLinkScan"/>.
+    /// (which ends any paragraph). Stops counting once past <see cref="MaxRescan"/>.
     /// </summary>
     private static long LinkScan(ReadOnlySpan<char> body)
     {
         var total = 0L;
-        for (var at = body.IndexOf("]("); at >= 0 && total <= MaxLinkScan; at = body[(at + 1)..].IndexOf("](") is var next and >= 0 ? at + 1 + next : -1)
+        for (var at = body.IndexOf("]("); at >= 0 && total <= MaxRescan; at = body[(at + 1)..].IndexOf("](") is var next and >= 0 ? at + 1 + next : -1)
         {
             var end = at + 2;
             var depth = 1;
@@ -80,6 +103,14 @@ public static partial class MarkdownLimits
             total += end - at;
         }
         return total;
+    }
+
+    /// <summary>Where the first blank line after <paramref name="from"/> begins (the end of the body when there is none).</summary>
+    private static int NextBlankLine(ReadOnlySpan<char> body, int from)
+    {
+        for (var at = from; body[at..].IndexOf('\n') is var next and >= 0; at += next + 1)
+            if (BlankLineAt(body, at + next)) return at + next;
+        return body.Length;
     }
 
     /// <summary>True when a blank line starts at the line break at <paramref name="at"/>.</summary>

@@ -97,6 +97,18 @@ public class InvalidSiteTests
     }
 
     [Fact]
+    public void Thousands_of_unclosed_html_comments_fail_their_file_before_Markdig_searches_on_from_each()
+    {
+        using var site = new TestSite();
+        site.WritePost("unclosed", body: "</" + string.Concat(Enumerable.Repeat("<!--", 60_000)));
+        site.WritePost("closed", body: string.Concat(Enumerable.Repeat("Text <!-- a note --> more.\n", 3_000)));
+        var result = site.Build();
+        Assert.False(result.Succeeded);
+        Assert.Equal(["input/posts/2021/unclosed.md:8:1: error PPN021: the body cannot be rendered: it has so many HTML comments left without their '-->' that " +
+            $"Markdig cannot read it in reasonable time; close each '<!--' with '-->', or delete them {Hint}"], site.Lines(result).Where(l => l.Contains("PPN021")));
+    }
+
+    [Fact]
     public void Thousands_of_headings_fail_their_file_before_Markdig_numbers_them_one_by_one()
     {
         using var site = new TestSite();
