@@ -44,7 +44,9 @@ public static partial class MarkdownLimits
         if (span.Length > MaxBareLinks * 8 && span.Count("://") + span.Count("www.") + span.Count("mailto:") > MaxBareLinks
             && BareLink().Count(markdown) is var bare and > MaxBareLinks)
             throw new InvalidOperationException($"it has {bare} bare web addresses; a body may have at most {MaxBareLinks}, or write them as [text](address) links");
-        // Markdig reads on from each '](' at most to the end of the body: most bodies are not read here.
+        // Markdig reads on from each opening at most to the end of the body, and a body of n characters has fewer than
+        // n/2 openings: most bodies are too short to need counting.
+        if ((long)span.Length * span.Length / 2 <= MaxRescan) return;
         if ((long)span.Count("](") * span.Length > MaxRescan && LinkScan(span) > MaxRescan)
             throw new InvalidOperationException(
                 "it has so many links left without their ')' that Markdig cannot read it in reasonable time; " +
