@@ -97,6 +97,20 @@ public class InvalidSiteTests
     }
 
     [Fact]
+    public void Raw_html_of_tens_of_thousands_of_tags_fails_its_file_before_the_dom_is_written_out()
+    {
+        using var site = new TestSite();
+        var limit = Generator.Html.DomRewriter.MaxTags;
+        // The bold tags and the two paragraphs' four: just over the limit; the other post is just under it.
+        site.WritePost("many", body: "Intro.\n\n" + string.Concat(Enumerable.Repeat("<b></b>", limit / 2 + 1)));
+        site.WritePost("most", body: "Intro.\n\n" + string.Concat(Enumerable.Repeat("<b>x</b>", limit / 2 - 10)));
+        var result = site.Build();
+        Assert.False(result.Succeeded);
+        Assert.Equal([$"input/posts/2021/many.md:8:1: error PPN021: the body cannot be rendered: its HTML has {limit + 6} tags; " +
+            $"a body with HTML in it may have at most {limit} {Hint}"], site.Lines(result).Where(l => l.Contains("PPN021")));
+    }
+
+    [Fact]
     public void Thousands_of_unclosed_html_comments_fail_their_file_before_Markdig_searches_on_from_each()
     {
         using var site = new TestSite();
