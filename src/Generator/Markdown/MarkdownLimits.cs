@@ -23,6 +23,12 @@ public static partial class MarkdownLimits
     public const int MaxBareLinks = 2_000;
 
     /// <summary>
+    /// The most link reference definitions (<c>[label]: address</c> lines) a body may have: Markdig takes each out of
+    /// the body's list of blocks by shifting the rest, so 60,000 took 3 s and more would take longer in the square.
+    /// </summary>
+    public const int MaxReferenceDefinitions = 2_000;
+
+    /// <summary>
     /// The most characters Markdig may read again after openings it then finds unclosed. At each <c>](</c> it reads the
     /// link's address (with its balanced parentheses) and title to their end, which for a link never closed is the end
     /// of the paragraph, so <c>[a](</c> 80,000 times took 21 s, <c>[a]((x)</c> 30,000 times 6 s, and a 2 MB paragraph of
@@ -44,6 +50,9 @@ public static partial class MarkdownLimits
         if (span.Length > MaxBareLinks * 8 && span.Count("://") + span.Count("www.") + span.Count("mailto:") > MaxBareLinks
             && BareLink().Count(markdown) is var bare and > MaxBareLinks)
             throw new InvalidOperationException($"it has {bare} bare web addresses; a body may have at most {MaxBareLinks}, or write them as [text](address) links");
+        if (span.Count("]:") > MaxReferenceDefinitions && ReferenceDefinition().Count(markdown) is var definitions and > MaxReferenceDefinitions)
+            throw new InvalidOperationException(
+                $"it has {definitions} link reference definitions ('[label]: address' lines); a body may have at most {MaxReferenceDefinitions}");
         // Markdig reads on from each opening at most to the end of the body, and a body of n characters has fewer than
         // n/2 openings: most bodies are too short to need counting.
         if ((long)span.Length * span.Length / 2 <= MaxRescan) return;
@@ -121,6 +130,9 @@ public static partial class MarkdownLimits
 
     [GeneratedRegex(@"^[ ]{0,3}(\#{1,6}(?:[ \t]|\r?$)|=+[ \t\r]*$|-+[ \t\r]*$)", RegexOptions.Multiline)]
     private static partial Regex HeadingLine();
+
+    [GeneratedRegex(@"^[ ]{0,3}\[[^\]\n]+\]:", RegexOptions.Multiline)]
+    private static partial Regex ReferenceDefinition();
 
     /// <summary>Where Markdig's autolink extension starts a link: after white space or *, _, ~ or ( (not a link's own "](").</summary>
     [GeneratedRegex(@"(?<=^|[\s*_~(])(?<!\]\()(?:https?://|ftp://|mailto:|www\.)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]

@@ -123,6 +123,19 @@ public class InvalidSiteTests
     }
 
     [Fact]
+    public void Thousands_of_link_reference_definitions_fail_their_file_before_Markdig_takes_each_out()
+    {
+        using var site = new TestSite();
+        var limit = Generator.Markdown.MarkdownLimits.MaxReferenceDefinitions;
+        site.WritePost("many", body: string.Concat(Enumerable.Range(0, limit + 1).Select(i => $"See [page {i}][p{i}].\n\n[p{i}]: /posts/p{i}/\n\n")));
+        site.WritePost("most", body: string.Concat(Enumerable.Range(0, limit).Select(i => $"See [NHS {i}][n{i}].\n\n[n{i}]: https://www.nhs.uk/{i}\n\n")));
+        var result = site.Build();
+        Assert.False(result.Succeeded);
+        Assert.Equal([$"input/posts/2021/many.md:8:1: error PPN021: the body cannot be rendered: it has {limit + 1} link reference definitions " +
+            $"('[label]: address' lines); a body may have at most {limit} {Hint}"], site.Lines(result).Where(l => l.Contains("PPN021")));
+    }
+
+    [Fact]
     public void Thousands_of_headings_fail_their_file_before_Markdig_numbers_them_one_by_one()
     {
         using var site = new TestSite();
