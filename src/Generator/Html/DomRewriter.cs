@@ -29,14 +29,17 @@ public sealed class DomRewriter(BodyEdits edits)
     /// <summary>Post-processes one body. Thread-safe: each thread has its own document, each call its own sanitiser.</summary>
     public ProcessedHtml Process(MarkdownHtml markdown, DocumentContext context)
     {
-        // Caught by the build and reported for this file (PPN021), before the parser spends minutes on it. Only raw HTML
-        // can nest that deep: Markdig stops at its own depth limit.
+        // Caught by the build and reported for this file (PPN021), before the parser or the writer spends minutes on it.
+        // Only raw HTML can nest that deep (Markdig stops at its own depth limit); bodies without it go the token way.
         var html = markdown.Html.ToString();
-        if (markdown.RawHtmlLine is not null && HtmlNesting.IsTooDeep(html))
-            throw new InvalidOperationException($"its HTML nests elements more than {HtmlNesting.Limit} deep");
-        // Every tag starts with '<', which text never holds unescaped.
-        if (markdown.RawHtmlLine is not null && html.AsSpan().Count('<') is var tags and > MaxTags)
-            throw new InvalidOperationException($"its HTML has {tags} tags; a body with HTML in it may have at most {MaxTags}");
+        if (markdown.RawHtmlLine is not null)
+        {
+            if (HtmlNesting.IsTooDeep(html))
+                throw new InvalidOperationException($"its HTML nests elements more than {HtmlNesting.Limit} deep");
+            // Every tag starts with '<', which text never holds unescaped.
+            if (html.AsSpan().Count('<') is var tags and > MaxTags)
+                throw new InvalidOperationException($"its HTML has {tags} tags; a body with HTML in it may have at most {MaxTags}");
+        }
         var document = t_document ??= new HtmlParser().ParseDocument("");
         var body = document.Body!;
         body.InnerHtml = html;

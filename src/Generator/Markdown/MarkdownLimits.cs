@@ -50,7 +50,9 @@ public static partial class MarkdownLimits
         if (span.Length > MaxBareLinks * 8 && span.Count("://") + span.Count("www.") + span.Count("mailto:") > MaxBareLinks
             && BareLink().Count(markdown) is var bare and > MaxBareLinks)
             throw new InvalidOperationException($"it has {bare} bare web addresses; a body may have at most {MaxBareLinks}, or write them as [text](address) links");
-        if (span.Count("]:") > MaxReferenceDefinitions && ReferenceDefinition().Count(markdown) is var definitions and > MaxReferenceDefinitions)
+        // Each definition takes at least six characters ("[a]:b" and its line break).
+        if (span.Length > MaxReferenceDefinitions * 6 && span.Count("]:") > MaxReferenceDefinitions
+            && ReferenceDefinition().Count(markdown) is var definitions and > MaxReferenceDefinitions)
             throw new InvalidOperationException(
                 $"it has {definitions} link reference definitions ('[label]: address' lines); a body may have at most {MaxReferenceDefinitions}");
         // Markdig reads on from each opening at most to the end of the body, and a body of n characters has fewer than
@@ -73,7 +75,7 @@ public static partial class MarkdownLimits
     private static long CommentScan(ReadOnlySpan<char> body)
     {
         var (total, closing, blank) = (0L, -1, -1);
-        for (var at = body.IndexOf("<!--"); at >= 0 && total <= MaxRescan; at = body[(at + 1)..].IndexOf("<!--") is var next and >= 0 ? at + 1 + next : -1)
+        for (var at = body.IndexOf("<!--"); at >= 0 && total <= MaxRescan; at = NextAfter(body, "<!--", at))
         {
             // Openings come in order, so each search starts where the last one found its answer.
             if (closing < at) closing = body[at..].IndexOf("-->") is var c and >= 0 ? at + c : body.Length;
@@ -91,7 +93,7 @@ public static partial class MarkdownLimits
     private static long LinkScan(ReadOnlySpan<char> body)
     {
         var total = 0L;
-        for (var at = body.IndexOf("]("); at >= 0 && total <= MaxRescan; at = body[(at + 1)..].IndexOf("](") is var next and >= 0 ? at + 1 + next : -1)
+        for (var at = body.IndexOf("]("); at >= 0 && total <= MaxRescan; at = NextAfter(body, "](", at))
         {
             var end = at + 2;
             var depth = 1;
@@ -115,6 +117,10 @@ public static partial class MarkdownLimits
         }
         return total;
     }
+
+    /// <summary>Where <paramref name="value"/> next occurs after position <paramref name="at"/> (-1 when it does not).</summary>
+    private static int NextAfter(ReadOnlySpan<char> body, string value, int at) =>
+        body[(at + 1)..].IndexOf(value) is var next and >= 0 ? at + 1 + next : -1;
 
     /// <summary>Where the first blank line after <paramref name="from"/> begins (the end of the body when there is none).</summary>
     private static int NextBlankLine(ReadOnlySpan<char> body, int from)
