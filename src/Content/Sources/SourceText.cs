@@ -71,6 +71,12 @@ public static class SourceText
     {
         var span = bytes;
         if (span.StartsWith(Encoding.UTF8.Preamble)) span = span[3..];
+        // Windows editors' "Unicode" is UTF-16: its byte-order mark names it, where a guess at the first bad byte would not.
+        if (span.StartsWith(Encoding.Unicode.Preamble) || span.StartsWith(Encoding.BigEndianUnicode.Preamble))
+        {
+            diagnostics.Add(DiagnosticCode.NotUtf8, SourceLocation.WholeFile(displayPath), "file is saved as UTF-16 (\"Unicode\"), not UTF-8");
+            return null;
+        }
         string text;
         try
         {

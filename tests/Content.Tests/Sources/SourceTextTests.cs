@@ -15,6 +15,18 @@ public class SourceTextTests
         Assert.StartsWith("post.md:3:12: error PPN011: file is not valid UTF-8", Assert.Single(diagnostics.Sorted()).ToString());
     }
 
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void UTF_16_is_named_as_such(string encoding)
+    {
+        var diagnostics = new DiagnosticList();
+        var utf16 = Encoding.GetEncoding(encoding);
+        Assert.Null(SourceText.Decode([.. utf16.Preamble, .. utf16.GetBytes("---\ntitle: Café\n---\n")], "post.md", diagnostics));
+        Assert.StartsWith("post.md:1:1: error PPN011: file is saved as UTF-16 (\"Unicode\"), not UTF-8 (hint: Save the file as UTF-8",
+            Assert.Single(diagnostics.Sorted()).ToString());
+    }
+
     [Fact]
     public void A_byte_order_mark_is_dropped()
     {
