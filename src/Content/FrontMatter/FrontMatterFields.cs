@@ -22,6 +22,9 @@ public sealed class FrontMatterFields
     private const int MaxDepth = 16;
     private const int MaxEvents = 10_000;
 
+    /// <summary>Quoted values wrapped onto under-indented lines read as libyaml reads them, up to this many a block.</summary>
+    private const int MaxQuotedValueRepairs = 32;
+
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries;
     private readonly string _file;
     private readonly int _firstLine;
@@ -71,49 +74,62 @@ public sealed class FrontMatterFields
                 "the front matter holds an invisible byte-order mark (U+FEFF)", "Delete it: retype the line, or remove the character with an editor that shows it.");
             return null;
         }
-        var parser = new LimitedParser(yaml);
-        try
+        for (var repairs = 0; ; repairs++)
         {
-            var stream = new YamlStream();
-            stream.Load(parser);
-            var root = stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode;
-            if (root is YamlScalarNode { Value: null or "" })
-                root = new YamlMappingNode();
-            if (root is not YamlMappingNode mapping)
+            var parser = new LimitedParser(yaml);
+            try
             {
-                diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, root.Start, firstLine),
-                    "front matter must be a list of 'key: value' lines");
+                return Load(parser, file, firstLine, diagnostics);
+            }
+            catch (YamlException e) when (repairs < MaxQuotedValueRepairs && QuotedValueIndentation.Indent(yaml, e) is { } indented)
+            {
+                yaml = indented;
+            }
+            catch (LimitException e)
+            {
+                diagnostics.Add(e.Code, SourceLocation.FromYaml(file, e.Start, firstLine), e.Message, e.Hint);
                 return null;
             }
-            var entries = new Dictionary<string, (YamlScalarNode, YamlNode)>(StringComparer.Ordinal);
-            foreach (var (key, value) in mapping.Children)
+            catch (YamlException e)
             {
-                if (key is YamlScalarNode { Value: { } name } scalarKey) entries[name] = (scalarKey, value);
-                else diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, key.Start, firstLine),
-                    "a front-matter key must be plain text");
+                var message = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
+                diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, e.Start, firstLine), $"invalid YAML: {message}", HintFor(message));
+                return null;
             }
-            return new FrontMatterFields(entries, file, firstLine, diagnostics);
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+            {
+                // YamlDotNet fails so, not with a YamlException, on some malformed YAML: most often a '[' or '{' left open
+                // with lines after it. Reported there, not as a crash.
+                diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, parser.Reached, firstLine),
+                    "invalid YAML: it cannot be read past this point",
+                    "Check that each '[' and '{' is closed on its line and each quote is matched; put a value that starts with one of them in double quotes.");
+                return null;
+            }
         }
-        catch (LimitException e)
+    }
+
+    /// <summary>The mapping <paramref name="parser"/> reads, as fields; null (with a diagnostic) when it is not a mapping.</summary>
+    private static FrontMatterFields? Load(LimitedParser parser, string file, int firstLine, DiagnosticList diagnostics)
+    {
+        var stream = new YamlStream();
+        stream.Load(parser);
+        var root = stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode;
+        if (root is YamlScalarNode { Value: null or "" })
+            root = new YamlMappingNode();
+        if (root is not YamlMappingNode mapping)
         {
-            diagnostics.Add(e.Code, SourceLocation.FromYaml(file, e.Start, firstLine), e.Message, e.Hint);
+            diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, root.Start, firstLine),
+                "front matter must be a list of 'key: value' lines");
             return null;
         }
-        catch (YamlException e)
+        var entries = new Dictionary<string, (YamlScalarNode, YamlNode)>(StringComparer.Ordinal);
+        foreach (var (key, value) in mapping.Children)
         {
-            var message = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
-            diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, e.Start, firstLine), $"invalid YAML: {message}", HintFor(message));
-            return null;
+            if (key is YamlScalarNode { Value: { } name } scalarKey) entries[name] = (scalarKey, value);
+            else diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, key.Start, firstLine),
+                "a front-matter key must be plain text");
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-        {
-            // YamlDotNet fails so, not with a YamlException, on some malformed YAML: most often a '[' or '{' left open
-            // with lines after it. Reported there, not as a crash.
-            diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, parser.Reached, firstLine),
-                "invalid YAML: it cannot be read past this point",
-                "Check that each '[' and '{' is closed on its line and each quote is matched; put a value that starts with one of them in double quotes.");
-            return null;
-        }
+        return new FrontMatterFields(entries, file, firstLine, diagnostics);
     }
 
     /// <summary>

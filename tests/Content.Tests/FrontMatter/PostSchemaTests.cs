@@ -313,6 +313,28 @@ public class PostSchemaTests
     }
 
     [Theory]
+    // As Jekyll and Hugo (libyaml, go-yaml) read them: YamlDotNet alone refuses a quoted value's lines at the margin.
+    [InlineData("title: \"67 million more records at your\nfingertips\"\n", "67 million more records at your fingertips")]
+    [InlineData("title: 'It''s a long\ntitle, wrapped\n   twice'\n", "It's a long title, wrapped twice")]
+    [InlineData("title: \"A \\\"quoted\\\" word\nand a\n\nnew paragraph\"\n", "A \"quoted\" word and a\nnew paragraph")]
+    [InlineData("summary: \"one\ntwo\"\ntitle: \"three\r\nfour\"\n", "three four")]
+    public void A_quoted_value_wrapped_onto_lines_at_the_margin_is_read_as_other_generators_read_it(string lines, string title)
+    {
+        using var content = new TestContent();
+        var post = content.ReadPost($"---\n{lines}date: 2021-01-01\nauthor: a\ncommitments: [put-people-first]\n---\nBody\n");
+        Assert.Empty(content.Lines);
+        Assert.Equal(title, post!.Title);
+    }
+
+    [Fact]
+    public void A_wrapped_quoted_value_never_closed_is_still_an_error_at_its_line()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost("---\ntitle: t\nsummary: \"runs on\nand on\n---\nBody\n"));
+        Assert.Matches(@"^post\.md:3:10: error PPN001: invalid YAML", Assert.Single(content.Lines));
+    }
+
+    [Theory]
     [InlineData("---\ntitle: t\nslug: first-day\n---\nBody\n", "first-day")]
     [InlineData("---\ntitle: t\n---\nBody\n", "day-one")]                       // none set: the path's
     [InlineData("---\ntitle: t\nslug: ../../etc\n---\nBody\n", "day-one")]      // not URL-safe: the build refuses it

@@ -1,0 +1,66 @@
+using YamlDotNet.Core;
+
+namespace PPNBlog.Content.FrontMatter;
+
+/// <summary>
+/// Front matter written for Jekyll or Hugo often wraps a long quoted value onto lines that start at the margin:
+/// <c>title: "A long\ntitle"</c>. libyaml and go-yaml (Jekyll, Hugo, Python) read that; YamlDotNet follows the YAML
+/// 1.2 letter and refuses it. This indents such lines so YamlDotNet reads them as the others do, with the same value:
+/// a quoted value's line breaks fold away the spaces that start the next line.
+/// </summary>
+internal static class QuotedValueIndentation
+{
+    /// <summary>
+    /// The YAML with the lines of the quoted value that <paramref name="error"/> found under-indented moved in to
+    /// its opening quote's column; null when the error is another one, or the value cannot be found or is not closed.
+    /// Lines keep their numbers, so every other diagnostic still points at the line the editor wrote.
+    /// </summary>
+    public static string? Indent(string yaml, YamlException error)
+    {
+        var message = error.InnerException?.Message ?? error.Message;
+        if (!message.Contains("quoted scalar", StringComparison.Ordinal) || !message.Contains("wrong indentation", StringComparison.Ordinal))
+            return null;
+        var open = OffsetOf(yaml, error.Start);
+        if (open < 0 || open >= yaml.Length || yaml[open] is not ('"' or '\'')) return null;
+        var quote = yaml[open];
+        var column = (int)error.Start.Column - 1;
+        var continuations = new List<int>();
+        for (var i = open + 1; i < yaml.Length; i++)
+        {
+            var c = yaml[i];
+            if (c == '\n') continuations.Add(i + 1);
+            else if (quote == '"' && c == '\\' && i + 1 < yaml.Length && yaml[i + 1] != '\n') i++;
+            else if (quote == '\'' && c == '\'' && i + 1 < yaml.Length && yaml[i + 1] == '\'') i++;
+            else if (c == quote) return Indented(yaml, continuations, column);
+        }
+        return null;
+    }
+
+    private static string Indented(string yaml, List<int> lineStarts, int column)
+    {
+        var result = new System.Text.StringBuilder(yaml.Length + lineStarts.Count * column);
+        var copied = 0;
+        foreach (var start in lineStarts)
+        {
+            var spaces = 0;
+            while (start + spaces < yaml.Length && yaml[start + spaces] == ' ') spaces++;
+            // A blank line is a line break in the value, however it is indented.
+            if (spaces >= column || start + spaces >= yaml.Length || yaml[start + spaces] is '\n' or '\r') continue;
+            result.Append(yaml, copied, start - copied).Append(' ', column - spaces);
+            copied = start;
+        }
+        return result.Append(yaml, copied, yaml.Length - copied).ToString();
+    }
+
+    /// <summary>The offset of a 1-based line and column in <paramref name="yaml"/>, or -1.</summary>
+    private static int OffsetOf(string yaml, Mark mark)
+    {
+        var offset = 0;
+        for (var line = 1; line < mark.Line; line++)
+        {
+            offset = yaml.IndexOf('\n', offset) + 1;
+            if (offset == 0) return -1;
+        }
+        return offset + (int)mark.Column - 1;
+    }
+}
