@@ -81,7 +81,7 @@ public sealed class FrontMatterFields
             {
                 return Load(parser, file, firstLine, diagnostics);
             }
-            catch (YamlException e) when (repairs < MaxQuotedValueRepairs && QuotedValueIndentation.Indent(yaml, e) is { } indented)
+            catch (YamlException e) when (repairs < MaxQuotedValueRepairs && QuotedValueIndentation.Indent(yaml, e, MaxYamlChars) is { } indented)
             {
                 yaml = indented;
             }

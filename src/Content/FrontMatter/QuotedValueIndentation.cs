@@ -12,10 +12,11 @@ internal static class QuotedValueIndentation
 {
     /// <summary>
     /// The YAML with the lines of the quoted value that <paramref name="error"/> found under-indented moved in to
-    /// its opening quote's column; null when the error is another one, or the value cannot be found or is not closed.
+    /// its opening quote's column; null when the error is another one, the value cannot be found or is not closed, or
+    /// the indented YAML would be longer than <paramref name="maxLength"/> (a hostile quote far to the right).
     /// Lines keep their numbers, so every other diagnostic still points at the line the editor wrote.
     /// </summary>
-    public static string? Indent(string yaml, YamlException error)
+    public static string? Indent(string yaml, YamlException error, int maxLength)
     {
         var message = error.InnerException?.Message ?? error.Message;
         if (!message.Contains("quoted scalar", StringComparison.Ordinal) || !message.Contains("wrong indentation", StringComparison.Ordinal))
@@ -31,7 +32,7 @@ internal static class QuotedValueIndentation
             if (c == '\n') continuations.Add(i + 1);
             else if (quote == '"' && c == '\\' && i + 1 < yaml.Length && yaml[i + 1] != '\n') i++;
             else if (quote == '\'' && c == '\'' && i + 1 < yaml.Length && yaml[i + 1] == '\'') i++;
-            else if (c == quote) return Indented(yaml, continuations, column);
+            else if (c == quote) return yaml.Length + continuations.Count * (long)column > maxLength ? null : Indented(yaml, continuations, column);
         }
         return null;
     }

@@ -334,6 +334,16 @@ public class PostSchemaTests
         Assert.Matches(@"^post\.md:3:10: error PPN001: invalid YAML", Assert.Single(content.Lines));
     }
 
+    [Fact]
+    public void A_wrapped_quoted_value_is_not_indented_past_the_front_matter_limit()
+    {
+        // Moving 2,000 lines in to a quote 30,000 columns to the right would make 60 million characters of YAML.
+        using var content = new TestContent();
+        var lines = string.Concat(Enumerable.Repeat("x\n", 2_000));
+        Assert.Null(content.ReadPost($"---\ntitle: t\nsummary: {new string(' ', 30_000)}\"{lines}\"\n---\nBody\n"));
+        Assert.Matches(@"^post\.md:3:30010: error PPN001: invalid YAML", Assert.Single(content.Lines));
+    }
+
     [Theory]
     [InlineData("---\ntitle: t\nslug: first-day\n---\nBody\n", "first-day")]
     [InlineData("---\ntitle: t\n---\nBody\n", "day-one")]                       // none set: the path's
