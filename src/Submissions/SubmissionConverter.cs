@@ -71,7 +71,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
         foreach (var removed in cleanup.Clean(blocks)) warnings.Add($"Removed the {removed} at the end of the email.");
         var lines = ContributorLines.Extract(blocks);
-        var document = CountWords(blocks) < settings.MinWords ? WordDocument(parts, images, lines, warnings) : null;
+        var unreadableDocuments = new List<string>();
+        var document = CountWords(blocks) < settings.MinWords ? WordDocument(parts, images, lines, warnings, unreadableDocuments) : null;
         if (document is not null) blocks = document.Value.Blocks;
 
         // Attached images that the body did not show go at the end, in order; other attachments are listed.
@@ -101,7 +102,10 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var words = CountWords([body]);
         var reasons = new List<string>();
         if (title.Length == 0) reasons.Add("The email has no subject. Please send it again with the title of your post as the subject line.");
-        if (words < settings.MinWords)
+        if (words < settings.MinWords && unreadableDocuments.Count > 0)
+            reasons.Add($"The attached Word document {string.Join(", ", unreadableDocuments)} could not be used, and the email itself has almost no text. "
+                + "Please save the document again as a Word document (.docx), or paste the post into the email, and send it again.");
+        else if (words < settings.MinWords)
             reasons.Add($"The email has almost no text ({words} word{(words == 1 ? "" : "s")}), so there is no post to publish. Please write the post in the email, or attach it as a Word document, and send it again.");
         var author = SingleLine.From(lines.Values.GetValueOrDefault("author") ?? message.From.Mailboxes.FirstOrDefault()?.Name);
         if (author.Contains('@') || author.Length == 0)
@@ -142,9 +146,11 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
     /// <summary>
     /// When the email is only a covering note, the first attached Word document is the post: its blocks, with its own
-    /// contributor lines added to the email's (the email's win).
+    /// contributor lines added to the email's (the email's win). Documents that cannot be read are named, with why, in
+    /// <paramref name="unreadable"/>: the contributor is told that, not only that the email is short.
     /// </summary>
-    private static (List<string> Blocks, MimePart Part)? WordDocument(List<MimePart> parts, ImageCollector images, ContributorLines lines, List<string> warnings)
+    private static (List<string> Blocks, MimePart Part)? WordDocument(List<MimePart> parts, ImageCollector images, ContributorLines lines, List<string> warnings,
+        List<string> unreadable)
     {
         foreach (var part in parts)
         {
@@ -154,7 +160,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             var (html, embedded, problem) = DocxToHtml.Convert(bytes);
             if (html is null || HtmlNesting.IsTooDeep(html))
             {
-                warnings.Add($"The Word document '{name}' was left out: {problem ?? $"its formatting is nested more than {HtmlNesting.Limit} levels deep"}.");
+                problem ??= $"formatting nested more than {HtmlNesting.Limit} levels deep";
+                warnings.Add($"The Word document '{name}' was left out ({problem}).");
+                unreadable.Add($"'{name}' ({problem})");
                 continue;
             }
             var converter = new HtmlToMarkdown(src => src.StartsWith("cid:docx-", StringComparison.Ordinal) && embedded.TryGetValue(src[9..], out var image)

@@ -18,6 +18,8 @@ public static class DocxToHtml
     /// <summary>The most a .docx may expand to when unzipped (100 MiB): a zip bomb is refused, not opened.</summary>
     public const long MaxUncompressedBytes = 100L * 1024 * 1024;
 
+    private const string Unreadable = "damaged, or not really a .docx";
+
     /// <summary>True when <paramref name="bytes"/> is a zip whose parts look like a Word document.</summary>
     public static bool IsDocx(byte[] bytes)
     {
@@ -39,12 +41,12 @@ public static class DocxToHtml
             using (var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read))
             {
                 if (zip.Entries.Count > 2000 || zip.Entries.Sum(e => e.Length) > MaxUncompressedBytes)
-                    return (null, images, "the Word document is too large when unpacked");
+                    return (null, images, "too large when unpacked");
             }
             using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
             var main = document.MainDocumentPart;
             var body = main?.Document?.Body;
-            if (main is null || body is null) return (null, images, "the Word document has no body");
+            if (main is null || body is null) return (null, images, Unreadable);
             var html = new StringBuilder("<html><body>");
             string? openList = null;
             foreach (var element in body.ChildElements)
@@ -88,7 +90,7 @@ public static class DocxToHtml
         }
         catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or OpenXmlPackageException or InvalidOperationException or ArgumentException)
         {
-            return (null, images, "the Word document could not be read");
+            return (null, images, Unreadable);
         }
     }
 

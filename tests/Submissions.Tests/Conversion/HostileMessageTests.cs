@@ -103,6 +103,24 @@ public class HostileMessageTests
     }
 
     [Fact]
+    public void A_covering_note_with_an_unreadable_word_document_is_refused_naming_the_document()
+    {
+        var document = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(document, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open())) writer.Write("<w:document><w:body><w:p>cut short");
+        var message = Message("My post", "Please find my post attached.");
+        var body = new BodyBuilder { TextBody = "Please find my post attached." };
+        body.Attachments.Add("My post.docx", document.ToArray());
+        message.Body = body.ToMessageBody();
+
+        var result = ConvertFile(message);
+
+        Assert.Null(result.Post);
+        Assert.Equal(["The attached Word document 'My post.docx' (damaged, or not really a .docx) could not be used, and the email itself has almost "
+            + "no text. Please save the document again as a Word document (.docx), or paste the post into the email, and send it again."], result.Reasons);
+    }
+
+    [Fact]
     public void Html_nested_deeper_than_browsers_nest_is_refused_with_a_reason_not_parsed_for_hours()
     {
         // 200,000 nested elements in 2 MB: parsed, this takes minutes (the parser's cost grows with the square of the depth).
