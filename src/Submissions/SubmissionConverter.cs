@@ -102,11 +102,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var words = CountWords([body]);
         var reasons = new List<string>();
         if (title.Length == 0) reasons.Add("The email has no subject. Please send it again with the title of your post as the subject line.");
-        if (words < settings.MinWords && unreadableDocuments.Count > 0)
-            reasons.Add($"The attached Word document {string.Join(", ", unreadableDocuments)} could not be used, and the email itself has almost no text. "
-                + "Please save the document again as a Word document (.docx), or paste the post into the email, and send it again.");
-        else if (words < settings.MinWords)
-            reasons.Add($"The email has almost no text ({words} word{(words == 1 ? "" : "s")}), so there is no post to publish. Please write the post in the email, or attach it as a Word document, and send it again.");
+        if (words < settings.MinWords) reasons.Add(TooShort(words, unreadableDocuments, ignored));
         var author = SingleLine.From(lines.Values.GetValueOrDefault("author") ?? message.From.Mailboxes.FirstOrDefault()?.Name);
         if (author.Contains('@') || author.Length == 0)
         {
@@ -139,6 +135,19 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             warnings.Add($"index.md line {finding.Line}: looks like {(finding.Kind.StartsWith('N') ? "an" : "a")} {finding.Kind}. Remove it unless it is meant to be published.");
         return SubmissionResult.Accepted(new ConvertedPost(frontMatter, Slugs.FromTitle(title), body, shown, choices, ignored, warnings,
             IdempotencyKey(message.MessageId, body), sender, personalData));
+    }
+
+    /// <summary>Why a short email is no post, naming what was attached instead when there is something: a contributor
+    /// who attached the post in a form the bot cannot read needs to hear that, not that the email is short.</summary>
+    private static string TooShort(int words, List<string> unreadableDocuments, List<string> otherAttachments)
+    {
+        const string Resend = "Please paste the post into the email, or attach it as a Word document (.docx: in Word, File › Save As › Word Document), and send it again.";
+        if (unreadableDocuments.Count > 0)
+            return $"The attached Word document {string.Join(", ", unreadableDocuments)} could not be used, and the email itself has almost no text. {Resend}";
+        if (otherAttachments.Count > 0)
+            return $"The email has almost no text, and the attached {string.Join(", ", otherAttachments.Select(a => $"'{a}'"))} cannot be turned into a post: "
+                + $"only a Word document (.docx) can. {Resend}";
+        return $"The email has almost no text ({words} word{(words == 1 ? "" : "s")}), so there is no post to publish. Please write the post in the email, or attach it as a Word document, and send it again.";
     }
 
     private static int CountWords(IEnumerable<string> blocks) =>

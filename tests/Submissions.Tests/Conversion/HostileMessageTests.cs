@@ -117,7 +117,26 @@ public class HostileMessageTests
 
         Assert.Null(result.Post);
         Assert.Equal(["The attached Word document 'My post.docx' (damaged, or not really a .docx) could not be used, and the email itself has almost "
-            + "no text. Please save the document again as a Word document (.docx), or paste the post into the email, and send it again."], result.Reasons);
+            + "no text. Please paste the post into the email, or attach it as a Word document (.docx: in Word, File › Save As › Word Document), and send it again."],
+            result.Reasons);
+    }
+
+    [Theory]
+    [InlineData("post.pdf", "application/pdf", "%PDF-1.4\n%%EOF\n")]
+    [InlineData("post.doc", "application/msword", "\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1 an old Word file")]
+    [InlineData("post.odt", "application/vnd.oasis.opendocument.text", "PK\u0003\u0004 not a Word zip")]
+    public void A_covering_note_with_the_post_in_another_format_is_refused_naming_the_attachment(string name, string type, string content)
+    {
+        var body = new BodyBuilder { TextBody = "Hello, please find my blog post attached. Thanks, Sam" };
+        body.Attachments.Add(name, System.Text.Encoding.Latin1.GetBytes(content), ContentType.Parse(type));
+        var message = Message("My post", "");
+        message.Body = body.ToMessageBody();
+
+        var result = ConvertFile(message);
+
+        Assert.Null(result.Post);
+        Assert.Equal([$"The email has almost no text, and the attached '{name}' cannot be turned into a post: only a Word document (.docx) can. Please paste "
+            + "the post into the email, or attach it as a Word document (.docx: in Word, File › Save As › Word Document), and send it again."], result.Reasons);
     }
 
     [Fact]
