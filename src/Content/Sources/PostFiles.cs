@@ -20,7 +20,7 @@ public static class PostFiles
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) =>
                 IsLink(entry) ? entry.IsDirectory || entry.FileName.EndsWith(".md") : !entry.IsDirectory && entry.FileName.EndsWith(".md"),
-            ShouldRecursePredicate = (ref FileSystemEntry entry) => !IsLink(entry),
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => !IsLink(entry) && !HiddenFiles.IsHidden(entry.FileName),
         }, postsDirectory)
         : [];
 
@@ -31,7 +31,7 @@ public static class PostFiles
     /// </summary>
     public static IEnumerable<string> Select(IEnumerable<string> markdownFiles, string postsDirectory)
     {
-        var files = markdownFiles.ToList();
+        var files = markdownFiles.Where(f => !HiddenFiles.IsHiddenPath(Path.GetRelativePath(postsDirectory, f))).ToList();
         var bundles = files.Where(IsBundle).Select(Path.GetDirectoryName).ToHashSet(StringComparer.Ordinal);
         return files.Where(f => IsBundle(f) || !InsideBundle(f, postsDirectory, bundles)).Order(StringComparer.Ordinal);
     }

@@ -105,7 +105,9 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
         ([.. MarkdownFiles(Path.Combine(_input, "commitments"))], [.. MarkdownFiles(Path.Combine(_input, "pages"))], [.. PostFiles.In(Path.Combine(_input, "posts"))]);
 
     private static IEnumerable<string> MarkdownFiles(string directory) =>
-        Directory.Exists(directory) ? Directory.EnumerateFiles(directory, "*.md", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal) : [];
+        Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, "*.md", SearchOption.TopDirectoryOnly).Where(f => !HiddenFiles.IsHidden(Path.GetFileName(f))).Order(StringComparer.Ordinal)
+            : [];
 
     /// <summary>Reads the files not already loaded (in parallel), then returns every file's valid content and diagnostics.</summary>
     private List<T> ReadAll<T>(string[] paths, Func<string, string, DiagnosticList, T?> read, DiagnosticList diagnostics)

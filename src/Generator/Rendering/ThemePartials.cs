@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using PPNBlog.Content.Sources;
 using Microsoft.Extensions.Primitives;
 
 namespace PPNBlog.Generator.Rendering;
@@ -14,9 +15,9 @@ public sealed class ThemePartials : IFileProvider
 
     private ThemePartials(Dictionary<string, PartialFile> files) => _files = files;
 
-    /// <summary>The partials under <paramref name="directory"/> (none when it does not exist), by path relative to it.</summary>
+    /// <summary>The partials under <paramref name="directory"/> (none when it does not exist; hidden files are not partials), by path relative to it.</summary>
     public static ThemePartials Read(string directory) => new(!Directory.Exists(directory) ? [] :
-        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).ToDictionary(
+        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Where(f => !HiddenFiles.IsHiddenPath(Path.GetRelativePath(directory, f))).ToDictionary(
             f => Path.GetRelativePath(directory, f).Replace('\\', '/'),
             f => new PartialFile(Path.GetFileName(f), File.ReadAllBytes(f), File.GetLastWriteTimeUtc(f)),
             StringComparer.Ordinal));

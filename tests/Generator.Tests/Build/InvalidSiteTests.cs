@@ -150,6 +150,27 @@ public class InvalidSiteTests
     }
 
     [Fact]
+    public void Hidden_files_and_folders_are_not_content_nor_theme()
+    {
+        using var site = new TestSite();
+        const string post = "---\ntitle: T\ndate: 2021-01-01\nauthor: A\ncommitments: [put-people-first]\n---\n\nText.\n";
+        site.Write("posts/2021/visible.md", post);
+        // Emacs's lock file while a post is edited (a link to nowhere), macOS's metadata beside a file on a shared drive, a hidden folder.
+        File.CreateSymbolicLink(Path.Combine(site.Input, "posts", "2021", ".#visible.md"), "editor@host.1234:1700000000");
+        File.WriteAllBytes(Path.Combine(site.Input, "posts", "2021", "._visible.md"), [0x00, 0x05, 0x16, 0x07, 0xFF, 0xFE]);
+        site.Write("posts/.drafts/old.md", "not front matter");
+        site.Write("commitments/._put-people-first.md", "\u0000binary");
+        var theme = site.CopyTheme();
+        File.WriteAllBytes(Path.Combine(theme, "partials", ".DS_Store"), [0x00, 0x00, 0x00, 0x01, .. "Bud1{% if"u8]);
+
+        var result = PPNBlog.Generator.Build.SiteBuilder.Build(site.Options() with { ThemeDirectory = theme });
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        Assert.True(File.Exists(Path.Combine(site.Output, "posts", "visible", "index.html")));
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "posts", "old")));
+    }
+
+    [Fact]
     public void Symbolic_links_cannot_publish_files_from_outside_the_content()
     {
         using var site = new TestSite();

@@ -1,0 +1,16 @@
+namespace PPNBlog.Content.Sources;
+
+/// <summary>
+/// Hidden files and folders (names starting with '.') are never content or theme, as in Jekyll and Hugo: editors' lock
+/// files (Emacs's <c>.#post.md</c>, a link to nowhere, exists while a post is being edited), macOS's <c>.DS_Store</c> and
+/// <c>._post.md</c> (binary metadata Finder writes beside files on shared drives).
+/// </summary>
+public static class HiddenFiles
+{
+    /// <summary>True for a hidden file or folder name.</summary>
+    public static bool IsHidden(ReadOnlySpan<char> name) => name.StartsWith('.');
+
+    /// <summary>True when a file or folder on <paramref name="relativePath"/> is hidden (a file in a hidden folder is hidden).</summary>
+    public static bool IsHiddenPath(string relativePath) =>
+        relativePath.Split('/', '\\').Any(name => IsHidden(name));
+}
