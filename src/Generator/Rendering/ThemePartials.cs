@@ -15,9 +15,12 @@ public sealed class ThemePartials : IFileProvider
 
     private ThemePartials(Dictionary<string, PartialFile> files) => _files = files;
 
-    /// <summary>The partials under <paramref name="directory"/> (none when it does not exist; hidden files are not partials), by path relative to it.</summary>
+    /// <summary>
+    /// The partials (<c>*.liquid</c>, as <c>render</c> names them) under <paramref name="directory"/>, by path relative to it;
+    /// none when it does not exist. Other files there (Windows's Thumbs.db, macOS's hidden .DS_Store) are not read as Liquid.
+    /// </summary>
     public static ThemePartials Read(string directory) => new(!Directory.Exists(directory) ? [] :
-        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Where(f => !HiddenFiles.IsHiddenPath(Path.GetRelativePath(directory, f))).ToDictionary(
+        Directory.EnumerateFiles(directory, "*.liquid", SearchOption.AllDirectories).Where(f => !HiddenFiles.IsHiddenPath(Path.GetRelativePath(directory, f))).ToDictionary(
             f => Path.GetRelativePath(directory, f).Replace('\\', '/'),
             f => new PartialFile(Path.GetFileName(f), File.ReadAllBytes(f), File.GetLastWriteTimeUtc(f)),
             StringComparer.Ordinal));

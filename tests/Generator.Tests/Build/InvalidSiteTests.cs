@@ -150,7 +150,7 @@ public class InvalidSiteTests
     }
 
     [Fact]
-    public void Hidden_files_and_folders_are_not_content_nor_theme()
+    public void Hidden_files_and_folders_are_not_content_nor_theme_and_only_liquid_files_are_partials()
     {
         using var site = new TestSite();
         const string post = "---\ntitle: T\ndate: 2021-01-01\nauthor: A\ncommitments: [put-people-first]\n---\n\nText.\n";
@@ -162,6 +162,7 @@ public class InvalidSiteTests
         site.Write("commitments/._put-people-first.md", "\u0000binary");
         var theme = site.CopyTheme();
         File.WriteAllBytes(Path.Combine(theme, "partials", ".DS_Store"), [0x00, 0x00, 0x00, 0x01, .. "Bud1{% if"u8]);
+        File.WriteAllBytes(Path.Combine(theme, "partials", "Thumbs.db"), [0xD0, 0xCF, 0x11, 0xE0, .. "{{"u8]);
 
         var result = PPNBlog.Generator.Build.SiteBuilder.Build(site.Options() with { ThemeDirectory = theme });
 
