@@ -103,12 +103,16 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode SiteNotWritten = new("PPN024", "Site not written", Severity.Error,
         "Free space on that disk, or check the output folder and its permissions; the site that was there is left as it was.");
 
+    /// <summary>An image beside a post that browsers cannot show: published, but seen as a broken picture.</summary>
+    public static readonly DiagnosticCode UnshowableImage = new("PPN025", "Image browsers cannot show", Severity.Warning,
+        "Save it again as JPEG or PNG (an iPhone photo in HEIC: share or export it as JPEG), and link that file.");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         MalformedYaml, MissingFrontMatter, MissingField, InvalidValue, InvalidDate, UnknownCommitment, DuplicateSlug,
         MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
-        ControlCharacter, SiteNotWritten,
+        ControlCharacter, SiteNotWritten, UnshowableImage,
     ];
 }

@@ -53,11 +53,18 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, DiagnosticList 
                             $"{what} '{link.Url}' is outside the post's folder", "Put the file in the post's own folder and link it by its name.");
                     else if (!File.Exists(target))
                         diagnostics.Add(link.IsImage ? DiagnosticCode.MissingImage : DiagnosticCode.BrokenLink, location,
-                            $"{what} '{link.Url}' does not exist in the post's folder");
+                            $"{what} '{link.Url}' does not exist in the post's folder", SameNameOtherCase(target) is { } named
+                                ? $"The folder has '{named}': names must match exactly, capital letters included (the web server tells them apart)."
+                                : null);
                     else if (FolderBounds.HasSymbolicLink(source.Directory, target))
                         diagnostics.Add(DiagnosticCode.SymbolicLink, location, $"{what} '{link.Url}' is a symbolic link");
                     else
+                    {
+                        if (link.IsImage && !BrowserImages.CanShow(target))
+                            diagnostics.Add(DiagnosticCode.UnshowableImage, location,
+                                $"image '{link.Url}' is not a picture web browsers show (PNG, JPEG, GIF, WebP, AVIF or SVG), or it is damaged");
                         copies.Add((target, pagePath + Path.GetRelativePath(source.Directory, target).Replace('\\', '/')));
+                    }
                     break;
             }
             if (link.IsImage && link.AltText.Length == 0 && !IsEmbed(link.Url))
@@ -65,6 +72,12 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, DiagnosticList 
         }
         return copies;
     }
+
+    /// <summary>The name of a file beside <paramref name="missing"/> that differs from it only in case, if there is one.</summary>
+    private static string? SameNameOtherCase(string missing) =>
+        Path.GetDirectoryName(missing) is { } folder && Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder).Select(Path.GetFileName).FirstOrDefault(name => string.Equals(name, Path.GetFileName(missing), StringComparison.OrdinalIgnoreCase))
+            : null;
 
     private static bool IsEmbed(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (BodyEdits.EmbedHosts.Contains(uri.Host) || uri.Host is "youtu.be" or "vimeo.com" or "www.vimeo.com");
