@@ -82,7 +82,7 @@ public static class PostSchema
                     local.Add(DiagnosticCode.MissingImage, fields.LocationOf("image"), $"image '{image}' is outside the post's folder",
                         "Put the image in the post's own folder and give its name, e.g. image: photo.jpg.");
                 else if (!File.Exists(file))
-                    local.Add(DiagnosticCode.MissingImage, fields.LocationOf("image"), $"image '{image}' does not exist");
+                    local.Add(DiagnosticCode.MissingImage, fields.LocationOf("image"), $"image '{image}' does not exist", FolderBounds.OtherCaseHint(file));
                 else if (FolderBounds.HasSymbolicLink(source.Directory, file))
                     local.Add(DiagnosticCode.SymbolicLink, fields.LocationOf("image"), $"image '{image}' is a symbolic link");
             }

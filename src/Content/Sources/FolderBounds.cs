@@ -26,6 +26,16 @@ public static class FolderBounds
         return false;
     }
 
+    /// <summary>
+    /// A hint for a file that does not exist when its folder has one whose name differs only in capitals
+    /// (<c>photo.jpg</c> for <c>Photo.JPG</c>: the same file on Windows and macOS, not on the web server); else null.
+    /// </summary>
+    public static string? OtherCaseHint(string missing) =>
+        Path.GetDirectoryName(missing) is { } folder && Directory.Exists(folder)
+        && Directory.EnumerateFiles(folder).Select(Path.GetFileName).FirstOrDefault(name => string.Equals(name, Path.GetFileName(missing), StringComparison.OrdinalIgnoreCase)) is { } named
+            ? $"The folder has '{named}': names must match exactly, capital letters included (the web server tells them apart)."
+            : null;
+
     private static string WithSeparator(string path) =>
         Path.GetFullPath(path) is var full && Path.EndsInDirectorySeparator(full) ? full : full + Path.DirectorySeparatorChar;
 }

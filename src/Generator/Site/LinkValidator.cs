@@ -53,9 +53,7 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, DiagnosticList 
                             $"{what} '{link.Url}' is outside the post's folder", "Put the file in the post's own folder and link it by its name.");
                     else if (!File.Exists(target))
                         diagnostics.Add(link.IsImage ? DiagnosticCode.MissingImage : DiagnosticCode.BrokenLink, location,
-                            $"{what} '{link.Url}' does not exist in the post's folder", SameNameOtherCase(target) is { } named
-                                ? $"The folder has '{named}': names must match exactly, capital letters included (the web server tells them apart)."
-                                : null);
+                            $"{what} '{link.Url}' does not exist in the post's folder", FolderBounds.OtherCaseHint(target));
                     else if (FolderBounds.HasSymbolicLink(source.Directory, target))
                         diagnostics.Add(DiagnosticCode.SymbolicLink, location, $"{what} '{link.Url}' is a symbolic link");
                     else
@@ -72,12 +70,6 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, DiagnosticList 
         }
         return copies;
     }
-
-    /// <summary>The name of a file beside <paramref name="missing"/> that differs from it only in case, if there is one.</summary>
-    private static string? SameNameOtherCase(string missing) =>
-        Path.GetDirectoryName(missing) is { } folder && Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder).Select(Path.GetFileName).FirstOrDefault(name => string.Equals(name, Path.GetFileName(missing), StringComparison.OrdinalIgnoreCase))
-            : null;
 
     private static bool IsEmbed(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (BodyEdits.EmbedHosts.Contains(uri.Host) || uri.Host is "youtu.be" or "vimeo.com" or "www.vimeo.com");

@@ -221,6 +221,16 @@ public class PostSchemaTests
         Assert.Contains(content.Lines, l => l.StartsWith("post.md:8:8: warning PPN018:", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_header_image_named_in_other_capitals_than_its_file_names_the_file()
+    {
+        using var content = new TestContent();
+        content.Write("Photo.JPG", "a photo");
+        Assert.Null(content.ReadPost(Valid.Replace("kind: keynote", "kind: keynote\nimage: photo.jpg\nimage_alt: The team")));
+        Assert.Equal(["post.md:8:8: error PPN008: image 'photo.jpg' does not exist (hint: The folder has 'Photo.JPG': names must match exactly, "
+            + "capital letters included (the web server tells them apart).)"], content.Lines);
+    }
+
     [Theory]
     [InlineData("../outside.jpg", "error PPN008: image '../outside.jpg' is outside the post's folder")]
     [InlineData("/etc/hostname", null)] // a site address, not a file beside the post
