@@ -43,7 +43,7 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, DiagnosticList 
                     if (context.UrlOf(file) is null)
                         diagnostics.Add(DiagnosticCode.BrokenLink, location, File.Exists(file)
                             ? $"link '{link.Url}' points at a post that is not published (a draft, future-dated, or invalid)"
-                            : $"link '{link.Url}' points at a file that does not exist");
+                            : $"link '{link.Url}' points at a file that does not exist", File.Exists(file) ? null : FolderBounds.OtherCaseHint(file));
                     break;
                 case LinkKind.RelativeFile:
                     var target = LinkTarget.ResolveInside(source.Directory, link.Url);
