@@ -26,12 +26,14 @@ public sealed class FrontMatterFields
     private const int MaxQuotedValueRepairs = 32;
 
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries;
+    private readonly string _yaml;
     private readonly string _file;
     private readonly int _firstLine;
     private readonly DiagnosticList _diagnostics;
 
-    private FrontMatterFields(Dictionary<string, (YamlScalarNode, YamlNode)> entries, string file, int firstLine, DiagnosticList diagnostics)
+    private FrontMatterFields(Dictionary<string, (YamlScalarNode, YamlNode)> entries, string yaml, string file, int firstLine, DiagnosticList diagnostics)
     {
+        _yaml = yaml;
         _entries = entries;
         _file = file;
         _firstLine = firstLine;
@@ -79,7 +81,7 @@ public sealed class FrontMatterFields
             var parser = new LimitedParser(yaml);
             try
             {
-                return Load(parser, file, firstLine, diagnostics);
+                return Load(parser, yaml, file, firstLine, diagnostics);
             }
             catch (YamlException e) when (repairs < MaxQuotedValueRepairs && QuotedValueIndentation.Indent(yaml, e, MaxYamlChars) is { } indented)
             {
@@ -92,8 +94,8 @@ public sealed class FrontMatterFields
             }
             catch (YamlException e)
             {
-                var message = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
-                diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, e.Start, firstLine), $"invalid YAML: {message}", HintFor(message));
+                var (line, column, message, hint) = YamlMistakes.Explain(yaml, e);
+                diagnostics.Add(DiagnosticCode.MalformedYaml, new SourceLocation(file, (int)line + firstLine - 1, (int)column), message, hint);
                 return null;
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException)
@@ -109,7 +111,7 @@ public sealed class FrontMatterFields
     }
 
     /// <summary>The mapping <paramref name="parser"/> reads, as fields; null (with a diagnostic) when it is not a mapping.</summary>
-    private static FrontMatterFields? Load(LimitedParser parser, string file, int firstLine, DiagnosticList diagnostics)
+    private static FrontMatterFields? Load(LimitedParser parser, string yaml, string file, int firstLine, DiagnosticList diagnostics)
     {
         var stream = new YamlStream();
         stream.Load(parser);
@@ -129,7 +131,7 @@ public sealed class FrontMatterFields
             else diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, key.Start, firstLine),
                 "a front-matter key must be plain text");
         }
-        return new FrontMatterFields(entries, file, firstLine, diagnostics);
+        return new FrontMatterFields(entries, yaml, file, firstLine, diagnostics);
     }
 
     /// <summary>
@@ -199,20 +201,6 @@ public sealed class FrontMatterFields
 
         public string? Hint { get; } = hint;
     }
-
-    /// <summary>Plain-English hints for the YAML mistakes editors make most; null falls back to the code's hint.</summary>
-    private static string? HintFor(string message) => message switch
-    {
-        _ when message.Contains("multi-line", StringComparison.OrdinalIgnoreCase) =>
-            "A quoted value runs over several lines: close its quote on the same line, or indent the lines that follow by two spaces.",
-        _ when message.Contains("invalid mapping", StringComparison.OrdinalIgnoreCase) || message.Contains("mapping values are not allowed", StringComparison.OrdinalIgnoreCase) =>
-            "A value contains ': '. Put the whole value in double quotes, e.g. title: \"Part one: the start\".",
-        _ when message.Contains("found unexpected end of stream", StringComparison.OrdinalIgnoreCase) =>
-            "A quote or bracket is opened and never closed.",
-        _ when message.Contains("did not find expected key", StringComparison.OrdinalIgnoreCase) =>
-            "Check the line's indentation, and quote values that start with a special character such as @, `, [ or {.",
-        _ => null,
-    };
 
     /// <summary>The slug a commitment or page takes from its file name, reported when it is not URL-safe.</summary>
     public string FileSlug(string fullPath, string what)
@@ -314,8 +302,12 @@ public sealed class FrontMatterFields
             return true;
         }
         if (required)
-            _diagnostics.Add(DiagnosticCode.MissingField,
-                _entries.TryGetValue(key, out var empty) ? Locate(empty.Key) : BlockLocation, $"required field '{key}' is missing", missingHint);
+        {
+            var present = _entries.TryGetValue(key, out var empty);
+            var comment = present ? YamlMistakes.CommentedOutValue(_yaml, empty.Key.Start) : null;
+            _diagnostics.Add(DiagnosticCode.MissingField, present ? Locate(empty.Key) : BlockLocation,
+                comment is null ? $"required field '{key}' is missing" : $"required field '{key}' is empty", comment ?? missingHint);
+        }
         node = null!;
         return false;
     }

@@ -110,6 +110,29 @@ public class PostSchemaTests
         Assert.Contains("Put the whole value in double quotes", line);
     }
 
+    [Theory]
+    [InlineData("title:Hello\ndate: 2021-01-01", "post.md:2:6: error PPN001: there is no space after the colon in 'title:Hello' (hint: Write a space after the colon: 'title: Hello'.)")]
+    [InlineData("title: t\ndate:2021-01-01\nauthor: a", "post.md:3:5: error PPN001: there is no space after the colon in 'date:2021-01-01' (hint: Write a space after the colon: 'date: 2021-01-01'.)")]
+    [InlineData("title: \u201CPart one: the start\u201D\ndate: 2021-01-01", "post.md:2:17: error PPN001: invalid YAML: While scanning a plain scalar value, found invalid mapping. "
+        + "(hint: Curly quotes (\u201C \u201D \u2018 \u2019) are letters to YAML, not quotes: use straight double quotes, e.g. title: \"Part one: the start\".)")]
+    [InlineData("title: t\ncommitments:\n  - a\n\t- put-people-first", "post.md:5:1: error PPN001: invalid YAML: While scanning a plain scalar, found a tab character that violate indentation. "
+        + "(hint: Indent with spaces, not tabs: YAML does not allow a tab there.)")]
+    public void Common_yaml_slips_are_explained_where_they_are(string yaml, string line)
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost($"---\n{yaml}\n---\nBody\n"));
+        Assert.Equal([line], content.Lines);
+    }
+
+    [Fact]
+    public void A_required_value_lost_to_a_yaml_comment_says_so()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("title: \"Small acts: big difference\"", "title: #1 small act")));
+        Assert.Equal(["post.md:2:1: error PPN003: required field 'title' is empty (hint: '#' starts a comment in YAML, so the rest of the line was left out: "
+            + "put the value in double quotes, e.g. title: \"#1 small act\".)"], content.Lines);
+    }
+
     [Fact]
     public void An_unknown_commitment_suggests_the_nearest_slug()
     {
