@@ -42,6 +42,12 @@ public sealed class BodyEdits(Site.SiteUrls urls)
     /// <summary>Class of the wrapper around each embedded player.</summary>
     public const string EmbedClass = "ppn-embed";
 
+    /// <summary>
+    /// The element around an embedded player: a span (shown as a block by the theme), as the player is most often the
+    /// only thing in a paragraph, and a div there would close the paragraph early and leave an empty one after it.
+    /// </summary>
+    public const string EmbedWrapper = "span";
+
     /// <summary>An embedded player's accessible name when the content gave none.</summary>
     public const string EmbedTitle = "Embedded video";
 

@@ -106,7 +106,7 @@ public sealed class DomRewriter(BodyEdits edits)
         frame.SetAttribute("loading", "lazy");
         if (string.IsNullOrWhiteSpace(frame.GetAttribute("title"))) frame.SetAttribute("title", BodyEdits.EmbedTitle);
         frame.RemoveAttribute("frameborder");
-        var wrapper = document.CreateElement("div");
+        var wrapper = document.CreateElement(BodyEdits.EmbedWrapper);
         wrapper.ClassName = BodyEdits.EmbedClass;
         frame.Parent!.ReplaceChild(wrapper, frame);
         wrapper.AppendChild(frame);

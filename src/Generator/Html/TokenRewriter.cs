@@ -107,7 +107,7 @@ public sealed class TokenRewriter(BodyEdits edits)
                             attributes.Set("loading", "lazy");
                             if (string.IsNullOrWhiteSpace(attributes.Get("title"))) attributes.Set("title", BodyEdits.EmbedTitle);
                             attributes.Remove("frameborder");
-                            WriteStartTag(output, "div", [("class", BodyEdits.EmbedClass)]);
+                            WriteStartTag(output, BodyEdits.EmbedWrapper, [("class", BodyEdits.EmbedClass)]);
                             break;
                         case "table":
                             if (attributes.Get("class") is not null) return null;
@@ -143,7 +143,8 @@ public sealed class TokenRewriter(BodyEdits edits)
                         heading = null;
                     }
                     output.Append("</").Append(parent).Append('>');
-                    if (parent is "iframe" or "table") output.Append("</div>");
+                    if (parent == "iframe") output.Append("</").Append(BodyEdits.EmbedWrapper).Append('>');
+                    if (parent == "table") output.Append("</div>");
                     break;
 
                 default:
