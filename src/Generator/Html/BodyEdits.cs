@@ -33,6 +33,18 @@ public sealed class BodyEdits(Site.SiteUrls urls)
     public static readonly (string Name, string Value)[] TableWrapper =
         [("class", "nhsuk-table-responsive ppn-table-wrapper"), ("tabindex", "0"), ("role", "region"), ("aria-label", "Table")];
 
+    /// <summary>
+    /// The NHS.UK class for a table cell's alignment as Markdig writes it (<c>style="text-align: right;"</c>, from
+    /// <c>|---:|</c>); null for any other style. A class, not a style: raw HTML loses its styles to the sanitiser.
+    /// </summary>
+    public static string? AlignmentClass(string? style) => style?.Trim().TrimEnd(';').Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant() switch
+    {
+        "text-align:left" => "nhsuk-u-text-align-left",
+        "text-align:center" => "nhsuk-u-text-align-centre",
+        "text-align:right" => "nhsuk-u-text-align-right",
+        _ => null,
+    };
+
     /// <summary>Hosts whose players may be embedded (event recordings).</summary>
     public static readonly IReadOnlySet<string> EmbedHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {

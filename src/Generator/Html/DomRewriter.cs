@@ -47,6 +47,7 @@ public sealed class DomRewriter(BodyEdits edits)
         // "<!-- more -->" (WordPress, Jekyll, MkDocs) ends the excerpt; read it before the sanitiser drops comments.
         var more = body.ChildNodes.OfType<IComment>().FirstOrDefault(c => c.Data.Trim().Equals("more", StringComparison.OrdinalIgnoreCase));
         var excerptText = more is null ? null : string.Join(' ', body.ChildNodes.TakeWhile(n => n != more).Select(n => n.TextContent));
+        AlignCells(body);
         if (markdown.RawHtmlLine is not null) Sanitize(document, removed);
 
         // One walk of the tree finds every element the stage changes (five selector queries walked it five times);
@@ -130,6 +131,17 @@ public sealed class DomRewriter(BodyEdits edits)
         anchor.TextContent = BodyEdits.HeadingAnchorText;
         heading.AppendChild(document.CreateTextNode(" "));
         heading.AppendChild(anchor);
+    }
+
+    /// <summary>Table cells aligned by Markdown (or written so in HTML) get the NHS.UK class for it instead of a style.</summary>
+    private static void AlignCells(IElement body)
+    {
+        foreach (var cell in body.QuerySelectorAll("th[style], td[style]"))
+        {
+            if (BodyEdits.AlignmentClass(cell.GetAttribute("style")) is not { } alignment) continue;
+            cell.RemoveAttribute("style");
+            cell.ClassList.Add(alignment);
+        }
     }
 
     private static void Sanitize(IHtmlDocument document, List<string> removed)

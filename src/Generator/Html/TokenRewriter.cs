@@ -114,6 +114,11 @@ public sealed class TokenRewriter(BodyEdits edits)
                             attributes.Set("class", BodyEdits.TableClass);
                             WriteStartTag(output, "div", BodyEdits.TableWrapper);
                             break;
+                        case "th" or "td" when BodyEdits.AlignmentClass(attributes.Get("style")) is { } alignment:
+                            if (attributes.Get("class") is not null) return null;
+                            attributes.Remove("style");
+                            attributes.Set("class", alignment);
+                            break;
                         case "h2" or "h3" or "h4" when attributes.Get("id") is { } id:
                             heading = new StringBuilder();
                             headingId = id;

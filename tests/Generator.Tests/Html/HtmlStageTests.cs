@@ -81,6 +81,20 @@ public sealed partial class HtmlStageTests : IDisposable
     }
 
     [Fact]
+    public void Column_alignment_becomes_the_nhs_class_with_or_without_raw_html_in_the_body()
+    {
+        const string table = "| Left | Centre | Right | None |\n|:--|:-:|--:|---|\n| a | b | c | d |";
+        Assert.Contains("<th class=\"nhsuk-u-text-align-centre\">Centre</th>", BothWays(table).Tokens!.Html, StringComparison.Ordinal);
+        // Raw HTML sends the body through the sanitiser, which drops every style: the alignment is a class before it runs.
+        var rendered = MarkdownRenderer.Render("Line one<br>line two.\n\n" + table);
+        Assert.NotNull(rendered.RawHtmlLine);
+        var processed = new DomRewriter(_edits).Process(rendered, Context());
+        Assert.Empty(processed.RemovedHtml);
+        Assert.Contains("<td class=\"nhsuk-u-text-align-left\">a</td>\n<td class=\"nhsuk-u-text-align-centre\">b</td>\n"
+            + "<td class=\"nhsuk-u-text-align-right\">c</td>\n<td>d</td>", processed.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_token_stream_declines_where_the_parser_would_build_another_tree()
     {
         // Grid tables write <col> straight into <table>: the parser adds a <colgroup> around it.
