@@ -225,7 +225,7 @@ public sealed class FrontMatterFields
         return null;
     }
 
-    /// <summary>A list of text values, accepting a single value too (<c>tags: wellbeing</c>).</summary>
+    /// <summary>A list of text values, accepting a single value too (<c>tags: wellbeing</c>) or several on one line (<c>tags: wellbeing, research</c>).</summary>
     public IReadOnlyList<Located> TextList(string key, bool required = false)
     {
         if (!TryGet(key, required, out var node)) return [];
@@ -235,7 +235,14 @@ public sealed class FrontMatterFields
         {
             if (item is YamlScalarNode { Value: { } text } && !IsNull(item))
             {
-                if (text.Trim().Length > 0) values.Add(new Located(text.Trim(), Locate(item)));
+                // One line of values, "a, b", is read as the list [a, b] that its writer meant.
+                var parts = node is YamlSequenceNode ? [text] : text.Split(',');
+                if (parts.Length > MaxEvents)
+                {
+                    Report(DiagnosticCode.TooLarge, item, $"'{key}' has more than {MaxEvents} values");
+                    return [];
+                }
+                values.AddRange(parts.Where(p => p.Trim().Length > 0).Select(p => new Located(p.Trim(), Locate(item))));
             }
             else if (!IsNull(item))
             {

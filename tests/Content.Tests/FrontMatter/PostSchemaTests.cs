@@ -134,6 +134,21 @@ public class PostSchemaTests
     }
 
     [Fact]
+    public void Commitments_and_tags_written_on_one_line_are_read_as_lists()
+    {
+        using var content = new TestContent();
+        var post = content.ReadPost(Valid.Replace("commitments: [put-people-first, transform-and-innovate]", "commitments: put-people-first, transform-and-innovate")
+            .Replace("tags: [letters, small-acts]", "tags: \"letters, small acts ,\""));
+        Assert.Empty(content.Lines);
+        Assert.Equal(["put-people-first", "transform-and-innovate"], post!.FrontMatter.Commitments);
+        Assert.Equal(["letters", "small acts"], post.FrontMatter.Tags);
+
+        using var bomb = new TestContent();
+        Assert.Null(bomb.ReadPost("---\ntitle: t\ntags: a" + string.Concat(Enumerable.Repeat(",a", 10_000)) + "\n---\nBody\n"));
+        Assert.Contains(bomb.Lines, l => l.StartsWith("post.md:3:7: error PPN012: 'tags' has more than 10000 values", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_unknown_commitment_suggests_the_nearest_slug()
     {
         using var content = new TestContent();
