@@ -111,9 +111,11 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
     public IEnumerable<RenderedDocument> All => _byFile.Values;
 
     /// <summary>Where the body's first reference to a control character is (the body's start if none is found).</summary>
-    private static SourceLocation ReferenceLocation(string body, SourceFile source)
+    private static SourceLocation ReferenceLocation(string body, SourceFile source) => LocationAt(body, Math.Max(0, ControlCharacters.IndexOfReference(body)), source);
+
+    /// <summary>Where the character at <paramref name="at"/> of a body is in its file.</summary>
+    private static SourceLocation LocationAt(string body, int at, SourceFile source)
     {
-        var at = Math.Max(0, ControlCharacters.IndexOfReference(body));
         var before = body.AsSpan(0, at);
         return SourceLocation.FromMarkdown(source.DisplayPath, before.Count('\n'), at - before.LastIndexOf('\n') - 1, source.BodyFirstLine);
     }
@@ -143,9 +145,11 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
             found.Add(DiagnosticCode.ControlCharacter, ReferenceLocation(body, source),
                 $"the body writes the control character {ControlCharacters.Name(html.Html[control])} as a character reference, which feeds cannot carry and pages do not show",
                 "Delete the reference (such as &#7; or &#x1B;).");
-        foreach (var removed in html.RemovedHtml.Distinct())
-            found.Add(DiagnosticCode.UnsafeHtmlRemoved, SourceLocation.FromMarkdown(source.DisplayPath, markdown.RawHtmlLine ?? 0, 0, source.BodyFirstLine),
-                $"unsafe HTML removed: {removed}");
+        foreach (var removed in html.RemovedHtml.DistinctBy(r => r.Description))
+            found.Add(DiagnosticCode.UnsafeHtmlRemoved, body.IndexOf(removed.Written, StringComparison.OrdinalIgnoreCase) is var at and >= 0
+                    ? LocationAt(body, at, source)
+                    : SourceLocation.FromMarkdown(source.DisplayPath, markdown.RawHtmlLine ?? 0, 0, source.BodyFirstLine),
+                $"unsafe HTML removed: {removed.Description}");
         // Markdig's HTML is the thread's buffer, which its next body reuses: only its links are kept. A one-off build
         // drops the Markdown too: at 10,000 posts keeping it would hold another 300 MB.
         var kept = keepSources || content is not Post full ? content : full with { Body = "" };

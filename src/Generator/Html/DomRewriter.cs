@@ -43,7 +43,7 @@ public sealed class DomRewriter(BodyEdits edits)
         var document = t_document ??= new HtmlParser().ParseDocument("");
         var body = document.Body!;
         body.InnerHtml = html;
-        var removed = new List<string>();
+        var removed = new List<RemovedHtml>();
         // "<!-- more -->" (WordPress, Jekyll, MkDocs) ends the excerpt; read it before the sanitiser drops comments.
         var more = body.ChildNodes.OfType<IComment>().FirstOrDefault(c => c.Data.Trim().Equals("more", StringComparison.OrdinalIgnoreCase));
         var excerptText = more is null ? null : string.Join(' ', body.ChildNodes.TakeWhile(n => n != more).Select(n => n.TextContent));
@@ -144,21 +144,21 @@ public sealed class DomRewriter(BodyEdits edits)
         }
     }
 
-    private static void Sanitize(IHtmlDocument document, List<string> removed)
+    private static void Sanitize(IHtmlDocument document, List<RemovedHtml> removed)
     {
         var sanitizer = new HtmlSanitizer();
         sanitizer.AllowedTags.UnionWith(["iframe", "figure", "figcaption"]);
         sanitizer.AllowedAttributes.UnionWith(["id", "class", "allowfullscreen", "allow", "frameborder", "loading", "title"]);
         sanitizer.AllowedAttributes.Remove("style");
         sanitizer.AllowedSchemes.Add("mailto");
-        sanitizer.RemovingTag += (_, e) => removed.Add($"<{e.Tag.LocalName}>");
-        sanitizer.RemovingAttribute += (_, e) => removed.Add($"{e.Attribute.Name}=\"…\" on <{e.Tag.LocalName}>");
+        sanitizer.RemovingTag += (_, e) => removed.Add(new($"<{e.Tag.LocalName}>", "<" + e.Tag.LocalName));
+        sanitizer.RemovingAttribute += (_, e) => removed.Add(new($"{e.Attribute.Name}=\"…\" on <{e.Tag.LocalName}>", e.Attribute.Name + "="));
         sanitizer.SanitizeDom(document, document.Body);
         // Embeds are allowed only from the recording hosts, over https.
         foreach (var frame in document.Body!.QuerySelectorAll("iframe"))
         {
             if (Uri.TryCreate(frame.GetAttribute("src"), UriKind.Absolute, out var src) && src.Scheme == "https" && BodyEdits.EmbedHosts.Contains(src.Host)) continue;
-            removed.Add($"<iframe src=\"{frame.GetAttribute("src")}\">");
+            removed.Add(new($"<iframe src=\"{frame.GetAttribute("src")}\">", frame.GetAttribute("src") is { Length: > 0 } written ? written : "<iframe"));
             frame.Remove();
         }
     }

@@ -4,9 +4,14 @@ namespace PPNBlog.Generator.Html;
 /// <param name="Html">The HTML to publish.</param>
 /// <param name="Excerpt">Plain text of the opening (up to the <c>&lt;!-- more --&gt;</c> marker or the first paragraph).</param>
 /// <param name="WordCount">Words of visible text, for the reading time.</param>
-/// <param name="RemovedHtml">Descriptions of unsafe HTML the sanitiser removed.</param>
-public sealed record ProcessedHtml(string Html, string Excerpt, int WordCount, IReadOnlyList<string> RemovedHtml)
+/// <param name="RemovedHtml">The unsafe HTML the sanitiser removed.</param>
+public sealed record ProcessedHtml(string Html, string Excerpt, int WordCount, IReadOnlyList<RemovedHtml> RemovedHtml)
 {
     /// <summary>Minutes to read at 200 words a minute, at least one.</summary>
     public int ReadingMinutes => Math.Max(1, (int)Math.Ceiling(WordCount / 200.0));
 }
+
+/// <summary>One piece of unsafe HTML the sanitiser removed.</summary>
+/// <param name="Description">What it was, e.g. <c>&lt;script&gt;</c> or <c>onclick="…" on &lt;p&gt;</c>.</param>
+/// <param name="Written">Text that finds it in the Markdown (case aside), so the warning can point at its line.</param>
+public sealed record RemovedHtml(string Description, string Written);

@@ -171,7 +171,12 @@ public class SiteBuildTests
         Assert.DoesNotContain("<script>alert(1)", site.ReadOutput("feed.xml"));
         using var api = JsonDocument.Parse(site.ReadOutput("api/posts.json"));
         Assert.Equal("<script>alert(1)</script> & {{ site.title }}", api.RootElement.GetProperty("posts")[0].GetProperty("title").GetString());
-        Assert.Contains(site.Lines(result), l => l.Contains("warning PPN017: unsafe HTML removed: <script>", StringComparison.Ordinal));
+        // Each where it is written (the body starts on line 9).
+        Assert.Equal(["input/posts/2021/hostile.md:11:1: warning PPN017: unsafe HTML removed: <script>",
+                      "input/posts/2021/hostile.md:12:4: warning PPN017: unsafe HTML removed: onclick=\"…\" on <p>",
+                      "input/posts/2021/hostile.md:13:4: warning PPN017: unsafe HTML removed: href=\"…\" on <a>",
+                      "input/posts/2021/hostile.md:14:14: warning PPN017: unsafe HTML removed: <iframe src=\"https://evil.example/embed\">"],
+            site.Lines(result).Select(l => l[..l.IndexOf(" (hint:", StringComparison.Ordinal)]));
     }
 
     [Fact]
