@@ -48,6 +48,15 @@ public sealed class FrontMatterFields
     {
         switch (block.Shape)
         {
+            // Hugo's other front matter formats, met when posts move over from a Hugo site.
+            case FrontMatterShape.None when block.Body.TrimStart().StartsWith("+++", StringComparison.Ordinal):
+                diagnostics.Add(DiagnosticCode.MissingFrontMatter, SourceLocation.WholeFile(file), "the front matter is TOML (between '+++' lines); PPNBlog reads YAML",
+                    "Write it as YAML between '---' lines: 'title = \"A title\"' becomes 'title: \"A title\"'.");
+                return null;
+            case FrontMatterShape.None when block.Body.TrimStart().StartsWith('{'):
+                diagnostics.Add(DiagnosticCode.MissingFrontMatter, SourceLocation.WholeFile(file), "the front matter is JSON (between '{' and '}'); PPNBlog reads YAML",
+                    "Write it as YAML between '---' lines: '\"title\": \"A title\",' becomes 'title: \"A title\"'.");
+                return null;
             case FrontMatterShape.None:
                 diagnostics.Add(DiagnosticCode.MissingFrontMatter, SourceLocation.WholeFile(file), "the file has no front matter");
                 return null;

@@ -192,6 +192,18 @@ public class PostSchemaTests
         Assert.StartsWith("post.md:12:1: error PPN010:", Assert.Single(content.Lines));
     }
 
+    [Theory]
+    [InlineData("+++\ntitle = \"T\"\ndate = 2021-01-01\n+++\nBody\n", "post.md:1:1: error PPN002: the front matter is TOML (between '+++' lines); PPNBlog reads YAML "
+        + "(hint: Write it as YAML between '---' lines: 'title = \"A title\"' becomes 'title: \"A title\"'.)")]
+    [InlineData("{\n  \"title\": \"T\"\n}\nBody\n", "post.md:1:1: error PPN002: the front matter is JSON (between '{' and '}'); PPNBlog reads YAML "
+        + "(hint: Write it as YAML between '---' lines: '\"title\": \"A title\",' becomes 'title: \"A title\"'.)")]
+    public void Front_matter_in_hugos_other_formats_is_named(string text, string line)
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(text));
+        Assert.Equal([line], content.Lines);
+    }
+
     [Fact]
     public void No_front_matter_is_an_error()
     {
