@@ -35,8 +35,11 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, DiagnosticList 
             {
                 case LinkKind.SiteRooted:
                     var path = LinkTarget.PathPart(link.Url).TrimStart('/');
-                    if (!isSitePath(path) && !isSitePath(path + "/"))
-                        diagnostics.Add(DiagnosticCode.BrokenLink, location, $"{what} '{link.Url}' points at no page of the site");
+                    if (!isSitePath(path) && !isSitePath(path + "/") && link.IsImage)
+                        diagnostics.Add(DiagnosticCode.MissingImage, location, $"image '{link.Url}' is not a file of the site",
+                            "Put the image in the post's own folder (the post as a folder holding index.md) and give its name, e.g. ![what it shows](photo.jpg).");
+                    else if (!isSitePath(path) && !isSitePath(path + "/"))
+                        diagnostics.Add(DiagnosticCode.BrokenLink, location, $"link '{link.Url}' points at no page of the site");
                     break;
                 case LinkKind.RelativeMarkdown:
                     var file = Path.GetFullPath(Path.Combine(source.Directory, LinkTarget.PathPart(link.Url)));
