@@ -49,11 +49,11 @@ public sealed class FrontMatterFields
         switch (block.Shape)
         {
             // Hugo's other front matter formats, met when posts move over from a Hugo site.
-            case FrontMatterShape.None when block.Body.TrimStart().StartsWith("+++", StringComparison.Ordinal):
+            case FrontMatterShape.None when block.Body.AsSpan().TrimStart().StartsWith("+++"):
                 diagnostics.Add(DiagnosticCode.MissingFrontMatter, SourceLocation.WholeFile(file), "the front matter is TOML (between '+++' lines); PPNBlog reads YAML",
                     "Write it as YAML between '---' lines: 'title = \"A title\"' becomes 'title: \"A title\"'.");
                 return null;
-            case FrontMatterShape.None when block.Body.TrimStart().StartsWith('{'):
+            case FrontMatterShape.None when block.Body.AsSpan().TrimStart().StartsWith('{'):
                 diagnostics.Add(DiagnosticCode.MissingFrontMatter, SourceLocation.WholeFile(file), "the front matter is JSON (between '{' and '}'); PPNBlog reads YAML",
                     "Write it as YAML between '---' lines: '\"title\": \"A title\",' becomes 'title: \"A title\"'.");
                 return null;

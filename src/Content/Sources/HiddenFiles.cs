@@ -12,5 +12,5 @@ public static class HiddenFiles
 
     /// <summary>True when a file or folder on <paramref name="relativePath"/> is hidden (a file in a hidden folder is hidden).</summary>
     public static bool IsHiddenPath(string relativePath) =>
-        relativePath.Split('/', '\\').Any(name => IsHidden(name));
+        IsHidden(relativePath) || relativePath.Contains("/.", StringComparison.Ordinal) || relativePath.Contains("\\.", StringComparison.Ordinal);
 }

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Text.RegularExpressions;
 
 namespace PPNBlog.Generator.Html;
 
@@ -15,7 +16,7 @@ public readonly record struct LinkEdit(string? NewValue, bool External);
 /// What the HTML stage changes in a body, decided in one place for its two ways of making the change: the DOM
 /// (<see cref="DomRewriter"/>, any HTML) and the token stream (<see cref="TokenRewriter"/>, Markdig's own HTML).
 /// </summary>
-public sealed class BodyEdits(Site.SiteUrls urls)
+public sealed partial class BodyEdits(Site.SiteUrls urls)
 {
     /// <summary>Links to other sites get this rel (no window.opener) and class (the NHS external-link style).</summary>
     public const string ExternalRel = "external noopener";
@@ -37,13 +38,13 @@ public sealed class BodyEdits(Site.SiteUrls urls)
     /// The NHS.UK class for a table cell's alignment as Markdig writes it (<c>style="text-align: right;"</c>, from
     /// <c>|---:|</c>); null for any other style. A class, not a style: raw HTML loses its styles to the sanitiser.
     /// </summary>
-    public static string? AlignmentClass(string? style) => style?.Trim().TrimEnd(';').Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant() switch
-    {
-        "text-align:left" => "nhsuk-u-text-align-left",
-        "text-align:center" => "nhsuk-u-text-align-centre",
-        "text-align:right" => "nhsuk-u-text-align-right",
-        _ => null,
-    };
+    public static string? AlignmentClass(string? style) =>
+        style is not null && CellAlignment().Match(style) is { Success: true } alignment
+            ? alignment.Groups[1].Value.ToLowerInvariant() switch { "left" => "nhsuk-u-text-align-left", "center" => "nhsuk-u-text-align-centre", _ => "nhsuk-u-text-align-right" }
+            : null;
+
+    [GeneratedRegex(@"^\s*text-align\s*:\s*(left|center|right)\s*;?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex CellAlignment();
 
     /// <summary>Hosts whose players may be embedded (event recordings).</summary>
     public static readonly IReadOnlySet<string> EmbedHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

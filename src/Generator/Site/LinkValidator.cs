@@ -35,18 +35,20 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, DiagnosticList 
             {
                 case LinkKind.SiteRooted:
                     var path = LinkTarget.PathPart(link.Url).TrimStart('/');
-                    if (!isSitePath(path) && !isSitePath(path + "/") && link.IsImage)
+                    if (isSitePath(path) || isSitePath(path + "/")) break;
+                    if (link.IsImage)
                         diagnostics.Add(DiagnosticCode.MissingImage, location, $"image '{link.Url}' is not a file of the site",
                             "Put the image in the post's own folder (the post as a folder holding index.md) and give its name, e.g. ![what it shows](photo.jpg).");
-                    else if (!isSitePath(path) && !isSitePath(path + "/"))
+                    else
                         diagnostics.Add(DiagnosticCode.BrokenLink, location, $"link '{link.Url}' points at no page of the site");
                     break;
                 case LinkKind.RelativeMarkdown:
                     var file = Path.GetFullPath(Path.Combine(source.Directory, LinkTarget.PathPart(link.Url)));
-                    if (context.UrlOf(file) is null)
-                        diagnostics.Add(DiagnosticCode.BrokenLink, location, File.Exists(file)
-                            ? $"link '{link.Url}' points at a post that is not published (a draft, future-dated, or invalid)"
-                            : $"link '{link.Url}' points at a file that does not exist", File.Exists(file) ? null : FolderBounds.OtherCaseHint(file));
+                    if (context.UrlOf(file) is not null) break;
+                    if (File.Exists(file))
+                        diagnostics.Add(DiagnosticCode.BrokenLink, location, $"link '{link.Url}' points at a post that is not published (a draft, future-dated, or invalid)");
+                    else
+                        diagnostics.Add(DiagnosticCode.BrokenLink, location, $"link '{link.Url}' points at a file that does not exist", FolderBounds.OtherCaseHint(file));
                     break;
                 case LinkKind.RelativeFile:
                     var target = LinkTarget.ResolveInside(source.Directory, link.Url);
