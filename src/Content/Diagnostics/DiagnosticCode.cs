@@ -107,12 +107,16 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode UnshowableImage = new("PPN025", "Image browsers cannot show", Severity.Warning,
         "Save it again as JPEG or PNG (an iPhone photo in HEIC: share or export it as JPEG), and link that file.");
 
+    /// <summary>A value cut short where " #" began a YAML comment: the page shows less than the editor wrote.</summary>
+    public static readonly DiagnosticCode CommentInValue = new("PPN026", "Value cut short by a comment", Severity.Warning,
+        "Put the whole value in double quotes to keep the text after the '#'.");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         MalformedYaml, MissingFrontMatter, MissingField, InvalidValue, InvalidDate, UnknownCommitment, DuplicateSlug,
         MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
-        ControlCharacter, SiteNotWritten, UnshowableImage,
+        ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue,
     ];
 }

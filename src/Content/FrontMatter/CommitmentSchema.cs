@@ -23,7 +23,7 @@ public static class CommitmentSchema
             var title = fields.Text("title", required: true);
             var order = fields.Int("order", required: true);
             var summary = fields.Text("summary", required: true);
-            var hashtag = fields.Text("hashtag")?.TrimStart('#');
+            var hashtag = fields.Value("hashtag")?.TrimStart('#');
             fields.WarnUnknownKeys(Keys, "commitment");
             if (!local.HasErrors)
                 commitment = new Commitment(slug, title!, order!.Value, summary!, hashtag, block.Body,

@@ -191,6 +191,13 @@ public sealed class FrontMatterFields
                     throw new LimitException(DiagnosticCode.ControlCharacter, current.Start,
                         $"a value holds the control character {ControlCharacters.Name(text[at])}, which feeds cannot carry and pages do not show",
                         "Remove the escape (such as \\a, \\v or \\x1b) from the quoted value.");
+                // "title: !Important news" or "&more": YAML takes the first word as a tag or an anchor and keeps only the rest.
+                case Scalar scalar when !scalar.Anchor.IsEmpty || (!scalar.Tag.IsEmpty && !scalar.Tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal)):
+                    var line = yaml.Split('\n')[(int)current.Start.Line - 1].TrimEnd('\r');
+                    var (column, message, hint) = YamlMistakes.ReservedStart(line)
+                        ?? ((int)current.Start.Column, $"'{(scalar.Anchor.IsEmpty ? scalar.Tag.Value : "&" + scalar.Anchor.Value)}' before a value is YAML's, not text, and is left out of it",
+                            "Put the whole value in double quotes.");
+                    throw new LimitException(DiagnosticCode.MalformedYaml, new Mark(current.Start.Index, current.Start.Line, column), message, hint);
                 case Scalar or AnchorAlias when _depth == 1 && _rootIsMapping:
                     if (_expectKey && current is Scalar { Value: var key } && !_keys.Add(key))
                         throw new LimitException(DiagnosticCode.MalformedYaml, current.Start, $"the key '{key}' appears twice", "Keep one of the two lines.");
@@ -225,12 +232,38 @@ public sealed class FrontMatterFields
     public SourceLocation LocationOf(string key) =>
         _entries.TryGetValue(key, out var entry) ? Locate(entry.Value) : BlockLocation;
 
-    /// <summary>A text value; a number or boolean is taken as its text. Null when absent or empty.</summary>
+    /// <summary>
+    /// A text value; a number or boolean is taken as its text. Null when absent or empty. Warns when a '#' on its line
+    /// began a YAML comment that cut it short (<c>title: Our week #PPW2024</c>), as hashtags in titles do.
+    /// </summary>
     public string? Text(string key, bool required = false, string? listHint = null, string? missingHint = null)
+    {
+        var text = Value(key, required, listHint, missingHint);
+        if (text is not null) WarnCommentAfter(key, _entries[key].Value, list: false);
+        return text;
+    }
+
+    /// <summary>Warns when a '#' after a one-line plain value began a comment, which YAML leaves out of the value.</summary>
+    private void WarnCommentAfter(string key, YamlNode node, bool list)
+    {
+        if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } value } plain && plain.Start.Line == plain.End.Line
+            && YamlText.CommentAfter(_yaml, plain.End) is { } comment)
+            _diagnostics.Add(DiagnosticCode.CommentInValue, SourceLocation.FromYaml(_file, comment.Start, _firstLine),
+                $"'{comment.Text}' is a YAML comment, so it is not part of '{key}' (its value is '{value}')",
+                list ? $"To keep it as a value of the list, write: {key}: [{value}, {YamlText.Quoted(comment.Text)}]"
+                    : $"To keep it, put the whole value in double quotes: {key}: {YamlText.Quoted(value + " " + comment.Text)}");
+    }
+
+    /// <summary>A single value as written, for values that are not prose: a slug, a URL, a date, a number, a flag.</summary>
+    public string? Value(string key, bool required = false, string? listHint = null, string? missingHint = null)
     {
         if (!TryGet(key, required, out var node, missingHint)) return null;
         if (node is YamlScalarNode scalar) return Required(key, scalar.Value!.Trim(), required);
-        Report(DiagnosticCode.InvalidValue, node, $"'{key}' should be a single line of text, not a {Shape(node)}", listHint);
+        // "title: [Draft]" is a list to YAML; as text it needs quotes.
+        var written = node is YamlSequenceNode { Style: SequenceStyle.Flow } or YamlMappingNode { Style: MappingStyle.Flow } ? YamlText.RestOfLine(_yaml, node.Start) : null;
+        if (written is not [.., ']' or '}']) written = null;
+        Report(DiagnosticCode.InvalidValue, node, $"'{key}' should be a single line of text, not a {Shape(node)}",
+            listHint ?? (written is null ? null : $"If it is text, put it in double quotes: {key}: {YamlText.Quoted(written)}"));
         return null;
     }
 
@@ -238,6 +271,7 @@ public sealed class FrontMatterFields
     public IReadOnlyList<Located> TextList(string key, bool required = false)
     {
         if (!TryGet(key, required, out var node)) return [];
+        WarnCommentAfter(key, node, list: true);
         IEnumerable<YamlNode> items = node is YamlSequenceNode sequence ? sequence.Children : [node];
         var values = new List<Located>();
         foreach (var item in items)
@@ -266,7 +300,7 @@ public sealed class FrontMatterFields
     /// <summary>A date (see <see cref="PostDate.TryParse"/>).</summary>
     public PostDate? Date(string key, bool required = false, string? missingHint = null)
     {
-        var text = Text(key, required, missingHint: missingHint);
+        var text = Value(key, required, missingHint: missingHint);
         if (text is null) return null;
         if (PostDate.TryParse(text, out var date, out var problem)) return date;
         Report(DiagnosticCode.InvalidDate, _entries[key].Value, $"'{key}': {problem}");
@@ -276,7 +310,7 @@ public sealed class FrontMatterFields
     /// <summary>A true/false value (YAML 1.1's yes/no/on/off too, as older blogs use them).</summary>
     public bool? Bool(string key)
     {
-        var text = Text(key);
+        var text = Value(key);
         if (text is null) return null;
         switch (text.ToLowerInvariant())
         {
@@ -291,7 +325,7 @@ public sealed class FrontMatterFields
     /// <summary>A whole number.</summary>
     public int? Int(string key, bool required = false)
     {
-        var text = Text(key, required);
+        var text = Value(key, required);
         if (text is null) return null;
         if (int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value)) return value;
         Report(DiagnosticCode.InvalidValue, _entries[key].Value, $"'{key}' should be a whole number, not '{text}'");
@@ -317,13 +351,13 @@ public sealed class FrontMatterFields
             node = entry.Value;
             return true;
         }
+        var present = _entries.TryGetValue(key, out var empty);
+        var comment = present ? YamlMistakes.CommentedOutValue(_yaml, empty.Key.Start) : null;
         if (required)
-        {
-            var present = _entries.TryGetValue(key, out var empty);
-            var comment = present ? YamlMistakes.CommentedOutValue(_yaml, empty.Key.Start) : null;
             _diagnostics.Add(DiagnosticCode.MissingField, present ? Locate(empty.Key) : BlockLocation,
                 comment is null ? $"required field '{key}' is missing" : $"required field '{key}' is empty", comment ?? missingHint);
-        }
+        else if (comment is not null)
+            _diagnostics.Add(DiagnosticCode.CommentInValue, Locate(empty.Key), $"'{key}' is empty", comment);
         node = null!;
         return false;
     }

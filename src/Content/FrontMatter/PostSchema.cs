@@ -51,12 +51,12 @@ public static class PostSchema
             local.Add(DiagnosticCode.UnknownCommitment, commitment.Location, $"unknown commitment '{commitment.Value}'",
                 (nearest is null ? "" : $"Did you mean '{nearest}'? ") + $"Known commitments: {string.Join(", ", commitmentSlugs.Order(StringComparer.Ordinal))}.");
         }
-        var kindText = fields.Text("kind");
+        var kindText = fields.Value("kind");
         var kind = kindText?.ToLowerInvariant() switch { null or "blog" => PostKind.Blog, "keynote" => PostKind.Keynote, _ => (PostKind?)null };
         if (kind is null)
             local.Add(DiagnosticCode.InvalidValue, fields.LocationOf("kind"), $"'kind' must be 'blog' or 'keynote', not '{kindText}'");
 
-        var slugText = fields.Text("slug");
+        var slugText = fields.Value("slug");
         var slug = slugText ?? PostFiles.DefaultSlug(fullPath);
         if (slugText is not null && !Slugs.IsValid(slugText))
             local.Add(DiagnosticCode.InvalidSlug, fields.LocationOf("slug"), $"slug '{slugText}' is not URL-safe",
@@ -70,7 +70,7 @@ public static class PostSchema
             local.Add(DiagnosticCode.InvalidValue, tag.Location, $"a tag is {tag.Value.Length} characters long; a tag has at most {Slugs.MaxLength}",
                 "Shorten the tag: a word or two that other posts share.");
 
-        var image = fields.Text("image");
+        var image = fields.Value("image");
         var imageAlt = fields.Text("image_alt");
         if (image is not null)
         {
@@ -124,7 +124,7 @@ public static class PostSchema
     /// </summary>
     public static string AddressSlug(string text, string path)
     {
-        var slug = FrontMatterFields.Parse(FrontMatterBlock.Split(text), path, new DiagnosticList())?.Text("slug");
+        var slug = FrontMatterFields.Parse(FrontMatterBlock.Split(text), path, new DiagnosticList())?.Value("slug");
         return slug is not null && Slugs.IsValid(slug) && slug.Length <= Slugs.MaxLength ? slug : PostFiles.DefaultSlug(path);
     }
 

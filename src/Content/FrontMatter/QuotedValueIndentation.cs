@@ -21,20 +21,14 @@ internal static class QuotedValueIndentation
         var message = error.InnerException?.Message ?? error.Message;
         if (!message.Contains("quoted scalar", StringComparison.Ordinal) || !message.Contains("wrong indentation", StringComparison.Ordinal))
             return null;
-        var open = OffsetOf(yaml, error.Start);
+        var open = YamlText.OffsetOf(yaml, error.Start);
         if (open < 0 || open >= yaml.Length || yaml[open] is not ('"' or '\'')) return null;
-        var quote = yaml[open];
+        var close = YamlText.ClosingQuote(yaml, open);
+        if (close < 0) return null;
         var column = (int)error.Start.Column - 1;
         var continuations = new List<int>();
-        for (var i = open + 1; i < yaml.Length; i++)
-        {
-            var c = yaml[i];
-            if (c == '\n') continuations.Add(i + 1);
-            else if (quote == '"' && c == '\\' && i + 1 < yaml.Length && yaml[i + 1] != '\n') i++;
-            else if (quote == '\'' && c == '\'' && i + 1 < yaml.Length && yaml[i + 1] == '\'') i++;
-            else if (c == quote) return yaml.Length + continuations.Count * (long)column > maxLength ? null : Indented(yaml, continuations, column);
-        }
-        return null;
+        for (var i = yaml.IndexOf('\n', open, close - open); i >= 0; i = yaml.IndexOf('\n', i + 1, close - i - 1)) continuations.Add(i + 1);
+        return yaml.Length + continuations.Count * (long)column > maxLength ? null : Indented(yaml, continuations, column);
     }
 
     private static string Indented(string yaml, List<int> lineStarts, int column)
@@ -51,17 +45,5 @@ internal static class QuotedValueIndentation
             copied = start;
         }
         return result.Append(yaml, copied, yaml.Length - copied).ToString();
-    }
-
-    /// <summary>The offset of a 1-based line and column in <paramref name="yaml"/>, or -1.</summary>
-    private static int OffsetOf(string yaml, Mark mark)
-    {
-        var offset = 0;
-        for (var line = 1; line < mark.Line; line++)
-        {
-            offset = yaml.IndexOf('\n', offset) + 1;
-            if (offset == 0) return -1;
-        }
-        return offset + (int)mark.Column - 1;
     }
 }

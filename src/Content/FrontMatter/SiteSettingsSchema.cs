@@ -23,7 +23,7 @@ public static partial class SiteSettingsSchema
         if (fields is not null)
         {
             var title = fields.Text("title", required: true);
-            var baseUrlText = fields.Text("baseUrl", required: true);
+            var baseUrlText = fields.Value("baseUrl", required: true);
             Uri? baseUrl = null;
             if (baseUrlText is not null && !TryParseBaseUrl(baseUrlText, out baseUrl, out var problem))
                 local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("baseUrl"), $"baseUrl '{baseUrlText}' {problem}",
@@ -35,11 +35,11 @@ public static partial class SiteSettingsSchema
             foreach (var hashtag in hashtags.Where(h => !Hashtags.IsValid(h.Value.TrimStart('#'))))
                 local.Add(DiagnosticCode.InvalidSiteSettings, hashtag.Location, $"hashtag '{hashtag.Value}' is not one word of letters, digits or _",
                     "Write each as one word of 3 to 61 characters, e.g. PPNWeek.");
-            var language = fields.Text("language") ?? "en-GB";
+            var language = fields.Value("language") ?? "en-GB";
             if (!LanguageTag().IsMatch(language))
                 local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("language"), $"language '{language}' is not a language tag",
                     "Write a language tag such as en-GB (screen readers choose their voice by it; feeds carry it).");
-            var contact = fields.Text("contactEmail");
+            var contact = fields.Value("contactEmail");
             if (contact is not null && (!contact.Contains('@') || contact.Any(char.IsWhiteSpace)))
                 local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("contactEmail"), $"contactEmail '{contact}' is not an email address");
             var settingsDraft = new SiteSettings(

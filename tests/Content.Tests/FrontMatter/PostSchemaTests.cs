@@ -117,6 +117,28 @@ public class PostSchemaTests
         + "(hint: Curly quotes (\u201C \u201D \u2018 \u2019) are letters to YAML, not quotes: use straight double quotes, e.g. title: \"Part one: the start\".)")]
     [InlineData("title: t\ncommitments:\n  - a\n\t- put-people-first", "post.md:5:1: error PPN001: invalid YAML: While scanning a plain scalar, found a tab character that violate indentation. "
         + "(hint: Indent with spaces, not tabs: YAML does not allow a tab there.)")]
+    [InlineData("title: \"Why \"people first\" matters\"\ndate: 2021-01-01", "post.md:2:13: error PPN001: a double quote inside the quoted value ends it early, so the text after it cannot be read "
+        + "(hint: Quote the value so that its own quotes do not end it: title: 'Why \"people first\" matters')")]
+    [InlineData("title: 'It's here'", "post.md:2:11: error PPN001: an apostrophe inside the single-quoted value ends it early, so the text after it cannot be read "
+        + "(hint: Quote the value so that its own quotes do not end it: title: \"It's here\")")]
+    [InlineData("title: t\nsummary: \"It's \"quoted\" here\"", "post.md:3:16: error PPN001: a double quote inside the quoted value ends it early, so the text after it cannot be read "
+        + "(hint: Quote the value so that its own quotes do not end it: summary: \"It's \\\"quoted\\\" here\")")]
+    [InlineData("title: \"wrapped\n  with \"inner\" quote\"", "post.md:3:8: error PPN001: a double quote inside the quoted value ends it early, so the text after it cannot be read "
+        + "(hint: Write each \" inside the value as \\\", or put the whole value in single quotes.)")]
+    [InlineData("title: \"left open\ndate: 2021-01-01\nauthor: \"Sam\"", "post.md:2:8: error PPN001: the quote that opens this value is not closed on its line, so the lines after it were read as part of the value "
+        + "(hint: Close the quote at the end of the value: title: \"left open\")")]
+    [InlineData("title: \"never closed\ndate: 2021-01-01", "post.md:2:8: error PPN001: the quote that opens this value is not closed on its line, so the lines after it were read as part of the value "
+        + "(hint: Close the quote at the end of the value: title: \"never closed\")")]
+    [InlineData("title: [Draft] Notes", "post.md:2:8: error PPN001: YAML reads a value that starts with '[' as a list (hint: Put the whole value in double quotes: title: \"[Draft] Notes\")")]
+    [InlineData("title: {x} y", "post.md:2:8: error PPN001: YAML reads a value that starts with '{' as a set of 'key: value' pairs (hint: Put the whole value in double quotes: title: \"{x} y\")")]
+    [InlineData("title: @ppn news", "post.md:2:8: error PPN001: a value cannot start with '@' in YAML (it is reserved) (hint: Put the whole value in double quotes: title: \"@ppn news\")")]
+    [InlineData("title: `code` here", "post.md:2:8: error PPN001: a value cannot start with '`' in YAML (it is reserved) (hint: Put the whole value in double quotes: title: \"`code` here\")")]
+    [InlineData("title: *new* ideas", "post.md:2:8: error PPN001: YAML reads a value that starts with '*' as a reference to another value (an alias) (hint: Put the whole value in double quotes: title: \"*new* ideas\")")]
+    [InlineData("title: > quoted", "post.md:2:8: error PPN001: YAML reads a value that starts with '>' as the start of text on the lines below (hint: Put the whole value in double quotes: title: \"> quoted\")")]
+    [InlineData("title: t\ntags:\n  - ok\n  - [a] b", "post.md:5:5: error PPN001: YAML reads a value that starts with '[' as a list (hint: Put the whole value in double quotes: - \"[a] b\")")]
+    // YAML reads these without an error, keeping only the words after the first: they are refused, not published cut short.
+    [InlineData("title: !Important news", "post.md:2:8: error PPN001: YAML reads a value that starts with '!' as a type for the value (a tag), not as text (hint: Put the whole value in double quotes: title: \"!Important news\")")]
+    [InlineData("title: &more to come", "post.md:2:8: error PPN001: YAML reads a value that starts with '&' as a name for the value (an anchor), not as text (hint: Put the whole value in double quotes: title: \"&more to come\")")]
     public void Common_yaml_slips_are_explained_where_they_are(string yaml, string line)
     {
         using var content = new TestContent();
@@ -131,6 +153,47 @@ public class PostSchemaTests
         Assert.Null(content.ReadPost(Valid.Replace("title: \"Small acts: big difference\"", "title: #1 small act")));
         Assert.Equal(["post.md:2:1: error PPN003: required field 'title' is empty (hint: '#' starts a comment in YAML, so the rest of the line was left out: "
             + "put the value in double quotes, e.g. title: \"#1 small act\".)"], content.Lines);
+    }
+
+    [Fact]
+    public void A_title_in_square_brackets_is_a_list_to_yaml_and_the_hint_quotes_it()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("title: \"Small acts: big difference\"", "title: [Draft] # for now")));
+        Assert.Equal(["post.md:2:8: error PPN004: 'title' should be a single line of text, not a list (hint: If it is text, put it in double quotes: title: \"[Draft]\")"], content.Lines);
+    }
+
+    [Fact]
+    public void Text_cut_short_by_a_yaml_comment_is_a_warning_with_the_quoted_value()
+    {
+        using var content = new TestContent();
+        var post = content.ReadPost(Valid.Replace("title: \"Small acts: big difference\"", "title: Small acts for PP Week #PPW2024")
+            .Replace("event: Psychological Professions Week 2020", "event: #PPW2020")
+            .Replace("tags: [letters, small-acts]", "tags: letters #SmallActs"));
+        Assert.Equal("Small acts for PP Week", post!.Title);
+        Assert.Equal([
+            "post.md:2:31: warning PPN026: '#PPW2024' is a YAML comment, so it is not part of 'title' (its value is 'Small acts for PP Week') "
+                + "(hint: To keep it, put the whole value in double quotes: title: \"Small acts for PP Week #PPW2024\")",
+            "post.md:8:15: warning PPN026: '#SmallActs' is a YAML comment, so it is not part of 'tags' (its value is 'letters') "
+                + "(hint: To keep it as a value of the list, write: tags: [letters, \"#SmallActs\"])",
+            "post.md:10:1: warning PPN026: 'event' is empty (hint: '#' starts a comment in YAML, so the rest of the line was left out: put the value in double quotes, e.g. event: \"#PPW2020\".)",
+        ], content.Lines);
+    }
+
+    [Fact]
+    public void Comments_quotes_tags_and_block_text_that_yaml_reads_as_meant_pass_unremarked()
+    {
+        using var content = new TestContent();
+        var post = content.ReadPost(Valid.Replace("title: \"Small acts: big difference\"", "title: \"Small acts # 1\" # the first of three")
+            .Replace("kind: keynote", "kind: keynote # or blog")
+            .Replace("author: Sam Patel", "author: !!str Sam 'Sam' Patel")
+            .Replace("summary: Tailoring a letter.", "summary: >\n  Tailoring a \"letter\"\n  and a 'call'.")
+            .Replace("role: Clinical Psychologist, PPN London", "role: 'Clinical Psychologist, ''PPN'' London'"));
+        Assert.Empty(content.Lines);
+        Assert.Equal("Small acts # 1", post!.Title);
+        Assert.Equal("Sam 'Sam' Patel", post.FrontMatter.Author);
+        Assert.Equal("Tailoring a \"letter\" and a 'call'.", post.FrontMatter.Summary);
+        Assert.Equal("Clinical Psychologist, 'PPN' London", post.FrontMatter.Role);
     }
 
     [Fact]
@@ -391,7 +454,8 @@ public class PostSchemaTests
     {
         using var content = new TestContent();
         Assert.Null(content.ReadPost("---\ntitle: t\nsummary: \"runs on\nand on\n---\nBody\n"));
-        Assert.Matches(@"^post\.md:3:10: error PPN001: invalid YAML", Assert.Single(content.Lines));
+        Assert.Equal(["post.md:3:10: error PPN001: the quote that opens this value is not closed on its line, so the lines after it were read as part of the value "
+            + "(hint: Close the quote at the end of the value: summary: \"runs on\")"], content.Lines);
     }
 
     [Fact]

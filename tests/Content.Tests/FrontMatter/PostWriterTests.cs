@@ -41,4 +41,25 @@ public class PostWriterTests
         Assert.Equal(written.Event, read.Event);
         Assert.Equal("Body with {% raw %} text.\n", post.Body.TrimStart('\n'));
     }
+
+    [Theory]
+    [InlineData("!Important news")]
+    [InlineData("&more to come")]
+    [InlineData("*new* ideas")]
+    [InlineData("[Draft] Notes")]
+    [InlineData("> a quote")]
+    [InlineData("| a pipe")]
+    [InlineData("'single' and \"double\"")]
+    [InlineData("%s `code` @ppn")]
+    [InlineData("It's \"here\" #PPW2024")]
+    public void Titles_that_start_or_end_with_yaml_syntax_are_written_quoted_and_read_back_unremarked(string title)
+    {
+        Assert.True(PostDate.TryParse("2021-03-04", out var date, out _));
+        using var content = new TestContent();
+        var post = content.ReadPost(PostWriter.Write(new PostFrontMatter { Title = title, Date = date, Author = title, Commitments = ["put-people-first"], Tags = [title] }, "Body."));
+        Assert.Empty(content.Lines);
+        Assert.Equal(title, post!.Title);
+        Assert.Equal(title, post.FrontMatter.Author);
+        Assert.Equal([title], post.FrontMatter.Tags);
+    }
 }
