@@ -260,7 +260,8 @@ public sealed class FrontMatterFields
         if (!TryGet(key, required, out var node, missingHint)) return null;
         if (node is YamlScalarNode scalar) return Required(key, scalar.Value!.Trim(), required);
         // "title: [Draft]" is a list to YAML; as text it needs quotes.
-        var written = node is YamlSequenceNode { Style: SequenceStyle.Flow } or YamlMappingNode { Style: MappingStyle.Flow } ? YamlText.RestOfLine(_yaml, node.Start) : null;
+        var written = node is YamlSequenceNode { Style: SequenceStyle.Flow } or YamlMappingNode { Style: MappingStyle.Flow } && node.Start.Line == _entries[key].Key.Start.Line
+            ? YamlText.RestOfLine(_yaml, node.Start) : null;
         if (written is not [.., ']' or '}']) written = null;
         Report(DiagnosticCode.InvalidValue, node, $"'{key}' should be a single line of text, not a {Shape(node)}",
             listHint ?? (written is null ? null : $"If it is text, put it in double quotes: {key}: {YamlText.Quoted(written)}"));

@@ -65,6 +65,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
     private OutputLedger? _ledger;
     private HashSet<string>? _sitePaths;
     private ulong _sitePathsStamp;
+    private IReadOnlySet<string> _invalidFiles = new HashSet<string>();
     // Kept with the site paths they were found for: a build that changes neither still fails on them.
     private IReadOnlyList<Diagnostic> _assetsOverwriting = [];
     private SiteModel? _site;
@@ -83,6 +84,10 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
     {
         /// <summary>The files of the posts each page shows, by plan position: noted as serve fingerprints pages.</summary>
         public string[]?[] Shown { get; } = new string[]?[Plan.Count];
+
+        /// <summary>The page path of each commitment's and standalone page's file (posts are in <see cref="PostsByFile"/>).</summary>
+        public Dictionary<string, string> OtherPagesByFile => field ??=
+            PagePathsOfFiles([], Site.Commitments.Select(c => c.Commitment), Site.Pages.Select(p => p.Page)).ToDictionary(StringComparer.Ordinal);
 
         /// <summary>The pages (plan positions) showing each post, by the post's file: worked out when first needed.</summary>
         public Dictionary<string, List<int>> PagesShowing => field ??= ListPagesShowing();
@@ -172,7 +177,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         var urls = new SiteUrls(settings);
         CheckDuplicateSlugs(content.Posts, diagnostics);
         CheckPageSlugs(content.Pages, diagnostics);
-        var (commitments, pages) = (content.Commitments, content.Pages);
+        var (commitments, pages, invalid) = (content.Commitments, content.Pages, content.Invalid);
         var nextDue = options.IncludeDrafts ? null : content.Posts.Where(p => !p.FrontMatter.Draft && p.Date.Value > now).Select(p => (DateTimeOffset?)p.Date.Value).Min();
         var intro = new HtmlPostProcessor(urls).Process(MarkdownRenderer.Render(settings.Intro ?? ""), new DocumentContext(urls.BasePath, content.InputDirectory, _ => null));
 
@@ -202,12 +207,17 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         // Check links against the planned pages and generated files before writing anything; a body's result is kept
         // until the body or the set of site paths changes, which is listed again only when pages came or went.
         var pagePaths = plan.Aggregate(new Fingerprint(), (f, p) => f.Add(p.Path));
+        // The pages of files that failed validation count as pages: a link to one is not a second error of the same cause.
+        var invalidPaths = invalid.PostSlugs.Select(SiteUrls.PostPath).Concat(invalid.CommitmentSlugs.Select(c => SiteUrls.CommitmentPath(c)))
+            .Concat(invalid.PageSlugs.Select(SiteUrls.PagePath)).ToList();
         var pathsStamp = site.Posts.Select(p => p.Post.Slug).Concat(site.Commitments.Select(c => c.Commitment.Slug)).Concat(assets.Assets.Select(a => a.To))
-            .Aggregate(pagePaths, (f, p) => f.Add(p)).Value;
+            .Concat(invalidPaths).Aggregate(pagePaths, (f, p) => f.Add(p)).Value;
         var samePaths = _sitePaths is not null && pathsStamp == _sitePathsStamp;
+        _invalidFiles = invalid.Files;
         if (!samePaths)
         {
-            (_sitePaths, _sitePathsStamp) = (plan.Select(p => p.Path).Concat(GeneratedFiles(site)).Concat(assets.Assets.Select(a => a.To)).ToHashSet(StringComparer.Ordinal), pathsStamp);
+            (_sitePaths, _sitePathsStamp) = (plan.Select(p => p.Path).Concat(GeneratedFiles(site)).Concat(assets.Assets.Select(a => a.To)).Concat(invalidPaths)
+                .ToHashSet(StringComparer.Ordinal), pathsStamp);
             _assetsOverwriting = [.. assets.Overwriting(plan.Select(p => SiteUrls.FileFor(p.Path)).Concat(GeneratedFiles(site)))];
         }
         diagnostics.AddRange(_assetsOverwriting);
@@ -257,10 +267,9 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         SiteSettings settings, ChangeSet changes)
     {
         var urls = new SiteUrls(settings);
-        // Post URLs by file, for bodies linking another post's .md file: listed only when one does.
-        var postFiles = posts.Select(p => (p.Source.FullPath, p.Slug)).ToList();
-        var urlOfFile = new Lazy<Dictionary<string, string>>(() =>
-            postFiles.ToDictionary(p => p.FullPath, p => urls.Url(SiteUrls.PostPath(p.Slug)), StringComparer.Ordinal));
+        // Page URLs by file, for bodies linking another content file: looked up only when one does.
+        var contentFiles = PagePathsOfFiles(posts, commitments, pages);
+        var urlOfFile = new Lazy<Dictionary<string, string>>(() => contentFiles.ToDictionary(p => p.File, p => urls.Url(p.Path), StringComparer.Ordinal));
         (object, string, SourceFile, string)[] items = [
             .. posts.Select(p => ((object)p, p.Body, p.Source, SiteUrls.PostPath(p.Slug))),
             .. commitments.Select(c => ((object)c, c.Body, c.Source, SiteUrls.CommitmentPath(c.Slug))),
@@ -268,6 +277,11 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         posts.Clear(); // the caller's list, made for this call: the items now hold the only references
         return DocumentsFor(settings).Render(items, f => urlOfFile.Value.GetValueOrDefault(f), changes);
     }
+
+    /// <summary>The page path of each content file, for bodies that link a post's, a commitment's or a page's .md file.</summary>
+    private static List<(string File, string Path)> PagePathsOfFiles(IEnumerable<Post> posts, IEnumerable<Commitment> commitments, IEnumerable<Page> pages) =>
+        [.. posts.Select(p => (p.Source.FullPath, SiteUrls.PostPath(p.Slug))), .. commitments.Select(c => (c.Source.FullPath, SiteUrls.CommitmentPath(c.Slug))),
+            .. pages.Select(p => (p.Source.FullPath, SiteUrls.PagePath(p.Slug)))];
 
     /// <summary>The site's settings as this build publishes them (with the base URL it was given, if any).</summary>
     private SiteSettings Effective(SiteSettings loaded) => options.BaseUrl is null ? loaded : loaded.WithBaseUrl(options.BaseUrl);
@@ -305,7 +319,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         var site = last.Site;
         var earlierCopies = edits.Select(e => _documents.For(e.Earlier.Post.Source.FullPath)?.Copies ?? []).ToList();
         var documents = _documents.RenderAgain(edits.Select(e => ((object)e.Post, e.Post.Body, e.Post.Source, e.Earlier.Path)).ToList(),
-            file => last.PostsByFile.TryGetValue(file, out var linked) ? site.Urls.Url(linked.Path) : null);
+            file => last.PostsByFile.TryGetValue(file, out var linked) ? site.Urls.Url(linked.Path) : last.OtherPagesByFile.TryGetValue(file, out var path) ? site.Urls.Url(path) : null);
         for (var i = 0; i < documents.Count; i++)
         {
             CheckLinks(documents[i]);
@@ -450,7 +464,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
     private void CheckLinks(RenderedDocument document)
     {
         var found = new DiagnosticList();
-        document.Copies = new LinkValidator(_sitePaths!.Contains, found).Check(document.Markdown, document.Source, document.Path, document.Context);
+        document.Copies = new LinkValidator(_sitePaths!.Contains, _invalidFiles.Contains, found).Check(document.Markdown, document.Source, document.Path, document.Context);
         document.LinkDiagnostics = found.Sorted();
     }
 

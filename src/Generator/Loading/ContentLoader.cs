@@ -57,12 +57,13 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
         var (commitmentFiles, pageFiles, postFiles) = _listing.Value;
         var commitments = ReadAll(commitmentFiles, (text, path, found) => CommitmentSchema.Read(text, path, DisplayPath(path), found), diagnostics)
             .OrderBy(c => c.Order).ThenBy(c => c.Slug, StringComparer.Ordinal).ToList();
-        if (commitments.Count == 0)
+        var invalidCommitments = Invalid(commitmentFiles).Select(f => Path.GetFileNameWithoutExtension(f)).ToList();
+        if (commitments.Count == 0 && invalidCommitments.Count == 0)
             diagnostics.Add(DiagnosticCode.MissingInput, SourceLocation.WholeFile(DisplayPath(Path.Combine(_input, "commitments"))),
                 "there are no commitments", "Add input/commitments/<slug>.md files, one per commitment.");
 
         // Posts are validated against the commitment slugs: when those change, every post is read again.
-        var slugs = commitments.Select(c => c.Slug).ToHashSet(StringComparer.Ordinal);
+        var slugs = commitments.Select(c => c.Slug).Concat(invalidCommitments).ToHashSet(StringComparer.Ordinal);
         if (_commitmentSlugs is not null && !_commitmentSlugs.SetEquals(slugs))
             foreach (var post in postFiles) _files.Remove(post);
         _commitmentSlugs = slugs;
@@ -74,9 +75,18 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
         var posts = ReadAll(postFiles, (text, path, found) =>
             PostSchema.Read(text, path, DisplayPath(path), slugs, found) is { } post ? prepare?.Invoke(post) ?? post : null, diagnostics);
 
+        var invalid = new InvalidContent(commitmentFiles.Concat(postFiles).Concat(pageFiles).Where(f => _files[f].Content is null).ToHashSet(StringComparer.Ordinal),
+            invalidCommitments, [.. Invalid(postFiles).Select(AddressSlug)], [.. Invalid(pageFiles).Select(f => Path.GetFileNameWithoutExtension(f))]);
         if (!keepFiles) _files.Clear();
-        return settings is null ? null : new LoadedContent(settings, commitments, posts, pages, _input);
+        return settings is null ? null : new LoadedContent(settings, commitments, posts, pages, _input, invalid);
     }
+
+    /// <summary>The files of <paramref name="paths"/> that failed validation (read by the last <see cref="ReadAll"/>).</summary>
+    private IEnumerable<string> Invalid(string[] paths) => paths.Where(p => _files[p].Content is null);
+
+    /// <summary>The slug a post that failed validation would be published at: its front matter's if that still reads.</summary>
+    private static string AddressSlug(string path) =>
+        SourceText.Read(path, DisplayPath(path), new DiagnosticList()) is { } text ? PostSchema.AddressSlug(text, path) : PostFiles.DefaultSlug(path);
 
     /// <summary>What the last load made of the file at <paramref name="fullPath"/>: its content, or null when it is invalid or unknown.</summary>
     public object? ContentAt(string fullPath) => _files.GetValueOrDefault(fullPath)?.Content;

@@ -10,7 +10,10 @@ namespace PPNBlog.Generator.Site;
 /// Checks every link and image written in a Markdown body against the planned site, with the line and column where
 /// it is written, and lists the files beside the content that must be published with it.
 /// </summary>
-public sealed class LinkValidator(Func<string, bool> isSitePath, DiagnosticList diagnostics)
+/// <param name="isSitePath">Whether a path (<c>posts/a-slug/</c>) is a page or file of the site.</param>
+/// <param name="isInvalidFile">Whether a content file failed validation: a link to it is left to that file's own error.</param>
+/// <param name="diagnostics">Where problems go.</param>
+public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bool> isInvalidFile, DiagnosticList diagnostics)
 {
     /// <summary>
     /// Checks the links of one body published at <paramref name="pagePath"/>, noting the files they lead to in
@@ -44,9 +47,9 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, DiagnosticList 
                     break;
                 case LinkKind.RelativeMarkdown:
                     var file = Path.GetFullPath(Path.Combine(source.Directory, LinkTarget.PathPart(link.Url)));
-                    if (context.UrlOf(file) is not null) break;
+                    if (context.UrlOf(file) is not null || isInvalidFile(file)) break;
                     if (File.Exists(file))
-                        diagnostics.Add(DiagnosticCode.BrokenLink, location, $"link '{link.Url}' points at a post that is not published (a draft, future-dated, or invalid)");
+                        diagnostics.Add(DiagnosticCode.BrokenLink, location, $"link '{link.Url}' points at a post that is not published (a draft, or dated in the future)");
                     else
                         diagnostics.Add(DiagnosticCode.BrokenLink, location, $"link '{link.Url}' points at a file that does not exist", FolderBounds.OtherCaseHint(file));
                     break;

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
+using PPNBlog.Generator.Build;
+using PPNBlog.Generator.Loading;
 
 namespace PPNBlog.Generator.Tests.Build;
 
@@ -224,6 +226,27 @@ public class SiteBuildTests
         Assert.Equal("First paragraph of the bundle, which becomes the excerpt.", api.RootElement.GetProperty("posts")[0].GetProperty("summary").GetString());
         Assert.Equal("https://example.org/blog/posts/bundle/header.png",
             Page(site, "posts/bundle/index.html").QuerySelector("meta[property='og:image']")!.GetAttribute("content"));
+    }
+
+    [Fact]
+    public void A_link_to_a_commitments_or_a_pages_file_leads_to_its_page_in_a_build_and_in_serves_quick_rebuild()
+    {
+        using var site = new TestSite();
+        site.Write("pages/about.md", "---\ntitle: About\n---\n\nAbout the blog.\n");
+        var post = site.WritePost("linking", body: "See [the commitment](../../commitments/put-people-first.md) and [about](../../pages/about.md#team).");
+        var builder = new SiteBuilder(site.Options());
+
+        var first = builder.Build(ChangeSet.Everything);
+        Assert.True(first.Succeeded, string.Join('\n', site.Lines(first)));
+        File.WriteAllText(post, File.ReadAllText(post).Replace("title: \"Post linking\"", "title: \"Post linking, edited\"", StringComparison.Ordinal));
+        var edited = builder.Build(ChangeSet.Of([post]));
+
+        Assert.True(edited.Succeeded, string.Join('\n', site.Lines(edited)));
+        Assert.True(edited.EditedInPlace);
+        var body = Page(site, "posts/linking/index.html");
+        Assert.Equal("Post linking, edited", body.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(["/blog/commitments/put-people-first/", "/blog/about/#team"],
+            body.QuerySelectorAll(".ppn-post-body a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]
