@@ -86,6 +86,12 @@ public static class PostSchema
                 else if (FolderBounds.HasSymbolicLink(source.Directory, file))
                     local.Add(DiagnosticCode.SymbolicLink, fields.LocationOf("image"), $"image '{image}' is a symbolic link");
             }
+            // A site address or a web page's picture; a javascript: or data: address could run code in a reader's browser.
+            else if (!image.StartsWith('/') && !(Uri.TryCreate(image, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"))
+            {
+                local.Add(DiagnosticCode.InvalidValue, fields.LocationOf("image"), $"'image' should be a picture's file name or web address, not '{image}'",
+                    "Give the name of the picture beside the post (image: photo.jpg) or its https:// address.");
+            }
             if (imageAlt is null)
                 local.Add(DiagnosticCode.MissingAltText, fields.LocationOf("image"), $"image '{image}' has no image_alt");
         }

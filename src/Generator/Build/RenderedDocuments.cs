@@ -149,7 +149,7 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
             found.Add(DiagnosticCode.UnsafeHtmlRemoved, body.IndexOf(removed.Written, StringComparison.OrdinalIgnoreCase) is var at and >= 0
                     ? LocationAt(body, at, source)
                     : SourceLocation.FromMarkdown(source.DisplayPath, markdown.RawHtmlLine ?? 0, 0, source.BodyFirstLine),
-                $"unsafe HTML removed: {removed.Description}");
+                $"unsafe HTML removed: {removed.Description}", removed.Hint);
         // Markdig's HTML is the thread's buffer, which its next body reuses: only its links are kept. A one-off build
         // drops the Markdown too: at 10,000 posts keeping it would hold another 300 MB.
         var kept = keepSources || content is not Post full ? content : full with { Body = "" };

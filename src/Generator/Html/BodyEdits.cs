@@ -10,7 +10,14 @@ namespace PPNBlog.Generator.Html;
 /// <summary>What the link stage decided for one URL: its new value (null: as it is) and whether it leads off the site.</summary>
 /// <param name="NewValue">The URL to publish instead, or null.</param>
 /// <param name="External">A link to another site: marked with <see cref="BodyEdits.ExternalRel"/> and <see cref="BodyEdits.ExternalClass"/>.</param>
-public readonly record struct LinkEdit(string? NewValue, bool External);
+/// <param name="Removed">The URL's scheme when it is not one a page may link (<c>javascript</c>, <c>data</c>…): the attribute is removed.</param>
+public readonly record struct LinkEdit(string? NewValue, bool External, string? Removed = null)
+{
+    /// <summary>What the body is told about the removed address (warning PPN017), for the attribute on the element.</summary>
+    public RemovedHtml Removal(string attribute, string element) =>
+        new($"{attribute}=\"{Removed}:…\" on <{element}>", Removed + ":",
+            $"Only {string.Join(", ", BodyEdits.SafeSchemes.Select(s => s + ":"))} and the site's own addresses are published: link to a web page instead.");
+}
 
 /// <summary>
 /// What the HTML stage changes in a body, decided in one place for its two ways of making the change: the DOM
@@ -23,6 +30,12 @@ public sealed partial class BodyEdits(Site.SiteUrls urls)
 
     /// <inheritdoc cref="ExternalRel"/>
     public const string ExternalClass = "ppn-external";
+
+    /// <summary>
+    /// The schemes a link or image may have, in Markdown and raw HTML alike: any other (<c>javascript:</c>, <c>data:</c>,
+    /// <c>vbscript:</c>) could run code in the reader's browser, so it is removed.
+    /// </summary>
+    public static readonly IReadOnlySet<string> SafeSchemes = new HashSet<string>(StringComparer.Ordinal) { "https", "http", "mailto", "tel" };
 
     /// <summary>Class added to every table (NHS.UK table style).</summary>
     public const string TableClass = "nhsuk-table";
@@ -94,6 +107,8 @@ public sealed partial class BodyEdits(Site.SiteUrls urls)
                 return new LinkEdit(new Uri(new Uri("http://site" + context.PageUrl), url).PathAndQuery + FragmentOf(url), false);
             case LinkKind.Absolute when isAnchor && !IsThisSite(url):
                 return new LinkEdit(null, true);
+            case LinkKind.OtherScheme when UnsafeScheme(url) is { } scheme:
+                return new LinkEdit(null, false, scheme);
             default:
                 return default;
         }
@@ -130,6 +145,20 @@ public sealed partial class BodyEdits(Site.SiteUrls urls)
         if (length <= ExcerptLength) return new string(collapsed[..length]);
         var cut = collapsed.LastIndexOf(' ');
         return string.Concat(collapsed[..(cut > 0 ? cut : ExcerptLength)].TrimEnd(",;:."), "…");
+    }
+
+    /// <summary>
+    /// The scheme of <paramref name="url"/> when it is not one a page may link (see <see cref="SafeSchemes"/>), read as a
+    /// browser reads it: spaces around the URL, tabs and line breaks inside the scheme (<c>java&#9;script:</c>) and capitals
+    /// do not count. Null for any other URL.
+    /// </summary>
+    public static string? UnsafeScheme(string url)
+    {
+        url = url.Trim();
+        if (LinkTarget.Classify(url) != LinkKind.OtherScheme) return null;
+        var scheme = url[..url.IndexOf(':')].Replace("\t", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal)
+            .Replace("\r", "", StringComparison.Ordinal).ToLowerInvariant();
+        return SafeSchemes.Contains(scheme) ? null : scheme;
     }
 
     private bool IsThisSite(string url) =>

@@ -70,7 +70,7 @@ public sealed class DomRewriter(BodyEdits edits)
                 case "h2" or "h3" or "h4" when element.HasAttribute("id"): headings.Add(element); break;
             }
         }
-        foreach (var anchor in links) RewriteLink(anchor, "href", context);
+        foreach (var anchor in links) RewriteLink(anchor, "href", context, removed);
         foreach (var image in images)
         {
             if (!image.HasAttribute("width") && !image.HasAttribute("height") && image.GetAttribute("src") is { } src
@@ -79,7 +79,7 @@ public sealed class DomRewriter(BodyEdits edits)
                 image.SetAttribute("width", width);
                 image.SetAttribute("height", height);
             }
-            if (image.GetAttribute("src") is not null) RewriteLink(image, "src", context);
+            if (image.GetAttribute("src") is not null) RewriteLink(image, "src", context, removed);
             image.SetAttribute("loading", "lazy");
             image.SetAttribute("decoding", "async");
         }
@@ -93,9 +93,15 @@ public sealed class DomRewriter(BodyEdits edits)
         return new ProcessedHtml(body.InnerHtml, excerpt, words.Count, removed);
     }
 
-    private void RewriteLink(IElement element, string attribute, DocumentContext context)
+    private void RewriteLink(IElement element, string attribute, DocumentContext context, List<RemovedHtml> removed)
     {
         var edit = edits.EditLink(element.GetAttribute(attribute)!, element is IHtmlAnchorElement, context);
+        if (edit.Removed is not null)
+        {
+            element.RemoveAttribute(attribute);
+            removed.Add(edit.Removal(attribute, element.LocalName));
+            return;
+        }
         if (edit.NewValue is not null) element.SetAttribute(attribute, edit.NewValue);
         if (!edit.External) return;
         element.SetAttribute("rel", BodyEdits.ExternalRel);
@@ -150,9 +156,11 @@ public sealed class DomRewriter(BodyEdits edits)
         sanitizer.AllowedTags.UnionWith(["iframe", "figure", "figcaption"]);
         sanitizer.AllowedAttributes.UnionWith(["id", "class", "allowfullscreen", "allow", "frameborder", "loading", "title"]);
         sanitizer.AllowedAttributes.Remove("style");
-        sanitizer.AllowedSchemes.Add("mailto");
+        sanitizer.AllowedSchemes.UnionWith(BodyEdits.SafeSchemes);
         sanitizer.RemovingTag += (_, e) => removed.Add(new($"<{e.Tag.LocalName}>", "<" + e.Tag.LocalName));
-        sanitizer.RemovingAttribute += (_, e) => removed.Add(new($"{e.Attribute.Name}=\"…\" on <{e.Tag.LocalName}>", e.Attribute.Name + "="));
+        sanitizer.RemovingAttribute += (_, e) => removed.Add(BodyEdits.UnsafeScheme(e.Attribute.Value) is { } scheme
+            ? new LinkEdit(null, false, scheme).Removal(e.Attribute.Name, e.Tag.LocalName)
+            : new($"{e.Attribute.Name}=\"…\" on <{e.Tag.LocalName}>", e.Attribute.Name + "="));
         sanitizer.SanitizeDom(document, document.Body);
         // Embeds are allowed only from the recording hosts, over https.
         foreach (var frame in document.Body!.QuerySelectorAll("iframe"))

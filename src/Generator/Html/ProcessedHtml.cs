@@ -11,7 +11,8 @@ public sealed record ProcessedHtml(string Html, string Excerpt, int WordCount, I
     public int ReadingMinutes => Math.Max(1, (int)Math.Ceiling(WordCount / 200.0));
 }
 
-/// <summary>One piece of unsafe HTML the sanitiser removed.</summary>
+/// <summary>One piece of unsafe HTML the HTML stage removed.</summary>
 /// <param name="Description">What it was, e.g. <c>&lt;script&gt;</c> or <c>onclick="…" on &lt;p&gt;</c>.</param>
 /// <param name="Written">Text that finds it in the Markdown (case aside), so the warning can point at its line.</param>
-public sealed record RemovedHtml(string Description, string Written);
+/// <param name="Hint">How to write it instead, when the warning's general hint does not fit.</param>
+public sealed record RemovedHtml(string Description, string Written, string? Hint = null);

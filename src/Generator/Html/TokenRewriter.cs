@@ -69,6 +69,7 @@ public sealed class TokenRewriter(BodyEdits edits)
         StringBuilder? heading = null;
         string? headingId = null;
         var inLink = false;
+        var removed = new List<RemovedHtml>();
         while (true)
         {
             // The struct token: its text and names are slices of the body, not strings made for each token.
@@ -77,7 +78,7 @@ public sealed class TokenRewriter(BodyEdits edits)
             switch (token.Type)
             {
                 case HtmlTokenType.EndOfFile:
-                    return open.Count > 0 ? null : new ProcessedHtml(output.ToString(), BodyEdits.Excerpt(paragraph?.ToString() ?? ""), words.Count, []);
+                    return open.Count > 0 ? null : new ProcessedHtml(output.ToString(), BodyEdits.Excerpt(paragraph?.ToString() ?? ""), words.Count, removed);
 
                 case HtmlTokenType.Character:
                     var text = token.Data.Memory.Span;
@@ -98,10 +99,10 @@ public sealed class TokenRewriter(BodyEdits edits)
                     {
                         case "a":
                             inLink = true;
-                            if (attributes.Get("href") is { } href && !EditLink(attributes, "href", href, isAnchor: true, context)) return null;
+                            if (attributes.Get("href") is { } href && !EditLink(attributes, "a", "href", href, context, removed)) return null;
                             break;
                         case "img":
-                            EditImage(attributes, context);
+                            EditImage(attributes, context, removed);
                             break;
                         case "iframe":
                             attributes.Set("loading", "lazy");
@@ -178,9 +179,15 @@ public sealed class TokenRewriter(BodyEdits edits)
     }
 
     /// <returns>False when the edit cannot be made as the DOM stage makes it (a class to merge with).</returns>
-    private bool EditLink(Attributes attributes, string attribute, string url, bool isAnchor, DocumentContext context)
+    private bool EditLink(Attributes attributes, string element, string attribute, string url, DocumentContext context, List<RemovedHtml> removed)
     {
-        var edit = edits.EditLink(url, isAnchor, context);
+        var edit = edits.EditLink(url, isAnchor: element == "a", context);
+        if (edit.Removed is not null)
+        {
+            attributes.Remove(attribute);
+            removed.Add(edit.Removal(attribute, element));
+            return true;
+        }
         if (edit.NewValue is not null) attributes.Set(attribute, edit.NewValue);
         if (!edit.External) return true;
         if (attributes.Get("class") is not null) return false;
@@ -189,7 +196,7 @@ public sealed class TokenRewriter(BodyEdits edits)
         return true;
     }
 
-    private void EditImage(Attributes attributes, DocumentContext context)
+    private void EditImage(Attributes attributes, DocumentContext context, List<RemovedHtml> removed)
     {
         if (attributes.Get("width") is null && attributes.Get("height") is null && attributes.Get("src") is { } src
             && BodyEdits.ImageSize(src, context) is var (width, height))
@@ -197,7 +204,7 @@ public sealed class TokenRewriter(BodyEdits edits)
             attributes.Set("width", width);
             attributes.Set("height", height);
         }
-        if (attributes.Get("src") is { } url) EditLink(attributes, "src", url, isAnchor: false, context);
+        if (attributes.Get("src") is { } url) EditLink(attributes, "img", "src", url, context, removed);
         attributes.Set("loading", "lazy");
         attributes.Set("decoding", "async");
     }

@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.MediaLinks;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -18,12 +19,23 @@ public static class MarkdownRenderer
         .UseFootnotes()
         .UseFigures()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-        .UseMediaLinks()
+        .UseMediaLinks(EmbedOptions())
         .UseSmartyPants()
         .UseAutoLinks()
         .UseEmphasisExtras()
         .UseListExtras()
         .Build();
+
+    /// <summary>
+    /// Media links with players from YouTube and Vimeo only, the embeds the site allows (<see cref="Html.BodyEdits.EmbedHosts"/>):
+    /// Markdig would also embed Yandex's and Odnoklassniki's, third-party frames the sanitiser refuses in raw HTML.
+    /// </summary>
+    private static MediaOptions EmbedOptions()
+    {
+        var options = new MediaOptions();
+        options.Hosts.RemoveAll(host => host.Class is not ("youtube" or "vimeo"));
+        return options;
+    }
 
     /// <summary>
     /// Parses and renders <paramref name="markdown"/>, collecting its links and whether it holds raw HTML. Throws

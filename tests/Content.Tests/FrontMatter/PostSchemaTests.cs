@@ -349,6 +349,10 @@ public class PostSchemaTests
     [InlineData("/etc/hostname", null)] // a site address, not a file beside the post
     [InlineData("linked.jpg", "error PPN020: image 'linked.jpg' is a symbolic link")]
     [InlineData("photos/inside.jpg", null)]
+    [InlineData("https://example.org/team.jpg", null)]
+    [InlineData("javascript:alert(1)", "error PPN004: 'image' should be a picture's file name or web address, not 'javascript:alert(1)'")]
+    [InlineData("\"data:image/svg+xml,<svg onload=alert(1)>\"", "error PPN004: 'image' should be a picture's file name or web address, not 'data:image/svg+xml,<svg onload=alert(1)>'")]
+    [InlineData("ftp://example.org/team.jpg", "error PPN004: 'image' should be a picture's file name or web address, not 'ftp://example.org/team.jpg'")]
     public void A_header_image_is_published_only_from_the_posts_own_folder(string image, string? error)
     {
         using var content = new TestContent();

@@ -21,4 +21,18 @@ public sealed class MarkdownRendererTests
         }
         Assert.True(MarkdownRenderer.Render(bodies[0]).Html.Length > 16 * 1024, "the long body's HTML is longer than the buffer's first size");
     }
+
+    [Theory]
+    [InlineData("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"")]
+    [InlineData("https://youtu.be/dQw4w9WgXcQ", "<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"")]
+    [InlineData("https://vimeo.com/123456", "<iframe src=\"https://player.vimeo.com/video/123456\"")]
+    // Markdig embeds these too by default: third-party players the site does not allow stay pictures' links.
+    [InlineData("https://ok.ru/video/123456", "<img src=\"https://ok.ru/video/123456\"")]
+    [InlineData("https://music.yandex.ru/album/1/track/2", "<img src=\"https://music.yandex.ru/album/1/track/2\"")]
+    public void Only_youtube_and_vimeo_links_become_embedded_players(string url, string start)
+    {
+        var html = MarkdownRenderer.Render($"![The recording]({url})").Html.ToString();
+        Assert.StartsWith("<p>" + start, html);
+        Assert.Equal(start.StartsWith("<iframe", StringComparison.Ordinal) ? 1 : 0, html.Split("<iframe").Length - 1);
+    }
 }
