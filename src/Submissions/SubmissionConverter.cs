@@ -143,11 +143,21 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     {
         const string Resend = "Please paste the post into the email, or attach it as a Word document (.docx: in Word, File › Save As › Word Document), and send it again.";
         if (unreadableDocuments.Count > 0)
-            return $"The attached Word document {string.Join(", ", unreadableDocuments)} could not be used, and the email itself has almost no text. {Resend}";
+            return $"The attached Word document {Listed(unreadableDocuments)} could not be used, and the email itself has almost no text. {Resend}";
         if (otherAttachments.Count > 0)
-            return $"The email has almost no text, and the attached {string.Join(", ", otherAttachments.Select(a => $"'{a}'"))} cannot be turned into a post: "
+            return $"The email has almost no text, and the attached {Listed(otherAttachments.Select(a => $"'{a}'"))} cannot be turned into a post: "
                 + $"only a Word document (.docx) can. {Resend}";
         return $"The email has almost no text ({words} word{(words == 1 ? "" : "s")}), so there is no post to publish. Please write the post in the email, or attach it as a Word document, and send it again.";
+    }
+
+    /// <summary>
+    /// Names for a reply: each once (with how many times when repeated), the first five, then how many more. An email may
+    /// carry thousands of attachments; the reply stays a few lines.
+    /// </summary>
+    private static string Listed(IEnumerable<string> names)
+    {
+        var counted = names.GroupBy(n => n, StringComparer.Ordinal).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} ({g.Count()} files)").ToList();
+        return string.Join(", ", counted.Take(5)) + (counted.Count > 5 ? $" and {counted.Count - 5} more" : "");
     }
 
     private static int CountWords(IEnumerable<string> blocks) =>

@@ -140,6 +140,23 @@ public class HostileMessageTests
     }
 
     [Fact]
+    public void Thousands_of_attachments_are_named_in_a_short_reply()
+    {
+        var body = new BodyBuilder { TextBody = "Hello, my post is attached. Sam" };
+        for (var i = 0; i < 3; i++) body.Attachments.Add("Untitled Attachment", [1, 2, 3], ContentType.Parse("application/octet-stream"));
+        for (var i = 0; i < 2_000; i++) body.Attachments.Add($"part-{i}.bin", [1, 2, 3], ContentType.Parse("application/octet-stream"));
+        var message = Message("My post", "");
+        message.Body = body.ToMessageBody();
+
+        var result = ConvertFile(message);
+
+        Assert.Null(result.Post);
+        Assert.Equal(["The email has almost no text, and the attached 'Untitled Attachment' (3 files), 'part-0.bin', 'part-1.bin', 'part-2.bin', 'part-3.bin' "
+            + "and 1996 more cannot be turned into a post: only a Word document (.docx) can. Please paste the post into the email, or attach it as a Word "
+            + "document (.docx: in Word, File › Save As › Word Document), and send it again."], result.Reasons);
+    }
+
+    [Fact]
     public void Html_nested_deeper_than_browsers_nest_is_refused_with_a_reason_not_parsed_for_hours()
     {
         // 200,000 nested elements in 2 MB: parsed, this takes minutes (the parser's cost grows with the square of the depth).
