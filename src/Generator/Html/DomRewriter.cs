@@ -158,7 +158,7 @@ public sealed class DomRewriter(BodyEdits edits)
         sanitizer.AllowedAttributes.Remove("style");
         sanitizer.AllowedSchemes.UnionWith(BodyEdits.SafeSchemes);
         sanitizer.RemovingTag += (_, e) => removed.Add(new($"<{e.Tag.LocalName}>", "<" + e.Tag.LocalName));
-        sanitizer.RemovingAttribute += (_, e) => removed.Add(BodyEdits.UnsafeScheme(e.Attribute.Value) is { } scheme
+        sanitizer.RemovingAttribute += (_, e) => removed.Add(e.Reason == RemoveReason.NotAllowedUrlValue && BodyEdits.UnsafeScheme(e.Attribute.Value) is { } scheme
             ? new LinkEdit(null, false, scheme).Removal(e.Attribute.Name, e.Tag.LocalName)
             : new($"{e.Attribute.Name}=\"…\" on <{e.Tag.LocalName}>", e.Attribute.Name + "="));
         sanitizer.SanitizeDom(document, document.Body);

@@ -152,6 +152,8 @@ public class SiteBuildTests
             <iframe src="https://www.youtube.com/embed/abc123" title="Keynote recording"></iframe>
 
             ![](https://www.youtube.com/watch?v=dQw4w9WgXcQ)
+
+            <p style="text-align:center">Centred</p>
             """);
 
         var result = site.Build();
@@ -177,8 +179,11 @@ public class SiteBuildTests
         Assert.Equal(["input/posts/2021/hostile.md:11:1: warning PPN017: unsafe HTML removed: <script>",
                       "input/posts/2021/hostile.md:12:4: warning PPN017: unsafe HTML removed: onclick=\"…\" on <p>",
                       "input/posts/2021/hostile.md:13:10: warning PPN017: unsafe HTML removed: href=\"javascript:…\" on <a>",
-                      "input/posts/2021/hostile.md:14:14: warning PPN017: unsafe HTML removed: <iframe src=\"https://evil.example/embed\">"],
+                      "input/posts/2021/hostile.md:14:14: warning PPN017: unsafe HTML removed: <iframe src=\"https://evil.example/embed\">",
+                      "input/posts/2021/hostile.md:19:4: warning PPN017: unsafe HTML removed: style=\"…\" on <p>"],
             site.Lines(result).Select(l => l[..l.IndexOf(" (hint:", StringComparison.Ordinal)]));
+        // A style is no address: its hint is the general one ("text-align:" reads like a scheme).
+        Assert.EndsWith("(hint: Write the content in Markdown; only plain formatting HTML and YouTube/Vimeo embeds are kept.)", site.Lines(result)[^1]);
     }
 
     [Theory]
