@@ -30,7 +30,8 @@ public static partial class SiteSettingsSchema
                     "Write the published address, e.g. baseUrl: \"https://example.org/blog/\".");
             var postsPerPage = fields.Int("postsPerPage") ?? 10;
             if (postsPerPage is < 1 or > 100)
-                local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("postsPerPage"), $"postsPerPage must be between 1 and 100, not {postsPerPage}");
+                local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("postsPerPage"), $"postsPerPage must be between 1 and 100, not {postsPerPage}",
+                    "Give a number of posts from 1 to 100, e.g. postsPerPage: 10.");
             var hashtags = fields.TextList("hashtags");
             foreach (var hashtag in hashtags.Where(h => !Hashtags.IsValid(h.Value.TrimStart('#'))))
                 local.Add(DiagnosticCode.InvalidSiteSettings, hashtag.Location, $"hashtag '{hashtag.Value}' is not one word of letters, digits or _",
@@ -51,7 +52,9 @@ public static partial class SiteSettingsSchema
                 ContactEmail: contact,
                 Hashtags: hashtags.Select(h => h.Value.TrimStart('#')).ToList(),
                 FooterNote: fields.Text("footerNote"),
-                PostsPerPage: postsPerPage);
+                PostsPerPage: postsPerPage,
+                IntroLine: fields.TextStart("intro").Line,
+                IntroIndent: fields.TextStart("intro").Indent);
             fields.WarnUnknownKeys(Keys, "site.yml");
             if (!local.HasErrors) settings = settingsDraft;
         }

@@ -10,6 +10,8 @@ namespace PPNBlog.Content.Model;
 /// <param name="Hashtags">The network's social hashtags, without '#'.</param>
 /// <param name="FooterNote">A line of text for the footer.</param>
 /// <param name="PostsPerPage">Posts on each page of the home page and archives.</param>
+/// <param name="IntroLine">The line of site.yml where the intro's text starts, where its diagnostics point.</param>
+/// <param name="IntroIndent">The columns before the intro's text on its lines.</param>
 public sealed record SiteSettings(
     string Title,
     string Description,
@@ -19,7 +21,9 @@ public sealed record SiteSettings(
     string? ContactEmail,
     IReadOnlyList<string> Hashtags,
     string? FooterNote,
-    int PostsPerPage)
+    int PostsPerPage,
+    int IntroLine = 1,
+    int IntroIndent = 0)
 {
     /// <summary>The path part of <see cref="BaseUrl"/> ("/" or e.g. "/ppnblog/"): prefixed to every root-relative URL.</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";

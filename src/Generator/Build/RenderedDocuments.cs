@@ -117,7 +117,7 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
     private static SourceLocation LocationAt(string body, int at, SourceFile source)
     {
         var before = body.AsSpan(0, at);
-        return SourceLocation.FromMarkdown(source.DisplayPath, before.Count('\n'), at - before.LastIndexOf('\n') - 1, source.BodyFirstLine);
+        return source.At(before.Count('\n'), at - before.LastIndexOf('\n') - 1);
     }
 
     private RenderedDocument RenderOne((object Content, string Body, SourceFile Source, string Path) item, Func<string, string?> urlOfFile)
@@ -148,7 +148,7 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
         foreach (var removed in html.RemovedHtml.DistinctBy(r => r.Description))
             found.Add(DiagnosticCode.UnsafeHtmlRemoved, body.IndexOf(removed.Written, StringComparison.OrdinalIgnoreCase) is var at and >= 0
                     ? LocationAt(body, at, source)
-                    : SourceLocation.FromMarkdown(source.DisplayPath, markdown.RawHtmlLine ?? 0, 0, source.BodyFirstLine),
+                    : source.At(markdown.RawHtmlLine ?? 0, 0),
                 $"unsafe HTML removed: {removed.Description}", removed.Hint);
         // Markdig's HTML is the thread's buffer, which its next body reuses: only its links are kept. A one-off build
         // drops the Markdown too: at 10,000 posts keeping it would hold another 300 MB.

@@ -179,17 +179,17 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         CheckPageSlugs(content.Pages, diagnostics);
         var (commitments, pages, invalid) = (content.Commitments, content.Pages, content.Invalid);
         var nextDue = options.IncludeDrafts ? null : content.Posts.Where(p => !p.FrontMatter.Draft && p.Date.Value > now).Select(p => (DateTimeOffset?)p.Date.Value).Min();
-        var intro = new HtmlPostProcessor(urls).Process(MarkdownRenderer.Render(settings.Intro ?? ""), new DocumentContext(urls.BasePath, content.InputDirectory, _ => null));
 
         // Render Markdown and post-process the HTML, in parallel: the bulk of the work (only what changed, in serve; in
         // a one-off build, what loading left: commitments, pages and bodies that link other files). Nothing after this
         // holds the loaded posts, so a one-off build can let their Markdown go as it renders.
         var documents = RenderDocuments(content.Posts.Where(p => Publishes(p, now)).ToList(),
-            commitments, pages, settings, changes);
+            commitments, pages, settings, content.InputDirectory, changes);
         content = null;
-        var postCount = documents.Count - commitments.Count - pages.Count;
+        var postCount = documents.Count - commitments.Count - pages.Count - 1;
         var renderedCommitments = documents.Skip(postCount).Take(commitments.Count).ToList();
-        var renderedPages = documents.Skip(postCount + commitments.Count).ToList();
+        var renderedPages = documents.Skip(postCount + commitments.Count).Take(pages.Count).ToList();
+        var intro = documents[^1].Html;
         stages.Lap("render markdown");
 
         var site = new SiteModel(settings,
@@ -262,10 +262,14 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         return Commit(output, plan.Count, rendered.Value, diagnostics, stages);
     }
 
-    /// <summary>Renders (or reuses) the bodies of the published posts, then the commitments, then the pages, in that order.</summary>
+    /// <summary>
+    /// Renders (or reuses) the bodies of the published posts, then the commitments, then the pages, then site.yml's intro
+    /// for the home page (its links checked and its removed HTML told at its lines, as a post's are), in that order.
+    /// </summary>
     private IReadOnlyList<RenderedDocument> RenderDocuments(List<Post> posts, IReadOnlyList<Commitment> commitments, IReadOnlyList<Page> pages,
-        SiteSettings settings, ChangeSet changes)
+        SiteSettings settings, string inputDirectory, ChangeSet changes)
     {
+        var siteFile = Path.Combine(inputDirectory, "site.yml");
         var urls = new SiteUrls(settings);
         // Page URLs by file, for bodies linking another content file: looked up only when one does.
         var contentFiles = PagePathsOfFiles(posts, commitments, pages);
@@ -273,7 +277,8 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         (object, string, SourceFile, string)[] items = [
             .. posts.Select(p => ((object)p, p.Body, p.Source, SiteUrls.PostPath(p.Slug))),
             .. commitments.Select(c => ((object)c, c.Body, c.Source, SiteUrls.CommitmentPath(c.Slug))),
-            .. pages.Select(p => ((object)p, p.Body, p.Source, SiteUrls.PagePath(p.Slug)))];
+            .. pages.Select(p => ((object)p, p.Body, p.Source, SiteUrls.PagePath(p.Slug))),
+            (settings, settings.Intro ?? "", new SourceFile(siteFile, ContentLoader.DisplayPath(siteFile), settings.IntroLine, settings.IntroIndent), "")];
         posts.Clear(); // the caller's list, made for this call: the items now hold the only references
         return DocumentsFor(settings).Render(items, f => urlOfFile.Value.GetValueOrDefault(f), changes);
     }

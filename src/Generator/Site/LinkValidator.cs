@@ -24,7 +24,7 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
         var copies = new List<(string, string)>();
         foreach (var link in markdown.Links)
         {
-            var location = SourceLocation.FromMarkdown(source.DisplayPath, link.Line, link.Column, source.BodyFirstLine);
+            var location = source.At(link.Line, link.Column);
             var what = link.IsImage ? "image" : "link";
             if (link.Url.Length == 0)
             {

@@ -64,4 +64,18 @@ public class SiteSettingsSchemaTests
         Assert.StartsWith("site.yml:3:11: error PPN015: language '", Assert.Single(diagnostics.Sorted()).ToString());
         Assert.Contains("is not a language tag (hint: Write a language tag such as en-GB", Assert.Single(diagnostics.Sorted()).ToString());
     }
+
+    [Theory]
+    [InlineData("intro: |\n\n    Welcome.\n    Two lines.\n", 4, 4)] // the blank line is the Markdown's first
+    [InlineData("intro: >-\n  Welcome.\n", 4, 2)]
+    [InlineData("intro: \"Welcome.\"\n", 3, 8)]
+    [InlineData("intro:   Welcome.\n", 3, 9)]
+    [InlineData("", 1, 0)]
+    public void The_intro_is_located_where_its_text_starts_so_its_diagnostics_point_there(string intro, int line, int indent)
+    {
+        var diagnostics = new DiagnosticList();
+        var settings = SiteSettingsSchema.Read("title: PPN blog\nbaseUrl: https://example.org/\n" + intro, "site.yml", diagnostics);
+        Assert.Empty(diagnostics.Sorted());
+        Assert.Equal((line, indent), (settings!.IntroLine, settings.IntroIndent));
+    }
 }
