@@ -70,10 +70,14 @@ public static class MarkdownRenderer
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         var links = new List<MarkdownLink>();
         int? rawHtmlLine = null;
+        var headings = new List<HeadingBlock>();
         foreach (var node in document.Descendants())
         {
             switch (node)
             {
+                case HeadingBlock heading:
+                    headings.Add(heading);
+                    break;
                 case LinkInline { Url: { } url } link:
                     links.Add(new MarkdownLink(url, link.IsImage, link.IsImage ? PlainText(link) : "", link.Line, link.Column));
                     break;
@@ -82,6 +86,10 @@ public static class MarkdownRenderer
                     break;
             }
         }
+        // The page's title is its one level-1 heading (screen-reader users jump by it): a body that uses '#' for its
+        // sections has every heading moved one level down, keeping their order of levels.
+        if (headings.Exists(h => h.Level == 1))
+            foreach (var heading in headings) heading.Level = Math.Min(6, heading.Level + 1);
         // Markdig's own renderer cache: a renderer set up once per thread, not once per body.
         document.ToHtml(writer, Pipeline);
         return (links, rawHtmlLine);

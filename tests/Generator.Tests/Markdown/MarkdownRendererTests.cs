@@ -35,4 +35,14 @@ public sealed class MarkdownRendererTests
         Assert.StartsWith("<p>" + start, html);
         Assert.Equal(start.StartsWith("<iframe", StringComparison.Ordinal) ? 1 : 0, html.Split("<iframe").Length - 1);
     }
+
+    [Theory]
+    [InlineData("# Part one\n\n## Detail\n\n###### Deepest\n\n# Part two", "<h2 id=\"part-one\">|<h3 id=\"detail\">|<h6 id=\"deepest\">|<h2 id=\"part-two\">")]
+    [InlineData("Setext title\n===\n\nText\n\nSection\n---", "<h2 id=\"setext-title\">|<h3 id=\"section\">")]
+    [InlineData("## Part one\n\n#### Detail", "<h2 id=\"part-one\">|<h4 id=\"detail\">")]
+    public void A_body_using_level_one_headings_has_them_one_level_down_under_the_pages_title(string markdown, string headings)
+    {
+        var html = MarkdownRenderer.Render(markdown).Html.ToString();
+        Assert.Equal(headings.Split('|'), System.Text.RegularExpressions.Regex.Matches(html, "<h[1-6][^>]*>").Select(m => m.Value));
+    }
 }
