@@ -111,12 +111,16 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode CommentInValue = new("PPN026", "Value cut short by a comment", Severity.Warning,
         "Put the whole value in double quotes to keep the text after the '#'.");
 
+    /// <summary>A template tag of another site generator (Jekyll, Eleventy, Hugo) in a body: posts are never run as templates.</summary>
+    public static readonly DiagnosticCode TemplateTagAsText = new("PPN027", "Template tag shown as text", Severity.Warning,
+        "Write it in Markdown instead: a link as [this post](/posts/<slug>/), a picture as ![what it shows](photo.jpg); delete tags that only set layout.");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         MalformedYaml, MissingFrontMatter, MissingField, InvalidValue, InvalidDate, UnknownCommitment, DuplicateSlug,
         MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
-        ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue,
+        ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText,
     ];
 }

@@ -145,6 +145,9 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
             found.Add(DiagnosticCode.ControlCharacter, ReferenceLocation(body, source),
                 $"the body writes the control character {ControlCharacters.Name(html.Html[control])} as a character reference, which feeds cannot carry and pages do not show",
                 "Delete the reference (such as &#7; or &#x1B;).");
+        if (markdown.TemplateTag is { } tag)
+            found.Add(DiagnosticCode.TemplateTagAsText, source.At(tag.Line, tag.Column),
+                $"'{tag.Text}' is a template tag of another site generator: readers see it as written{(tag.Count > 1 ? $" (and {tag.Count - 1} more in this file)" : "")}");
         foreach (var removed in html.RemovedHtml.DistinctBy(r => r.Description))
             found.Add(DiagnosticCode.UnsafeHtmlRemoved, body.IndexOf(removed.Written, StringComparison.OrdinalIgnoreCase) is var at and >= 0
                     ? LocationAt(body, at, source)

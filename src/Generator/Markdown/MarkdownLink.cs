@@ -15,4 +15,15 @@ public sealed record MarkdownLink(string Url, bool IsImage, string AltText, int 
 /// </param>
 /// <param name="Links">Every link and image, in document order.</param>
 /// <param name="RawHtmlLine">0-based line of the first raw HTML, or null when the body has none (then no sanitising is needed).</param>
-public sealed record MarkdownHtml(ReadOnlyMemory<char> Html, IReadOnlyList<MarkdownLink> Links, int? RawHtmlLine);
+public sealed record MarkdownHtml(ReadOnlyMemory<char> Html, IReadOnlyList<MarkdownLink> Links, int? RawHtmlLine)
+{
+    /// <summary>The first template tag of another site generator in the text, if any: readers see it as written.</summary>
+    public TemplateTag? TemplateTag { get; init; }
+}
+
+/// <summary>A template tag of another site generator written in a body's text.</summary>
+/// <param name="Text">The tag as written (up to 80 characters).</param>
+/// <param name="Line">0-based line in the body.</param>
+/// <param name="Column">0-based column in the body.</param>
+/// <param name="Count">How many the body's text holds.</param>
+public sealed record TemplateTag(string Text, int Line, int Column, int Count);

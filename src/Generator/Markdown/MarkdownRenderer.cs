@@ -44,8 +44,7 @@ public static class MarkdownRenderer
     public static MarkdownHtml Render(string markdown)
     {
         var writer = new StringWriter();
-        var (links, rawHtmlLine) = RenderTo(markdown, writer);
-        return new MarkdownHtml(writer.ToString().AsMemory(), links, rawHtmlLine);
+        return RenderTo(markdown, writer) with { Html = writer.ToString().AsMemory() };
     }
 
     /// <summary>
@@ -57,24 +56,28 @@ public static class MarkdownRenderer
     {
         var writer = t_writer ??= new CharBufferWriter();
         writer.Clear();
-        var (links, rawHtmlLine) = RenderTo(markdown, writer);
-        return new MarkdownHtml(writer.Written, links, rawHtmlLine);
+        return RenderTo(markdown, writer) with { Html = writer.Written };
     }
 
     [ThreadStatic]
     private static CharBufferWriter? t_writer;
 
-    private static (List<MarkdownLink> Links, int? RawHtmlLine) RenderTo(string markdown, TextWriter writer)
+    /// <summary>Renders into <paramref name="writer"/>; the result's HTML is left for the caller to take from the writer.</summary>
+    private static MarkdownHtml RenderTo(string markdown, TextWriter writer)
     {
         MarkdownLimits.Check(markdown);
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         var links = new List<MarkdownLink>();
         int? rawHtmlLine = null;
         var headings = new List<HeadingBlock>();
+        TemplateTag? templateTag = null;
         foreach (var node in document.Descendants())
         {
             switch (node)
             {
+                case LiteralInline literal when TemplateTagIn(literal) is { } tag:
+                    templateTag = templateTag is null ? tag : templateTag with { Count = templateTag.Count + tag.Count };
+                    break;
                 case HeadingBlock heading:
                     headings.Add(heading);
                     break;
@@ -92,8 +95,35 @@ public static class MarkdownRenderer
             foreach (var heading in headings) heading.Level = Math.Min(6, heading.Level + 1);
         // Markdig's own renderer cache: a renderer set up once per thread, not once per body.
         document.ToHtml(writer, Pipeline);
-        return (links, rawHtmlLine);
+        return new MarkdownHtml(default, links, rawHtmlLine) { TemplateTag = templateTag };
     }
+
+    /// <summary>
+    /// The first template tag of another site generator in a run of text (Jekyll's and Eleventy's <c>{{ … }}</c> and
+    /// <c>{% … %}</c>, Hugo's <c>{{&lt; … &gt;}}</c>): a post is never run as a template, so readers would see it as written.
+    /// </summary>
+    private static TemplateTag? TemplateTagIn(LiteralInline literal)
+    {
+        var content = literal.Content;
+        var text = content.AsSpan();
+        var at = FirstOf(text, "{{", "{%");
+        if (at < 0) return null;
+        // The tag as written, to its closing '}}' or '%}' on its line (a paragraph's text runs on past this literal).
+        var source = content.Text.AsSpan(content.Start + at);
+        var line = source[..Math.Min(source.IndexOf('\n') is var end and >= 0 ? end : source.Length, 80)];
+        var close = FirstOf(line, "}}", "%}");
+        return new TemplateTag((close >= 0 ? line[..(close + 2)] : line).TrimEnd().ToString(), literal.Line, literal.Column + at,
+            text.Count("{{") + text.Count("{%"));
+    }
+
+    /// <summary>Where the first of <paramref name="a"/> and <paramref name="b"/> is in <paramref name="text"/>, or -1.</summary>
+    private static int FirstOf(ReadOnlySpan<char> text, string a, string b) =>
+        (text.IndexOf(a, StringComparison.Ordinal), text.IndexOf(b, StringComparison.Ordinal)) switch
+        {
+            (< 0, var second) => second,
+            (var first, < 0) => first,
+            var (first, second) => Math.Min(first, second),
+        };
 
     private static string PlainText(ContainerInline container) =>
         string.Concat(container.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim();

@@ -34,6 +34,13 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
                     $"Write the address between them, e.g. {(link.IsImage ? "![what it shows](photo.jpg)" : "[the report](https://example.org/report)")}, or remove the {what}.");
                 continue;
             }
+            if (link.Url.Contains("{{", StringComparison.Ordinal) || link.Url.Contains("{%", StringComparison.Ordinal))
+            {
+                diagnostics.Add(link.IsImage ? DiagnosticCode.MissingImage : DiagnosticCode.BrokenLink, location,
+                    $"{what} '{link.Url}' holds a template tag of another site generator, which posts never run",
+                    "Write the address itself: a page of this site from /, e.g. /posts/<slug>/, or a file beside the post by its name.");
+                continue;
+            }
             switch (LinkTarget.Classify(link.Url))
             {
                 case LinkKind.SiteRooted:

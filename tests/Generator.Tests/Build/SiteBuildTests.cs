@@ -176,7 +176,8 @@ public class SiteBuildTests
         using var api = JsonDocument.Parse(site.ReadOutput("api/posts.json"));
         Assert.Equal("<script>alert(1)</script> & {{ site.title }}", api.RootElement.GetProperty("posts")[0].GetProperty("title").GetString());
         // Each where it is written (the body starts on line 9).
-        Assert.Equal(["input/posts/2021/hostile.md:11:1: warning PPN017: unsafe HTML removed: <script>",
+        Assert.Equal(["input/posts/2021/hostile.md:9:1: warning PPN027: '{{ site.title }}' is a template tag of another site generator: readers see it as written (and 2 more in this file)",
+                      "input/posts/2021/hostile.md:11:1: warning PPN017: unsafe HTML removed: <script>",
                       "input/posts/2021/hostile.md:12:4: warning PPN017: unsafe HTML removed: onclick=\"…\" on <p>",
                       "input/posts/2021/hostile.md:13:10: warning PPN017: unsafe HTML removed: href=\"javascript:…\" on <a>",
                       "input/posts/2021/hostile.md:14:14: warning PPN017: unsafe HTML removed: <iframe src=\"https://evil.example/embed\">",
@@ -223,6 +224,34 @@ public class SiteBuildTests
             $"input/posts/2021/scripted.md:{first}:7: warning PPN017: unsafe HTML removed: src=\"javascript:…\" on <img>" + Hint,
             $"input/posts/2021/scripted.md:{first + 1}:29: warning PPN017: unsafe HTML removed: href=\"vbscript:…\" on <a>" + Hint,
             $"input/posts/2021/scripted.md:{first + 1}:57: warning PPN017: unsafe HTML removed: href=\"data:…\" on <a>" + Hint,
+        ], site.Lines(result));
+    }
+
+    [Fact]
+    public void Template_tags_of_other_generators_are_named_where_they_are_shown_as_text_or_break_a_link()
+    {
+        using var site = new TestSite();
+        site.WritePost("migrated", body: """
+            Read [the post]({{ "/2015/03/24/a-post/" | url }}) first, or {% image "assets/team.png" "The team" %}.
+
+            `{{ in code }}` and {{< hugo-shortcode >}} and {% raw %}.
+
+                {% in a code block %}
+
+            [a link]({{site.baseurl}}/about/) and ![a picture]({{site.baseurl}}/team.png)
+            """);
+
+        var result = site.Build();
+
+        Assert.False(result.Succeeded);
+        Assert.Equal([
+            "input/posts/2021/migrated.md:9:17: warning PPN027: '{{ \"/2015/03/24/a-post/\" | url }}' is a template tag of another site generator: readers see it "
+                + "as written (and 3 more in this file) (hint: Write it in Markdown instead: a link as [this post](/posts/<slug>/), a picture as ![what it shows](photo.jpg); "
+                + "delete tags that only set layout.)",
+            "input/posts/2021/migrated.md:15:1: error PPN009: link '{{site.baseurl}}/about/' holds a template tag of another site generator, which posts never run "
+                + "(hint: Write the address itself: a page of this site from /, e.g. /posts/<slug>/, or a file beside the post by its name.)",
+            "input/posts/2021/migrated.md:15:39: error PPN008: image '{{site.baseurl}}/team.png' holds a template tag of another site generator, which posts never run "
+                + "(hint: Write the address itself: a page of this site from /, e.g. /posts/<slug>/, or a file beside the post by its name.)",
         ], site.Lines(result));
     }
 
