@@ -115,12 +115,16 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode TemplateTagAsText = new("PPN027", "Template tag shown as text", Severity.Warning,
         "Write it in Markdown instead: a link as [this post](/posts/<slug>/), a picture as ![what it shows](photo.jpg); delete tags that only set layout.");
 
+    /// <summary>A file beside a post that a browser would run (a web page, a script, an SVG holding one): never published.</summary>
+    public static readonly DiagnosticCode ActiveFile = new("PPN028", "File a browser would run", Severity.Error,
+        "Link the page where it is already published, or save it as a PDF (a document) or a PNG (a picture) and link that.");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         MalformedYaml, MissingFrontMatter, MissingField, InvalidValue, InvalidDate, UnknownCommitment, DuplicateSlug,
         MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
-        ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText,
+        ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile,
     ];
 }

@@ -71,6 +71,8 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
                             $"{what} '{link.Url}' does not exist in the post's folder", FolderBounds.OtherCaseHint(target));
                     else if (FolderBounds.HasSymbolicLink(source.Directory, target))
                         diagnostics.Add(DiagnosticCode.SymbolicLink, location, $"{what} '{link.Url}' is a symbolic link");
+                    else if (ActiveFiles.Why(target) is { } active)
+                        diagnostics.Add(DiagnosticCode.ActiveFile, location, $"{what} '{link.Url}' {active}");
                     else
                     {
                         if (link.IsImage && !BrowserImages.CanShow(target))
