@@ -22,6 +22,11 @@ internal static class NewCommand
         command.SetAction(result =>
         {
             var inputDirectory = result.GetValue(input)!;
+            if (SiteOptions.FolderProblem(inputDirectory, "content", "--input") is { } problem)
+            {
+                error.WriteLine($"ppnblog: {problem}");
+                return Program.UsageError;
+            }
             var known = ContentLoader.Load(inputDirectory, new DiagnosticList())?.Commitments.Select(c => c.Slug).ToList() ?? [];
             if (known.Count == 0)
             {

@@ -68,13 +68,19 @@ internal sealed class SiteOptions
         var input = result.GetValue(Input)!;
         var theme = result.GetValue(Theme)!;
         var output = result.GetValue(Output)!;
-        var problem = !Directory.Exists(input) ? $"the content folder '{input}' does not exist (run from the repository root, or pass --input)"
-            : !Directory.Exists(theme) ? $"the theme folder '{theme}' does not exist (run from the repository root, or pass --theme)"
-            : writesOutput ? OutputProblem(output, input, theme) : null;
+        var problem = FolderProblem(input, "content", "--input") ?? FolderProblem(theme, "theme", "--theme")
+            ?? (writesOutput ? OutputProblem(output, input, theme) : null);
         if (problem is null) return new BuildOptions(input, theme, output, baseUrl, result.GetValue(Drafts), Search: !result.GetValue(NoSearch));
         error.WriteLine($"ppnblog: {problem}");
         return null;
     }
+
+    /// <summary>Why <paramref name="folder"/> (given by <paramref name="option"/>) cannot be read as the <paramref name="what"/> folder, or null.</summary>
+    public static string? FolderProblem(string folder, string what, string option) =>
+        string.IsNullOrWhiteSpace(folder) ? $"{option} is empty: give the {what} folder"
+        : File.Exists(folder) ? $"the {what} folder '{folder}' is a file, not a folder (pass the folder that holds it with {option})"
+        : !Directory.Exists(folder) ? $"the {what} folder '{folder}' does not exist (run from the repository root, or pass {option})"
+        : null;
 
     /// <summary>
     /// Why a build may not replace <paramref name="output"/>, or null. A build swaps in a whole new output folder and
@@ -83,6 +89,8 @@ internal sealed class SiteOptions
     /// </summary>
     private static string? OutputProblem(string output, string input, string theme)
     {
+        if (string.IsNullOrWhiteSpace(output)) return "--output is empty: give the folder to build into, such as _site";
+        if (File.Exists(output)) return $"the output folder '{output}' is a file; a build replaces its output folder whole, so choose a folder, such as _site";
         foreach (var (folder, what) in new[] { (input, "content"), (theme, "theme") })
         {
             if (FolderBounds.Contains(folder, output) || FolderBounds.Contains(output, folder))

@@ -44,7 +44,9 @@ internal static partial class SubmissionsCommand
         var outDirectory = new Option<string>("--out") { Description = "Where the bundle is written (DIR/input/posts/<yyyy>/<slug>/)", Required = true };
         outDirectory.Validators.Add(r =>
         {
-            if (File.Exists(r.GetValueOrDefault<string>())) r.AddError($"--out '{r.GetValueOrDefault<string>()}' is a file; give a folder (the bundle goes under DIR/input/posts/).");
+            var folder = r.GetValueOrDefault<string>();
+            if (string.IsNullOrWhiteSpace(folder)) r.AddError("--out is empty: give a folder (the bundle goes under DIR/input/posts/).");
+            else if (File.Exists(folder)) r.AddError($"--out '{folder}' is a file; give a folder (the bundle goes under DIR/input/posts/).");
         });
         var convert = new Command("convert", "Convert an emailed post into a post bundle, or reject it with reasons (exit 3).") { outDirectory };
         setup.AddTo(convert);
@@ -318,7 +320,12 @@ internal static partial class SubmissionsCommand
             var path = withMessage ? result.GetValue(Message)! : "";
             if (withMessage && path != "-" && !File.Exists(path))
             {
-                error.WriteLine($"ppnblog: the message file '{path}' does not exist");
+                error.WriteLine($"ppnblog: the message file '{path}' {(Directory.Exists(path) ? "is a folder: give an .eml or mbox file in it" : "does not exist")}");
+                return null;
+            }
+            if (SiteOptions.FolderProblem(result.GetValue(Input)!, "content", "--input") is { } problem)
+            {
+                error.WriteLine($"ppnblog: {problem}");
                 return null;
             }
             var content = ContentLoader.Load(result.GetValue(Input)!, new DiagnosticList());

@@ -49,6 +49,26 @@ public class CliTests
     public void Usage_errors_exit_2(params string[] args) => Assert.Equal(2, Run(args).Code);
 
     [Theory]
+    [InlineData("--output", "", "--output is empty: give the folder to build into, such as _site")]
+    [InlineData("--output", "afile", "the output folder '{root}/afile' is a file; a build replaces its output folder whole, so choose a folder, such as _site")]
+    [InlineData("--input", "", "--input is empty: give the content folder")]
+    [InlineData("--input", "input/site.yml", "the content folder '{root}/input/site.yml' is a file, not a folder (pass the folder that holds it with --input)")]
+    [InlineData("--theme", " ", "--theme is empty: give the theme folder")]
+    public void An_empty_folder_option_or_a_file_given_as_a_folder_is_a_usage_error_that_says_so(string option, string value, string message)
+    {
+        using var site = new TestSite();
+        File.WriteAllText(Path.Combine(site.Root, "afile"), "not a folder");
+        var args = SiteArgs(site);
+        args[Array.IndexOf(args, option) + 1] = value.Contains('/') || value == "afile" ? Path.Combine(site.Root, value) : value;
+        foreach (var command in new[] { "build", "serve" })
+        {
+            var (code, _, error) = Run([command, .. args]);
+            Assert.Equal(2, code);
+            Assert.Equal($"ppnblog: {message.Replace("{root}", site.Root, StringComparison.Ordinal)}", error.Trim());
+        }
+    }
+
+    [Theory]
     [InlineData("input", "overlaps the content folder")]
     [InlineData(".", "overlaps the content folder")]
     [InlineData("input/_site", "overlaps the content folder")]
@@ -140,7 +160,7 @@ public class CliTests
         // No content folder there: said as such, not as an unknown commitment with an empty list of known ones.
         var nowhere = Run("new", "Another", "--commitment", "put-people-first", "--input", Path.Combine(site.Root, "no-such-folder"));
         Assert.Equal(2, nowhere.Code);
-        Assert.Contains("no commitments found in", nowhere.Error);
+        Assert.Contains("the content folder '" + Path.Combine(site.Root, "no-such-folder") + "' does not exist", nowhere.Error);
         Assert.DoesNotContain("unknown commitment", nowhere.Error);
     }
 

@@ -141,6 +141,27 @@ public class ConvertCommandTests
     public void A_missing_message_file_is_a_usage_error() =>
         Assert.Equal(2, Run("submissions", "convert", "/no/such.eml", "--out", "/tmp/x").Code);
 
+    [Theory]
+    [InlineData("{folder}", "--out", "out", "ppnblog: the message file '{folder}' is a folder: give an .eml or mbox file in it")]
+    [InlineData("{message}", "--out", "", "ppnblog: --out is empty: give a folder (the bundle goes under DIR/input/posts/).")]
+    [InlineData("{message}", "--input", "", "ppnblog: --input is empty: give the content folder")]
+    public void A_folder_given_as_the_message_or_an_empty_folder_option_is_a_usage_error_that_says_so(string message, string option, string value, string said)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ppnblog-convert-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            string[] args = ["submissions", "convert", message.Replace("{folder}", folder).Replace("{message}", Emails.Fixture("apple-plain-text.eml")),
+                "--out", Path.Combine(folder, "out"), "--input", Path.Combine(Emails.RepositoryRoot, "input")];
+            args[Array.IndexOf(args, option) + 1] = value.Length == 0 ? "" : Path.Combine(folder, value);
+            var error = new StringWriter();
+            Assert.Equal(2, Program.Run(args, new StringWriter(), error));
+            Assert.StartsWith(said.Replace("{folder}", folder), error.ToString());
+            Assert.Empty(Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories)); // no bundle written anywhere
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
     [Fact]
     public void An_out_folder_that_is_a_file_is_a_usage_error_and_the_file_is_left_alone()
     {
