@@ -27,6 +27,22 @@ public static class FolderBounds
     }
 
     /// <summary>
+    /// True when <paramref name="path"/>, or a folder between <paramref name="root"/> and it, is a symbolic link to
+    /// somewhere outside <paramref name="root"/> (or to nothing): what is read through it is not the folder's own.
+    /// </summary>
+    public static bool LinksOutside(string root, string path)
+    {
+        for (var at = path; at.Length > root.Length; at = Path.GetDirectoryName(at)!)
+        {
+            var entry = new FileInfo(at);
+            if (entry.LinkTarget is not null && entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName is var target
+                && (target is null || !Contains(root, target)))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
     /// A hint for a file that does not exist when its folder has one whose name differs only in capitals
     /// (<c>photo.jpg</c> for <c>Photo.JPG</c>: the same file on Windows and macOS, not on the web server); else null.
     /// </summary>

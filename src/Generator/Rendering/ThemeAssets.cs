@@ -121,18 +121,8 @@ public sealed class ThemeAssets
     /// True when the file or a folder on its way up to the theme folder is a link to somewhere outside it. Links under
     /// node_modules are npm's (npm link, workspaces), made on the machine that builds, not committed: they may point out.
     /// </summary>
-    private static bool LinksOutside(string path, string themeRoot)
-    {
-        if (FolderBounds.Contains(Path.Combine(themeRoot, "node_modules"), path)) return false;
-        for (var at = path; at.Length > themeRoot.Length; at = Path.GetDirectoryName(at)!)
-        {
-            var entry = new FileInfo(at);
-            if (entry.LinkTarget is not null && entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName is var target
-                && (target is null || !FolderBounds.Contains(themeRoot, target)))
-                return true;
-        }
-        return false;
-    }
+    private static bool LinksOutside(string path, string themeRoot) =>
+        !FolderBounds.Contains(Path.Combine(themeRoot, "node_modules"), path) && FolderBounds.LinksOutside(themeRoot, path);
 
     /// <summary>
     /// The line of theme.yml holding <paramref name="value"/>, its first or <paramref name="last"/> time (1 when not

@@ -13,17 +13,26 @@ public sealed class ThemePartials : IFileProvider
 {
     private readonly Dictionary<string, PartialFile> _files;
 
-    private ThemePartials(Dictionary<string, PartialFile> files) => _files = files;
+    private ThemePartials(Dictionary<string, PartialFile> files, IReadOnlyList<string> linkedOutside) => (_files, LinkedOutside) = (files, linkedOutside);
 
     /// <summary>
     /// The partials (<c>*.liquid</c>, as <c>render</c> names them) under <paramref name="directory"/>, by path relative to it;
-    /// none when it does not exist. Other files there (Windows's Thumbs.db, macOS's hidden .DS_Store) are not read as Liquid.
+    /// none when it does not exist. Other files there (Windows's Thumbs.db, macOS's hidden .DS_Store) are not read as Liquid,
+    /// nor is a link to a file outside <paramref name="themeRoot"/>, which could show any file of the machine that builds.
     /// </summary>
-    public static ThemePartials Read(string directory) => new(!Directory.Exists(directory) ? [] :
-        Directory.EnumerateFiles(directory, "*.liquid", SearchOption.AllDirectories).Where(f => !HiddenFiles.IsHiddenPath(Path.GetRelativePath(directory, f))).ToDictionary(
+    public static ThemePartials Read(string directory, string themeRoot)
+    {
+        var files = !Directory.Exists(directory) ? [] :
+            Directory.EnumerateFiles(directory, "*.liquid", SearchOption.AllDirectories).Where(f => !HiddenFiles.IsHiddenPath(Path.GetRelativePath(directory, f))).ToList();
+        var outside = files.Where(f => FolderBounds.LinksOutside(themeRoot, f)).ToList();
+        return new(files.Except(outside).ToDictionary(
             f => Path.GetRelativePath(directory, f).Replace('\\', '/'),
             f => new PartialFile(Path.GetFileName(f), File.ReadAllBytes(f), File.GetLastWriteTimeUtc(f)),
-            StringComparer.Ordinal));
+            StringComparer.Ordinal), outside);
+    }
+
+    /// <summary>The partials' files that are links to files outside the theme, which were not read.</summary>
+    public IReadOnlyList<string> LinkedOutside { get; }
 
     /// <summary>Each partial's path (relative to partials/) and text, for checking them as the theme loads.</summary>
     public IEnumerable<(string Path, string Text)> Texts => _files.Select(f => (f.Key, System.Text.Encoding.UTF8.GetString(f.Value.Content)));

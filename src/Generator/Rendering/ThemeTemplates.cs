@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Fluid;
 using PPNBlog.Content.Diagnostics;
+using PPNBlog.Content.Sources;
 using PPNBlog.Content.Model;
 using PPNBlog.Generator.Loading;
 
@@ -60,8 +61,8 @@ public sealed partial class ThemeTemplates
     public static ThemeTemplates? Load(string themeDirectory, DiagnosticList diagnostics)
     {
         var parser = new FluidParser();
-        var partialsDirectory = Path.GetFullPath(Path.Combine(themeDirectory, "partials"));
-        var partials = ThemePartials.Read(partialsDirectory);
+        var themeRoot = Path.GetFullPath(themeDirectory);
+        var partials = ThemePartials.Read(Path.Combine(themeRoot, "partials"), themeRoot);
         var options = new TemplateOptions
         {
             FileProvider = partials,
@@ -76,15 +77,27 @@ public sealed partial class ThemeTemplates
         options.Filters.AddFilter("raw", RenderedContent.Raw);
         RegisterViews(options.MemberAccessStrategy);
 
-        var ok = true;
+        var ok = partials.LinkedOutside.Count == 0;
+        foreach (var linked in partials.LinkedOutside) LinkedOutside(linked);
+        void LinkedOutside(string path) =>
+            diagnostics.Add(DiagnosticCode.TemplateError, SourceLocation.WholeFile(ContentLoader.DisplayPath(path)),
+                $"theme file '{Path.GetRelativePath(themeRoot, path)}' is a link to a file outside the theme folder",
+                "Replace the link with the file itself: what a template shows is published, and a link could show any file of the machine that builds.");
+
         (IFluidTemplate, string)? Parse(string relativePath)
         {
-            var path = Path.Combine(themeDirectory, relativePath);
-            var display = ContentLoader.DisplayPath(Path.GetFullPath(path));
+            var path = Path.Combine(themeRoot, relativePath);
+            var display = ContentLoader.DisplayPath(path);
             if (!File.Exists(path))
             {
                 diagnostics.Add(DiagnosticCode.TemplateError, SourceLocation.WholeFile(display), $"theme template '{relativePath}' is missing",
                     "Restore the file from the repository (git checkout -- theme/).");
+                ok = false;
+                return null;
+            }
+            if (FolderBounds.LinksOutside(themeRoot, path))
+            {
+                LinkedOutside(path);
                 ok = false;
                 return null;
             }
@@ -105,7 +118,7 @@ public sealed partial class ThemeTemplates
         foreach (var name in PageTemplates)
             if (Parse(Path.Combine("templates", name + ".liquid")) is { } parsed) templates[name] = parsed;
         // Partials are checked now too, so a syntax error in one is reported with its line before any page is rendered.
-        foreach (var (path, text) in partials.Texts) ParseText(text, ContentLoader.DisplayPath(Path.Combine(partialsDirectory, path)));
+        foreach (var (path, text) in partials.Texts) ParseText(text, ContentLoader.DisplayPath(Path.Combine(themeRoot, "partials", path)));
         return ok && layout is not null ? new ThemeTemplates(templates, layout.Value, options) : null;
     }
 

@@ -1,3 +1,5 @@
+using PPNBlog.Generator.Build;
+
 namespace PPNBlog.Generator.Tests.Build;
 
 /// <summary>
@@ -194,5 +196,27 @@ public class InvalidSiteTests
              "input/posts/2021/loop:1:1: error PPN020: the folder is a symbolic link to '..' (hint: Replace the link with the file (or folder) itself.)",
              "input/posts/elsewhere:1:1: error PPN020: the folder is a symbolic link to 'outside' (hint: Replace the link with the file (or folder) itself.)"],
             site.Lines(result));
+    }
+
+    [Fact]
+    public void A_theme_template_or_partial_linked_to_a_file_outside_the_theme_is_refused_and_one_linked_inside_is_read()
+    {
+        using var site = new TestSite();
+        site.WritePost("one");
+        var theme = site.CopyTheme();
+        File.Move(Path.Combine(theme, "partials", "footer.liquid"), Path.Combine(theme, "footer-real.liquid"));
+        File.CreateSymbolicLink(Path.Combine(theme, "partials", "footer.liquid"), Path.Combine(theme, "footer-real.liquid"));
+        File.CreateSymbolicLink(Path.Combine(theme, "partials", "secret.liquid"), "/etc/hostname");
+        File.Delete(Path.Combine(theme, "templates", "page.liquid"));
+        File.CreateSymbolicLink(Path.Combine(theme, "templates", "page.liquid"), "/etc/hostname");
+
+        var result = SiteBuilder.Build(site.Options() with { ThemeDirectory = theme });
+
+        Assert.False(result.Succeeded);
+        const string Hint = " (hint: Replace the link with the file itself: what a template shows is published, and a link could show any file of the machine that builds.)";
+        Assert.Equal(["theme/partials/secret.liquid:1:1: error PPN016: theme file 'partials/secret.liquid' is a link to a file outside the theme folder" + Hint,
+                      "theme/templates/page.liquid:1:1: error PPN016: theme file 'templates/page.liquid' is a link to a file outside the theme folder" + Hint],
+            site.Lines(result));
+        Assert.False(Directory.Exists(site.Output));
     }
 }
