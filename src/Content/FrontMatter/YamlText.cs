@@ -49,7 +49,7 @@ internal static class YamlText
     /// <summary>The comment that follows a value ending at <paramref name="valueEnd"/> on its line, and where it starts; null when none does.</summary>
     public static (string Text, Mark Start)? CommentAfter(string yaml, Mark valueEnd)
     {
-        var end = OffsetOf(yaml, valueEnd);
+        var end = (int)valueEnd.Index;
         if (end < 0 || end >= yaml.Length) return null;
         var lineEnd = yaml.IndexOf('\n', end) is var newline and >= 0 ? newline : yaml.Length;
         var after = yaml.AsSpan(end, lineEnd - end).TrimEnd('\r');

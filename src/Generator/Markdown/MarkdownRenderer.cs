@@ -69,7 +69,7 @@ public static class MarkdownRenderer
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         var links = new List<MarkdownLink>();
         int? rawHtmlLine = null;
-        var headings = new List<HeadingBlock>();
+        List<HeadingBlock>? headings = null;
         TemplateTag? templateTag = null;
         foreach (var node in document.Descendants())
         {
@@ -79,7 +79,7 @@ public static class MarkdownRenderer
                     templateTag = templateTag is null ? tag : templateTag with { Count = templateTag.Count + tag.Count };
                     break;
                 case HeadingBlock heading:
-                    headings.Add(heading);
+                    (headings ??= []).Add(heading);
                     break;
                 case LinkInline { Url: { } url } link:
                     links.Add(new MarkdownLink(url, link.IsImage, link.IsImage ? PlainText(link) : "", link.Line, link.Column));
@@ -91,7 +91,7 @@ public static class MarkdownRenderer
         }
         // The page's title is its one level-1 heading (screen-reader users jump by it): a body that uses '#' for its
         // sections has every heading moved one level down, keeping their order of levels.
-        if (headings.Exists(h => h.Level == 1))
+        if (headings is not null && headings.Exists(h => h.Level == 1))
             foreach (var heading in headings) heading.Level = Math.Min(6, heading.Level + 1);
         // Markdig's own renderer cache: a renderer set up once per thread, not once per body.
         document.ToHtml(writer, Pipeline);
@@ -106,8 +106,11 @@ public static class MarkdownRenderer
     {
         var content = literal.Content;
         var text = content.AsSpan();
-        var at = FirstOf(text, "{{", "{%");
+        // Most text holds no brace at all: one vectorised search settles it.
+        if (text.IndexOf('{') is var brace && brace < 0) return null;
+        var at = FirstOf(text[brace..], "{{", "{%");
         if (at < 0) return null;
+        at += brace;
         // The tag as written, to its closing '}}' or '%}' on its line (a paragraph's text runs on past this literal).
         var source = content.Text.AsSpan(content.Start + at);
         var line = source[..Math.Min(source.IndexOf('\n') is var end and >= 0 ? end : source.Length, 80)];
