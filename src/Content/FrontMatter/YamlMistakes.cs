@@ -76,7 +76,7 @@ internal static partial class YamlMistakes
         var failedAt = YamlText.OffsetOf(yaml, failure) is var offset and >= 0 ? offset : yaml.Length;
         for (var start = 0; start < yaml.Length && start <= failedAt;)
         {
-            var end = LineEnd(yaml, start);
+            var end = YamlText.LineEnd(yaml, start);
             var opening = QuotedValue().Match(yaml, start, end - start);
             if (!opening.Success)
             {
@@ -88,11 +88,11 @@ internal static partial class YamlMistakes
             var lead = opening.Groups["lead"].Value.TrimStart();
             var close = YamlText.ClosingQuote(yaml, open);
             var rest = yaml[(open + 1)..end].TrimEnd('\r', ' ');
-            var unclosed = new Explanation(YamlText.LineOf(yaml, open), ColumnOf(yaml, open),
+            var unclosed = new Explanation(YamlText.LineOf(yaml, open), YamlText.ColumnOf(yaml, open),
                 "the quote that opens this value is not closed on its line, so the lines after it were read as part of the value",
                 $"Close the quote at the end of the value: {lead}{YamlText.Quoted(rest)}");
             if (close < 0) return unclosed;
-            var closeEnd = LineEnd(yaml, close);
+            var closeEnd = YamlText.LineEnd(yaml, close);
             if (yaml.AsSpan(close + 1, closeEnd - close - 1).Trim() is [] or ['#', ..])
             {
                 start = closeEnd + 1;
@@ -100,9 +100,9 @@ internal static partial class YamlMistakes
             }
             // Text follows the closing quote. A quote that wrapped the lines after it in, up to the next key's, was left
             // open; otherwise a quote inside the value closed it.
-            if (close > end && KeyLine().IsMatch(yaml.AsSpan(end + 1, LineEnd(yaml, end + 1) - end - 1))) return unclosed;
+            if (close > end && KeyLine().IsMatch(yaml.AsSpan(end + 1, YamlText.LineEnd(yaml, end + 1) - end - 1))) return unclosed;
             var meant = close < end && rest.EndsWith(quote) ? rest[..^1] : null;
-            return new(YamlText.LineOf(yaml, close), ColumnOf(yaml, close),
+            return new(YamlText.LineOf(yaml, close), YamlText.ColumnOf(yaml, close),
                 quote == '"' ? "a double quote inside the quoted value ends it early, so the text after it cannot be read"
                     : "an apostrophe inside the single-quoted value ends it early, so the text after it cannot be read",
                 meant is not null ? $"Quote the value so that its own quotes do not end it: {lead}{YamlText.Quoted(meant)}"
@@ -111,11 +111,6 @@ internal static partial class YamlMistakes
         }
         return null;
     }
-
-    private static int LineEnd(string yaml, int from) =>
-        from >= yaml.Length ? yaml.Length : yaml.IndexOf('\n', from) is var newline and >= 0 ? newline : yaml.Length;
-
-    private static int ColumnOf(string yaml, int offset) => offset - (offset == 0 ? 0 : yaml.LastIndexOf('\n', offset - 1) + 1) + 1;
 
     /// <summary>
     /// A value that starts with a character YAML reads as something other than text (<c>title: [Draft] Notes</c>,
@@ -155,8 +150,7 @@ internal static partial class YamlMistakes
     }
 
     /// <summary>A value that opens with a quote: after a key (<c>title: "</c>) or a list item's dash (<c>- '</c>).</summary>
-    [GeneratedRegex(@"\G(?<lead>[ ]*(?:-[ ]+)?(?:[^\s#'""\[{:-][^:#
-]*:[ ]+)?)(?<quote>[""'])")]
+    [GeneratedRegex(@"\G(?<lead>[ ]*(?:-[ ]+)?(?:[^\s#'""\[{:-][^:#\n]*:[ ]+)?)(?<quote>[""'])")]
     private static partial Regex QuotedValue();
 
     /// <summary>A line that starts a new key (the quote on the line before it was meant to close there).</summary>

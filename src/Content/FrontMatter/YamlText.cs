@@ -20,6 +20,13 @@ internal static class YamlText
     /// <summary>The 1-based line of the character at <paramref name="offset"/>.</summary>
     public static int LineOf(string yaml, int offset) => yaml.AsSpan(0, offset).Count('\n') + 1;
 
+    /// <summary>The 1-based column of the character at <paramref name="offset"/>.</summary>
+    public static int ColumnOf(string yaml, int offset) => offset - (offset == 0 ? 0 : yaml.LastIndexOf('\n', offset - 1) + 1) + 1;
+
+    /// <summary>The offset of the end of the line holding <paramref name="from"/> (its '\n', or the end of the text).</summary>
+    public static int LineEnd(string yaml, int from) =>
+        from >= yaml.Length ? yaml.Length : yaml.IndexOf('\n', from) is var newline and >= 0 ? newline : yaml.Length;
+
     /// <summary>
     /// The offset of the quote that closes the quoted value opened at <paramref name="open"/> (a '"' or '\''), or -1
     /// when it is never closed: '\' escapes the next character in double quotes, '' is an apostrophe in single quotes.
@@ -42,7 +49,7 @@ internal static class YamlText
     {
         var from = OffsetOf(yaml, mark);
         if (from < 0 || from >= yaml.Length) return null;
-        var line = yaml.AsSpan(from, (yaml.IndexOf('\n', from) is var end and >= 0 ? end : yaml.Length) - from);
+        var line = yaml.AsSpan(from, LineEnd(yaml, from) - from);
         return (line.IndexOf(" #") is var comment and >= 0 ? line[..comment] : line).TrimEnd("\r \t").ToString();
     }
 
@@ -51,8 +58,7 @@ internal static class YamlText
     {
         var end = (int)valueEnd.Index;
         if (end < 0 || end >= yaml.Length) return null;
-        var lineEnd = yaml.IndexOf('\n', end) is var newline and >= 0 ? newline : yaml.Length;
-        var after = yaml.AsSpan(end, lineEnd - end).TrimEnd('\r');
+        var after = yaml.AsSpan(end, LineEnd(yaml, end) - end).TrimEnd('\r');
         var hash = after.IndexOf('#');
         if (hash <= 0 || !after[..hash].IsWhiteSpace()) return null;
         return (after[hash..].TrimEnd().ToString(), new Mark(valueEnd.Index + hash, valueEnd.Line, valueEnd.Column + hash));
