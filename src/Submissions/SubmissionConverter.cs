@@ -250,8 +250,11 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
     private static MimeMessage? SafeTnef(TnefPart tnef)
     {
+        // MimeKit's TNEF reader meets damaged winmail.dat data with these (InvalidOperationException when a property's
+        // type does not match its value, found by fuzzing); the email's own parts are used instead.
         try { return tnef.ConvertToMessage(); }
-        catch (Exception e) when (e is TnefException or FormatException or IOException or ArgumentException) { return null; }
+        catch (Exception e) when (e is TnefException or FormatException or IOException or ArgumentException or InvalidOperationException
+            or OverflowException or IndexOutOfRangeException or NotSupportedException) { return null; }
     }
 
     /// <summary>Why <paramref name="message"/> was sent by a machine (a bounce, receipt or auto-reply), or null when a person sent it.</summary>

@@ -201,6 +201,36 @@ public class HostileMessageTests
         Assert.NotEmpty(post.Images);
     }
 
+    [Fact]
+    public void A_damaged_winmail_dat_falls_back_to_the_emails_own_text_and_never_throws()
+    {
+        // MimeKit's own TNEF stream of an Outlook message with recipients and a body (the corpus's carrier around it).
+        var path = Path.Combine(Emails.RepositoryRoot, "..", "shared", "corpus", "emails", "tnef", "body.eml");
+        var tnef = MimeMessage.Load(path).BodyParts.OfType<MimeKit.Tnef.TnefPart>().Single();
+        using var decoded = new MemoryStream();
+        tnef.Content!.DecodeTo(decoded);
+        var original = decoded.ToArray();
+        var random = new Random(20261127);
+        var converted = 0;
+        for (var attempt = 0; attempt < 400; attempt++)
+        {
+            // Bytes changed, cut short or repeated: what a mail relay or a hostile sender makes of a winmail.dat.
+            var damaged = original.ToArray();
+            for (var edits = random.Next(1, 6); edits > 0; edits--) damaged[random.Next(damaged.Length)] = (byte)random.Next(256);
+            if (attempt % 3 == 1) damaged = damaged[..random.Next(22, damaged.Length)];
+            if (attempt % 3 == 2) damaged = [.. damaged[..random.Next(damaged.Length)], .. damaged];
+            var body = new Multipart("mixed") { new TextPart("plain") { Text = Prose }, new MimeKit.Tnef.TnefPart { Content = new MimeContent(new MemoryStream(damaged)) } };
+            var message = Message("A post from Outlook", "");
+            message.Body = body;
+
+            var result = ConvertFile(message);
+
+            Assert.True(result.Post is not null || result.Reasons.Count > 0);
+            if (result.Post is { } post && post.Body.Contains("redesign the first appointment", StringComparison.Ordinal)) converted++;
+        }
+        Assert.True(converted > 0, "some damaged messages are converted from the email's own text");
+    }
+
     [Theory]
     [InlineData("koi8-r", "Психологическая поддержка для всех: наша команда провела встречи с семьями и сотрудниками, чтобы узнать, что для них важно. ")]
     [InlineData("iso-2022-jp", "私たちのチームは、家族とスタッフと一緒に、大切なことについて話し合いました。 ")]
