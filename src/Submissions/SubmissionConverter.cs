@@ -77,6 +77,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
         // Attached images that the body did not show go at the end, in order; other attachments are listed.
         var ignored = new List<string>();
+        var picturesLeftOut = new List<string>();
         foreach (var part in parts.Where(p => !images.IsUsed(p) && p != document?.Part && (p.IsAttachment || p.ContentType.MediaType != "text")))
         {
             var name = SafeNames.ForDisplay(part.FileName ?? part.ContentType.Name);
@@ -88,6 +89,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             else if (part.IsAttachment || part.FileName is not null)
             {
                 ignored.Add(name);
+                if (ImageNormaliser.UnshowablePicture(bytes) is { } kind) picturesLeftOut.Add($"'{name}' is {kind}");
             }
         }
         if (images.LimitReason is { } limit) return SubmissionResult.Rejected(limit);
@@ -133,8 +135,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var personalData = PersonalDataScanner.Scan(PostWriter.Write(frontMatter, body));
         foreach (var finding in personalData)
             warnings.Add($"index.md line {finding.Line}: looks like {(finding.Kind.StartsWith('N') ? "an" : "a")} {finding.Kind}. Remove it unless it is meant to be published.");
+        foreach (var picture in picturesLeftOut) warnings.Add($"{picture}: it was left out, and the contributor is asked for it as a JPEG.");
         return SubmissionResult.Accepted(new ConvertedPost(frontMatter, Slugs.FromTitle(title), body, shown, choices, ignored, warnings,
-            IdempotencyKey(message.MessageId, body), sender, personalData));
+            IdempotencyKey(message.MessageId, body), sender, personalData) { PicturesLeftOut = picturesLeftOut });
     }
 
     /// <summary>Why a short email is no post, naming what was attached instead when there is something: a contributor

@@ -38,6 +38,9 @@ public sealed record ConvertedPost(
     Trust.SenderTrust Sender,
     IReadOnlyList<Privacy.PersonalDataFinding> PersonalData)
 {
+    /// <summary>Attached pictures in formats web browsers cannot show (an iPhone's HEIC), each with what it is: the contributor is told.</summary>
+    public IReadOnlyList<string> PicturesLeftOut { get; init; } = [];
+
     /// <summary>Words in the body.</summary>
     public int WordCount => Body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 

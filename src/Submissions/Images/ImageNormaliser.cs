@@ -29,6 +29,22 @@ public static class ImageNormaliser
         _ => null,
     };
 
+    /// <summary>
+    /// What a picture in a format web browsers cannot show is (as the end of a sentence naming it), by its first bytes:
+    /// HEIC/HEIF, which iPhones save, and TIFF. Null for anything else.
+    /// </summary>
+    public static string? UnshowablePicture(ReadOnlySpan<byte> bytes) => bytes switch
+    {
+        [_, _, _, _, (byte)'f', (byte)'t', (byte)'y', (byte)'p', .. var brand] when brand.Length >= 4 && IsHeifBrand(brand[..4]) =>
+            "an iPhone photo (HEIC), which web browsers cannot show",
+        [(byte)'I', (byte)'I', 42, 0, ..] or [(byte)'M', (byte)'M', 0, 42, ..] => "a TIFF picture, which web browsers cannot show",
+        _ => null,
+    };
+
+    private static bool IsHeifBrand(ReadOnlySpan<byte> brand) =>
+        brand.SequenceEqual("heic"u8) || brand.SequenceEqual("heix"u8) || brand.SequenceEqual("hevc"u8) || brand.SequenceEqual("hevx"u8)
+        || brand.SequenceEqual("heim"u8) || brand.SequenceEqual("heis"u8) || brand.SequenceEqual("mif1"u8) || brand.SequenceEqual("msf1"u8);
+
     /// <summary>Re-encodes <paramref name="bytes"/>; null (with a reason) when it is not a readable png, jpeg, gif or webp.</summary>
     public static NormalisedImage? Normalise(byte[] bytes, int maxSide, out string problem)
     {

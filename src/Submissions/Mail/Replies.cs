@@ -42,14 +42,15 @@ public sealed class Replies(MailSettings mail)
 
     /// <summary>Thanks the contributor and says what happens next.</summary>
     public MimeMessage Acknowledgement(MimeMessage original, ConvertedPost post) => Reply(original, AcknowledgementId(post.IdempotencyKey),
-        $"Thank you for your blog post, \"{post.FrontMatter.Title}\". It has reached the Psychological Professions Network's communications team, who will review it before it is published.",
+        [$"Thank you for your blog post, \"{post.FrontMatter.Title}\". It has reached the Psychological Professions Network's communications team, who will review it before it is published.",
         "",
         "What happens next:",
         "- An editor checks the post, its images and which of the Vision's commitments it relates to.",
         "- We will email you again when the post is live on the blog, with its link.",
+        .. PicturesLeftOut(post),
         "",
         "To change the post, reply to this email with the whole post again (it replaces the version we have).",
-        "To withdraw it, reply to this email with the single word WITHDRAW.");
+        "To withdraw it, reply to this email with the single word WITHDRAW."]);
 
     /// <summary>Explains why the message could not become a post, and how to send it again.</summary>
     public MimeMessage Rejection(MimeMessage original, IReadOnlyList<string> reasons) => Reply(original, null,
@@ -58,7 +59,13 @@ public sealed class Replies(MailSettings mail)
 
     /// <summary>Confirms that a reply replaced the post under review.</summary>
     public MimeMessage Revised(MimeMessage original, ConvertedPost post) => Reply(original, null,
-        $"Thank you: your changes to \"{post.FrontMatter.Title}\" have replaced the version our editors are reviewing. We will email you when the post is live.");
+        [$"Thank you: your changes to \"{post.FrontMatter.Title}\" have replaced the version our editors are reviewing. We will email you when the post is live.",
+         .. PicturesLeftOut(post)]);
+
+    /// <summary>A paragraph telling the contributor which attached pictures could not be used, and how to send them; none when all could.</summary>
+    private static string[] PicturesLeftOut(ConvertedPost post) => post.PicturesLeftOut.Count == 0 ? [] :
+        ["", "We could not use these pictures:", .. post.PicturesLeftOut.Select(p => $"- {p}."),
+         "To include them, save them as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible, or share the photo as JPEG) and reply with the whole post again."];
 
     /// <summary>Confirms that the post was withdrawn.</summary>
     public MimeMessage Withdrawn(MimeMessage original) => Reply(original, null,

@@ -202,6 +202,32 @@ public class HostileMessageTests
     }
 
     [Fact]
+    public void An_iphone_photo_or_a_tiff_is_left_out_and_the_contributor_is_told_how_to_send_it()
+    {
+        var body = new BodyBuilder { TextBody = Prose };
+        body.Attachments.Add("IMG_0001.HEIC", [0, 0, 0, 24, .. "ftypheic"u8.ToArray(), 0, 0, 0, 0, .. "mif1heic"u8.ToArray()], ContentType.Parse("image/heic"));
+        body.Attachments.Add("scan.tiff", [(byte)'I', (byte)'I', 42, 0, 8, 0, 0, 0], ContentType.Parse("image/tiff"));
+        var message = Message("A post with photos", "");
+        message.From.Clear();
+        message.From.Add(new MailboxAddress("Jo Evans", "jo.evans@nhs.net"));
+        message.Body = body.ToMessageBody();
+
+        var post = ConvertFile(message).Post!;
+
+        Assert.Equal(["'IMG_0001.HEIC' is an iPhone photo (HEIC), which web browsers cannot show", "'scan.tiff' is a TIFF picture, which web browsers cannot show"],
+            post.PicturesLeftOut);
+        Assert.Equal(["IMG_0001.HEIC", "scan.tiff"], post.IgnoredAttachments);
+        Assert.Empty(post.Images);
+        Assert.Contains("'scan.tiff' is a TIFF picture, which web browsers cannot show: it was left out, and the contributor is asked for it as a JPEG.", post.Warnings);
+        var mail = new PPNBlog.Submissions.Mail.MailSettings("imap.example.org", 993, "smtp.example.org", 465, MailKit.Security.SecureSocketOptions.SslOnConnect,
+            "blog", "blog@example.org", "PPN blog", "INBOX", "Processed", "Rejected");
+        var replies = new PPNBlog.Submissions.Mail.Replies(mail);
+        foreach (var reply in new[] { replies.Acknowledgement(message, post), replies.Revised(message, post) })
+            Assert.Contains("We could not use these pictures:\n- 'IMG_0001.HEIC' is an iPhone photo (HEIC), which web browsers cannot show.\n"
+                + "- 'scan.tiff' is a TIFF picture, which web browsers cannot show.\nTo include them, save them as JPEG", reply.TextBody!.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void A_damaged_winmail_dat_falls_back_to_the_emails_own_text_and_never_throws()
     {
         // MimeKit's own TNEF stream of an Outlook message with recipients and a body (the corpus's carrier around it).
