@@ -77,19 +77,18 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
         // Attached images that the body did not show go at the end, in order; other attachments are listed.
         var ignored = new List<string>();
-        var picturesLeftOut = new List<string>();
         foreach (var part in parts.Where(p => !images.IsUsed(p) && p != document?.Part && (p.IsAttachment || p.ContentType.MediaType != "text")))
         {
             var name = SafeNames.ForDisplay(part.FileName ?? part.ContentType.Name);
             var bytes = Decode(part);
-            if (ImageNormaliser.Sniff(bytes) is not null)
+            // A picture in a format browsers cannot show (an iPhone's HEIC) is tried too, so the contributor hears of it.
+            if (ImageNormaliser.Sniff(bytes) is not null || ImageNormaliser.UnshowablePicture(bytes) is not null)
             {
                 if (images.Add(part, bytes, name, warnings) is { } file) blocks.Add($"![]({file})");
             }
             else if (part.IsAttachment || part.FileName is not null)
             {
                 ignored.Add(name);
-                if (ImageNormaliser.UnshowablePicture(bytes) is { } kind) picturesLeftOut.Add($"'{name}' is {kind}");
             }
         }
         if (images.LimitReason is { } limit) return SubmissionResult.Rejected(limit);
@@ -135,9 +134,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var personalData = PersonalDataScanner.Scan(PostWriter.Write(frontMatter, body));
         foreach (var finding in personalData)
             warnings.Add($"index.md line {finding.Line}: looks like {(finding.Kind.StartsWith('N') ? "an" : "a")} {finding.Kind}. Remove it unless it is meant to be published.");
-        foreach (var picture in picturesLeftOut) warnings.Add($"{picture}: it was left out, and the contributor is asked for it as a JPEG.");
         return SubmissionResult.Accepted(new ConvertedPost(frontMatter, Slugs.FromTitle(title), body, shown, choices, ignored, warnings,
-            IdempotencyKey(message.MessageId, body), sender, personalData) { PicturesLeftOut = picturesLeftOut });
+            IdempotencyKey(message.MessageId, body), sender, personalData) { PicturesLeftOut = images.LeftOut });
     }
 
     /// <summary>Why a short email is no post, naming what was attached instead when there is something: a contributor

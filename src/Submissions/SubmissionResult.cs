@@ -38,7 +38,7 @@ public sealed record ConvertedPost(
     Trust.SenderTrust Sender,
     IReadOnlyList<Privacy.PersonalDataFinding> PersonalData)
 {
-    /// <summary>Attached pictures in formats web browsers cannot show (an iPhone's HEIC), each with what it is: the contributor is told.</summary>
+    /// <summary>Pictures that could not be used (an iPhone's HEIC, a damaged file), each with why: the contributor is told.</summary>
     public IReadOnlyList<string> PicturesLeftOut { get; init; } = [];
 
     /// <summary>Words in the body.</summary>

@@ -11,6 +11,11 @@ public sealed class ImageCollector(SubmissionSettings settings)
     /// <summary>The images saved so far, in order.</summary>
     public IReadOnlyList<BundleImage> Saved => _saved;
 
+    /// <summary>Pictures that could not be used (a format browsers cannot show, a damaged file), each with why: the contributor is told.</summary>
+    public IReadOnlyList<string> LeftOut => _leftOut;
+
+    private readonly List<string> _leftOut = [];
+
     /// <summary>Why the message must be rejected for its images, or null.</summary>
     public string? LimitReason { get; private set; }
 
@@ -43,6 +48,7 @@ public sealed class ImageCollector(SubmissionSettings settings)
         if (image is null)
         {
             warnings.Add($"The attachment '{displayName}' was left out: it {problem}.");
+            _leftOut.Add($"'{displayName}' {problem}");
             return null;
         }
         var name = $"image-{_saved.Count + 1}.{image.Extension}";

@@ -36,8 +36,8 @@ public static class ImageNormaliser
     public static string? UnshowablePicture(ReadOnlySpan<byte> bytes) => bytes switch
     {
         [_, _, _, _, (byte)'f', (byte)'t', (byte)'y', (byte)'p', .. var brand] when brand.Length >= 4 && IsHeifBrand(brand[..4]) =>
-            "an iPhone photo (HEIC), which web browsers cannot show",
-        [(byte)'I', (byte)'I', 42, 0, ..] or [(byte)'M', (byte)'M', 0, 42, ..] => "a TIFF picture, which web browsers cannot show",
+            "is an iPhone photo (HEIC), which web browsers cannot show",
+        [(byte)'I', (byte)'I', 42, 0, ..] or [(byte)'M', (byte)'M', 0, 42, ..] => "is a TIFF picture, which web browsers cannot show",
         _ => null,
     };
 
@@ -52,7 +52,7 @@ public static class ImageNormaliser
         var kind = Sniff(bytes);
         if (kind is null)
         {
-            problem = "is not a PNG, JPEG, GIF or WebP image";
+            problem = UnshowablePicture(bytes) ?? "is not a PNG, JPEG, GIF or WebP image";
             return null;
         }
         using var codec = SKCodec.Create(new SKMemoryStream(bytes));

@@ -216,9 +216,9 @@ public class HostileMessageTests
 
         Assert.Equal(["'IMG_0001.HEIC' is an iPhone photo (HEIC), which web browsers cannot show", "'scan.tiff' is a TIFF picture, which web browsers cannot show"],
             post.PicturesLeftOut);
-        Assert.Equal(["IMG_0001.HEIC", "scan.tiff"], post.IgnoredAttachments);
+        Assert.Empty(post.IgnoredAttachments);
         Assert.Empty(post.Images);
-        Assert.Contains("'scan.tiff' is a TIFF picture, which web browsers cannot show: it was left out, and the contributor is asked for it as a JPEG.", post.Warnings);
+        Assert.Contains("The attachment 'scan.tiff' was left out: it is a TIFF picture, which web browsers cannot show.", post.Warnings);
         var mail = new PPNBlog.Submissions.Mail.MailSettings("imap.example.org", 993, "smtp.example.org", 465, MailKit.Security.SecureSocketOptions.SslOnConnect,
             "blog", "blog@example.org", "PPN blog", "INBOX", "Processed", "Rejected");
         var replies = new PPNBlog.Submissions.Mail.Replies(mail);
