@@ -99,6 +99,10 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             title = SingleLine.From(MarkdownText.Unescape(blocks[0].TrimStart('#')));
             blocks.RemoveAt(0);
         }
+        else if (blocks.Count > 1 && RepeatsTitle(blocks[0], title))
+        {
+            blocks.RemoveAt(0);
+        }
         var body = string.Join("\n\n", blocks).Trim();
         var words = CountWords([body]);
         var reasons = new List<string>();
@@ -287,6 +291,17 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         return title.Length > MaxTitleLength ? title[..MaxTitleLength].TrimEnd() + "…" : title;
     }
 
+
+    /// <summary>
+    /// True when a body's first block only repeats the title, as contributors often start the email (as a heading, a bold
+    /// line or a plain one): the page shows the title above the body already, and would show it twice.
+    /// </summary>
+    private static bool RepeatsTitle(string block, string title) =>
+        !block.Contains('\n') && Comparable(CleanSubject(MarkdownText.Unescape(block.TrimStart('#').Trim().Trim('*', '_')))) is { Length: > 0 } text
+        && text == Comparable(title);
+
+    /// <summary>Letters and digits only, in lower case: the title as it reads, whatever its capitals and punctuation.</summary>
+    private static string Comparable(string text) => string.Concat(text.Where(char.IsLetterOrDigit)).ToLowerInvariant();
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 

@@ -201,6 +201,28 @@ public class HostileMessageTests
         Assert.NotEmpty(post.Images);
     }
 
+    [Theory]
+    [InlineData("<h1>Rewriting our letters</h1>")]
+    [InlineData("<p><b>Rewriting Our Letters:</b></p>")]
+    [InlineData("<p>Rewriting our letters</p>")]
+    [InlineData("<h2>Re: rewriting our letters #PutPeopleFirst</h2>")]
+    public void A_first_line_that_repeats_the_subject_is_not_published_twice(string first)
+    {
+        var message = Message("Rewriting our letters", "", first + "<p>" + Prose + "</p>");
+
+        var post = ConvertFile(message).Post!;
+
+        Assert.Equal("Rewriting our letters", post.FrontMatter.Title);
+        Assert.StartsWith(Prose[..40], post.Body);
+    }
+
+    [Fact]
+    public void A_first_line_that_only_begins_like_the_subject_is_kept()
+    {
+        var message = Message("Rewriting our letters", "", "<p>Rewriting our letters took a year.</p><p>" + Prose + "</p>");
+        Assert.StartsWith("Rewriting our letters took a year.", ConvertFile(message).Post!.Body);
+    }
+
     [Fact]
     public void An_iphone_photo_or_a_tiff_is_left_out_and_the_contributor_is_told_how_to_send_it()
     {
