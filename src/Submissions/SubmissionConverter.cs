@@ -297,11 +297,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     /// line or a plain one): the page shows the title above the body already, and would show it twice.
     /// </summary>
     private static bool RepeatsTitle(string block, string title) =>
-        !block.Contains('\n') && Comparable(CleanSubject(MarkdownText.Unescape(block.TrimStart('#').Trim().Trim('*', '_')))) is { Length: > 0 } text
-        && text == Comparable(title);
-
-    /// <summary>Letters and digits only, in lower case: the title as it reads, whatever its capitals and punctuation.</summary>
-    private static string Comparable(string text) => string.Concat(text.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+        !block.Contains('\n') && SingleLine.Wording(CleanSubject(MarkdownText.Unescape(block.TrimStart('#').Trim().Trim('*', '_')))) is { Length: > 0 } text
+        && text == SingleLine.Wording(title);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 

@@ -119,12 +119,16 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode ActiveFile = new("PPN028", "File a browser would run", Severity.Error,
         "Link the page where it is already published, or save it as a PDF (a document) or a PNG (a picture) and link that.");
 
+    /// <summary>A post whose body starts with a heading repeating its title: the page shows the title above the body already.</summary>
+    public static readonly DiagnosticCode TitleRepeated = new("PPN029", "Title repeated in the body", Severity.Warning,
+        "Delete the heading: the page shows the post's title above the body.");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         MalformedYaml, MissingFrontMatter, MissingField, InvalidValue, InvalidDate, UnknownCommitment, DuplicateSlug,
         MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
-        ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile,
+        ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile, TitleRepeated,
     ];
 }

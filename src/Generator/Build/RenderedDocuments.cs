@@ -145,6 +145,9 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
             found.Add(DiagnosticCode.ControlCharacter, ReferenceLocation(body, source),
                 $"the body writes the control character {ControlCharacters.Name(html.Html[control])} as a character reference, which feeds cannot carry and pages do not show",
                 "Delete the reference (such as &#7; or &#x1B;).");
+        if (content is Post { Title: var title } && markdown.FirstHeading is var (heading, line, column)
+            && SingleLine.Wording(heading) is { Length: > 0 } wording && wording == SingleLine.Wording(title))
+            found.Add(DiagnosticCode.TitleRepeated, source.At(line, column), $"the body's first heading repeats the title ('{heading}'), so the page shows it twice");
         if (markdown.TemplateTag is { } tag)
             found.Add(DiagnosticCode.TemplateTagAsText, source.At(tag.Line, tag.Column),
                 $"'{tag.Text}' is a template tag of another site generator: readers see it as written{(tag.Count > 1 ? $" (and {tag.Count - 1} more in this file)" : "")}");

@@ -19,6 +19,9 @@ public sealed record MarkdownHtml(ReadOnlyMemory<char> Html, IReadOnlyList<Markd
 {
     /// <summary>The first template tag of another site generator in the text, if any: readers see it as written.</summary>
     public TemplateTag? TemplateTag { get; init; }
+
+    /// <summary>The body's first block when it is a heading: its text, 0-based line and column.</summary>
+    public (string Text, int Line, int Column)? FirstHeading { get; init; }
 }
 
 /// <summary>A template tag of another site generator written in a body's text.</summary>

@@ -95,7 +95,11 @@ public static class MarkdownRenderer
             foreach (var heading in headings) heading.Level = Math.Min(6, heading.Level + 1);
         // Markdig's own renderer cache: a renderer set up once per thread, not once per body.
         document.ToHtml(writer, Pipeline);
-        return new MarkdownHtml(default, links, rawHtmlLine) { TemplateTag = templateTag };
+        return new MarkdownHtml(default, links, rawHtmlLine)
+        {
+            TemplateTag = templateTag,
+            FirstHeading = document.FirstOrDefault() is HeadingBlock { Inline: { } text } first ? (PlainText(text), first.Line, first.Column) : null,
+        };
     }
 
     /// <summary>

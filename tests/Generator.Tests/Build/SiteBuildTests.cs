@@ -228,6 +228,20 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void A_first_heading_that_repeats_the_title_is_named_and_one_that_does_not_is_not()
+    {
+        using var site = new TestSite();
+        site.WritePost("repeated", title: "Small acts: a year on", body: "# Small Acts — a Year On!\n\nThe text.");
+        site.WritePost("distinct", title: "Small acts", body: "## Small acts in clinics\n\nThe text.");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        Assert.Equal(["input/posts/2021/repeated.md:9:1: warning PPN029: the body's first heading repeats the title ('Small Acts — a Year On!'), so the page "
+            + "shows it twice (hint: Delete the heading: the page shows the post's title above the body.)"], site.Lines(result));
+    }
+
+    [Fact]
     public void Template_tags_of_other_generators_are_named_where_they_are_shown_as_text_or_break_a_link()
     {
         using var site = new TestSite();
