@@ -66,6 +66,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
     private HashSet<string>? _sitePaths;
     private ulong _sitePathsStamp;
     private IReadOnlySet<string> _invalidFiles = new HashSet<string>();
+    private IReadOnlySet<string> _unpublishedPaths = new HashSet<string>();
     // Kept with the site paths they were found for: a build that changes neither still fails on them.
     private IReadOnlyList<Diagnostic> _assetsOverwriting = [];
     private SiteModel? _site;
@@ -179,6 +180,8 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         CheckPageSlugs(content.Pages, diagnostics);
         var (commitments, pages, invalid) = (content.Commitments, content.Pages, content.Invalid);
         var nextDue = options.IncludeDrafts ? null : content.Posts.Where(p => !p.FrontMatter.Draft && p.Date.Value > now).Select(p => (DateTimeOffset?)p.Date.Value).Min();
+        // Drafts and posts dated later have no page yet: a link to one is told as such.
+        var unpublished = content.Posts.Where(p => !Publishes(p, now)).Select(p => SiteUrls.PostPath(p.Slug)).ToHashSet(StringComparer.Ordinal);
 
         // Render Markdown and post-process the HTML, in parallel: the bulk of the work (only what changed, in serve; in
         // a one-off build, what loading left: commitments, pages and bodies that link other files). Nothing after this
@@ -211,9 +214,9 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         var invalidPaths = invalid.PostSlugs.Select(SiteUrls.PostPath).Concat(invalid.CommitmentSlugs.Select(c => SiteUrls.CommitmentPath(c)))
             .Concat(invalid.PageSlugs.Select(SiteUrls.PagePath)).ToList();
         var pathsStamp = site.Posts.Select(p => p.Post.Slug).Concat(site.Commitments.Select(c => c.Commitment.Slug)).Concat(assets.Assets.Select(a => a.To))
-            .Concat(invalidPaths).Aggregate(pagePaths, (f, p) => f.Add(p)).Value;
+            .Concat(invalidPaths).Concat(unpublished.Select(p => "unpublished:" + p)).Aggregate(pagePaths, (f, p) => f.Add(p)).Value;
         var samePaths = _sitePaths is not null && pathsStamp == _sitePathsStamp;
-        _invalidFiles = invalid.Files;
+        (_invalidFiles, _unpublishedPaths) = (invalid.Files, unpublished);
         if (!samePaths)
         {
             (_sitePaths, _sitePathsStamp) = (plan.Select(p => p.Path).Concat(GeneratedFiles(site)).Concat(assets.Assets.Select(a => a.To)).Concat(invalidPaths)
@@ -469,7 +472,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
     private void CheckLinks(RenderedDocument document)
     {
         var found = new DiagnosticList();
-        document.Copies = new LinkValidator(_sitePaths!.Contains, _invalidFiles.Contains, found).Check(document.Markdown, document.Source, document.Path, document.Context);
+        document.Copies = new LinkValidator(_sitePaths!.Contains, _unpublishedPaths.Contains, _invalidFiles.Contains, found).Check(document.Markdown, document.Source, document.Path, document.Context);
         document.LinkDiagnostics = found.Sorted();
     }
 

@@ -11,9 +11,10 @@ namespace PPNBlog.Generator.Site;
 /// it is written, and lists the files beside the content that must be published with it.
 /// </summary>
 /// <param name="isSitePath">Whether a path (<c>posts/a-slug/</c>) is a page or file of the site.</param>
+/// <param name="isUnpublishedPost">Whether a path is a post's page that is not published yet (a draft, or dated later).</param>
 /// <param name="isInvalidFile">Whether a content file failed validation: a link to it is left to that file's own error.</param>
 /// <param name="diagnostics">Where problems go.</param>
-public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bool> isInvalidFile, DiagnosticList diagnostics)
+public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bool> isUnpublishedPost, Func<string, bool> isInvalidFile, DiagnosticList diagnostics)
 {
     /// <summary>
     /// Checks the links of one body published at <paramref name="pagePath"/>, noting the files they lead to in
@@ -46,7 +47,9 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
                 case LinkKind.SiteRooted:
                     var path = LinkTarget.PathPart(link.Url).TrimStart('/');
                     if (isSitePath(path) || isSitePath(path + "/")) break;
-                    if (link.IsImage)
+                    if (!link.IsImage && (isUnpublishedPost(path) || isUnpublishedPost(path + "/")))
+                        NotPublished(location, link.Url);
+                    else if (link.IsImage)
                         diagnostics.Add(DiagnosticCode.MissingImage, location, $"image '{link.Url}' is not a file of the site",
                             "Put the image in the post's own folder (the post as a folder holding index.md) and give its name, e.g. ![what it shows](photo.jpg).");
                     else
@@ -56,7 +59,7 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
                     var file = Path.GetFullPath(Path.Combine(source.Directory, LinkTarget.PathPart(link.Url)));
                     if (context.UrlOf(file) is not null || isInvalidFile(file)) break;
                     if (File.Exists(file))
-                        diagnostics.Add(DiagnosticCode.BrokenLink, location, $"link '{link.Url}' points at a post that is not published (a draft, or dated in the future)");
+                        NotPublished(location, link.Url);
                     else
                         diagnostics.Add(DiagnosticCode.BrokenLink, location, $"link '{link.Url}' points at a file that does not exist", FolderBounds.OtherCaseHint(file));
                     break;
@@ -87,6 +90,10 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
         }
         return copies;
     }
+
+    private void NotPublished(SourceLocation location, string url) =>
+        diagnostics.Add(DiagnosticCode.BrokenLink, location, $"link '{url}' points at a post that is not published (a draft, or dated in the future)",
+            "Link it once it is published, or publish it first (remove 'draft: true', or give it today's date).");
 
     private static bool IsEmbed(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (BodyEdits.EmbedHosts.Contains(uri.Host) || uri.Host is "youtu.be" or "vimeo.com" or "www.vimeo.com");

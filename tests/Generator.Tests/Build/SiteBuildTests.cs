@@ -228,6 +228,25 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void A_link_to_a_draft_or_a_post_dated_later_says_the_post_is_not_published_yet()
+    {
+        using var site = new TestSite();
+        site.WritePost("draft-one", extra: "draft: true\n");
+        site.WritePost("later", date: "2027-01-01");
+        site.WritePost("linking", body: "See [the draft](/posts/draft-one/), [the next one](/posts/later) and [its file](later.md).");
+
+        var result = site.Build();
+
+        const string Hint = " (hint: Link it once it is published, or publish it first (remove 'draft: true', or give it today's date).)";
+        Assert.Equal([
+            "input/posts/2021/linking.md:9:5: error PPN009: link '/posts/draft-one/' points at a post that is not published (a draft, or dated in the future)" + Hint,
+            "input/posts/2021/linking.md:9:37: error PPN009: link '/posts/later' points at a post that is not published (a draft, or dated in the future)" + Hint,
+            "input/posts/2021/linking.md:9:70: error PPN009: link 'later.md' points at a post that is not published (a draft, or dated in the future)" + Hint,
+        ], site.Lines(result));
+        Assert.True(site.Build(drafts: true).Succeeded);
+    }
+
+    [Fact]
     public void A_first_heading_that_repeats_the_title_is_named_and_one_that_does_not_is_not()
     {
         using var site = new TestSite();
