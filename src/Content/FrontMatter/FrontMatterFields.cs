@@ -193,8 +193,7 @@ public sealed class FrontMatterFields
                         "Remove the escape (such as \\a, \\v or \\x1b) from the quoted value.");
                 // "title: !Important news" or "&more": YAML takes the first word as a tag or an anchor and keeps only the rest.
                 case Scalar scalar when !scalar.Anchor.IsEmpty || (!scalar.Tag.IsEmpty && !scalar.Tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal)):
-                    var line = yaml.Split('\n')[(int)current.Start.Line - 1].TrimEnd('\r');
-                    var (column, message, hint) = YamlMistakes.ReservedStart(line)
+                    var (column, message, hint) = YamlMistakes.ReservedStart(YamlText.LineAt(yaml, (int)current.Start.Index))
                         ?? ((int)current.Start.Column, $"'{(scalar.Anchor.IsEmpty ? scalar.Tag.Value : "&" + scalar.Anchor.Value)}' before a value is YAML's, not text, and is left out of it",
                             "Put the whole value in double quotes.");
                     throw new LimitException(DiagnosticCode.MalformedYaml, new Mark(current.Start.Index, current.Start.Line, column), message, hint);
@@ -262,8 +261,9 @@ public sealed class FrontMatterFields
     private void WarnCommentAfter(string key, YamlNode node, bool list)
     {
         if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } value } plain && plain.Start.Line == plain.End.Line
-            && YamlText.CommentAfter(_yaml, plain.End) is { } comment)
-            _diagnostics.Add(DiagnosticCode.CommentInValue, SourceLocation.FromYaml(_file, comment.Start, _firstLine),
+            && YamlText.CommentAfter(_yaml, (int)plain.End.Index) is { } comment)
+            _diagnostics.Add(DiagnosticCode.CommentInValue,
+                new SourceLocation(_file, YamlText.LineOf(_yaml, comment.Offset) + _firstLine - 1, YamlText.ColumnOf(_yaml, comment.Offset)),
                 $"'{comment.Text}' is a YAML comment, so it is not part of '{key}' (its value is '{value}')",
                 list ? $"To keep it as a value of the list, write: {key}: [{value}, {YamlText.Quoted(comment.Text)}]"
                     : $"To keep it, put the whole value in double quotes: {key}: {YamlText.Quoted(value + " " + comment.Text)}");

@@ -57,12 +57,11 @@ internal static partial class YamlMistakes
     /// </summary>
     public static string? CommentedOutValue(string yaml, Mark key)
     {
-        var lines = yaml.Split('\n');
-        if (key.Line < 1 || key.Line > lines.Length) return null;
-        var text = lines[key.Line - 1].TrimEnd('\r');
-        var colon = text.IndexOf(':', (int)Math.Min(text.Length, key.Column - 1));
-        if (colon < 0 || text.AsSpan(colon + 1).TrimStart() is not ['#', ..] comment) return null;
-        return $"'#' starts a comment in YAML, so the rest of the line was left out: put the value in double quotes, e.g. {text[..colon].Trim()}: \"{comment}\".";
+        var at = (int)key.Index;
+        if (at < 0 || at >= yaml.Length) return null;
+        var colon = yaml.IndexOf(':', at, YamlText.LineEnd(yaml, at) - at);
+        if (colon < 0 || YamlText.CommentAfter(yaml, colon + 1) is not { Text: var comment }) return null;
+        return $"'#' starts a comment in YAML, so the rest of the line was left out: put the value in double quotes, e.g. {yaml[at..colon].Trim()}: \"{comment}\".";
     }
 
     /// <summary>

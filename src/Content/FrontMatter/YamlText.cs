@@ -53,15 +53,24 @@ internal static class YamlText
         return (line.IndexOf(" #") is var comment and >= 0 ? line[..comment] : line).TrimEnd("\r \t").ToString();
     }
 
-    /// <summary>The comment that follows a value ending at <paramref name="valueEnd"/> on its line, and where it starts; null when none does.</summary>
-    public static (string Text, Mark Start)? CommentAfter(string yaml, Mark valueEnd)
+    /// <summary>The line holding the character at <paramref name="offset"/>, without its line break.</summary>
+    public static string LineAt(string yaml, int offset)
     {
-        var end = (int)valueEnd.Index;
+        var start = offset == 0 ? 0 : yaml.LastIndexOf('\n', offset - 1) + 1;
+        return yaml[start..LineEnd(yaml, start)].TrimEnd('\r');
+    }
+
+    /// <summary>
+    /// The comment that follows, on its line, a value (or a key's colon) ending at <paramref name="end"/>, and the offset
+    /// where its '#' is; null when none does.
+    /// </summary>
+    public static (string Text, int Offset)? CommentAfter(string yaml, int end)
+    {
         if (end < 0 || end >= yaml.Length) return null;
         var after = yaml.AsSpan(end, LineEnd(yaml, end) - end).TrimEnd('\r');
         var hash = after.IndexOf('#');
         if (hash <= 0 || !after[..hash].IsWhiteSpace()) return null;
-        return (after[hash..].TrimEnd().ToString(), new Mark(valueEnd.Index + hash, valueEnd.Line, valueEnd.Column + hash));
+        return (after[hash..].TrimEnd().ToString(), end + hash);
     }
 
     /// <summary><paramref name="value"/> written so that YAML reads it back as it is: in the quotes it needs.</summary>

@@ -23,8 +23,9 @@ public static partial class ActiveFiles
         var extension = Path.GetExtension(file);
         if (RunByBrowsers.Contains(extension))
             return $"is a web page or script ({extension}), which would run as part of this site";
-        if (!extension.Equals(".svg", StringComparison.OrdinalIgnoreCase) && !extension.Equals(".svgz", StringComparison.OrdinalIgnoreCase)) return null;
-        if (extension.Equals(".svgz", StringComparison.OrdinalIgnoreCase) || new FileInfo(file).Length > MaxSvgBytes)
+        var compressed = extension.Equals(".svgz", StringComparison.OrdinalIgnoreCase);
+        if (!compressed && !extension.Equals(".svg", StringComparison.OrdinalIgnoreCase)) return null;
+        if (compressed || new FileInfo(file).Length > MaxSvgBytes)
             return "is an SVG picture that cannot be checked for scripts (compressed, or over 4 MB)";
         return Script().IsMatch(File.ReadAllText(file)) ? "is an SVG picture holding a script, which would run when the picture is opened on its own" : null;
     }

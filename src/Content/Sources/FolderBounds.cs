@@ -17,29 +17,20 @@ public static class FolderBounds
     }
 
     /// <summary>True when <paramref name="file"/>, or a folder between <paramref name="directory"/> and it, is a symbolic link.</summary>
-    public static bool HasSymbolicLink(string directory, string file)
-    {
-        for (var path = file; path.Length > directory.Length; path = Path.GetDirectoryName(path)!)
-        {
-            if (new FileInfo(path).LinkTarget is not null) return true;
-        }
-        return false;
-    }
+    public static bool HasSymbolicLink(string directory, string file) => LinksOnTheWay(directory, file).Any();
 
     /// <summary>
     /// True when <paramref name="path"/>, or a folder between <paramref name="root"/> and it, is a symbolic link to
     /// somewhere outside <paramref name="root"/> (or to nothing): what is read through it is not the folder's own.
     /// </summary>
-    public static bool LinksOutside(string root, string path)
+    public static bool LinksOutside(string root, string path) =>
+        LinksOnTheWay(root, path).Any(link => link.ResolveLinkTarget(returnFinalTarget: true)?.FullName is not { } target || !Contains(root, target));
+
+    /// <summary>The symbolic links among <paramref name="path"/> and the folders between <paramref name="root"/> and it.</summary>
+    private static IEnumerable<FileInfo> LinksOnTheWay(string root, string path)
     {
         for (var at = path; at.Length > root.Length; at = Path.GetDirectoryName(at)!)
-        {
-            var entry = new FileInfo(at);
-            if (entry.LinkTarget is not null && entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName is var target
-                && (target is null || !Contains(root, target)))
-                return true;
-        }
-        return false;
+            if (new FileInfo(at) is { LinkTarget: not null } link) yield return link;
     }
 
     /// <summary>

@@ -11,13 +11,7 @@ namespace PPNBlog.Generator.Html;
 /// <param name="NewValue">The URL to publish instead, or null.</param>
 /// <param name="External">A link to another site: marked with <see cref="BodyEdits.ExternalRel"/> and <see cref="BodyEdits.ExternalClass"/>.</param>
 /// <param name="Removed">The URL's scheme when it is not one a page may link (<c>javascript</c>, <c>data</c>…): the attribute is removed.</param>
-public readonly record struct LinkEdit(string? NewValue, bool External, string? Removed = null)
-{
-    /// <summary>What the body is told about the removed address (warning PPN017), for the attribute on the element.</summary>
-    public RemovedHtml Removal(string attribute, string element) =>
-        new($"{attribute}=\"{Removed}:…\" on <{element}>", Removed + ":",
-            $"Only {string.Join(", ", BodyEdits.SafeSchemes.Select(s => s + ":"))} and the site's own addresses are published: link to a web page instead.");
-}
+public readonly record struct LinkEdit(string? NewValue, bool External, string? Removed = null);
 
 /// <summary>
 /// What the HTML stage changes in a body, decided in one place for its two ways of making the change: the DOM
@@ -146,6 +140,11 @@ public sealed partial class BodyEdits(Site.SiteUrls urls)
         var cut = collapsed.LastIndexOf(' ');
         return string.Concat(collapsed[..(cut > 0 ? cut : ExcerptLength)].TrimEnd(",;:."), "…");
     }
+
+    /// <summary>What the body is told (warning PPN017) when an address of <paramref name="scheme"/> is removed from an element's attribute.</summary>
+    public static RemovedHtml RemovedAddress(string scheme, string attribute, string element) =>
+        new($"{attribute}=\"{scheme}:…\" on <{element}>", scheme + ":",
+            $"Only {string.Join(", ", SafeSchemes.Select(s => s + ":"))} and the site's own addresses are published: link to a web page instead.");
 
     /// <summary>
     /// The scheme of <paramref name="url"/> when it is not one a page may link (see <see cref="SafeSchemes"/>), read as a

@@ -96,10 +96,10 @@ public sealed class DomRewriter(BodyEdits edits)
     private void RewriteLink(IElement element, string attribute, DocumentContext context, List<RemovedHtml> removed)
     {
         var edit = edits.EditLink(element.GetAttribute(attribute)!, element is IHtmlAnchorElement, context);
-        if (edit.Removed is not null)
+        if (edit.Removed is { } scheme)
         {
             element.RemoveAttribute(attribute);
-            removed.Add(edit.Removal(attribute, element.LocalName));
+            removed.Add(BodyEdits.RemovedAddress(scheme, attribute, element.LocalName));
             return;
         }
         if (edit.NewValue is not null) element.SetAttribute(attribute, edit.NewValue);
@@ -159,7 +159,7 @@ public sealed class DomRewriter(BodyEdits edits)
         sanitizer.AllowedSchemes.UnionWith(BodyEdits.SafeSchemes);
         sanitizer.RemovingTag += (_, e) => removed.Add(new($"<{e.Tag.LocalName}>", "<" + e.Tag.LocalName));
         sanitizer.RemovingAttribute += (_, e) => removed.Add(e.Reason == RemoveReason.NotAllowedUrlValue && BodyEdits.UnsafeScheme(e.Attribute.Value) is { } scheme
-            ? new LinkEdit(null, false, scheme).Removal(e.Attribute.Name, e.Tag.LocalName)
+            ? BodyEdits.RemovedAddress(scheme, e.Attribute.Name, e.Tag.LocalName)
             : new($"{e.Attribute.Name}=\"…\" on <{e.Tag.LocalName}>", e.Attribute.Name + "="));
         sanitizer.SanitizeDom(document, document.Body);
         // Embeds are allowed only from the recording hosts, over https.

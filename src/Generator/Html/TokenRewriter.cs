@@ -182,10 +182,10 @@ public sealed class TokenRewriter(BodyEdits edits)
     private bool EditLink(Attributes attributes, string element, string attribute, string url, DocumentContext context, List<RemovedHtml> removed)
     {
         var edit = edits.EditLink(url, isAnchor: element == "a", context);
-        if (edit.Removed is not null)
+        if (edit.Removed is { } scheme)
         {
             attributes.Remove(attribute);
-            removed.Add(edit.Removal(attribute, element));
+            removed.Add(BodyEdits.RemovedAddress(scheme, attribute, element));
             return true;
         }
         if (edit.NewValue is not null) attributes.Set(attribute, edit.NewValue);
