@@ -123,6 +123,10 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode TitleRepeated = new("PPN029", "Title repeated in the body", Severity.Warning,
         "Delete the heading: the page shows the post's title above the body.");
 
+    /// <summary>A Markdown file under input/ that the build never reads (misnamed, or in the wrong folder): its post would be left out.</summary>
+    public static readonly DiagnosticCode UnreadFile = new("PPN030", "Markdown file never read", Severity.Error,
+        "Rename it to end '.md', and move it into input/posts/, input/commitments/ or input/pages/.");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -130,5 +134,6 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
         MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
         ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile, TitleRepeated,
+        UnreadFile,
     ];
 }

@@ -15,8 +15,11 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
 {
     private readonly string _input = Path.GetFullPath(inputDirectory);
     private readonly Dictionary<string, LoadedFile> _files = new(StringComparer.Ordinal);
-    private (string[] Commitments, string[] Pages, string[] Posts)? _listing;
+    private Listing? _listing;
     private HashSet<string>? _commitmentSlugs;
+
+    /// <summary>The content files, and the Markdown files that are not read (kept with the listing: found by the same walk of the folders).</summary>
+    private sealed record Listing(string[] Commitments, string[] Pages, string[] Posts, IReadOnlyList<UnreadFile> Unread);
 
     /// <summary>A file's validated content (null when invalid) and the diagnostics it produced.</summary>
     private sealed record LoadedFile(object? Content, IReadOnlyList<Diagnostic> Diagnostics);
@@ -54,7 +57,8 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
         }
         var settings = ReadAll([siteFile], (text, path, found) => SiteSettingsSchema.Read(text, DisplayPath(path), found), diagnostics).SingleOrDefault();
 
-        var (commitmentFiles, pageFiles, postFiles) = _listing.Value;
+        var (commitmentFiles, pageFiles, postFiles, unread) = _listing;
+        diagnostics.AddRange(unread.Select(u => u.Diagnostic));
         var commitments = ReadAll(commitmentFiles, (text, path, found) => CommitmentSchema.Read(text, path, DisplayPath(path), found), diagnostics)
             .OrderBy(c => c.Order).ThenBy(c => c.Slug, StringComparer.Ordinal).ToList();
         var invalidCommitments = Invalid(commitmentFiles).Select(f => Path.GetFileNameWithoutExtension(f)).ToList();
@@ -99,20 +103,21 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
     }
 
     /// <summary>
-    /// A change that may add or remove a content file: a listed file that is gone, or a new Markdown file or folder
-    /// (a folder's name rarely has an extension; one that has is caught while it exists). Edits of listed files and of
-    /// other files (images) keep the listing.
+    /// A change that may add or remove a content file: a listed file that is gone, or a new Markdown file (named so in
+    /// any way: one misnamed is told) or folder (a folder's name rarely has an extension; one that has is caught while it
+    /// exists). Edits of listed files and of other files (images) keep the listing.
     /// </summary>
     private bool MayAddOrRemove(string path)
     {
-        var (commitments, pages, posts) = _listing!.Value;
-        return posts.Contains(path) || commitments.Contains(path) || pages.Contains(path)
+        var (commitments, pages, posts, unread) = _listing!;
+        return posts.Contains(path) || commitments.Contains(path) || pages.Contains(path) || unread.Any(u => u.FullPath == path)
             ? !File.Exists(path)
-            : Path.GetExtension(path) is "" or ".md" || Directory.Exists(path);
+            : Path.GetExtension(path) is "" || UnreadMarkdown.LooksLikeMarkdown(Path.GetFileName(path)) || Directory.Exists(path);
     }
 
-    private (string[], string[], string[]) List() =>
-        ([.. MarkdownFiles(Path.Combine(_input, "commitments"))], [.. MarkdownFiles(Path.Combine(_input, "pages"))], [.. PostFiles.In(Path.Combine(_input, "posts"))]);
+    private Listing List() =>
+        new([.. MarkdownFiles(Path.Combine(_input, "commitments"))], [.. MarkdownFiles(Path.Combine(_input, "pages"))],
+            [.. PostFiles.In(Path.Combine(_input, "posts"))], UnreadMarkdown.In(_input, DisplayPath));
 
     private static IEnumerable<string> MarkdownFiles(string directory) =>
         Directory.Exists(directory)

@@ -194,6 +194,30 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public void A_post_saved_under_a_name_that_is_never_read_fails_the_rebuild_until_it_is_renamed()
+    {
+        var builder = new SiteBuilder(Options(Served));
+        Assert.True(builder.Build(ChangeSet.Everything).Succeeded);
+        var misnamed = Path.Combine(Input, "posts", "2026", "saved-from-notepad.md.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(misnamed)!);
+        File.WriteAllText(misnamed, ReplaceLine(File.ReadAllText(_posts[5]), "title:", "title: \"Saved from Notepad\""));
+
+        var failed = builder.Build(ChangeSet.Of([misnamed]));
+
+        Assert.False(failed.Succeeded);
+        Assert.Equal(["PPN030 the file is never read: posts are files ending '.md', and this one ends '.md.txt'"],
+            failed.Diagnostics.Select(d => $"{d.Code.Id} {d.Message}"));
+        var renamed = Path.ChangeExtension(Path.ChangeExtension(misnamed, null), ".md");
+        File.Move(misnamed, renamed);
+        var result = builder.Build(ChangeSet.Of([misnamed, renamed]));
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        Assert.True(File.Exists(Path.Combine(Served, "posts", "saved-from-notepad", "index.html")));
+        var fresh = Path.Combine(_root, "fresh");
+        Assert.True(SiteBuilder.Build(Options(fresh)).Succeeded);
+        Assert.Empty(Differences(Served, fresh));
+    }
+
+    [Fact]
     public void A_random_run_of_edits_keeps_every_rebuild_equal_to_a_fresh_build()
     {
         // Edits an editor makes in any order, several at a time, drawn with a fixed seed so a failure can be replayed.
