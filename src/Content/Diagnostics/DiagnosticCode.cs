@@ -127,6 +127,10 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode UnreadFile = new("PPN030", "Markdown file never read", Severity.Error,
         "Rename it to end '.md', and move it into input/posts/, input/commitments/ or input/pages/.");
 
+    /// <summary>A post dated more than a year ahead: most often a slip in the year, and the post would not appear until then.</summary>
+    public static readonly DiagnosticCode DatedFarAhead = new("PPN031", "Post dated far ahead", Severity.Warning,
+        "Check the year. A post appears on its date (the site is rebuilt daily); to publish it now, give today's date.");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -134,6 +138,6 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
         MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
         ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile, TitleRepeated,
-        UnreadFile,
+        UnreadFile, DatedFarAhead,
     ];
 }

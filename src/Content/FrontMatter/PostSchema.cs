@@ -122,7 +122,7 @@ public static class PostSchema
         diagnostics.AddRange(local.Sorted());
         if (local.HasErrors) return null;
         var slugLocation = slugText is null ? SourceLocation.WholeFile(displayPath) : fields.LocationOf("slug");
-        return new Post(frontMatter, slug, block.Body, source, PostFiles.IsBundle(fullPath), slugLocation, commitments);
+        return new Post(frontMatter, slug, block.Body, source, PostFiles.IsBundle(fullPath), slugLocation, commitments, fields.LocationOf("date"));
     }
 
     /// <summary>

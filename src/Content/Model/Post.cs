@@ -25,6 +25,7 @@ public sealed record SourceFile(string FullPath, string DisplayPath, int BodyFir
 /// <param name="IsBundle">True for <c>&lt;name&gt;/index.md</c>, whose folder holds its images.</param>
 /// <param name="SlugLocation">Where the slug comes from (the slug line, or the file).</param>
 /// <param name="CommitmentLocations">Where each commitment is written, for diagnostics.</param>
+/// <param name="DateLocation">Where the date is written, for diagnostics.</param>
 public sealed record Post(
     PostFrontMatter FrontMatter,
     string Slug,
@@ -32,7 +33,8 @@ public sealed record Post(
     SourceFile Source,
     bool IsBundle,
     SourceLocation SlugLocation,
-    IReadOnlyList<Located> CommitmentLocations)
+    IReadOnlyList<Located> CommitmentLocations,
+    SourceLocation DateLocation)
 {
     /// <summary>The post's title.</summary>
     public string Title => FrontMatter.Title;

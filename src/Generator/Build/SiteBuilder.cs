@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Model;
@@ -172,6 +173,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         var (theme, assets) = (_theme, _assets);
         stages.Lap(keepForNextBuild ? "load" : "load and render posts");
         if (content is null || theme is null || assets is null) return Failed();
+        WarnDatedFarAhead(content.Posts, now, diagnostics);
         if (!themeChanged && EditInPlace(changes, now, diagnostics, stages) is { } edited) return edited;
 
         var settings = Effective(content.Settings);
@@ -293,6 +295,17 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
 
     /// <summary>The site's settings as this build publishes them (with the base URL it was given, if any).</summary>
     private SiteSettings Effective(SiteSettings loaded) => options.BaseUrl is null ? loaded : loaded.WithBaseUrl(options.BaseUrl);
+
+    /// <summary>
+    /// Warns of posts dated more than a year after <paramref name="now"/>: scheduling a post weeks ahead is usual, but a
+    /// year typed wrong (2062 for 2026) would hide a post for decades while every check passed.
+    /// </summary>
+    private static void WarnDatedFarAhead(IEnumerable<Post> posts, DateTimeOffset now, DiagnosticList diagnostics)
+    {
+        foreach (var post in posts.Where(p => !p.FrontMatter.Draft && p.Date.Value > now.AddYears(1)))
+            diagnostics.Add(DiagnosticCode.DatedFarAhead, post.DateLocation,
+                $"the post is dated {post.Date.Value.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, more than a year from now: it will not appear on the site until then");
+    }
 
     /// <summary>True when this build publishes <paramref name="post"/>: not a draft nor dated later than <paramref name="now"/>, unless drafts are asked for.</summary>
     private bool Publishes(Post post, DateTimeOffset now) => options.IncludeDrafts || (!post.FrontMatter.Draft && post.Date.Value <= now);

@@ -89,6 +89,25 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void A_post_dated_more_than_a_year_ahead_is_warned_of_as_a_slip_in_the_year_and_one_scheduled_weeks_ahead_is_not()
+    {
+        using var site = new TestSite();
+        site.WritePost("typed-wrong", date: "2062-03-01");
+        site.WritePost("next-month", date: "2026-12-24");
+        site.WritePost("a-later-draft", date: "2062-03-01", extra: "draft: true\n");
+        site.WritePost("today", date: "2026-11-24");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        Assert.Equal(["input/posts/2021/typed-wrong.md:3:7: warning PPN031: the post is dated 1 March 2062, more than a year from now: it will not appear " +
+            "on the site until then (hint: Check the year. A post appears on its date (the site is rebuilt daily); to publish it now, give today's date.)"],
+            site.Lines(result));
+        Assert.False(site.OutputExists("posts/typed-wrong/index.html"));
+        Assert.True(site.OutputExists("posts/today/index.html"));
+    }
+
+    [Fact]
     public void Feeds_sitemap_and_json_api_describe_the_same_posts()
     {
         using var site = new TestSite();
