@@ -131,6 +131,10 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode DatedFarAhead = new("PPN031", "Post dated far ahead", Severity.Warning,
         "Check the year. A post appears on its date (the site is rebuilt daily); to publish it now, give today's date.");
 
+    /// <summary>A picture over 1 MB beside a post (a photo straight from a camera): every reader downloads all of it.</summary>
+    public static readonly DiagnosticCode HeavyImage = new("PPN032", "Picture too heavy for a page", Severity.Warning,
+        "Save it smaller: 1,600 pixels wide as a JPEG of quality about 80 is a few hundred KB and looks the same on the page.");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -138,6 +142,6 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
         MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
         ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile, TitleRepeated,
-        UnreadFile, DatedFarAhead,
+        UnreadFile, DatedFarAhead, HeavyImage,
     ];
 }

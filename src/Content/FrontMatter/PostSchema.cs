@@ -87,6 +87,8 @@ public static class PostSchema
                     local.Add(DiagnosticCode.SymbolicLink, fields.LocationOf("image"), $"image '{image}' is a symbolic link");
                 else if (ActiveFiles.Why(file) is { } active)
                     local.Add(DiagnosticCode.ActiveFile, fields.LocationOf("image"), $"image '{image}' {active}");
+                else if (HeavyImages.Why(file) is { } heavy)
+                    local.Add(DiagnosticCode.HeavyImage, fields.LocationOf("image"), $"image '{image}' {heavy}");
             }
             // A site address or a web page's picture; a javascript: or data: address could run code in a reader's browser.
             else if (!image.StartsWith('/') && !(Uri.TryCreate(image, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"))

@@ -81,6 +81,8 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
                         if (link.IsImage && !BrowserImages.CanShow(target))
                             diagnostics.Add(DiagnosticCode.UnshowableImage, location,
                                 $"image '{link.Url}' is not a picture web browsers show (PNG, JPEG, GIF, WebP, AVIF or SVG), or it is damaged");
+                        else if (link.IsImage && HeavyImages.Why(target) is { } heavy)
+                            diagnostics.Add(DiagnosticCode.HeavyImage, location, $"image '{link.Url}' {heavy}");
                         copies.Add((target, pagePath + Path.GetRelativePath(source.Directory, target).Replace('\\', '/')));
                     }
                     break;

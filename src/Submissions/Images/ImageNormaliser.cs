@@ -1,3 +1,4 @@
+using PPNBlog.Content.Sources;
 using SkiaSharp;
 
 namespace PPNBlog.Submissions.Images;
@@ -68,25 +69,73 @@ public static class ImageNormaliser
             return null;
         }
         using var upright = Orient(decoded, codec.EncodedOrigin);
-        var scale = Math.Min(1.0, (double)maxSide / Math.Max(upright.Width, upright.Height));
-        var width = Math.Max(1, (int)Math.Round(upright.Width * scale));
-        var height = Math.Max(1, (int)Math.Round(upright.Height * scale));
-        using var sized = scale < 1.0 ? upright.Resize(new SKImageInfo(width, height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear)) : null;
-        using var image = SKImage.FromBitmap(sized ?? upright);
         // A GIF becomes a PNG (its first frame); JPEG and WebP keep their kind.
-        var (format, extension, quality) = kind switch
+        var (format, quality) = kind switch
         {
-            "jpg" => (SKEncodedImageFormat.Jpeg, "jpg", 85),
-            "webp" => (SKEncodedImageFormat.Webp, "webp", 85),
-            _ => (SKEncodedImageFormat.Png, "png", 100),
+            "jpg" => (SKEncodedImageFormat.Jpeg, 85),
+            "webp" => (SKEncodedImageFormat.Webp, 85),
+            _ => (SKEncodedImageFormat.Png, 100),
         };
-        using var data = image.Encode(format, quality);
-        if (data is null)
+        var resized = new List<SKBitmap>();
+        try
         {
-            problem = "could not be re-encoded";
-            return null;
+            var bitmap = Fit(upright, maxSide, resized);
+            var data = Encode(bitmap, format, quality);
+            // A photo pasted in as PNG is many megabytes, which every reader would download (HeavyImages): one with nothing
+            // see-through becomes a JPEG; then a picture still too heavy is made smaller, down to 1,200 pixels at most.
+            if (data is not null && data.Length > HeavyImages.MaxBytes && format == SKEncodedImageFormat.Png && IsOpaque(bitmap))
+                (format, quality, data) = (SKEncodedImageFormat.Jpeg, 85, Encode(bitmap, SKEncodedImageFormat.Jpeg, 85));
+            foreach (var side in LighterSides)
+            {
+                if (data is null || data.Length <= HeavyImages.MaxBytes) break;
+                if (side >= Math.Max(bitmap.Width, bitmap.Height)) continue;
+                bitmap = Fit(bitmap, side, resized);
+                data = Encode(bitmap, format, Math.Min(quality, 80));
+            }
+            if (data is null)
+            {
+                problem = "could not be re-encoded";
+                return null;
+            }
+            var extension = format switch { SKEncodedImageFormat.Jpeg => "jpg", SKEncodedImageFormat.Webp => "webp", _ => "png" };
+            return new NormalisedImage(data, extension, bitmap.Width, bitmap.Height);
         }
-        return new NormalisedImage(data.ToArray(), extension, image.Width, image.Height);
+        finally
+        {
+            foreach (var bitmap in resized) bitmap.Dispose();
+        }
+    }
+
+    /// <summary><paramref name="bitmap"/> scaled down to fit <paramref name="side"/> pixels a side (a new one kept in <paramref name="made"/> to dispose), or itself when it fits.</summary>
+    private static SKBitmap Fit(SKBitmap bitmap, int side, List<SKBitmap> made)
+    {
+        var scale = (double)side / Math.Max(bitmap.Width, bitmap.Height);
+        if (scale >= 1.0) return bitmap;
+        var fitted = bitmap.Resize(new SKImageInfo(Math.Max(1, (int)Math.Round(bitmap.Width * scale)), Math.Max(1, (int)Math.Round(bitmap.Height * scale))),
+            new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        made.Add(fitted);
+        return fitted;
+    }
+
+    /// <summary>The longest sides tried, in turn, for a picture still heavier than a page's picture should be.</summary>
+    private static readonly int[] LighterSides = [1600, 1200];
+
+    private static byte[]? Encode(SKBitmap bitmap, SKEncodedImageFormat format, int quality)
+    {
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(format, quality);
+        return data?.ToArray();
+    }
+
+    /// <summary>True when no pixel of <paramref name="bitmap"/> is see-through (a JPEG, which has no transparency, then shows it the same).</summary>
+    private static bool IsOpaque(SKBitmap bitmap)
+    {
+        if (bitmap.AlphaType == SKAlphaType.Opaque) return true;
+        if (bitmap.ColorType is not (SKColorType.Rgba8888 or SKColorType.Bgra8888)) return false;
+        var pixels = bitmap.GetPixelSpan();
+        for (var i = 3; i < pixels.Length; i += 4)
+            if (pixels[i] != 255) return false;
+        return true;
     }
 
     /// <summary>Applies the orientation a camera recorded in EXIF, so the published image stands the right way up.</summary>

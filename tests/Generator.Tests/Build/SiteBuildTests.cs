@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using PPNBlog.Generator.Build;
 using PPNBlog.Generator.Loading;
+using SkiaSharp;
 
 namespace PPNBlog.Generator.Tests.Build;
 
@@ -105,6 +106,39 @@ public class SiteBuildTests
             site.Lines(result));
         Assert.False(site.OutputExists("posts/typed-wrong/index.html"));
         Assert.True(site.OutputExists("posts/today/index.html"));
+    }
+
+    [Fact]
+    public void A_picture_over_a_megabyte_in_a_body_or_as_the_header_is_warned_of_and_still_published()
+    {
+        using var site = new TestSite();
+        site.Write("posts/2021/photos/index.md", "---\ntitle: Photos\ndate: 2021-03-01\nauthor: A\ncommitments: [put-people-first]\n" +
+            "image: camera.png\nimage_alt: The team\n---\n\n![The ward garden](camera.png)\n\n![A chart](small.png)\n");
+        // Noise does not compress: 800 × 800 pixels of it is a PNG of about 2.4 MB, as a camera's photo is several.
+        var random = new Random(7);
+        using (var noise = new SKBitmap(800, 800, SKColorType.Rgba8888, SKAlphaType.Opaque))
+        {
+            random.NextBytes(noise.GetPixelSpan());
+            for (var i = 3; i < noise.GetPixelSpan().Length; i += 4) noise.GetPixelSpan()[i] = 255;
+            using var data = noise.Encode(SKEncodedImageFormat.Png, 100);
+            File.WriteAllBytes(Path.Combine(site.Input, "posts", "2021", "photos", "camera.png"), data.ToArray());
+        }
+        using (var small = new SKBitmap(300, 200))
+        {
+            small.Erase(SKColors.SteelBlue);
+            using var data = small.Encode(SKEncodedImageFormat.Png, 100);
+            File.WriteAllBytes(Path.Combine(site.Input, "posts", "2021", "photos", "small.png"), data.ToArray());
+        }
+        var megabytes = (new FileInfo(Path.Combine(site.Input, "posts", "2021", "photos", "camera.png")).Length / (1024.0 * 1024)).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        const string Why = " MB, which every reader downloads whole before it shows (a picture on a page needs 1 MB at most) (hint: Save it smaller: " +
+            "1,600 pixels wide as a JPEG of quality about 80 is a few hundred KB and looks the same on the page.)";
+        Assert.Equal([$"input/posts/2021/photos/index.md:6:8: warning PPN032: image 'camera.png' is {megabytes}{Why}",
+                      $"input/posts/2021/photos/index.md:10:1: warning PPN032: image 'camera.png' is {megabytes}{Why}"], site.Lines(result));
+        Assert.True(site.OutputExists("posts/photos/camera.png"));
     }
 
     [Fact]

@@ -48,6 +48,57 @@ public class ImageNormaliserTests
         Assert.Equal(2000, decoded.Width);
     }
 
+    /// <summary>A photo-like picture (gradients with grain, which compresses as photos do) of the given size, as PNG.</summary>
+    private static byte[] PhotoPng(int width, int height, bool seeThrough = false, int grain = 24)
+    {
+        var random = new Random(11);
+        using var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, seeThrough ? SKAlphaType.Unpremul : SKAlphaType.Premul);
+        var pixels = bitmap.GetPixelSpan();
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var i = (y * width + x) * 4;
+                pixels[i] = (byte)(x * 255 / width + random.Next(grain));
+                pixels[i + 1] = (byte)(y * 255 / height + random.Next(grain));
+                pixels[i + 2] = (byte)((x + y) % 256);
+                pixels[i + 3] = (byte)(seeThrough && x < width / 4 ? 0 : 255);
+            }
+        }
+        using var image = SKImage.FromBitmap(bitmap);
+        return image.Encode(SKEncodedImageFormat.Png, 100).ToArray();
+    }
+
+    [Fact]
+    public void A_photo_pasted_in_as_a_heavy_png_becomes_a_jpeg_light_enough_for_a_page()
+    {
+        var input = PhotoPng(1800, 1200);
+        Assert.True(input.Length > PPNBlog.Content.Sources.HeavyImages.MaxBytes, $"the test photo is only {input.Length} bytes");
+
+        var output = ImageNormaliser.Normalise(input, 2000, out _)!;
+
+        Assert.Equal("jpg", output.Extension);
+        Assert.Equal("jpg", ImageNormaliser.Sniff(output.Bytes));
+        Assert.True(output.Bytes.Length <= PPNBlog.Content.Sources.HeavyImages.MaxBytes, $"{output.Bytes.Length} bytes");
+        Assert.Equal((1800, 1200), (output.Width, output.Height));
+    }
+
+    [Fact]
+    public void A_heavy_picture_with_see_through_parts_stays_a_png_and_is_made_smaller_until_it_is_light_enough()
+    {
+        var input = PhotoPng(1900, 1300, seeThrough: true, grain: 8);
+        Assert.True(input.Length > PPNBlog.Content.Sources.HeavyImages.MaxBytes, $"the test picture is only {input.Length} bytes");
+
+        var output = ImageNormaliser.Normalise(input, 2000, out _)!;
+
+        Assert.Equal("png", output.Extension);
+        Assert.True(output.Bytes.Length <= PPNBlog.Content.Sources.HeavyImages.MaxBytes, $"{output.Bytes.Length} bytes");
+        Assert.True(output.Width < 1900);
+        using var decoded = SKBitmap.Decode(output.Bytes);
+        Assert.Equal((output.Width, output.Height), (decoded.Width, decoded.Height));
+        Assert.Equal(0, decoded.GetPixel(2, 2).Alpha);
+    }
+
     [Theory]
     [InlineData(SKEncodedImageFormat.Png, "png")]
     [InlineData(SKEncodedImageFormat.Jpeg, "jpg")]
