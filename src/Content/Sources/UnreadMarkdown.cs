@@ -3,16 +3,18 @@ using PPNBlog.Content.Diagnostics;
 
 namespace PPNBlog.Content.Sources;
 
-/// <summary>A Markdown file the build never reads, and what it is told (error PPN030).</summary>
-/// <param name="FullPath">The file.</param>
-/// <param name="Diagnostic">Why it is not read and how to make it read.</param>
-public sealed record UnreadFile(string FullPath, Diagnostic Diagnostic);
+/// <summary>The Markdown files the build never reads, and what they are told (error PPN030).</summary>
+/// <param name="Files">The files.</param>
+/// <param name="Diagnostics">Why they are not read and how to have them read: one a file, or one a post's folder for the files inside it.</param>
+public sealed record UnreadFiles(IReadOnlySet<string> Files, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>
 /// Markdown files under input/ that the build would never read, so that a post, commitment or page would be left out
 /// without a word: one saved as <c>.markdown</c>, <c>.MD</c> or Notepad's <c>.md.txt</c>, one in a folder of its own
 /// under commitments/ or pages/ (which are read one level deep), or one outside the three content folders (a mistyped
-/// <c>input/post/</c>). Hidden files and README files are not content, and are left alone.
+/// <c>input/post/</c>), or one inside the folder of a post (a folder holding index.md is one post, and its other
+/// files its pictures and attachments: an index.md dropped into a year's folder hid all its posts). Hidden files and
+/// README files are not content, and are left alone.
 /// </summary>
 public static class UnreadMarkdown
 {
@@ -33,12 +35,12 @@ public static class UnreadMarkdown
         return false;
     }
 
-    /// <summary>Every Markdown file under <paramref name="inputDirectory"/> the build would not read, in ordinal order.</summary>
+    /// <summary>Every Markdown file under <paramref name="inputDirectory"/> the build would not read, told in ordinal order.</summary>
     /// <param name="inputDirectory">The content folder (full path).</param>
     /// <param name="displayPath">A full path as diagnostics print it.</param>
-    public static IReadOnlyList<UnreadFile> In(string inputDirectory, Func<string, string> displayPath)
+    public static UnreadFiles In(string inputDirectory, Func<string, string> displayPath)
     {
-        if (!Directory.Exists(inputDirectory)) return [];
+        if (!Directory.Exists(inputDirectory)) return new UnreadFiles(new HashSet<string>(), []);
         var files = new FileSystemEnumerable<string>(inputDirectory, (ref FileSystemEntry entry) => entry.ToFullPath(),
             new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
         {
@@ -47,15 +49,47 @@ public static class UnreadMarkdown
             // A linked folder is not entered, as the content listing does not enter it (PPN020 reports it under posts/).
             ShouldRecursePredicate = (ref FileSystemEntry entry) =>
                 (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !HiddenFiles.IsHidden(entry.FileName),
-        };
-        var unread = new List<UnreadFile>();
-        foreach (var file in files.Order(StringComparer.Ordinal))
+        }.Order(StringComparer.Ordinal).ToList();
+        var postsDirectory = Path.Combine(inputDirectory, "posts");
+        var inPosts = files.Where(f => f.StartsWith(postsDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            && f.EndsWith(".md", StringComparison.Ordinal)).ToList();
+        var posts = PostFiles.Select(inPosts, postsDirectory).ToHashSet(StringComparer.Ordinal);
+        var unread = new HashSet<string>(StringComparer.Ordinal);
+        var diagnostics = new List<Diagnostic>();
+        foreach (var file in files.Except(inPosts))
         {
-            var segments = Path.GetRelativePath(inputDirectory, file).Split(Path.DirectorySeparatorChar);
-            if (Why(segments) is var (message, hint))
-                unread.Add(new UnreadFile(file, new Diagnostic(DiagnosticCode.UnreadFile, SourceLocation.WholeFile(displayPath(file)), message, hint)));
+            if (Why(Path.GetRelativePath(inputDirectory, file).Split(Path.DirectorySeparatorChar)) is not var (message, hint)) continue;
+            unread.Add(file);
+            diagnostics.Add(new Diagnostic(DiagnosticCode.UnreadFile, SourceLocation.WholeFile(displayPath(file)), message, hint));
         }
-        return unread;
+        // Markdown files inside a post's folder: told once, at the post, whose index.md may well be the slip.
+        var indexes = inPosts.Where(PostFiles.IsBundle).ToHashSet(StringComparer.Ordinal);
+        foreach (var bundle in inPosts.Where(f => !posts.Contains(f)).GroupBy(f => HoldingPost(f, indexes, postsDirectory)))
+        {
+            var names = bundle.Select(f => Path.GetRelativePath(Path.GetDirectoryName(bundle.Key)!, f)).ToList();
+            unread.UnionWith(bundle);
+            diagnostics.Add(new Diagnostic(DiagnosticCode.UnreadFile, SourceLocation.WholeFile(displayPath(bundle.Key)),
+                $"this post's folder also holds {(names.Count == 1 ? "a Markdown file" : $"{names.Count} Markdown files")} " +
+                $"({string.Join(", ", names.Take(3))}{(names.Count > 3 ? ", …" : "")}), never read: a folder holding index.md is one post, " +
+                "and its other files are its pictures and attachments",
+                "Move each post out of this folder into a folder of its own under input/posts/; if this index.md is not a post itself, delete or rename it."));
+        }
+        diagnostics.Sort((a, b) => string.CompareOrdinal(a.Location.File, b.Location.File));
+        return new UnreadFiles(unread, diagnostics);
+    }
+
+    /// <summary>The index.md (of <paramref name="indexes"/>) whose folder holds <paramref name="file"/>: the nearest, when such folders nest.</summary>
+    private static string HoldingPost(string file, HashSet<string> indexes, string postsDirectory)
+    {
+        var directory = Path.GetDirectoryName(file)!;
+        // A post's own index.md is not inside itself: its folder's holder is further up.
+        if (PostFiles.IsBundle(file)) directory = Path.GetDirectoryName(directory)!;
+        for (; directory.Length > postsDirectory.Length; directory = Path.GetDirectoryName(directory)!)
+        {
+            var index = Path.Combine(directory, "index.md");
+            if (indexes.Contains(index)) return index;
+        }
+        return file;
     }
 
     /// <summary>Why the file at <paramref name="segments"/> (its path inside input/) is not read, or null when it is read.</summary>
@@ -68,7 +102,7 @@ public static class UnreadMarkdown
         var rename = $"Rename it to '{stem}.md'.";
         switch (segments[0])
         {
-            // Any .md file under posts/ is read: a post, or a bundle's own notes (not a post of its own).
+            // A .md file under posts/ is a post, unless a post's folder holds it (told by the post).
             case "posts" when segments.Length > 1:
                 return named ? null : ($"the file is never read: posts are files ending '.md', and this one ends '{ending}'", rename);
             case "commitments" or "pages" when segments.Length == 2:

@@ -19,7 +19,7 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
     private HashSet<string>? _commitmentSlugs;
 
     /// <summary>The content files, and the Markdown files that are not read (kept with the listing: found by the same walk of the folders).</summary>
-    private sealed record Listing(string[] Commitments, string[] Pages, string[] Posts, IReadOnlyList<UnreadFile> Unread);
+    private sealed record Listing(string[] Commitments, string[] Pages, string[] Posts, UnreadFiles Unread);
 
     /// <summary>A file's validated content (null when invalid) and the diagnostics it produced.</summary>
     private sealed record LoadedFile(object? Content, IReadOnlyList<Diagnostic> Diagnostics);
@@ -58,7 +58,7 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
         var settings = ReadAll([siteFile], (text, path, found) => SiteSettingsSchema.Read(text, DisplayPath(path), found), diagnostics).SingleOrDefault();
 
         var (commitmentFiles, pageFiles, postFiles, unread) = _listing;
-        diagnostics.AddRange(unread.Select(u => u.Diagnostic));
+        diagnostics.AddRange(unread.Diagnostics);
         var commitments = ReadAll(commitmentFiles, (text, path, found) => CommitmentSchema.Read(text, path, DisplayPath(path), found), diagnostics)
             .OrderBy(c => c.Order).ThenBy(c => c.Slug, StringComparer.Ordinal).ToList();
         var invalidCommitments = Invalid(commitmentFiles).Select(f => Path.GetFileNameWithoutExtension(f)).ToList();
@@ -110,7 +110,7 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
     private bool MayAddOrRemove(string path)
     {
         var (commitments, pages, posts, unread) = _listing!;
-        return posts.Contains(path) || commitments.Contains(path) || pages.Contains(path) || unread.Any(u => u.FullPath == path)
+        return posts.Contains(path) || commitments.Contains(path) || pages.Contains(path) || unread.Files.Contains(path)
             ? !File.Exists(path)
             : Path.GetExtension(path) is "" || UnreadMarkdown.LooksLikeMarkdown(Path.GetFileName(path)) || Directory.Exists(path);
     }

@@ -212,6 +212,17 @@ public sealed class IncrementalBuildTests : IDisposable
         var result = builder.Build(ChangeSet.Of([misnamed, renamed]));
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         Assert.True(File.Exists(Path.Combine(Served, "posts", "saved-from-notepad", "index.html")));
+
+        // An index.md dropped into the year's folder makes the folder one post: the posts in it are told, not dropped.
+        var index = Path.Combine(Path.GetDirectoryName(renamed)!, "index.md");
+        File.Copy(renamed, index);
+        var hidden = builder.Build(ChangeSet.Of([index]));
+        Assert.False(hidden.Succeeded);
+        var told = Assert.Single(hidden.Diagnostics, d => d.IsError);
+        Assert.Equal(("PPN030", index), (told.Code.Id, Path.GetFullPath(told.Location.File)));
+        Assert.StartsWith("this post's folder also holds a Markdown file (saved-from-notepad.md)", told.Message);
+        File.Delete(index);
+        Assert.True(builder.Build(ChangeSet.Of([index])).Succeeded);
         var fresh = Path.Combine(_root, "fresh");
         Assert.True(SiteBuilder.Build(Options(fresh)).Succeeded);
         Assert.Empty(Differences(Served, fresh));
