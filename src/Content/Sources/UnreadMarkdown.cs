@@ -38,33 +38,35 @@ public static class UnreadMarkdown
     /// <summary>Every Markdown file under <paramref name="inputDirectory"/> the build would not read, told in ordinal order.</summary>
     /// <param name="inputDirectory">The content folder (full path).</param>
     /// <param name="displayPath">A full path as diagnostics print it.</param>
-    public static UnreadFiles In(string inputDirectory, Func<string, string> displayPath)
+    /// <param name="postsMarkdown">The Markdown files under posts/ (<see cref="PostFiles.MarkdownIn"/>): that folder is not walked again.</param>
+    /// <param name="posts">The posts among them (<see cref="PostFiles.Select"/>).</param>
+    public static UnreadFiles In(string inputDirectory, Func<string, string> displayPath, IReadOnlyList<string> postsMarkdown, IReadOnlyCollection<string> posts)
     {
-        if (!Directory.Exists(inputDirectory)) return new UnreadFiles(new HashSet<string>(), []);
-        var files = new FileSystemEnumerable<string>(inputDirectory, (ref FileSystemEntry entry) => entry.ToFullPath(),
-            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-        {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && LooksLikeMarkdown(entry.FileName)
-                && !HiddenFiles.IsHidden(entry.FileName) && !entry.FileName.StartsWith("README.", StringComparison.OrdinalIgnoreCase),
-            // A linked folder is not entered, as the content listing does not enter it (PPN020 reports it under posts/).
-            ShouldRecursePredicate = (ref FileSystemEntry entry) =>
-                (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !HiddenFiles.IsHidden(entry.FileName),
-        }.Order(StringComparer.Ordinal).ToList();
         var postsDirectory = Path.Combine(inputDirectory, "posts");
-        var inPosts = files.Where(f => f.StartsWith(postsDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            && f.EndsWith(".md", StringComparison.Ordinal)).ToList();
-        var posts = PostFiles.Select(inPosts, postsDirectory).ToHashSet(StringComparer.Ordinal);
+        var elsewhere = Directory.Exists(inputDirectory)
+            ? new FileSystemEnumerable<string>(inputDirectory, (ref FileSystemEntry entry) => entry.ToFullPath(),
+                new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && LooksLikeMarkdown(entry.FileName),
+                // A linked folder is not entered, as the content listing does not enter it (PPN020 reports it under posts/).
+                ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0
+                    && !HiddenFiles.IsHidden(entry.FileName) && entry.ToFullPath() != postsDirectory,
+            }.ToList()
+            : [];
+        var read = posts.ToHashSet(StringComparer.Ordinal);
         var unread = new HashSet<string>(StringComparer.Ordinal);
         var diagnostics = new List<Diagnostic>();
-        foreach (var file in files.Except(inPosts))
+        var misnamed = postsMarkdown.Where(f => !f.EndsWith(".md", StringComparison.Ordinal) && LooksLikeMarkdown(Path.GetFileName(f)));
+        foreach (var file in elsewhere.Concat(misnamed).Where(f => IsContent(Path.GetRelativePath(inputDirectory, f))))
         {
             if (Why(Path.GetRelativePath(inputDirectory, file).Split(Path.DirectorySeparatorChar)) is not var (message, hint)) continue;
             unread.Add(file);
             diagnostics.Add(new Diagnostic(DiagnosticCode.UnreadFile, SourceLocation.WholeFile(displayPath(file)), message, hint));
         }
         // Markdown files inside a post's folder: told once, at the post, whose index.md may well be the slip.
-        var indexes = inPosts.Where(PostFiles.IsBundle).ToHashSet(StringComparer.Ordinal);
-        foreach (var bundle in inPosts.Where(f => !posts.Contains(f)).GroupBy(f => HoldingPost(f, indexes, postsDirectory)))
+        var named = postsMarkdown.Where(f => f.EndsWith(".md", StringComparison.Ordinal) && IsContent(Path.GetRelativePath(postsDirectory, f))).ToList();
+        var indexes = named.Where(PostFiles.IsBundle).ToHashSet(StringComparer.Ordinal);
+        foreach (var bundle in named.Where(f => !read.Contains(f)).GroupBy(f => HoldingPost(f, indexes, postsDirectory)))
         {
             var names = bundle.Select(f => Path.GetRelativePath(Path.GetDirectoryName(bundle.Key)!, f)).ToList();
             unread.UnionWith(bundle);
@@ -77,6 +79,10 @@ public static class UnreadMarkdown
         diagnostics.Sort((a, b) => string.CompareOrdinal(a.Location.File, b.Location.File));
         return new UnreadFiles(unread, diagnostics);
     }
+
+    /// <summary>False for hidden files and folders, and README files: notes for people, not content.</summary>
+    private static bool IsContent(string relativePath) =>
+        !HiddenFiles.IsHiddenPath(relativePath) && !Path.GetFileName(relativePath).StartsWith("README.", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The index.md (of <paramref name="indexes"/>) whose folder holds <paramref name="file"/>: the nearest, when such folders nest.</summary>
     private static string HoldingPost(string file, HashSet<string> indexes, string postsDirectory)

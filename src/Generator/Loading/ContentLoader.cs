@@ -115,9 +115,14 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
             : Path.GetExtension(path) is "" || UnreadMarkdown.LooksLikeMarkdown(Path.GetFileName(path)) || Directory.Exists(path);
     }
 
-    private Listing List() =>
-        new([.. MarkdownFiles(Path.Combine(_input, "commitments"))], [.. MarkdownFiles(Path.Combine(_input, "pages"))],
-            [.. PostFiles.In(Path.Combine(_input, "posts"))], UnreadMarkdown.In(_input, DisplayPath));
+    private Listing List()
+    {
+        var postsDirectory = Path.Combine(_input, "posts");
+        var markdown = PostFiles.MarkdownIn(postsDirectory);
+        string[] posts = [.. PostFiles.Select(markdown, postsDirectory)];
+        return new([.. MarkdownFiles(Path.Combine(_input, "commitments"))], [.. MarkdownFiles(Path.Combine(_input, "pages"))], posts,
+            UnreadMarkdown.In(_input, DisplayPath, markdown, posts));
+    }
 
     private static IEnumerable<string> MarkdownFiles(string directory) =>
         Directory.Exists(directory)
