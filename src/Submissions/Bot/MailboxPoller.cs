@@ -35,6 +35,9 @@ public sealed class PollReport
     /// <summary>Contributors told their post is live.</summary>
     public int Notified { get; set; }
 
+    /// <summary>Contributors told their post will not be published.</summary>
+    public int ToldNotPublishing { get; set; }
+
     /// <summary>Bot branches without a pull request that were removed.</summary>
     public int OrphansRemoved { get; set; }
 
@@ -53,7 +56,7 @@ public sealed class PollReport
     /// <inheritdoc/>
     public override string ToString() =>
         $"{Opened} opened, {AlreadyOpen} already open, {Revised} revised, {Withdrawn} withdrawn, {Rejected} rejected, {LeftInInbox} left in the inbox, " +
-        $"{Notified} told their post is live, {OrphansRemoved} orphan branches removed; {GitHubWrites} GitHub writes in {Elapsed.TotalSeconds:0.0} s";
+        $"{Notified} told their post is live, {ToldNotPublishing} told it will not be published, {OrphansRemoved} orphan branches removed; {GitHubWrites} GitHub writes in {Elapsed.TotalSeconds:0.0} s";
 }
 
 /// <summary>
@@ -93,7 +96,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
                 }
             }
             if (report.LeftInInbox == 0) report.OrphansRemoved = (await bot.PullRequests.RemoveOrphanBranchesAsync(cancellation)).Count;
-            await NotifyMerged(originals, smtp, report, cancellation);
+            await NotifyDecided(originals, smtp, report, cancellation);
         }
         catch (Exception e) when (e is IOException or SocketException or ImapProtocolException or ImapCommandException or ServiceNotConnectedException or ServiceNotAuthenticatedException or MailKit.Security.AuthenticationException)
         {
@@ -215,29 +218,36 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
     private sealed class ReplyNotSentException(string message, Exception inner) : Exception(message, inner);
 
     /// <summary>
-    /// Tells contributors whose pull request was merged, once the post answers at its address, that it is live.
-    /// Their address is found on the original message in Processed, by its submission key, and kept nowhere else.
+    /// Tells contributors whose pull request was merged, once the post answers at its address, that it is live; and
+    /// those whose pull request was closed as not publishing, that it will not be published. Their address is found on
+    /// the original message in Processed, by its submission key, and kept nowhere else.
     /// </summary>
-    private async Task NotifyMerged(ProcessedMessages originals, SmtpClient smtp, PollReport report, CancellationToken cancellation)
+    private async Task NotifyDecided(ProcessedMessages originals, SmtpClient smtp, PollReport report, CancellationToken cancellation)
     {
-        foreach (var submission in await bot.PullRequests.MergedUnnotifiedAsync(cancellation))
+        foreach (var submission in await bot.PullRequests.DecidedUntoldAsync(cancellation))
         {
             var url = new Uri(siteUrl, $"posts/{submission.Slug}/");
-            if (!await IsLive(url, cancellation))
+            if (submission.Merged && !await IsLive(url, cancellation))
             {
                 log.WriteLine($"pull request #{submission.Number}: merged, but {url} is not live yet");
                 continue;
             }
+            var decision = submission.Merged ? "merged" : "closed as not publishing";
             if (await originals.FindAsync(submission.Key, submission.Date, cancellation) is not { } original)
             {
-                report.Problems.Add($"pull request #{submission.Number}: merged, but its message is not in {mail.Processed}, so nobody was told");
+                report.Problems.Add($"pull request #{submission.Number}: {decision}, but its message is not in {mail.Processed}, so nobody was told");
                 await bot.PullRequests.MarkNotifiedAsync(submission.Number, cancellation);
                 continue;
             }
-            if (replies.ShouldAnswer(original)) await Send(smtp, replies.Live(original, PullRequestText.PostTitle(submission.Title), url), cancellation);
+            var title = PullRequestText.PostTitle(submission.Title);
+            if (replies.ShouldAnswer(original))
+                await Send(smtp, submission.Merged ? replies.Live(original, title, url) : replies.NotPublishing(original, title), cancellation);
             await bot.PullRequests.MarkNotifiedAsync(submission.Number, cancellation);
-            report.Notified++;
-            log.WriteLine($"pull request #{submission.Number}: contributor told the post is live at {url}");
+            if (submission.Merged) report.Notified++;
+            else report.ToldNotPublishing++;
+            log.WriteLine(submission.Merged
+                ? $"pull request #{submission.Number}: contributor told the post is live at {url}"
+                : $"pull request #{submission.Number}: contributor told the post will not be published");
         }
     }
 

@@ -48,6 +48,9 @@ public static partial class PullRequestText
             text.AppendLine().AppendLine("## Ignored attachments").AppendLine().AppendLine(List(post.IgnoredAttachments));
         if (post.Warnings.Count > 0)
             text.AppendLine().AppendLine("## For the editor").AppendLine().AppendLine(List(post.Warnings));
+        text.AppendLine().AppendLine("## Not publishing it?").AppendLine();
+        text.AppendLine($"Add the `{SubmissionPullRequests.NotPublishingLabel}` label, then close this pull request: the bot tells the contributor, kindly, " +
+            "that the post will not be published (their address is kept out of GitHub, so nobody here can write to them). Closed without the label, nobody is told.");
         text.AppendLine();
         if (template is not null) return text.AppendLine(template.Trim()).ToString();
         text.AppendLine("## Checklist").AppendLine();

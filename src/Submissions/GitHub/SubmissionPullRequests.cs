@@ -4,13 +4,14 @@ using Octokit;
 
 namespace PPNBlog.Submissions.GitHub;
 
-/// <summary>A merged submission whose contributor has not yet been told.</summary>
+/// <summary>A submission the editors have decided on (merged, or closed as not publishing) whose contributor has not yet been told.</summary>
 /// <param name="Number">The pull request.</param>
 /// <param name="Key">The submission key's first 8 characters (from the branch name).</param>
 /// <param name="Slug">The post's slug (from the branch name).</param>
 /// <param name="Title">The pull request's title.</param>
 /// <param name="Date">The post's date (from the branch name): the day the message was sent.</param>
-public sealed record MergedSubmission(int Number, string Key, string Slug, string Title, DateOnly Date);
+/// <param name="Merged">True when merged (the post goes live); false when closed with <see cref="SubmissionPullRequests.NotPublishingLabel"/>.</param>
+public sealed record DecidedSubmission(int Number, string Key, string Slug, string Title, DateOnly Date, bool Merged);
 
 /// <summary>
 /// One pull request per submission, built with the Git Data API: blobs, the post's folder as one tree, the
@@ -30,8 +31,15 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
     /// <summary>The bot as commit author (never the contributor, whose address is personal data).</summary>
     public static readonly (string Name, string Email) Bot = ("PPN blog bot", "ppn-blog-bot@users.noreply.github.com");
 
-    /// <summary>The label put on a merged pull request once its contributor has been told the post is live.</summary>
+    /// <summary>The label put on a decided pull request once its contributor has been told: the post is live, or will not be published.</summary>
     public const string NotifiedLabel = "contributor-notified";
+
+    /// <summary>
+    /// The label editors put on a pull request they close without merging to have its contributor told, kindly, that the
+    /// post will not be published (editors cannot write to them: their address is kept out of GitHub). A pull request
+    /// closed without it (to be remade, say) tells nobody.
+    /// </summary>
+    public const string NotPublishingLabel = "not-publishing";
 
     private const string BranchPrefix = "submissions/";
 
@@ -150,22 +158,26 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
         await Write(() => client.PullRequest.Update(Owner, Repository, pull.Number, new PullRequestUpdate { State = ItemState.Closed }), cancellation);
     }
 
-    /// <summary>Merged submissions (among the 100 most recently updated) whose contributors have not been told.</summary>
-    public async Task<IReadOnlyList<MergedSubmission>> MergedUnnotifiedAsync(CancellationToken cancellation = default)
+    /// <summary>
+    /// Submissions merged, or closed with <see cref="NotPublishingLabel"/>, whose contributors have not been told (among
+    /// the 100 most recently updated closed pull requests).
+    /// </summary>
+    public async Task<IReadOnlyList<DecidedSubmission>> DecidedUntoldAsync(CancellationToken cancellation = default)
     {
         var closed = await retry.Run(() => client.PullRequest.GetAllForRepository(Owner, Repository,
             new PullRequestRequest { State = ItemStateFilter.Closed, Base = target.BaseBranch, SortProperty = PullRequestSort.Updated, SortDirection = SortDirection.Descending },
             new ApiOptions { PageSize = 100, PageCount = 1 }), cancellation);
+        bool Labelled(PullRequest pull, string label) => pull.Labels?.Any(l => l.Name == label) == true;
         return closed
-            .Where(p => p.Merged || p.MergedAt is not null)
-            .Where(p => p.Labels is null || p.Labels.All(l => l.Name != NotifiedLabel))
-            .Select(p => (Pull: p, Branch: ParseBranch(p.Head?.Ref ?? "")))
+            .Select(p => (Pull: p, Merged: p.Merged || p.MergedAt is not null))
+            .Where(p => (p.Merged || Labelled(p.Pull, NotPublishingLabel)) && !Labelled(p.Pull, NotifiedLabel))
+            .Select(p => (p.Pull, p.Merged, Branch: ParseBranch(p.Pull.Head?.Ref ?? "")))
             .Where(p => p.Branch is not null)
-            .Select(p => new MergedSubmission(p.Pull.Number, p.Branch!.Value.Key, p.Branch.Value.Slug, p.Pull.Title, p.Branch.Value.Date))
+            .Select(p => new DecidedSubmission(p.Pull.Number, p.Branch!.Value.Key, p.Branch.Value.Slug, p.Pull.Title, p.Branch.Value.Date, p.Merged))
             .ToList();
     }
 
-    /// <summary>Records on the pull request that its contributor has been told the post is live.</summary>
+    /// <summary>Records on the pull request that its contributor has been told the editors' decision.</summary>
     public Task MarkNotifiedAsync(int number, CancellationToken cancellation = default) => Label(number, [NotifiedLabel], cancellation);
 
     /// <summary>

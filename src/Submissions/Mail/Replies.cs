@@ -5,7 +5,7 @@ namespace PPNBlog.Submissions.Mail;
 
 /// <summary>
 /// The emails a contributor gets: an acknowledgement, a rejection with its reasons, a note that a revision or
-/// withdrawal was done, and the news that the post is live. Replies go to the From address only (never Reply-To,
+/// withdrawal was done, and the editors' decision: the news that the post is live, or that it will not be published. Replies go to the From address only (never Reply-To,
 /// which a forger could point at anyone), thread under the original, and are marked automatic (RFC 3834) so that
 /// auto-responders do not answer them.
 /// </summary>
@@ -46,7 +46,7 @@ public sealed class Replies(MailSettings mail)
         "",
         "What happens next:",
         "- An editor checks the post, its images and which of the Vision's commitments it relates to.",
-        "- We will email you again when the post is live on the blog, with its link.",
+        "- We will email you again when the post is live on the blog, with its link (or, if our editors decide not to publish it, to say so).",
         .. PicturesLeftOut(post),
         "",
         "To change the post, reply to this email with the whole post again (it replaces the version we have).",
@@ -75,6 +75,11 @@ public sealed class Replies(MailSettings mail)
     public MimeMessage Live(MimeMessage original, string title, Uri url) => Reply(original, null,
         $"Good news: your blog post \"{title}\" is now live on the Psychological Professions Network blog:", "", url.ToString(), "",
         "Thank you for contributing. Please share it with your colleagues and networks.");
+
+    /// <summary>Tells the contributor, kindly, that the editors have decided not to publish the post.</summary>
+    public MimeMessage NotPublishing(MimeMessage original, string title) => Reply(original, null,
+        $"Thank you for sending your blog post \"{title}\" to the Psychological Professions Network blog. Our editors have read it, and have decided not to publish it on the blog.",
+        "", "Thank you for the time you gave to writing it. You are welcome to send another post at any time, as a new email.");
 
     private string Domain => mail.FromAddress.Split('@').Last();
 

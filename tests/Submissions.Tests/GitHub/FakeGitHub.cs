@@ -87,6 +87,19 @@ public sealed class FakeGitHub : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes a pull request without merging, as an editor would, first adding <paramref name="labels"/> to it.</summary>
+    public void Close(int number, params string[] labels)
+    {
+        lock (_gate)
+        {
+            var pull = _pulls.Single(p => p["number"]!.GetValue<int>() == number);
+            foreach (var name in labels) pull["labels"]!.AsArray().Add(LabelJson(name, _labels.GetValueOrDefault(name, "ededed")));
+            pull["state"] = "closed";
+            pull["closed_at"] = Timestamp();
+            pull["updated_at"] = Timestamp();
+        }
+    }
+
     /// <summary>Branch names under refs/heads/.</summary>
     public IReadOnlyList<string> Branches { get { lock (_gate) return _refs.Keys.Select(r => r["refs/heads/".Length..]).ToList(); } }
 

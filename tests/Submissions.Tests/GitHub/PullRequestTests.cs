@@ -279,7 +279,7 @@ public sealed class PullRequestTests : WithFakeGitHub
 
         Assert.Contains("updated quarantine", changes);
         Assert.Contains("created commitment:put-people-first", changes);
-        Assert.Equal(4 + Emails.Commitments.Count, changes.Count);
+        Assert.Equal(5 + Emails.Commitments.Count, changes.Count);
         var details = GitHub.LabelDetails;
         Assert.Equal(("d5281b", Emails.Labels.For("quarantine").Description), details["quarantine"]);
         Assert.Equal("005eb8", details["commitment:transform-and-innovate"].Color);

@@ -182,6 +182,36 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_post_closed_as_not_publishing_is_told_to_its_contributor_once_and_one_closed_without_the_label_tells_nobody()
+    {
+        await Imap.DeliverAsync(Fixture("apple-plain-text.eml"), Fixture("outlook-html-inline-image.eml"));
+        await Poll();
+        // Each pull request by its contributor: the acknowledgement sent to them quotes the post's title.
+        int PullOf(string address)
+        {
+            var acknowledgement = Smtp.Received.Single(m => m.To.Mailboxes.Single().Address == address).TextBody ?? "";
+            return GitHub.PullRequests.Single(p => acknowledgement.Contains($"\"{PullRequestText.PostTitle(p["title"]!.GetValue<string>())}\""))["number"]!.GetValue<int>();
+        }
+        var declined = PullOf("priya.khan@icloud.com");
+        var remade = PullOf("sam.patel@nhs.net");
+        GitHub.Close(declined, SubmissionPullRequests.NotPublishingLabel);
+        GitHub.Close(remade);
+
+        var told = await Poll();
+        var later = await Poll();
+
+        Assert.Equal((1, 0, 0), (told.ToldNotPublishing, told.Notified, later.ToldNotPublishing));
+        var news = Assert.Single(Smtp.Received, m => (m.TextBody ?? "").Contains("decided not to publish"));
+        Assert.Equal("priya.khan@icloud.com", news.To.Mailboxes.Single().Address);
+        Assert.Equal(Fixture("apple-plain-text.eml").MessageId, news.InReplyTo);
+        Assert.Equal(3, Smtp.Received.Count);
+        string[] Labels(int number) => [.. GitHub.PullRequests.Single(p => p["number"]!.GetValue<int>() == number)["labels"]!.AsArray().Select(l => l!["name"]!.GetValue<string>())];
+        Assert.Contains(SubmissionPullRequests.NotifiedLabel, Labels(declined));
+        Assert.DoesNotContain(SubmissionPullRequests.NotifiedLabel, Labels(remade));
+        Assert.Empty(GitHub.Violations);
+    }
+
+    [Fact]
     public async Task When_github_or_smtp_is_down_messages_wait_in_the_inbox_and_a_later_run_finishes_them_once()
     {
         await Imap.DeliverAsync(Fixture("outlook-html-inline-image.eml"), Fixture("apple-plain-text.eml"));
