@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using PPNBlog.Content.Diagnostics;
@@ -32,18 +33,25 @@ internal static class PreviewCommand
             var posts = content.Posts.Where(p => changed.Any(f => f == p.Source.FullPath || (p.IsBundle && f.StartsWith(p.Source.Directory + Path.DirectorySeparatorChar, StringComparison.Ordinal)))).ToList();
             var text = new StringBuilder();
             text.AppendLine(posts.Count == 0 ? "No posts changed in this pull request." : $"## {posts.Count} new or changed post{(posts.Count == 1 ? "" : "s")}").AppendLine();
+            var now = DateTimeOffset.Now;
             foreach (var post in posts)
             {
                 var api = Path.Combine(site, "api", "posts", post.Slug + ".json");
+                // A draft or a post dated later is not on the site once merged: the editor is told so, and when it.
+                var status = post.FrontMatter.Draft ? "**Draft**: not published while its front matter says `draft: true`."
+                    : post.Date.Value > now ? $"**Scheduled**: it appears on the site on {post.Date.Value.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, with that day's build."
+                    : null;
                 if (!File.Exists(api))
                 {
-                    text.AppendLine($"### {post.FrontMatter.Title}").AppendLine().AppendLine("_Not published by this build: it is a draft or dated in the future._").AppendLine();
+                    text.AppendLine($"### {post.FrontMatter.Title}").AppendLine().AppendLine(status ?? "").AppendLine()
+                        .AppendLine("_Not rendered: this preview was built without drafts and later-dated posts (ppnblog build --drafts includes them)._").AppendLine();
                     continue;
                 }
                 using var json = JsonDocument.Parse(File.ReadAllText(api));
                 var root = json.RootElement;
                 var commitments = string.Join(", ", root.GetProperty("commitments").EnumerateArray().Select(c => content.Commitments.First(k => k.Slug == c.GetString()).Title));
                 text.AppendLine($"### {root.GetProperty("title").GetString()}").AppendLine();
+                if (status is not null) text.AppendLine(status).AppendLine();
                 text.AppendLine($"{root.GetProperty("date").GetString()} · {root.GetProperty("author").GetString()} · {root.GetProperty("kind").GetString()} · {commitments} · `{post.Source.DisplayPath}`").AppendLine();
                 text.AppendLine(root.GetProperty("content_html").GetString()).AppendLine().AppendLine("---").AppendLine();
             }

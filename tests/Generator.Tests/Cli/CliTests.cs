@@ -201,9 +201,18 @@ public class CliTests
         Assert.StartsWith("## 2 new or changed posts", output);
         Assert.Contains("### Walking together", output);
         Assert.Contains("<strong>walking groups</strong>", output);
-        Assert.Contains("### Coming later", output);
-        Assert.Contains("draft or dated in the future", output);
+        Assert.Contains("### Coming later\n\n**Scheduled**: it appears on the site on 1 January 2030, with that day's build.", output);
+        Assert.Contains("_Not rendered: this preview was built without drafts and later-dated posts", output);
         Assert.DoesNotContain("Not in this pull request", output);
+
+        // The pull request's preview is built with drafts: the scheduled post and a draft are rendered, each with its status.
+        var draft = site.WritePost("half-written", title: "Still a draft", extra: "draft: true\n", body: "A *first* go.");
+        Assert.Equal(0, Run(["build", .. SiteArgs(site), "--drafts"]).Code);
+        var withDrafts = Run("preview", future, draft, "--input", site.Input, "--site", site.Output).Output;
+        Assert.Contains("### Coming later\n\n**Scheduled**: it appears on the site on 1 January 2030", withDrafts);
+        Assert.Contains("### Still a draft\n\n**Draft**: not published while its front matter says `draft: true`.", withDrafts);
+        Assert.Contains("<em>first</em>", withDrafts);
+        Assert.DoesNotContain("_Not rendered", withDrafts);
     }
 
     [Fact]
