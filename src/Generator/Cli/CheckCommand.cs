@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using PPNBlog.Content.Diagnostics;
+using PPNBlog.Content.Model;
 using PPNBlog.Generator.Build;
 using PPNBlog.Generator.Html;
 using PPNBlog.Generator.Loading;
@@ -29,11 +31,9 @@ internal static class CheckCommand
                 var built = SiteBuilder.Build(options with { OutputDirectory = Path.Combine(scratch, "_site"), Search = false });
                 var diagnostics = new DiagnosticList();
                 diagnostics.AddRange(built.Diagnostics);
-                if (built.Succeeded)
-                {
-                    var settings = ContentLoader.Load(options.InputDirectory, new DiagnosticList())!.Settings;
-                    BuiltSiteLinkChecker.Check(Path.Combine(scratch, "_site"), settings.BasePath, "_site", diagnostics);
-                }
+                var content = ContentLoader.Load(options.InputDirectory, new DiagnosticList());
+                if (built.Succeeded) BuiltSiteLinkChecker.Check(Path.Combine(scratch, "_site"), content!.Settings.BasePath, "_site", diagnostics);
+                diagnostics.AddRange(ScheduledPostProblems(options, content, built.Diagnostics, scratch));
                 var all = diagnostics.Sorted();
                 DiagnosticPrinter.Print(all, result.GetValue(format), output);
                 if (all.Any(d => d.IsError)) return Program.ContentErrors;
@@ -46,5 +46,25 @@ internal static class CheckCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// What would fail the build on the day a later-dated post appears: that day's build runs unwatched (the daily
+    /// publish), and a broken link or missing picture in the post would stop the whole site publishing. The site is
+    /// built again as on the day the last of them appears, and each new problem in such a post says so. Drafts are left out: the change that
+    /// publishes one is checked then.
+    /// </summary>
+    private static IEnumerable<Diagnostic> ScheduledPostProblems(BuildOptions options, LoadedContent? content, IReadOnlyList<Diagnostic> today, string scratch)
+    {
+        var now = options.Now ?? DateTimeOffset.Now;
+        var scheduled = (content?.Posts ?? []).Where(p => !p.FrontMatter.Draft && p.Date.Value > now)
+            .ToDictionary(p => p.Source.DisplayPath, p => p.Date.Value, StringComparer.Ordinal);
+        if (options.IncludeDrafts || scheduled.Count == 0) return [];
+        // As on the day the last of them appears, when all of them are on the site.
+        var later = SiteBuilder.Build(options with { OutputDirectory = Path.Combine(scratch, "_later"), Search = false, Now = scheduled.Values.Max() });
+        var known = today.Select(d => d.ToString()).ToHashSet(StringComparer.Ordinal);
+        return later.Diagnostics.Where(d => !known.Contains(d.ToString())).Select(d => scheduled.TryGetValue(d.Location.File, out var day)
+            ? d with { Message = $"{d.Message}; the post appears on {day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}{(d.IsError ? ", and that day's build would fail" : "")}" }
+            : d);
     }
 }

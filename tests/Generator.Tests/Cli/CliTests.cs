@@ -146,6 +146,26 @@ public class CliTests
     }
 
     [Fact]
+    public void Check_holds_a_later_dated_post_to_the_build_of_its_day_and_leaves_drafts_to_the_change_that_publishes_them()
+    {
+        using var site = new TestSite();
+        var day = DateTimeOffset.Now.AddMonths(2);
+        site.WritePost("scheduled", date: day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), body: "See [the plan](/posts/no-such-post/).");
+        site.WritePost("half-written", extra: "draft: true\n", body: "See [later](/posts/not-written-yet/).");
+        site.WritePost("today");
+        var theme = Path.Combine(TestSite.RepositoryRoot, "theme");
+
+        var (code, output, _) = Run("check", "--input", site.Input, "--theme", theme);
+
+        Assert.Equal(1, code);
+        var error = Assert.Single(output.Split('\n'), l => l.Contains("PPN0", StringComparison.Ordinal));
+        Assert.Contains("posts/2021/scheduled.md:9:5: error PPN009: link '/posts/no-such-post/' points at no page of the site; the post appears on " +
+            $"{day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}, and that day's build would fail", error);
+        // Today's site still builds: the post is not on it yet.
+        Assert.Equal(0, Run(["build", .. SiteArgs(site)]).Code);
+    }
+
+    [Fact]
     public void New_writes_a_post_that_builds()
     {
         using var site = new TestSite();
