@@ -356,9 +356,34 @@ public sealed class FrontMatterFields
             if (known.Contains(name)) continue;
             var suggestion = PPNBlog.Content.Text.Slugs.Nearest(name, known);
             _diagnostics.Add(DiagnosticCode.UnknownKey, Locate(key), $"unknown key '{name}' in {what} front matter is ignored",
-                suggestion is null ? null : $"Did you mean '{suggestion}'? Otherwise remove the line.");
+                suggestion is not null ? $"Did you mean '{suggestion}'? Otherwise remove the line." : OtherGeneratorKeyHint(name, known));
         }
     }
+
+    /// <summary>
+    /// What keys of Jekyll, Hugo, Eleventy, Quarto and MkDocs are called here (a post moved over keeps its old front
+    /// matter): the key the site reads instead, or null when it has no use for one.
+    /// </summary>
+    private static readonly Dictionary<string, string?> OtherGeneratorKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["description"] = "summary", ["excerpt"] = "summary", ["subtitle"] = "summary", ["abstract"] = "summary", ["teaser"] = "summary",
+        ["categories"] = "tags", ["category"] = "tags", ["keywords"] = "tags", ["topics"] = "tags",
+        ["permalink"] = "slug", ["url"] = "slug",
+        ["published"] = "draft",
+        ["cover"] = "image", ["cover_image"] = "image", ["featured_image"] = "image", ["feature_image"] = "image", ["thumbnail"] = "image",
+        ["hero"] = "image", ["banner"] = "image", ["header_image"] = "image", ["og_image"] = "image",
+        ["layout"] = null, ["template"] = null, ["format"] = null, ["toc"] = null, ["comments"] = null, ["sidebar"] = null,
+        ["aliases"] = null, ["redirect_from"] = null,
+    };
+
+    /// <summary>How to carry over a key another site generator reads, or null for a key of none.</summary>
+    private static string? OtherGeneratorKeyHint(string name, IReadOnlySet<string> known) =>
+        !OtherGeneratorKeys.TryGetValue(name, out var ours) ? null
+        : ours is null ? "PPNBlog lays out every page with its theme, at its own address, and has no use for it: remove the line."
+        : !known.Contains(ours) ? null
+        : ours == "draft" ? "Here it is 'draft': 'published: false' is 'draft: true'; otherwise remove the line."
+        : ours == "slug" ? "Here the address is /posts/<slug>/: give its last part as 'slug' (e.g. slug: my-post), or remove the line."
+        : $"Here it is '{ours}': rename the key.";
 
     private bool TryGet(string key, bool required, out YamlNode node, string? missingHint = null)
     {

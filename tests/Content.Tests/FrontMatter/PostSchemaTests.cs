@@ -247,6 +247,21 @@ public class PostSchemaTests
         Assert.Contains(content.Lines, l => l.Contains("unknown key 'categories'"));
     }
 
+    [Theory]
+    [InlineData("description: What we learned", "Here it is 'summary': rename the key.")]
+    [InlineData("categories: [news]", "Here it is 'tags': rename the key.")]
+    [InlineData("published: false", "Here it is 'draft': 'published: false' is 'draft: true'; otherwise remove the line.")]
+    [InlineData("permalink: /2021/01/a-post/", "Here the address is /posts/<slug>/: give its last part as 'slug' (e.g. slug: my-post), or remove the line.")]
+    [InlineData("featured_image: team.jpg", "Here it is 'image': rename the key.")]
+    [InlineData("redirect_from: /old/", "PPNBlog lays out every page with its theme, at its own address, and has no use for it: remove the line.")]
+    [InlineData("weather: sunny", "Remove the key, or rename it to one PPNBlog knows (see README: Content model).")]
+    public void A_key_of_another_site_generator_is_told_what_it_is_called_here(string line, string hint)
+    {
+        using var content = new TestContent();
+        Assert.NotNull(content.ReadPost(Valid.Replace("kind: keynote", "kind: keynote\n" + line)));
+        Assert.EndsWith($"(hint: {hint})", Assert.Single(content.Lines));
+    }
+
     [Fact]
     public void An_empty_post_is_an_error_at_its_body()
     {
