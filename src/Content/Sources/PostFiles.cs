@@ -35,13 +35,13 @@ public static class PostFiles
     /// <summary>
     /// The posts among <paramref name="markdownFiles"/> (paths under <paramref name="postsDirectory"/>, as
     /// <see cref="MarkdownIn"/> lists them or a repository's tree has them), in ordinal order: the <c>.md</c> files and
-    /// linked folders, where a folder holding <c>index.md</c> is one bundle post, and its other Markdown files are not
-    /// posts of their own.
+    /// linked folders (not hidden, nor a README), where a folder holding <c>index.md</c> is one bundle post, and its other
+    /// Markdown files are not posts of their own.
     /// </summary>
     public static IEnumerable<string> Select(IEnumerable<string> markdownFiles, string postsDirectory)
     {
         var files = markdownFiles.Where(f => (f.EndsWith(".md", StringComparison.Ordinal) || !UnreadMarkdown.LooksLikeMarkdown(Path.GetFileName(f)))
-            && !HiddenFiles.IsHiddenPath(Path.GetRelativePath(postsDirectory, f))).ToList();
+            && !HiddenFiles.IsHiddenPath(Path.GetRelativePath(postsDirectory, f)) && !HiddenFiles.IsReadme(Path.GetFileName(f))).ToList();
         var bundles = files.Where(IsBundle).Select(Path.GetDirectoryName).ToHashSet(StringComparer.Ordinal);
         return files.Where(f => IsBundle(f) || !InsideBundle(f, postsDirectory, bundles)).Order(StringComparer.Ordinal);
     }

@@ -82,7 +82,7 @@ public static class UnreadMarkdown
 
     /// <summary>False for hidden files and folders, and README files: notes for people, not content.</summary>
     private static bool IsContent(string relativePath) =>
-        !HiddenFiles.IsHiddenPath(relativePath) && !Path.GetFileName(relativePath).StartsWith("README.", StringComparison.OrdinalIgnoreCase);
+        !HiddenFiles.IsHiddenPath(relativePath) && !HiddenFiles.IsReadme(Path.GetFileName(relativePath));
 
     /// <summary>The index.md (of <paramref name="indexes"/>) whose folder holds <paramref name="file"/>: the nearest, when such folders nest.</summary>
     private static string HoldingPost(string file, HashSet<string> indexes, string postsDirectory)

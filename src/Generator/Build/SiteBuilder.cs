@@ -173,6 +173,8 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         var (theme, assets) = (_theme, _assets);
         stages.Lap(keepForNextBuild ? "load" : "load and render posts");
         if (content is null || theme is null || assets is null) return Failed();
+        // No commitments at all (PPN019) is the one cause of every link to a commitment's page failing: told once.
+        if (content.Commitments.Count == 0 && content.Invalid.CommitmentSlugs.Count == 0) return Failed();
         WarnDatedFarAhead(content.Posts, now, diagnostics);
         if (!themeChanged && EditInPlace(changes, now, diagnostics, stages) is { } edited) return edited;
 
