@@ -493,8 +493,9 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
 
     /// <summary>Files the build writes besides pages and assets, so content may link to them.</summary>
     private static IEnumerable<string> GeneratedFiles(SiteModel site) =>
-        new[] { "feed.xml", "feed.json", "sitemap.xml", "robots.txt", "api/posts.json", "api/commitments.json" }
-            .Concat(site.Commitments.SelectMany(c => new[] { SiteUrls.CommitmentFeedPath(c.Commitment.Slug), $"api/commitments/{c.Commitment.Slug}.json" }))
+        new[] { "feed.xml", "feed.json", "sitemap.xml", "robots.txt" }
+            .Concat(site.Commitments.Select(c => SiteUrls.CommitmentFeedPath(c.Commitment.Slug)))
+            .Concat(ApiWriter.IndexAndDetailFiles(site))
             .Concat(site.Posts.Select(p => $"api/posts/{p.Post.Slug}.json"));
 
     /// <summary>Top-level folders the site itself writes: a page with one of these names would overwrite them.</summary>

@@ -8,8 +8,8 @@ using PPNBlog.Generator.Loading;
 namespace PPNBlog.Generator.Cli;
 
 /// <summary>
-/// <c>ppnblog preview FILE…</c>: the posts among the given files (a pull request's changed files), rendered from the
-/// built site's JSON API as Markdown for a GitHub job summary, so an editor reads the new or changed posts in the PR.
+/// <c>ppnblog preview FILE…</c>: the posts, pages and commitments among the given files (a pull request's changed
+/// files), rendered from the built site's JSON API as Markdown for a GitHub job summary, so an editor reads them in the PR.
 /// </summary>
 internal static class PreviewCommand
 {
@@ -18,7 +18,7 @@ internal static class PreviewCommand
         var files = new Argument<string[]>("files") { Description = "Changed files (paths under input/; others are ignored)", Arity = ArgumentArity.ZeroOrMore };
         var input = new Option<string>("--input") { Description = "Content folder", DefaultValueFactory = _ => "input" };
         var built = new Option<string>("--site") { Description = "The built site (from ppnblog build)", DefaultValueFactory = _ => "_site" };
-        var command = new Command("preview", "Print the given posts, rendered, as Markdown for a GitHub job summary.") { files, input, built };
+        var command = new Command("preview", "Print the given posts, pages and commitments, rendered, as Markdown for a GitHub job summary.") { files, input, built };
         command.SetAction(result =>
         {
             var content = ContentLoader.Load(result.GetValue(input)!, new DiagnosticList());
@@ -29,35 +29,55 @@ internal static class PreviewCommand
                 return Program.UsageError;
             }
             // A changed image in a bundle previews its post too.
-            var changed = result.GetValue(files)!.Select(Path.GetFullPath).ToList();
+            var changed = result.GetValue(files)!.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
             var posts = content.Posts.Where(p => changed.Any(f => f == p.Source.FullPath || (p.IsBundle && f.StartsWith(p.Source.Directory + Path.DirectorySeparatorChar, StringComparison.Ordinal)))).ToList();
+            var pages = content.Pages.Where(p => changed.Contains(p.Source.FullPath)).ToList();
+            var commitments = content.Commitments.Where(c => changed.Contains(c.Source.FullPath)).ToList();
             var text = new StringBuilder();
-            text.AppendLine(posts.Count == 0 ? "No posts changed in this pull request." : $"## {posts.Count} new or changed post{(posts.Count == 1 ? "" : "s")}").AppendLine();
+            if (posts.Count + pages.Count + commitments.Count == 0) text.AppendLine("No posts, pages or commitments changed in this pull request.").AppendLine();
+            if (posts.Count > 0) text.AppendLine($"## {posts.Count} new or changed post{(posts.Count == 1 ? "" : "s")}").AppendLine();
             var now = DateTimeOffset.Now;
             foreach (var post in posts)
             {
-                var api = Path.Combine(site, "api", "posts", post.Slug + ".json");
                 // A draft or a post dated later is not on the site once merged: the editor is told so, and when it.
                 var status = post.FrontMatter.Draft ? "**Draft**: not published while its front matter says `draft: true`."
                     : post.Date.Value > now ? $"**Scheduled**: it appears on the site on {post.Date.Value.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, with that day's build."
                     : null;
-                if (!File.Exists(api))
+                if (Api(site, "posts", post.Slug) is not { } root)
                 {
                     text.AppendLine($"### {post.FrontMatter.Title}").AppendLine().AppendLine(status ?? "").AppendLine()
                         .AppendLine("_Not rendered: this preview was built without drafts and later-dated posts (ppnblog build --drafts includes them)._").AppendLine();
                     continue;
                 }
-                using var json = JsonDocument.Parse(File.ReadAllText(api));
-                var root = json.RootElement;
-                var commitments = string.Join(", ", root.GetProperty("commitments").EnumerateArray().Select(c => content.Commitments.First(k => k.Slug == c.GetString()).Title));
+                var titles = string.Join(", ", root.GetProperty("commitments").EnumerateArray().Select(c => content.Commitments.First(k => k.Slug == c.GetString()).Title));
                 text.AppendLine($"### {root.GetProperty("title").GetString()}").AppendLine();
                 if (status is not null) text.AppendLine(status).AppendLine();
-                text.AppendLine($"{root.GetProperty("date").GetString()} · {root.GetProperty("author").GetString()} · {root.GetProperty("kind").GetString()} · {commitments} · `{post.Source.DisplayPath}`").AppendLine();
+                text.AppendLine($"{root.GetProperty("date").GetString()} · {root.GetProperty("author").GetString()} · {root.GetProperty("kind").GetString()} · {titles} · `{post.Source.DisplayPath}`").AppendLine();
                 text.AppendLine(root.GetProperty("content_html").GetString()).AppendLine().AppendLine("---").AppendLine();
+            }
+            // Pages and commitments, from the same API: their text as the site shows it.
+            foreach (var (heading, items) in new[] {
+                ("Pages", pages.Select(p => (Api(site, "pages", p.Slug), p.Title, p.Source.DisplayPath, "content_html")).ToList()),
+                ("Commitments", commitments.Select(c => (Api(site, "commitments", c.Slug), c.Title, c.Source.DisplayPath, "description_html")).ToList()) })
+            {
+                if (items.Count == 0) continue;
+                text.AppendLine($"## {heading}").AppendLine();
+                foreach (var (root, title, path, body) in items)
+                    text.AppendLine($"### {title}").AppendLine().AppendLine($"`{path}`").AppendLine()
+                        .AppendLine(root?.GetProperty(body).GetString() ?? "_Not rendered: it is not in the built site._").AppendLine().AppendLine("---").AppendLine();
             }
             output.Write(text.ToString());
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The built site's API file for the item <paramref name="slug"/> of <paramref name="kind"/> (posts, pages, commitments), or null when it has none.</summary>
+    private static JsonElement? Api(string site, string kind, string slug)
+    {
+        var file = Path.Combine(site, "api", kind, slug + ".json");
+        if (!File.Exists(file)) return null;
+        using var json = JsonDocument.Parse(File.ReadAllText(file));
+        return json.RootElement.Clone();
     }
 }

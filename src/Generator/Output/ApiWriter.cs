@@ -20,7 +20,7 @@ public sealed class ApiWriter
     /// <summary>
     /// Writes api/posts.json, api/posts/&lt;slug&gt;.json (only for posts that changed since the build that
     /// <paramref name="output"/> continues, given <paramref name="siteStamp"/>, the fingerprint of what every file
-    /// sees), api/commitments.json and api/commitments/&lt;slug&gt;.json.
+    /// sees), api/commitments.json, api/commitments/&lt;slug&gt;.json, api/pages.json and api/pages/&lt;slug&gt;.json.
     /// </summary>
     /// <param name="site">The site.</param>
     /// <param name="views">Its views.</param>
@@ -50,7 +50,17 @@ public sealed class ApiWriter
         foreach (var (archive, c) in site.Commitments.Zip(commitments))
             Save(output, $"api/commitments/{c.Slug}.json", new CommitmentDetail(c.Slug, c.Title, c.Order, c.Summary, c.Hashtag, c.Url, c.PostCount,
                 archive.Description.Html, archive.Posts.Select(p => p.Post.Slug).ToList()), Json.Site.CommitmentDetail);
+        var pages = site.Pages.Select(p => new PageSummary(p.Page.Slug, p.Page.Title, p.Page.Summary ?? p.Body.Excerpt, urls.Absolute(p.Path))).ToList();
+        Save(output, "api/pages.json", new PageIndex(pages), Json.Site.PageIndex);
+        foreach (var (page, summary) in site.Pages.Zip(pages))
+            Save(output, $"api/pages/{summary.Slug}.json", new PageDetail(summary.Slug, summary.Title, summary.Summary, summary.Url, page.Body.Html), Json.Site.PageDetail);
     }
+
+    /// <summary>Files this writer makes besides api/posts/&lt;slug&gt;.json, so content may link to them.</summary>
+    public static IEnumerable<string> IndexAndDetailFiles(SiteModel site) =>
+        new[] { "api/posts.json", "api/commitments.json", "api/pages.json" }
+            .Concat(site.Commitments.Select(c => $"api/commitments/{c.Commitment.Slug}.json"))
+            .Concat(site.Pages.Select(p => $"api/pages/{p.Page.Slug}.json"));
 
     /// <summary>api/posts.json, byte for byte what serializing a <see cref="PostIndex"/> writes, from the kept entries.</summary>
     private void WritePostIndex(SiteModel site, SiteOutput output, ulong siteStamp)
@@ -111,4 +121,13 @@ public sealed class ApiWriter
     /// <summary>api/commitments/&lt;slug&gt;.json: the index entry's fields, its description and its post slugs, newest first.</summary>
     public sealed record CommitmentDetail(
         string Slug, string Title, int Order, string Summary, string? Hashtag, string Url, int PostCount, string DescriptionHtml, IReadOnlyList<string> Posts);
+
+    /// <summary>An entry of api/pages.json (its summary, or the page's first words when it has none).</summary>
+    public sealed record PageSummary(string Slug, string Title, string Summary, string Url);
+
+    /// <summary>api/pages.json.</summary>
+    public sealed record PageIndex(IReadOnlyList<PageSummary> Pages);
+
+    /// <summary>api/pages/&lt;slug&gt;.json: the index entry's fields and the page's rendered body (URLs in it are root-relative).</summary>
+    public sealed record PageDetail(string Slug, string Title, string Summary, string Url, string ContentHtml);
 }

@@ -34,6 +34,8 @@ public static class Json
 [JsonSerializable(typeof(ApiWriter.PostDetail))]
 [JsonSerializable(typeof(ApiWriter.CommitmentIndex))]
 [JsonSerializable(typeof(ApiWriter.CommitmentDetail))]
+[JsonSerializable(typeof(ApiWriter.PageIndex))]
+[JsonSerializable(typeof(ApiWriter.PageDetail))]
 [JsonSerializable(typeof(FeedWriter.JsonFeed))]
 [JsonSerializable(typeof(SiteView))]
 [JsonSerializable(typeof(string))]

@@ -142,6 +142,28 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void The_json_api_lists_the_pages_with_their_rendered_text()
+    {
+        using var site = new TestSite();
+        site.WritePost("one");
+        site.Write("pages/about.md", "---\ntitle: About the network\nsummary: Who we are.\n---\n\nWe are **practitioners** across England. Read [a post](/posts/one/).\n");
+        site.Write("pages/join.md", "---\ntitle: Join us\n---\n\nEveryone in the psychological professions is welcome.\n");
+
+        Assert.True(site.Build().Succeeded);
+
+        using var index = JsonDocument.Parse(site.ReadOutput("api/pages.json"));
+        var pages = index.RootElement.GetProperty("pages").EnumerateArray().ToList();
+        Assert.Equal(["about", "join"], pages.Select(p => p.GetProperty("slug").GetString()));
+        Assert.Equal("Who we are.", pages[0].GetProperty("summary").GetString());
+        Assert.Equal("Everyone in the psychological professions is welcome.", pages[1].GetProperty("summary").GetString());
+        Assert.Equal("https://example.org/blog/about/", pages[0].GetProperty("url").GetString());
+        using var about = JsonDocument.Parse(site.ReadOutput("api/pages/about.json"));
+        var html = about.RootElement.GetProperty("content_html").GetString()!;
+        Assert.Contains("<strong>practitioners</strong>", html);
+        Assert.Contains("href=\"/blog/posts/one/\"", html);
+    }
+
+    [Fact]
     public void Feeds_sitemap_and_json_api_describe_the_same_posts()
     {
         using var site = new TestSite();

@@ -236,6 +236,25 @@ public class CliTests
     }
 
     [Fact]
+    public void Preview_shows_changed_pages_and_commitments_from_the_api_too()
+    {
+        using var site = new TestSite();
+        site.WritePost("one");
+        var page = site.Write("pages/about.md", "---\ntitle: About the network\n---\n\nWe are **practitioners** across England.\n");
+        var commitment = Path.Combine(site.Input, "commitments", "put-people-first.md");
+        Assert.Equal(0, Run(["build", .. SiteArgs(site)]).Code);
+
+        var (code, output, _) = Run("preview", page, commitment, "--input", site.Input, "--site", site.Output);
+
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("new or changed post", output);
+        Assert.Contains("## Pages\n\n### About the network\n\n`", output);
+        Assert.Contains("<strong>practitioners</strong>", output);
+        Assert.Contains("## Commitments\n\n### Put people first\n\n`", output);
+        Assert.Equal("No posts, pages or commitments changed in this pull request.", Run("preview", Path.Combine(site.Input, "site.yml"), "--input", site.Input, "--site", site.Output).Output.Trim());
+    }
+
+    [Fact]
     public void Preview_without_a_built_site_says_to_build_first()
     {
         using var site = new TestSite();
