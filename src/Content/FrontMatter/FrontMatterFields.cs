@@ -373,7 +373,7 @@ public sealed class FrontMatterFields
         ["cover"] = "image", ["cover_image"] = "image", ["featured_image"] = "image", ["feature_image"] = "image", ["thumbnail"] = "image",
         ["hero"] = "image", ["banner"] = "image", ["header_image"] = "image", ["og_image"] = "image",
         ["layout"] = null, ["template"] = null, ["format"] = null, ["toc"] = null, ["comments"] = null, ["sidebar"] = null,
-        ["aliases"] = null, ["redirect_from"] = null,
+        ["aliases"] = null, ["redirect_from"] = "aliases",
     };
 
     /// <summary>How to carry over a key another site generator reads, or null for a key of none.</summary>

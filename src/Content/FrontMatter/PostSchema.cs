@@ -14,7 +14,7 @@ public static class PostSchema
     /// <summary>Every key a post's front matter may carry.</summary>
     public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.Ordinal)
     {
-        "title", "date", "author", "role", "commitments", "kind", "tags", "summary", "image", "image_alt", "slug", "draft", "event",
+        "title", "date", "author", "role", "commitments", "kind", "tags", "summary", "image", "image_alt", "slug", "draft", "event", "aliases",
     };
 
     /// <summary>Reads and validates a post; returns null when it has errors (all of them reported).</summary>
@@ -64,6 +64,10 @@ public static class PostSchema
         else if (slugText is not null && slugText.Length > Slugs.MaxLength)
             local.Add(DiagnosticCode.InvalidSlug, fields.LocationOf("slug"), $"slug is {slugText.Length} characters long; a slug has at most {Slugs.MaxLength}",
                 $"Use a shorter slug, e.g. '{Slugs.Shorten(slugText)}'.");
+        var aliases = fields.TextList("aliases");
+        foreach (var alias in aliases.Where(a => !IsSiteAddress(a.Value)))
+            local.Add(DiagnosticCode.InvalidValue, alias.Location, $"alias '{alias.Value}' is not an address of this site",
+                "Give the post's earlier address from the site's root, e.g. /posts/old-name/ or /2019/05/old-name.html: letters, digits, '-', '_', '.' and '/'.");
         var tags = fields.TextList("tags");
         // Each tag names its page's folder (/tags/<tag>/).
         foreach (var tag in tags.Where(t => t.Value.Length > Slugs.MaxLength))
@@ -115,6 +119,7 @@ public static class PostSchema
             Slug = slugText,
             Draft = fields.Bool("draft") ?? false,
             Event = fields.Text("event"),
+            Aliases = aliases.Select(a => a.Value).ToList(),
         };
         fields.WarnUnknownKeys(Keys, "post");
 
@@ -124,7 +129,7 @@ public static class PostSchema
         diagnostics.AddRange(local.Sorted());
         if (local.HasErrors) return null;
         var slugLocation = slugText is null ? SourceLocation.WholeFile(displayPath) : fields.LocationOf("slug");
-        return new Post(frontMatter, slug, block.Body, source, PostFiles.IsBundle(fullPath), slugLocation, commitments, fields.LocationOf("date"));
+        return new Post(frontMatter, slug, block.Body, source, PostFiles.IsBundle(fullPath), slugLocation, commitments, fields.LocationOf("date"), aliases);
     }
 
     /// <summary>
@@ -137,6 +142,14 @@ public static class PostSchema
         var slug = FrontMatterFields.Parse(FrontMatterBlock.Split(text), path, new DiagnosticList())?.Value("slug");
         return slug is not null && Slugs.IsValid(slug) && slug.Length <= Slugs.MaxLength ? slug : PostFiles.DefaultSlug(path);
     }
+
+    /// <summary>
+    /// True for an address a redirect page can be written at: from the site's root, of plain path characters, with no
+    /// '.' or '..' folder (it could name a file outside the site) and no empty one.
+    /// </summary>
+    public static bool IsSiteAddress(string alias) =>
+        alias.Length > 1 && alias.Length <= 300 && alias.StartsWith('/') && alias.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/')
+        && alias[1..].TrimEnd('/').Split('/').All(segment => segment.Length > 0 && segment is not ("." or "..") && !segment.StartsWith('.'));
 
     /// <summary>
     /// True for a path relative to the post's folder (<c>photo.jpg</c>, <c>images/photo.jpg</c>): what is checked on disk.

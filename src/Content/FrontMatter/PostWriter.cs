@@ -31,6 +31,7 @@ public static class PostWriter
         AddIfPresent(fields, "slug", frontMatter.Slug);
         if (frontMatter.Draft) fields["draft"] = true;
         AddIfPresent(fields, "event", frontMatter.Event);
+        if (frontMatter.Aliases.Count > 0) fields["aliases"] = frontMatter.Aliases.ToList();
         var yaml = Serializer.Serialize(fields).Replace("\r\n", "\n", StringComparison.Ordinal);
         return $"---\n{yaml}---\n\n{body.TrimEnd()}\n";
     }

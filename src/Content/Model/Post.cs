@@ -26,6 +26,7 @@ public sealed record SourceFile(string FullPath, string DisplayPath, int BodyFir
 /// <param name="SlugLocation">Where the slug comes from (the slug line, or the file).</param>
 /// <param name="CommitmentLocations">Where each commitment is written, for diagnostics.</param>
 /// <param name="DateLocation">Where the date is written, for diagnostics.</param>
+/// <param name="AliasLocations">Where each alias is written, for diagnostics.</param>
 public sealed record Post(
     PostFrontMatter FrontMatter,
     string Slug,
@@ -34,7 +35,8 @@ public sealed record Post(
     bool IsBundle,
     SourceLocation SlugLocation,
     IReadOnlyList<Located> CommitmentLocations,
-    SourceLocation DateLocation)
+    SourceLocation DateLocation,
+    IReadOnlyList<Located> AliasLocations)
 {
     /// <summary>The post's title.</summary>
     public string Title => FrontMatter.Title;

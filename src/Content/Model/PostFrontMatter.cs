@@ -41,4 +41,10 @@ public sealed record PostFrontMatter
 
     /// <summary>The event a keynote came from, e.g. "Psychological Professions Week 2020".</summary>
     public string? Event { get; init; }
+
+    /// <summary>
+    /// Earlier addresses of the post on this site (<c>/posts/old-name/</c>, or a page of the site it moved from), each
+    /// published as a page that sends readers on to the post: links and bookmarks keep working after a rename.
+    /// </summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
 }

@@ -217,17 +217,20 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         // The pages of files that failed validation count as pages: a link to one is not a second error of the same cause.
         var invalidPaths = invalid.PostSlugs.Select(SiteUrls.PostPath).Concat(invalid.CommitmentSlugs.Select(c => SiteUrls.CommitmentPath(c)))
             .Concat(invalid.PageSlugs.Select(SiteUrls.PagePath)).ToList();
+        var redirects = RedirectWriter.Redirects(site).Select(r => r.SitePath).ToList();
         var pathsStamp = site.Posts.Select(p => p.Post.Slug).Concat(site.Commitments.Select(c => c.Commitment.Slug)).Concat(assets.Assets.Select(a => a.To))
-            .Concat(invalidPaths).Concat(unpublished.Select(p => "unpublished:" + p)).Aggregate(pagePaths, (f, p) => f.Add(p)).Value;
+            .Concat(invalidPaths).Concat(unpublished.Select(p => "unpublished:" + p)).Concat(redirects.Select(r => "redirect:" + r))
+            .Aggregate(pagePaths, (f, p) => f.Add(p)).Value;
         var samePaths = _sitePaths is not null && pathsStamp == _sitePathsStamp;
         (_invalidFiles, _unpublishedPaths) = (invalid.Files, unpublished);
         if (!samePaths)
         {
             (_sitePaths, _sitePathsStamp) = (plan.Select(p => p.Path).Concat(GeneratedFiles(site)).Concat(assets.Assets.Select(a => a.To)).Concat(invalidPaths)
-                .ToHashSet(StringComparer.Ordinal), pathsStamp);
+                .Concat(redirects).ToHashSet(StringComparer.Ordinal), pathsStamp);
             _assetsOverwriting = [.. assets.Overwriting(plan.Select(p => SiteUrls.FileFor(p.Path)).Concat(GeneratedFiles(site)))];
         }
         diagnostics.AddRange(_assetsOverwriting);
+        CheckRedirects(site, plan, assets, diagnostics);
         var copies = new List<(string Source, string SitePath)>();
         foreach (var document in documents)
         {
@@ -255,7 +258,8 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         Parallel.Invoke(
             () => FeedWriter.Write(site, output, siteStamp),
             () => SitemapWriter.Write(site, plan, output, new Fingerprint().Add((long)siteStamp).Add((long)pagePaths.Value).Value),
-            () => _api.Write(site, views, output, siteStamp));
+            () => _api.Write(site, views, output, siteStamp),
+            () => RedirectWriter.Write(site, output));
         foreach (var asset in assets.Assets)
             if (!output.Unchanged(asset.To, (ulong)_themeVersion)) WriteAsset(asset, output);
         foreach (var (source, sitePath) in copies.Distinct())
@@ -491,12 +495,31 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         document.LinkDiagnostics = found.Sorted();
     }
 
+    /// <summary>
+    /// An alias (a post's earlier address) may not be the address of a page, file or asset the site has, nor another
+    /// post's alias: its redirect would replace it.
+    /// </summary>
+    private static void CheckRedirects(SiteModel site, IReadOnlyList<PlannedPage> plan, ThemeAssets assets, DiagnosticList diagnostics)
+    {
+        var redirects = site.Posts.SelectMany(p => p.Post.AliasLocations).ToList();
+        if (redirects.Count == 0) return;
+        var taken = plan.Select(p => SiteUrls.FileFor(p.Path)).Concat(GeneratedFiles(site, withRedirects: false)).Concat(assets.Assets.Select(a => a.To))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var alias in redirects)
+        {
+            if (taken.Add(RedirectWriter.FileFor(alias.Value.TrimStart('/')))) continue;
+            diagnostics.Add(DiagnosticCode.DuplicateSlug, alias.Location, $"alias '{alias.Value}' is the address of another page of the site, or another post's alias",
+                "Remove the alias, or give the address this post had before, which no page has now.");
+        }
+    }
+
     /// <summary>Files the build writes besides pages and assets, so content may link to them.</summary>
-    private static IEnumerable<string> GeneratedFiles(SiteModel site) =>
+    private static IEnumerable<string> GeneratedFiles(SiteModel site, bool withRedirects = true) =>
         new[] { "feed.xml", "feed.json", "sitemap.xml", "robots.txt" }
             .Concat(site.Commitments.Select(c => SiteUrls.CommitmentFeedPath(c.Commitment.Slug)))
             .Concat(ApiWriter.IndexAndDetailFiles(site))
-            .Concat(site.Posts.Select(p => $"api/posts/{p.Post.Slug}.json"));
+            .Concat(site.Posts.Select(p => $"api/posts/{p.Post.Slug}.json"))
+            .Concat(withRedirects ? RedirectWriter.Redirects(site).Select(r => RedirectWriter.FileFor(r.SitePath)) : []);
 
     /// <summary>Top-level folders the site itself writes: a page with one of these names would overwrite them.</summary>
     private static readonly HashSet<string> ReservedPageSlugs = new(StringComparer.Ordinal) { "posts", "commitments", "tags", "page", "api", "assets", "search", "pagefind" };

@@ -207,13 +207,14 @@ public sealed class SiteModel
 
     /// <summary>
     /// True when <paramref name="edited"/> keeps the place of <paramref name="earlier"/> in the site: same address,
-    /// date, kind, tags and commitments, so no archive, tag list, neighbour or related post changes.
+    /// date, kind, tags, commitments and aliases, so no archive, tag list, neighbour, related post or redirect changes.
     /// </summary>
     public static bool KeepsPlace(Post earlier, Post edited)
     {
         var (a, b) = (earlier.FrontMatter, edited.FrontMatter);
         return earlier.Slug == edited.Slug && a.Date.ToIsoString() == b.Date.ToIsoString()
-            && a.Kind == b.Kind && a.Draft == b.Draft && a.Tags.SequenceEqual(b.Tags) && a.Commitments.SequenceEqual(b.Commitments);
+            && a.Kind == b.Kind && a.Draft == b.Draft && a.Tags.SequenceEqual(b.Tags) && a.Commitments.SequenceEqual(b.Commitments)
+            && a.Aliases.SequenceEqual(b.Aliases);
     }
 
     /// <summary>

@@ -253,7 +253,8 @@ public class PostSchemaTests
     [InlineData("published: false", "Here it is 'draft': 'published: false' is 'draft: true'; otherwise remove the line.")]
     [InlineData("permalink: /2021/01/a-post/", "Here the address is /posts/<slug>/: give its last part as 'slug' (e.g. slug: my-post), or remove the line.")]
     [InlineData("featured_image: team.jpg", "Here it is 'image': rename the key.")]
-    [InlineData("redirect_from: /old/", "PPNBlog lays out every page with its theme, at its own address, and has no use for it: remove the line.")]
+    [InlineData("redirect_from: /old/", "Here it is 'aliases': rename the key.")]
+    [InlineData("layout: post", "PPNBlog lays out every page with its theme, at its own address, and has no use for it: remove the line.")]
     [InlineData("weather: sunny", "Remove the key, or rename it to one PPNBlog knows (see README: Content model).")]
     public void A_key_of_another_site_generator_is_told_what_it_is_called_here(string line, string hint)
     {

@@ -59,6 +59,8 @@ public sealed class IncrementalBuildTests : IDisposable
             ("tags (related posts change)", () => Edit(_posts[14], t => ReplaceLine(t, "tags:", "tags: [a-brand-new-tag, trauma-week]"))),
             ("commitments", () => Edit(_posts[15], t => ReplaceLine(t, "commitments:", "commitments: [transform-and-innovate, put-people-first]"))),
             ("a post made a draft", () => Edit(Unlinked(16), t => t.Replace("\nkind:", "\ndraft: true\nkind:", StringComparison.Ordinal))),
+            ("an alias added (the post's earlier address redirects to it)", () => Edit(_posts[17], t => t.Replace("\nkind:", "\naliases: [/posts/an-earlier-name/]\nkind:", StringComparison.Ordinal))),
+            ("the alias changed", () => Edit(_posts[17], t => t.Replace("/posts/an-earlier-name/", "/2019/05/another-name.html", StringComparison.Ordinal))),
             ("a new post with an image and a link to another post", () =>
             {
                 Directory.CreateDirectory(bundle);

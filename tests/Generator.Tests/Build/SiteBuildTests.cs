@@ -164,6 +164,44 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void A_posts_earlier_addresses_redirect_to_it_and_links_to_them_still_work()
+    {
+        using var site = new TestSite();
+        site.WritePost("new-name", title: "A renamed post", extra: "aliases: [/posts/old-name/, /2019/05/old-name.html]\n");
+        site.WritePost("linking", body: "As [we wrote](/posts/old-name/) before.");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        foreach (var file in new[] { "posts/old-name/index.html", "2019/05/old-name.html" })
+        {
+            var redirect = Page(site, file);
+            Assert.Equal("0; url=/blog/posts/new-name/", redirect.QuerySelector("meta[http-equiv=refresh]")!.GetAttribute("content"));
+            Assert.Equal("https://example.org/blog/posts/new-name/", redirect.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+            Assert.Equal("/blog/posts/new-name/", redirect.QuerySelector("a")!.GetAttribute("href"));
+            Assert.Equal("A renamed post", redirect.Title);
+        }
+        Assert.DoesNotContain("old-name", site.ReadOutput("sitemap.xml"));
+    }
+
+    [Fact]
+    public void An_alias_that_is_another_pages_address_or_not_an_address_of_the_site_is_an_error_at_its_line()
+    {
+        using var site = new TestSite();
+        site.WritePost("other");
+        site.WritePost("taking", extra: "aliases: [/posts/other/]\n");
+        site.WritePost("bad", extra: "aliases: [old-name, /posts/../../etc/, \"/a b/\"]\n");
+
+        var result = site.Build();
+
+        Assert.False(result.Succeeded);
+        var lines = site.Lines(result);
+        Assert.Contains(lines, l => l.StartsWith("input/posts/2021/taking.md:7:11: error PPN007: alias '/posts/other/' is the address of another page", StringComparison.Ordinal));
+        Assert.Equal(3, lines.Count(l => l.StartsWith("input/posts/2021/bad.md:7:", StringComparison.Ordinal) && l.Contains("error PPN004: alias '", StringComparison.Ordinal)));
+        Assert.Equal(4, lines.Count);
+    }
+
+    [Fact]
     public void Feeds_sitemap_and_json_api_describe_the_same_posts()
     {
         using var site = new TestSite();
