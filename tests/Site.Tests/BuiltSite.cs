@@ -92,6 +92,7 @@ public sealed class BuiltSite : IAsyncLifetime
                 commitments: [put-people-first]
                 tags: [co-production, listening]
                 summary: "How a weekly listening clinic in {places[i]} changed the way the team plans its care."
+                aliases: [/posts/{slug}-2022/]
                 ---
 
                 Every Tuesday afternoon the team in {places[i]} opens a listening clinic. People who use the service come
