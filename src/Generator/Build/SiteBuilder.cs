@@ -507,7 +507,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
             .ToHashSet(StringComparer.Ordinal);
         foreach (var alias in redirects)
         {
-            if (taken.Add(RedirectWriter.FileFor(alias.Value.TrimStart('/')))) continue;
+            if (taken.Add(RedirectWriter.FileFor(RedirectWriter.SitePath(alias.Value)))) continue;
             diagnostics.Add(DiagnosticCode.DuplicateSlug, alias.Location, $"alias '{alias.Value}' is the address of another page of the site, or another post's alias",
                 "Remove the alias, or give the address this post had before, which no page has now.");
         }

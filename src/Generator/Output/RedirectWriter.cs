@@ -11,11 +11,20 @@ public static class RedirectWriter
 {
     /// <summary>Each published post's earlier addresses, as site paths (<c>posts/old-name/</c>), with the post.</summary>
     public static IEnumerable<(string SitePath, PublishedPost Post)> Redirects(SiteModel site) =>
-        site.Posts.SelectMany(p => p.Post.FrontMatter.Aliases.Select(alias => (alias.TrimStart('/'), p)));
+        site.Posts.SelectMany(p => p.Post.FrontMatter.Aliases.Select(alias => (SitePath(alias), p)));
+
+    /// <summary>
+    /// The site path of an alias: a folder's (<c>/posts/old-name</c> and <c>/posts/old-name/</c> are both
+    /// <c>posts/old-name/</c>, as pages' paths are), or a file's when its last part has an extension (<c>old.html</c>).
+    /// </summary>
+    public static string SitePath(string alias)
+    {
+        var path = alias.TrimStart('/');
+        return path.EndsWith('/') || Path.GetFileName(path).Contains('.') ? path : path + "/";
+    }
 
     /// <summary>The file a redirect at <paramref name="sitePath"/> is written to: a folder's index.html, or the file it names.</summary>
-    public static string FileFor(string sitePath) =>
-        sitePath.EndsWith('/') || !Path.GetFileName(sitePath).Contains('.') ? sitePath.TrimEnd('/') + "/index.html" : sitePath;
+    public static string FileFor(string sitePath) => sitePath.EndsWith('/') ? sitePath + "index.html" : sitePath;
 
     /// <summary>Writes every redirect page.</summary>
     public static void Write(SiteModel site, SiteOutput output)

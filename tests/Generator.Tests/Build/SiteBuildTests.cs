@@ -167,8 +167,8 @@ public class SiteBuildTests
     public void A_posts_earlier_addresses_redirect_to_it_and_links_to_them_still_work()
     {
         using var site = new TestSite();
-        site.WritePost("new-name", title: "A renamed post", extra: "aliases: [/posts/old-name/, /2019/05/old-name.html]\n");
-        site.WritePost("linking", body: "As [we wrote](/posts/old-name/) before.");
+        site.WritePost("new-name", title: "A renamed post", extra: "aliases: [/posts/old-name, /2019/05/old-name.html]\n");
+        site.WritePost("linking", body: "As [we wrote](/posts/old-name/) before, and [earlier](/2019/05/old-name.html).");
 
         var result = site.Build();
 
