@@ -51,8 +51,8 @@ internal static class CheckCommand
     /// <summary>
     /// What would fail the build on the day a later-dated post appears: that day's build runs unwatched (the daily
     /// publish), and a broken link or missing picture in the post would stop the whole site publishing. The site is
-    /// built again as on the day the last of them appears, and each new problem in such a post says so. Drafts are left out: the change that
-    /// publishes one is checked then.
+    /// built again as on the day the last of them appears, and each new problem in such a post says so. Drafts are
+    /// left out: the change that publishes one is checked then.
     /// </summary>
     private static IEnumerable<Diagnostic> ScheduledPostProblems(BuildOptions options, LoadedContent? content, IReadOnlyList<Diagnostic> today, string scratch)
     {
