@@ -230,7 +230,6 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
             _assetsOverwriting = [.. assets.Overwriting(plan.Select(p => SiteUrls.FileFor(p.Path)).Concat(GeneratedFiles(site)))];
         }
         diagnostics.AddRange(_assetsOverwriting);
-        CheckRedirects(site, plan, assets, diagnostics);
         var copies = new List<(string Source, string SitePath)>();
         foreach (var document in documents)
         {
@@ -241,6 +240,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
             if (document.Content is Post { FrontMatter.Image: { } image } post && LinkTarget.Classify(image) == LinkKind.RelativeFile)
                 copies.Add((Path.Combine(post.Source.Directory, LinkTarget.PathPart(image)), document.Path + image));
         }
+        CheckRedirects(site, plan, assets, copies, diagnostics);
         stages.Lap("check links");
         if (diagnostics.HasErrors) return Failed();
 
@@ -496,19 +496,21 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
     }
 
     /// <summary>
-    /// An alias (a post's earlier address) may not be the address of a page, file or asset the site has, nor another
-    /// post's alias: its redirect would replace it.
+    /// An alias (a post's earlier address) may not be the address of a page, file, asset or picture the site has, nor
+    /// another post's alias, nor inside the search index's folder: its redirect would replace it, or be replaced.
     /// </summary>
-    private static void CheckRedirects(SiteModel site, IReadOnlyList<PlannedPage> plan, ThemeAssets assets, DiagnosticList diagnostics)
+    private static void CheckRedirects(SiteModel site, IReadOnlyList<PlannedPage> plan, ThemeAssets assets, List<(string Source, string SitePath)> copies,
+        DiagnosticList diagnostics)
     {
         var redirects = site.Posts.SelectMany(p => p.Post.AliasLocations).ToList();
         if (redirects.Count == 0) return;
         var taken = plan.Select(p => SiteUrls.FileFor(p.Path)).Concat(GeneratedFiles(site, withRedirects: false)).Concat(assets.Assets.Select(a => a.To))
-            .ToHashSet(StringComparer.Ordinal);
+            .Concat(copies.Select(c => c.SitePath)).ToHashSet(StringComparer.Ordinal);
         foreach (var alias in redirects)
         {
-            if (taken.Add(RedirectWriter.FileFor(RedirectWriter.SitePath(alias.Value)))) continue;
-            diagnostics.Add(DiagnosticCode.DuplicateSlug, alias.Location, $"alias '{alias.Value}' is the address of another page of the site, or another post's alias",
+            var file = RedirectWriter.FileFor(RedirectWriter.SitePath(alias.Value));
+            if (!file.StartsWith(SiteUrls.PagefindFolder, StringComparison.Ordinal) && taken.Add(file)) continue;
+            diagnostics.Add(DiagnosticCode.DuplicateSlug, alias.Location, $"alias '{alias.Value}' is an address the site already uses (a page, a file, another post's alias or the search index)",
                 "Remove the alias, or give the address this post had before, which no page has now.");
         }
     }

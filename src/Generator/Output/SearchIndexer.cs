@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using PPNBlog.Content.Diagnostics;
 
+using PPNBlog.Generator.Site;
+
 namespace PPNBlog.Generator.Output;
 
 /// <summary>
@@ -30,7 +32,7 @@ public static class SearchIndexer
         }
         // Only post pages carry data-pagefind-body; reading just them saves Pagefind a sixth of its time at 10,000 posts.
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(siteRoot));
-        var bundle = Path.Combine(root, "pagefind");
+        var bundle = Path.Combine(root, SiteUrls.PagefindFolder.TrimEnd('/'));
         var building = replace ? $"{root}.pagefind-{Guid.NewGuid():N}" : bundle;
         var start = new ProcessStartInfo(binary, ["--site", root, "--glob", "posts/**/*.html", "--output-path", building, "--quiet"])
             { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -39,8 +39,11 @@ public sealed class SiteUrls(SiteSettings settings)
     /// <summary>The search page.</summary>
     public const string SearchPath = "search/";
 
+    /// <summary>The folder the search stage writes its index into.</summary>
+    public const string PagefindFolder = "pagefind/";
+
     /// <summary>Pagefind's browser API, which the search stage writes.</summary>
-    public const string PagefindScriptPath = "pagefind/pagefind.js";
+    public const string PagefindScriptPath = PagefindFolder + "pagefind.js";
 
     /// <summary>A standalone page.</summary>
     public static string PagePath(string slug) => $"{slug}/";
