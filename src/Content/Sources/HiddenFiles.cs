@@ -11,10 +11,11 @@ public static class HiddenFiles
     public static bool IsHidden(ReadOnlySpan<char> name) => name.StartsWith('.');
 
     /// <summary>
-    /// True for a README (README.md, readme.txt…): notes for the people editing a folder, which GitHub shows under its
-    /// listing, never content, as hidden files are not.
+    /// True when the file on <paramref name="relativePath"/> is never content: it is hidden, or in a hidden folder, or a
+    /// README (README.md, readme.txt…), notes for the people editing a folder, which GitHub shows under its listing.
     /// </summary>
-    public static bool IsReadme(ReadOnlySpan<char> name) => name.StartsWith("README.", StringComparison.OrdinalIgnoreCase);
+    public static bool IsNotContent(string relativePath) =>
+        IsHiddenPath(relativePath) || Path.GetFileName(relativePath).StartsWith("README.", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when a file or folder on <paramref name="relativePath"/> is hidden (a file in a hidden folder is hidden).</summary>
     public static bool IsHiddenPath(string relativePath) =>

@@ -41,7 +41,7 @@ public static class PostFiles
     public static IEnumerable<string> Select(IEnumerable<string> markdownFiles, string postsDirectory)
     {
         var files = markdownFiles.Where(f => (f.EndsWith(".md", StringComparison.Ordinal) || !UnreadMarkdown.LooksLikeMarkdown(Path.GetFileName(f)))
-            && !HiddenFiles.IsHiddenPath(Path.GetRelativePath(postsDirectory, f)) && !HiddenFiles.IsReadme(Path.GetFileName(f))).ToList();
+            && !HiddenFiles.IsNotContent(Path.GetRelativePath(postsDirectory, f))).ToList();
         var bundles = files.Where(IsBundle).Select(Path.GetDirectoryName).ToHashSet(StringComparer.Ordinal);
         return files.Where(f => IsBundle(f) || !InsideBundle(f, postsDirectory, bundles)).Order(StringComparer.Ordinal);
     }

@@ -57,14 +57,14 @@ public static class UnreadMarkdown
         var unread = new HashSet<string>(StringComparer.Ordinal);
         var diagnostics = new List<Diagnostic>();
         var misnamed = postsMarkdown.Where(f => !f.EndsWith(".md", StringComparison.Ordinal) && LooksLikeMarkdown(Path.GetFileName(f)));
-        foreach (var file in elsewhere.Concat(misnamed).Where(f => IsContent(Path.GetRelativePath(inputDirectory, f))))
+        foreach (var file in elsewhere.Concat(misnamed).Where(f => !HiddenFiles.IsNotContent(Path.GetRelativePath(inputDirectory, f))))
         {
             if (Why(Path.GetRelativePath(inputDirectory, file).Split(Path.DirectorySeparatorChar)) is not var (message, hint)) continue;
             unread.Add(file);
             diagnostics.Add(new Diagnostic(DiagnosticCode.UnreadFile, SourceLocation.WholeFile(displayPath(file)), message, hint));
         }
         // Markdown files inside a post's folder: told once, at the post, whose index.md may well be the slip.
-        var named = postsMarkdown.Where(f => f.EndsWith(".md", StringComparison.Ordinal) && IsContent(Path.GetRelativePath(postsDirectory, f))).ToList();
+        var named = postsMarkdown.Where(f => f.EndsWith(".md", StringComparison.Ordinal) && !HiddenFiles.IsNotContent(Path.GetRelativePath(postsDirectory, f))).ToList();
         var indexes = named.Where(PostFiles.IsBundle).ToHashSet(StringComparer.Ordinal);
         foreach (var bundle in named.Where(f => !read.Contains(f)).GroupBy(f => HoldingPost(f, indexes, postsDirectory)))
         {
@@ -79,10 +79,6 @@ public static class UnreadMarkdown
         diagnostics.Sort((a, b) => string.CompareOrdinal(a.Location.File, b.Location.File));
         return new UnreadFiles(unread, diagnostics);
     }
-
-    /// <summary>False for hidden files and folders, and README files: notes for people, not content.</summary>
-    private static bool IsContent(string relativePath) =>
-        !HiddenFiles.IsHiddenPath(relativePath) && !HiddenFiles.IsReadme(Path.GetFileName(relativePath));
 
     /// <summary>The index.md (of <paramref name="indexes"/>) whose folder holds <paramref name="file"/>: the nearest, when such folders nest.</summary>
     private static string HoldingPost(string file, HashSet<string> indexes, string postsDirectory)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Model;
@@ -225,9 +224,11 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         (_invalidFiles, _unpublishedPaths) = (invalid.Files, unpublished);
         if (!samePaths)
         {
+            // A redirect answers at its address, as a page does, and at its file.
+            var redirectFiles = redirects.Select(RedirectWriter.FileFor).ToList();
             (_sitePaths, _sitePathsStamp) = (plan.Select(p => p.Path).Concat(GeneratedFiles(site)).Concat(assets.Assets.Select(a => a.To)).Concat(invalidPaths)
-                .Concat(redirects).ToHashSet(StringComparer.Ordinal), pathsStamp);
-            _assetsOverwriting = [.. assets.Overwriting(plan.Select(p => SiteUrls.FileFor(p.Path)).Concat(GeneratedFiles(site)))];
+                .Concat(redirects).Concat(redirectFiles).ToHashSet(StringComparer.Ordinal), pathsStamp);
+            _assetsOverwriting = [.. assets.Overwriting(plan.Select(p => SiteUrls.FileFor(p.Path)).Concat(GeneratedFiles(site)).Concat(redirectFiles))];
         }
         diagnostics.AddRange(_assetsOverwriting);
         var copies = new List<(string Source, string SitePath)>();
@@ -310,7 +311,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
     {
         foreach (var post in posts.Where(p => !p.FrontMatter.Draft && p.Date.Value > now.AddYears(1)))
             diagnostics.Add(DiagnosticCode.DatedFarAhead, post.DateLocation,
-                $"the post is dated {post.Date.Value.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, more than a year from now: it will not appear on the site until then");
+                $"the post is dated {ViewFactory.DateDisplay(post.Date)}, more than a year from now: it will not appear on the site until then");
     }
 
     /// <summary>True when this build publishes <paramref name="post"/>: not a draft nor dated later than <paramref name="now"/>, unless drafts are asked for.</summary>
@@ -504,7 +505,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
     {
         var redirects = site.Posts.SelectMany(p => p.Post.AliasLocations).ToList();
         if (redirects.Count == 0) return;
-        var taken = plan.Select(p => SiteUrls.FileFor(p.Path)).Concat(GeneratedFiles(site, withRedirects: false)).Concat(assets.Assets.Select(a => a.To))
+        var taken = plan.Select(p => SiteUrls.FileFor(p.Path)).Concat(GeneratedFiles(site)).Concat(assets.Assets.Select(a => a.To))
             .Concat(copies.Select(c => c.SitePath)).ToHashSet(StringComparer.Ordinal);
         foreach (var alias in redirects)
         {
@@ -515,13 +516,12 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         }
     }
 
-    /// <summary>Files the build writes besides pages and assets, so content may link to them.</summary>
-    private static IEnumerable<string> GeneratedFiles(SiteModel site, bool withRedirects = true) =>
+    /// <summary>Files the build writes besides pages, redirects and assets, so content may link to them.</summary>
+    private static IEnumerable<string> GeneratedFiles(SiteModel site) =>
         new[] { "feed.xml", "feed.json", "sitemap.xml", "robots.txt" }
             .Concat(site.Commitments.Select(c => SiteUrls.CommitmentFeedPath(c.Commitment.Slug)))
             .Concat(ApiWriter.IndexAndDetailFiles(site))
-            .Concat(site.Posts.Select(p => $"api/posts/{p.Post.Slug}.json"))
-            .Concat(withRedirects ? RedirectWriter.Redirects(site).Select(r => RedirectWriter.FileFor(r.SitePath)) : []);
+            .Concat(site.Posts.Select(p => $"api/posts/{p.Post.Slug}.json"));
 
     /// <summary>Top-level folders the site itself writes: a page with one of these names would overwrite them.</summary>
     private static readonly HashSet<string> ReservedPageSlugs = new(StringComparer.Ordinal) { "posts", "commitments", "tags", "page", "api", "assets", "search", "pagefind" };

@@ -1,10 +1,10 @@
 using System.CommandLine;
-using System.Globalization;
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Model;
 using PPNBlog.Generator.Build;
 using PPNBlog.Generator.Html;
 using PPNBlog.Generator.Loading;
+using PPNBlog.Generator.Rendering;
 
 namespace PPNBlog.Generator.Cli;
 
@@ -58,13 +58,13 @@ internal static class CheckCommand
     {
         var now = options.Now ?? DateTimeOffset.Now;
         var scheduled = (content?.Posts ?? []).Where(p => !p.FrontMatter.Draft && p.Date.Value > now)
-            .ToDictionary(p => p.Source.DisplayPath, p => p.Date.Value, StringComparer.Ordinal);
+            .ToDictionary(p => p.Source.DisplayPath, p => p.Date, StringComparer.Ordinal);
         if (options.IncludeDrafts || scheduled.Count == 0) return [];
         // As on the day the last of them appears, when all of them are on the site.
-        var later = SiteBuilder.Build(options with { OutputDirectory = Path.Combine(scratch, "_later"), Search = false, Now = scheduled.Values.Max() });
+        var later = SiteBuilder.Build(options with { OutputDirectory = Path.Combine(scratch, "_later"), Search = false, Now = scheduled.Values.Max(d => d.Value) });
         var known = today.Select(d => d.ToString()).ToHashSet(StringComparer.Ordinal);
         return later.Diagnostics.Where(d => !known.Contains(d.ToString())).Select(d => scheduled.TryGetValue(d.Location.File, out var day)
-            ? d with { Message = $"{d.Message}; the post appears on {day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}{(d.IsError ? ", and that day's build would fail" : "")}" }
+            ? d with { Message = $"{d.Message}; the post appears on {ViewFactory.DateDisplay(day)}{(d.IsError ? ", and that day's build would fail" : "")}" }
             : d);
     }
 }

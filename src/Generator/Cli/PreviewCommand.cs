@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Generator.Loading;
+using PPNBlog.Generator.Rendering;
 
 namespace PPNBlog.Generator.Cli;
 
@@ -41,7 +41,7 @@ internal static class PreviewCommand
             {
                 // A draft or a post dated later is not on the site once merged: the editor is told so, and when it.
                 var status = post.FrontMatter.Draft ? "**Draft**: not published while its front matter says `draft: true`."
-                    : post.Date.Value > now ? $"**Scheduled**: it appears on the site on {post.Date.Value.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, with that day's build."
+                    : post.Date.Value > now ? $"**Scheduled**: it appears on the site on {ViewFactory.DateDisplay(post.Date)}, with that day's build."
                     : null;
                 if (Api(site, "posts", post.Slug) is not { } root)
                 {

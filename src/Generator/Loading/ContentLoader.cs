@@ -127,7 +127,7 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
     private static IEnumerable<string> MarkdownFiles(string directory) =>
         Directory.Exists(directory)
             ? Directory.EnumerateFiles(directory, "*.md", SearchOption.TopDirectoryOnly)
-                .Where(f => !HiddenFiles.IsHidden(Path.GetFileName(f)) && !HiddenFiles.IsReadme(Path.GetFileName(f))).Order(StringComparer.Ordinal)
+                .Where(f => !HiddenFiles.IsNotContent(Path.GetFileName(f))).Order(StringComparer.Ordinal)
             : [];
 
     /// <summary>Reads the files not already loaded (in parallel), then returns every file's valid content and diagnostics.</summary>

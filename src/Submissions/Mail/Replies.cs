@@ -5,9 +5,9 @@ namespace PPNBlog.Submissions.Mail;
 
 /// <summary>
 /// The emails a contributor gets: an acknowledgement, a rejection with its reasons, a note that a revision or
-/// withdrawal was done, and the editors' decision: the news that the post is live, or that it will not be published. Replies go to the From address only (never Reply-To,
-/// which a forger could point at anyone), thread under the original, and are marked automatic (RFC 3834) so that
-/// auto-responders do not answer them.
+/// withdrawal was done, and the editors' decision: the news that the post is live, or that it will not be published.
+/// Replies go to the From address only (never Reply-To, which a forger could point at anyone), thread under the
+/// original, and are marked automatic (RFC 3834) so that auto-responders do not answer them.
 /// </summary>
 public sealed class Replies(MailSettings mail)
 {
