@@ -95,7 +95,8 @@ public static class PostSchema
                     local.Add(DiagnosticCode.HeavyImage, fields.LocationOf("image"), $"image '{image}' {heavy}");
             }
             // A site address or a web page's picture; a javascript: or data: address could run code in a reader's browser.
-            else if (!image.StartsWith('/') && !(Uri.TryCreate(image, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"))
+            // "//host/x.png" and "/\host/x.png" look like the site's own but are another site's, as browsers read them.
+            else if (!IsSitePicture(image) && !(Uri.TryCreate(image, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"))
             {
                 local.Add(DiagnosticCode.InvalidValue, fields.LocationOf("image"), $"'image' should be a picture's file name or web address, not '{image}'",
                     "Give the name of the picture beside the post (image: photo.jpg) or its https:// address.");
@@ -150,6 +151,9 @@ public static class PostSchema
     public static bool IsSiteAddress(string alias) =>
         alias.Length > 1 && alias.Length <= 300 && alias.StartsWith('/') && alias.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/')
         && alias[1..].TrimEnd('/').Split('/').All(segment => segment.Length > 0 && segment is not ("." or "..") && !segment.StartsWith('.'));
+
+    private static bool IsSitePicture(string image) =>
+        image.StartsWith('/') && !image.StartsWith("//", StringComparison.Ordinal) && !image.Any(c => c == '\\' || char.IsControl(c));
 
     /// <summary>
     /// True for a path relative to the post's folder (<c>photo.jpg</c>, <c>images/photo.jpg</c>): what is checked on disk.

@@ -368,13 +368,16 @@ public class PostSchemaTests
     [InlineData("https://example.org/team.jpg", null)]
     [InlineData("javascript:alert(1)", "error PPN004: 'image' should be a picture's file name or web address, not 'javascript:alert(1)'")]
     [InlineData("\"data:image/svg+xml,<svg onload=alert(1)>\"", "error PPN004: 'image' should be a picture's file name or web address, not 'data:image/svg+xml,<svg onload=alert(1)>'")]
+    // Another site's pictures, written to look like this site's own: browsers read "//" and "/\\" as a host.
+    [InlineData("//evil.example/team.jpg", "error PPN004: 'image' should be a picture's file name or web address, not '//evil.example/team.jpg'")]
+    [InlineData("/\\evil.example/team.jpg", "error PPN004: 'image' should be a picture's file name or web address, not '/\\evil.example/team.jpg'")]
     [InlineData("ftp://example.org/team.jpg", "error PPN004: 'image' should be a picture's file name or web address, not 'ftp://example.org/team.jpg'")]
     [InlineData("scripted.svg", "error PPN028: image 'scripted.svg' is an SVG picture holding a script, which would run when the picture is opened on its own")]
     [InlineData("plain.svg", null)]
     public void A_header_image_is_published_only_from_the_posts_own_folder(string image, string? error)
     {
         using var content = new TestContent();
-        content.Write("bundle/scripted.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><a xlink:href=\"JavaScript:alert(1)\"><rect/></a></svg>");
+        content.Write("bundle/scripted.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><a xlink:href=\"JavaScript:alert(1)\"><rect/></a></svg>");
         content.Write("bundle/plain.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><rect width=\"1\" height=\"1\"/></svg>");
         content.Write("outside.jpg", "not the post's");
         content.Write("bundle/photos/inside.jpg", "the post's");
