@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text.RegularExpressions;
+using PPNBlog.Content.Sources;
 
 namespace PPNBlog.Generator.Html;
 
@@ -58,6 +59,11 @@ public sealed partial class BodyEdits(Site.SiteUrls urls)
     {
         "www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "player.vimeo.com",
     };
+
+    /// <summary>True for the address of a recording host's player (YouTube's /embed/, Vimeo's /video/), over https.</summary>
+    public static bool IsPlayer(Uri src) =>
+        src.Scheme == "https" && EmbedHosts.Contains(src.Host)
+        && src.AbsolutePath.StartsWith(src.Host.EndsWith("vimeo.com", StringComparison.OrdinalIgnoreCase) ? "/video/" : "/embed/", StringComparison.Ordinal);
 
     /// <summary>Class of the wrapper around each embedded player.</summary>
     public const string EmbedClass = "ppn-embed";
@@ -114,10 +120,10 @@ public sealed partial class BodyEdits(Site.SiteUrls urls)
     /// </summary>
     public static (string Width, string Height)? ImageSize(string src, DocumentContext context)
     {
-        if (LinkTarget.Classify(src) != LinkKind.RelativeFile) return null;
-        var file = Path.GetFullPath(Path.Combine(context.SourceDirectory, LinkTarget.PathPart(src)));
+        if (LinkTarget.Classify(src) != LinkKind.RelativeFile || LinkTarget.ResolveInside(context.SourceDirectory, src) is not { } file) return null;
         context.Consult(file);
-        if (!File.Exists(file)) return null;
+        // Only a file of the post's own folder, with content: a named pipe (size 0) would keep the build waiting forever.
+        if (!File.Exists(file) || FolderBounds.HasSymbolicLink(context.SourceDirectory, file) || new FileInfo(file).Length == 0) return null;
         using var codec = SkiaSharp.SKCodec.Create(file);
         if (codec is null) return null;
         return (codec.Info.Width.ToString(CultureInfo.InvariantCulture), codec.Info.Height.ToString(CultureInfo.InvariantCulture));

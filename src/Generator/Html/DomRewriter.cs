@@ -150,10 +150,30 @@ public sealed class DomRewriter(BodyEdits edits)
         }
     }
 
+    private static readonly string[] FormControls = ["form", "input", "button", "textarea", "select", "option", "optgroup", "datalist", "output"];
+
+    /// <summary>What an embedded player may use of the reader's browser (its allow attribute): never the camera, microphone, location or payments.</summary>
+    private static readonly HashSet<string> PlayerFeatures = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "accelerometer", "autoplay", "clipboard-write", "encrypted-media", "fullscreen", "gyroscope", "picture-in-picture", "web-share",
+    };
+
+    private static void AllowOnlyPlayerFeatures(IElement frame, string allow, List<RemovedHtml> removed)
+    {
+        var features = allow.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var kept = features.Where(f => PlayerFeatures.Contains(f.Split(' ', 2)[0])).ToList();
+        if (kept.Count == features.Length) return;
+        removed.Add(new("allow=\"…\" on <iframe>", "allow="));
+        if (kept.Count == 0) frame.RemoveAttribute("allow");
+        else frame.SetAttribute("allow", string.Join("; ", kept));
+    }
+
     private static void Sanitize(IHtmlDocument document, List<RemovedHtml> removed)
     {
         var sanitizer = new HtmlSanitizer();
         sanitizer.AllowedTags.UnionWith(["iframe", "figure", "figcaption"]);
+        // A post shows text: a form in it (its default allowlist keeps them) could ask readers for an NHSmail password on the site's own pages.
+        sanitizer.AllowedTags.ExceptWith(FormControls);
         sanitizer.AllowedAttributes.UnionWith(["id", "class", "allowfullscreen", "allow", "frameborder", "loading", "title"]);
         sanitizer.AllowedAttributes.Remove("style");
         sanitizer.AllowedSchemes.UnionWith(BodyEdits.SafeSchemes);
@@ -162,10 +182,14 @@ public sealed class DomRewriter(BodyEdits edits)
             ? BodyEdits.RemovedAddress(scheme, e.Attribute.Name, e.Tag.LocalName)
             : new($"{e.Attribute.Name}=\"…\" on <{e.Tag.LocalName}>", e.Attribute.Name + "="));
         sanitizer.SanitizeDom(document, document.Body);
-        // Embeds are allowed only from the recording hosts, over https.
+        // Embeds are allowed only as the recording hosts' players, over https, and with no powers a player does not need.
         foreach (var frame in document.Body!.QuerySelectorAll("iframe"))
         {
-            if (Uri.TryCreate(frame.GetAttribute("src"), UriKind.Absolute, out var src) && src.Scheme == "https" && BodyEdits.EmbedHosts.Contains(src.Host)) continue;
+            if (Uri.TryCreate(frame.GetAttribute("src"), UriKind.Absolute, out var src) && BodyEdits.IsPlayer(src))
+            {
+                if (frame.GetAttribute("allow") is { } allow) AllowOnlyPlayerFeatures(frame, allow, removed);
+                continue;
+            }
             removed.Add(new($"<iframe src=\"{frame.GetAttribute("src")}\">", frame.GetAttribute("src") is { Length: > 0 } written ? written : "<iframe"));
             frame.Remove();
         }

@@ -30,6 +30,9 @@ public static class LinkTarget
     /// <summary>The kind of <paramref name="url"/>.</summary>
     public static LinkKind Classify(string url)
     {
+        // Read as a browser reads it: a backslash is a slash, tabs and line breaks are dropped ("/\evil.example" is
+        // another site's address, not this site's page).
+        if (url.AsSpan().IndexOfAny("\\\t\n\r") >= 0) url = url.Replace('\\', '/').Replace("\t", "").Replace("\n", "").Replace("\r", "");
         if (url.StartsWith('#')) return LinkKind.Fragment;
         if (url.StartsWith("//", StringComparison.Ordinal) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
             url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) return LinkKind.Absolute;

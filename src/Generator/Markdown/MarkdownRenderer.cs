@@ -69,6 +69,7 @@ public static class MarkdownRenderer
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         var links = new List<MarkdownLink>();
         int? rawHtmlLine = null;
+        List<HtmlInline>? rawHtml = null;
         List<HeadingBlock>? headings = null;
         TemplateTag? templateTag = null;
         foreach (var node in document.Descendants())
@@ -84,11 +85,24 @@ public static class MarkdownRenderer
                 case LinkInline { Url: { } url } link:
                     links.Add(new MarkdownLink(url, link.IsImage, link.IsImage ? PlainText(link) : "", link.Line, link.Column));
                     break;
-                case HtmlBlock or HtmlInline:
-                    rawHtmlLine ??= node.Line;
+                case HtmlInline inline:
+                    (rawHtml ??= []).Add(inline);
+                    break;
+                case HtmlBlock block:
+                    rawHtmlLine ??= block.Line;
+                    RawHtml.AddLinks(block, links);
                     break;
             }
         }
+        // Changed once the walk is over: a "tag" that is no element becomes text, and what is left is raw HTML.
+        foreach (var inline in rawHtml ?? [])
+        {
+            RawHtml.KeepNonElementsAsText(inline);
+            if (inline.Parent is null) continue;
+            rawHtmlLine = Math.Min(rawHtmlLine ?? int.MaxValue, inline.Line);
+            RawHtml.AddLinks(inline, links);
+        }
+        if (rawHtmlLine is not null) links.Sort((a, b) => (a.Line, a.Column).CompareTo((b.Line, b.Column)));
         // The page's title is its one level-1 heading (screen-reader users jump by it): a body that uses '#' for its
         // sections has every heading moved one level down, keeping their order of levels.
         if (headings is not null && headings.Exists(h => h.Level == 1))

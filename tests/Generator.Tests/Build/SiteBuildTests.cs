@@ -307,6 +307,53 @@ public class SiteBuildTests
         Assert.EndsWith("(hint: Write the content in Markdown; only plain formatting HTML and YouTube/Vimeo embeds are kept.)", site.Lines(result)[^1]);
     }
 
+    [Fact]
+    public void Raw_html_is_held_to_what_markdown_is_and_words_in_angle_brackets_stay_words()
+    {
+        using var site = new TestSite();
+        const string Kept = """
+            Dear <name>, thank you for coming. Press <Ctrl> and <C> to copy.
+
+            <p><img src="photo.png" alt="The team at work"></p>
+
+            <form action="https://phish.example/login"><input type="password" name="pw"><button>Sign in</button></form>
+
+            <iframe src="https://www.youtube.com/embed/abc" allow="autoplay; camera; microphone; geolocation"></iframe>
+
+            <iframe src="https://www.youtube.com/redirect?q=https://evil.example"></iframe>
+            """;
+        // A link and a picture in HTML that Markdown would not be allowed (the body starts on line 9).
+        site.WritePost("index", folder: "2021/raw", body: "<p><a href=\"missing.pdf\">notes</a> and <img src=\"../../../outside.png\" alt=\"x\"></p>\n\n" + Kept);
+        using (var photo = new SKBitmap(4, 3))
+        using (var data = photo.Encode(SKEncodedImageFormat.Png, 100))
+        {
+            File.WriteAllBytes(Path.Combine(site.Input, "posts", "2021", "raw", "photo.png"), data.ToArray());
+            File.WriteAllBytes(Path.Combine(site.Input, "outside.png"), data.ToArray());
+        }
+
+        var failed = site.Build();
+
+        Assert.False(failed.Succeeded);
+        Assert.Equal(["input/posts/2021/raw/index.md:9:4: error PPN009: link 'missing.pdf' does not exist in the post's folder",
+                      "input/posts/2021/raw/index.md:9:40: error PPN008: image '../../../outside.png' is outside the post's folder"],
+            site.Lines(failed).Where(l => l.Contains("error", StringComparison.Ordinal)).Select(l => l.Split(" (hint:")[0]));
+
+        site.WritePost("index", folder: "2021/raw", body: Kept);
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        var body = Page(site, "posts/raw/index.html").QuerySelector(".ppn-post-body")!;
+        Assert.Equal("Dear <name>, thank you for coming. Press <Ctrl> and <C> to copy.", body.QuerySelector("p")!.TextContent);
+        Assert.True(site.OutputExists("posts/raw/photo.png"), "a picture in HTML is published beside its page, as a Markdown one is");
+        Assert.Equal(["4", "3"], [body.QuerySelector("img")!.GetAttribute("width")!, body.QuerySelector("img")!.GetAttribute("height")!]);
+        Assert.Empty(body.QuerySelectorAll("form, input, button"));
+        Assert.Equal("autoplay", Assert.Single(body.QuerySelectorAll("iframe")).GetAttribute("allow"));
+        Assert.Equal(["warning PPN017: unsafe HTML removed: <form>", "warning PPN017: unsafe HTML removed: <input>", "warning PPN017: unsafe HTML removed: <button>",
+                      "warning PPN017: unsafe HTML removed: allow=\"…\" on <iframe>",
+                      "warning PPN017: unsafe HTML removed: <iframe src=\"https://www.youtube.com/redirect?q=https://evil.example\">"],
+            site.Lines(result).Select(l => l.Split(": ", 2)[1].Split(" (hint:")[0]));
+    }
+
     [Theory]
     [InlineData("markdown only", "")]
     [InlineData("with raw html", "<b>Raw HTML sends the body the DOM way.</b>\n\n")]

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using AngleSharp.Html;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using AngleSharp.Text;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace PPNBlog.Generator.Markdown;
+
+/// <summary>
+/// Raw HTML written in a Markdown body, read in the Markdown stage: its links and pictures are checked and published
+/// as Markdown's are, and a "tag" that is no HTML element (<c>Dear &lt;name&gt;</c>, <c>&lt;Ctrl&gt;</c>) stays text.
+/// </summary>
+public static class RawHtml
+{
+    /// <summary>Tag names seen so far, and whether each is an element of HTML (AngleSharp knows every one).</summary>
+    private static readonly ConcurrentDictionary<string, bool> KnownNames = new(StringComparer.OrdinalIgnoreCase) { ["svg"] = true, ["math"] = true };
+
+    private static readonly Lock DocumentLock = new();
+    private static readonly IHtmlDocument Document = new HtmlParser().ParseDocument("");
+
+    /// <summary>
+    /// Replaces inline "tags" that name no HTML element with their text: the sanitiser would remove such an element
+    /// together with everything after it in its paragraph, where the writer meant the angle brackets to be read.
+    /// </summary>
+    public static void KeepNonElementsAsText(HtmlInline inline)
+    {
+        if (TagName(inline.Tag) is not { } name || IsHtmlElement(name)) return;
+        inline.ReplaceBy(new LiteralInline(inline.Tag) { Line = inline.Line, Column = inline.Column, Span = inline.Span });
+    }
+
+    /// <summary>Adds the links (a href) and pictures (img src) of raw HTML to <paramref name="links"/>, at the lines and columns they are written.</summary>
+    public static void AddLinks(HtmlInline inline, List<MarkdownLink> links) => AddLinks(inline.Tag, _ => (inline.Line, inline.Column), links);
+
+    /// <inheritdoc cref="AddLinks(HtmlInline, List{MarkdownLink})"/>
+    public static void AddLinks(HtmlBlock block, List<MarkdownLink> links)
+    {
+        var lines = block.Lines;
+        AddLinks(lines.ToString(), line => line < lines.Count ? (lines.Lines[line].Line, lines.Lines[line].Column) : (block.Line, block.Column), links);
+    }
+
+    /// <summary>The links in <paramref name="html"/>, whose n-th line (0-based) starts at <paramref name="lineStart"/>(n) in the body.</summary>
+    private static void AddLinks(string html, Func<int, (int Line, int Column)> lineStart, List<MarkdownLink> links)
+    {
+        if (!html.Contains("href", StringComparison.OrdinalIgnoreCase) && !html.Contains("src", StringComparison.OrdinalIgnoreCase)) return;
+        using var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver);
+        while (tokenizer.GetStructToken() is { Type: not HtmlTokenType.EndOfFile } token)
+        {
+            if (token.Type != HtmlTokenType.StartTag) continue;
+            var name = token.Name.ToString();
+            var attribute = name switch { "a" => "href", "img" => "src", _ => null };
+            if (attribute is null) continue;
+            string? url = null, alt = null;
+            for (var i = 0; i < token.Attributes.Count; i++)
+            {
+                var attributeName = token.Attributes[i].Name.ToString();
+                if (attributeName == attribute) url ??= token.Attributes[i].Value.ToString();
+                else if (attributeName == "alt") alt ??= token.Attributes[i].Value.ToString();
+            }
+            if (url is null) continue;
+            var (line, column) = lineStart(token.Position.Line - 1);
+            links.Add(new MarkdownLink(url.Trim(), name == "img", alt?.Trim() ?? "", line, column + token.Position.Column - 1));
+        }
+    }
+
+    /// <summary>The element name of a start or end tag as written ("&lt;Name attr&gt;", "&lt;/name&gt;"), or null for a comment or the like.</summary>
+    private static string? TagName(string tag)
+    {
+        var start = tag.StartsWith("</", StringComparison.Ordinal) ? 2 : 1;
+        var end = start;
+        while (end < tag.Length && (char.IsAsciiLetterOrDigit(tag[end]) || tag[end] == '-')) end++;
+        return end > start && char.IsAsciiLetter(tag[start]) ? tag[start..end] : null;
+    }
+
+    private static bool IsHtmlElement(string name) => KnownNames.GetOrAdd(name, static n =>
+    {
+        // A custom element (a hyphen in its name) is HTML too; the sanitiser removes it, with a warning.
+        if (n.Contains('-')) return true;
+        lock (DocumentLock) return Document.CreateElement(n) is not IHtmlUnknownElement;
+    });
+}
