@@ -27,7 +27,8 @@ internal static class NewCommand
                 error.WriteLine($"ppnblog: {problem}");
                 return Program.UsageError;
             }
-            var known = ContentLoader.Load(inputDirectory, new DiagnosticList())?.Commitments.Select(c => c.Slug).ToList() ?? [];
+            var content = ContentLoader.Load(inputDirectory, new DiagnosticList());
+            var known = content?.Commitments.Select(c => c.Slug).ToList() ?? [];
             if (known.Count == 0)
             {
                 error.WriteLine($"ppnblog: {SiteOptions.NoCommitments(inputDirectory)}");
@@ -60,6 +61,14 @@ internal static class NewCommand
             if (File.Exists(path))
             {
                 error.WriteLine($"ppnblog: {path} already exists; choose another title");
+                return Program.ContentErrors;
+            }
+            // Another post (in any year's folder, or a bundle) may have the address already: the build would fail on both.
+            var holder = content?.Posts.FirstOrDefault(p => p.Slug == slug)?.Source.DisplayPath
+                ?? (content?.Invalid.PostSlugs.Contains(slug) == true ? "another post" : null);
+            if (holder is not null)
+            {
+                error.WriteLine($"ppnblog: /posts/{slug}/ is already the address of {holder}; choose another title");
                 return Program.ContentErrors;
             }
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

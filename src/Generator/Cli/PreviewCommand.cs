@@ -45,14 +45,14 @@ internal static class PreviewCommand
                     : null;
                 if (Api(site, "posts", post.Slug) is not { } root)
                 {
-                    text.AppendLine($"### {post.FrontMatter.Title}").AppendLine().AppendLine(status ?? "").AppendLine()
+                    text.AppendLine($"### {Text(post.FrontMatter.Title)}").AppendLine().AppendLine(status ?? "").AppendLine()
                         .AppendLine("_Not rendered: this preview was built without drafts and later-dated posts (ppnblog build --drafts includes them)._").AppendLine();
                     continue;
                 }
                 var titles = string.Join(", ", root.GetProperty("commitments").EnumerateArray().Select(c => content.Commitments.First(k => k.Slug == c.GetString()).Title));
-                text.AppendLine($"### {root.GetProperty("title").GetString()}").AppendLine();
+                text.AppendLine($"### {Text(root.GetProperty("title").GetString())}").AppendLine();
                 if (status is not null) text.AppendLine(status).AppendLine();
-                text.AppendLine($"{root.GetProperty("date").GetString()} · {root.GetProperty("author").GetString()} · {root.GetProperty("kind").GetString()} · {titles} · `{post.Source.DisplayPath}`").AppendLine();
+                text.AppendLine(string.Join(" · ", new[] { root.GetProperty("date").GetString(), root.GetProperty("author").GetString(), root.GetProperty("kind").GetString(), titles }.Select(Text).Append(Code(post.Source.DisplayPath)))).AppendLine();
                 text.AppendLine(root.GetProperty("content_html").GetString()).AppendLine().AppendLine("---").AppendLine();
             }
             // Pages and commitments, from the same API: their text as the site shows it.
@@ -63,7 +63,7 @@ internal static class PreviewCommand
                 if (items.Count == 0) continue;
                 text.AppendLine($"## {heading}").AppendLine();
                 foreach (var (root, title, path, body) in items)
-                    text.AppendLine($"### {title}").AppendLine().AppendLine($"`{path}`").AppendLine()
+                    text.AppendLine($"### {Text(title)}").AppendLine().AppendLine(Code(path)).AppendLine()
                         .AppendLine(root?.GetProperty(body).GetString() ?? "_Not rendered: it is not in the built site._").AppendLine().AppendLine("---").AppendLine();
             }
             output.Write(text.ToString());
@@ -71,6 +71,26 @@ internal static class PreviewCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// <paramref name="value"/> as text in the job summary's Markdown: a title or author (an emailed post's come from its
+    /// sender) could otherwise add HTML, links or pictures to the page editors review.
+    /// </summary>
+    private static string Text(string? value)
+    {
+        var text = new StringBuilder();
+        foreach (var c in value ?? "")
+        {
+            // Every ASCII punctuation mark may be escaped with a backslash in Markdown, and then is only itself.
+            if (char.IsControl(c)) text.Append(' ');
+            else if (c <= '\u007F' && c != ' ' && !char.IsAsciiLetterOrDigit(c)) text.Append('\\').Append(c);
+            else text.Append(c);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>A file's path as code (only a backtick could end it early, or a line break the line).</summary>
+    private static string Code(string path) => path.Contains('`') ? Text(path) : $"`{string.Concat(path.Select(c => char.IsControl(c) ? ' ' : c))}`";
 
     /// <summary>The built site's API file for the item <paramref name="slug"/> of <paramref name="kind"/> (posts, pages, commitments), or null when it has none.</summary>
     private static JsonElement? Api(string site, string kind, string slug)

@@ -46,7 +46,8 @@ public static class DevServer
             if (!FolderBounds.Contains(root, full)) full = "";
             if (Directory.Exists(full) && !path.EndsWith('/'))
             {
-                context.Response.Redirect(context.Request.Path + "/" + context.Request.QueryString);
+                // One leading slash: "//evil.example/..%2fposts" is a folder here, but "//evil.example/…" a browser would leave for.
+                context.Response.Redirect("/" + context.Request.Path.Value!.TrimStart('/', '\\') + "/" + context.Request.QueryString);
                 return;
             }
             if (Directory.Exists(full)) full = Path.Combine(full, "index.html");

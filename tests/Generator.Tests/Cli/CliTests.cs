@@ -201,6 +201,11 @@ public class CliTests
         Assert.True(longCode == 0, longError);
         Assert.Equal("supporting-the-wellbeing-of-staff-supporting-the-wellbeing-of-staff-supporting", Path.GetFileNameWithoutExtension(longOutput.Trim()));
         Assert.True(Run(["build", .. SiteArgs(site), "--drafts"]).Code == 0);
+        // Another post has the address already (a post of another year, here): the build would fail on both.
+        site.WritePost("small-acts", folder: "2019");
+        var taken = Run("new", "Small acts", "--commitment", "put-people-first", "--input", site.Input);
+        Assert.Equal(1, taken.Code);
+        Assert.Matches("^ppnblog: /posts/small-acts/ is already the address of .*posts/2019/small-acts.md; choose another title$", taken.Error.Trim());
         var empty = Run("new", "\u0001 \t", "--commitment", "put-people-first", "--input", site.Input);
         Assert.Equal(2, empty.Code);
         Assert.Contains("the title is empty", empty.Error);
@@ -224,6 +229,12 @@ public class CliTests
         Assert.Contains("### Coming later\n\n**Scheduled**: it appears on the site on 1 January 2030, with that day's build.", output);
         Assert.Contains("_Not rendered: this preview was built without drafts and later-dated posts", output);
         Assert.DoesNotContain("Not in this pull request", output);
+
+        // An emailed post's title is its sender's: in the summary it is text, never markup, a link or a picture.
+        var hostile = site.WritePost("hostile", title: "<img src=x onerror=alert(1)> [click](https://evil.example)");
+        Assert.Equal(0, Run(["build", .. SiteArgs(site)]).Code);
+        Assert.Contains("### \\<img src\\=x onerror\\=alert\\(1\\)\\> \\[click\\]\\(https\\:\\/\\/evil\\.example\\)\n",
+            Run("preview", hostile, "--input", site.Input, "--site", site.Output).Output);
 
         // The pull request's preview is built with drafts: the scheduled post and a draft are rendered, each with its status.
         var draft = site.WritePost("half-written", title: "Still a draft", extra: "draft: true\n", body: "A *first* go.");

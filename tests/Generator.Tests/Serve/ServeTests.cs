@@ -38,6 +38,11 @@ public class ServeTests
             Assert.DoesNotContain("not for the web", await escape.Content.ReadAsStringAsync());
             using var css = await http.GetAsync("assets/nhsuk-frontend.min.css");
             Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+            // A folder asked for without its slash is sent to it on this site, never to the host a "//" path would name.
+            using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+            using var offSite = await noRedirects.GetAsync(new Uri($"http://127.0.0.1:{port}//evil.example/..%2fposts"));
+            Assert.Equal(HttpStatusCode.Redirect, offSite.StatusCode);
+            Assert.Equal("/evil.example/..%2fposts/", offSite.Headers.Location?.OriginalString);
 
             using var events = await http.GetAsync("__livereload", HttpCompletionOption.ResponseHeadersRead);
             using var reader = new StreamReader(await events.Content.ReadAsStreamAsync());
