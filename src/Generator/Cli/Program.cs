@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PPNBlog.Content.Sources;
 using PPNBlog.Generator.Build;
+using PPNBlog.Generator.Output;
 
 namespace PPNBlog.Generator.Cli;
 
@@ -91,9 +92,10 @@ internal sealed class SiteOptions
     {
         if (string.IsNullOrWhiteSpace(output)) return "--output is empty: give the folder to build into, such as _site";
         if (File.Exists(output)) return $"the output folder '{output}' is a file; a build replaces its output folder whole, so choose a folder, such as _site";
+        var replaced = StagedOutput.Replaced(output);
         foreach (var (folder, what) in new[] { (input, "content"), (theme, "theme") })
         {
-            if (FolderBounds.Contains(folder, output) || FolderBounds.Contains(output, folder))
+            if (FolderBounds.Contains(folder, replaced) || FolderBounds.Contains(replaced, folder))
                 return $"the output folder '{output}' overlaps the {what} folder '{folder}'; a build replaces its output folder whole, so choose one apart, such as _site";
         }
         if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !File.Exists(Path.Combine(output, "index.html")))

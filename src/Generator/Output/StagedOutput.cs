@@ -17,12 +17,24 @@ public sealed class StagedOutput : SiteOutput
     /// </summary>
     public static StagedOutput Begin(string outputDirectory, bool keepsHashes = true)
     {
-        var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
+        var output = Replaced(outputDirectory);
         var root = $"{output}.staging-{Guid.NewGuid():N}";
         var staged = new StagedOutput(output, root, new OutputLedger(keepsHashes));
         try { Directory.CreateDirectory(root); }
         catch (Exception e) when (SiteWriteException.IsWriteFailure(e)) { throw staged.Failure("", e); }
         return staged;
+    }
+
+    /// <summary>
+    /// The folder a build of <paramref name="outputDirectory"/> replaces: itself, or, when it is a link (_site →
+    /// /var/www/site), the folder it leads to, so the link stays and leads to the new site.
+    /// </summary>
+    public static string Replaced(string outputDirectory)
+    {
+        var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
+        return new DirectoryInfo(output) is { LinkTarget: not null } link && link.ResolveLinkTarget(returnFinalTarget: true) is DirectoryInfo { Exists: true } target
+            ? Path.TrimEndingDirectorySeparator(target.FullName)
+            : output;
     }
 
     /// <inheritdoc />

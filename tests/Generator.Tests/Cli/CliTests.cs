@@ -74,9 +74,11 @@ public class CliTests
     [InlineData("input/_site", "overlaps the content folder")]
     [InlineData("theme", "overlaps the theme folder")]
     [InlineData("notes", "holds files but no built site (no index.html)")]
+    [InlineData("link-to-input", "overlaps the content folder")]
     public void An_output_folder_whose_replacement_would_delete_other_files_is_refused(string output, string problem)
     {
         using var site = new TestSite();
+        Directory.CreateSymbolicLink(Path.Combine(site.Root, "link-to-input"), site.Input);
         site.WritePost("one");
         var theme = Path.Combine(site.Root, "theme");
         Repository.CopyDirectory(Path.Combine(TestSite.RepositoryRoot, "theme", "layouts"), Path.Combine(theme, "layouts"));
@@ -100,6 +102,25 @@ public class CliTests
         site.WritePost("two");
         Assert.Equal(0, Run(["build", .. SiteArgs(site)]).Code);
         Assert.True(site.OutputExists("posts/two/index.html"));
+    }
+
+    [Fact]
+    public void An_output_folder_that_is_a_link_stays_a_link_to_the_new_site()
+    {
+        using var site = new TestSite();
+        site.WritePost("one");
+        var served = Path.Combine(site.Root, "www", "site");
+        Directory.CreateDirectory(served);
+        var link = Path.Combine(site.Root, "_linked");
+        Directory.CreateSymbolicLink(link, served);
+
+        foreach (var post in new[] { "one", "two" })
+        {
+            site.WritePost(post);
+            Assert.Equal(0, Run("build", "--input", site.Input, "--theme", Path.Combine(TestSite.RepositoryRoot, "theme"), "--output", link, "--no-search").Code);
+            Assert.Equal(served, new DirectoryInfo(link).LinkTarget);
+            Assert.True(File.Exists(Path.Combine(served, "posts", post, "index.html")), $"the build with {post} is where the link leads");
+        }
     }
 
     [Fact]
