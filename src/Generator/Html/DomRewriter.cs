@@ -163,7 +163,7 @@ public sealed class DomRewriter(BodyEdits edits)
         var features = allow.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var kept = features.Where(f => PlayerFeatures.Contains(f.Split(' ', 2)[0])).ToList();
         if (kept.Count == features.Length) return;
-        removed.Add(new("allow=\"…\" on <iframe>", "allow="));
+        removed.Add(new("allow=\"…\" on <iframe>", "allow=", Within: "<iframe"));
         if (kept.Count == 0) frame.RemoveAttribute("allow");
         else frame.SetAttribute("allow", string.Join("; ", kept));
     }
@@ -180,7 +180,7 @@ public sealed class DomRewriter(BodyEdits edits)
         sanitizer.RemovingTag += (_, e) => removed.Add(new($"<{e.Tag.LocalName}>", "<" + e.Tag.LocalName));
         sanitizer.RemovingAttribute += (_, e) => removed.Add(e.Reason == RemoveReason.NotAllowedUrlValue && BodyEdits.UnsafeScheme(e.Attribute.Value) is { } scheme
             ? BodyEdits.RemovedAddress(scheme, e.Attribute.Name, e.Tag.LocalName)
-            : new($"{e.Attribute.Name}=\"…\" on <{e.Tag.LocalName}>", e.Attribute.Name + "="));
+            : new($"{e.Attribute.Name}=\"…\" on <{e.Tag.LocalName}>", e.Attribute.Name + "=", Within: "<" + e.Tag.LocalName));
         sanitizer.SanitizeDom(document, document.Body);
         // Embeds are allowed only as the recording hosts' players, over https, and with no powers a player does not need.
         foreach (var frame in document.Body!.QuerySelectorAll("iframe"))

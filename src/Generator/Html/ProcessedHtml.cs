@@ -15,4 +15,5 @@ public sealed record ProcessedHtml(string Html, string Excerpt, int WordCount, I
 /// <param name="Description">What it was, e.g. <c>&lt;script&gt;</c> or <c>onclick="…" on &lt;p&gt;</c>.</param>
 /// <param name="Written">Text that finds it in the Markdown (case aside), so the warning can point at its line.</param>
 /// <param name="Hint">How to write it instead, when the warning's general hint does not fit.</param>
-public sealed record RemovedHtml(string Description, string Written, string? Hint = null);
+/// <param name="Within">Text written before it that finds its element (<c>&lt;iframe</c> for an attribute of one), when known.</param>
+public sealed record RemovedHtml(string Description, string Written, string? Hint = null, string? Within = null);

@@ -318,7 +318,9 @@ public class SiteBuildTests
 
             <form action="https://phish.example/login"><input type="password" name="pw"><button>Sign in</button></form>
 
-            <iframe src="https://www.youtube.com/embed/abc" allow="autoplay; camera; microphone; geolocation"></iframe>
+            <svg onload="alert(1)"><circle r="1"/></svg>
+
+            <iframe src="https://www.youtube.com/embed/abc" allow="autoplay; camera; microphone; geolocation" onload="alert(2)"></iframe>
 
             <iframe src="https://www.youtube.com/redirect?q=https://evil.example"></iframe>
             """;
@@ -348,10 +350,12 @@ public class SiteBuildTests
         Assert.Equal(["4", "3"], [body.QuerySelector("img")!.GetAttribute("width")!, body.QuerySelector("img")!.GetAttribute("height")!]);
         Assert.Empty(body.QuerySelectorAll("form, input, button"));
         Assert.Equal("autoplay", Assert.Single(body.QuerySelectorAll("iframe")).GetAttribute("allow"));
-        Assert.Equal(["warning PPN017: unsafe HTML removed: <form>", "warning PPN017: unsafe HTML removed: <input>", "warning PPN017: unsafe HTML removed: <button>",
-                      "warning PPN017: unsafe HTML removed: allow=\"…\" on <iframe>",
-                      "warning PPN017: unsafe HTML removed: <iframe src=\"https://www.youtube.com/redirect?q=https://evil.example\">"],
-            site.Lines(result).Select(l => l.Split(": ", 2)[1].Split(" (hint:")[0]));
+        // Each at its own element: the iframe's onload, not the svg's written before it (the body starts on line 9).
+        Assert.Equal(["13:1: warning PPN017: unsafe HTML removed: <form>", "13:44: warning PPN017: unsafe HTML removed: <input>",
+                      "13:77: warning PPN017: unsafe HTML removed: <button>", "15:1: warning PPN017: unsafe HTML removed: <svg>",
+                      "17:49: warning PPN017: unsafe HTML removed: allow=\"…\" on <iframe>", "17:99: warning PPN017: unsafe HTML removed: onload=\"…\" on <iframe>",
+                      "19:14: warning PPN017: unsafe HTML removed: <iframe src=\"https://www.youtube.com/redirect?q=https://evil.example\">"],
+            site.Lines(result).Select(l => l.Split(".md:", 2)[1].Split(" (hint:")[0]));
     }
 
     [Theory]
