@@ -29,5 +29,7 @@ public sealed class DiagnosticList
         _items.OrderBy(d => d.Location.File, StringComparer.Ordinal)
               .ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column)
               .ThenBy(d => d.Code.Id, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
+              // The same problem at the same place once: a YAML alias repeats one bad value in every list that uses it.
+              .Distinct()
               .ToList();
 }

@@ -360,6 +360,14 @@ public class PostSchemaTests
             + "capital letters included (the web server tells them apart).)"], content.Lines);
     }
 
+    [Fact]
+    public void A_bad_value_repeated_through_a_yaml_alias_is_told_once()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("tags: [letters, small-acts]", "list: &l [a]\ntags: [*l, *l, *l]"), "post.md"));
+        Assert.Single(content.Lines, l => l.Contains("each item of 'tags' should be text", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("../outside.jpg", "error PPN008: image '../outside.jpg' is outside the post's folder")]
     [InlineData("/etc/hostname", null)] // a site address, not a file beside the post
