@@ -99,7 +99,8 @@ public static class SourceText
                 + ", which feeds cannot carry and pages do not show");
             return null;
         }
-        return text;
+        // Lines ended by CR alone (classic Mac OS, some exports) are lines all the same: read as one line, no front matter was found.
+        return text.Contains('\r') && !text.Contains('\n') ? text.Replace('\r', '\n') : text;
     }
 
     private static (int Line, int Column) FirstInvalidByte(ReadOnlySpan<byte> bytes)

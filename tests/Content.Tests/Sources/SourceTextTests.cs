@@ -28,6 +28,15 @@ public class SourceTextTests
     }
 
     [Fact]
+    public void Lines_ended_by_a_carriage_return_alone_are_lines()
+    {
+        var diagnostics = new DiagnosticList();
+        Assert.Equal("---\ntitle: ok\n---\n", SourceText.Decode("---\rtitle: ok\r---\r"u8, "post.md", diagnostics));
+        Assert.Equal("---\r\ntitle: ok\r\n", SourceText.Decode("---\r\ntitle: ok\r\n"u8, "post.md", diagnostics));
+        Assert.Empty(diagnostics.Sorted());
+    }
+
+    [Fact]
     public void A_byte_order_mark_is_dropped()
     {
         var diagnostics = new DiagnosticList();
