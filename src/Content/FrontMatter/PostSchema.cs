@@ -73,6 +73,10 @@ public static class PostSchema
         foreach (var tag in tags.Where(t => t.Value.Length > Slugs.MaxLength))
             local.Add(DiagnosticCode.InvalidValue, tag.Location, $"a tag is {tag.Value.Length} characters long; a tag has at most {Slugs.MaxLength}",
                 "Shorten the tag: a word or two that other posts share.");
+        // Each tag is a page of its own, paginated: 2,000 tags on each of 100 posts made 20,000 pages.
+        if (tags.Count > MaxTags)
+            local.Add(DiagnosticCode.InvalidValue, tags[MaxTags].Location, $"the post has {tags.Count} tags; a post has at most {MaxTags}",
+                "Keep the few tags readers would follow to find similar posts.");
 
         var image = fields.Value("image");
         var imageAlt = fields.Text("image_alt");
@@ -151,6 +155,9 @@ public static class PostSchema
     public static bool IsSiteAddress(string alias) =>
         alias.Length > 1 && alias.Length <= 300 && alias.StartsWith('/') && alias.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/')
         && alias[1..].TrimEnd('/').Split('/').All(segment => segment.Length > 0 && segment is not ("." or "..") && !segment.StartsWith('.'));
+
+    /// <summary>The most tags a post may have.</summary>
+    public const int MaxTags = 20;
 
     private static bool IsSitePicture(string image) =>
         image.StartsWith('/') && !image.StartsWith("//", StringComparison.Ordinal) && !image.Any(c => c == '\\' || char.IsControl(c));

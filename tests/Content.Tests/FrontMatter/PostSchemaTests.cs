@@ -361,6 +361,17 @@ public class PostSchemaTests
     }
 
     [Fact]
+    public void A_post_has_at_most_twenty_tags_and_is_told_at_the_first_one_too_many()
+    {
+        using var content = new TestContent();
+        var tags = string.Join(", ", Enumerable.Range(1, 21).Select(i => $"t{i}"));
+        Assert.Null(content.ReadPost(Valid.Replace("tags: [letters, small-acts]", $"tags: [{tags}]"), "post.md"));
+        var column = "tags: [".Length + tags.IndexOf("t21", StringComparison.Ordinal) + 1;
+        Assert.StartsWith($"post.md:8:{column}: error PPN004: the post has 21 tags; a post has at most 20", Assert.Single(content.Lines));
+        Assert.NotNull(content.ReadPost(Valid.Replace("tags: [letters, small-acts]", $"tags: [{tags[..tags.LastIndexOf(',')]}]"), "ok.md"));
+    }
+
+    [Fact]
     public void A_bad_value_repeated_through_a_yaml_alias_is_told_once()
     {
         using var content = new TestContent();
