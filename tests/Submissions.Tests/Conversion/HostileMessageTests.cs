@@ -4,37 +4,13 @@ using PPNBlog.Content.FrontMatter;
 using PPNBlog.Content.Text;
 using PPNBlog.Submissions.Bot;
 
+using static PPNBlog.Submissions.Tests.Emails;
+
 namespace PPNBlog.Submissions.Tests.Conversion;
 
 /// <summary>Messages built here and written as real .eml files, for the cases a fixture per case would not make clearer.</summary>
 public class HostileMessageTests
 {
-    private const string Prose = "Our team worked with people who use the service to redesign the first appointment, so that everyone " +
-        "can say what matters to them before any assessment begins. Staff now have time to listen, and feedback from people " +
-        "and families has been very positive since the change. We are sharing what we learnt so that other teams can try it.";
-
-    private static SubmissionResult ConvertFile(MimeMessage message)
-    {
-        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".eml");
-        try
-        {
-            message.WriteTo(path);
-            return Emails.Converter().Convert(MimeMessage.Load(path), new FileInfo(path).Length, Emails.Now);
-        }
-        finally { File.Delete(path); }
-    }
-
-    private static MimeMessage Message(string subject, string text, string? html = null)
-    {
-        var message = new MimeMessage();
-        message.From.Add(new MailboxAddress("Jo Evans", "jo.evans@nhs.net"));
-        message.To.Add(new MailboxAddress("Blog", "blog@example.org"));
-        message.Subject = subject;
-        message.MessageId = "test@example.org";
-        message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
-        return message;
-    }
-
     [Theory]
     [InlineData("---")]
     [InlineData("key: value: more")]
