@@ -176,12 +176,13 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     private static (List<string> Blocks, MimePart Part)? WordDocument(List<MimePart> parts, ImageCollector images, ContributorLines lines, List<string> warnings,
         List<string> unreadable)
     {
+        var budget = new DocxToHtml.UnpackBudget();
         foreach (var part in parts)
         {
             var bytes = Decode(part);
             if (!DocxToHtml.IsDocx(bytes)) continue;
             var name = SafeNames.ForDisplay(part.FileName);
-            var (html, embedded, problem) = DocxToHtml.Convert(bytes);
+            var (html, embedded, problem) = DocxToHtml.Convert(bytes, budget);
             if (html is null || HtmlNesting.IsTooDeep(html))
             {
                 problem ??= $"formatting nested more than {HtmlNesting.Limit} levels deep";

@@ -3,6 +3,7 @@ using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.FrontMatter;
 using PPNBlog.Content.Text;
 using PPNBlog.Submissions.Bot;
+using PPNBlog.Submissions.Conversion;
 
 using static PPNBlog.Submissions.Tests.Emails;
 
@@ -95,6 +96,28 @@ public class HostileMessageTests
         Assert.Equal(["The attached Word document 'My post.docx' (damaged, or not really a .docx) could not be used, and the email itself has almost "
             + "no text. Please paste the post into the email, or attach it as a Word document (.docx: in Word, File › Save As › Word Document), and send it again."],
             result.Reasons);
+    }
+
+    [Fact]
+    public void Word_documents_are_read_within_one_budget_for_the_whole_email_and_each_one_left_out_is_named()
+    {
+        // Each compresses to almost nothing; unpacked, the first is text no post needs, the others 19 MB of damaged XML.
+        var body = new BodyBuilder { TextBody = "Please find my post attached." };
+        body.Attachments.Add("Huge.docx", WordDocuments.Package(WordDocuments.Paragraph(Prose), padding: DocxToHtml.MaxDocumentXmlBytes));
+        for (var i = 1; i <= 4; i++)
+            body.Attachments.Add($"Draft {i}.docx", WordDocuments.Package("<w:p>" + WordDocuments.Paragraph(Prose), padding: 19L * 1024 * 1024));
+        var message = Message("My post", "");
+        message.Body = body.ToMessageBody();
+
+        var result = ConvertFile(message);
+
+        Assert.Null(result.Post);
+        Assert.Equal(["The attached Word document 'Huge.docx' (too large when unpacked: its text is over 20 MB, far more than any post), "
+            + "'Draft 1.docx' (damaged, or not really a .docx), 'Draft 2.docx' (damaged, or not really a .docx), "
+            + "'Draft 3.docx' (not read: with the Word documents before it, over the 50 MB an email's documents may unpack to), "
+            + "'Draft 4.docx' (not read: with the Word documents before it, over the 50 MB an email's documents may unpack to) could not be used, "
+            + "and the email itself has almost no text. Please paste the post into the email, or attach it as a Word document (.docx: in Word, "
+            + "File › Save As › Word Document), and send it again."], result.Reasons);
     }
 
     [Theory]
