@@ -34,7 +34,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         if (size > settings.MaxMessageBytes)
             return SubmissionResult.Rejected($"The email is {SubmissionSettings.Readable(size)}; the limit is {SubmissionSettings.Readable(settings.MaxMessageBytes)}. Please send smaller photos, or fewer at a time.");
         if (AutomaticReason(message) is { } automatic) return SubmissionResult.Rejected(automatic);
-        var sender = SenderTrust.Of(message, settings.AllowedDomains);
+        var sender = SenderTrust.Of(message, settings.AllowedDomains, settings.AuthservId);
         if (settings.RejectOutsideAllowlist && !sender.DomainAllowed)
             return SubmissionResult.Rejected($"We can only accept posts sent from an address at {string.Join(" or ", settings.AllowedDomains)}. Please send it from your work email.");
         if (SecureSubject().IsMatch(message.Subject ?? ""))
