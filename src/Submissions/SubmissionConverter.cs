@@ -103,7 +103,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         {
             blocks.RemoveAt(0);
         }
-        var body = string.Join("\n\n", blocks).Trim();
+        var senderAddress = new SenderAddress(message);
+        title = senderAddress.FromText(title);
+        var body = senderAddress.FromMarkdown(string.Join("\n\n", blocks).Trim());
         var words = CountWords([body]);
         var reasons = new List<string>();
         if (title.Length == 0) reasons.Add("The email has no subject. Please send it again with the title of your post as the subject line.");
@@ -128,18 +130,23 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             Title = title,
             Date = PostDate.Day(day),
             Author = author,
-            Role = NullIfEmpty(SingleLine.From(lines.Values.GetValueOrDefault("role"))),
+            Role = NullIfEmpty(senderAddress.FromText(SingleLine.From(lines.Values.GetValueOrDefault("role")))),
             Commitments = choices.Select(c => c.Slug).ToList(),
             Kind = PostKind.Blog,
             Tags = (lines.Values.GetValueOrDefault("tags") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Concat(lines.MarkerTags).Select(SingleLine.From).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(10).ToList(),
-            Summary = NullIfEmpty(SingleLine.From(lines.Values.GetValueOrDefault("summary"))),
+                .Concat(lines.MarkerTags).Select(t => senderAddress.FromText(SingleLine.From(t))).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(10).ToList(),
+            Summary = NullIfEmpty(senderAddress.FromText(SingleLine.From(lines.Values.GetValueOrDefault("summary")))),
         };
+        // Attachment names reach the pull request and the summary as well.
+        warnings = [.. warnings.Select(senderAddress.FromText)];
+        ignored = [.. ignored.Select(senderAddress.FromText)];
+        if (senderAddress.Count > 0)
+            warnings.Add($"Your own email address was taken out wherever it appeared ({senderAddress.Count} time{(senderAddress.Count == 1 ? "" : "s")}): links to it keep their words, and elsewhere it reads '{SenderAddress.Removed}'. It is never published.");
         var personalData = PersonalDataScanner.Scan(PostWriter.Write(frontMatter, body));
         foreach (var finding in personalData)
             warnings.Add($"index.md line {finding.Line}: looks like {(finding.Kind.StartsWith('N') ? "an" : "a")} {finding.Kind}. Remove it unless it is meant to be published.");
         return SubmissionResult.Accepted(new ConvertedPost(frontMatter, Slugs.FromTitle(title), body, shown, choices, ignored, warnings,
-            IdempotencyKey(message.MessageId, body), sender, personalData) { PicturesLeftOut = images.LeftOut });
+            IdempotencyKey(message.MessageId, body), sender, personalData) { PicturesLeftOut = [.. images.LeftOut.Select(senderAddress.FromText)] });
     }
 
     /// <summary>Why a short email is no post, naming what was attached instead when there is something: a contributor
