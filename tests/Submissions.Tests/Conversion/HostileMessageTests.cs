@@ -177,6 +177,23 @@ public class HostileMessageTests
         Assert.StartsWith("A short summary of the post.", post.Body);
     }
 
+    [Theory]
+    [InlineData("\n\n")]
+    // Straight on into hard-wrapped prose, with no blank line.
+    [InlineData("\n")]
+    public void Contributor_lines_in_plain_text_are_read_whatever_their_length(string separator)
+    {
+        const string Summary = "How a peer support network helped practitioners in primary care to look after each other";
+        var wrapped = System.Text.RegularExpressions.Regex.Replace(Prose, "(.{1,70}) ", "$1\n");
+        var text = $"Author: Jane Smith\nRole: Clinical psychologist, Leeds and York Partnership NHS Foundation Trust\nSummary: {Summary}\nTags: wellbeing, supervision{separator}{wrapped}";
+
+        var post = ConvertFile(Message("Peer support", text)).Post!;
+
+        Assert.Equal(("Jane Smith", "Clinical psychologist, Leeds and York Partnership NHS Foundation Trust", Summary), (post.FrontMatter.Author, post.FrontMatter.Role, post.FrontMatter.Summary));
+        Assert.Equal(["wellbeing", "supervision"], post.FrontMatter.Tags);
+        Assert.Equal(Prose, post.Body);
+    }
+
     [Fact]
     public void Plain_text_urls_become_links_on_the_built_page()
     {
