@@ -194,6 +194,26 @@ public class HostileMessageTests
         Assert.Equal(Prose, post.Body);
     }
 
+    [Theory]
+    [InlineData("On Mon, 3 Feb 2025 at 10:00, Sam Patel <sam.patel@nhs.net> wrote:\n> Could you send us your post?")]
+    [InlineData("On 3 Feb 2025, at 10:00,\nSam Patel wrote:\n\nCould you send us your post?")]
+    [InlineData("________________________________\nFrom: Sam Patel\nSent: 03 February 2025 10:00\n\nCould you send us your post?")]
+    [InlineData("________________________________\n\nFrom: Sam Patel <sam.patel@nhs.net>\nSent: 03 February 2025 10:00\n\nCould you send us your post?")]
+    public void The_message_replied_to_is_cut(string quoted)
+    {
+        Assert.Equal(Prose, ConvertFile(Message("Reply", Prose + "\n\n" + quoted)).Post!.Body);
+    }
+
+    [Theory]
+    [InlineData("On Monday the families wrote: 'we felt heard for the first time', and the staff agreed.")]
+    [InlineData("On reflection, everyone who came wrote: more of the same, please.")]
+    [InlineData("______________________________")]
+    public void A_paragraph_that_only_looks_like_a_reply_header_is_kept(string paragraph)
+    {
+        var text = $"{Prose}\n\n{paragraph}\n\nWe will share the results next year.";
+        Assert.EndsWith("We will share the results next year.", ConvertFile(Message("Not a reply", text)).Post!.Body);
+    }
+
     [Fact]
     public void Plain_text_urls_become_links_on_the_built_page()
     {
