@@ -94,9 +94,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         if (images.LimitReason is { } limit) return SubmissionResult.Rejected(limit);
 
         var title = lines.Values.TryGetValue("title", out var documentTitle) ? CleanSubject(documentTitle) : CleanSubject(message.Subject);
-        if (title.Length == 0 && blocks.Count > 0 && blocks[0].StartsWith('#'))
+        if (title.Length == 0 && blocks.Count > 0 && HeadingText(blocks[0]) is { } heading)
         {
-            title = SingleLine.From(MarkdownText.Unescape(blocks[0].TrimStart('#')));
+            title = CleanSubject(heading);
             blocks.RemoveAt(0);
         }
         else if (blocks.Count > 1 && RepeatsTitle(blocks[0], title))
@@ -202,9 +202,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             var blocks = converter.Convert(html);
             foreach (var (file, alt) in converter.Images) images.SetAlt(file, alt);
             // The document's own title (its first heading) names the post better than a covering note's subject.
-            if (blocks.Count > 0 && blocks[0].StartsWith('#'))
+            if (blocks.Count > 0 && HeadingText(blocks[0]) is { } heading)
             {
-                lines.Values.TryAdd("title", MarkdownText.Unescape(blocks[0].TrimStart('#').Trim()));
+                lines.Values.TryAdd("title", heading);
                 blocks.RemoveAt(0);
             }
             var documentLines = ContributorLines.Extract(blocks);
@@ -308,6 +308,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         !block.Contains('\n') && SingleLine.Wording(CleanSubject(MarkdownText.Unescape(block.TrimStart('#').Trim().Trim('*', '_')))) is { Length: > 0 } text
         && text == SingleLine.Wording(title);
 
+    /// <summary>The text of <paramref name="block"/> when it is a heading (a paragraph starting "#PPW2025 was great" is not).</summary>
+    private static string? HeadingText(string block) => Heading().Match(block) is { Success: true } m ? MarkdownText.Unescape(m.Groups[1].Value).Trim() : null;
+
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     [GeneratedRegex(@"^((re|fw|fwd|aw|wg|tr|sv|vs)\s*(\[\d+\])?\s*:\s*|\[[^\]]{0,40}\]\s*)", RegexOptions.IgnoreCase)]
@@ -315,6 +318,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
     [GeneratedRegex(@"(?<![\w&])#[A-Za-z][A-Za-z0-9_]*")]
     private static partial Regex SubjectHashtag();
+
+    [GeneratedRegex(@"\A#{1,6} +([^\n]+)\z")]
+    private static partial Regex Heading();
 
     [GeneratedRegex(@"\[\s*secure\s*\]", RegexOptions.IgnoreCase)]
     private static partial Regex SecureSubject();

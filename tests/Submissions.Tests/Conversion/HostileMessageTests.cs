@@ -215,6 +215,22 @@ public class HostileMessageTests
     }
 
     [Fact]
+    public void A_title_from_the_first_heading_is_held_to_a_subjects_length()
+    {
+        var post = ConvertFile(Message("", "", $"<h1>{string.Concat(Enumerable.Repeat("Our long heading ", 40))}</h1><p>{Prose}</p>")).Post!;
+        Assert.True(post.FrontMatter.Title.Length <= 151);
+        Assert.StartsWith("Our long heading Our long heading", post.FrontMatter.Title);
+        Assert.EndsWith("…", post.FrontMatter.Title);
+    }
+
+    [Fact]
+    public void A_first_paragraph_starting_with_a_hashtag_is_not_a_heading()
+    {
+        var result = ConvertFile(Message("", $"#PPW2025 was great. {Prose}"));
+        Assert.Equal(["The email has no subject. Please send it again with the title of your post as the subject line."], result.Reasons);
+    }
+
+    [Fact]
     public void Plain_text_urls_become_links_on_the_built_page()
     {
         var post = ConvertFile(Message("Links", Prose + "\n\nMore at https://www.england.nhs.uk/ today.")).Post!;
