@@ -274,7 +274,13 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     public static string? AutomaticReason(MimeMessage message)
     {
         var autoSubmitted = message.Headers[HeaderId.AutoSubmitted];
-        if (message.Body is MultipartReport || message.Body is MimePart { ContentType.MediaType: "message", ContentType.MediaSubtype: "delivery-status" })
+        // A report may be wrapped in another part (a relay's covering note); a mail server's own address sends only reports.
+        var report = false;
+        using (var iterator = new MimeIterator(message))
+            while (!report && iterator.MoveNext())
+                report = iterator.Current is MultipartReport || iterator.Current.ContentType.IsMimeType("message", "delivery-status")
+                    || iterator.Current.ContentType.IsMimeType("message", "disposition-notification");
+        if (report || message.From.Mailboxes.Any(m => MailServerSender().IsMatch(m.LocalPart ?? "")))
             return "The email is a delivery report or read receipt, not a blog post.";
         if (!string.IsNullOrEmpty(autoSubmitted) && !autoSubmitted.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase) ||
             message.Headers.Contains("X-Autoreply") || message.Headers.Contains("X-Autorespond") ||
@@ -325,6 +331,10 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     [GeneratedRegex(@"\[\s*secure\s*\]", RegexOptions.IgnoreCase)]
     private static partial Regex SecureSubject();
 
-    [GeneratedRegex(@"^\s*(automatic reply|auto[- ]?reply|autoreply|out of (the )?office|undeliverable|undelivered mail|delivery status notification|mail delivery (failed|failure|system)|returned mail|read:|not read:)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(automatic reply|auto[- ]?reply|autoreply|out of (the )?office|undeliverable|undelivered mail|delivery status notification|mail delivery (failed|failure|system)|returned mail|returned:|delivery has failed|read:|not read:)", RegexOptions.IgnoreCase)]
     private static partial Regex AutoReplySubject();
+
+    /// <summary>The local parts bounces are sent from: MAILER-DAEMON, postmaster, and Exchange's MicrosoftExchange&lt;hex&gt;.</summary>
+    [GeneratedRegex(@"^(mailer-daemon|postmaster|MicrosoftExchange[0-9a-f]{32})$", RegexOptions.IgnoreCase)]
+    private static partial Regex MailServerSender();
 }

@@ -230,6 +230,27 @@ public class HostileMessageTests
         Assert.Equal(["The email has no subject. Please send it again with the title of your post as the subject line."], result.Reasons);
     }
 
+    [Theory]
+    [InlineData("Jo Evans <jo.evans@nhs.net>", "A normal title", true, "The email is a delivery report or read receipt, not a blog post.")]
+    [InlineData("MAILER-DAEMON <MAILER-DAEMON@nhs.net>", "A normal title", false, "The email is a delivery report or read receipt, not a blog post.")]
+    [InlineData("Mail Delivery <postmaster@example.org>", "A normal title", false, "The email is a delivery report or read receipt, not a blog post.")]
+    [InlineData("Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@nhs.net>", "A normal title", false, "The email is a delivery report or read receipt, not a blog post.")]
+    [InlineData("Jo Evans <jo.evans@nhs.net>", "Returned: A normal title", false, "The email is an automatic reply (such as an out-of-office message), not a blog post.")]
+    [InlineData("Jo Evans <jo.evans@nhs.net>", "Delivery has failed to these recipients", false, "The email is an automatic reply (such as an out-of-office message), not a blog post.")]
+    public void Bounces_are_recognised_however_they_are_sent(string from, string subject, bool nestedReport, string reason)
+    {
+        var message = Message(subject, Prose);
+        message.From.Clear();
+        message.From.Add(MailboxAddress.Parse(from));
+        if (nestedReport)
+        {
+            var status = new MimePart("message", "delivery-status") { Content = new MimeContent(new MemoryStream("Reporting-MTA: dns; mx.nhs.net\r\n\r\nFinal-Recipient: rfc822; x@example.org\r\nAction: failed\r\nStatus: 5.1.1\r\n"u8.ToArray())) };
+            message.Body = new Multipart("mixed") { new TextPart("plain") { Text = Prose }, new MultipartReport("delivery-status") { new TextPart("plain") { Text = "Delivery failed." }, status } };
+        }
+
+        Assert.Equal([reason], ConvertFile(message).Reasons);
+    }
+
     [Fact]
     public void Plain_text_urls_become_links_on_the_built_page()
     {
