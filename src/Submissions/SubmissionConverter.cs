@@ -105,7 +105,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         }
         var senderAddress = new SenderAddress(message);
         title = senderAddress.FromText(title);
-        var body = senderAddress.FromMarkdown(string.Join("\n\n", blocks).Trim());
+        var body = senderAddress.FromMarkdown(SingleLine.WithoutDirectionOverrides(string.Join("\n\n", blocks).Trim()));
         var words = CountWords([body]);
         var reasons = new List<string>();
         if (title.Length == 0) reasons.Add("The email has no subject. Please send it again with the title of your post as the subject line.");

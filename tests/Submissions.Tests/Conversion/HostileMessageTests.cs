@@ -252,6 +252,19 @@ public class HostileMessageTests
     }
 
     [Fact]
+    public void Invisible_and_direction_changing_characters_are_removed_from_the_front_matter_and_overrides_from_the_body()
+    {
+        var message = Message("Small\u200B acts \u202Eecnereffid\u202C", $"Role: Psycho\u2067logist\u2069\u200F\n\n{Prose} Read \u202Egpj.exe\u202C now.");
+        message.From.Clear();
+        message.From.Add(new MailboxAddress("\uFEFFJo\u200D Evans\U000E0041", "jo.evans@nhs.net"));
+
+        var post = ConvertFile(message).Post!;
+
+        Assert.Equal(("Small acts ecnereffid", "Jo Evans", "Psychologist"), (post.FrontMatter.Title, post.FrontMatter.Author, post.FrontMatter.Role));
+        Assert.EndsWith("Read gpj.exe now.", post.Body);
+    }
+
+    [Fact]
     public void Plain_text_urls_become_links_on_the_built_page()
     {
         var post = ConvertFile(Message("Links", Prose + "\n\nMore at https://www.england.nhs.uk/ today.")).Post!;
