@@ -110,8 +110,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var reasons = new List<string>();
         if (title.Length == 0) reasons.Add("The email has no subject. Please send it again with the title of your post as the subject line.");
         if (words < settings.MinWords) reasons.Add(TooShort(words, unreadableDocuments, ignored));
-        var author = SingleLine.From(lines.Values.GetValueOrDefault("author") ?? message.From.Mailboxes.FirstOrDefault()?.Name);
-        if (author.Contains('@') || author.Length == 0)
+        var author = SingleLine.From(lines.Values.GetValueOrDefault("author") ?? AuthorFromDisplayName(message.From.Mailboxes.FirstOrDefault()?.Name));
+        // Full-width and small @ (＠, ﹫) are @ once folded (NFKC): an address written with one is still an address.
+        if (author.Normalize(NormalizationForm.FormKC).Contains('@') || author.Length == 0)
         {
             author = "";
             reasons.Add("We could not tell your name from the email. Please add a first line 'Author: Your Name' and send it again.");
@@ -314,6 +315,19 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         !block.Contains('\n') && SingleLine.Wording(CleanSubject(MarkdownText.Unescape(block.TrimStart('#').Trim().Trim('*', '_')))) is { Length: > 0 } text
         && text == SingleLine.Wording(title);
 
+    /// <summary>
+    /// The name to publish from an email's display name: NHSmail's "SMITH, Jane (LEEDS AND YORK PARTNERSHIP NHS
+    /// FOUNDATION TRUST)" is "Jane Smith" (a surname in capitals is given capitals as a name has); others as they are.
+    /// </summary>
+    private static string? AuthorFromDisplayName(string? name)
+    {
+        if (name is null || NhsMailName().Match(SingleLine.From(name)) is not { Success: true } match) return name;
+        var surname = match.Groups["surname"].Value;
+        if (surname.ToUpperInvariant() == surname)
+            surname = NameWordStart().Replace(surname.ToLowerInvariant(), m => m.Value.ToUpperInvariant());
+        return $"{match.Groups["given"].Value} {surname}";
+    }
+
     /// <summary>The text of <paramref name="block"/> when it is a heading (a paragraph starting "#PPW2025 was great" is not).</summary>
     private static string? HeadingText(string block) => Heading().Match(block) is { Success: true } m ? MarkdownText.Unescape(m.Groups[1].Value).Trim() : null;
 
@@ -324,6 +338,12 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
     [GeneratedRegex(@"(?<![\w&])#[A-Za-z][A-Za-z0-9_]*")]
     private static partial Regex SubjectHashtag();
+
+    [GeneratedRegex(@"^(?<surname>[\p{L}'’ -]+), *(?<given>[\p{L}'’ .-]+?) *\([^()]+\)$")]
+    private static partial Regex NhsMailName();
+
+    [GeneratedRegex(@"(?<=^|[ '’-])\p{L}")]
+    private static partial Regex NameWordStart();
 
     [GeneratedRegex(@"\A#{1,6} +([^\n]+)\z")]
     private static partial Regex Heading();

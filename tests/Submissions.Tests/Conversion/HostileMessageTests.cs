@@ -264,6 +264,30 @@ public class HostileMessageTests
         Assert.EndsWith("Read gpj.exe now.", post.Body);
     }
 
+    [Theory]
+    [InlineData("SMITH, Jane (LEEDS AND YORK PARTNERSHIP NHS FOUNDATION TRUST)", "Jane Smith")]
+    [InlineData("O'NEIL-JONES, Mary Anne (NHS ENGLAND)", "Mary Anne O'Neil-Jones")]
+    [InlineData("McDonald, Sam (NHS SCOTLAND)", "Sam McDonald")]
+    [InlineData("Jo Evans (she/her)", "Jo Evans (she/her)")]
+    public void An_nhsmail_display_name_becomes_the_name_as_written(string displayName, string author)
+    {
+        var message = Message("Small acts", Prose);
+        message.From.Clear();
+        message.From.Add(new MailboxAddress(displayName, "jane.smith@nhs.net"));
+        Assert.Equal(author, ConvertFile(message).Post!.FrontMatter.Author);
+    }
+
+    [Theory]
+    [InlineData("jane.smith\uFF20nhs.net")]
+    [InlineData("jane.smith\uFE6Bnhs.net")]
+    public void An_address_written_with_an_at_sign_lookalike_is_not_a_name(string displayName)
+    {
+        var message = Message("Small acts", Prose);
+        message.From.Clear();
+        message.From.Add(new MailboxAddress(displayName, "jane.smith@nhs.net"));
+        Assert.Equal(["We could not tell your name from the email. Please add a first line 'Author: Your Name' and send it again."], ConvertFile(message).Reasons);
+    }
+
     [Fact]
     public void Plain_text_urls_become_links_on_the_built_page()
     {
