@@ -34,7 +34,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         if (size > settings.MaxMessageBytes)
             return SubmissionResult.Rejected($"The email is {SubmissionSettings.Readable(size)}; the limit is {SubmissionSettings.Readable(settings.MaxMessageBytes)}. Please send smaller photos, or fewer at a time.");
         if (AutomaticReason(message) is { } automatic) return SubmissionResult.Rejected(automatic);
-        var sender = SenderTrust.Of(message, settings.AllowedDomains);
+        var sender = SenderTrust.Of(message, settings.AllowedDomains, settings.AuthservId);
         if (settings.RejectOutsideAllowlist && !sender.DomainAllowed)
             return SubmissionResult.Rejected($"We can only accept posts sent from an address at {string.Join(" or ", settings.AllowedDomains)}. Please send it from your work email.");
         if (SecureSubject().IsMatch(message.Subject ?? ""))
@@ -94,22 +94,25 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         if (images.LimitReason is { } limit) return SubmissionResult.Rejected(limit);
 
         var title = lines.Values.TryGetValue("title", out var documentTitle) ? CleanSubject(documentTitle) : CleanSubject(message.Subject);
-        if (title.Length == 0 && blocks.Count > 0 && blocks[0].StartsWith('#'))
+        if (title.Length == 0 && blocks.Count > 0 && HeadingText(blocks[0]) is { } heading)
         {
-            title = SingleLine.From(MarkdownText.Unescape(blocks[0].TrimStart('#')));
+            title = CleanSubject(heading);
             blocks.RemoveAt(0);
         }
         else if (blocks.Count > 1 && RepeatsTitle(blocks[0], title))
         {
             blocks.RemoveAt(0);
         }
-        var body = string.Join("\n\n", blocks).Trim();
+        var senderAddress = new SenderAddress(message);
+        title = senderAddress.FromText(title);
+        var body = senderAddress.FromMarkdown(SingleLine.WithoutDirectionOverrides(string.Join("\n\n", blocks).Trim()));
         var words = CountWords([body]);
         var reasons = new List<string>();
         if (title.Length == 0) reasons.Add("The email has no subject. Please send it again with the title of your post as the subject line.");
         if (words < settings.MinWords) reasons.Add(TooShort(words, unreadableDocuments, ignored));
-        var author = SingleLine.From(lines.Values.GetValueOrDefault("author") ?? message.From.Mailboxes.FirstOrDefault()?.Name);
-        if (author.Contains('@') || author.Length == 0)
+        var author = SingleLine.From(lines.Values.GetValueOrDefault("author") ?? AuthorFromDisplayName(message.From.Mailboxes.FirstOrDefault()?.Name));
+        // Full-width and small @ (＠, ﹫) are @ once folded (NFKC): an address written with one is still an address.
+        if (author.Normalize(NormalizationForm.FormKC).Contains('@') || author.Length == 0)
         {
             author = "";
             reasons.Add("We could not tell your name from the email. Please add a first line 'Author: Your Name' and send it again.");
@@ -128,18 +131,23 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             Title = title,
             Date = PostDate.Day(day),
             Author = author,
-            Role = NullIfEmpty(SingleLine.From(lines.Values.GetValueOrDefault("role"))),
+            Role = NullIfEmpty(senderAddress.FromText(SingleLine.From(lines.Values.GetValueOrDefault("role")))),
             Commitments = choices.Select(c => c.Slug).ToList(),
             Kind = PostKind.Blog,
             Tags = (lines.Values.GetValueOrDefault("tags") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Concat(lines.MarkerTags).Select(SingleLine.From).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(10).ToList(),
-            Summary = NullIfEmpty(SingleLine.From(lines.Values.GetValueOrDefault("summary"))),
+                .Concat(lines.MarkerTags).Select(t => senderAddress.FromText(SingleLine.From(t))).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(10).ToList(),
+            Summary = NullIfEmpty(senderAddress.FromText(SingleLine.From(lines.Values.GetValueOrDefault("summary")))),
         };
+        // Attachment names reach the pull request and the summary as well.
+        warnings = [.. warnings.Select(senderAddress.FromText)];
+        ignored = [.. ignored.Select(senderAddress.FromText)];
+        if (senderAddress.Count > 0)
+            warnings.Add($"Your own email address was taken out wherever it appeared ({senderAddress.Count} time{(senderAddress.Count == 1 ? "" : "s")}): links to it keep their words, and elsewhere it reads '{SenderAddress.Removed}'. It is never published.");
         var personalData = PersonalDataScanner.Scan(PostWriter.Write(frontMatter, body));
         foreach (var finding in personalData)
             warnings.Add($"index.md line {finding.Line}: looks like {(finding.Kind.StartsWith('N') ? "an" : "a")} {finding.Kind}. Remove it unless it is meant to be published.");
         return SubmissionResult.Accepted(new ConvertedPost(frontMatter, Slugs.FromTitle(title), body, shown, choices, ignored, warnings,
-            IdempotencyKey(message.MessageId, body), sender, personalData) { PicturesLeftOut = images.LeftOut });
+            IdempotencyKey(message.MessageId, body), sender, personalData) { PicturesLeftOut = [.. images.LeftOut.Select(senderAddress.FromText)] });
     }
 
     /// <summary>Why a short email is no post, naming what was attached instead when there is something: a contributor
@@ -176,12 +184,13 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     private static (List<string> Blocks, MimePart Part)? WordDocument(List<MimePart> parts, ImageCollector images, ContributorLines lines, List<string> warnings,
         List<string> unreadable)
     {
+        var budget = new DocxToHtml.UnpackBudget();
         foreach (var part in parts)
         {
             var bytes = Decode(part);
             if (!DocxToHtml.IsDocx(bytes)) continue;
             var name = SafeNames.ForDisplay(part.FileName);
-            var (html, embedded, problem) = DocxToHtml.Convert(bytes);
+            var (html, embedded, problem) = DocxToHtml.Convert(bytes, budget);
             if (html is null || HtmlNesting.IsTooDeep(html))
             {
                 problem ??= $"formatting nested more than {HtmlNesting.Limit} levels deep";
@@ -194,9 +203,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             var blocks = converter.Convert(html);
             foreach (var (file, alt) in converter.Images) images.SetAlt(file, alt);
             // The document's own title (its first heading) names the post better than a covering note's subject.
-            if (blocks.Count > 0 && blocks[0].StartsWith('#'))
+            if (blocks.Count > 0 && HeadingText(blocks[0]) is { } heading)
             {
-                lines.Values.TryAdd("title", MarkdownText.Unescape(blocks[0].TrimStart('#').Trim()));
+                lines.Values.TryAdd("title", heading);
                 blocks.RemoveAt(0);
             }
             var documentLines = ContributorLines.Extract(blocks);
@@ -266,7 +275,13 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     public static string? AutomaticReason(MimeMessage message)
     {
         var autoSubmitted = message.Headers[HeaderId.AutoSubmitted];
-        if (message.Body is MultipartReport || message.Body is MimePart { ContentType.MediaType: "message", ContentType.MediaSubtype: "delivery-status" })
+        // A report may be wrapped in another part (a relay's covering note); a mail server's own address sends only reports.
+        var report = false;
+        using (var iterator = new MimeIterator(message))
+            while (!report && iterator.MoveNext())
+                report = iterator.Current is MultipartReport || iterator.Current.ContentType.IsMimeType("message", "delivery-status")
+                    || iterator.Current.ContentType.IsMimeType("message", "disposition-notification");
+        if (report || message.From.Mailboxes.Any(m => MailServerSender().IsMatch(m.LocalPart ?? "")))
             return "The email is a delivery report or read receipt, not a blog post.";
         if (!string.IsNullOrEmpty(autoSubmitted) && !autoSubmitted.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase) ||
             message.Headers.Contains("X-Autoreply") || message.Headers.Contains("X-Autorespond") ||
@@ -300,6 +315,22 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         !block.Contains('\n') && SingleLine.Wording(CleanSubject(MarkdownText.Unescape(block.TrimStart('#').Trim().Trim('*', '_')))) is { Length: > 0 } text
         && text == SingleLine.Wording(title);
 
+    /// <summary>
+    /// The name to publish from an email's display name: NHSmail's "SMITH, Jane (LEEDS AND YORK PARTNERSHIP NHS
+    /// FOUNDATION TRUST)" is "Jane Smith" (a surname in capitals is given capitals as a name has); others as they are.
+    /// </summary>
+    private static string? AuthorFromDisplayName(string? name)
+    {
+        if (name is null || NhsMailName().Match(SingleLine.From(name)) is not { Success: true } match) return name;
+        var surname = match.Groups["surname"].Value;
+        if (surname.ToUpperInvariant() == surname)
+            surname = NameWordStart().Replace(surname.ToLowerInvariant(), m => m.Value.ToUpperInvariant());
+        return $"{match.Groups["given"].Value} {surname}";
+    }
+
+    /// <summary>The text of <paramref name="block"/> when it is a heading (a paragraph starting "#PPW2025 was great" is not).</summary>
+    private static string? HeadingText(string block) => Heading().Match(block) is { Success: true } m ? MarkdownText.Unescape(m.Groups[1].Value).Trim() : null;
+
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     [GeneratedRegex(@"^((re|fw|fwd|aw|wg|tr|sv|vs)\s*(\[\d+\])?\s*:\s*|\[[^\]]{0,40}\]\s*)", RegexOptions.IgnoreCase)]
@@ -308,9 +339,22 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     [GeneratedRegex(@"(?<![\w&])#[A-Za-z][A-Za-z0-9_]*")]
     private static partial Regex SubjectHashtag();
 
+    [GeneratedRegex(@"^(?<surname>[\p{L}'’ -]+), *(?<given>[\p{L}'’ .-]+?) *\([^()]+\)$")]
+    private static partial Regex NhsMailName();
+
+    [GeneratedRegex(@"(?<=^|[ '’-])\p{L}")]
+    private static partial Regex NameWordStart();
+
+    [GeneratedRegex(@"\A#{1,6} +([^\n]+)\z")]
+    private static partial Regex Heading();
+
     [GeneratedRegex(@"\[\s*secure\s*\]", RegexOptions.IgnoreCase)]
     private static partial Regex SecureSubject();
 
-    [GeneratedRegex(@"^\s*(automatic reply|auto[- ]?reply|autoreply|out of (the )?office|undeliverable|undelivered mail|delivery status notification|mail delivery (failed|failure|system)|returned mail|read:|not read:)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(automatic reply|auto[- ]?reply|autoreply|out of (the )?office|undeliverable|undelivered mail|delivery status notification|mail delivery (failed|failure|system)|returned mail|returned:|delivery has failed|read:|not read:)", RegexOptions.IgnoreCase)]
     private static partial Regex AutoReplySubject();
+
+    /// <summary>The local parts bounces are sent from: MAILER-DAEMON, postmaster, and Exchange's MicrosoftExchange&lt;hex&gt;.</summary>
+    [GeneratedRegex(@"^(mailer-daemon|postmaster|MicrosoftExchange[0-9a-f]{32})$", RegexOptions.IgnoreCase)]
+    private static partial Regex MailServerSender();
 }

@@ -24,6 +24,12 @@ public sealed record SubmissionSettings
     /// <summary>When true, messages from outside <see cref="AllowedDomains"/> are rejected; otherwise they are only marked untrusted.</summary>
     public bool RejectOutsideAllowlist { get; init; }
 
+    /// <summary>
+    /// The receiving mail server's authserv-id (the name that starts its Authentication-Results header): when set, only
+    /// the first such header with this id is trusted; when null, the topmost one.
+    /// </summary>
+    public string? AuthservId { get; init; }
+
     /// <summary>Images are resized so neither side is longer than this (2000 px).</summary>
     public int MaxImageSide { get; init; } = 2000;
 

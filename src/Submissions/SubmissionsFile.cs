@@ -27,6 +27,9 @@ public sealed class SubmissionsFile
     /// <summary>Reject senders outside the allowlist.</summary>
     public bool RejectOutsideAllowlist { get; set; }
 
+    /// <summary>The receiving server's authserv-id, whose Authentication-Results header is trusted (default: the topmost).</summary>
+    public string? AuthservId { get; set; }
+
     /// <summary>Largest message, in MB.</summary>
     public int MaxMessageMegabytes { get; set; } = 25;
 
@@ -70,6 +73,7 @@ public sealed class SubmissionsFile
         {
             AllowedDomains = file.AllowedDomains,
             RejectOutsideAllowlist = file.RejectOutsideAllowlist,
+            AuthservId = string.IsNullOrWhiteSpace(file.AuthservId) ? null : file.AuthservId.Trim(),
             MaxMessageBytes = file.MaxMessageMegabytes * Megabyte,
             MaxImageBytes = file.MaxImageMegabytes * Megabyte,
             MaxTotalImageBytes = file.MaxTotalImageMegabytes * Megabyte,

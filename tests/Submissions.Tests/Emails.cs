@@ -21,6 +21,35 @@ internal static class Emails
     public static PPNBlog.Submissions.GitHub.LabelCatalogue Labels { get; } =
         PPNBlog.Submissions.GitHub.LabelCatalogue.Load(Path.Combine(RepositoryRoot, ".github", "labels.yml"));
 
+    /// <summary>A paragraph of a real post: enough words for the converter to accept a message.</summary>
+    public const string Prose = "Our team worked with people who use the service to redesign the first appointment, so that everyone " +
+        "can say what matters to them before any assessment begins. Staff now have time to listen, and feedback from people " +
+        "and families has been very positive since the change. We are sharing what we learnt so that other teams can try it.";
+
+    /// <summary>A message from Jo Evans (jo.evans@nhs.net) with a plain-text body and, optionally, an HTML one.</summary>
+    public static MimeMessage Message(string subject, string text, string? html = null)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress("Jo Evans", "jo.evans@nhs.net"));
+        message.To.Add(new MailboxAddress("Blog", "blog@example.org"));
+        message.Subject = subject;
+        message.MessageId = "test@example.org";
+        message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        return message;
+    }
+
+    /// <summary>Writes <paramref name="message"/> as a real .eml file and converts it as the CLI would read it.</summary>
+    public static SubmissionResult ConvertFile(MimeMessage message, SubmissionSettings? settings = null)
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".eml");
+        try
+        {
+            message.WriteTo(path);
+            return Converter(settings).Convert(MimeMessage.Load(path), new FileInfo(path).Length, Now);
+        }
+        finally { File.Delete(path); }
+    }
+
     public static string Fixture(string name) => Path.Combine(RepositoryRoot, "tests", "Submissions.Tests", "Fixtures", "emails", name);
 
     public static SubmissionConverter Converter(SubmissionSettings? settings = null) =>

@@ -20,7 +20,10 @@ public static class ObjectYaml
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "See the class remarks: kept whole, and run natively by the suite.")]
     public static IDeserializer Reader(INamingConvention naming) => new DeserializerBuilder().WithNamingConvention(naming).Build();
 
-    /// <summary>Writes YAML block style, list items indented under their key.</summary>
+    /// <summary>
+    /// Writes YAML block style, list items indented under their key; a string that would read back as another type
+    /// ("null", "~", "yes", "true", "12") is quoted, so a post titled "Null" stays a title.
+    /// </summary>
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "See the class remarks: kept whole, and run natively by the suite.")]
-    public static ISerializer Writer() => new SerializerBuilder().WithIndentedSequences().Build();
+    public static ISerializer Writer() => new SerializerBuilder().WithIndentedSequences().WithQuotingNecessaryStrings().Build();
 }

@@ -17,8 +17,18 @@ public static partial class Slugs
     /// <summary>True for lower-case ASCII letters and digits in hyphen-separated groups, e.g. <c>my-first-post</c>.</summary>
     public static bool IsValid(string slug) => ValidSlug().IsMatch(slug);
 
-    /// <summary>The slug of a new post's title: as <see cref="ForTag"/> makes one, at most <see cref="MaxLength"/> characters.</summary>
-    public static string FromTitle(string title) => Distinct(title, "post");
+    /// <summary>
+    /// The slug of a new post's title: as <see cref="ForTag"/> makes one, at most <see cref="MaxLength"/> characters,
+    /// without a leading date ("2025-01-01 Small acts" gives <c>small-acts</c>). The slug names the post's folder, and
+    /// the build takes such a date off a folder's name (<see cref="FromFileName"/>): the folder, the slug checked for
+    /// clashes and the published address must be one.
+    /// </summary>
+    public static string FromTitle(string title)
+    {
+        var slug = Distinct(title, "post");
+        for (var undated = FromFileName(slug); undated != slug; undated = FromFileName(slug)) slug = undated;
+        return slug;
+    }
 
     /// <summary>
     /// A tag's slug, which names its page: <see cref="Slugify"/>, and for a tag with letters beyond ASCII once accents are

@@ -25,7 +25,7 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     public List<string> Clean(List<string> blocks)
     {
         var removed = new List<string>();
-        Cut(blocks, blocks.FindIndex(b => ReplyHeader().IsMatch(Plain(b))), "quoted reply or forwarded message", removed);
+        Cut(blocks, ReplyHeaderIndex(blocks), "quoted reply or forwarded message", removed);
         Cut(blocks, blocks.FindIndex(b => Plain(b) is "--" or "-- " || Plain(b).StartsWith("--\n", StringComparison.Ordinal)), "signature", removed);
         var tailStart = Math.Max(1, blocks.Count - TailBlocks);
         Cut(blocks, IndexInTail(blocks, tailStart, b => disclaimers.Any(d => d.IsMatch(Plain(b)))), "mail footer (a disclaimer or a 'Sent from' line)", removed);
@@ -34,6 +34,21 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
         // A rule that separated the post from what was cut is left dangling.
         while (blocks.Count > 0 && blocks[^1] == "---") blocks.RemoveAt(blocks.Count - 1);
         return removed;
+    }
+
+    /// <summary>
+    /// The first block that starts the quoted message: a whole "On … wrote:" block naming a time or an address (a
+    /// paragraph that only begins "On Monday…" and says "wrote:" is the post), a mail program's separator line, or a
+    /// rule of underscores followed by a From: line (alone, it is only a rule).
+    /// </summary>
+    private static int ReplyHeaderIndex(List<string> blocks)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var text = Plain(blocks[i]);
+            if (ReplyHeader().IsMatch(text) || UnderscoreRuleThenFrom().IsMatch(i + 1 < blocks.Count ? text + "\n" + Plain(blocks[i + 1]) : text)) return i;
+        }
+        return -1;
     }
 
     private static int IndexInTail(List<string> blocks, int start, Func<string, bool> match)
@@ -52,8 +67,11 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     /// <summary>A block's text without Markdown escapes and with hard breaks as newlines, for matching.</summary>
     private static string Plain(string block) => MarkdownText.Unescape(block.Replace("\\\n", "\n")).Trim();
 
-    [GeneratedRegex(@"^(On .{4,200}(wrote|a écrit|schrieb)\s*:|-{2,}\s*Original Message\s*-{2,}|-{2,}\s*Forwarded message\s*-{2,}|Begin forwarded message:|From:\s.+\n(Sent|Date):\s|_{10,}\s*(\n|$)\s*(From:)?)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(On\s(?=.{0,200}?(\b\d{1,2}[:.]\d{2}\b|@)).{4,200}?(wrote|a écrit|schrieb)\s*:$|-{2,}\s*Original Message\s*-{2,}|-{2,}\s*Forwarded message\s*-{2,}|Begin forwarded message:|From:\s.+\n(Sent|Date):\s)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex ReplyHeader();
+
+    [GeneratedRegex(@"^_{10,}\s*\n\W*From:", RegexOptions.IgnoreCase)]
+    private static partial Regex UnderscoreRuleThenFrom();
 
     [GeneratedRegex(@"^((kind|best|warm|warmest|many|with)\s+)?(regards|wishes|thanks)\b[\s,.!]*$|^(thank you|thanks|cheers|all the best|best|yours( sincerely| faithfully| truly)?|sincerely)[\s,.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex SignOff();

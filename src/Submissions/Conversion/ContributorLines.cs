@@ -43,6 +43,9 @@ public sealed partial class ContributorLines
         return lines;
     }
 
+    /// <summary>True when <paramref name="text"/> (unescaped, trimmed) is a contributor line such as <c>Role: Psychologist</c>.</summary>
+    public static bool IsLine(string text) => Line().IsMatch(text);
+
     private void ReadMarkers(List<string> blocks)
     {
         for (var i = 0; i < blocks.Count; i++)

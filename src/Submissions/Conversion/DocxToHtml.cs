@@ -15,8 +15,31 @@ namespace PPNBlog.Submissions.Conversion;
 /// </summary>
 public static class DocxToHtml
 {
-    /// <summary>The most a .docx may expand to when unzipped (100 MiB): a zip bomb is refused, not opened.</summary>
-    public const long MaxUncompressedBytes = 100L * 1024 * 1024;
+    /// <summary>
+    /// The most all the Word documents of one message may expand to when unzipped, together (50 MiB): a zip bomb, or a
+    /// dozen large documents each tried in turn, is refused, not opened. A post's text and pictures need far less.
+    /// </summary>
+    public const long MaxUnpackedBytesPerMessage = 50L * 1024 * 1024;
+
+    /// <summary>
+    /// The largest word/document.xml read (20 MiB): a post is at most a few MB of text even with Word's markup, and
+    /// reading the XML costs many times its size in memory.
+    /// </summary>
+    public const long MaxDocumentXmlBytes = 20L * 1024 * 1024;
+
+    /// <summary>What the Word documents of one message may still unpack to; each document opened spends its unpacked size.</summary>
+    public sealed class UnpackBudget
+    {
+        /// <summary>Bytes left of <see cref="MaxUnpackedBytesPerMessage"/>.</summary>
+        public long Remaining { get; private set; } = MaxUnpackedBytesPerMessage;
+
+        internal bool TrySpend(long bytes)
+        {
+            if (bytes > Remaining) return false;
+            Remaining -= bytes;
+            return true;
+        }
+    }
 
     private const string Unreadable = "damaged, or not really a .docx";
 
@@ -32,16 +55,24 @@ public static class DocxToHtml
         catch (InvalidDataException) { return false; }
     }
 
-    /// <summary>Converts the document; null (with a reason) when it cannot be read safely.</summary>
-    public static (string? Html, Dictionary<string, byte[]> Images, string? Problem) Convert(byte[] bytes)
+    /// <summary>
+    /// Converts the document, spending its unpacked size from <paramref name="budget"/>; null (with a reason) when it
+    /// cannot be read safely. The sizes a zip declares bound what is unpacked: reading past one is an error.
+    /// </summary>
+    public static (string? Html, Dictionary<string, byte[]> Images, string? Problem) Convert(byte[] bytes, UnpackBudget budget)
     {
         var images = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         try
         {
             using (var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read))
             {
-                if (zip.Entries.Count > 2000 || zip.Entries.Sum(e => e.Length) > MaxUncompressedBytes)
-                    return (null, images, "too large when unpacked");
+                if (zip.Entries.Count > 2000 || zip.GetEntry("word/document.xml") is { Length: > MaxDocumentXmlBytes })
+                    return (null, images, $"too large when unpacked: its text is over {MaxDocumentXmlBytes / (1024 * 1024)} MB, far more than any post");
+                var unpacked = zip.Entries.Sum(e => e.Length);
+                if (!budget.TrySpend(unpacked))
+                    return (null, images, budget.Remaining == MaxUnpackedBytesPerMessage
+                        ? "too large when unpacked"
+                        : $"not read: with the Word documents before it, over the {MaxUnpackedBytesPerMessage / (1024 * 1024)} MB an email's documents may unpack to");
             }
             using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
             var main = document.MainDocumentPart;

@@ -133,7 +133,8 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor)
             case "pre":
                 var code = element.TextContent.TrimEnd();
                 if (code.Length == 0) break;
-                var fence = code.Contains("```", StringComparison.Ordinal) ? "````" : "```";
+                // A fence closes at a backtick run as long as itself: it must be longer than any in the code.
+                var fence = new string('`', Math.Max(3, LongestBacktickRun(code) + 1));
                 output.Add($"{fence}text\n{code}\n{fence}");
                 break;
             case "table":
@@ -194,15 +195,15 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor)
                     case "em" or "i" or "cite":
                         return Emphasised(element, ref _inEmphasis, "*");
                     case "code" or "kbd" or "samp":
-                        var code = element.TextContent.Replace('`', '\'');
-                        return code.Trim().Length == 0 ? code : $"`{code}`";
+                        return CodeSpan(element.TextContent);
                     case "a":
-                        var label = InlineChildren(element);
+                        // A line break in a label would let a blank line split the link into text.
+                        var label = InlineChildren(element).Replace("\\\n", " ").Trim();
                         var href = element.GetAttribute("href")?.Trim();
                         if (string.IsNullOrEmpty(href) || !(href.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
                             href.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)))
                             return label;
-                        return label.Trim().Length == 0 ? "" : $"[{label.Trim()}](<{href.Replace("<", "%3C").Replace(">", "%3E").Replace(" ", "%20")}>)";
+                        return label.Length == 0 ? "" : $"[{label}](<{LinkDestination(href)}>)";
                     case "img":
                         return Image(element);
                     case "script" or "style" or "head" or "title" or "meta" or "link" or "template" or "noscript":
@@ -213,6 +214,48 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor)
             default:
                 return "";
         }
+    }
+
+    /// <summary>
+    /// Inline code as a CommonMark code span: on one line (a line break, blank or not, would end the span and let the
+    /// rest be read as Markdown and HTML), delimited by a backtick run longer than any inside it.
+    /// </summary>
+    private static string CodeSpan(string text)
+    {
+        var code = SingleLine.CollapseWhitespace(text).Trim();
+        if (code.Length == 0) return text.Length == 0 ? "" : " ";
+        var delimiter = new string('`', LongestBacktickRun(code) + 1);
+        // A space either side is stripped by the parser: it keeps a backtick at the edge from joining the delimiter.
+        var padding = code[0] == '`' || code[^1] == '`' ? " " : "";
+        return delimiter + padding + code + padding + delimiter;
+    }
+
+    private static int LongestBacktickRun(string text)
+    {
+        int longest = 0, run = 0;
+        foreach (var c in text)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        return longest;
+    }
+
+    /// <summary>
+    /// A link target for <c>[label](&lt;…&gt;)</c>: white space, control characters, angle brackets and backslashes
+    /// (which would end the target, end the paragraph or escape its closing bracket) are percent-encoded.
+    /// </summary>
+    private static string LinkDestination(string href)
+    {
+        var builder = new StringBuilder(href.Length);
+        foreach (var c in href)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '\\')
+                foreach (var b in Encoding.UTF8.GetBytes([c])) builder.Append('%').Append(b.ToString("X2"));
+            else
+                builder.Append(c);
+        }
+        return builder.ToString();
     }
 
     private string Image(IElement image)

@@ -27,11 +27,14 @@ public static partial class PlainTextToMarkdown
             // Quoted lines are the message being replied to, never the contributor's new text.
             lines.RemoveAll(l => l.TrimStart().StartsWith('>'));
             if (lines.Count == 0) continue;
-            // Hard-wrapped prose (long lines) is re-flowed; short lines (signatures, addresses, poems) keep their breaks.
-            var escaped = lines.Select(l => MarkdownText.EscapeLineStart(MarkdownText.Escape(SingleLine.CollapseWhitespace(l.Trim())))).ToList();
-            blocks.Add(lines.SkipLast(1).All(l => l.Length < ShortLine)
-                ? string.Join("\\\n", escaped)
-                : MarkdownText.EscapeLineStart(MarkdownText.Escape(SingleLine.CollapseWhitespace(string.Join(' ', lines.Select(l => l.Trim()))))));
+            // Contributor lines (Author:, Summary:…) are each a line whatever their length; after them, hard-wrapped prose
+            // (long lines) is re-flowed, and short lines (signatures, addresses, poems) keep their breaks.
+            var leading = lines.TakeWhile(l => ContributorLines.IsLine(l.Trim())).Count();
+            var prose = lines.Skip(leading).ToList();
+            var kept = prose.SkipLast(1).All(l => l.Length < ShortLine)
+                ? lines
+                : [.. lines.Take(leading), string.Join(' ', prose.Select(l => l.Trim()))];
+            blocks.Add(string.Join("\\\n", kept.Select(l => MarkdownText.EscapeLineStart(MarkdownText.Escape(SingleLine.CollapseWhitespace(l.Trim()))))));
         }
         return blocks;
     }

@@ -62,12 +62,8 @@ public static class ImageNormaliser
             problem = codec is null ? "could not be decoded" : "is too large in pixels";
             return null;
         }
-        using var decoded = SKBitmap.Decode(codec);
-        if (decoded is null)
-        {
-            problem = "could not be decoded";
-            return null;
-        }
+        using var decoded = Decode(codec, out problem);
+        if (decoded is null) return null;
         using var upright = Orient(decoded, codec.EncodedOrigin);
         // A GIF becomes a PNG (its first frame); JPEG and WebP keep their kind.
         var (format, quality) = kind switch
@@ -104,6 +100,24 @@ public static class ImageNormaliser
         {
             foreach (var bitmap in resized) bitmap.Dispose();
         }
+    }
+
+    /// <summary>
+    /// All of <paramref name="codec"/>'s pixels, or null (with why). A picture cut short or damaged part-way decodes
+    /// without error, the rest of it blank or grey (SKBitmap.Decode accepts that): it is left out, not published so.
+    /// </summary>
+    private static SKBitmap? Decode(SKCodec codec, out string problem)
+    {
+        problem = "";
+        var info = codec.Info.AlphaType == SKAlphaType.Unpremul ? codec.Info.WithAlphaType(SKAlphaType.Premul) : codec.Info;
+        var bitmap = new SKBitmap(info);
+        var result = bitmap.GetPixels() == IntPtr.Zero ? SKCodecResult.InternalError : codec.GetPixels(info, bitmap.GetPixels());
+        if (result == SKCodecResult.Success) return bitmap;
+        bitmap.Dispose();
+        problem = result is SKCodecResult.IncompleteInput or SKCodecResult.ErrorInInput
+            ? "is damaged or cut short (only part of the picture could be read)"
+            : "could not be decoded";
+        return null;
     }
 
     /// <summary><paramref name="bitmap"/> scaled down to fit <paramref name="side"/> pixels a side (a new one kept in <paramref name="made"/> to dispose), or itself when it fits.</summary>

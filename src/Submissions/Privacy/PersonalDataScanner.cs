@@ -13,23 +13,32 @@ public sealed record PersonalDataFinding(int Line, string Kind);
 /// </summary>
 public static partial class PersonalDataScanner
 {
-    /// <summary>Scans the body of <paramref name="postText"/> (everything after the front matter), line by line.</summary>
+    /// <summary>
+    /// Scans <paramref name="postText"/> line by line, its front matter's values as well as its body. Link targets are
+    /// only searched for email addresses (a mailto:, a form's ?email=): a URL may hold long digit runs.
+    /// </summary>
     public static IReadOnlyList<PersonalDataFinding> Scan(string postText)
     {
         var findings = new List<PersonalDataFinding>();
         var lines = postText.Split('\n');
-        var closing = Array.FindIndex(lines, 1, l => l.TrimEnd() == "---");
-        for (var i = closing + 1; i < lines.Length; i++)
+        for (var i = 0; i < lines.Length; i++)
         {
+            if (lines[i].TrimEnd() == "---") continue;
             var line = Conversion.MarkdownText.Unescape(lines[i]);
-            // Link targets and image file names are not personal data (a URL may hold long digit runs).
+            var targetHasEmail = LinkTarget().Matches(line).Any(t => Email().IsMatch(PercentDecoded(t.Value)));
             line = LinkTarget().Replace(line, "]");
             if (NhsNumber().Matches(line).Any(m => IsValidNhsNumber(m.Value))) findings.Add(new(i + 1, "NHS number"));
             if (Phone().IsMatch(line)) findings.Add(new(i + 1, "phone number"));
-            if (Email().IsMatch(line)) findings.Add(new(i + 1, "email address"));
+            if (targetHasEmail || Email().IsMatch(line)) findings.Add(new(i + 1, "email address"));
             if (Postcode().IsMatch(line)) findings.Add(new(i + 1, "postcode"));
         }
         return findings;
+    }
+
+    private static string PercentDecoded(string target)
+    {
+        try { return Uri.UnescapeDataString(target); }
+        catch (UriFormatException) { return target; }
     }
 
     /// <summary>The NHS number check: weights 10 to 2 on the first nine digits; 11 minus the remainder mod 11 is the tenth (11 → 0, 10 → invalid).</summary>

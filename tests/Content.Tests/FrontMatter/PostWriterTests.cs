@@ -62,4 +62,28 @@ public class PostWriterTests
         Assert.Equal(title, post.FrontMatter.Author);
         Assert.Equal([title], post.FrontMatter.Tags);
     }
+
+    [Theory]
+    [InlineData("Null")]
+    [InlineData("~")]
+    [InlineData("true")]
+    [InlineData("Yes")]
+    [InlineData("off")]
+    [InlineData("2025")]
+    [InlineData("0x1F")]
+    [InlineData("1e3")]
+    [InlineData(".inf")]
+    [InlineData("2025-01-01")]
+    public void Values_yaml_would_read_as_another_type_are_written_quoted_and_read_back_as_text(string value)
+    {
+        Assert.True(PostDate.TryParse("2021-03-04", out var date, out _));
+        var written = new PostFrontMatter { Title = value, Date = date, Author = value, Role = value, Commitments = ["put-people-first"], Tags = [value], Summary = value };
+        using var content = new TestContent();
+        var post = content.ReadPost(PostWriter.Write(written, "Body."));
+        Assert.Empty(content.Lines);
+        var read = post!.FrontMatter;
+        Assert.Equal((value, value, value, value), (read.Title, read.Author, read.Role, read.Summary));
+        Assert.Equal([value], read.Tags);
+        Assert.Equal(date, read.Date);
+    }
 }

@@ -13,6 +13,18 @@ public sealed class SlugsTests
         Assert.Equal(slug, Slugs.ForTag(text));
     }
 
+    [Theory]
+    [InlineData("2025-01-01 Small acts that make a difference", "small-acts-that-make-a-difference")]
+    [InlineData("20250101_Small acts", "small-acts")]
+    [InlineData("2025/01/01: 2024-12-31 Small acts", "small-acts")]
+    [InlineData("2025-01-01", "2025-01-01")]
+    [InlineData("2025 in review", "2025-in-review")]
+    public void A_title_slug_names_a_folder_whose_address_is_that_slug(string title, string slug)
+    {
+        Assert.Equal(slug, Slugs.FromTitle(title));
+        Assert.Equal(slug, Slugs.FromFileName(Slugs.FromTitle(title)));
+    }
+
     [Fact]
     public void Text_beyond_latin_gets_a_short_hash_so_two_never_share_an_address()
     {

@@ -11,7 +11,7 @@ public sealed class SettingsFileTests
     {
         var text = File.ReadAllText(Path.Combine(Emails.RepositoryRoot, "submissions.yml"));
         // The examples are commented out: "# github:", "#   owner: …" and so on.
-        var uncommented = Regex.Replace(text, @"^# (?=(github|mail|siteUrl):|  )", "", RegexOptions.Multiline);
+        var uncommented = Regex.Replace(text, @"^# (?=(github|mail|siteUrl|authservId):|  )", "", RegexOptions.Multiline);
         var path = Path.Combine(Path.GetTempPath(), $"submissions-{Guid.NewGuid():N}.yml");
         try
         {
@@ -24,6 +24,7 @@ public sealed class SettingsFileTests
             Assert.Equal(SecureSocketOptions.SslOnConnect, config.Mail!.Security);
             Assert.Equal(("Processed", "Rejected", TimeSpan.FromMinutes(5)), (config.Mail.Processed, config.Mail.Rejected, config.Mail.PollInterval));
             Assert.Equal(new Uri("https://blog.example.org/"), config.SiteUrl);
+            Assert.Equal("mx.example.org", config.Conversion.AuthservId);
         }
         finally { File.Delete(path); }
     }

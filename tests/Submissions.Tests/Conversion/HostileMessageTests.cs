@@ -3,38 +3,15 @@ using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.FrontMatter;
 using PPNBlog.Content.Text;
 using PPNBlog.Submissions.Bot;
+using PPNBlog.Submissions.Conversion;
+
+using static PPNBlog.Submissions.Tests.Emails;
 
 namespace PPNBlog.Submissions.Tests.Conversion;
 
 /// <summary>Messages built here and written as real .eml files, for the cases a fixture per case would not make clearer.</summary>
 public class HostileMessageTests
 {
-    private const string Prose = "Our team worked with people who use the service to redesign the first appointment, so that everyone " +
-        "can say what matters to them before any assessment begins. Staff now have time to listen, and feedback from people " +
-        "and families has been very positive since the change. We are sharing what we learnt so that other teams can try it.";
-
-    private static SubmissionResult ConvertFile(MimeMessage message)
-    {
-        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".eml");
-        try
-        {
-            message.WriteTo(path);
-            return Emails.Converter().Convert(MimeMessage.Load(path), new FileInfo(path).Length, Emails.Now);
-        }
-        finally { File.Delete(path); }
-    }
-
-    private static MimeMessage Message(string subject, string text, string? html = null)
-    {
-        var message = new MimeMessage();
-        message.From.Add(new MailboxAddress("Jo Evans", "jo.evans@nhs.net"));
-        message.To.Add(new MailboxAddress("Blog", "blog@example.org"));
-        message.Subject = subject;
-        message.MessageId = "test@example.org";
-        message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
-        return message;
-    }
-
     [Theory]
     [InlineData("---")]
     [InlineData("key: value: more")]
@@ -121,6 +98,28 @@ public class HostileMessageTests
             result.Reasons);
     }
 
+    [Fact]
+    public void Word_documents_are_read_within_one_budget_for_the_whole_email_and_each_one_left_out_is_named()
+    {
+        // Each compresses to almost nothing; unpacked, the first is text no post needs, the others 19 MB of damaged XML.
+        var body = new BodyBuilder { TextBody = "Please find my post attached." };
+        body.Attachments.Add("Huge.docx", WordDocuments.Package(WordDocuments.Paragraph(Prose), padding: DocxToHtml.MaxDocumentXmlBytes));
+        for (var i = 1; i <= 4; i++)
+            body.Attachments.Add($"Draft {i}.docx", WordDocuments.Package("<w:p>" + WordDocuments.Paragraph(Prose), padding: 19L * 1024 * 1024));
+        var message = Message("My post", "");
+        message.Body = body.ToMessageBody();
+
+        var result = ConvertFile(message);
+
+        Assert.Null(result.Post);
+        Assert.Equal(["The attached Word document 'Huge.docx' (too large when unpacked: its text is over 20 MB, far more than any post), "
+            + "'Draft 1.docx' (damaged, or not really a .docx), 'Draft 2.docx' (damaged, or not really a .docx), "
+            + "'Draft 3.docx' (not read: with the Word documents before it, over the 50 MB an email's documents may unpack to), "
+            + "'Draft 4.docx' (not read: with the Word documents before it, over the 50 MB an email's documents may unpack to) could not be used, "
+            + "and the email itself has almost no text. Please paste the post into the email, or attach it as a Word document (.docx: in Word, "
+            + "File › Save As › Word Document), and send it again."], result.Reasons);
+    }
+
     [Theory]
     [InlineData("post.pdf", "application/pdf", "%PDF-1.4\n%%EOF\n")]
     [InlineData("post.doc", "application/msword", "\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1 an old Word file")]
@@ -176,6 +175,117 @@ public class HostileMessageTests
         Assert.DoesNotContain("not part of the post", post.Body);
         Assert.DoesNotContain("[tags", post.Body);
         Assert.StartsWith("A short summary of the post.", post.Body);
+    }
+
+    [Theory]
+    [InlineData("\n\n")]
+    // Straight on into hard-wrapped prose, with no blank line.
+    [InlineData("\n")]
+    public void Contributor_lines_in_plain_text_are_read_whatever_their_length(string separator)
+    {
+        const string Summary = "How a peer support network helped practitioners in primary care to look after each other";
+        var wrapped = System.Text.RegularExpressions.Regex.Replace(Prose, "(.{1,70}) ", "$1\n");
+        var text = $"Author: Jane Smith\nRole: Clinical psychologist, Leeds and York Partnership NHS Foundation Trust\nSummary: {Summary}\nTags: wellbeing, supervision{separator}{wrapped}";
+
+        var post = ConvertFile(Message("Peer support", text)).Post!;
+
+        Assert.Equal(("Jane Smith", "Clinical psychologist, Leeds and York Partnership NHS Foundation Trust", Summary), (post.FrontMatter.Author, post.FrontMatter.Role, post.FrontMatter.Summary));
+        Assert.Equal(["wellbeing", "supervision"], post.FrontMatter.Tags);
+        Assert.Equal(Prose, post.Body);
+    }
+
+    [Theory]
+    [InlineData("On Mon, 3 Feb 2025 at 10:00, Sam Patel <sam.patel@nhs.net> wrote:\n> Could you send us your post?")]
+    [InlineData("On 3 Feb 2025, at 10:00,\nSam Patel wrote:\n\nCould you send us your post?")]
+    [InlineData("________________________________\nFrom: Sam Patel\nSent: 03 February 2025 10:00\n\nCould you send us your post?")]
+    [InlineData("________________________________\n\nFrom: Sam Patel <sam.patel@nhs.net>\nSent: 03 February 2025 10:00\n\nCould you send us your post?")]
+    public void The_message_replied_to_is_cut(string quoted)
+    {
+        Assert.Equal(Prose, ConvertFile(Message("Reply", Prose + "\n\n" + quoted)).Post!.Body);
+    }
+
+    [Theory]
+    [InlineData("On Monday the families wrote: 'we felt heard for the first time', and the staff agreed.")]
+    [InlineData("On reflection, everyone who came wrote: more of the same, please.")]
+    [InlineData("______________________________")]
+    public void A_paragraph_that_only_looks_like_a_reply_header_is_kept(string paragraph)
+    {
+        var text = $"{Prose}\n\n{paragraph}\n\nWe will share the results next year.";
+        Assert.EndsWith("We will share the results next year.", ConvertFile(Message("Not a reply", text)).Post!.Body);
+    }
+
+    [Fact]
+    public void A_title_from_the_first_heading_is_held_to_a_subjects_length()
+    {
+        var post = ConvertFile(Message("", "", $"<h1>{string.Concat(Enumerable.Repeat("Our long heading ", 40))}</h1><p>{Prose}</p>")).Post!;
+        Assert.True(post.FrontMatter.Title.Length <= 151);
+        Assert.StartsWith("Our long heading Our long heading", post.FrontMatter.Title);
+        Assert.EndsWith("…", post.FrontMatter.Title);
+    }
+
+    [Fact]
+    public void A_first_paragraph_starting_with_a_hashtag_is_not_a_heading()
+    {
+        var result = ConvertFile(Message("", $"#PPW2025 was great. {Prose}"));
+        Assert.Equal(["The email has no subject. Please send it again with the title of your post as the subject line."], result.Reasons);
+    }
+
+    [Theory]
+    [InlineData("Jo Evans <jo.evans@nhs.net>", "A normal title", true, "The email is a delivery report or read receipt, not a blog post.")]
+    [InlineData("MAILER-DAEMON <MAILER-DAEMON@nhs.net>", "A normal title", false, "The email is a delivery report or read receipt, not a blog post.")]
+    [InlineData("Mail Delivery <postmaster@example.org>", "A normal title", false, "The email is a delivery report or read receipt, not a blog post.")]
+    [InlineData("Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@nhs.net>", "A normal title", false, "The email is a delivery report or read receipt, not a blog post.")]
+    [InlineData("Jo Evans <jo.evans@nhs.net>", "Returned: A normal title", false, "The email is an automatic reply (such as an out-of-office message), not a blog post.")]
+    [InlineData("Jo Evans <jo.evans@nhs.net>", "Delivery has failed to these recipients", false, "The email is an automatic reply (such as an out-of-office message), not a blog post.")]
+    public void Bounces_are_recognised_however_they_are_sent(string from, string subject, bool nestedReport, string reason)
+    {
+        var message = Message(subject, Prose);
+        message.From.Clear();
+        message.From.Add(MailboxAddress.Parse(from));
+        if (nestedReport)
+        {
+            var status = new MimePart("message", "delivery-status") { Content = new MimeContent(new MemoryStream("Reporting-MTA: dns; mx.nhs.net\r\n\r\nFinal-Recipient: rfc822; x@example.org\r\nAction: failed\r\nStatus: 5.1.1\r\n"u8.ToArray())) };
+            message.Body = new Multipart("mixed") { new TextPart("plain") { Text = Prose }, new MultipartReport("delivery-status") { new TextPart("plain") { Text = "Delivery failed." }, status } };
+        }
+
+        Assert.Equal([reason], ConvertFile(message).Reasons);
+    }
+
+    [Fact]
+    public void Invisible_and_direction_changing_characters_are_removed_from_the_front_matter_and_overrides_from_the_body()
+    {
+        var message = Message("Small\u200B acts \u202Eecnereffid\u202C", $"Role: Psycho\u2067logist\u2069\u200F\n\n{Prose} Read \u202Egpj.exe\u202C now.");
+        message.From.Clear();
+        message.From.Add(new MailboxAddress("\uFEFFJo\u200D Evans\U000E0041", "jo.evans@nhs.net"));
+
+        var post = ConvertFile(message).Post!;
+
+        Assert.Equal(("Small acts ecnereffid", "Jo Evans", "Psychologist"), (post.FrontMatter.Title, post.FrontMatter.Author, post.FrontMatter.Role));
+        Assert.EndsWith("Read gpj.exe now.", post.Body);
+    }
+
+    [Theory]
+    [InlineData("SMITH, Jane (LEEDS AND YORK PARTNERSHIP NHS FOUNDATION TRUST)", "Jane Smith")]
+    [InlineData("O'NEIL-JONES, Mary Anne (NHS ENGLAND)", "Mary Anne O'Neil-Jones")]
+    [InlineData("McDonald, Sam (NHS SCOTLAND)", "Sam McDonald")]
+    [InlineData("Jo Evans (she/her)", "Jo Evans (she/her)")]
+    public void An_nhsmail_display_name_becomes_the_name_as_written(string displayName, string author)
+    {
+        var message = Message("Small acts", Prose);
+        message.From.Clear();
+        message.From.Add(new MailboxAddress(displayName, "jane.smith@nhs.net"));
+        Assert.Equal(author, ConvertFile(message).Post!.FrontMatter.Author);
+    }
+
+    [Theory]
+    [InlineData("jane.smith\uFF20nhs.net")]
+    [InlineData("jane.smith\uFE6Bnhs.net")]
+    public void An_address_written_with_an_at_sign_lookalike_is_not_a_name(string displayName)
+    {
+        var message = Message("Small acts", Prose);
+        message.From.Clear();
+        message.From.Add(new MailboxAddress(displayName, "jane.smith@nhs.net"));
+        Assert.Equal(["We could not tell your name from the email. Please add a first line 'Author: Your Name' and send it again."], ConvertFile(message).Reasons);
     }
 
     [Fact]

@@ -39,6 +39,27 @@ public class ImageNormaliserTests
         Assert.Equal((64, 48), (output.Width, output.Height));
     }
 
+    [Theory]
+    [InlineData(SKEncodedImageFormat.Png, 60)]
+    [InlineData(SKEncodedImageFormat.Jpeg, 3)]
+    [InlineData(SKEncodedImageFormat.Webp, 2)]
+    public void A_picture_cut_short_is_left_out_with_why_not_published_part_blank(SKEncodedImageFormat format, int keep)
+    {
+        using var bitmap = new SKBitmap(400, 300);
+        // Noise, so that the encoded picture is long enough to cut and every part of it differs.
+        var random = new Random(11);
+        for (var y = 0; y < 300; y++)
+            for (var x = 0; x < 400; x++) bitmap.SetPixel(x, y, new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
+        using var image = SKImage.FromBitmap(bitmap);
+        var whole = image.Encode(format, 90).ToArray();
+        // The PNG cut after its first 60 bytes (the header and a little more), the others to a fraction.
+        var cut = format == SKEncodedImageFormat.Png ? whole[..keep] : whole[..(whole.Length / keep)];
+
+        Assert.NotNull(ImageNormaliser.Normalise(whole, 2000, out _));
+        Assert.Null(ImageNormaliser.Normalise(cut, 2000, out var problem));
+        Assert.Equal("is damaged or cut short (only part of the picture could be read)", problem);
+    }
+
     [Fact]
     public void Large_images_are_resized_to_2000_pixels()
     {

@@ -117,7 +117,7 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         var branch = Assert.Single(GitHub.Branches, b => b.StartsWith("submissions/", StringComparison.Ordinal));
 
         var revised = string.Join(' ', Enumerable.Repeat("Our digital group therapy pilot has now finished, and this is the revised account of what we learned together.", 5));
-        await Imap.DeliverAsync(ReplyTo(acknowledgement, "Priya Khan <priya.khan@icloud.com>", revised + "\n\nOn Tuesday the blog wrote:\n> Thank you for your blog post"));
+        await Imap.DeliverAsync(ReplyTo(acknowledgement, "Priya Khan <priya.khan@icloud.com>", revised + "\n\nOn Tue, 24 Nov 2026 at 12:00, PPN blog <blog@example.org> wrote:\n> Thank you for your blog post"));
         var revision = await Poll();
 
         Assert.Equal(1, revision.Revised);
@@ -126,6 +126,7 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         var post = Encoding.UTF8.GetString(GitHub.FilesOn(branch).Single(f => f.Key.EndsWith("/index.md", StringComparison.Ordinal)).Value);
         Assert.Contains("revised account of what we learned", post);
         Assert.DoesNotContain("Thank you for your blog post", post);
+        Assert.DoesNotContain("wrote:", post);
         Assert.Single(GitHub.FilesOn(branch).Keys, k => k.StartsWith("input/posts/", StringComparison.Ordinal));
         Assert.Contains(Smtp.Received, m => (m.TextBody ?? "").Contains("have replaced the version"));
 

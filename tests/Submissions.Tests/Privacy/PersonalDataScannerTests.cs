@@ -22,6 +22,42 @@ public class PersonalDataScannerTests
     }
 
     [Fact]
+    public void Front_matter_values_and_addresses_in_link_targets_are_scanned()
+    {
+        var post = "---\ntitle: Call 07700 900123\ndate: 2026-11-24\n---\n\nSee [the form](<https://forms.example/?email=jo.evans%40example.org>).\n" +
+                   "Or [write](<mailto:jo@example.org>), or read [the report](<https://example.org/reports/9434765919/SW1A1AA>).\n";
+        Assert.Equal([new(2, "phone number"), new(6, "email address"), new(7, "email address")], PersonalDataScanner.Scan(post));
+    }
+
+    [Theory]
+    [InlineData("jo.evans@nhs.net")]
+    [InlineData("jo_evans+blog@nhs.net")]
+    public void The_senders_own_address_is_never_published_in_any_form(string address)
+    {
+        var upper = address.ToUpperInvariant();
+        var html = $"<p>Role: Psychologist ({address})</p><p>Summary: Written by {upper}</p><p>{Emails.Prose}</p>" +
+                   $"<p>Write to <a href=\"mailto:{upper}\">me</a>, fill in <a href=\"https://forms.example/?email={Uri.EscapeDataString(address)}&amp;x=1\">the form</a>, " +
+                   $"or write to {address} today. Not <a href=\"mailto:x{address}\">a longer address</a>.</p>";
+        var message = Emails.Message($"A post by {address}", "", html);
+        message.From.Clear();
+        message.From.Add(new MimeKit.MailboxAddress("Jo Evans", address));
+
+        var post = Emails.ConvertFile(message).Post!;
+        var text = SubmissionWriter.PostText(post);
+
+        var local = address[..address.IndexOf('@')];
+        foreach (var written in new[] { local, local.Replace("_", "\\_"), Uri.EscapeDataString(local) })
+            Assert.DoesNotContain(written, text.Replace("x" + local, ""), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("A post by (email address removed)", post.FrontMatter.Title);
+        Assert.Equal("Psychologist ((email address removed))", post.FrontMatter.Role);
+        Assert.Contains("Write to me, fill in the form, or write to (email address removed) today.", text);
+        Assert.Contains("Your own email address was taken out wherever it appeared (6 times)", string.Join('\n', post.Warnings));
+        // Another address, even one ending in the sender's, is someone else's: kept, and flagged for the editor.
+        Assert.Contains($"[a longer address](<mailto:x{address}>)", text);
+        Assert.Contains(post.PersonalData, f => f.Kind == "email address");
+    }
+
+    [Fact]
     public void A_converted_email_reports_personal_data_as_warnings()
     {
         var post = Emails.Convert("personal-data.eml").Post!;

@@ -1,0 +1,29 @@
+using PPNBlog.Content.Text;
+
+namespace PPNBlog.Content.Tests.Text;
+
+public sealed class SingleLineTests
+{
+    [Theory]
+    [InlineData("Jo\u200B Evans\u200C\u200E", "Jo Evans")]
+    [InlineData("\uFEFFSmall acts", "Small acts")]
+    [InlineData("Invoice \u202Egpj.exe\u202C and \u2067isolated\u2069 \u061Cmark\u200F", "Invoice gpj.exe and isolated mark")]
+    [InlineData("Hidden\U000E0041\U000E0042 tags", "Hidden tags")]
+    [InlineData("Line\none\ttwo\u0007", "Line one two")]
+    [InlineData("Joiner\u200Dalone", "Joineralone")]
+    public void Invisible_and_direction_changing_characters_are_removed(string text, string line) => Assert.Equal(line, SingleLine.From(text));
+
+    [Fact]
+    public void An_emoji_sequence_keeps_its_joiners()
+    {
+        const string HealthWorker = "\U0001F469\u200D\u2695\uFE0F";
+        const string Family = "\U0001F468\u200D\U0001F469\u200D\U0001F467";
+        Assert.Equal($"Our {HealthWorker} and {Family}", SingleLine.From($"Our {HealthWorker} and {Family}"));
+    }
+
+    [Fact]
+    public void A_body_keeps_its_lines_and_loses_its_direction_overrides()
+    {
+        Assert.Equal("First gpj.exe\n\nSecond \u200Dline", SingleLine.WithoutDirectionOverrides("First \u202Egpj.exe\u202C\n\nSecond \u2066\u200Dline\u2069"));
+    }
+}

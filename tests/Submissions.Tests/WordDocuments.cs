@@ -1,0 +1,43 @@
+using System.IO.Compression;
+using System.Security;
+
+namespace PPNBlog.Submissions.Tests;
+
+/// <summary>Small .docx packages written part by part, as Word lays them out, for documents a test needs exactly.</summary>
+internal static class WordDocuments
+{
+    /// <summary>
+    /// A package whose body is <paramref name="bodyXml"/> (WordprocessingML inside &lt;w:body&gt;), with a hyperlink
+    /// relationship for each of <paramref name="links"/> (id → target, written as given) and <paramref name="padding"/>
+    /// bytes of spaces at the end of the document, compressed to almost nothing.
+    /// </summary>
+    public static byte[] Package(string bodyXml, IReadOnlyDictionary<string, string>? links = null, long padding = 0)
+    {
+        var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Write(zip, "[Content_Types].xml", """<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
+            Write(zip, "_rels/.rels", """<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>""");
+            Write(zip, "word/_rels/document.xml.rels", """<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"""
+                + string.Concat((links ?? new Dictionary<string, string>()).Select(l =>
+                    $"""<Relationship Id="{l.Key}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="{SecurityElement.Escape(l.Value).Replace("\n", "&#10;")}" TargetMode="External"/>"""))
+                + "</Relationships>");
+            using var document = new StreamWriter(zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open());
+            document.Write("""<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>""");
+            document.Write(bodyXml);
+            var spaces = new string(' ', 64 * 1024);
+            for (var written = 0L; written < padding; written += spaces.Length) document.Write(spaces);
+            document.Write("</w:body></w:document>");
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>A WordprocessingML paragraph of <paramref name="text"/>.</summary>
+    public static string Paragraph(string text) => $"<w:p><w:r><w:t>{SecurityElement.Escape(text)}</w:t></w:r></w:p>";
+
+    private static void Write(ZipArchive zip, string name, string text)
+    {
+        using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+        writer.Write(text);
+    }
+}
