@@ -45,6 +45,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var source = tnef is null ? message : SafeTnef(tnef) ?? message;
 
         var warnings = new List<string>();
+        var senderAddress = new SenderAddress(message);
         var images = new ImageCollector(settings);
         var parts = source.BodyParts.OfType<MimePart>().ToList();
         List<string> blocks;
@@ -56,7 +57,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             // Parts by Content-ID, the first of each: an email can hold thousands of parts and as many references.
             var byContentId = new Dictionary<string, MimePart>(StringComparer.OrdinalIgnoreCase);
             foreach (var part in parts.Where(p => p.ContentId is not null)) byContentId.TryAdd(part.ContentId!.Trim('<', '>'), part);
-            var converter = new HtmlToMarkdown(src => ImageFor(src, byContentId, images, warnings));
+            var converter = new HtmlToMarkdown(src => ImageFor(src, byContentId, images, warnings), senderAddress);
             blocks = converter.Convert(html);
             foreach (var (file, alt) in converter.Images) images.SetAlt(file, alt);
         }
@@ -72,7 +73,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         foreach (var removed in cleanup.Clean(blocks)) warnings.Add($"Removed the {removed} at the end of the email.");
         var lines = ContributorLines.Extract(blocks);
         var unreadableDocuments = new List<string>();
-        var document = CountWords(blocks) < settings.MinWords ? WordDocument(parts, images, lines, warnings, unreadableDocuments) : null;
+        var document = CountWords(blocks) < settings.MinWords ? WordDocument(parts, images, senderAddress, lines, warnings, unreadableDocuments) : null;
         if (document is not null) blocks = document.Value.Blocks;
 
         // Attached images that the body did not show go at the end, in order; other attachments are listed.
@@ -103,9 +104,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         {
             blocks.RemoveAt(0);
         }
-        var senderAddress = new SenderAddress(message);
         title = senderAddress.FromText(title);
-        var body = senderAddress.FromMarkdown(SingleLine.WithoutDirectionOverrides(string.Join("\n\n", blocks).Trim()));
+        var body = senderAddress.FromText(SingleLine.WithoutHiddenCharacters(string.Join("\n\n", blocks).Trim()));
         var words = CountWords([body]);
         var reasons = new List<string>();
         if (title.Length == 0) reasons.Add("The email has no subject. Please send it again with the title of your post as the subject line.");
@@ -181,8 +181,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     /// contributor lines added to the email's (the email's win). Documents that cannot be read are named, with why, in
     /// <paramref name="unreadable"/>: the contributor is told that, not only that the email is short.
     /// </summary>
-    private static (List<string> Blocks, MimePart Part)? WordDocument(List<MimePart> parts, ImageCollector images, ContributorLines lines, List<string> warnings,
-        List<string> unreadable)
+    private static (List<string> Blocks, MimePart Part)? WordDocument(List<MimePart> parts, ImageCollector images, SenderAddress senderAddress,
+        ContributorLines lines, List<string> warnings, List<string> unreadable)
     {
         var budget = new DocxToHtml.UnpackBudget();
         foreach (var part in parts)
@@ -199,7 +199,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
                 continue;
             }
             var converter = new HtmlToMarkdown(src => src.StartsWith("cid:docx-", StringComparison.Ordinal) && embedded.TryGetValue(src[9..], out var image)
-                ? images.FileFor(src) ?? images.Add(src, image, name, warnings) : null);
+                ? images.FileFor(src) ?? images.Add(src, image, name, warnings) : null, senderAddress);
             var blocks = converter.Convert(html);
             foreach (var (file, alt) in converter.Images) images.SetAlt(file, alt);
             // The document's own title (its first heading) names the post better than a covering note's subject.

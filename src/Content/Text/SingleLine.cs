@@ -6,8 +6,8 @@ namespace PPNBlog.Content.Text;
 
 /// <summary>
 /// One line of plain text from outside (an email header, a contributor line, a command-line argument): control
-/// characters become spaces, invisible characters (zero-width spaces and joiners, direction marks, overrides and
-/// isolates, which can disguise text, tag characters, the byte-order mark) and the non-characters U+FFFE/U+FFFF are
+/// characters become spaces, invisible characters (zero-width spaces and joiners, soft hyphens, word joiners, Hangul
+/// fillers, direction marks, overrides and isolates, which can disguise text, tag characters, the byte-order mark) and the non-characters U+FFFE/U+FFFF are
 /// dropped, runs of white space become one space.
 /// </summary>
 public static partial class SingleLine
@@ -30,14 +30,16 @@ public static partial class SingleLine
 
     /// <summary>
     /// <paramref name="text"/> (several lines: a post's body) without the direction overrides and isolates
-    /// (U+202A–U+202E, U+2066–U+2069), which make text read differently from how it is stored.
+    /// (U+202A–U+202E, U+2066–U+2069), which make text read differently from how it is stored, and without the
+    /// characters that show as nothing inside a word (soft hyphen, zero-width space, word joiner…), which make one word
+    /// look like another: an address with one inside it would not be found.
     /// </summary>
-    public static string WithoutDirectionOverrides(string text) => DirectionOverride().Replace(text, "");
+    public static string WithoutHiddenCharacters(string text) => HiddenInText().Replace(text, "");
 
     private const int ZeroWidthJoiner = 0x200D;
 
-    private static bool IsInvisible(Rune rune) => rune.Value is (>= 0x200B and <= 0x200F) or (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069)
-        or 0x061C or 0xFEFF or 0xFFFE or 0xFFFF or (>= 0xE0000 and <= 0xE007F);
+    private static bool IsInvisible(Rune rune) => rune.Value is (>= 0x200B and <= 0x200F) or (>= 0x202A and <= 0x202E) or (>= 0x2060 and <= 0x2069)
+        or 0x00AD or 0x034F or 0x061C or 0x115F or 0x1160 or 0x180E or 0x3164 or 0xFEFF or 0xFFA0 or 0xFFFE or 0xFFFF or (>= 0xE0000 and <= 0xE007F);
 
     private static bool IsEmoji(Rune rune) =>
         Rune.GetUnicodeCategory(rune) is UnicodeCategory.OtherSymbol or UnicodeCategory.ModifierSymbol || rune.Value == 0xFE0F;
@@ -54,6 +56,6 @@ public static partial class SingleLine
     [GeneratedRegex(@"[\s\u00A0\u200B\uFEFF]+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"[\u202A-\u202E\u2066-\u2069]")]
-    private static partial Regex DirectionOverride();
+    [GeneratedRegex(@"[\u202A-\u202E\u2066-\u2069\u00AD\u034F\u180E\u200B\u2060-\u2064\uFEFF]")]
+    private static partial Regex HiddenInText();
 }

@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using PPNBlog.Content.Text;
+using PPNBlog.Submissions.Privacy;
 
 namespace PPNBlog.Submissions.Conversion;
 
@@ -11,7 +12,9 @@ namespace PPNBlog.Submissions.Conversion;
 /// DOM is walked with AngleSharp and only structure is kept (headings, paragraphs, emphasis, links, lists, quotes,
 /// tables, images), so Outlook and Word noise (mso styles, &lt;o:p&gt;, conditional comments, empty spans) leaves no trace.
 /// </summary>
-public sealed class HtmlToMarkdown(Func<string, string?> imageFor)
+/// <param name="imageFor">The file name of the picture an img src shows (null: left out).</param>
+/// <param name="senderAddress">The sender's own address: a link to it keeps only its words.</param>
+public sealed class HtmlToMarkdown(Func<string, string?> imageFor, SenderAddress senderAddress)
 {
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -203,6 +206,7 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor)
                         if (string.IsNullOrEmpty(href) || !(href.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
                             href.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)))
                             return label;
+                        if (senderAddress.IsIn(href)) return label;
                         return label.Length == 0 ? "" : $"[{label}](<{LinkDestination(href)}>)";
                     case "img":
                         return Image(element);

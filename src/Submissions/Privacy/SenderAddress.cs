@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using MimeKit;
@@ -6,12 +7,16 @@ namespace PPNBlog.Submissions.Privacy;
 
 /// <summary>
 /// Keeps the sender's own email address out of everything published: it is personal data, and the only copy kept is
-/// the mailbox's. Found in any case, Markdown-escaped (<c>jo\_evans@</c>) or percent-encoded (<c>jo.evans%40</c>).
+/// the mailbox's. Found in any case, Markdown-escaped (<c>jo\_evans@</c>), percent-encoded (<c>jo.evans%40</c>), with
+/// emphasis or a line break inside it (<c>jo.**evans**@</c>), without its +tag, and with its domain in either IDN form.
 /// </summary>
-public sealed partial class SenderAddress
+public sealed class SenderAddress
 {
     /// <summary>What the address is replaced with in text.</summary>
     public const string Removed = "(email address removed)";
+
+    /// <summary>What may stand between two characters of an address in Markdown and still show it whole: emphasis, a hard break.</summary>
+    private const string Between = @"(?:[*_~]{1,3}|\\\n)?";
 
     private readonly Regex? _address;
 
@@ -19,7 +24,8 @@ public sealed partial class SenderAddress
     public SenderAddress(MimeMessage message)
     {
         var addresses = message.From.Mailboxes.Concat(message.ReplyTo.Mailboxes).Append(message.Sender)
-            .Select(m => m?.Address?.Trim()).OfType<string>().Where(a => a.Contains('@')).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            .Select(m => m?.Address?.Trim()).OfType<string>().Where(a => a.Contains('@'))
+            .SelectMany(Forms).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (addresses.Count == 0) return;
         // Not inside a longer address: no address character before it, and no more of a domain after it.
         var address = $@"(?<![\w.%+\-\\])(?:{string.Join('|', addresses.Select(Written))})(?![\w\-]|\\?\.\w)";
@@ -29,20 +35,18 @@ public sealed partial class SenderAddress
     /// <summary>How many times the address was taken out so far.</summary>
     public int Count { get; private set; }
 
-    /// <summary><paramref name="markdown"/> with each link to the address reduced to its label, and the address itself replaced.</summary>
-    public string FromMarkdown(string markdown)
+    /// <summary>
+    /// True (and counted) when a link's target <paramref name="href"/> holds the address (a mailto: link, a form's
+    /// ?email=): the converter then keeps only the link's words.
+    /// </summary>
+    public bool IsIn(string href)
     {
-        if (_address is null) return markdown;
-        markdown = Link().Replace(markdown, m =>
-        {
-            if (!_address.IsMatch(m.Groups[2].Value)) return m.Value;
-            Count++;
-            return m.Groups[1].Value;
-        });
-        return FromText(markdown);
+        if (_address is null || !_address.IsMatch(href)) return false;
+        Count++;
+        return true;
     }
 
-    /// <summary><paramref name="text"/> (a title, summary or tag; or Markdown with its links done) with the address replaced.</summary>
+    /// <summary><paramref name="text"/> (a title, summary or tag, or a Markdown body) with the address replaced.</summary>
     public string FromText(string text)
     {
         if (_address is null) return text;
@@ -53,13 +57,26 @@ public sealed partial class SenderAddress
         });
     }
 
-    /// <summary>A link as the converter writes one, [label](&lt;target&gt;); a label may hold an image. Linear time, whatever the text.</summary>
-    [GeneratedRegex(@"\[((?:\\.|!\[(?:\\.|[^\\\]])*\]\([^)\n]*\)|[^\\\]])*)\]\(<([^<>\n]*)>\)", RegexOptions.NonBacktracking)]
-    private static partial Regex Link();
+    /// <summary>The address as sent, without its +tag (the same mailbox), and with its domain in the other IDN form.</summary>
+    private static IEnumerable<string> Forms(string address)
+    {
+        var at = address.LastIndexOf('@');
+        var (local, domain) = (address[..at], address[(at + 1)..]);
+        var idn = new IdnMapping();
+        var domains = new[] { domain, Try(() => idn.GetAscii(domain)), Try(() => idn.GetUnicode(domain)) }.OfType<string>();
+        var locals = local.IndexOf('+') is var plus and > 0 ? [local, local[..plus]] : new[] { local };
+        return locals.SelectMany(l => domains.Select(d => $"{l}@{d}"));
+    }
+
+    private static string? Try(Func<string> convert)
+    {
+        try { return convert(); }
+        catch (ArgumentException) { return null; }
+    }
 
     /// <summary>Every way <paramref name="address"/> is written in Markdown or a link: each character as itself, escaped, or percent-encoded.</summary>
     private static string Written(string address) =>
-        string.Concat(address.Normalize(NormalizationForm.FormC).EnumerateRunes().Select(rune =>
+        string.Join(Between, address.Normalize(NormalizationForm.FormC).EnumerateRunes().Select(rune =>
         {
             var bytes = new byte[rune.Utf8SequenceLength];
             rune.EncodeToUtf8(bytes);

@@ -11,6 +11,8 @@ public sealed class SingleLineTests
     [InlineData("Hidden\U000E0041\U000E0042 tags", "Hidden tags")]
     [InlineData("Line\none\ttwo\u0007", "Line one two")]
     [InlineData("Joiner\u200Dalone", "Joineralone")]
+    // Each shows as nothing inside a word: "well\u00ADbeing" looked like another tag "wellbeing".
+    [InlineData("well\u00ADbe\u2060ing\u034F \u180EJane\u3164", "wellbeing Jane")]
     public void Invisible_and_direction_changing_characters_are_removed(string text, string line) => Assert.Equal(line, SingleLine.From(text));
 
     [Fact]
@@ -22,8 +24,9 @@ public sealed class SingleLineTests
     }
 
     [Fact]
-    public void A_body_keeps_its_lines_and_loses_its_direction_overrides()
+    public void A_body_keeps_its_lines_and_loses_its_direction_overrides_and_hidden_characters()
     {
-        Assert.Equal("First gpj.exe\n\nSecond \u200Dline", SingleLine.WithoutDirectionOverrides("First \u202Egpj.exe\u202C\n\nSecond \u2066\u200Dline\u2069"));
+        Assert.Equal("First gpj.exe\n\nSecond \u200Dline", SingleLine.WithoutHiddenCharacters("First \u202Egpj.exe\u202C\n\nSecond \u2066\u200Dline\u2069"));
+        Assert.Equal("jane.smith@nhs.net", SingleLine.WithoutHiddenCharacters("jane.smi\u00ADth@\u200Bnhs.\u2060net"));
     }
 }

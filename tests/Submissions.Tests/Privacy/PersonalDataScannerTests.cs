@@ -58,6 +58,24 @@ public class PersonalDataScannerTests
     }
 
     [Fact]
+    public void The_senders_address_is_found_split_by_formatting_and_the_text_around_its_links_is_left_alone()
+    {
+        // Sent from a +tag address; the body writes the mailbox itself, broken up by bold, a soft hyphen and a line break.
+        var html = $"<p>As the report says [1], and [<a href=\"https://example.org/\">the guide</a>] agrees.</p><p>{Emails.Prose}</p>" +
+                   "<p>Mail jane.<b>smith</b>@nhs.net or jane.smi\u00ADth@nhs.net or jane.smith@<br>nhs.net, or <a href=\"mailto:jane.smith@nhs.net\">me</a>.</p>";
+        var message = Emails.Message("Reports", "", html);
+        message.From.Clear();
+        message.From.Add(new MimeKit.MailboxAddress("Jane Smith", "jane.smith+blog@nhs.net"));
+
+        var post = Emails.ConvertFile(message).Post!;
+        var text = SubmissionWriter.PostText(post);
+
+        Assert.DoesNotContain("smith", text.Replace("author: Jane Smith", ""), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("As the report says \\[1\\], and \\[[the guide](<https://example.org/>)\\] agrees.", text);
+        Assert.Contains("Mail (email address removed) or (email address removed) or (email address removed), or me.", text);
+    }
+
+    [Fact]
     public void A_converted_email_reports_personal_data_as_warnings()
     {
         var post = Emails.Convert("personal-data.eml").Post!;
