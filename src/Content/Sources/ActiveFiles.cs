@@ -57,6 +57,8 @@ public static class ActiveFiles
             {
                 // Entities declared inside the file can hide any of the below, and expand beyond any limit.
                 if (reader.NodeType == XmlNodeType.DocumentType && reader.Value.Trim().Length > 0) return Scripted;
+                // <?xml-stylesheet type="text/xsl"?> has the browser build the document with XSLT, which can write any script.
+                if (reader.NodeType == XmlNodeType.ProcessingInstruction) return Scripted;
                 if (reader.NodeType != XmlNodeType.Element) continue;
                 if (ActiveElements.Contains(reader.LocalName) || reader.NamespaceURI == XhtmlNamespace) return Scripted;
                 while (reader.MoveToNextAttribute())

@@ -113,9 +113,22 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
     /// <summary>Where the body's first reference to a control character is (the body's start if none is found).</summary>
     private static SourceLocation ReferenceLocation(string body, SourceFile source) => LocationAt(body, Math.Max(0, ControlCharacters.IndexOfReference(body)), source);
 
-    /// <summary>Where to look for what was removed: from its element (an onload on an iframe, not the first onload of the body), when that is written.</summary>
-    private static int WithinAt(string body, RemovedHtml removed) =>
-        removed.Within is { } element && body.IndexOf(element, StringComparison.OrdinalIgnoreCase) is var start and >= 0 ? start : 0;
+    /// <summary>
+    /// Where what was removed is written in the body, or -1: inside the first start tag of its element that holds it (an
+    /// onload on an iframe, not the first onload of the body, nor the first iframe), when its element is known.
+    /// </summary>
+    private static int IndexOf(string body, RemovedHtml removed)
+    {
+        if (removed.Within is { } element)
+        {
+            for (var start = body.IndexOf(element, StringComparison.OrdinalIgnoreCase); start >= 0; start = body.IndexOf(element, start + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                var end = body.IndexOf('>', start) is var close and >= 0 ? close : body.Length;
+                if (body.IndexOf(removed.Written, start, end - start, StringComparison.OrdinalIgnoreCase) is var at and >= 0) return at;
+            }
+        }
+        return body.IndexOf(removed.Written, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>Where the character at <paramref name="at"/> of a body is in its file.</summary>
     private static SourceLocation LocationAt(string body, int at, SourceFile source)
@@ -156,7 +169,7 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
             found.Add(DiagnosticCode.TemplateTagAsText, source.At(tag.Line, tag.Column),
                 $"'{tag.Text}' is a template tag of another site generator: readers see it as written{(tag.Count > 1 ? $" (and {tag.Count - 1} more in this file)" : "")}");
         foreach (var removed in html.RemovedHtml.DistinctBy(r => r.Description))
-            found.Add(DiagnosticCode.UnsafeHtmlRemoved, body.IndexOf(removed.Written, WithinAt(body, removed), StringComparison.OrdinalIgnoreCase) is var at and >= 0
+            found.Add(DiagnosticCode.UnsafeHtmlRemoved, IndexOf(body, removed) is var at and >= 0
                     ? LocationAt(body, at, source)
                     : source.At(markdown.RawHtmlLine ?? 0, 0),
                 $"unsafe HTML removed: {removed.Description}", removed.Hint);

@@ -163,7 +163,8 @@ public sealed class DomRewriter(BodyEdits edits)
         var features = allow.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var kept = features.Where(f => PlayerFeatures.Contains(f.Split(' ', 2)[0])).ToList();
         if (kept.Count == features.Length) return;
-        removed.Add(new("allow=\"…\" on <iframe>", "allow=", Within: "<iframe"));
+        // Found by the first feature taken away: another player's allow may be written before it.
+        removed.Add(new("allow=\"…\" on <iframe>", features.First(f => !kept.Contains(f)).Split(' ', 2)[0], Within: "<iframe"));
         if (kept.Count == 0) frame.RemoveAttribute("allow");
         else frame.SetAttribute("allow", string.Join("; ", kept));
     }

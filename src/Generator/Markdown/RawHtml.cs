@@ -17,6 +17,11 @@ public static class RawHtml
     /// <summary>Tag names seen so far, and whether each is an element of HTML (AngleSharp knows every one).</summary>
     private static readonly ConcurrentDictionary<string, bool> KnownNames = new(StringComparer.OrdinalIgnoreCase) { ["svg"] = true, ["math"] = true };
 
+    private static readonly HashSet<string> RemovedWhole = new(StringComparer.Ordinal)
+    {
+        "script", "style", "template", "textarea", "noscript", "title", "xmp", "iframe", "noembed", "noframes", "svg", "math", "form", "object",
+    };
+
     private static readonly Lock DocumentLock = new();
     private static readonly IHtmlDocument Document = new HtmlParser().ParseDocument("");
 
@@ -45,12 +50,21 @@ public static class RawHtml
     {
         if (!html.Contains("href", StringComparison.OrdinalIgnoreCase) && !html.Contains("src", StringComparison.OrdinalIgnoreCase)) return;
         using var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver);
+        // Inside these nothing is published as a link or picture (the sanitiser removes them whole, or they hold text).
+        var removedDepth = 0;
         while (tokenizer.GetStructToken() is { Type: not HtmlTokenType.EndOfFile } token)
         {
-            if (token.Type != HtmlTokenType.StartTag) continue;
+            if (token.Type is not (HtmlTokenType.StartTag or HtmlTokenType.EndTag)) continue;
             var name = token.Name.ToString();
-            var attribute = name switch { "a" => "href", "img" => "src", _ => null };
-            if (attribute is null) continue;
+            if (RemovedWhole.Contains(name))
+            {
+                if (token.Type == HtmlTokenType.EndTag) removedDepth = Math.Max(0, removedDepth - 1);
+                else if (!token.IsSelfClosing) removedDepth++;
+                continue;
+            }
+            // <image> is read as <img> by every browser; <area> is a link of an image map.
+            var attribute = name switch { "a" or "area" => "href", "img" or "image" => "src", _ => null };
+            if (attribute is null || token.Type == HtmlTokenType.EndTag || removedDepth > 0) continue;
             string? url = null, alt = null;
             for (var i = 0; i < token.Attributes.Count; i++)
             {
@@ -60,7 +74,7 @@ public static class RawHtml
             }
             if (url is null) continue;
             var (line, column) = lineStart(token.Position.Line - 1);
-            links.Add(new MarkdownLink(url.Trim(), name == "img", alt?.Trim() ?? "", line, column + token.Position.Column - 1));
+            links.Add(new MarkdownLink(url.Trim(), attribute == "src", alt?.Trim() ?? "", line, column + token.Position.Column - 1));
         }
     }
 

@@ -227,6 +227,9 @@ public class CliTests
         var taken = Run("new", "Small acts", "--commitment", "put-people-first", "--input", site.Input);
         Assert.Equal(1, taken.Code);
         Assert.Matches("^ppnblog: /posts/small-acts/ is already the address of .*posts/2019/small-acts.md; choose another title$", taken.Error.Trim());
+        // Or had it once: an alias is an address the build keeps for the post that moved.
+        site.WritePost("moved-on", extra: "aliases: [/posts/fresh-idea/]\n");
+        Assert.Matches("is already the address of .*posts/2021/moved-on.md", Run("new", "Fresh idea", "--commitment", "put-people-first", "--input", site.Input).Error);
         var empty = Run("new", "\u0001 \t", "--commitment", "put-people-first", "--input", site.Input);
         Assert.Equal(2, empty.Code);
         Assert.Contains("the title is empty", empty.Error);
