@@ -201,7 +201,8 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor, SenderAddress
                         return CodeSpan(element.TextContent);
                     case "a":
                         // A line break in a label would let a blank line split the link into text.
-                        var label = InlineChildren(element).Replace("\\\n", " ").Trim();
+                        // The sender's address as a label is taken out while its line breaks still join it ("jane@<br>nhs.net").
+                        var label = senderAddress.FromText(InlineChildren(element)).Replace("\\\n", " ").Trim();
                         var href = element.GetAttribute("href")?.Trim();
                         if (string.IsNullOrEmpty(href) || !(href.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
                             href.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)))

@@ -62,7 +62,8 @@ public class PersonalDataScannerTests
     {
         // Sent from a +tag address; the body writes the mailbox itself, broken up by bold, a soft hyphen and a line break.
         var html = $"<p>As the report says [1], and [<a href=\"https://example.org/\">the guide</a>] agrees.</p><p>{Emails.Prose}</p>" +
-                   "<p>Mail jane.<b>smith</b>@nhs.net or jane.smi\u00ADth@nhs.net or jane.smith@<br>nhs.net, or <a href=\"mailto:jane.smith@nhs.net\">me</a>.</p>";
+                   "<p>Mail jane.<b>smith</b>@nhs.net or jane.smi\u00ADth@nhs.net or jane.smith@<br>nhs.net, or <a href=\"mailto:jane.smith@nhs.net\">me</a>" +
+                   " (<a href=\"mailto:jane.smith@nhs.net\">jane.smith@<br>nhs.net</a>).</p>";
         var message = Emails.Message("Reports", "", html);
         message.From.Clear();
         message.From.Add(new MimeKit.MailboxAddress("Jane Smith", "jane.smith+blog@nhs.net"));
@@ -72,7 +73,7 @@ public class PersonalDataScannerTests
 
         Assert.DoesNotContain("smith", text.Replace("author: Jane Smith", ""), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("As the report says \\[1\\], and \\[[the guide](<https://example.org/>)\\] agrees.", text);
-        Assert.Contains("Mail (email address removed) or (email address removed) or (email address removed), or me.", text);
+        Assert.Contains("Mail (email address removed) or (email address removed) or (email address removed), or me ((email address removed)).", text);
     }
 
     [Fact]
