@@ -255,8 +255,12 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor, SenderAddress
         var builder = new StringBuilder(href.Length);
         foreach (var c in href)
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '\\')
+            // Braces too: "{{" in an address reads as another generator's template tag, which the build refuses (PPN009).
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '\\' or '{' or '}')
                 foreach (var b in Encoding.UTF8.GetBytes([c])) builder.Append('%').Append(b.ToString("X2"));
+            // Markdown reads "&copy;" in a destination as © (Markdig even after a backslash): as an entity, an ampersand stays one.
+            else if (c == '&')
+                builder.Append("&amp;");
             else
                 builder.Append(c);
         }

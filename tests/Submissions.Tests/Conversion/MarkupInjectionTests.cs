@@ -23,6 +23,8 @@ public class MarkupInjectionTests
         { $"<pre>````{Html(Attack)}````\n```{Html(Attack)}</pre>", [] },
         // A target with white space or a line break ended the link and the paragraph.
         { $"<p><a href=\"https://example.org/{Html(Attack)}\">our page</a></p>", ["https://example.org/%0A%0A%3Cscript%3Ealert(1)%3C/script%3E%0A%0A%3Cimg%20src=x%20onerror=alert(2)%3E%0A%0A[click](javascript:alert(3))%20![p](https://tracker.example/p.gif)"] },
+        // An entity in the target was read as its character; "{{" as another generator's template tag, which fails the build.
+        { "<p><a href=\"https://example.org/?a=1&amp;copy;=2&amp;t={{ site.x }}\">our page</a></p>", ["https://example.org/?a=1&copy;=2&t=%7B%7B%20site.x%20%7D%7D"] },
         // A backslash escaped the target's closing bracket.
         { "<p><a href=\"https://example.org/a\\&gt;b) [c](javascript:alert(1)) &lt;b&gt;x\">our page</a></p>", ["https://example.org/a%5C%3Eb)%20[c](javascript:alert(1))%20%3Cb%3Ex"] },
     };
