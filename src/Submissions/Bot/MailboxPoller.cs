@@ -80,7 +80,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
         await using var originals = new ProcessedMessages(mail, password, converter, replies, now);
         try
         {
-            await imap.ConnectAsync(mail.ImapHost, mail.ImapPort, mail.Security, cancellation);
+            await imap.ConnectAsync(mail.ImapHost, mail.ImapPort, mail.SecurityFor(mail.ImapPort), cancellation);
             await imap.AuthenticateAsync(mail.Username, password, cancellation);
             var processed = await Folder(imap, mail.Processed, cancellation);
             var rejected = await Folder(imap, mail.Rejected, cancellation);
@@ -98,7 +98,8 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
             if (report.LeftInInbox == 0) report.OrphansRemoved = (await bot.PullRequests.RemoveOrphanBranchesAsync(cancellation)).Count;
             await NotifyDecided(originals, smtp, report, cancellation);
         }
-        catch (Exception e) when (e is IOException or SocketException or ImapProtocolException or ImapCommandException or ServiceNotConnectedException or ServiceNotAuthenticatedException or MailKit.Security.AuthenticationException)
+        catch (Exception e) when (e is IOException or SocketException or ImapProtocolException or ImapCommandException or ServiceNotConnectedException or ServiceNotAuthenticatedException
+            or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException)
         {
             report.Problems.Add($"the mailbox connection failed ({e.GetType().Name}: {FirstLine(e.Message)}); what is left waits for the next run");
         }
@@ -193,7 +194,16 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
     private async Task Answer(MimeMessage original, MimeMessage reply, bool answered, IMailFolder inbox, UniqueId uid, SmtpClient smtp, CancellationToken cancellation)
     {
         if (answered || !replies.ShouldAnswer(original)) return;
-        await Send(smtp, reply, cancellation);
+        try
+        {
+            await Send(smtp, reply, cancellation);
+        }
+        catch (ReplyNotSentException e) when (e.InnerException is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } refused && (int)refused.StatusCode >= 500)
+        {
+            // The sender's address takes no mail (a forged or mistyped From): no later run could answer it either, and
+            // waiting in the inbox would hold up every message after it.
+            log.WriteLine($"message {uid}: the reply was refused for good ({(int)refused.StatusCode}), so it is not sent");
+        }
         await inbox.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, MessageFlags.Answered) { Silent = true }, cancellation);
     }
 
@@ -203,14 +213,16 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
         {
             if (!smtp.IsConnected)
             {
-                await smtp.ConnectAsync(mail.SmtpHost, mail.SmtpPort, mail.Security, cancellation);
+                await smtp.ConnectAsync(mail.SmtpHost, mail.SmtpPort, mail.SecurityFor(mail.SmtpPort), cancellation);
                 if (smtp.Capabilities.HasFlag(SmtpCapabilities.Authentication)) await smtp.AuthenticateAsync(mail.Username, password, cancellation);
             }
             await smtp.SendAsync(message, cancellation);
         }
-        catch (Exception e) when (e is IOException or SocketException or SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or MailKit.Security.AuthenticationException)
+        catch (Exception e) when (e is IOException or SocketException or SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException
+            or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException)
         {
-            throw new ReplyNotSentException(e.Message, e);
+            // A refusal's text often quotes the recipient, whose address must not reach the (public) job log: its code says enough.
+            throw new ReplyNotSentException(e is SmtpCommandException refused ? $"the SMTP server refused it: {(int)refused.StatusCode} {refused.ErrorCode}" : e.Message, e);
         }
     }
 

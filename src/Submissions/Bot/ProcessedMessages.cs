@@ -52,7 +52,7 @@ public sealed class ProcessedMessages(MailSettings mail, string password, Submis
         _imap ??= new ImapClient();
         if (!_imap.IsConnected)
         {
-            await _imap.ConnectAsync(mail.ImapHost, mail.ImapPort, mail.Security, cancellation);
+            await _imap.ConnectAsync(mail.ImapHost, mail.ImapPort, mail.SecurityFor(mail.ImapPort), cancellation);
             await _imap.AuthenticateAsync(mail.Username, password, cancellation);
         }
         _folder = await _imap.GetFolderAsync(mail.Processed, cancellation);

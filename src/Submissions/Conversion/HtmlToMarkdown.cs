@@ -275,6 +275,7 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor, SenderAddress
         var alt = SingleLine.CollapseWhitespace(image.GetAttribute("alt") ?? image.GetAttribute("title") ?? "").Trim();
         // Outlook fills alt with the file name when the author gave none: that is not a description.
         if (alt.Contains('.') && !alt.Contains(' ')) alt = "";
+        alt = senderAddress.FromText(alt);
         _images.Add((file, alt));
         return $"![{MarkdownText.Escape(alt)}]({file})";
     }

@@ -10,8 +10,17 @@ namespace PPNBlog.Submissions.GitHub;
 /// </summary>
 public static partial class PullRequestText
 {
-    /// <summary>"Blog submission: &lt;title&gt;", neutralised and kept to one line.</summary>
-    public static string Title(ConvertedPost post) => TitlePrefix + Neutralise(post.FrontMatter.Title);
+    /// <summary>"Blog submission: &lt;title&gt;", neutralised, on one line and within GitHub's 256 characters (escaping lengthens it).</summary>
+    public static string Title(ConvertedPost post)
+    {
+        var title = post.FrontMatter.Title;
+        if (TitlePrefix.Length + Neutralise(title).Length <= MaxTitleLength) return TitlePrefix + Neutralise(title);
+        while (TitlePrefix.Length + Neutralise(title).Length + 1 > MaxTitleLength) title = title[..^(char.IsLowSurrogate(title[^1]) ? 2 : 1)];
+        return TitlePrefix + Neutralise(title.TrimEnd() + "…");
+    }
+
+    /// <summary>The longest pull request title GitHub accepts (it refuses a longer one, which would hold the message up for good).</summary>
+    private const int MaxTitleLength = 255;
 
     /// <summary>The post's title as a submission's pull request title shows it (without the prefix).</summary>
     public static string PostTitle(string pullRequestTitle) =>
@@ -77,6 +86,8 @@ public static partial class PullRequestText
         var line = Whitespace().Replace(text, " ").Trim();
         // A zero-width joiner after '@' and '#' stops mentions and issue links; closing keywords then refer to nothing.
         line = line.Replace("@", "@\u2060").Replace("#", "#\u2060");
+        // Closing keywords before a full issue address ("Fixes https://github.com/…/issues/12") still close it: broken too.
+        line = ClosingKeyword().Replace(line, m => m.Value[0] + "\u2060" + m.Value[1..]);
         var escaped = new StringBuilder(line.Length);
         foreach (var c in line)
         {
@@ -89,4 +100,7 @@ public static partial class PullRequestText
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\b(close[sd]?|fix(e[sd])?|resolve[sd]?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClosingKeyword();
 }

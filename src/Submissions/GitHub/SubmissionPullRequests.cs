@@ -89,7 +89,7 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
             if (await BranchHead(branch, cancellation) is null)
             {
                 var baseHead = await BaseHead(cancellation);
-                var commit = await CommitBundle(post, baseHead, $"Add blog submission: {post.FrontMatter.Title}", cancellation);
+                var commit = await CommitBundle(post, baseHead, $"Add blog submission {post.BundlePath}/", cancellation);
                 try
                 {
                     await Write(() => client.Git.Reference.Create(Owner, Repository, new NewReference($"refs/heads/{branch}", commit)), cancellation);
@@ -141,7 +141,7 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
     public async Task ReviseAsync(SubmissionPullRequest pull, ConvertedPost revision, IReadOnlyList<string> validation, CancellationToken cancellation = default)
     {
         var head = await BranchHead(pull.Branch, cancellation) ?? throw new GitHubRefusedException($"the branch {pull.Branch} is gone");
-        var commit = await CommitBundle(revision, head, $"Revise blog submission: {revision.FrontMatter.Title}", cancellation);
+        var commit = await CommitBundle(revision, head, $"Revise blog submission {revision.BundlePath}/", cancellation);
         await Write(() => client.Git.Reference.Update(Owner, Repository, $"heads/{pull.Branch}", new ReferenceUpdate(commit)), cancellation);
         var body = PullRequestText.Body(revision, validation, await Template(cancellation));
         await Write(() => client.PullRequest.Update(Owner, Repository, pull.Number,

@@ -7,7 +7,7 @@ namespace PPNBlog.Submissions.Mail;
 /// <param name="ImapPort">IMAP port.</param>
 /// <param name="SmtpHost">SMTP server.</param>
 /// <param name="SmtpPort">SMTP port.</param>
-/// <param name="Security">TLS on connect, STARTTLS, or none (a server on this machine only).</param>
+/// <param name="Security">TLS (see <see cref="SecurityFor"/>), STARTTLS, or none (a server on this machine only).</param>
 /// <param name="Username">The mailbox's user name, for IMAP and SMTP.</param>
 /// <param name="FromAddress">The address replies come from.</param>
 /// <param name="FromName">The name replies come from.</param>
@@ -22,6 +22,14 @@ public sealed record MailSettings(
     /// <summary>The environment variable holding the mailbox password.</summary>
     public const string PasswordVariable = "PPNBLOG_MAIL_PASSWORD";
 
+    /// <summary>
+    /// How to secure the connection to <paramref name="port"/>. "tls" is TLS from the first byte on the ports made for it
+    /// (993, 465) and required STARTTLS on the others (587, 143): one setting serves both servers, as a mail provider
+    /// has them (IMAP on 993, SMTP on 587).
+    /// </summary>
+    public SecureSocketOptions SecurityFor(int port) =>
+        Security == SecureSocketOptions.SslOnConnect && port is not (993 or 465) ? SecureSocketOptions.StartTls : Security;
+
     /// <summary>Reads the <c>security</c> setting.</summary>
     /// <exception cref="InvalidDataException">Not one of tls, starttls, none.</exception>
     public static SecureSocketOptions ParseSecurity(string value) => value.Trim().ToLowerInvariant() switch
@@ -29,6 +37,6 @@ public sealed record MailSettings(
         "tls" or "ssl" => SecureSocketOptions.SslOnConnect,
         "starttls" => SecureSocketOptions.StartTls,
         "none" => SecureSocketOptions.None,
-        _ => throw new InvalidDataException($"mail.security is '{value}'; use tls (port 993/465), starttls (port 143/587) or none (a server on this machine)"),
+        _ => throw new InvalidDataException($"mail.security is '{value}'; use tls (TLS on 993/465, STARTTLS on 587/143), starttls or none (a server on this machine)"),
     };
 }

@@ -22,6 +22,11 @@ public sealed class SettingsFileTests
             Assert.Equal(["comms-team"], config.GitHub.TeamReviewers);
             Assert.Equal(new PPNBlog.Submissions.GitHub.GitHubAppInstallation(123456, 7890123), config.App);
             Assert.Equal(SecureSocketOptions.SslOnConnect, config.Mail!.Security);
+            // The documented pair, IMAP on 993 and SMTP on 587, under the one "tls": TLS from the start, then STARTTLS
+            // (TLS from the start on 587 failed every reply).
+            Assert.Equal((993, SecureSocketOptions.SslOnConnect), (config.Mail.ImapPort, config.Mail.SecurityFor(config.Mail.ImapPort)));
+            Assert.Equal((587, SecureSocketOptions.StartTls), (config.Mail.SmtpPort, config.Mail.SecurityFor(config.Mail.SmtpPort)));
+            Assert.Equal(SecureSocketOptions.SslOnConnect, config.Mail.SecurityFor(465));
             Assert.Equal(("Processed", "Rejected", TimeSpan.FromMinutes(5)), (config.Mail.Processed, config.Mail.Rejected, config.Mail.PollInterval));
             Assert.Equal(new Uri("https://blog.example.org/"), config.SiteUrl);
             Assert.Equal("mx.example.org", config.Conversion.AuthservId);

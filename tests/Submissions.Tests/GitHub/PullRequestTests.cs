@@ -25,7 +25,8 @@ public sealed class PullRequestTests : WithFakeGitHub
         Assert.True(opened.Created);
         Assert.Matches(@"^submissions/\d{4}-\d{2}-\d{2}-[a-z0-9-]+-[0-9a-f]{8}$", opened.Branch);
         var commits = GitHub.CommitsOnlyOn(opened.Branch);
-        Assert.Equal(("Add blog submission: " + post.FrontMatter.Title, SubmissionPullRequests.Bot.Name), Assert.Single(commits));
+        // Nothing from the email in the commit: a title saying "Fixes #12" would close issue 12 when merged.
+        Assert.Equal(($"Add blog submission {post.BundlePath}/", SubmissionPullRequests.Bot.Name), Assert.Single(commits));
         var added = GitHub.FilesOn(opened.Branch).Where(f => f.Key != "README.md").ToDictionary();
         Assert.All(added.Keys, path => Assert.StartsWith(post.BundlePath + "/", path));
         Assert.Equal(SubmissionWriter.PostText(post), Encoding.UTF8.GetString(added[post.BundlePath + "/index.md"]));
@@ -237,7 +238,8 @@ public sealed class PullRequestTests : WithFakeGitHub
     public async Task Text_from_the_email_cannot_mention_people_link_or_close_issues_or_hide_html_in_the_pull_request()
     {
         var post = Post("apple-plain-text.eml");
-        post = post with { FrontMatter = post.FrontMatter with { Title = "Fixes #1 for @everyone <!-- hidden --> [click](javascript:x)", Summary = "closes #2 @org/team <img src=x onerror=alert(1)>" } };
+        post = post with { FrontMatter = post.FrontMatter with { Title = "Fixes #1 for @everyone <!-- hidden --> [click](javascript:x)",
+            Summary = "closes #2 @org/team <img src=x onerror=alert(1)>; Resolves https://github.com/org/repo/issues/3" } };
         await Bot().OpenAsync(post, []);
 
         var pull = Assert.Single(GitHub.PullRequests);
@@ -245,10 +247,25 @@ public sealed class PullRequestTests : WithFakeGitHub
         {
             Assert.DoesNotMatch(@"@[A-Za-z]", text);
             Assert.DoesNotMatch(@"#\d", text);
+            // Closing keywords, even before a full issue address, close nothing on merge.
+            Assert.DoesNotMatch(@"(?i)\b(fixes|closes|resolves)\b", text);
             Assert.DoesNotContain("<!--", text);
             Assert.DoesNotContain("<img", text);
             Assert.DoesNotMatch(@"(?<!\\)\]\(javascript", text); // an escaped \] starts no link
         }
+    }
+
+    [Fact]
+    public async Task A_title_escaping_makes_longer_is_cut_to_what_github_takes()
+    {
+        var post = Post("apple-plain-text.eml");
+        post = post with { FrontMatter = post.FrontMatter with { Title = string.Concat(Enumerable.Repeat("<_> ", 37)) + "\U0001F600 end" } };
+        await Bot().OpenAsync(post, []);
+
+        var title = Assert.Single(GitHub.PullRequests)["title"]!.GetValue<string>();
+        Assert.InRange(title.Length, 200, 255);
+        Assert.EndsWith("…", title);
+        Assert.Empty(GitHub.Violations);
     }
 
     [Fact]
