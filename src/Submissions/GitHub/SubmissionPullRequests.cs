@@ -61,7 +61,7 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
     public int Writes => _pacer.Writes;
 
     /// <summary>The submission's branch: submissions/&lt;date&gt;-&lt;slug&gt;-&lt;short key&gt;.</summary>
-    public static string BranchFor(ConvertedPost post) => $"{BranchPrefix}{post.FrontMatter.Date.ToIsoString()}-{post.Slug}-{post.IdempotencyKey[..8]}";
+    public static string BranchFor(ConvertedPost post) => $"{BranchPrefix}{post.FrontMatter.Date.ToIsoString()}-{post.Slug}-{post.IdempotencyKey}";
 
     /// <summary>The date, slug and short key in a submission's branch name; null for any other branch.</summary>
     public static (DateOnly Date, string Slug, string Key)? ParseBranch(string branch) =>
@@ -122,10 +122,12 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
         return new SubmissionPullRequest(pullRequest.Number, pullRequest.HtmlUrl, branch, created);
     }
 
-    /// <summary>The open pull request of the submission whose key starts with <paramref name="key"/>, or null.</summary>
+    /// <summary>The open pull request of the submission with <paramref name="key"/>, or null.</summary>
     public async Task<SubmissionPullRequest?> FindAsync(string key, CancellationToken cancellation = default)
     {
-        var suffix = "-" + key[..8];
+        // The whole key: branch names are public, and a sender who made a message whose key shared a short prefix
+        // with another's (2^32 tries) could otherwise revise or withdraw that other post.
+        var suffix = "-" + key;
         foreach (var branch in (await SubmissionBranches(cancellation)).Where(b => b.EndsWith(suffix, StringComparison.Ordinal)))
         {
             if (await Find(branch, cancellation) is { State.Value: ItemState.Open } pull)
@@ -374,6 +376,6 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
         await Write(() => _api.Post<IReadOnlyList<Label>>(RepositoryUri($"issues/{number}/labels"), new { labels }), cancellation);
     }
 
-    [GeneratedRegex(@"^submissions/(?<date>\d{4}-\d{2}-\d{2})-(?<slug>[a-z0-9-]+)-(?<key>[0-9a-f]{8})$")]
+    [GeneratedRegex(@"^submissions/(?<date>\d{4}-\d{2}-\d{2})-(?<slug>[a-z0-9-]+)-(?<key>[0-9a-f]{20})$")]
     private static partial Regex SubmissionBranch();
 }

@@ -23,7 +23,7 @@ public sealed class Replies(MailSettings mail)
             if (id.StartsWith("ack.", StringComparison.Ordinal) && id.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
             {
                 var key = id["ack.".Length..^suffix.Length];
-                if (key.Length is >= 8 and <= 64 && key.All(char.IsAsciiHexDigitLower)) return key;
+                if (key.Length == 20 && key.All(char.IsAsciiHexDigitLower)) return key;
             }
         }
         return null;

@@ -23,7 +23,8 @@ public sealed class PullRequestTests : WithFakeGitHub
         var opened = await Bot("editor-one").OpenAsync(post, []);
 
         Assert.True(opened.Created);
-        Assert.Matches(@"^submissions/\d{4}-\d{2}-\d{2}-[a-z0-9-]+-[0-9a-f]{8}$", opened.Branch);
+        Assert.Matches(@"^submissions/\d{4}-\d{2}-\d{2}-[a-z0-9-]+-[0-9a-f]{20}$", opened.Branch);
+        Assert.EndsWith("-" + post.IdempotencyKey, opened.Branch);
         var commits = GitHub.CommitsOnlyOn(opened.Branch);
         // Nothing from the email in the commit: a title saying "Fixes #12" would close issue 12 when merged.
         Assert.Equal(($"Add blog submission {post.BundlePath}/", SubmissionPullRequests.Bot.Name), Assert.Single(commits));

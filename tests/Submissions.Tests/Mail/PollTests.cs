@@ -169,7 +169,7 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(0, notLiveYet.Notified);
         Assert.Single(Smtp.Received);
 
-        var slug = pull["head"]!["ref"]!.GetValue<string>().Split('-', 4)[3][..^9];
+        var slug = SubmissionPullRequests.ParseBranch(pull["head"]!["ref"]!.GetValue<string>())!.Value.Slug;
         Site.Publish(slug);
         var live = await Poll();
         var later = await Poll();
