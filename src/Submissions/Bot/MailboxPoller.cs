@@ -162,6 +162,10 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
             if (outcome.PullRequest is { } pull)
             {
                 await Answer(message, replies.Acknowledgement(message, outcome.Post!), answered, inbox, uid, smtp, cancellation);
+                // The key goes with the message (where the server keeps keywords): the notices find it by the key whatever
+                // a later version of the converter would make of the message.
+                if (inbox.PermanentFlags.HasFlag(MessageFlags.UserDefined))
+                    await inbox.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, [ProcessedMessages.KeyKeyword(outcome.Post!.IdempotencyKey)]) { Silent = true }, cancellation);
                 await inbox.MoveToAsync(uid, processed, cancellation);
                 if (pull.Created) report.Opened++; else report.AlreadyOpen++;
                 log.WriteLine($"message {uid}: pull request #{pull.Number} ({(pull.Created ? "opened" : "already open")}) {pull.Url}");

@@ -16,13 +16,19 @@ public sealed class ProcessedMessages(MailSettings mail, string password, Submis
     private ImapClient? _imap;
     private IMailFolder? _folder;
 
-    /// <summary>The original message whose submission key starts with <paramref name="key"/>, or null.</summary>
-    /// <param name="key">The key, or its first characters (a branch name has 8).</param>
+    /// <summary>The IMAP keyword a processed message carries with its submission key.</summary>
+    public static string KeyKeyword(string key) => "ppnblog-" + key;
+
+    /// <summary>The original message of the submission with <paramref name="key"/>, or null.</summary>
+    /// <param name="key">The submission key.</param>
     /// <param name="sentOn">The day it was sent, when known: messages sent around then are read first.</param>
     /// <param name="cancellation">Stops the search.</param>
     public async Task<MimeMessage?> FindAsync(string key, DateOnly? sentOn, CancellationToken cancellation)
     {
         var folder = await Open(cancellation);
+        if (await folder.SearchAsync(SearchQuery.HasKeyword(KeyKeyword(key)), cancellation) is [var tagged, ..])
+            return await folder.GetMessageAsync(tagged, cancellation);
+        // A message filed without the keyword (a server that keeps none): its key is worked out again from the message.
         var all = await folder.SearchAsync(SearchQuery.All, cancellation);
         var order = all;
         if (sentOn is { } day)
@@ -41,7 +47,7 @@ public sealed class ProcessedMessages(MailSettings mail, string password, Submis
                 // Replies (revisions, withdrawals) are filed here too, but only an original carries the post's key.
                 _keys[uid] = candidateKey = replies.KeyRepliedTo(read) is null ? converter.Convert(read, 0, now).Post?.IdempotencyKey : null;
             }
-            if (candidateKey?.StartsWith(key, StringComparison.Ordinal) == true) return read ?? await folder.GetMessageAsync(uid, cancellation);
+            if (candidateKey == key) return read ?? await folder.GetMessageAsync(uid, cancellation);
         }
         return null;
     }

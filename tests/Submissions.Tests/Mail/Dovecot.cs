@@ -99,6 +99,11 @@ public sealed class Dovecot : IAsyncDisposable
         await client.DisconnectAsync(true);
     }
 
+    private readonly Dictionary<(string Folder, string? MessageId), IReadOnlySet<string>> _keywords = [];
+
+    /// <summary>The keywords a message had when its folder was last read with <see cref="MessagesIn"/>.</summary>
+    public IReadOnlySet<string> KeywordsOf(string folderName, MimeMessage message) => _keywords[(folderName, message.MessageId)];
+
     /// <summary>The messages in a folder (none when it does not exist), with their flags.</summary>
     public async Task<IReadOnlyList<(MimeMessage Message, MessageFlags Flags)>> MessagesIn(string folderName)
     {
@@ -115,7 +120,10 @@ public sealed class Dovecot : IAsyncDisposable
         await folder.OpenAsync(FolderAccess.ReadOnly);
         var result = new List<(MimeMessage, MessageFlags)>();
         foreach (var summary in await folder.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Flags)))
+        {
             result.Add((await folder.GetMessageAsync(summary.UniqueId), summary.Flags ?? MessageFlags.None));
+            _keywords[(folderName, result[^1].Item1.MessageId)] = summary.Keywords;
+        }
         await client.DisconnectAsync(true);
         return result;
     }

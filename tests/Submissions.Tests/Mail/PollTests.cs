@@ -164,6 +164,10 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         await Poll();
         var pull = Assert.Single(GitHub.PullRequests);
         GitHub.Merge(pull["number"]!.GetValue<int>());
+        // Filed with its key, by which the notice finds it (not by converting it again with whatever code runs then).
+        var key = SubmissionPullRequests.ParseBranch(pull["head"]!["ref"]!.GetValue<string>())!.Value.Key;
+        var (original, _) = Assert.Single(await Imap.MessagesIn("Processed"));
+        Assert.Contains(ProcessedMessages.KeyKeyword(key), Imap.KeywordsOf("Processed", original));
 
         var notLiveYet = await Poll();
         Assert.Equal(0, notLiveYet.Notified);
