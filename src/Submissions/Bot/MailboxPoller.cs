@@ -69,6 +69,9 @@ public sealed class PollReport
 public sealed class MailboxPoller(MailSettings mail, string password, SubmissionBot bot, SubmissionConverter converter, Replies replies,
     Uri siteUrl, HttpClient http, TextWriter log, long maxMessageBytes)
 {
+    /// <summary>How long a pass takes new inbox messages for.</summary>
+    public static readonly TimeSpan MaxPassDuration = TimeSpan.FromMinutes(20);
+
     /// <summary>Runs one pass. IMAP failures end the pass early (what is left waits for the next one).</summary>
     public async Task<PollReport> PollOnceAsync(DateTimeOffset now, CancellationToken cancellation = default)
     {
@@ -86,17 +89,20 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
             var rejected = await Folder(imap, mail.Rejected, cancellation);
             var inbox = await imap.GetFolderAsync(mail.Inbox, cancellation);
             await inbox.OpenAsync(FolderAccess.ReadWrite, cancellation);
+            // Decisions first: a flood of new mail must not hold up telling contributors their post is live.
+            await NotifyDecided(originals, smtp, report, cancellation);
             var waiting = await inbox.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.Flags | MessageSummaryItems.Envelope), cancellation);
             foreach (var summary in waiting.OrderBy(s => s.UniqueId.Id))
             {
-                if (!await Handle(inbox, summary, processed, rejected, smtp, originals, now, report, cancellation))
+                // A pass ends within its scheduled job's 30 minutes (GitHub's pacing allows about eight submissions a
+                // minute): a job killed part-way could send an acknowledgement twice. The rest wait for the next pass.
+                if (clock.Elapsed > MaxPassDuration || !await Handle(inbox, summary, processed, rejected, smtp, originals, now, report, cancellation))
                 {
                     report.LeftInInbox = waiting.Count(s => s.UniqueId.Id >= summary.UniqueId.Id);
                     break;
                 }
             }
             if (report.LeftInInbox == 0) report.OrphansRemoved = (await bot.PullRequests.RemoveOrphanBranchesAsync(cancellation)).Count;
-            await NotifyDecided(originals, smtp, report, cancellation);
         }
         catch (Exception e) when (e is IOException or SocketException or ImapProtocolException or ImapCommandException or ServiceNotConnectedException or ServiceNotAuthenticatedException
             or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException)

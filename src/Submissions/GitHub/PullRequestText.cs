@@ -61,11 +61,27 @@ public static partial class PullRequestText
         text.AppendLine($"Add the `{SubmissionPullRequests.NotPublishingLabel}` label, then close this pull request: the bot tells the contributor, kindly, " +
             "that the post will not be published (their address is kept out of GitHub, so nobody here can write to them). Closed without the label, nobody is told.");
         text.AppendLine();
-        if (template is not null) return text.AppendLine(template.Trim()).ToString();
-        text.AppendLine("## Checklist").AppendLine();
-        text.AppendLine("- [ ] The commitments are right").AppendLine("- [ ] Every image has alt text and consent")
-            .AppendLine("- [ ] No personal data about service users").AppendLine("- [ ] Title, summary and tags read well");
-        return text.ToString();
+        if (template is not null) text.AppendLine(template.Trim());
+        else
+        {
+            text.AppendLine("## Checklist").AppendLine();
+            text.AppendLine("- [ ] The commitments are right").AppendLine("- [ ] Every image has alt text and consent")
+                .AppendLine("- [ ] No personal data about service users").AppendLine("- [ ] Title, summary and tags read well");
+        }
+        return WithinGitHubsLimit(text.ToString());
+    }
+
+    /// <summary>The longest pull request body GitHub accepts: a longer one is refused, and the message would wait for good.</summary>
+    private const int MaxBodyLength = 65_536;
+
+    /// <summary><paramref name="body"/>, cut with a note when a long summary, alt text or name made it longer than GitHub takes.</summary>
+    private static string WithinGitHubsLimit(string body)
+    {
+        const string Cut = "\n\n_… the rest of this description was cut: it was longer than GitHub allows. The post itself is whole in the files._\n";
+        if (body.Length <= MaxBodyLength) return body;
+        var end = MaxBodyLength - Cut.Length;
+        if (char.IsHighSurrogate(body[end - 1])) end--;
+        return body[..end] + Cut;
     }
 
     /// <summary>The most items a list in the body shows: GitHub refuses a body over 65,536 characters, and an email can hold thousands of attachments.</summary>

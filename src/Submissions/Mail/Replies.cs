@@ -1,5 +1,6 @@
 using System.Text;
 using MimeKit;
+using PPNBlog.Content.Text;
 
 namespace PPNBlog.Submissions.Mail;
 
@@ -104,7 +105,8 @@ public sealed class Replies(MailSettings mail)
         }
         reply.Headers.Add(HeaderId.AutoSubmitted, "auto-replied");
         var body = new StringBuilder();
-        body.AppendLine($"Dear {(sender.Name is { Length: > 0 } name ? name : "contributor")},").AppendLine();
+        // A name as people have it: an unbounded one would let a forged sender write a paragraph of its own to anyone.
+        body.AppendLine($"Dear {(SingleLine.From(sender.Name) is { Length: > 0 and <= 60 } name ? name : "contributor")},").AppendLine();
         foreach (var line in lines) body.AppendLine(line);
         body.AppendLine().AppendLine("With thanks,").AppendLine(mail.FromName);
         reply.Body = new TextPart("plain") { Text = body.ToString() };

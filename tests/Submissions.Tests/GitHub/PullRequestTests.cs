@@ -270,6 +270,19 @@ public sealed class PullRequestTests : WithFakeGitHub
     }
 
     [Fact]
+    public async Task A_description_longer_than_github_takes_is_cut_with_a_note()
+    {
+        var post = Post("apple-plain-text.eml");
+        post = post with { FrontMatter = post.FrontMatter with { Summary = string.Concat(Enumerable.Repeat("A long summary <with> *marks*. ", 3_000)) } };
+        await Bot().OpenAsync(post, []);
+
+        var body = Assert.Single(GitHub.PullRequests)["body"]!.GetValue<string>();
+        Assert.InRange(body.Length, 60_000, 65_536);
+        Assert.EndsWith("The post itself is whole in the files._\n", body);
+        Assert.Empty(GitHub.Violations);
+    }
+
+    [Fact]
     public async Task Untrusted_senders_and_personal_data_are_labelled_and_no_sender_address_reaches_github()
     {
         var post = Post("personal-data.eml");
