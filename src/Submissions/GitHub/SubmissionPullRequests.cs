@@ -148,6 +148,8 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
         var body = PullRequestText.Body(revision, validation, await Template(cancellation));
         await Write(() => client.PullRequest.Update(Owner, Repository, pull.Number,
             new PullRequestUpdate { Title = PullRequestText.Title(revision), Body = body }), cancellation);
+        // What the revision brings is labelled as a new post's would be (personal data added, a sender unchecked, a new commitment).
+        await Label(pull.Number, LabelsFor(revision), cancellation);
         await Write(() => client.Issue.Comment.Create(Owner, Repository, pull.Number,
             "The contributor sent a revised version by email; it replaces the earlier one (see the latest commit)."), cancellation);
     }

@@ -117,11 +117,14 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         var branch = Assert.Single(GitHub.Branches, b => b.StartsWith("submissions/", StringComparison.Ordinal));
 
         var revised = string.Join(' ', Enumerable.Repeat("Our digital group therapy pilot has now finished, and this is the revised account of what we learned together.", 5));
-        await Imap.DeliverAsync(ReplyTo(acknowledgement, "Priya Khan <priya.khan@icloud.com>", revised + "\n\nOn Tue, 24 Nov 2026 at 12:00, PPN blog <blog@example.org> wrote:\n> Thank you for your blog post"));
+        // The revision adds a phone number: labelled for the editor, as a new post with one is.
+        await Imap.DeliverAsync(ReplyTo(acknowledgement, "Priya Khan <priya.khan@icloud.com>", revised + " Call the team on 07700 900123."
+            + "\n\nOn Tue, 24 Nov 2026 at 12:00, PPN blog <blog@example.org> wrote:\n> Thank you for your blog post"));
         var revision = await Poll();
 
         Assert.Equal(1, revision.Revised);
         var pull = Assert.Single(GitHub.PullRequests);
+        Assert.Contains("personal-data", pull["labels"]!.AsArray().Select(l => l!["name"]!.GetValue<string>()));
         Assert.Equal(2, GitHub.CommitsOnlyOn(branch).Count);
         var post = Encoding.UTF8.GetString(GitHub.FilesOn(branch).Single(f => f.Key.EndsWith("/index.md", StringComparison.Ordinal)).Value);
         Assert.Contains("revised account of what we learned", post);
