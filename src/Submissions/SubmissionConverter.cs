@@ -34,7 +34,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         if (size > settings.MaxMessageBytes)
             return SubmissionResult.Rejected($"The email is {SubmissionSettings.Readable(size)}; the limit is {SubmissionSettings.Readable(settings.MaxMessageBytes)}. Please send smaller photos, or fewer at a time.");
         if (AutomaticReason(message) is { } automatic) return SubmissionResult.Rejected(automatic);
-        var sender = SenderTrust.Of(message, settings.AllowedDomains, settings.AuthservId);
+        var sender = TrustOf(message);
         if (settings.RejectOutsideAllowlist && !sender.DomainAllowed)
             return SubmissionResult.Rejected($"We can only accept posts sent from an address at {string.Join(" or ", settings.AllowedDomains)}. Please send it from your work email.");
         if (SecureSubject().IsMatch(message.Subject ?? ""))
@@ -149,6 +149,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         return SubmissionResult.Accepted(new ConvertedPost(frontMatter, Slugs.FromTitle(title), body, shown, choices, ignored, warnings,
             IdempotencyKey(message.MessageId, body), sender, personalData) { PicturesLeftOut = [.. images.LeftOut.Select(senderAddress.FromText)] });
     }
+
+    /// <summary>What the receiving server's checks say of <paramref name="message"/>'s sender, under these settings.</summary>
+    public SenderTrust TrustOf(MimeMessage message) => SenderTrust.Of(message, settings.AllowedDomains, settings.AuthservId);
 
     /// <summary>Why a short email is no post, naming what was attached instead when there is something: a contributor
     /// who attached the post in a form the bot cannot read needs to hear that, not that the email is short.</summary>

@@ -274,12 +274,15 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
     }
 
     /// <summary>Whether <paramref name="reply"/> comes from whoever sent submission <paramref name="key"/>: only they may change or withdraw it.</summary>
-    private static async Task<bool> FromTheContributor(MimeMessage reply, string key, ProcessedMessages originals, CancellationToken cancellation)
+    private async Task<bool> FromTheContributor(MimeMessage reply, string key, ProcessedMessages originals, CancellationToken cancellation)
     {
         var sender = reply.From.Mailboxes.FirstOrDefault()?.Address;
         var original = await originals.FindAsync(key, null, cancellation);
+        // Held to the original's sender checks: when it passed SPF, DKIM and DMARC, a From header alone (which anyone can
+        // write) does not revise or withdraw it.
         return sender is not null && original?.From.Mailboxes.FirstOrDefault()?.Address is { } contributor
-            && contributor.Equals(sender, StringComparison.OrdinalIgnoreCase);
+            && contributor.Equals(sender, StringComparison.OrdinalIgnoreCase)
+            && (!converter.TrustOf(original).Authenticated || converter.TrustOf(reply).Authenticated);
     }
 
     private async Task<bool> IsLive(Uri url, CancellationToken cancellation)

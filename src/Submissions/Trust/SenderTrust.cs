@@ -11,7 +11,10 @@ namespace PPNBlog.Submissions.Trust;
 public sealed record SenderTrust(string Spf, string Dkim, string Dmarc, bool DomainAllowed)
 {
     /// <summary>True when SPF, DKIM and DMARC all passed and the domain is allowed: the bot may treat the sender as trusted.</summary>
-    public bool Trusted => Spf == "pass" && Dkim == "pass" && Dmarc == "pass" && DomainAllowed;
+    public bool Trusted => Authenticated && DomainAllowed;
+
+    /// <summary>True when SPF, DKIM and DMARC all passed: the From address is the sender's own, not only written so.</summary>
+    public bool Authenticated => Spf == "pass" && Dkim == "pass" && Dmarc == "pass";
 
     /// <summary>
     /// Reads the receiving server's Authentication-Results header (RFC 8601) and checks the From domain against

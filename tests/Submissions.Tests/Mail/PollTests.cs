@@ -161,6 +161,26 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_post_whose_sender_was_authenticated_is_not_withdrawn_by_a_reply_that_only_writes_the_same_from()
+    {
+        // The receiving server's verdict on the original: SPF, DKIM and DMARC passed.
+        var original = Fixture("apple-plain-text.eml");
+        original.Headers.Insert(0, new Header(HeaderId.AuthenticationResults,
+            " mx.example.org; spf=pass smtp.mailfrom=icloud.com; dkim=pass header.d=icloud.com; dmarc=pass header.from=icloud.com"));
+        await Imap.DeliverAsync(original);
+        await Poll();
+        var acknowledgement = Assert.Single(Smtp.Received);
+
+        // The same From, written by someone else: no server vouches for it.
+        await Imap.DeliverAsync(ReplyTo(acknowledgement, "Priya Khan <priya.khan@icloud.com>", "WITHDRAW"));
+        var report = await Poll();
+
+        Assert.Equal((0, 1), (report.Withdrawn, report.Rejected));
+        Assert.Equal("open", Assert.Single(GitHub.PullRequests)["state"]!.GetValue<string>());
+        Assert.Empty(GitHub.Violations);
+    }
+
+    [Fact]
     public async Task A_merged_post_is_announced_to_its_contributor_once_it_is_live_and_only_once()
     {
         await Imap.DeliverAsync(Fixture("apple-plain-text.eml"));
