@@ -7,19 +7,30 @@ namespace PPNBlog.Generator.Output;
 public sealed class StagedOutput : SiteOutput
 {
     private readonly string _output;
+    private readonly bool _swapsContents;
     private bool _committed;
 
-    private StagedOutput(string output, string root, OutputLedger ledger) : base(root, ledger) => _output = output;
+    private StagedOutput(string output, string root, OutputLedger ledger, bool swapsContents) : base(root, ledger) =>
+        (_output, _swapsContents) = (output, swapsContents);
 
     /// <summary>
     /// Starts a build of <paramref name="outputDirectory"/> in a new staging folder on the same file system;
     /// <paramref name="keepsHashes"/>: see <see cref="OutputLedger"/>.
     /// </summary>
-    public static StagedOutput Begin(string outputDirectory, bool keepsHashes = true)
+    public static StagedOutput Begin(string outputDirectory, bool keepsHashes = true) =>
+        Begin(outputDirectory, keepsHashes, MountPoints.IsMountPoint(Replaced(outputDirectory)));
+
+    /// <param name="outputDirectory">The folder to build.</param>
+    /// <param name="keepsHashes">See <see cref="OutputLedger"/>.</param>
+    /// <param name="swapsContents">
+    /// True for a folder that cannot be renamed (a mount point): the staging folder is made inside it, and the commit
+    /// moves the old contents aside and the new ones in, entry by entry, instead of swapping the folder.
+    /// </param>
+    internal static StagedOutput Begin(string outputDirectory, bool keepsHashes, bool swapsContents)
     {
         var output = Replaced(outputDirectory);
-        var root = $"{output}.staging-{Guid.NewGuid():N}";
-        var staged = new StagedOutput(output, root, new OutputLedger(keepsHashes));
+        var root = swapsContents ? Path.Combine(output, $".ppnblog-staging-{Guid.NewGuid():N}") : $"{output}.staging-{Guid.NewGuid():N}";
+        var staged = new StagedOutput(output, root, new OutputLedger(keepsHashes), swapsContents);
         try { Directory.CreateDirectory(root); }
         catch (Exception e) when (SiteWriteException.IsWriteFailure(e)) { throw staged.Failure("", e); }
         return staged;
@@ -43,6 +54,11 @@ public sealed class StagedOutput : SiteOutput
     /// <summary>Swaps the staging folder in as the output folder; the previous output is removed afterwards.</summary>
     public override void Commit()
     {
+        if (_swapsContents)
+        {
+            SwapContents();
+            return;
+        }
         string? previous = null;
         try
         {
@@ -61,6 +77,44 @@ public sealed class StagedOutput : SiteOutput
         }
         _committed = true;
         if (previous is not null) TryDelete(previous);
+    }
+
+    /// <summary>The commit of a folder that cannot be renamed: its entries go aside, the staged ones take their place.</summary>
+    private void SwapContents()
+    {
+        var previous = Path.Combine(_output, $".ppnblog-old-{Guid.NewGuid():N}");
+        var (movedAside, movedIn) = (new List<string>(), new List<string>());
+        try
+        {
+            Directory.CreateDirectory(previous);
+            foreach (var entry in Directory.EnumerateFileSystemEntries(_output).Where(e => e != Root && e != previous).ToList())
+            {
+                MoveEntry(entry, Path.Combine(previous, Path.GetFileName(entry)));
+                movedAside.Add(entry);
+            }
+            foreach (var entry in Directory.EnumerateFileSystemEntries(Root).ToList())
+            {
+                MoveEntry(entry, Path.Combine(_output, Path.GetFileName(entry)));
+                movedIn.Add(Path.GetFileName(entry));
+            }
+        }
+        catch (Exception e) when (SiteWriteException.IsWriteFailure(e))
+        {
+            // The previous site goes back where it was: what came in goes back to staging, then the old entries return.
+            foreach (var name in movedIn) MoveEntry(Path.Combine(_output, name), Path.Combine(Root, name));
+            foreach (var entry in movedAside) MoveEntry(Path.Combine(previous, Path.GetFileName(entry)), entry);
+            TryDelete(previous);
+            throw Failure("", e);
+        }
+        _committed = true;
+        TryDelete(previous);
+        TryDelete(Root);
+    }
+
+    private static void MoveEntry(string from, string to)
+    {
+        if (Directory.Exists(from)) Directory.Move(from, to);
+        else File.Move(from, to);
     }
 
     /// <inheritdoc />
