@@ -102,7 +102,8 @@ public static class MarkdownRenderer
             rawHtmlLine = Math.Min(rawHtmlLine ?? int.MaxValue, inline.Line);
             RawHtml.AddLinks(inline, links);
         }
-        if (rawHtmlLine is not null) links.Sort((a, b) => (a.Line, a.Column).CompareTo((b.Line, b.Column)));
+        // In document order again (a stable sort: a link and the picture inside it keep theirs).
+        if (rawHtmlLine is not null) links = [.. links.OrderBy(l => l.Line).ThenBy(l => l.Column)];
         // The page's title is its one level-1 heading (screen-reader users jump by it): a body that uses '#' for its
         // sections has every heading moved one level down, keeping their order of levels.
         if (headings is not null && headings.Exists(h => h.Level == 1))
