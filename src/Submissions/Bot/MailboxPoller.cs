@@ -69,6 +69,9 @@ public sealed class PollReport
 public sealed class MailboxPoller(MailSettings mail, string password, SubmissionBot bot, SubmissionConverter converter, Replies replies,
     Uri siteUrl, HttpClient http, TextWriter log, long maxMessageBytes)
 {
+    /// <summary>The IMAP keyword on a reply whose withdrawal is done.</summary>
+    private const string WithdrawnKeyword = "ppnblog-withdrawn";
+
     /// <summary>How long a pass takes new inbox messages for.</summary>
     public static readonly TimeSpan MaxPassDuration = TimeSpan.FromMinutes(20);
 
@@ -150,7 +153,11 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
                 }
                 if (SubmissionBot.AsksToWithdraw(message))
                 {
-                    var withdrawn = await bot.WithdrawAsync(key, cancellation);
+                    // Marked on the message once done: if its reply cannot be sent now, the next run still answers "withdrawn",
+                    // not "no longer under review" (the pull request it closed is no longer open).
+                    var withdrawn = summary.Keywords?.Contains(WithdrawnKeyword) == true || await bot.WithdrawAsync(key, cancellation);
+                    if (withdrawn && inbox.PermanentFlags.HasFlag(MessageFlags.UserDefined))
+                        await inbox.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, [WithdrawnKeyword]) { Silent = true }, cancellation);
                     await Answer(message, withdrawn ? replies.Withdrawn(message) : replies.Rejection(message, [SubmissionBot.NotUnderReview]), answered, inbox, uid, smtp, cancellation);
                     await inbox.MoveToAsync(uid, withdrawn ? processed : rejected, cancellation);
                     if (withdrawn) report.Withdrawn++; else report.Rejected++;

@@ -144,6 +144,24 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_withdrawal_whose_reply_could_not_be_sent_is_answered_as_withdrawn_by_the_next_run()
+    {
+        var acknowledgement = await SubmitOne();
+        await Imap.DeliverAsync(ReplyTo(acknowledgement, "Priya Khan <priya.khan@icloud.com>", "WITHDRAW"));
+
+        var smtpDown = await Poll(Poller(smtpPort: Loopback.FreePort()));
+        Assert.Equal(1, smtpDown.LeftInInbox);
+        Assert.Equal("closed", Assert.Single(GitHub.PullRequests)["state"]!.GetValue<string>());
+
+        var retry = await Poll();
+
+        Assert.Equal((1, 0), (retry.Withdrawn, retry.Rejected));
+        Assert.Contains(Smtp.Received, m => (m.TextBody ?? "").Contains("has been withdrawn"));
+        Assert.DoesNotContain(Smtp.Received, m => (m.TextBody ?? "").Contains(SubmissionBot.NotUnderReview));
+        Assert.Empty(GitHub.Violations);
+    }
+
+    [Fact]
     public async Task Only_the_contributor_can_revise_or_withdraw_a_post()
     {
         var acknowledgement = await SubmitOne();
