@@ -4,6 +4,7 @@ using PPNBlog.Content.FrontMatter;
 using PPNBlog.Content.Model;
 using PPNBlog.Content.Text;
 using PPNBlog.Generator.Loading;
+using PPNBlog.Generator.Output;
 using PPNBlog.Generator.Site;
 
 namespace PPNBlog.Generator.Cli;
@@ -67,7 +68,7 @@ internal static class NewCommand
             // Another post (in any year's folder, or a bundle) may have the address already: the build would fail on both.
             // Or an alias (a post's earlier address), which the build would refuse as taken.
             var address = SiteUrls.PostPath(slug);
-            var holder = content?.Posts.FirstOrDefault(p => p.Slug == slug || p.FrontMatter.Aliases.Any(a => a.Trim('/') == address.Trim('/')))?.Source.DisplayPath
+            var holder = content?.Posts.FirstOrDefault(p => p.Slug == slug || p.FrontMatter.Aliases.Any(a => RedirectWriter.SitePath(a) == address))?.Source.DisplayPath
                 ?? (content?.Invalid.PostSlugs.Contains(slug) == true ? "another post" : null);
             if (holder is not null)
             {

@@ -156,8 +156,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
                     // Marked on the message once done: if its reply cannot be sent now, the next run still answers "withdrawn",
                     // not "no longer under review" (the pull request it closed is no longer open).
                     var withdrawn = summary.Keywords?.Contains(WithdrawnKeyword) == true || await bot.WithdrawAsync(key, cancellation);
-                    if (withdrawn && inbox.PermanentFlags.HasFlag(MessageFlags.UserDefined))
-                        await inbox.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, [WithdrawnKeyword]) { Silent = true }, cancellation);
+                    if (withdrawn) await Mark(inbox, uid, WithdrawnKeyword, cancellation);
                     await Answer(message, withdrawn ? replies.Withdrawn(message) : replies.Rejection(message, [SubmissionBot.NotUnderReview]), answered, inbox, uid, smtp, cancellation);
                     await inbox.MoveToAsync(uid, withdrawn ? processed : rejected, cancellation);
                     if (withdrawn) report.Withdrawn++; else report.Rejected++;
@@ -177,8 +176,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
                 await Answer(message, replies.Acknowledgement(message, outcome.Post!), answered, inbox, uid, smtp, cancellation);
                 // The key goes with the message (where the server keeps keywords): the notices find it by the key whatever
                 // a later version of the converter would make of the message.
-                if (inbox.PermanentFlags.HasFlag(MessageFlags.UserDefined))
-                    await inbox.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, [ProcessedMessages.KeyKeyword(outcome.Post!.IdempotencyKey)]) { Silent = true }, cancellation);
+                await Mark(inbox, uid, ProcessedMessages.KeyKeyword(outcome.Post!.IdempotencyKey), cancellation);
                 await inbox.MoveToAsync(uid, processed, cancellation);
                 if (pull.Created) report.Opened++; else report.AlreadyOpen++;
                 log.WriteLine($"message {uid}: pull request #{pull.Number} ({(pull.Created ? "opened" : "already open")}) {pull.Url}");
@@ -205,6 +203,13 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
             report.LeftInInbox++;
             return true;
         }
+    }
+
+    /// <summary>Puts the IMAP <paramref name="keyword"/> on a message, where the server keeps keywords (a pass works without them).</summary>
+    private static async Task Mark(IMailFolder inbox, UniqueId uid, string keyword, CancellationToken cancellation)
+    {
+        if (inbox.PermanentFlags.HasFlag(MessageFlags.UserDefined))
+            await inbox.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, [keyword]) { Silent = true }, cancellation);
     }
 
     /// <summary>Sends <paramref name="reply"/> unless the message was already answered (an earlier run) or should not be answered; then flags it.</summary>
