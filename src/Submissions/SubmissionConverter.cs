@@ -23,6 +23,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 {
     private const int MaxTitleLength = 150;
 
+    /// <summary>The longest name a post credits: the page's byline, the feeds and the pull request show it whole.</summary>
+    private const int MaxAuthorLength = 100;
+
     private readonly CommitmentClassifier _classifier = new(commitments);
 
     /// <summary>Why an email whose HTML nests deeper than any mail program writes is not read (its parsing would take hours).</summary>
@@ -78,7 +81,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
         // Attached images that the body did not show go at the end, in order; other attachments are listed.
         var ignored = new List<string>();
-        foreach (var part in parts.Where(p => !images.IsUsed(p) && p != document?.Part && (p.IsAttachment || p.ContentType.MediaType != "text")))
+        foreach (var part in parts.Where(p => !images.IsTried(p) && p != document?.Part && (p.IsAttachment || p.ContentType.MediaType != "text")))
         {
             var name = SafeNames.ForDisplay(part.FileName ?? part.ContentType.Name);
             var bytes = Decode(part);
@@ -104,18 +107,23 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         {
             blocks.RemoveAt(0);
         }
-        title = senderAddress.FromText(title);
+        // The address comes out before the cut: a cut through it would leave a part the search no longer finds.
+        title = ShortTitle(senderAddress.FromText(title));
         var body = senderAddress.FromText(SingleLine.WithoutHiddenCharacters(string.Join("\n\n", blocks).Trim()));
         var words = CountWords([body]);
         var reasons = new List<string>();
         if (title.Length == 0) reasons.Add("The email has no subject. Please send it again with the title of your post as the subject line.");
-        if (words < settings.MinWords) reasons.Add(TooShort(words, unreadableDocuments, ignored));
+        if (words < settings.MinWords) reasons.Add(TooShort(words, unreadableDocuments, ignored, AttachedEmails(source)));
         var author = SingleLine.From(lines.Values.GetValueOrDefault("author") ?? AuthorFromDisplayName(message.From.Mailboxes.FirstOrDefault()?.Name));
         // Full-width and small @ (＠, ﹫) are @ once folded (NFKC): an address written with one is still an address.
         if (author.Normalize(NormalizationForm.FormKC).Contains('@') || author.Length == 0)
         {
             author = "";
             reasons.Add("We could not tell your name from the email. Please add a first line 'Author: Your Name' and send it again.");
+        }
+        else if (author.Length > MaxAuthorLength)
+        {
+            reasons.Add($"The name we read from the email is {author.Length} characters long, which is not a name. Please add a first line 'Author: Your Name' (at most {MaxAuthorLength} characters) and send it again.");
         }
         if (reasons.Count > 0) return SubmissionResult.Rejected([.. reasons]);
 
@@ -155,9 +163,13 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
     /// <summary>Why a short email is no post, naming what was attached instead when there is something: a contributor
     /// who attached the post in a form the bot cannot read needs to hear that, not that the email is short.</summary>
-    private static string TooShort(int words, List<string> unreadableDocuments, List<string> otherAttachments)
+    private static string TooShort(int words, List<string> unreadableDocuments, List<string> otherAttachments, List<string> attachedEmails)
     {
         const string Resend = "Please paste the post into the email, or attach it as a Word document (.docx: in Word, File › Save As › Word Document), and send it again.";
+        if (attachedEmails.Count > 0)
+            return $"The email has almost no text, and the post seems to be in the attached email {Listed(attachedEmails)}, which we do not open "
+                + "(we could not tell who wrote it). Please ask its writer to send the post to us, or paste it into a new email (in Outlook: Forward, not Forward as Attachment) "
+                + "with a first line 'Author: Their Name'.";
         if (unreadableDocuments.Count > 0)
             return $"The attached Word document {Listed(unreadableDocuments)} could not be used, and the email itself has almost no text. {Resend}";
         if (otherAttachments.Count > 0)
@@ -166,15 +178,12 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         return $"The email has almost no text ({words} word{(words == 1 ? "" : "s")}), so there is no post to publish. Please write the post in the email, or attach it as a Word document, and send it again.";
     }
 
-    /// <summary>
-    /// Names for a reply: each once (with how many times when repeated), the first five, then how many more. An email may
-    /// carry thousands of attachments; the reply stays a few lines.
-    /// </summary>
-    private static string Listed(IEnumerable<string> names)
-    {
-        var counted = names.GroupBy(n => n, StringComparer.Ordinal).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} ({g.Count()} files)").ToList();
-        return string.Join(", ", counted.Take(5)) + (counted.Count > 5 ? $" and {counted.Count - 5} more" : "");
-    }
+    /// <summary>The subjects of the emails attached to <paramref name="message"/> (forwarded as attachments), quoted for a reply.</summary>
+    private static List<string> AttachedEmails(MimeMessage message) =>
+        [.. message.BodyParts.OfType<MessagePart>().Select(part => $"'{WholeCharacters.Prefix(SingleLine.From(part.Message?.Subject) is { Length: > 0 } subject ? subject : "(no subject)", 80)}'")];
+
+    /// <summary>Names for a reply: the first five, each once (an email may carry thousands of attachments; the reply stays a few lines).</summary>
+    private static string Listed(IEnumerable<string> names) => ShortList.Of(names, name => name, max: 5).InSentence();
 
     private static int CountWords(IEnumerable<string> blocks) =>
         blocks.Sum(b => Regex.Matches(MarkdownText.Unescape(b), @"\p{L}[\p{L}\p{N}'’-]*").Count);
@@ -202,7 +211,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
                 continue;
             }
             var converter = new HtmlToMarkdown(src => src.StartsWith("cid:docx-", StringComparison.Ordinal) && embedded.TryGetValue(src[9..], out var image)
-                ? images.FileFor(src) ?? images.Add(src, image, name, warnings) : null, senderAddress);
+                ? images.Add(src, image, name, warnings) : null, senderAddress);
             var blocks = converter.Convert(html);
             foreach (var (file, alt) in converter.Images) images.SetAlt(file, alt);
             // The document's own title (its first heading) names the post better than a covering note's subject.
@@ -250,7 +259,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         {
             var id = Uri.UnescapeDataString(src[4..]).Trim('<', '>');
             if (!byContentId.TryGetValue(id, out var part)) return null;
-            return images.FileFor(part) ?? images.Add(part, Decode(part), SafeNames.ForDisplay(part.FileName), warnings);
+            return images.IsTried(part) ? images.FileFor(part) : images.Add(part, Decode(part), SafeNames.ForDisplay(part.FileName), warnings);
         }
         if (src.StartsWith("http", StringComparison.OrdinalIgnoreCase))
             warnings.Add("A remote image (linked from the web, not attached) was left out: it was not downloaded.");
@@ -306,9 +315,12 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         }
         while (title != previous);
         title = SingleLine.CollapseWhitespace(SubjectHashtag().Replace(title, " ")).Trim().TrimEnd('-', ':', '|').Trim();
-        return title.Length > MaxTitleLength ? title[..MaxTitleLength].TrimEnd() + "…" : title;
+        return title;
     }
 
+    /// <summary><paramref name="title"/> within <see cref="MaxTitleLength"/>, cut between whole characters with an ellipsis.</summary>
+    private static string ShortTitle(string title) =>
+        title.Length > MaxTitleLength ? WholeCharacters.Prefix(title, MaxTitleLength).TrimEnd() + "…" : title;
 
     /// <summary>
     /// True when a body's first block only repeats the title, as contributors often start the email (as a heading, a bold

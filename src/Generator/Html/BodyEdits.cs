@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text.RegularExpressions;
 using PPNBlog.Content.Sources;
+using PPNBlog.Content.Text;
 
 namespace PPNBlog.Generator.Html;
 
@@ -144,7 +145,8 @@ public sealed partial class BodyEdits(Site.SiteUrls urls)
         }
         if (length <= ExcerptLength) return new string(collapsed[..length]);
         var cut = collapsed.LastIndexOf(' ');
-        return string.Concat(collapsed[..(cut > 0 ? cut : ExcerptLength)].TrimEnd(",;:."), "…");
+        // A first paragraph with no space to cut at (Chinese, a row of emoji) is cut between whole characters.
+        return string.Concat(collapsed[..(cut > 0 ? cut : WholeCharacters.PrefixLength(collapsed, ExcerptLength))].TrimEnd(",;:."), "…");
     }
 
     /// <summary>What the body is told (warning PPN017) when an address of <paramref name="scheme"/> is removed from an element's attribute.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using PPNBlog.Content.Text;
 
 namespace PPNBlog.Submissions.GitHub;
 
@@ -15,7 +16,7 @@ public static partial class PullRequestText
     {
         var title = post.FrontMatter.Title;
         if (TitlePrefix.Length + Neutralise(title).Length <= MaxTitleLength) return TitlePrefix + Neutralise(title);
-        while (TitlePrefix.Length + Neutralise(title).Length + 1 > MaxTitleLength) title = title[..^(char.IsLowSurrogate(title[^1]) ? 2 : 1)];
+        while (TitlePrefix.Length + Neutralise(title).Length + 1 > MaxTitleLength) title = WholeCharacters.Prefix(title, title.Length - 1);
         return TitlePrefix + Neutralise(title.TrimEnd() + "…");
     }
 
@@ -79,22 +80,11 @@ public static partial class PullRequestText
     {
         const string Cut = "\n\n_… the rest of this description was cut: it was longer than GitHub allows. The post itself is whole in the files._\n";
         if (body.Length <= MaxBodyLength) return body;
-        var end = MaxBodyLength - Cut.Length;
-        if (char.IsHighSurrogate(body[end - 1])) end--;
-        return body[..end] + Cut;
+        return WholeCharacters.Prefix(body, MaxBodyLength - Cut.Length) + Cut;
     }
 
-    /// <summary>The most items a list in the body shows: GitHub refuses a body over 65,536 characters, and an email can hold thousands of attachments.</summary>
-    public const int ListedItems = 30;
-
-    /// <summary>A Markdown list of <paramref name="items"/>, neutralised: repeats shown once with their count, at most <see cref="ListedItems"/> lines.</summary>
-    private static string List(IEnumerable<string> items)
-    {
-        var distinct = items.GroupBy(item => item, StringComparer.Ordinal).Select(g => (Text: g.Key, Count: g.Count())).ToList();
-        var lines = distinct.Take(ListedItems).Select(item => $"- {Neutralise(item.Text)}{(item.Count > 1 ? $" (×{item.Count})" : "")}");
-        var more = distinct.Count - ListedItems;
-        return string.Join('\n', more > 0 ? lines.Append($"- … and {more} more") : lines);
-    }
+    /// <summary>A Markdown list of <paramref name="items"/>, neutralised and short (<see cref="ShortList"/>).</summary>
+    private static string List(IEnumerable<string> items) => string.Join('\n', ShortList.Of(items, Neutralise).Lines());
 
     /// <summary>Makes email text inert in GitHub Markdown: one line, no mentions, references, HTML, or Markdown syntax.</summary>
     public static string Neutralise(string text)

@@ -3,8 +3,9 @@ namespace PPNBlog.Submissions.Images;
 /// <summary>Collects the images of one message under safe generated names (image-1.jpg, …), within the size limits.</summary>
 public sealed class ImageCollector(SubmissionSettings settings)
 {
-    // Keyed by the MIME part, or by a string id for images inside a Word document.
-    private readonly Dictionary<object, string> _files = [];
+    // Every part offered, keyed by the MIME part or by a string id for images inside a Word document: its file name, or
+    // null when it was left out. A body can show one damaged picture hundreds of times; it is decoded and counted once.
+    private readonly Dictionary<object, string?> _files = [];
     private readonly List<BundleImage> _saved = [];
     private long _totalBytes;
 
@@ -19,14 +20,23 @@ public sealed class ImageCollector(SubmissionSettings settings)
     /// <summary>Why the message must be rejected for its images, or null.</summary>
     public string? LimitReason { get; private set; }
 
-    /// <summary>True when <paramref name="part"/> (a MIME part or a document image id) is already in the bundle.</summary>
-    public bool IsUsed(object part) => _files.ContainsKey(part);
+    /// <summary>True when <paramref name="part"/> (a MIME part or a document image id) was offered already, saved or left out.</summary>
+    public bool IsTried(object part) => _files.ContainsKey(part);
 
     /// <summary>The generated name <paramref name="part"/> was saved under, or null.</summary>
     public string? FileFor(object part) => _files.GetValueOrDefault(part);
 
-    /// <summary>Re-encodes and keeps an image; returns its generated file name, or null (with a warning) when it is not usable.</summary>
+    /// <summary>
+    /// Re-encodes and keeps an image; returns its generated file name, or null (with a warning) when it is not usable.
+    /// Offered again, a part gets the same answer, with no second warning.
+    /// </summary>
     public string? Add(object part, byte[] bytes, string displayName, List<string> warnings)
+    {
+        if (_files.TryGetValue(part, out var known)) return known;
+        return _files[part] = Save(bytes, displayName, warnings);
+    }
+
+    private string? Save(byte[] bytes, string displayName, List<string> warnings)
     {
         if (bytes.Length > settings.MaxImageBytes)
         {
@@ -52,7 +62,6 @@ public sealed class ImageCollector(SubmissionSettings settings)
             return null;
         }
         var name = $"image-{_saved.Count + 1}.{image.Extension}";
-        _files[part] = name;
         _saved.Add(new BundleImage(name, image.Bytes, null, image.Width, image.Height));
         return name;
     }

@@ -152,22 +152,34 @@ public static class ImageNormaliser
         return true;
     }
 
-    /// <summary>Applies the orientation a camera recorded in EXIF, so the published image stands the right way up.</summary>
+    /// <summary>
+    /// Applies the orientation a camera recorded in EXIF (all eight: the four turns, and the mirrored ones a front camera
+    /// or an editing app writes), so the published image stands the right way up; and turns the colours of a picture with
+    /// a wide-gamut profile (an iPhone's Display P3) into sRGB, which the profile-less published file is read as: drawn
+    /// without converting, every such photo would look washed out.
+    /// </summary>
     private static SKBitmap Orient(SKBitmap bitmap, SKEncodedOrigin origin)
     {
-        var degrees = origin switch
+        var (w, h) = ((float)bitmap.Width, (float)bitmap.Height);
+        // Where each pixel (x, y) goes: x' = scaleX·x + skewX·y + transX, y' = skewY·x + scaleY·y + transY.
+        var matrix = origin switch
         {
-            SKEncodedOrigin.BottomRight => 180,
-            SKEncodedOrigin.RightTop => 90,
-            SKEncodedOrigin.LeftBottom => 270,
-            _ => 0,
+            SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1),
+            SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, w, 0, -1, h, 0, 0, 1),
+            SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, h, 0, 0, 1),
+            SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
+            SKEncodedOrigin.RightTop => new SKMatrix(0, -1, h, 1, 0, 0, 0, 0, 1),
+            SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, h, -1, 0, w, 0, 0, 1),
+            SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, w, 0, 0, 1),
+            _ => SKMatrix.Identity,
         };
-        var swap = degrees is 90 or 270;
-        var result = new SKBitmap(swap ? bitmap.Height : bitmap.Width, swap ? bitmap.Width : bitmap.Height);
+        var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        // No colour space (an untagged or sRGB picture) draws the pixels as they are, and the file stays untagged.
+        var colours = bitmap.ColorSpace is { IsSrgb: false } ? SKColorSpace.CreateSrgb() : null;
+        var result = new SKBitmap(new SKImageInfo(swap ? bitmap.Height : bitmap.Width, swap ? bitmap.Width : bitmap.Height,
+            SKImageInfo.PlatformColorType, SKAlphaType.Premul, colours));
         using var canvas = new SKCanvas(result);
-        canvas.Translate(result.Width / 2f, result.Height / 2f);
-        canvas.RotateDegrees(degrees);
-        canvas.Translate(-bitmap.Width / 2f, -bitmap.Height / 2f);
+        canvas.SetMatrix(matrix);
         using var image = SKImage.FromBitmap(bitmap);
         canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear));
         return result;

@@ -65,7 +65,7 @@ public sealed class Replies(MailSettings mail)
 
     /// <summary>A paragraph telling the contributor which attached pictures could not be used, and how to send them; none when all could.</summary>
     private static string[] PicturesLeftOut(ConvertedPost post) => post.PicturesLeftOut.Count == 0 ? [] :
-        ["", "We could not use these pictures:", .. post.PicturesLeftOut.Select(p => $"- {p}."),
+        ["", "We could not use these pictures:", .. ShortList.Of(post.PicturesLeftOut, p => p).Lines(end: "."),
          "To include them, save them as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible, or share the photo as JPEG) and reply with the whole post again."];
 
     /// <summary>Confirms that the post was withdrawn.</summary>
@@ -94,7 +94,7 @@ public sealed class Replies(MailSettings mail)
         reply.From.Add(new MailboxAddress(mail.FromName, mail.FromAddress));
         reply.To.Add(new MailboxAddress(sender.Name, sender.Address));
         var subject = string.Concat((original.Subject ?? "Your blog post").Where(c => !char.IsControl(c))).Trim();
-        if (subject.Length > 150) subject = subject[..150];
+        subject = WholeCharacters.Prefix(subject, 150);
         reply.Subject = subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? subject : "Re: " + subject;
         reply.MessageId = messageId ?? MimeKit.Utils.MimeUtils.GenerateMessageId(Domain);
         if (original.MessageId is { } parent)

@@ -1,4 +1,5 @@
 using System.Text;
+using PPNBlog.Content.Text;
 
 namespace PPNBlog.Submissions.Mime;
 
@@ -18,7 +19,7 @@ public static class SafeNames
             builder.Append(c);
         }
         var clean = builder.ToString().Trim().TrimStart('.');
-        if (clean.Length > 100) clean = clean[..100];
+        clean = WholeCharacters.Prefix(clean, 100);
         return clean.Length == 0 ? "(unnamed)" : clean;
     }
 }

@@ -150,7 +150,7 @@ public class HostileMessageTests
         var result = ConvertFile(message);
 
         Assert.Null(result.Post);
-        Assert.Equal(["The email has almost no text, and the attached 'Untitled Attachment' (3 files), 'part-0.bin', 'part-1.bin', 'part-2.bin', 'part-3.bin' "
+        Assert.Equal(["The email has almost no text, and the attached 'Untitled Attachment' (×3), 'part-0.bin', 'part-1.bin', 'part-2.bin', 'part-3.bin' "
             + "and 1996 more cannot be turned into a post: only a Word document (.docx) can. Please paste the post into the email, or attach it as a Word "
             + "document (.docx: in Word, File › Save As › Word Document), and send it again."], result.Reasons);
     }
@@ -223,6 +223,31 @@ public class HostileMessageTests
         Assert.EndsWith("…", post.FrontMatter.Title);
     }
 
+    [Theory]
+    [InlineData("😀")]
+    [InlineData("👩‍⚕️")]
+    [InlineData("e\u0301")]
+    public void A_long_subject_is_cut_between_whole_characters_and_read_back_equal(string character)
+    {
+        // The character straddles the 150th UTF-16 unit, where the title is cut.
+        var subject = new string('x', 149) + character + " and more words after it";
+        var post = ConvertFile(Message(subject, Prose)).Post!;
+        Assert.Equal(new string('x', 149) + "…", post.FrontMatter.Title);
+        var diagnostics = new DiagnosticList();
+        var read = PostSchema.Read(SubmissionWriter.PostText(post), "/tmp/x/index.md", "index.md", Emails.Commitments.Select(c => c.Slug).ToList(), diagnostics);
+        Assert.DoesNotContain(diagnostics.Sorted(), d => d.IsError);
+        Assert.Equal(post.FrontMatter.Title, read!.FrontMatter.Title);
+    }
+
+    [Fact]
+    public void The_senders_address_is_taken_out_of_a_long_subject_before_it_is_cut()
+    {
+        // Cut first, the title would end "… jo.evans@nh…", which no longer reads as the address.
+        var post = ConvertFile(Message(new string('w', 140) + " jo.evans@nhs.net and the rest of a long subject", Prose)).Post!;
+        Assert.DoesNotContain("jo.evans", post.FrontMatter.Title);
+        Assert.DoesNotContain("@", post.FrontMatter.Title);
+    }
+
     [Fact]
     public void A_first_paragraph_starting_with_a_hashtag_is_not_a_heading()
     {
@@ -289,6 +314,32 @@ public class HostileMessageTests
     }
 
     [Fact]
+    public void A_display_name_too_long_to_be_a_name_is_refused_with_how_to_give_one()
+    {
+        var message = Message("Small acts", Prose);
+        message.From.Clear();
+        message.From.Add(new MailboxAddress(string.Concat(Enumerable.Repeat("Jane Smith ", 1_000)), "jane.smith@nhs.net"));
+        var reason = Assert.Single(ConvertFile(message).Reasons);
+        Assert.StartsWith("The name we read from the email is 10999 characters long", reason);
+        Assert.Contains("'Author: Your Name' (at most 100 characters)", reason);
+    }
+
+    [Fact]
+    public void A_post_forwarded_as_an_attached_email_is_refused_saying_the_attachment_was_not_opened()
+    {
+        var post = Message("Our clinic's year", Prose);
+        var body = new BodyBuilder { TextBody = "Please see the blog post below." };
+        body.Attachments.Add(new MessagePart { Message = post });
+        var forward = Message("Fw: Our clinic's year", "");
+        forward.Body = body.ToMessageBody();
+
+        var reason = Assert.Single(ConvertFile(forward).Reasons);
+
+        Assert.StartsWith("The email has almost no text, and the post seems to be in the attached email 'Our clinic's year', which we do not open", reason);
+        Assert.Contains("Forward, not Forward as Attachment", reason);
+    }
+
+    [Fact]
     public void Plain_text_urls_become_links_on_the_built_page()
     {
         var post = ConvertFile(Message("Links", Prose + "\n\nMore at https://www.england.nhs.uk/ today.")).Post!;
@@ -351,12 +402,34 @@ public class HostileMessageTests
         Assert.Empty(post.IgnoredAttachments);
         Assert.Empty(post.Images);
         Assert.Contains("The attachment 'scan.tiff' was left out: it is a TIFF picture, which web browsers cannot show.", post.Warnings);
-        var mail = new PPNBlog.Submissions.Mail.MailSettings("imap.example.org", 993, "smtp.example.org", 465, MailKit.Security.SecureSocketOptions.SslOnConnect,
-            "blog", "blog@example.org", "PPN blog", "INBOX", "Processed", "Rejected");
-        var replies = new PPNBlog.Submissions.Mail.Replies(mail);
+        var replies = Replies();
         foreach (var reply in new[] { replies.Acknowledgement(message, post), replies.Revised(message, post) })
             Assert.Contains("We could not use these pictures:\n- 'IMG_0001.HEIC' is an iPhone photo (HEIC), which web browsers cannot show.\n"
                 + "- 'scan.tiff' is a TIFF picture, which web browsers cannot show.\nTo include them, save them as JPEG", reply.TextBody!.ReplaceLineEndings("\n"));
+    }
+
+    private static PPNBlog.Submissions.Mail.Replies Replies() => new(new("imap.example.org", 993, "smtp.example.org", 465,
+        MailKit.Security.SecureSocketOptions.SslOnConnect, "blog", "blog@example.org", "PPN blog", "INBOX", "Processed", "Rejected"));
+
+    [Fact]
+    public void A_damaged_picture_shown_many_times_is_read_and_counted_once_and_a_long_left_out_list_is_short_in_the_reply()
+    {
+        // A GIF that declares 7,000 × 7,000 pixels and stops after its header: each read of it decodes for nothing.
+        byte[] damaged = [.. "GIF89a"u8.ToArray(), 0x58, 0x1B, 0x58, 0x1B, 0xF7, 0, 0, .. new byte[4000]];
+        var body = new BodyBuilder { HtmlBody = $"<p>{Prose}</p>" + string.Concat(Enumerable.Repeat("<img src=\"cid:broken@example.org\">", 300)) };
+        body.LinkedResources.Add("broken.gif", damaged, ContentType.Parse("image/gif")).ContentId = "broken@example.org";
+        for (var i = 0; i < 40; i++) body.Attachments.Add($"other-{i}.gif", damaged, ContentType.Parse("image/gif"));
+        var message = Message("One broken picture, many times", "");
+        message.Body = body.ToMessageBody();
+
+        // Counted once, the 41 copies are well within the total; counted per reference, 300 × 4 KB would not be.
+        var post = ConvertFile(message, new SubmissionSettings { MaxTotalImageBytes = 50 * damaged.Length }).Post!;
+
+        Assert.Single(post.Warnings, w => w.Contains("'broken.gif'"));
+        Assert.Equal(41, post.PicturesLeftOut.Count);
+        var reply = Replies().Acknowledgement(message, post).TextBody!;
+        Assert.Equal(ShortList.MaxItems, reply.Split('\n').Count(line => line.StartsWith("- '", StringComparison.Ordinal)));
+        Assert.Contains($"- … and {41 - ShortList.MaxItems} more.", reply);
     }
 
     [Fact]

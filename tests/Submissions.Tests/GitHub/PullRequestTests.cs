@@ -159,14 +159,17 @@ public sealed class PullRequestTests : WithFakeGitHub
         message.Body = builder.ToMessageBody();
         var result = Emails.Converter().Convert(message, 1_000_000, Emails.Now);
         var post = result.Post ?? throw new InvalidOperationException(string.Join(" | ", result.Reasons));
-        Assert.Equal(5_000, post.IgnoredAttachments.Count);
+        // Each is shown by the body as a picture, and none is one: each is a picture left out, said once.
+        Assert.Equal(5_000, post.PicturesLeftOut.Count);
+        Assert.Empty(post.IgnoredAttachments);
 
         var opened = await Bot().OpenAsync(post, []);
 
         Assert.True(opened.Created);
         var body = Assert.Single(GitHub.PullRequests)["body"]!.GetValue<string>();
         Assert.True(body.Length < 65_536, $"the body is {body.Length} characters");
-        Assert.Contains($"- … and {5_000 - PullRequestText.ListedItems} more", body);
+        // The editor's list: the remote picture's warning (once, with its count), then one per picture left out.
+        Assert.Contains($"- … and {1 + 5_000 - ShortList.MaxItems} more", body);
         Assert.Contains("not downloaded. (×200)", body);
         Assert.Empty(GitHub.Violations);
     }

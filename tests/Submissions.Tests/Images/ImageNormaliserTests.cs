@@ -139,4 +139,66 @@ public class ImageNormaliserTests
         Assert.Null(ImageNormaliser.Normalise([.. Encode(20, 10, SKEncodedImageFormat.Png)[..30]], 2000, out problem));
         Assert.NotEmpty(problem);
     }
+
+    /// <summary>A 64 × 32 JPEG, red in its top-left corner and green in its top-right, whose EXIF says it was taken at <paramref name="orientation"/>.</summary>
+    private static byte[] JpegAt(int orientation)
+    {
+        using var bitmap = new SKBitmap(64, 32);
+        bitmap.Erase(SKColors.Blue);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.DrawRect(0, 0, 16, 16, new SKPaint { Color = SKColors.Red });
+            canvas.DrawRect(48, 0, 16, 16, new SKPaint { Color = SKColors.Lime });
+        }
+        using var image = SKImage.FromBitmap(bitmap);
+        var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 95).ToArray();
+        // TIFF, big-endian, one IFD entry: Orientation (0x0112), SHORT, 1 value.
+        byte[] tiff = [(byte)'M', (byte)'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte)orientation, 0, 0, 0, 0, 0, 0];
+        byte[] payload = [.. "Exif\0\0"u8, .. tiff];
+        var length = payload.Length + 2;
+        return [0xFF, 0xD8, 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. payload, .. jpeg[2..]];
+    }
+
+    // Where the red and the green corners are seen once the picture stands as EXIF says (as Pillow's exif_transpose
+    // and browsers show it): the turns, and the mirror images a front camera or an editing app records.
+    [Theory]
+    [InlineData(1, 64, 32, 8, 8, 56, 8)]
+    [InlineData(2, 64, 32, 56, 8, 8, 8)]
+    [InlineData(3, 64, 32, 56, 24, 8, 24)]
+    [InlineData(4, 64, 32, 8, 24, 56, 24)]
+    [InlineData(5, 32, 64, 8, 8, 8, 56)]
+    [InlineData(6, 32, 64, 24, 8, 24, 56)]
+    [InlineData(7, 32, 64, 24, 56, 24, 8)]
+    [InlineData(8, 32, 64, 8, 56, 8, 8)]
+    public void Every_exif_orientation_is_applied(int orientation, int width, int height, int redX, int redY, int greenX, int greenY)
+    {
+        var output = ImageNormaliser.Normalise(JpegAt(orientation), 2000, out _)!;
+
+        using var decoded = SKBitmap.Decode(output.Bytes);
+        Assert.Equal((width, height), (decoded.Width, decoded.Height));
+        var (red, green) = (decoded.GetPixel(redX, redY), decoded.GetPixel(greenX, greenY));
+        Assert.True(red.Red > 200 && red.Green < 60 && red.Blue < 60, $"red corner at ({redX}, {redY}) is {red}");
+        Assert.True(green.Green > 200 && green.Red < 60 && green.Blue < 60, $"green corner at ({greenX}, {greenY}) is {green}");
+    }
+
+    [Fact]
+    public void A_wide_gamut_photo_is_converted_to_srgb_not_shown_washed_out()
+    {
+        // An iPhone photo's colours are Display P3: this green is beyond what sRGB can show, so in sRGB it has no red left.
+        using var p3 = SKColorSpace.CreateRgb(SKColorSpaceTransferFn.Srgb, SKColorSpaceXyz.DisplayP3);
+        using var bitmap = new SKBitmap(new SKImageInfo(32, 32, SKColorType.Rgba8888, SKAlphaType.Premul, p3));
+        // The pixels' own values, in P3 (Erase would take the colour as sRGB and convert it).
+        var pixels = bitmap.GetPixelSpan();
+        for (var i = 0; i < pixels.Length; i += 4) (pixels[i], pixels[i + 1], pixels[i + 2], pixels[i + 3]) = (40, 200, 60, 255);
+        using var image = SKImage.FromBitmap(bitmap);
+        var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 95).ToArray();
+        using (var codec = SKCodec.Create(new SKMemoryStream(jpeg)))
+            Assert.False(codec.Info.ColorSpace!.IsSrgb, "the test picture carries its Display P3 profile");
+
+        var output = ImageNormaliser.Normalise(jpeg, 2000, out _)!;
+
+        using var decoded = SKBitmap.Decode(output.Bytes);
+        var pixel = decoded.GetPixel(16, 16);
+        Assert.True(pixel.Red < 15 && pixel.Green > 195, $"the green is {pixel}, not converted from Display P3 to sRGB");
+    }
 }
