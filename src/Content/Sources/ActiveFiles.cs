@@ -3,12 +3,24 @@ using System.Xml;
 namespace PPNBlog.Content.Sources;
 
 /// <summary>
-/// Files beside content that a browser would run rather than show: published with the site, a web page, a script or an
-/// SVG picture holding one would run as the site's own (reading what the site may read), so they are never published.
+/// Which files beside content may be published. A browser runs some kinds rather than show them: published with the site, a
+/// web page, a script or an SVG picture holding one would run as the site's own (reading what the site may read). Which
+/// kinds a server sends as a page depends on its own list of types (Debian's sends .xhtm as XHTML, a .hxt or .dtd file
+/// runs too), so only the kinds below are published, and an SVG only once read and found without script.
 /// </summary>
 public static class ActiveFiles
 {
-    /// <summary>Kinds of file a browser opens as a page or runs, by extension (XML of any kind may carry XHTML script).</summary>
+    /// <summary>Pictures, documents, spreadsheets, slides, audio, video and their captions, and archives: kinds a browser shows or downloads.</summary>
+    private static readonly HashSet<string> Publishable = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // Pictures some browsers cannot show (an iPhone's HEIC, TIFF) are warned of as such (PPN025), not refused here.
+        ".png", ".jpg", ".jpeg", ".jfif", ".gif", ".webp", ".avif", ".svg", ".heic", ".heif", ".tif", ".tiff", ".bmp", ".ico",
+        ".pdf", ".txt", ".csv", ".rtf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".odp", ".epub", ".ics",
+        ".mp3", ".m4a", ".ogg", ".oga", ".wav", ".mp4", ".m4v", ".webm", ".mov", ".vtt", ".srt",
+        ".zip",
+    };
+
+    /// <summary>Kinds of file a browser opens as a page or runs, by extension, named as such when refused (XML of any kind may carry XHTML script).</summary>
     private static readonly HashSet<string> RunByBrowsers = new(StringComparer.OrdinalIgnoreCase)
     {
         ".html", ".htm", ".xhtml", ".xht", ".shtml", ".mht", ".mhtml", ".js", ".mjs", ".xml", ".xsl", ".xslt", ".swf",
@@ -34,10 +46,14 @@ public static class ActiveFiles
         var extension = Path.GetExtension(file);
         if (RunByBrowsers.Contains(extension))
             return $"is a web page or script ({extension}), which would run as part of this site";
-        var compressed = extension.Equals(".svgz", StringComparison.OrdinalIgnoreCase);
-        if (!compressed && !extension.Equals(".svg", StringComparison.OrdinalIgnoreCase)) return null;
-        if (compressed || new FileInfo(file).Length > MaxSvgBytes)
-            return "is an SVG picture that cannot be checked for scripts (compressed, or over 4 MB)";
+        if (extension.Equals(".svgz", StringComparison.OrdinalIgnoreCase))
+            return "is a compressed SVG picture, which cannot be checked for scripts";
+        if (!Publishable.Contains(extension))
+            return $"is a kind of file this site does not publish ({(extension.Length > 1 ? extension : "no extension")}): a server may send it as a page that runs as part of this site. "
+                + $"Published kinds: {string.Join(" ", Publishable.Order(StringComparer.Ordinal))}";
+        if (!extension.Equals(".svg", StringComparison.OrdinalIgnoreCase)) return null;
+        if (new FileInfo(file).Length > MaxSvgBytes)
+            return "is an SVG picture that cannot be checked for scripts (over 4 MB)";
         return SvgProblem(file);
     }
 

@@ -53,6 +53,27 @@ public sealed class ActiveFilesTests : IDisposable
     public void Xml_a_browser_would_open_as_a_page_is_refused(string name) =>
         Assert.StartsWith("is a web page or script", ActiveFiles.Why(Write(name, "<x/>"u8.ToArray())));
 
+    // Kinds no list of scripts names: Debian's mime.types has a server send .xhtm as XHTML, the dev server .hxt as HTML and
+    // .dtd as XML, and each ran its script in Chromium; a file with no extension is sent as whatever the server guesses.
+    [Theory]
+    [InlineData("handout.xhtm")]
+    [InlineData("h.hxt")]
+    [InlineData("h.dtd")]
+    [InlineData("h.ent")]
+    [InlineData("places.kml")]
+    [InlineData("README")]
+    [InlineData("picture.svgz")]
+    public void Kinds_of_file_not_known_to_be_shown_or_downloaded_are_refused(string name) =>
+        Assert.Matches("^is (a kind of file this site does not publish|a compressed SVG picture)", ActiveFiles.Why(Write(name, "<x/>"u8.ToArray())));
+
+    [Theory]
+    [InlineData("report.pdf")]
+    [InlineData("Slides.PPTX")]
+    [InlineData("talk.mp4")]
+    [InlineData("talk.vtt")]
+    [InlineData("photo.JPEG")]
+    public void Documents_pictures_and_media_are_published(string name) => Assert.Null(ActiveFiles.Why(Write(name, "content"u8.ToArray())));
+
     [Fact]
     public void A_named_pipe_is_refused_without_being_opened()
     {
