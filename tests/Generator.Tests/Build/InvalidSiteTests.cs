@@ -137,6 +137,23 @@ public class InvalidSiteTests
     }
 
     [Fact]
+    public void A_line_of_thousands_of_list_markers_fails_its_file_before_Markdig_opens_a_list_for_each()
+    {
+        using var site = new TestSite();
+        var limit = Generator.Markdown.MarkdownLimits.MaxMarkersOnALine;
+        site.WritePost("many", body: "Intro.\n\n" + string.Concat(Enumerable.Repeat("- ", 50_000)) + "a");
+        site.WritePost("mixed", body: "Intro.\n\n" + string.Concat(Enumerable.Repeat("* - 1. ", limit)) + "a");
+        // Nested lists as people write them, a long list, and a thematic break of spaced dashes are ordinary.
+        site.WritePost("most", body: "Intro.\n\n" + string.Concat(Enumerable.Repeat("- ", 20)) + "deep\n\n" + string.Concat(Enumerable.Repeat("- item\n", 3_000))
+            + "\n" + string.Concat(Enumerable.Repeat("- ", 300)) + "\n\nEnd.");
+        var result = site.Build();
+        Assert.False(result.Succeeded);
+        var message = $"error PPN021: the body cannot be rendered: a line starts with more than {limit} list or quote markers ('- ', '* ', '> ', '1. '), " +
+            $"each a list inside the one before; start each list item on a line of its own {Hint}";
+        Assert.Equal([$"input/posts/2021/many.md:8:1: {message}", $"input/posts/2021/mixed.md:8:1: {message}"], site.Lines(result));
+    }
+
+    [Fact]
     public void Thousands_of_headings_fail_their_file_before_Markdig_numbers_them_one_by_one()
     {
         using var site = new TestSite();
