@@ -169,6 +169,40 @@ public sealed class DomRewriter(BodyEdits edits)
         else frame.SetAttribute("allow", string.Join("; ", kept));
     }
 
+    /// <summary>
+    /// The ids the theme gives the page's own parts (theme/layouts, partials and templates). The bodies are rendered
+    /// before and apart from the theme (serve keeps them across theme edits), so the list is kept here; a test keeps it
+    /// and the theme in step.
+    /// </summary>
+    public static readonly IReadOnlySet<string> LayoutIds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "MainContent", "HeaderSearch", "HeaderSearchField", "HeaderMenuToggle", "SearchPageField",
+    };
+
+    /// <summary>
+    /// Ids that a raw HTML element may not take, with why: one the layout gives the page's own parts (the skip link's
+    /// target, the search box: a second would take the skip link and the label there), or one already in the body.
+    /// Headings and footnotes keep theirs: the page's anchors and the footnote links point at them.
+    /// </summary>
+    private static void RemoveTakenIds(IElement body, List<RemovedHtml> removed)
+    {
+        var elements = body.Descendants<IElement>().Where(e => e.HasAttribute("id")).ToList();
+        var owners = elements.Where(e => e.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" || IsFootnotePart(e));
+        var taken = new HashSet<string>(LayoutIds, StringComparer.Ordinal);
+        foreach (var element in owners.Concat(elements).Distinct())
+        {
+            if (taken.Add(element.Id!)) continue;
+            removed.Add(new($"id=\"{element.Id}\" on <{element.LocalName}> (the page has that id already)", $"id=\"{element.Id}\"",
+                "Give the element an id of its own: two elements with one id break the links to it.", Within: "<" + element.LocalName));
+            element.RemoveAttribute("id");
+        }
+    }
+
+    /// <summary>Markdig's footnote reference (a.footnote-ref) or note (li in div.footnotes), which the other links to by id.</summary>
+    private static bool IsFootnotePart(IElement element) =>
+        element.LocalName == "a" && element.ClassList.Contains("footnote-ref")
+        || element.LocalName == "li" && element.ParentElement?.ParentElement is { } notes && notes.ClassList.Contains("footnotes");
+
     private static void Sanitize(IHtmlDocument document, List<RemovedHtml> removed)
     {
         var sanitizer = new HtmlSanitizer();
@@ -176,13 +210,15 @@ public sealed class DomRewriter(BodyEdits edits)
         // A post shows text: a form in it (its default allowlist keeps them) could ask readers for an NHSmail password on the site's own pages.
         sanitizer.AllowedTags.ExceptWith(FormControls);
         sanitizer.AllowedAttributes.UnionWith(["id", "class", "allowfullscreen", "allow", "frameborder", "loading", "title"]);
-        sanitizer.AllowedAttributes.Remove("style");
+        // name="body" on an image makes document.body that image (DOM clobbering), and the page's scripts then fail.
+        sanitizer.AllowedAttributes.ExceptWith(["style", "name"]);
         sanitizer.AllowedSchemes.UnionWith(BodyEdits.SafeSchemes);
         sanitizer.RemovingTag += (_, e) => removed.Add(new($"<{e.Tag.LocalName}>", "<" + e.Tag.LocalName));
         sanitizer.RemovingAttribute += (_, e) => removed.Add(e.Reason == RemoveReason.NotAllowedUrlValue && BodyEdits.UnsafeScheme(e.Attribute.Value) is { } scheme
             ? BodyEdits.RemovedAddress(scheme, e.Attribute.Name, e.Tag.LocalName)
             : new($"{e.Attribute.Name}=\"…\" on <{e.Tag.LocalName}>", e.Attribute.Name + "=", Within: "<" + e.Tag.LocalName));
         sanitizer.SanitizeDom(document, document.Body);
+        RemoveTakenIds(document.Body!, removed);
         // Embeds are allowed only as the recording hosts' players, over https, and with no powers a player does not need.
         foreach (var frame in document.Body!.QuerySelectorAll("iframe"))
         {

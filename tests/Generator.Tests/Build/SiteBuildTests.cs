@@ -361,6 +361,52 @@ public class SiteBuildTests
             site.Lines(result).Select(l => l.Split(".md:", 2)[1].Split(" (hint:")[0]));
     }
 
+    [Fact]
+    public void Raw_html_cannot_take_the_pages_own_names_or_ids()
+    {
+        using var site = new TestSite();
+        site.WritePost("named", body: """
+            <p id="intro">Opening words.</p>
+
+            ## Intro
+
+            A note.[^1] <img name="body" src="https://img.example/a.png" alt="a"> <img name="querySelectorAll" src="https://img.example/b.png" alt="b">
+
+            <p id="MainContent">Skip here?</p> <span id="fn:1">Not the note.</span> <span id="own">Kept.</span> <span id="own">Twice.</span>
+
+            [^1]: The note.
+            """);
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        var page = Page(site, "posts/named/index.html");
+        // document.body must stay the body, or the NHS.UK scripts (the menu) fail on the page.
+        Assert.Empty(page.QuerySelectorAll(".ppn-post-body [name]"));
+        var ids = page.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
+        Assert.Equal(ids.Distinct(), ids);
+        Assert.Equal("H2", page.GetElementById("intro")!.TagName);
+        Assert.Equal("MAIN", page.GetElementById("MainContent")!.TagName);
+        Assert.Equal("LI", page.GetElementById("fn:1")!.TagName);
+        Assert.Equal("Kept.", page.GetElementById("own")!.TextContent);
+        Assert.Equal(["warning PPN017: unsafe HTML removed: id=\"intro\" on <p> (the page has that id already)",
+                      "warning PPN017: unsafe HTML removed: name=\"…\" on <img>",
+                      "warning PPN017: unsafe HTML removed: id=\"MainContent\" on <p> (the page has that id already)",
+                      "warning PPN017: unsafe HTML removed: id=\"fn:1\" on <span> (the page has that id already)",
+                      "warning PPN017: unsafe HTML removed: id=\"own\" on <span> (the page has that id already)"],
+            site.Lines(result).Select(l => l.Split(": ", 2)[1].Split(" (hint:")[0]));
+    }
+
+    [Fact]
+    public void The_ids_the_theme_gives_the_page_are_the_ones_raw_html_may_not_take()
+    {
+        var theme = Path.Combine(TestSite.RepositoryRoot, "theme");
+        var written = Directory.EnumerateFiles(theme, "*.liquid", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("node_modules", StringComparison.Ordinal))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "\\bid=\"([^\"{]+)\"").Select(m => m.Groups[1].Value));
+        Assert.Equal(written.Order(StringComparer.Ordinal), Generator.Html.DomRewriter.LayoutIds.Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("markdown only", "")]
     [InlineData("with raw html", "<b>Raw HTML sends the body the DOM way.</b>\n\n")]
