@@ -135,6 +135,10 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode HeavyImage = new("PPN032", "Picture too heavy for a page", Severity.Warning,
         "Save it smaller: 1,600 pixels wide as a JPEG of quality about 80 is a few hundred KB and looks the same on the page.");
 
+    /// <summary>Two tags written differently (not only in capitals or accents) that name one page: C# and C++ are both /tags/c/.</summary>
+    public static readonly DiagnosticCode TagsShareAPage = new("PPN033", "Different tags share a page", Severity.Warning,
+        "A tag's page is named by its letters and digits only: write the tag the same way on every post, or rename one of them (C-sharp, C-plus-plus).");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -142,6 +146,6 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
         MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
         ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile, TitleRepeated,
-        UnreadFile, DatedFarAhead, HeavyImage,
+        UnreadFile, DatedFarAhead, HeavyImage, TagsShareAPage,
     ];
 }

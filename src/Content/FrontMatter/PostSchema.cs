@@ -73,6 +73,10 @@ public static class PostSchema
         foreach (var tag in tags.Where(t => t.Value.Length > Slugs.MaxLength))
             local.Add(DiagnosticCode.InvalidValue, tag.Location, $"a tag is {tag.Value.Length} characters long; a tag has at most {Slugs.MaxLength}",
                 "Shorten the tag: a word or two that other posts share.");
+        // A tag is a link and a page's name: a direction override or an invisible character would disguise either.
+        foreach (var tag in tags.Where(t => SingleLine.From(t.Value) != SingleLine.CollapseWhitespace(t.Value).Trim()))
+            local.Add(DiagnosticCode.InvalidValue, tag.Location, "a tag holds invisible, control or direction-changing characters, which hide how it reads",
+                $"Write it as '{SingleLine.From(tag.Value)}'.");
         // Each tag is a page of its own, paginated: 2,000 tags on each of 100 posts made 20,000 pages.
         if (tags.Count > MaxTags)
             local.Add(DiagnosticCode.InvalidValue, tags[MaxTags].Location, $"the post has {tags.Count} tags; a post has at most {MaxTags}",
@@ -134,7 +138,7 @@ public static class PostSchema
         diagnostics.AddRange(local.Sorted());
         if (local.HasErrors) return null;
         var slugLocation = slugText is null ? SourceLocation.WholeFile(displayPath) : fields.LocationOf("slug");
-        return new Post(frontMatter, slug, block.Body, source, PostFiles.IsBundle(fullPath), slugLocation, commitments, fields.LocationOf("date"), aliases);
+        return new Post(frontMatter, slug, block.Body, source, PostFiles.IsBundle(fullPath), slugLocation, commitments, fields.LocationOf("date"), aliases, tags);
     }
 
     /// <summary>

@@ -27,6 +27,7 @@ public sealed record SourceFile(string FullPath, string DisplayPath, int BodyFir
 /// <param name="CommitmentLocations">Where each commitment is written, for diagnostics.</param>
 /// <param name="DateLocation">Where the date is written, for diagnostics.</param>
 /// <param name="AliasLocations">Where each alias is written, for diagnostics.</param>
+/// <param name="TagLocations">Where each tag is written, for diagnostics.</param>
 public sealed record Post(
     PostFrontMatter FrontMatter,
     string Slug,
@@ -36,7 +37,8 @@ public sealed record Post(
     SourceLocation SlugLocation,
     IReadOnlyList<Located> CommitmentLocations,
     SourceLocation DateLocation,
-    IReadOnlyList<Located> AliasLocations)
+    IReadOnlyList<Located> AliasLocations,
+    IReadOnlyList<Located> TagLocations)
 {
     /// <summary>The post's title.</summary>
     public string Title => FrontMatter.Title;

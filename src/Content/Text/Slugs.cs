@@ -92,6 +92,21 @@ public static partial class Slugs
         return builder.Length == 0 ? Untitled : builder.ToString();
     }
 
+    /// <summary>
+    /// <paramref name="text"/> as a reader would take it for the same words: lower case, without accents, spaces, hyphens,
+    /// underscores or apostrophes. Two tags with one slug whose folded forms differ (C#, C++) are different tags.
+    /// </summary>
+    public static string Folded(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || char.IsWhiteSpace(c) || c is '-' or '_' or '\'' or '’') continue;
+            builder.Append(char.ToLowerInvariant(c));
+        }
+        return builder.ToString();
+    }
+
     /// <summary>The candidate closest to <paramref name="value"/> by edit distance, or null when none is close.</summary>
     public static string? Nearest(string value, IEnumerable<string> candidates)
     {

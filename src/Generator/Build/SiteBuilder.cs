@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Model;
+using PPNBlog.Content.Text;
 using PPNBlog.Generator.Html;
 using PPNBlog.Generator.Loading;
 using PPNBlog.Generator.Markdown;
@@ -180,6 +181,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         var settings = Effective(content.Settings);
         var urls = new SiteUrls(settings);
         CheckDuplicateSlugs(content.Posts, diagnostics);
+        CheckTagSpellings(content.Posts, diagnostics);
         CheckPageSlugs(content.Pages, diagnostics);
         var (commitments, pages, invalid) = (content.Commitments, content.Pages, content.Invalid);
         var nextDue = options.IncludeDrafts ? null : content.Posts.Where(p => !p.FrontMatter.Draft && p.Date.Value > now).Select(p => (DateTimeOffset?)p.Date.Value).Min();
@@ -531,6 +533,26 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         foreach (var page in pages.Where(p => ReservedPageSlugs.Contains(p.Slug)))
             diagnostics.Add(DiagnosticCode.DuplicateSlug, SourceLocation.WholeFile(page.Source.DisplayPath),
                 $"a page named '{page.Slug}' would replace the site's own /{page.Slug}/ pages", "Rename the page's file.");
+    }
+
+    /// <summary>
+    /// Warns where tags written differently share one page (C# and C++ are /tags/c/): the page takes the first spelling's
+    /// name and lists both. Capitals and accents are the same tag (Wellbeing, wellbeing; Ünïcödé, Unicode), not told.
+    /// </summary>
+    private static void CheckTagSpellings(IReadOnlyList<Post> posts, DiagnosticList diagnostics)
+    {
+        var first = new Dictionary<string, (string Tag, string Folded, Post Post)>(StringComparer.Ordinal);
+        foreach (var post in posts)
+        {
+            foreach (var tag in post.TagLocations)
+            {
+                var (slug, folded) = (Slugs.ForTag(tag.Value), Slugs.Folded(tag.Value));
+                if (!first.TryGetValue(slug, out var earlier)) first[slug] = (tag.Value, folded, post);
+                else if (earlier.Folded != folded)
+                    diagnostics.Add(DiagnosticCode.TagsShareAPage, tag.Location,
+                        $"tag '{tag.Value}' shares the page /tags/{slug}/ with tag '{earlier.Tag}' of {earlier.Post.Source.DisplayPath}");
+            }
+        }
     }
 
     /// <summary>Two posts with one slug would overwrite each other's page: both files are named.</summary>

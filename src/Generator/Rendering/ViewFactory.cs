@@ -68,7 +68,7 @@ public sealed class ViewFactory
         var newer = _site.Newer(post);
         var image = ImagePath(post) is { } path && Html.LinkTarget.Classify(path) != Html.LinkKind.Absolute ? _urls.Url(path) : front.Image;
         return new PostView(Card(post), _urls.Absolute(post.Path), post.Body.ReadingMinutes, post.Body.Html,
-            front.Tags.Select(t => new TagView(t, _urls.Url(SiteUrls.TagPath(_site.TagSlug(t))), 0)).ToList(),
+            front.Tags.DistinctBy(_site.TagSlug).Select(t => new TagView(t, _urls.Url(SiteUrls.TagPath(_site.TagSlug(t))), 0)).ToList(),
             image, front.ImageAlt, front.Event,
             older is null ? null : new LinkView(older.Post.Title, _urls.Url(older.Path)),
             newer is null ? null : new LinkView(newer.Post.Title, _urls.Url(newer.Path)),

@@ -398,6 +398,37 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void Different_tags_that_share_a_page_are_told_and_one_tag_in_other_capitals_or_accents_is_not()
+    {
+        using var site = new TestSite();
+        site.WritePost("first", extra: "tags: [\"C#\", Mental health, Unicode, \"Ünïcödé\"]\n");
+        site.WritePost("second", extra: "tags: [\"C++\", mental-health, UNICODE]\n");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        Assert.Equal(["input/posts/2021/second.md:7:8: warning PPN033: tag 'C++' shares the page /tags/c/ with tag 'C#' of input/posts/2021/first.md"],
+            site.Lines(result).Select(l => l.Split(" (hint:")[0]));
+        // A post with one tag in two spellings shows it once.
+        Assert.Equal(["/blog/tags/c/", "/blog/tags/mental-health/", "/blog/tags/unicode/"],
+            Page(site, "posts/first/index.html").QuerySelectorAll(".ppn-tags a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public void A_tag_with_a_direction_override_or_an_invisible_character_is_refused()
+    {
+        using var site = new TestSite();
+        site.WritePost("hidden", extra: "tags: [\"\u202Elive\", \"well\u200Bbeing\"]\n");
+
+        var result = site.Build();
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(["input/posts/2021/hidden.md:7:8: error PPN004: a tag holds invisible, control or direction-changing characters, which hide how it reads (hint: Write it as 'live'.)",
+                      "input/posts/2021/hidden.md:7:17: error PPN004: a tag holds invisible, control or direction-changing characters, which hide how it reads (hint: Write it as 'wellbeing'.)"],
+            site.Lines(result));
+    }
+
+    [Fact]
     public void The_ids_the_theme_gives_the_page_are_the_ones_raw_html_may_not_take()
     {
         var theme = Path.Combine(TestSite.RepositoryRoot, "theme");
