@@ -26,6 +26,18 @@ public static class DevServer
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".json"] = "application/json";
 
+        // A static host reads files and nothing else: the live-reload stream is a GET too (EventSource).
+        app.Use(async (context, next) =>
+        {
+            if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            {
+                await next(context);
+                return;
+            }
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = "GET, HEAD";
+        });
+
         app.MapGet("/__livereload", async (HttpContext context) =>
         {
             context.Response.Headers.ContentType = "text/event-stream";

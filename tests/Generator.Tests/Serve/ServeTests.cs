@@ -163,6 +163,29 @@ public class ServeTests
         Assert.Equal(expected, answered);
     }
 
+    /// <summary>Serve answers as a static host does: GET and HEAD (the live-reload stream too), every other method 405.</summary>
+    [Fact]
+    public async Task Only_get_and_head_are_answered()
+    {
+        await using var served = await ServedSite.StartAsync();
+        string[] others = ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"];
+        foreach (var method in others)
+        {
+            foreach (var target in new[] { "/", "/posts/one/", "/no/such/page/", "/__livereload" })
+            {
+                var refused = await served.SendAsync(method, target);
+                Assert.True(refused.Status == 405, $"{method} {target} answered {refused.Status}");
+                Assert.Equal("GET, HEAD", refused.Header("Allow"));
+            }
+        }
+        var head = await served.SendAsync("HEAD", "/posts/one/");
+        Assert.Equal(200, head.Status);
+        Assert.StartsWith("text/html", head.Header("Content-Type"));
+        Assert.Equal(200, (await served.SendAsync("GET", "/posts/one/")).Status);
+        var events = await served.SendAsync("GET", "/__livereload");
+        Assert.Equal((200, "text/event-stream"), (events.Status, events.Header("Content-Type")));
+    }
+
     [Theory]
     [InlineData("TERM")]
     [InlineData("INT")]
