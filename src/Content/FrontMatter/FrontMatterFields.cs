@@ -175,6 +175,16 @@ public sealed class FrontMatterFields
             if (++_events > MaxEvents) throw new LimitException(DiagnosticCode.TooLarge, current.Start, $"front matter has more than {MaxEvents} YAML nodes");
             switch (current)
             {
+                // "title: !Important news" or "&more": YAML takes the first word as a tag or an anchor and keeps only the
+                // rest; a tag of YAML's own changes what the rest is ("!!binary aGVsbG8=" is "hello", "!!python/object:…"
+                // asks for an object). A tag is refused on any value, a list or a mapping too; an anchor on text.
+                case NodeEvent node when !node.Tag.IsEmpty || (node is Scalar && !node.Anchor.IsEmpty):
+                    var (column, message, hint) = (node is Scalar ? YamlMistakes.ReservedStart(YamlText.LineAt(yaml, (int)current.Start.Index)) : null)
+                        ?? (node.Tag.IsEmpty
+                            ? ((int)current.Start.Column, $"'&{node.Anchor.Value}' before a value is YAML's, not text, and is left out of it", "Put the whole value in double quotes.")
+                            : ((int)current.Start.Column, $"'{Written(node.Tag)}' before a value is a YAML type (a tag), which front matter does not use",
+                                "Remove it; if the '!' is meant as text, put the whole value in double quotes."));
+                    throw new LimitException(DiagnosticCode.MalformedYaml, new Mark(current.Start.Index, current.Start.Line, column), message, hint);
                 case MappingStart or SequenceStart:
                     _open.Push((current.Start, current is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow }));
                     if (_depth == 0) (_rootIsMapping, _expectKey) = (current is MappingStart, true);
@@ -191,12 +201,11 @@ public sealed class FrontMatterFields
                     throw new LimitException(DiagnosticCode.ControlCharacter, current.Start,
                         $"a value holds the control character {ControlCharacters.Name(text[at])}, which feeds cannot carry and pages do not show",
                         "Remove the escape (such as \\a, \\v or \\x1b) from the quoted value.");
-                // "title: !Important news" or "&more": YAML takes the first word as a tag or an anchor and keeps only the rest.
-                case Scalar scalar when !scalar.Anchor.IsEmpty || (!scalar.Tag.IsEmpty && !scalar.Tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal)):
-                    var (column, message, hint) = YamlMistakes.ReservedStart(YamlText.LineAt(yaml, (int)current.Start.Index))
-                        ?? ((int)current.Start.Column, $"'{(scalar.Anchor.IsEmpty ? scalar.Tag.Value : "&" + scalar.Anchor.Value)}' before a value is YAML's, not text, and is left out of it",
-                            "Put the whole value in double quotes.");
-                    throw new LimitException(DiagnosticCode.MalformedYaml, new Mark(current.Start.Index, current.Start.Line, column), message, hint);
+                // YamlDotNet keeps "<<: *defaults" as a key named "<<", so the keys it was to copy would be missing.
+                case Scalar { Value: "<<", Style: ScalarStyle.Plain } when _depth == 1 && _rootIsMapping && _expectKey:
+                    throw new LimitException(DiagnosticCode.MalformedYaml, current.Start,
+                        "'<<' (a YAML merge key, copying the keys of another value) is not supported in front matter",
+                        "Write out each key it would copy on a line of its own (title: …, date: …), and remove the '<<' line.");
                 case Scalar or AnchorAlias when _depth == 1 && _rootIsMapping:
                     if (_expectKey && current is Scalar { Value: var key } && !_keys.Add(key))
                         throw new LimitException(DiagnosticCode.MalformedYaml, current.Start, $"the key '{key}' appears twice", "Keep one of the two lines.");
@@ -206,6 +215,12 @@ public sealed class FrontMatterFields
             return true;
         }
     }
+
+    /// <summary>A tag as it is written: <c>!!binary</c> for YAML's own <c>tag:yaml.org,2002:binary</c>.</summary>
+    private static string Written(TagName tag) =>
+        tag.Value.StartsWith(YamlTagPrefix, StringComparison.Ordinal) ? "!!" + tag.Value[YamlTagPrefix.Length..] : tag.Value;
+
+    private const string YamlTagPrefix = "tag:yaml.org,2002:";
 
     /// <summary>What <see cref="LimitedParser"/> refused, where.</summary>
     private sealed class LimitException(DiagnosticCode code, Mark start, string message, string? hint = null) : Exception(message)

@@ -500,7 +500,9 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
 
     /// <summary>
     /// An alias (a post's earlier address) may not be the address of a page, file, asset or picture the site has, nor
-    /// another post's alias, nor inside the search index's folder: its redirect would replace it, or be replaced.
+    /// another post's alias, nor inside the search index's folder: its redirect would replace it, or be replaced. Nor may
+    /// a file and a folder share a name: the redirect of <c>/feed.xml/</c> is <c>feed.xml/index.html</c>, in a folder the
+    /// file <c>feed.xml</c> already is, and the redirect of <c>/v1.2</c> would be a file where a page's folder is.
     /// </summary>
     private static void CheckRedirects(SiteModel site, IReadOnlyList<PlannedPage> plan, ThemeAssets assets, List<(string Source, string SitePath)> copies,
         DiagnosticList diagnostics)
@@ -509,13 +511,25 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         if (redirects.Count == 0) return;
         var taken = plan.Select(p => SiteUrls.FileFor(p.Path)).Concat(GeneratedFiles(site)).Concat(assets.Assets.Select(a => a.To))
             .Concat(copies.Select(c => c.SitePath)).ToHashSet(StringComparer.Ordinal);
+        var folders = taken.SelectMany(FoldersOf).ToHashSet(StringComparer.Ordinal);
         foreach (var alias in redirects)
         {
             var file = RedirectWriter.FileFor(RedirectWriter.SitePath(alias.Value));
-            if (!file.StartsWith(SiteUrls.PagefindFolder, StringComparison.Ordinal) && taken.Add(file)) continue;
+            if (!file.StartsWith(SiteUrls.PagefindFolder, StringComparison.Ordinal) && !folders.Contains(file) && !FoldersOf(file).Any(taken.Contains)
+                && taken.Add(file))
+            {
+                folders.UnionWith(FoldersOf(file));
+                continue;
+            }
             diagnostics.Add(DiagnosticCode.DuplicateSlug, alias.Location, $"alias '{alias.Value}' is an address the site already uses (a page, a file, another post's alias or the search index)",
                 "Remove the alias, or give the address this post had before, which no page has now.");
         }
+    }
+
+    /// <summary>The folders a site file is in, outermost first: <c>posts</c> and <c>posts/one</c> for <c>posts/one/index.html</c>.</summary>
+    private static IEnumerable<string> FoldersOf(string file)
+    {
+        for (var slash = file.IndexOf('/'); slash >= 0; slash = file.IndexOf('/', slash + 1)) yield return file[..slash];
     }
 
     /// <summary>Files the build writes besides pages, redirects and assets, so content may link to them.</summary>

@@ -26,6 +26,18 @@ public static class DevServer
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".json"] = "application/json";
 
+        // A static host reads files and nothing else: the live-reload stream is a GET too (EventSource).
+        app.Use(async (context, next) =>
+        {
+            if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            {
+                await next(context);
+                return;
+            }
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = "GET, HEAD";
+        });
+
         app.MapGet("/__livereload", async (HttpContext context) =>
         {
             context.Response.Headers.ContentType = "text/event-stream";
@@ -42,12 +54,15 @@ public static class DevServer
             await reload.FirstBuild.WaitAsync(context.RequestAborted);
             var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/");
             var full = Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));
-            // A path escaping the site (an encoded "..%2f") is simply not found: nothing outside the folder is served.
-            if (!FolderBounds.Contains(root, full)) full = "";
+            // A path escaping the site (an encoded "..%2f") is simply not found: nothing outside the folder is served. Nor
+            // is one holding a control character (an encoded tab or line break): the site has no such file, and browsers
+            // drop tabs from an address, so "/%09/evil.example" sent back as a redirect would lead them to "//evil.example".
+            if (!FolderBounds.Contains(root, full) || path.Any(char.IsControl)) full = "";
             if (Directory.Exists(full) && !path.EndsWith('/'))
             {
-                // One leading slash: "//evil.example/..%2fposts" is a folder here, but "//evil.example/…" a browser would leave for.
-                context.Response.Redirect("/" + context.Request.Path.Value!.TrimStart('/', '\\') + "/" + context.Request.QueryString);
+                // Built from the path still encoded (a space or a backslash stays %20 or %5C), with one leading slash:
+                // "//evil.example/..%2fposts" is a folder here, but "//evil.example/…" a browser would leave for.
+                context.Response.Redirect("/" + context.Request.Path.ToUriComponent().TrimStart('/') + "/" + context.Request.QueryString);
                 return;
             }
             if (Directory.Exists(full)) full = Path.Combine(full, "index.html");

@@ -36,6 +36,8 @@ public class HostileMessageTests
     [InlineData("Control characters", "Bell \u0007 escape \u001B[31m red, line\vbreak and page\fbreak.", null)]
     [InlineData("Control characters", null, "<p>Bell &#7; escape \u001B[31m red, line\vbreak and page&#12;break.</p><p><code>x\u0001y</code> <img src=\"cid:none\" alt=\"a\u0002b\"></p>")]
     [InlineData("", null, "<h1>Heading \u0007 title</h1><pre>code\u0008 block</pre>")]
+    [InlineData("C1\u0085controls", "A quote\u0092s end, DEL \u007F, line\u0085break and page\fbreak.", null)]
+    [InlineData("C1 controls", null, "<p>A quote\u0092s end, line\u0085break and page&#12;break.</p><p><code>x\u009By</code></p>")]
     public void Control_characters_from_the_email_never_reach_the_post(string subject, string? text, string? html)
     {
         // With no subject, the title comes from the body's first heading.
@@ -45,6 +47,7 @@ public class HostileMessageTests
         // What the build reads: the file decodes with no PPN023 (a feed could not hold these characters).
         Assert.Equal(written, PPNBlog.Content.Sources.SourceText.Decode(System.Text.Encoding.UTF8.GetBytes(written), "index.md", diagnostics));
         Assert.Empty(diagnostics.Sorted());
+        Assert.DoesNotContain(written, c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
         if (subject.Length == 0)
         {
             Assert.Equal("Heading title", post.FrontMatter.Title);
