@@ -12,7 +12,8 @@ public static class FolderBounds
     /// <summary>The file <paramref name="relativePath"/> names inside <paramref name="directory"/>, or null when it climbs out of it.</summary>
     public static string? Resolve(string directory, string relativePath)
     {
-        var full = Path.GetFullPath(Path.Combine(directory, relativePath));
+        // No file's name holds NUL (a link's "%00"), and path functions throw on one: it stands for a name that is not there.
+        var full = Path.GetFullPath(Path.Combine(directory, relativePath.Replace('\0', '\uFFFD')));
         return full.StartsWith(WithSeparator(directory), StringComparison.Ordinal) ? full : null;
     }
 

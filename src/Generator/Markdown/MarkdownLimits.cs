@@ -62,8 +62,9 @@ public static partial class MarkdownLimits
             && ReferenceDefinition().Count(markdown) is var definitions and > MaxReferenceDefinitions)
             throw new InvalidOperationException(
                 $"it has {definitions} link reference definitions ('[label]: address' lines); a body may have at most {MaxReferenceDefinitions}");
-        // Each marker takes two characters with its space; most bodies have far fewer list items in all.
-        if (span.Length > MaxMarkersOnALine * 2 && span.Count("- ") + span.Count("* ") > MaxMarkersOnALine && MarkerRun().IsMatch(markdown))
+        // Each marker takes two characters with its space or tab; most bodies have far fewer list items in all.
+        if (span.Length > MaxMarkersOnALine * 2 && span.Count("- ") + span.Count("* ") + span.Count("-\t") + span.Count("*\t") > MaxMarkersOnALine
+            && MarkerRun().IsMatch(markdown))
             throw new InvalidOperationException(
                 $"a line starts with more than {MaxMarkersOnALine} list or quote markers ('- ', '* ', '> ', '1. '), each a list inside the one before; "
                 + "start each list item on a line of its own");

@@ -9,6 +9,9 @@ public sealed class ImageCollector(SubmissionSettings settings)
     private readonly List<BundleImage> _saved = [];
     private long _totalBytes;
 
+    /// <summary>The most pictures of one email read: twice what a post keeps, so damaged ones among them still leave room.</summary>
+    private int MaxTries => 2 * settings.MaxImages;
+
     /// <summary>The images saved so far, in order.</summary>
     public IReadOnlyList<BundleImage> Saved => _saved;
 
@@ -52,6 +55,14 @@ public sealed class ImageCollector(SubmissionSettings settings)
         if (_saved.Count >= settings.MaxImages)
         {
             warnings.Add($"'{displayName}' was left out: a post keeps at most {settings.MaxImages} images.");
+            return null;
+        }
+        // Pictures that could not be used count too: each damaged one is decoded for nothing, and 450 of them (7,000 pixels
+        // a side, cut short, 37 KB each) in one email took a minute.
+        if (_files.Count >= MaxTries)
+        {
+            warnings.Add($"'{displayName}' was left out unread: the email holds more pictures than a post can use ({MaxTries} were tried).");
+            _leftOut.Add($"'{displayName}' was not read: the email holds more pictures than a post can use");
             return null;
         }
         var image = ImageNormaliser.Normalise(bytes, settings.MaxImageSide, out var problem);

@@ -143,6 +143,7 @@ public class InvalidSiteTests
         var limit = Generator.Markdown.MarkdownLimits.MaxMarkersOnALine;
         site.WritePost("many", body: "Intro.\n\n" + string.Concat(Enumerable.Repeat("- ", 50_000)) + "a");
         site.WritePost("mixed", body: "Intro.\n\n" + string.Concat(Enumerable.Repeat("* - 1. ", limit)) + "a");
+        site.WritePost("tabbed", body: "Intro.\n\n" + string.Concat(Enumerable.Repeat("-\t*\t", 20_000)) + "a");
         // Nested lists as people write them, a long list, and a thematic break of spaced dashes are ordinary.
         site.WritePost("most", body: "Intro.\n\n" + string.Concat(Enumerable.Repeat("- ", 20)) + "deep\n\n" + string.Concat(Enumerable.Repeat("- item\n", 3_000))
             + "\n" + string.Concat(Enumerable.Repeat("- ", 300)) + "\n\nEnd.");
@@ -150,7 +151,7 @@ public class InvalidSiteTests
         Assert.False(result.Succeeded);
         var message = $"error PPN021: the body cannot be rendered: a line starts with more than {limit} list or quote markers ('- ', '* ', '> ', '1. '), " +
             $"each a list inside the one before; start each list item on a line of its own {Hint}";
-        Assert.Equal([$"input/posts/2021/many.md:8:1: {message}", $"input/posts/2021/mixed.md:8:1: {message}"], site.Lines(result));
+        Assert.Equal([$"input/posts/2021/many.md:8:1: {message}", $"input/posts/2021/mixed.md:8:1: {message}", $"input/posts/2021/tabbed.md:8:1: {message}"], site.Lines(result));
     }
 
     [Fact]

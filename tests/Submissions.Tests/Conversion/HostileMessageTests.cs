@@ -430,6 +430,9 @@ public class HostileMessageTests
 
         Assert.Single(post.Warnings, w => w.Contains("'broken.gif'"));
         Assert.Equal(41, post.PicturesLeftOut.Count);
+        // Each damaged picture is decoded for nothing: past twice the 20 a post keeps, the rest are not read at all.
+        Assert.Equal(40, post.PicturesLeftOut.Count(p => p.Contains("damaged or cut short")));
+        Assert.Equal("'other-39.gif' was not read: the email holds more pictures than a post can use", post.PicturesLeftOut[^1]);
         var reply = Replies().Acknowledgement(message, post).TextBody!;
         Assert.Equal(ShortList.MaxItems, reply.Split('\n').Count(line => line.StartsWith("- '", StringComparison.Ordinal)));
         Assert.Contains($"- … and {41 - ShortList.MaxItems} more.", reply);
