@@ -62,7 +62,8 @@ public sealed class DomRewriter(BodyEdits edits)
         {
             switch (element.LocalName)
             {
-                case "p": firstParagraph ??= element; break;
+                // The first paragraph with words: a post often opens with a picture, alone in its paragraph.
+                case "p" when firstParagraph is null && !string.IsNullOrWhiteSpace(element.TextContent): firstParagraph = element; break;
                 case "a" when element.HasAttribute("href"): links.Add(element); break;
                 case "img": images.Add(element); break;
                 case "iframe": frames.Add(element); break;

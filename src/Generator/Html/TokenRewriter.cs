@@ -137,7 +137,12 @@ public sealed class TokenRewriter(BodyEdits edits)
                     if (!token.Name.Memory.Span.SequenceEqual(parent)) return null;
                     open.RemoveAt(open.Count - 1);
                     if (parent == "a") inLink = false;
-                    if (parent == "p" && paragraphDepth == open.Count) paragraphDepth = -1;
+                    if (parent == "p" && paragraphDepth == open.Count)
+                    {
+                        paragraphDepth = -1;
+                        // A paragraph without words (a picture alone) is not the excerpt: the next one may be.
+                        if (string.IsNullOrWhiteSpace(paragraph!.ToString())) paragraph = null;
+                    }
                     if (heading is not null && parent is "h2" or "h3" or "h4")
                     {
                         output.Append(' ');

@@ -41,7 +41,7 @@ public sealed class ApiWriter
             var front = post.Post.FrontMatter;
             var s = Summary(site, post);
             Save(output, path, new PostDetail(s.Slug, s.Title, s.Date, s.Author, s.Commitments, s.Kind, s.Summary, s.Url,
-                front.Role, front.Tags, front.Event, post.Body.ReadingMinutes, views.ImageAbsoluteUrl(post), front.ImageAlt, post.Body.Html), Json.Site.PostDetail, inputs);
+                front.Role, site.TagsOf(post.Post), front.Event, post.Body.ReadingMinutes, views.ImageAbsoluteUrl(post), front.ImageAlt, post.Body.Html), Json.Site.PostDetail, inputs);
         });
         if (edited is not null) return;
         var commitments = site.Commitments.Select(a => new CommitmentSummary(a.Commitment.Slug, a.Commitment.Title, a.Commitment.Order,

@@ -55,7 +55,7 @@ public static partial class FeedWriter
     {
         var url = site.Urls.Absolute(post.Path);
         var front = post.Post.FrontMatter;
-        var item = new SyndicationItem(front.Title, new TextSyndicationContent(AbsoluteLinks(site, post.Body.Html), TextSyndicationContentKind.Html),
+        var item = new SyndicationItem(front.Title, new TextSyndicationContent(AbsoluteLinks(site, post.Body.Html, url), TextSyndicationContentKind.Html),
             new Uri(url), url, front.Date.Value)
         {
             PublishDate = front.Date.Value,
@@ -66,11 +66,20 @@ public static partial class FeedWriter
         return item;
     }
 
-    /// <summary>Makes root-relative href/src absolute: feed readers show content away from the site.</summary>
-    public static string AbsoluteLinks(SiteModel site, string html)
+    /// <summary>
+    /// Makes the body's root-relative href/src absolute, and its in-page links (heading anchors, footnotes) links into
+    /// <paramref name="pageUrl"/>: feed readers show content away from the site, where "/x" and "#x" lead elsewhere. Only
+    /// attributes of tags change: a code sample showing <c>href="/x"</c> is text, and stays as the post shows it.
+    /// </summary>
+    public static string AbsoluteLinks(SiteModel site, string html, string pageUrl)
     {
         var origin = site.Settings.BaseUrl.GetLeftPart(UriPartial.Authority);
-        return RootRelative().Replace(html, m => $"{m.Groups[1].Value}=\"{origin}/");
+        return LinkInTag().Replace(html, m => m.Groups["start"].Value switch
+        {
+            "#" => m.Groups["tag"].Value + pageUrl + "#",
+            "/" => m.Groups["tag"].Value + origin + "/",
+            _ => m.Value,
+        });
     }
 
     private static void WriteJsonFeed(SiteModel site, SiteOutput output, ulong inputs)
@@ -80,14 +89,18 @@ public static partial class FeedWriter
             "https://jsonfeed.org/version/1.1", site.Settings.Title, urls.Absolute(SiteUrls.HomePath()), urls.Absolute("feed.json"),
             site.Settings.Description, site.Settings.Language,
             site.Posts.Take(EntryCount).Select(post => new JsonFeedItem(
-                urls.Absolute(post.Path), urls.Absolute(post.Path), post.Post.Title, AbsoluteLinks(site, post.Body.Html), post.Summary,
+                urls.Absolute(post.Path), urls.Absolute(post.Path), post.Post.Title, AbsoluteLinks(site, post.Body.Html, urls.Absolute(post.Path)), post.Summary,
                 post.Post.Date.Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
-                [new JsonFeedAuthor(post.Post.FrontMatter.Author)], [.. post.Post.FrontMatter.Commitments, .. post.Post.FrontMatter.Tags])).ToList());
+                [new JsonFeedAuthor(post.Post.FrontMatter.Author)], [.. post.Post.FrontMatter.Commitments, .. site.TagsOf(post.Post)])).ToList());
         output.WriteBytes("feed.json", JsonSerializer.SerializeToUtf8Bytes(feed, Json.Site.JsonFeed), inputs);
     }
 
-    [GeneratedRegex("\\b(href|src)=\"/(?!/)")]
-    private static partial Regex RootRelative();
+    /// <summary>
+    /// An href or src value starting with "/" or "#" inside a start tag, as the HTML stage writes tags: name="value"
+    /// attributes in double quotes. Text never holds a '&lt;' unescaped, so nothing in text matches.
+    /// </summary>
+    [GeneratedRegex("""(?<tag><[a-zA-Z][^\s/>]*(?:\s+[^\s=>"]+(?:="[^"]*")?)*?\s(?:href|src)=")(?<start>#|//?)""")]
+    private static partial Regex LinkInTag();
 
     internal sealed record JsonFeed(string Version, string Title, string HomePageUrl, string FeedUrl, string Description, string Language, IReadOnlyList<JsonFeedItem> Items);
 

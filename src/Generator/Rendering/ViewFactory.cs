@@ -42,7 +42,8 @@ public sealed class ViewFactory
         string ogType = "website", string? image = null, string? feedPath = null, int page = 1)
     {
         var titled = page > 1 ? $"{heading} (page {page})" : heading;
-        var title = path.Length == 0 ? _site.Settings.Title : $"{titled} – {_site.Settings.Title}";
+        // Home and its later pages are headed by the site's title already: "Blog (page 2)", not "Blog (page 2) – Blog".
+        var title = path.Length == 0 ? _site.Settings.Title : heading == _site.Settings.Title ? titled : $"{titled} – {_site.Settings.Title}";
         return new PageMetaView(title, heading, description, _urls.Absolute(path), titled, ogType, image ?? DefaultImage, section,
             breadcrumbs, feedPath is null ? null : _urls.Url(feedPath));
     }
@@ -68,7 +69,7 @@ public sealed class ViewFactory
         var newer = _site.Newer(post);
         var image = ImagePath(post) is { } path && Html.LinkTarget.Classify(path) != Html.LinkKind.Absolute ? _urls.Url(path) : front.Image;
         return new PostView(Card(post), _urls.Absolute(post.Path), post.Body.ReadingMinutes, post.Body.Html,
-            front.Tags.DistinctBy(_site.TagSlug).Select(t => new TagView(t, _urls.Url(SiteUrls.TagPath(_site.TagSlug(t))), 0)).ToList(),
+            _site.TagsOf(post.Post).Select(t => new TagView(t, _urls.Url(SiteUrls.TagPath(_site.TagSlug(t))), 0)).ToList(),
             image, front.ImageAlt, front.Event,
             older is null ? null : new LinkView(older.Post.Title, _urls.Url(older.Path)),
             newer is null ? null : new LinkView(newer.Post.Title, _urls.Url(newer.Path)),

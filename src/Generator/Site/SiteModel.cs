@@ -191,6 +191,9 @@ public sealed class SiteModel
     /// <summary>The slug of <paramref name="tag"/> (a spelling some post uses), as its archive has it: made once per spelling.</summary>
     public string TagSlug(string tag) => _tagSlugs[tag];
 
+    /// <summary><paramref name="post"/>'s tags, each page once: "Mental health" and "mental-health" written on one post are one tag.</summary>
+    public IReadOnlyList<string> TagsOf(Post post) => [.. post.FrontMatter.Tags.DistinctBy(TagSlug)];
+
     private Dictionary<string, CommitmentArchive> CommitmentsBySlug =>
         field ??= Commitments.ToDictionary(c => c.Commitment.Slug, StringComparer.Ordinal);
 

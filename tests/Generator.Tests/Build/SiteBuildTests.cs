@@ -78,6 +78,8 @@ public class SiteBuildTests
         Assert.Equal(["/blog/posts/post-20/", "/blog/posts/post-15/", "/blog/posts/post-10/", "/blog/posts/post-05/"], Cards("commitments/put-people-first/keynotes/index.html"));
         Assert.Equal(9, Cards("commitments/put-people-first/blogs/page/2/index.html").Length);
         Assert.Equal(10, Cards("page/2/index.html").Count(c => c.Contains("/posts/")));
+        Assert.Equal(["Fixture blog (page 2)", "Put people first (page 2) – Fixture blog"],
+            new[] { Page(site, "page/2/index.html").Title!, Page(site, "commitments/put-people-first/page/2/index.html").Title! });
         Assert.False(site.OutputExists("posts/draft/index.html"));
         Assert.False(site.OutputExists("posts/future/index.html"));
 
@@ -258,6 +260,61 @@ public class SiteBuildTests
         Assert.Equal(3, commitments.RootElement.GetProperty("commitments").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("markdown only", "![The team](https://img.example/team.png)\n\nWords after the picture, which open the post.")]
+    [InlineData("with raw html", "<p><img src=\"https://img.example/team.png\" alt=\"The team\"></p>\n\nWords after the picture, which open the post.")]
+    public void A_post_opening_with_a_picture_is_summed_up_by_its_first_words(string name, string body)
+    {
+        using var site = new TestSite();
+        site.WritePost("pictured", body: body);
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, name + "\n" + string.Join('\n', site.Lines(result)));
+        Assert.Equal("Words after the picture, which open the post.", Page(site, "posts/pictured/index.html").QuerySelector("meta[name=description]")!.GetAttribute("content"));
+        using var json = JsonDocument.Parse(site.ReadOutput("feed.json"));
+        Assert.Equal("Words after the picture, which open the post.", json.RootElement.GetProperty("items")[0].GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public void Feeds_make_links_absolute_in_tags_only_and_in_page_links_lead_into_the_post()
+    {
+        using var site = new TestSite();
+        site.WritePost("coded", body: """
+            See [the commitment](/commitments/put-people-first/) and a note.[^1]
+
+            ## Part two
+
+            ```html
+            <a href="/contribute/">Contribute</a> <img src="/logo.png" alt="">
+            ```
+
+            Inline `<a href="/x/">` too.
+
+            [^1]: The note.
+            """);
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        using var reader = XmlReader.Create(Path.Combine(site.Output, "feed.xml"));
+        var atom = ((TextSyndicationContent)SyndicationFeed.Load(reader).Items.Single().Content).Text;
+        using var json = JsonDocument.Parse(site.ReadOutput("feed.json"));
+        foreach (var html in new[] { atom, json.RootElement.GetProperty("items")[0].GetProperty("content_html").GetString()! })
+        {
+            var body = new HtmlParser().ParseFragment(html, new HtmlParser().ParseDocument("").Body!).OfType<AngleSharp.Dom.IElement>().ToList();
+            var links = body.SelectMany(e => e.QuerySelectorAll("a[href]").Prepend(e).Where(a => a.HasAttribute("href"))).Select(a => a.GetAttribute("href")!).ToList();
+            Assert.Contains("https://example.org/blog/commitments/put-people-first/", links);
+            Assert.Contains("https://example.org/blog/posts/coded/#part-two", links);
+            Assert.Contains("https://example.org/blog/posts/coded/#fn:1", links);
+            Assert.DoesNotContain(links, l => l.StartsWith('#') || l.StartsWith('/'));
+            // The code samples read as the post shows them.
+            var code = string.Join('\n', body.SelectMany(e => e.QuerySelectorAll("code").Prepend(e).Where(c => c.LocalName == "code")).Select(c => c.TextContent));
+            Assert.Contains("<a href=\"/contribute/\">Contribute</a> <img src=\"/logo.png\" alt=\"\">", code);
+            Assert.Contains("<a href=\"/x/\">", code);
+        }
+    }
+
     [Fact]
     public void Post_bodies_are_sanitised_and_never_run_as_templates()
     {
@@ -412,6 +469,11 @@ public class SiteBuildTests
         // A post with one tag in two spellings shows it once.
         Assert.Equal(["/blog/tags/c/", "/blog/tags/mental-health/", "/blog/tags/unicode/"],
             Page(site, "posts/first/index.html").QuerySelectorAll(".ppn-tags a").Select(a => a.GetAttribute("href")));
+        using var api = JsonDocument.Parse(site.ReadOutput("api/posts/first.json"));
+        Assert.Equal(["C#", "Mental health", "Unicode"], api.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        using var feed = JsonDocument.Parse(site.ReadOutput("feed.json"));
+        Assert.Equal(["put-people-first", "C#", "Mental health", "Unicode"],
+            feed.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString()!.EndsWith("/first/")).GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
     }
 
     [Fact]
