@@ -46,4 +46,16 @@ public sealed class AccessibilityTests(BuiltSite site)
         Assert.NotEmpty(results.Passes);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_section_heading_is_named_by_its_words_alone()
+    {
+        // Its "#" link, inside it, would otherwise be read as part of its name: every heading twice, moving by headings.
+        var page = await site.NewPage(BuiltSite.Viewports[0].Width, BuiltSite.Viewports[0].Height);
+        await page.GotoAsync(new Uri(site.BaseUrl, "posts/day-one-a-vision-for-the-psychological-professions/").ToString());
+        var heading = page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "The five commitments", Exact = true });
+        Assert.Equal(1, await heading.CountAsync());
+        Assert.Equal("the-five-commitments", await heading.GetAttributeAsync("id"));
+        await page.Context.CloseAsync();
+    }
 }

@@ -86,8 +86,13 @@ public sealed partial class BodyEdits(Site.SiteUrls urls)
 
     private const int ExcerptLength = 240;
 
-    /// <summary>The aria-label of the anchor of a heading whose text is <paramref name="headingText"/>.</summary>
-    public static string HeadingAnchorLabel(string headingText) => "Link to the section: " + headingText.Trim();
+    /// <summary>
+    /// The attributes of the "#" link to the heading whose id is <paramref name="id"/>. Inside the heading, a link a
+    /// screen reader could reach would be read as part of the heading's name ("Part two Link to the section: Part two"),
+    /// so it is hidden from assistive technology and from the tab order: it is a pointer's shortcut to the address.
+    /// </summary>
+    public static (string Name, string Value)[] HeadingAnchorAttributes(string id) =>
+        [("class", HeadingAnchorClass), ("href", "#" + id), ("aria-hidden", "true"), ("tabindex", "-1")];
 
     /// <summary>
     /// The published form of <paramref name="url"/> (an href or src as written in the HTML): site-rooted links get the

@@ -132,9 +132,7 @@ public sealed class DomRewriter(BodyEdits edits)
     private static void AddAnchor(IDocument document, IElement heading)
     {
         var anchor = document.CreateElement("a");
-        anchor.ClassName = BodyEdits.HeadingAnchorClass;
-        anchor.SetAttribute("href", "#" + heading.Id);
-        anchor.SetAttribute("aria-label", BodyEdits.HeadingAnchorLabel(heading.TextContent));
+        foreach (var (name, value) in BodyEdits.HeadingAnchorAttributes(heading.Id!)) anchor.SetAttribute(name, value);
         anchor.TextContent = BodyEdits.HeadingAnchorText;
         heading.AppendChild(document.CreateTextNode(" "));
         heading.AppendChild(anchor);

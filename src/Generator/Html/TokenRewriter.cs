@@ -66,7 +66,6 @@ public sealed class TokenRewriter(BodyEdits edits)
         var words = new WordCounter();
         StringBuilder? paragraph = null;
         var paragraphDepth = -1;
-        StringBuilder? heading = null;
         string? headingId = null;
         var inLink = false;
         var removed = new List<RemovedHtml>();
@@ -85,7 +84,6 @@ public sealed class TokenRewriter(BodyEdits edits)
                     if (parent is "pre" or "iframe" || text.Contains('\0') || (WhiteSpaceOnly.Contains(parent) && !IsHtmlWhiteSpace(text))) return null;
                     words.Add(text);
                     if (paragraphDepth >= 0) paragraph!.Append(text);
-                    heading?.Append(text);
                     AppendEscaped(output, text, inAttribute: false);
                     break;
 
@@ -121,7 +119,6 @@ public sealed class TokenRewriter(BodyEdits edits)
                             attributes.Set("class", alignment);
                             break;
                         case "h2" or "h3" or "h4" when attributes.Get("id") is { } id:
-                            heading = new StringBuilder();
                             headingId = id;
                             break;
                         case "p" when paragraph is null:
@@ -143,15 +140,15 @@ public sealed class TokenRewriter(BodyEdits edits)
                         // A paragraph without words (a picture alone) is not the excerpt: the next one may be.
                         if (string.IsNullOrWhiteSpace(paragraph!.ToString())) paragraph = null;
                     }
-                    if (heading is not null && parent is "h2" or "h3" or "h4")
+                    if (headingId is not null && parent is "h2" or "h3" or "h4")
                     {
                         output.Append(' ');
-                        WriteStartTag(output, "a", [("class", BodyEdits.HeadingAnchorClass), ("href", "#" + headingId), ("aria-label", BodyEdits.HeadingAnchorLabel(heading.ToString()))]);
+                        WriteStartTag(output, "a", BodyEdits.HeadingAnchorAttributes(headingId));
                         AppendEscaped(output, BodyEdits.HeadingAnchorText, inAttribute: false);
                         output.Append("</a>");
                         words.Add(" ");
                         words.Add(BodyEdits.HeadingAnchorText);
-                        heading = null;
+                        headingId = null;
                     }
                     output.Append("</").Append(parent).Append('>');
                     if (parent == "iframe") output.Append("</").Append(BodyEdits.EmbedWrapper).Append('>');

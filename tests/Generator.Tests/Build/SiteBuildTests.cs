@@ -640,7 +640,8 @@ public class SiteBuildTests
         Assert.True(site.OutputExists("posts/bundle/header.png"));
         Assert.NotNull(body.QuerySelector("a[href='/blog/posts/other/']"));
         Assert.Equal("external noopener", body.QuerySelector("a[href='https://nhs.uk/x']")!.GetAttribute("rel"));
-        Assert.NotNull(body.QuerySelector("h2#a-section a.ppn-heading-anchor[href='#a-section']"));
+        // Hidden from screen readers and the tab order: inside the heading, it would be read as part of its name.
+        Assert.NotNull(body.QuerySelector("h2#a-section a.ppn-heading-anchor[href='#a-section'][aria-hidden=true][tabindex='-1']"));
         Assert.NotNull(body.QuerySelector("table.nhsuk-table"));
         using var api = JsonDocument.Parse(site.ReadOutput("api/posts.json"));
         Assert.Equal("First paragraph of the bundle, which becomes the excerpt.", api.RootElement.GetProperty("posts")[0].GetProperty("summary").GetString());
