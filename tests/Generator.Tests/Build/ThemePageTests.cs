@@ -29,4 +29,29 @@ public sealed class ThemePageTests
         Assert.Contains("Post a-keynote", feed, StringComparison.Ordinal);
         Assert.Contains("Post a-blog", feed, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_404_page_asks_not_to_be_indexed_and_claims_no_address_while_every_other_page_names_its_own()
+    {
+        using var site = new TestSite();
+        site.WritePost("one", extra: "tags: [letters]\n");
+        site.Write("pages/contribute.md", "---\ntitle: Write for us\nsummary: How to send a post.\n---\n\nSend an email.\n");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        var notFound = Page(site, "404.html");
+        Assert.Equal("noindex", notFound.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
+        Assert.Null(notFound.QuerySelector("link[rel=canonical]"));
+        var pages = Directory.EnumerateFiles(site.Output, "index.html", SearchOption.AllDirectories).ToList();
+        Assert.True(pages.Count > 8, $"only {pages.Count} pages");
+        foreach (var file in pages)
+        {
+            var document = new HtmlParser().ParseDocument(File.ReadAllText(file));
+            Assert.Null(document.QuerySelector("meta[name=robots]"));
+            var path = Path.GetRelativePath(site.Output, Path.GetDirectoryName(file)!).Replace('\\', '/');
+            Assert.Equal(path == "." ? "https://example.org/blog/" : $"https://example.org/blog/{path}/",
+                document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+        }
+    }
 }
