@@ -54,4 +54,19 @@ public sealed class ThemePageTests
                 document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
         }
     }
+
+    [Fact]
+    public void An_empty_sites_home_page_says_there_are_no_posts_yet_as_its_archives_do()
+    {
+        using var site = new TestSite();
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        foreach (var path in new[] { "index.html", "commitments/put-people-first/index.html" })
+        {
+            var heading = Page(site, path).QuerySelectorAll("main h2").Last();
+            Assert.Equal("No posts yet.", heading.NextElementSibling?.TextContent);
+        }
+    }
 }
