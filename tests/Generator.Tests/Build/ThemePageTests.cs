@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 
 namespace PPNBlog.Generator.Tests.Build;
 
 /// <summary>What the theme's templates say in the built pages: head links, the 404 page, an empty site, the icons its stylesheets ask for.</summary>
-public sealed class ThemePageTests
+public sealed partial class ThemePageTests
 {
     private static AngleSharp.Html.Dom.IHtmlDocument Page(TestSite site, string sitePath) =>
         new HtmlParser().ParseDocument(site.ReadOutput(sitePath));
@@ -69,4 +70,34 @@ public sealed class ThemePageTests
             Assert.Equal("No posts yet.", heading.NextElementSibling?.TextContent);
         }
     }
+
+    [Fact]
+    public void Every_file_the_stylesheets_ask_for_is_published_and_the_search_boxs_clear_icon_is_found_under_a_sub_path()
+    {
+        using var site = new TestSite();
+        site.WritePost("one");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        var nhsuk = Urls(site.ReadOutput("assets/nhsuk-frontend.min.css"));
+        // nhsuk-frontend asks from the host's root: published there for a site at a root; its fonts are on assets.nhs.uk.
+        Assert.Contains("/assets/images/nhsuk-icon-cross.svg", nhsuk);
+        foreach (var url in nhsuk.Where(u => !u.StartsWith("https://assets.nhs.uk/", StringComparison.Ordinal)))
+        {
+            Assert.StartsWith("/", url);
+            Assert.True(site.OutputExists(url.TrimStart('/')), $"nhsuk-frontend.min.css asks for {url}, which is not published");
+        }
+        // The theme's own stylesheet asks beside itself, so the site at /blog/ serves what it asks for.
+        var stylesheet = new Uri("https://example.org/blog/assets/ppnblog.css");
+        var own = Urls(site.ReadOutput("assets/ppnblog.css")).Select(u => new Uri(stylesheet, u).AbsolutePath).ToList();
+        Assert.Contains("/blog/assets/images/nhsuk-icon-cross.svg", own);
+        Assert.All(own, path => Assert.True(path.StartsWith("/blog/", StringComparison.Ordinal) && site.OutputExists(path["/blog/".Length..]),
+            $"ppnblog.css asks for {path}, which the site at /blog/ does not serve"));
+    }
+
+    private static List<string> Urls(string css) => CssUrl().Matches(css).Select(m => m.Groups[1].Value.Trim('"', '\'')).Distinct().ToList();
+
+    [GeneratedRegex(@"url\(([^)]*)\)")]
+    private static partial Regex CssUrl();
 }
