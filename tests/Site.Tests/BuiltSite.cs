@@ -76,7 +76,16 @@ public sealed class BuiltSite : IAsyncLifetime
         if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
     }
 
-    /// <summary>Twelve more posts for "Put people first" (so its archive has two pages), one with an image, and one whose headings are named like parts of the page.</summary>
+    /// <summary>A title of one 120-letter word, the newest post's: on the home page, its archive, its tag and beside other posts.</summary>
+    public static readonly string LongWordTitle = string.Concat(Enumerable.Repeat("Psychologicalprofessions", 5));
+
+    /// <summary>The post with that title, whose body has a code line and a link too long for a phone.</summary>
+    public const string LongWordPath = "posts/a-long-word/";
+
+    /// <summary>
+    /// Twelve more posts for "Put people first" (so its archive has two pages), one with an image, one whose headings are
+    /// named like parts of the page, and one with words and a code line wider than a phone.
+    /// </summary>
     private static void WriteGeneratedPosts(string input)
     {
         string[] places = ["Leeds", "Truro", "Carlisle", "Norwich", "Derby", "Exeter", "Hull", "Luton", "Bolton", "Crewe", "Dover", "Wigan"];
@@ -153,6 +162,27 @@ public sealed class BuiltSite : IAsyncLifetime
             ## maincontent
 
             A heading as odd as this one still gets an id of its own.
+            """);
+        var code = "const counts = [" + string.Join(", ", Enumerable.Range(1, 80)) + "];";
+        File.WriteAllText(Path.Combine(input, "posts", "2022", "a-long-word.md"), $"""
+            ---
+            title: "{LongWordTitle}"
+            date: 2023-01-10
+            author: Test Typesetter
+            commitments: [unite-and-increase-diversity]
+            tags: [typesetting]
+            summary: "{LongWordTitle} in a summary."
+            ---
+
+            A word as long as the title, {LongWordTitle}, and a link as long: <https://example.org/{LongWordTitle}>.
+
+            ```
+            {code}
+            ```
+
+            | Term | Profession | Setting |
+            |---|---|---|
+            | {LongWordTitle} | Clinical psychologist | Community mental health teams |
             """);
     }
 }

@@ -93,6 +93,28 @@ public sealed class ReaderJourneyTests(BuiltSite site)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Typing_a_search_shows_the_clear_button_and_every_file_a_page_asks_of_the_site_is_there()
+    {
+        var page = await site.NewPage(1280, 900);
+        var answers = new List<(string Url, int Status)>();
+        page.Response += (_, response) => answers.Add((response.Url, response.Status));
+        var failed = new List<string>();
+        page.RequestFailed += (_, request) => failed.Add(request.Url);
+        await page.GotoAsync(Url("posts/small-acts-that-make-a-difference/"));
+
+        // The clear button's icon is asked for once the box holds text.
+        await page.Locator("#HeaderSearchField").FillAsync("letters");
+        await Assertions.Expect(page.Locator("#HeaderSearchField")).ToHaveValueAsync("letters");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var ours = answers.Where(a => a.Url.StartsWith(site.BaseUrl.ToString(), StringComparison.Ordinal)).ToList();
+        Assert.Contains(ours, a => a.Url.EndsWith("/assets/images/nhsuk-icon-cross.svg", StringComparison.Ordinal));
+        Assert.Equal([], ours.Where(a => a.Status >= 400).Select(a => $"{a.Status} {a.Url}"));
+        Assert.Equal([], failed.Where(u => u.StartsWith(site.BaseUrl.ToString(), StringComparison.Ordinal)));
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Whether the focused element is visibly marked: an outline, a box shadow, or a changed background.</summary>
     private static Task<bool> HasVisibleFocus(IPage page) => page.EvaluateAsync<bool>("""
         () => {
