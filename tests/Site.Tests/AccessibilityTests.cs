@@ -14,6 +14,7 @@ public sealed class AccessibilityTests(BuiltSite site)
         foreach (var (name, path) in new[]
         {
             ("home", ""), ("post", "posts/small-acts-that-make-a-difference/"), ("post-with-image", "posts/a-garden-for-the-ward/"),
+            ("post-with-long-words-and-code", BuiltSite.LongWordPath),
             ("commitment", "commitments/put-people-first/"), ("commitment-page-2", "commitments/put-people-first/page/2/"),
             ("commitments", "commitments/"), ("tag", "tags/co-production/"), ("tags", "tags/"), ("page", "contribute/"),
             ("search", "search/?q=listening"), ("404", "no-such-page/"),
