@@ -44,6 +44,12 @@ public sealed partial class BodyEdits(Site.SiteUrls urls)
         [("class", "nhsuk-table-responsive ppn-table-wrapper"), ("tabindex", "0"), ("role", "region"), ("aria-label", "Table")];
 
     /// <summary>
+    /// The attribute a code block gets: a long line scrolls inside the block (the page must not scroll sideways at 320
+    /// px), and a box that scrolls must take keyboard focus, or keyboard users cannot read the rest of the line.
+    /// </summary>
+    public static readonly (string Name, string Value) CodeBlockFocus = ("tabindex", "0");
+
+    /// <summary>
     /// The NHS.UK class for a table cell's alignment as Markdig writes it (<c>style="text-align: right;"</c>, from
     /// <c>|---:|</c>); null for any other style. A class, not a style: raw HTML loses its styles to the sanitiser.
     /// </summary>

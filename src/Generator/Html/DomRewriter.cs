@@ -68,6 +68,7 @@ public sealed class DomRewriter(BodyEdits edits)
                 case "img": images.Add(element); break;
                 case "iframe": frames.Add(element); break;
                 case "table": tables.Add(element); break;
+                case "pre": element.SetAttribute(BodyEdits.CodeBlockFocus.Name, BodyEdits.CodeBlockFocus.Value); break;
                 case "h2" or "h3" or "h4" when element.HasAttribute("id"): headings.Add(element); break;
             }
         }

@@ -121,6 +121,9 @@ public sealed class TokenRewriter(BodyEdits edits)
                         case "h2" or "h3" or "h4" when attributes.Get("id") is { } id:
                             headingId = id;
                             break;
+                        case "pre":
+                            attributes.Set(BodyEdits.CodeBlockFocus.Name, BodyEdits.CodeBlockFocus.Value);
+                            break;
                         case "p" when paragraph is null:
                             paragraph = new StringBuilder();
                             paragraphDepth = open.Count;

@@ -299,6 +299,8 @@ public class SiteBuildTests
         var result = site.Build();
 
         Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        // A long line scrolls inside the code block, which keyboard users reach to scroll it.
+        Assert.Equal("0", Page(site, "posts/coded/index.html").QuerySelector(".ppn-post-body pre")!.GetAttribute("tabindex"));
         using var reader = XmlReader.Create(Path.Combine(site.Output, "feed.xml"));
         var atom = ((TextSyndicationContent)SyndicationFeed.Load(reader).Items.Single().Content).Text;
         using var json = JsonDocument.Parse(site.ReadOutput("feed.json"));
