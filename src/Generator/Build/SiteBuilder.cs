@@ -556,11 +556,14 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
     private static void CheckTagSpellings(IReadOnlyList<Post> posts, DiagnosticList diagnostics)
     {
         var first = new Dictionary<string, (string Tag, string Folded, Post Post)>(StringComparer.Ordinal);
+        // The same few spellings are written on thousands of posts: each is slugified and folded once.
+        var spellings = new Dictionary<string, (string Slug, string Folded)>(StringComparer.Ordinal);
         foreach (var post in posts)
         {
             foreach (var tag in post.TagLocations)
             {
-                var (slug, folded) = (Slugs.ForTag(tag.Value), Slugs.Folded(tag.Value));
+                if (!spellings.TryGetValue(tag.Value, out var spelling)) spellings[tag.Value] = spelling = (Slugs.ForTag(tag.Value), Slugs.Folded(tag.Value));
+                var (slug, folded) = spelling;
                 if (!first.TryGetValue(slug, out var earlier)) first[slug] = (tag.Value, folded, post);
                 else if (earlier.Folded != folded)
                     diagnostics.Add(DiagnosticCode.TagsShareAPage, tag.Location,
