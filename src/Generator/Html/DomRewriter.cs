@@ -63,7 +63,7 @@ public sealed class DomRewriter(BodyEdits edits)
             switch (element.LocalName)
             {
                 // The first paragraph with words: a post often opens with a picture, alone in its paragraph.
-                case "p" when firstParagraph is null && !string.IsNullOrWhiteSpace(element.TextContent): firstParagraph = element; break;
+                case "p" when firstParagraph is null && !string.IsNullOrWhiteSpace(ProseText(element)): firstParagraph = element; break;
                 case "a" when element.HasAttribute("href"): links.Add(element); break;
                 case "img": images.Add(element); break;
                 case "iframe": frames.Add(element); break;
@@ -91,7 +91,7 @@ public sealed class DomRewriter(BodyEdits edits)
 
         var words = new WordCounter();
         foreach (var text in body.Descendants<IText>()) words.Add(text.Data);
-        var excerpt = BodyEdits.Excerpt(excerptText ?? firstParagraph?.TextContent ?? "");
+        var excerpt = BodyEdits.Excerpt(excerptText ?? (firstParagraph is null ? "" : ProseText(firstParagraph)));
         return new ProcessedHtml(body.InnerHtml, excerpt, words.Count, removed);
     }
 
@@ -198,9 +198,13 @@ public sealed class DomRewriter(BodyEdits edits)
         }
     }
 
+    /// <summary><paramref name="paragraph"/>'s text without its footnote numbers, which would read as part of a summary ("the claim.1").</summary>
+    private static string ProseText(IElement paragraph) =>
+        string.Concat(paragraph.Descendants<IText>().Where(t => t.ParentElement?.Closest("a." + BodyEdits.FootnoteReferenceClass) is null).Select(t => t.Data));
+
     /// <summary>Markdig's footnote reference (a.footnote-ref) or note (li in div.footnotes), which the other links to by id.</summary>
     private static bool IsFootnotePart(IElement element) =>
-        element.LocalName == "a" && element.ClassList.Contains("footnote-ref")
+        element.LocalName == "a" && element.ClassList.Contains(BodyEdits.FootnoteReferenceClass)
         || element.LocalName == "li" && element.ParentElement?.ParentElement is { } notes && notes.ClassList.Contains("footnotes");
 
     private static void Sanitize(IHtmlDocument document, List<RemovedHtml> removed)

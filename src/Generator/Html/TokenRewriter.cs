@@ -68,6 +68,7 @@ public sealed class TokenRewriter(BodyEdits edits)
         var paragraphDepth = -1;
         string? headingId = null;
         var inLink = false;
+        var inFootnoteReference = false;
         var removed = new List<RemovedHtml>();
         while (true)
         {
@@ -83,7 +84,7 @@ public sealed class TokenRewriter(BodyEdits edits)
                     var text = token.Data.Memory.Span;
                     if (parent is "pre" or "iframe" || text.Contains('\0') || (WhiteSpaceOnly.Contains(parent) && !IsHtmlWhiteSpace(text))) return null;
                     words.Add(text);
-                    if (paragraphDepth >= 0) paragraph!.Append(text);
+                    if (paragraphDepth >= 0 && !inFootnoteReference) paragraph!.Append(text);
                     AppendEscaped(output, text, inAttribute: false);
                     break;
 
@@ -97,6 +98,7 @@ public sealed class TokenRewriter(BodyEdits edits)
                     {
                         case "a":
                             inLink = true;
+                            inFootnoteReference = attributes.Get("class") == BodyEdits.FootnoteReferenceClass;
                             if (attributes.Get("href") is { } href && !EditLink(attributes, "a", "href", href, context, removed)) return null;
                             break;
                         case "img":
@@ -136,7 +138,7 @@ public sealed class TokenRewriter(BodyEdits edits)
                 case HtmlTokenType.EndTag:
                     if (!token.Name.Memory.Span.SequenceEqual(parent)) return null;
                     open.RemoveAt(open.Count - 1);
-                    if (parent == "a") inLink = false;
+                    if (parent == "a") inLink = inFootnoteReference = false;
                     if (parent == "p" && paragraphDepth == open.Count)
                     {
                         paragraphDepth = -1;

@@ -301,6 +301,8 @@ public class SiteBuildTests
         Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
         // A long line scrolls inside the code block, which keyboard users reach to scroll it.
         Assert.Equal("0", Page(site, "posts/coded/index.html").QuerySelector(".ppn-post-body pre")!.GetAttribute("tabindex"));
+        // The summary reads as prose: the footnote's number is not part of it.
+        Assert.Equal("See the commitment and a note.", Page(site, "posts/coded/index.html").QuerySelector("meta[name=description]")!.GetAttribute("content"));
         using var reader = XmlReader.Create(Path.Combine(site.Output, "feed.xml"));
         var atom = ((TextSyndicationContent)SyndicationFeed.Load(reader).Items.Single().Content).Text;
         using var json = JsonDocument.Parse(site.ReadOutput("feed.json"));

@@ -26,6 +26,7 @@ public sealed partial class HtmlStageTests : IDisposable
         "## Same heading\n\n## Same heading",
         "![alt *text*](photo.png \"A title\") ![remote](https://img.example/a.png) ![spaced](<my photo.png>) ![missing](gone.png)",
         "![alone](photo.png)\n\nWords after a picture alone in its paragraph.",
+        "A claim.[^3] Another, with a footnote only[^4]\n\n[^3]: Source one.\n[^4]: Source two.",
         "[![img in link](photo.png)](https://example.net)",
         "Footnote ref[^1] and another[^note].\n\n[^1]: The note with [link](https://fn.example).\n[^note]: Second note.\n    With more.",
         "[text with footnote[^2]](https://example.com)\n\n[^2]: A note.",
