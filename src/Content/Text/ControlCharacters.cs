@@ -24,7 +24,7 @@ public static partial class ControlCharacters
     /// <summary>DEL with the C1 controls, and the non-characters.</summary>
     private static readonly (char First, char Last)[] Ranges = [('\u007F', '\u009F'), ('\uFFFE', '\uFFFF')];
 
-    private static bool IsForbidden(char c) => IndexOf(new ReadOnlySpan<char>(in c)) == 0;
+    private static bool IsForbidden(char c) => C0.Contains(c) || Ranges.Any(range => c >= range.First && c <= range.Last);
 
     /// <summary>The index of the first forbidden character in <paramref name="text"/>, or -1.</summary>
     public static int IndexOf(ReadOnlySpan<char> text)

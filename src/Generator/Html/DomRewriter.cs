@@ -57,13 +57,13 @@ public sealed class DomRewriter(BodyEdits edits)
         var frames = new List<IElement>();
         var tables = new List<IElement>();
         var headings = new List<IElement>();
-        IElement? firstParagraph = null;
+        string? opening = null;
         foreach (var element in body.Descendants<IElement>())
         {
             switch (element.LocalName)
             {
                 // The first paragraph with words: a post often opens with a picture, alone in its paragraph.
-                case "p" when firstParagraph is null && !string.IsNullOrWhiteSpace(ProseText(element)): firstParagraph = element; break;
+                case "p" when opening is null && ProseText(element) is var prose && !string.IsNullOrWhiteSpace(prose): opening = prose; break;
                 case "a" when element.HasAttribute("href"): links.Add(element); break;
                 case "img": images.Add(element); break;
                 case "iframe": frames.Add(element); break;
@@ -91,7 +91,7 @@ public sealed class DomRewriter(BodyEdits edits)
 
         var words = new WordCounter();
         foreach (var text in body.Descendants<IText>()) words.Add(text.Data);
-        var excerpt = BodyEdits.Excerpt(excerptText ?? (firstParagraph is null ? "" : ProseText(firstParagraph)));
+        var excerpt = BodyEdits.Excerpt(excerptText ?? opening ?? "");
         return new ProcessedHtml(body.InnerHtml, excerpt, words.Count, removed);
     }
 

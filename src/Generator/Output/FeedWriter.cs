@@ -88,11 +88,16 @@ public static partial class FeedWriter
         var feed = new JsonFeed(
             "https://jsonfeed.org/version/1.1", site.Settings.Title, urls.Absolute(SiteUrls.HomePath()), urls.Absolute("feed.json"),
             site.Settings.Description, site.Settings.Language,
-            site.Posts.Take(EntryCount).Select(post => new JsonFeedItem(
-                urls.Absolute(post.Path), urls.Absolute(post.Path), post.Post.Title, AbsoluteLinks(site, post.Body.Html, urls.Absolute(post.Path)), post.Summary,
-                post.Post.Date.Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
-                [new JsonFeedAuthor(post.Post.FrontMatter.Author)], [.. post.Post.FrontMatter.Commitments, .. site.TagsOf(post.Post)])).ToList());
+            site.Posts.Take(EntryCount).Select(post => JsonItem(site, post)).ToList());
         output.WriteBytes("feed.json", JsonSerializer.SerializeToUtf8Bytes(feed, Json.Site.JsonFeed), inputs);
+    }
+
+    private static JsonFeedItem JsonItem(SiteModel site, PublishedPost post)
+    {
+        var url = site.Urls.Absolute(post.Path);
+        return new JsonFeedItem(url, url, post.Post.Title, AbsoluteLinks(site, post.Body.Html, url), post.Summary,
+            post.Post.Date.Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+            [new JsonFeedAuthor(post.Post.FrontMatter.Author)], [.. post.Post.FrontMatter.Commitments, .. site.TagsOf(post.Post)]);
     }
 
     /// <summary>
