@@ -259,7 +259,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
 
         // Side by side: each has a serial part (the site feed, the sitemap, the API's post index) the others can fill.
         Parallel.Invoke(
-            () => FeedWriter.Write(site, output, siteStamp),
+            () => FeedWriter.Write(site, output, siteStamp, now),
             () => SitemapWriter.Write(site, plan, output, new Fingerprint().Add((long)siteStamp).Add((long)pagePaths.Value).Value),
             () => _api.Write(site, views, output, siteStamp),
             () => RedirectWriter.Write(site, output));
@@ -375,7 +375,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         var rendered = RenderPages(last, pages, output, diagnostics);
         stages.Lap("render pages");
         if (rendered is null) return Fail(diagnostics, stages);
-        FeedWriter.Write(site, output, last.SiteStamp);
+        FeedWriter.Write(site, output, last.SiteStamp, now);
         _api.Write(site, last.Views, output, last.SiteStamp, documents.Select(d => d.Published!).ToList());
         stages.Lap("write feeds, API");
         return Commit(output, last.Plan.Count, rendered.Value, diagnostics, stages) with { EditedInPlace = true };

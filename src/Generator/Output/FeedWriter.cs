@@ -17,7 +17,11 @@ public static partial class FeedWriter
     /// Writes feed.xml, feed.json and commitments/&lt;slug&gt;/feed.xml: each only when one of its entries, or what
     /// every file sees (<paramref name="siteStamp"/>), changed since the build <paramref name="output"/> continues.
     /// </summary>
-    public static void Write(SiteModel site, SiteOutput output, ulong siteStamp)
+    /// <param name="site">The site.</param>
+    /// <param name="output">Where to write.</param>
+    /// <param name="siteStamp">The fingerprint of what every file sees.</param>
+    /// <param name="now">The build's time: the date of the feeds of a site that has no posts.</param>
+    public static void Write(SiteModel site, SiteOutput output, ulong siteStamp, DateTimeOffset now)
     {
         var settings = site.Settings;
         void Feed(string path, IReadOnlyList<PublishedPost> posts, Action<ulong> write)
@@ -25,23 +29,25 @@ public static partial class FeedWriter
             var inputs = posts.Take(EntryCount).Aggregate(new Fingerprint().Add((long)siteStamp), (f, p) => f.Add(p.Version)).Value;
             if (!output.Unchanged(path, inputs)) write(inputs);
         }
-        Feed("feed.xml", site.Posts, inputs => WriteAtom(site, output, "feed.xml", settings.Title, settings.Description, SiteUrls.HomePath(), site.Posts, inputs));
+        Feed("feed.xml", site.Posts, inputs => WriteAtom(site, output, "feed.xml", settings.Title, settings.Description, SiteUrls.HomePath(), site.Posts, now, inputs));
         foreach (var archive in site.Commitments)
         {
             var c = archive.Commitment;
             var path = SiteUrls.CommitmentFeedPath(c.Slug);
             Feed(path, archive.Posts, inputs => WriteAtom(site, output, path, $"{c.Title} – {settings.Title}", c.Summary,
-                SiteUrls.CommitmentPath(c.Slug), archive.Posts, inputs));
+                SiteUrls.CommitmentPath(c.Slug), archive.Posts, now, inputs));
         }
         Feed("feed.json", site.Posts, inputs => WriteJsonFeed(site, output, inputs));
     }
 
     private static void WriteAtom(SiteModel site, SiteOutput output, string path, string title, string description, string pagePath,
-        IReadOnlyList<PublishedPost> posts, ulong inputs)
+        IReadOnlyList<PublishedPost> posts, DateTimeOffset now, ulong inputs)
     {
         var urls = site.Urls;
         var entries = posts.Take(EntryCount).ToList();
-        var updated = entries.Count > 0 ? entries.Max(p => p.Post.Date.Value) : DateTimeOffset.UnixEpoch;
+        // A feed without entries (a commitment no post has yet) was last changed when the site was: its newest post, or
+        // for a site without posts, now. Not 1970, which readers show as the feed's date.
+        var updated = (entries.Count > 0 ? entries : site.Posts).Select(p => p.Post.Date.Value).DefaultIfEmpty(now).Max();
         var feed = new SyndicationFeed(title, description, new Uri(urls.Absolute(pagePath)), urls.Absolute(path), updated)
         {
             Language = site.Settings.Language,

@@ -262,6 +262,29 @@ public class SiteBuildTests
         Assert.Equal(3, commitments.RootElement.GetProperty("commitments").GetArrayLength());
     }
 
+    [Fact]
+    public void A_feed_without_entries_is_dated_by_the_sites_newest_post_or_for_a_site_without_posts_by_the_build()
+    {
+        static DateTimeOffset Updated(TestSite site, string path)
+        {
+            using var reader = XmlReader.Create(Path.Combine(site.Output, path));
+            return SyndicationFeed.Load(reader).LastUpdatedTime;
+        }
+        using var empty = new TestSite();
+        Assert.True(empty.Build().Succeeded);
+        Assert.Equal(TestSite.Now, Updated(empty, "feed.xml"));
+        Assert.Equal(TestSite.Now, Updated(empty, "commitments/help-our-communities-to-thrive/feed.xml"));
+
+        using var site = new TestSite();
+        site.WritePost("older", date: "2021-02-01T10:00:00+00:00");
+        site.WritePost("newest", date: "2021-03-01T09:30:00+00:00", commitments: "[transform-and-innovate]");
+        Assert.True(site.Build().Succeeded);
+        var newest = new DateTimeOffset(2021, 3, 1, 9, 30, 0, TimeSpan.Zero);
+        Assert.Equal(newest, Updated(site, "commitments/help-our-communities-to-thrive/feed.xml"));
+        Assert.Equal(new DateTimeOffset(2021, 2, 1, 10, 0, 0, TimeSpan.Zero), Updated(site, "commitments/put-people-first/feed.xml"));
+        Assert.Equal(newest, Updated(site, "feed.xml"));
+    }
+
     [Theory]
     [InlineData("markdown only", "![The team](https://img.example/team.png)\n\nWords after the picture, which open the post.")]
     [InlineData("with raw html", "<p><img src=\"https://img.example/team.png\" alt=\"The team\"></p>\n\nWords after the picture, which open the post.")]
