@@ -6,9 +6,10 @@ namespace PPNBlog.Content.Text;
 
 /// <summary>
 /// One line of plain text from outside (an email header, a contributor line, a command-line argument): control
-/// characters become spaces, invisible characters (zero-width spaces and joiners, soft hyphens, word joiners, Hangul
-/// fillers, direction marks, overrides and isolates, which can disguise text, tag characters, the byte-order mark) and the non-characters U+FFFE/U+FFFF are
-/// dropped, runs of white space become one space.
+/// characters and the blank Braille pattern become spaces, invisible characters (Unicode's default-ignorable ones:
+/// zero-width spaces and joiners, soft hyphens, word joiners, Hangul fillers, direction marks, overrides and isolates,
+/// stray variation selectors, tag characters, the byte-order mark, which can disguise text) and the non-characters
+/// U+FFFE/U+FFFF are dropped, runs of white space become one space.
 /// </summary>
 public static partial class SingleLine
 {
@@ -17,13 +18,15 @@ public static partial class SingleLine
     {
         var runes = (value ?? "").EnumerateRunes().ToList();
         var line = new StringBuilder(runes.Count);
+        Rune? previous = null;
         for (var i = 0; i < runes.Count; i++)
         {
             var rune = runes[i];
-            if (Rune.IsControl(rune)) line.Append(' ');
-            // A zero-width joiner inside an emoji sequence (👩‍⚕️) is part of the picture; anywhere else it only hides.
-            else if (!IsInvisible(rune) || rune.Value == ZeroWidthJoiner && i > 0 && i + 1 < runes.Count && IsEmoji(runes[i - 1]) && IsEmoji(runes[i + 1]))
-                line.Append(rune.ToString());
+            Rune? next = i + 1 < runes.Count ? runes[i + 1] : null;
+            if (Rune.IsControl(rune) || rune.Value == BrailleBlank) rune = new Rune(' ');
+            else if (IsInvisible(rune) && !ShapesWhatItFollows(rune, previous, next)) continue;
+            line.Append(rune.ToString());
+            previous = rune;
         }
         return CollapseWhitespace(line.ToString()).Trim();
     }
@@ -38,8 +41,37 @@ public static partial class SingleLine
 
     private const int ZeroWidthJoiner = 0x200D;
 
-    private static bool IsInvisible(Rune rune) => rune.Value is (>= 0x200B and <= 0x200F) or (>= 0x202A and <= 0x202E) or (>= 0x2060 and <= 0x2069)
-        or 0x00AD or 0x034F or 0x061C or 0x115F or 0x1160 or 0x180E or 0x3164 or 0xFEFF or 0xFFA0 or 0xFFFE or 0xFFFF or (>= 0xE0000 and <= 0xE007F);
+    /// <summary>The blank Braille pattern: a space that is not white space to a computer, so two words seem one.</summary>
+    private const int BrailleBlank = 0x2800;
+
+    /// <summary>
+    /// Unicode's default-ignorable characters (shown as nothing when a font has no use for them: soft hyphen,
+    /// zero-width characters, direction marks and overrides, Hangul fillers, Khmer's inherent vowels, Mongolian and other
+    /// variation selectors, tag characters…), and the non-characters U+FFFE/U+FFFF.
+    /// </summary>
+    private static bool IsInvisible(Rune rune) => rune.Value is 0x00AD or 0x034F or 0x061C or 0x115F or 0x1160 or 0x17B4 or 0x17B5
+        or (>= 0x180B and <= 0x180F) or (>= 0x200B and <= 0x200F) or (>= 0x202A and <= 0x202E) or (>= 0x2060 and <= 0x206F) or 0x3164
+        or (>= 0xFE00 and <= 0xFE0F) or 0xFEFF or 0xFFA0 or (>= 0xFFF0 and <= 0xFFF8) or 0xFFFE or 0xFFFF
+        or (>= 0x1BCA0 and <= 0x1BCA3) or (>= 0x1D173 and <= 0x1D17A) or (>= 0xE0000 and <= 0xE0FFF);
+
+    /// <summary>
+    /// The invisible characters that are part of what they follow, kept there and only there: a zero-width joiner inside
+    /// an emoji sequence (👩‍⚕️); a variation selector after a symbol or a letter beyond ASCII (the emoji form of ❤️, a
+    /// name's form of a Chinese or Japanese character) or before a keycap (1️⃣); a Mongolian form selector after a
+    /// Mongolian letter. After a plain letter, or alone, each only makes two equal-looking words differ.
+    /// </summary>
+    private static bool ShapesWhatItFollows(Rune rune, Rune? previous, Rune? next) => rune.Value switch
+    {
+        ZeroWidthJoiner => previous is { } p && next is { } n && IsEmoji(p) && IsEmoji(n),
+        (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF) =>
+            next?.Value == CombiningKeycap || previous is { } p && !p.IsAscii && !Rune.IsWhiteSpace(p) && !IsVariationSelector(p),
+        (>= 0x180B and <= 0x180D) or 0x180F => previous is { Value: >= 0x1820 and <= 0x18AA },
+        _ => false,
+    };
+
+    private const int CombiningKeycap = 0x20E3;
+
+    private static bool IsVariationSelector(Rune rune) => rune.Value is (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF);
 
     private static bool IsEmoji(Rune rune) =>
         Rune.GetUnicodeCategory(rune) is UnicodeCategory.OtherSymbol or UnicodeCategory.ModifierSymbol || rune.Value == 0xFE0F;

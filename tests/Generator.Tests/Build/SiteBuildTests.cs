@@ -509,13 +509,16 @@ public class SiteBuildTests
     public void A_tag_with_a_direction_override_or_an_invisible_character_is_refused()
     {
         using var site = new TestSite();
-        site.WritePost("hidden", extra: "tags: [\"\u202Elive\", \"well\u200Bbeing\"]\n");
+        site.WritePost("hidden", extra: "tags: [\"\u202Elive\", \"well\u200Bbeing\", \"care\uFE0F\", \"peer\u2800support\", \"\u2764\uFE0F\"]\n");
 
         var result = site.Build();
 
         Assert.False(result.Succeeded);
-        Assert.Equal(["input/posts/2021/hidden.md:7:8: error PPN004: a tag holds invisible, control or direction-changing characters, which hide how it reads (hint: Write it as 'live'.)",
-                      "input/posts/2021/hidden.md:7:17: error PPN004: a tag holds invisible, control or direction-changing characters, which hide how it reads (hint: Write it as 'wellbeing'.)"],
+        const string Refused = "error PPN004: a tag holds invisible, control or direction-changing characters, which hide how it reads";
+        Assert.Equal([$"input/posts/2021/hidden.md:7:8: {Refused} (hint: Write it as 'live'.)",
+                      $"input/posts/2021/hidden.md:7:17: {Refused} (hint: Write it as 'wellbeing'.)",
+                      $"input/posts/2021/hidden.md:7:31: {Refused} (hint: Write it as 'care'.)",
+                      $"input/posts/2021/hidden.md:7:40: {Refused} (hint: Write it as 'peer support'.)"],
             site.Lines(result));
     }
 
