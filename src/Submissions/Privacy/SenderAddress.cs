@@ -15,8 +15,11 @@ public sealed class SenderAddress
     /// <summary>What the address is replaced with in text.</summary>
     public const string Removed = "(email address removed)";
 
-    /// <summary>What may stand between two characters of an address in Markdown and still show it whole: emphasis, a hard break.</summary>
-    private const string Between = @"(?:[*_~]{1,3}|\\\n)?";
+    /// <summary>
+    /// What may stand between two characters of an address in Markdown and still show it whole: emphasis, a hard break,
+    /// a space or tab (<c>jo.evans @ nhs.net</c>, or a tab folded into a subject).
+    /// </summary>
+    private const string Between = @"(?:[*_~]{1,3}|\\\n|[ \t]{1,3})?";
 
     private readonly Regex? _address;
 
@@ -57,15 +60,19 @@ public sealed class SenderAddress
         });
     }
 
-    /// <summary>The address as sent, without its +tag (the same mailbox), and with its domain in the other IDN form.</summary>
+    /// <summary>
+    /// The address as sent, without its +tag (the same mailbox), with its local part in quotes and without them
+    /// (<c>"jo.evans"@nhs.net</c> is the same mailbox), and with its domain in the other IDN form.
+    /// </summary>
     private static IEnumerable<string> Forms(string address)
     {
         var at = address.LastIndexOf('@');
         var (local, domain) = (address[..at], address[(at + 1)..]);
+        if (local is ['"', .. var inside, '"']) local = inside;
         var idn = new IdnMapping();
         var domains = new[] { domain, Try(() => idn.GetAscii(domain)), Try(() => idn.GetUnicode(domain)) }.OfType<string>();
         var locals = local.IndexOf('+') is var plus and > 0 ? [local, local[..plus]] : new[] { local };
-        return locals.SelectMany(l => domains.Select(d => $"{l}@{d}"));
+        return locals.SelectMany(l => new[] { l, $"\"{l}\"" }).SelectMany(l => domains.Select(d => $"{l}@{d}"));
     }
 
     private static string? Try(Func<string> convert)

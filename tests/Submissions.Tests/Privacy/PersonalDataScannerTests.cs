@@ -77,6 +77,22 @@ public class PersonalDataScannerTests
     }
 
     [Fact]
+    public void The_senders_address_is_found_with_its_local_part_quoted_or_spaced_out()
+    {
+        var html = $"<p>{Emails.Prose}</p><p>Write to \"sam.patel\"@nhs.net, sam.patel @ nhs.net or sam.patel@\tnhs.net.</p>";
+        var message = Emails.Message("Notes from \"sam.patel\"@nhs.net and sam.patel@\tnhs.net", "", html);
+        message.From.Clear();
+        message.From.Add(new MimeKit.MailboxAddress("Sam Patel", "sam.patel@nhs.net"));
+
+        var post = Emails.ConvertFile(message).Post!;
+        var text = SubmissionWriter.PostText(post);
+
+        Assert.Equal("Notes from (email address removed) and (email address removed)", post.FrontMatter.Title);
+        Assert.Contains("Write to (email address removed), (email address removed) or (email address removed).", text);
+        Assert.DoesNotContain("sam.patel", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void A_converted_email_reports_personal_data_as_warnings()
     {
         var post = Emails.Convert("personal-data.eml").Post!;
