@@ -83,7 +83,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
         var writesBefore = bot.PullRequests.Writes;
         using var imap = new ImapClient();
         using var smtp = new SmtpClient();
-        await using var originals = new ProcessedMessages(mail, password, converter, replies, now);
+        await using var filed = new FiledMessages(mail, password, converter, replies, now);
         try
         {
             await imap.ConnectAsync(mail.ImapHost, mail.ImapPort, mail.SecurityFor(mail.ImapPort), cancellation);
@@ -93,13 +93,13 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
             var inbox = await imap.GetFolderAsync(mail.Inbox, cancellation);
             await inbox.OpenAsync(FolderAccess.ReadWrite, cancellation);
             // Decisions first: a flood of new mail must not hold up telling contributors their post is live.
-            await NotifyDecided(originals, smtp, report, cancellation);
+            await NotifyDecided(filed, smtp, report, cancellation);
             var waiting = await inbox.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.Flags | MessageSummaryItems.Envelope), cancellation);
             foreach (var summary in waiting.OrderBy(s => s.UniqueId.Id))
             {
                 // A pass ends within its scheduled job's 30 minutes (GitHub's pacing allows about eight submissions a
                 // minute): a job killed part-way could send an acknowledgement twice. The rest wait for the next pass.
-                if (clock.Elapsed > MaxPassDuration || !await Handle(inbox, summary, processed, rejected, smtp, originals, now, report, cancellation))
+                if (clock.Elapsed > MaxPassDuration || !await Handle(inbox, summary, processed, rejected, smtp, filed, now, report, cancellation))
                 {
                     report.LeftInInbox = waiting.Count(s => s.UniqueId.Id >= summary.UniqueId.Id);
                     break;
@@ -132,7 +132,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
 
     /// <summary>Handles one inbox message; false when the pass should stop (GitHub or SMTP is failing).</summary>
     private async Task<bool> Handle(IMailFolder inbox, IMessageSummary summary, IMailFolder processed, IMailFolder rejected, SmtpClient smtp,
-        ProcessedMessages originals, DateTimeOffset now, PollReport report, CancellationToken cancellation)
+        FiledMessages filed, DateTimeOffset now, PollReport report, CancellationToken cancellation)
     {
         var uid = summary.UniqueId;
         var answered = summary.Flags?.HasFlag(MessageFlags.Answered) == true;
@@ -143,9 +143,9 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
         {
             if (replies.KeyRepliedTo(message) is { } key)
             {
-                if (!await FromTheContributor(message, key, originals, cancellation))
+                if (!await FromTheContributor(message, key, filed, cancellation))
                 {
-                    await Answer(message, replies.Rejection(message, [SubmissionBot.NotTheContributor]), answered, inbox, uid, smtp, cancellation);
+                    await Answer(message, replies.Rejection(message, [SubmissionBot.NotTheContributor]), answered, inbox, uid, smtp, filed, cancellation);
                     await inbox.MoveToAsync(uid, rejected, cancellation);
                     report.Rejected++;
                     log.WriteLine($"message {uid}: a reply about submission {key[..8]} from someone other than its contributor, refused");
@@ -157,14 +157,14 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
                     // not "no longer under review" (the pull request it closed is no longer open).
                     var withdrawn = summary.Keywords?.Contains(WithdrawnKeyword) == true || await bot.WithdrawAsync(key, cancellation);
                     if (withdrawn) await Mark(inbox, uid, WithdrawnKeyword, cancellation);
-                    await Answer(message, withdrawn ? replies.Withdrawn(message) : replies.Rejection(message, [SubmissionBot.NotUnderReview]), answered, inbox, uid, smtp, cancellation);
+                    await Answer(message, withdrawn ? replies.Withdrawn(message) : replies.Rejection(message, [SubmissionBot.NotUnderReview]), answered, inbox, uid, smtp, filed, cancellation);
                     await inbox.MoveToAsync(uid, withdrawn ? processed : rejected, cancellation);
                     if (withdrawn) report.Withdrawn++; else report.Rejected++;
                     log.WriteLine($"message {uid}: {(withdrawn ? "withdrew" : "could not withdraw")} submission {key[..8]}");
                     return true;
                 }
                 var revision = await bot.ReviseAsync(key, message, size, now, cancellation);
-                await Answer(message, revision.Accepted ? replies.Revised(message, revision.Post!) : replies.Rejection(message, revision.Reasons), answered, inbox, uid, smtp, cancellation);
+                await Answer(message, revision.Accepted ? replies.Revised(message, revision.Post!) : replies.Rejection(message, revision.Reasons), answered, inbox, uid, smtp, filed, cancellation);
                 await inbox.MoveToAsync(uid, revision.Accepted ? processed : rejected, cancellation);
                 if (revision.Accepted) report.Revised++; else report.Rejected++;
                 log.WriteLine($"message {uid}: {(revision.Accepted ? $"revised pull request #{revision.PullRequest!.Number}" : "revision rejected")}");
@@ -173,17 +173,17 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
             var outcome = await bot.SubmitAsync(message, size, now, cancellation);
             if (outcome.PullRequest is { } pull)
             {
-                await Answer(message, replies.Acknowledgement(message, outcome.Post!), answered, inbox, uid, smtp, cancellation);
+                await Answer(message, replies.Acknowledgement(message, outcome.Post!), answered, inbox, uid, smtp, filed, cancellation);
                 // The key goes with the message (where the server keeps keywords): the notices find it by the key whatever
                 // a later version of the converter would make of the message.
-                await Mark(inbox, uid, ProcessedMessages.KeyKeyword(outcome.Post!.IdempotencyKey), cancellation);
+                await Mark(inbox, uid, FiledMessages.KeyKeyword(outcome.Post!.IdempotencyKey), cancellation);
                 await inbox.MoveToAsync(uid, processed, cancellation);
                 if (pull.Created) report.Opened++; else report.AlreadyOpen++;
                 log.WriteLine($"message {uid}: pull request #{pull.Number} ({(pull.Created ? "opened" : "already open")}) {pull.Url}");
             }
             else
             {
-                await Answer(message, replies.Rejection(message, outcome.Reasons), answered, inbox, uid, smtp, cancellation);
+                await Answer(message, replies.Rejection(message, outcome.Reasons), answered, inbox, uid, smtp, filed, cancellation);
                 await inbox.MoveToAsync(uid, rejected, cancellation);
                 report.Rejected++;
                 log.WriteLine($"message {uid}: rejected ({outcome.Reasons.Count} reason{(outcome.Reasons.Count == 1 ? "" : "s")})");
@@ -212,10 +212,27 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
             await inbox.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, [keyword]) { Silent = true }, cancellation);
     }
 
-    /// <summary>Sends <paramref name="reply"/> unless the message was already answered (an earlier run) or should not be answered; then flags it.</summary>
-    private async Task Answer(MimeMessage original, MimeMessage reply, bool answered, IMailFolder inbox, UniqueId uid, SmtpClient smtp, CancellationToken cancellation)
+    /// <summary>
+    /// Replies a day to one address whose messages are not authenticated (SPF, DKIM, DMARC). Anyone can write someone
+    /// else's address in From: without a limit, a flood of such mail would have the bot flood that person with replies.
+    /// </summary>
+    public const int MaxRepliesPerDayToUnauthenticated = 10;
+
+    /// <summary>
+    /// Sends <paramref name="reply"/> unless the message was already answered (an earlier run), should not be answered,
+    /// or its unauthenticated sender had <see cref="MaxRepliesPerDayToUnauthenticated"/> replies already; then flags it.
+    /// </summary>
+    private async Task Answer(MimeMessage original, MimeMessage reply, bool answered, IMailFolder inbox, UniqueId uid, SmtpClient smtp, FiledMessages filed,
+        CancellationToken cancellation)
     {
         if (answered || !replies.ShouldAnswer(original)) return;
+        if (!converter.TrustOf(original).Authenticated
+            && await filed.AnsweredFromAsync(reply.To.Mailboxes.Single().Address, cancellation) >= MaxRepliesPerDayToUnauthenticated)
+        {
+            // Filed as usual, and not flagged: it was not answered.
+            log.WriteLine($"message {uid}: not answered, as its sender (not authenticated) had {MaxRepliesPerDayToUnauthenticated} replies since yesterday");
+            return;
+        }
         try
         {
             await Send(smtp, reply, cancellation);
@@ -256,7 +273,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
     /// those whose pull request was closed as not publishing, that it will not be published. Their address is found on
     /// the original message in Processed, by its submission key, and kept nowhere else.
     /// </summary>
-    private async Task NotifyDecided(ProcessedMessages originals, SmtpClient smtp, PollReport report, CancellationToken cancellation)
+    private async Task NotifyDecided(FiledMessages filed, SmtpClient smtp, PollReport report, CancellationToken cancellation)
     {
         foreach (var submission in await bot.PullRequests.DecidedUntoldAsync(cancellation))
         {
@@ -267,7 +284,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
                 continue;
             }
             var decision = submission.Merged ? "merged" : "closed as not publishing";
-            if (await originals.FindAsync(submission.Key, submission.Date, cancellation) is not { } original)
+            if (await filed.FindAsync(submission.Key, submission.Date, cancellation) is not { } original)
             {
                 report.Problems.Add($"pull request #{submission.Number}: {decision}, but its message is not in {mail.Processed}, so nobody was told");
                 await bot.PullRequests.MarkNotifiedAsync(submission.Number, cancellation);
@@ -286,10 +303,10 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
     }
 
     /// <summary>Whether <paramref name="reply"/> comes from whoever sent submission <paramref name="key"/>: only they may change or withdraw it.</summary>
-    private async Task<bool> FromTheContributor(MimeMessage reply, string key, ProcessedMessages originals, CancellationToken cancellation)
+    private async Task<bool> FromTheContributor(MimeMessage reply, string key, FiledMessages filed, CancellationToken cancellation)
     {
         var sender = reply.From.Mailboxes.FirstOrDefault()?.Address;
-        var original = await originals.FindAsync(key, null, cancellation);
+        var original = await filed.FindAsync(key, null, cancellation);
         // Held to the original's sender checks: when it passed SPF, DKIM and DMARC, a From header alone (which anyone can
         // write) does not revise or withdraw it.
         return sender is not null && original?.From.Mailboxes.FirstOrDefault()?.Address is { } contributor

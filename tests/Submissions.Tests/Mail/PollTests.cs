@@ -208,7 +208,7 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         // Filed with its key, by which the notice finds it (not by converting it again with whatever code runs then).
         var key = SubmissionPullRequests.ParseBranch(pull["head"]!["ref"]!.GetValue<string>())!.Value.Key;
         var (original, _) = Assert.Single(await Imap.MessagesIn("Processed"));
-        Assert.Contains(ProcessedMessages.KeyKeyword(key), Imap.KeywordsOf("Processed", original));
+        Assert.Contains(FiledMessages.KeyKeyword(key), Imap.KeywordsOf("Processed", original));
 
         var notLiveYet = await Poll();
         Assert.Equal(0, notLiveYet.Notified);
@@ -321,6 +321,40 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains(rejected, m => !replies.ShouldAnswer(m.Message));
         Assert.Equal(sent.Count, sent.Select(m => m.InReplyTo).Distinct().Count());
         Assert.Empty(GitHub.Violations);
+    }
+
+    [Fact]
+    public async Task An_unauthenticated_sender_gets_at_most_the_days_replies_however_many_messages_carry_their_address()
+    {
+        // Anyone can write a victim's address in From: twelve forged messages, and twelve from a sender whose server
+        // authenticated them, each rejected as too short. All are filed; only the forged ones' replies are capped.
+        static MimeMessage Short(string from, int i, bool authenticated)
+        {
+            var message = Emails.Message($"Note {i}", "Too short to be a post.");
+            message.From.Clear();
+            message.From.Add(MailboxAddress.Parse(from));
+            message.MessageId = $"note-{i}.{from}";
+            if (authenticated)
+                message.Headers.Add(HeaderId.AuthenticationResults, "mx.nhs.net; spf=pass smtp.mailfrom=nhs.net; dkim=pass header.d=nhs.net; dmarc=pass header.from=nhs.net");
+            return message;
+        }
+        const string Victim = "victim@example.org", Colleague = "sam.patel@nhs.net";
+        await Imap.DeliverAsync(Enumerable.Range(1, 12).SelectMany(i => new[] { Short(Victim, i, false), Short(Colleague, i, true) }));
+
+        var report = await Poll();
+
+        Assert.True(report.Settled);
+        Assert.Equal(24, report.Rejected);
+        Assert.Equal(24, (await Imap.MessagesIn("Rejected")).Count);
+        Assert.Equal(MailboxPoller.MaxRepliesPerDayToUnauthenticated, Smtp.Received.Count(m => m.To.Mailboxes.Single().Address == Victim));
+        Assert.Equal(12, Smtp.Received.Count(m => m.To.Mailboxes.Single().Address == Colleague));
+        Assert.Equal(2, _log.ToString().Split('\n').Count(l => l.Contains("not answered, as its sender (not authenticated) had 10 replies", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Victim, _log.ToString());
+
+        // The next run (the same day) answers no more forged messages either.
+        await Imap.DeliverAsync(Short(Victim, 13, false));
+        await Poll();
+        Assert.Equal(MailboxPoller.MaxRepliesPerDayToUnauthenticated, Smtp.Received.Count(m => m.To.Mailboxes.Single().Address == Victim));
     }
 
     [Fact]

@@ -7,10 +7,11 @@ using PPNBlog.Submissions.Mail;
 namespace PPNBlog.Submissions.Bot;
 
 /// <summary>
-/// Finds a submission's original message in the Processed folder by its key: the one place the contributor's
-/// address is kept. It has its own IMAP connection (opened when first needed), so the inbox stays open meanwhile.
+/// Reads the messages a pass has filed: finds a submission's original in the Processed folder by its key (the one place
+/// the contributor's address is kept), and counts the replies sent to an address lately. It has its own IMAP
+/// connection (opened when first needed), so the inbox stays open meanwhile.
 /// </summary>
-public sealed class ProcessedMessages(MailSettings mail, string password, SubmissionConverter converter, Replies replies, DateTimeOffset now) : IAsyncDisposable
+public sealed class FiledMessages(MailSettings mail, string password, SubmissionConverter converter, Replies replies, DateTimeOffset now) : IAsyncDisposable
 {
     private readonly Dictionary<UniqueId, string?> _keys = [];
     private ImapClient? _imap;
@@ -25,7 +26,7 @@ public sealed class ProcessedMessages(MailSettings mail, string password, Submis
     /// <param name="cancellation">Stops the search.</param>
     public async Task<MimeMessage?> FindAsync(string key, DateOnly? sentOn, CancellationToken cancellation)
     {
-        var folder = await Open(cancellation);
+        var folder = await Open(mail.Processed, cancellation);
         if (await folder.SearchAsync(SearchQuery.HasKeyword(KeyKeyword(key)), cancellation) is [var tagged, ..])
             return await folder.GetMessageAsync(tagged, cancellation);
         // A message filed without the keyword (a server that keeps none): its key is worked out again from the message.
@@ -52,16 +53,35 @@ public sealed class ProcessedMessages(MailSettings mail, string password, Submis
         return null;
     }
 
-    private async Task<IMailFolder> Open(CancellationToken cancellation)
+    /// <summary>
+    /// How many messages from <paramref name="address"/> filed in Processed or Rejected since the start of yesterday
+    /// (the day they arrived) were answered: the replies the bot sent to that address in the last day or two.
+    /// </summary>
+    public async Task<int> AnsweredFromAsync(string address, CancellationToken cancellation)
     {
-        if (_folder is { IsOpen: true }) return _folder;
+        // IMAP finds a part of the address (and not across a day boundary precisely); the envelopes say whose it is.
+        var query = SearchQuery.FromContains(address).And(SearchQuery.Answered).And(SearchQuery.DeliveredAfter(now.UtcDateTime.Date.AddDays(-1)));
+        var count = 0;
+        foreach (var name in new[] { mail.Processed, mail.Rejected })
+        {
+            var folder = await Open(name, cancellation);
+            if (await folder.SearchAsync(query, cancellation) is { Count: > 0 } found)
+                count += (await folder.FetchAsync(found, MessageSummaryItems.Envelope, cancellation))
+                    .Count(s => s.Envelope?.From.Mailboxes.Any(m => m.Address.Equals(address, StringComparison.OrdinalIgnoreCase)) == true);
+        }
+        return count;
+    }
+
+    private async Task<IMailFolder> Open(string name, CancellationToken cancellation)
+    {
+        if (_folder is { IsOpen: true } open && open.FullName == name) return open;
         _imap ??= new ImapClient();
         if (!_imap.IsConnected)
         {
             await _imap.ConnectAsync(mail.ImapHost, mail.ImapPort, mail.SecurityFor(mail.ImapPort), cancellation);
             await _imap.AuthenticateAsync(mail.Username, password, cancellation);
         }
-        _folder = await _imap.GetFolderAsync(mail.Processed, cancellation);
+        _folder = await _imap.GetFolderAsync(name, cancellation);
         await _folder.OpenAsync(FolderAccess.ReadOnly, cancellation);
         return _folder;
     }
