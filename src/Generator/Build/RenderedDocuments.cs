@@ -168,11 +168,15 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
         if (markdown.TemplateTag is { } tag)
             found.Add(DiagnosticCode.TemplateTagAsText, source.At(tag.Line, tag.Column),
                 $"'{tag.Text}' is a template tag of another site generator: readers see it as written{(tag.Count > 1 ? $" (and {tag.Count - 1} more in this file)" : "")}");
-        foreach (var removed in html.RemovedHtml.DistinctBy(r => r.Description))
+        // Told once where it is first written, with how many more: an editor removes them all in one go.
+        foreach (var same in html.RemovedHtml.GroupBy(r => r.Description))
+        {
+            var removed = same.First();
             found.Add(DiagnosticCode.UnsafeHtmlRemoved, IndexOf(body, removed) is var at and >= 0
                     ? LocationAt(body, at, source)
                     : source.At(markdown.RawHtmlLine ?? 0, 0),
-                $"unsafe HTML removed: {removed.Description}", removed.Hint);
+                $"unsafe HTML removed: {removed.Description}{(same.Count() > 1 ? $" (and {same.Count() - 1} more in this file)" : "")}", removed.Hint);
+        }
         // Markdig's HTML is the thread's buffer, which its next body reuses: only its links are kept. A one-off build
         // drops the Markdown too: at 10,000 posts keeping it would hold another 300 MB.
         var kept = keepSources || content is not Post full ? content : full with { Body = "" };

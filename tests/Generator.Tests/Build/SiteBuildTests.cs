@@ -360,6 +360,8 @@ public class SiteBuildTests
             ![](https://www.youtube.com/watch?v=dQw4w9WgXcQ)
 
             <p style="text-align:center">Centred</p>
+
+            <script>alert('y')</script> <script>alert('z')</script>
             """);
 
         var result = site.Build();
@@ -383,7 +385,7 @@ public class SiteBuildTests
         Assert.Equal("<script>alert(1)</script> & {{ site.title }}", api.RootElement.GetProperty("posts")[0].GetProperty("title").GetString());
         // Each where it is written (the body starts on line 9).
         Assert.Equal(["input/posts/2021/hostile.md:9:1: warning PPN027: '{{ site.title }}' is a template tag of another site generator: readers see it as written (and 2 more in this file)",
-                      "input/posts/2021/hostile.md:11:1: warning PPN017: unsafe HTML removed: <script>",
+                      "input/posts/2021/hostile.md:11:1: warning PPN017: unsafe HTML removed: <script> (and 2 more in this file)",
                       "input/posts/2021/hostile.md:12:4: warning PPN017: unsafe HTML removed: onclick=\"…\" on <p>",
                       "input/posts/2021/hostile.md:13:10: warning PPN017: unsafe HTML removed: href=\"javascript:…\" on <a>",
                       "input/posts/2021/hostile.md:14:14: warning PPN017: unsafe HTML removed: <iframe src=\"https://evil.example/embed\">",
@@ -476,7 +478,7 @@ public class SiteBuildTests
         Assert.Equal("LI", page.GetElementById("fn:1")!.TagName);
         Assert.Equal("Kept.", page.GetElementById("own")!.TextContent);
         Assert.Equal(["warning PPN017: unsafe HTML removed: id=\"intro\" on <p> (the page has that id already)",
-                      "warning PPN017: unsafe HTML removed: name=\"…\" on <img>",
+                      "warning PPN017: unsafe HTML removed: name=\"…\" on <img> (and 1 more in this file)",
                       "warning PPN017: unsafe HTML removed: id=\"MainContent\" on <p> (the page has that id already)",
                       "warning PPN017: unsafe HTML removed: id=\"fn:1\" on <span> (the page has that id already)",
                       "warning PPN017: unsafe HTML removed: id=\"own\" on <span> (the page has that id already)"],
@@ -559,13 +561,13 @@ public class SiteBuildTests
         Assert.Equal(["mailto:team@example.org", "tel:+441234567890", "https://example.org/a"], body.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")));
         using var api = JsonDocument.Parse(site.ReadOutput("api/posts/scripted.json"));
         Assert.DoesNotMatch("(href|src)=\"(?!https:|mailto:|tel:)", api.RootElement.GetProperty("content_html").GetString()!);
-        // One warning for each kind, where it is first written (the links start on line 9, or 11 after the raw HTML). Markdig
+        // One warning for each kind, where it is first written, with how many more (the links start on line 9, or 11 after the raw HTML). Markdig
         // writes the tab as %09, which the Markdown does not hold: that one is placed at the body's (or its HTML's) start.
         var first = rawHtml.Length == 0 ? 9 : 11;
         const string Hint = " (hint: Only https:, http:, mailto:, tel: and the site's own addresses are published: link to a web page instead.)";
         Assert.Equal([
             $"input/posts/2021/scripted.md:{first - (rawHtml.Length == 0 ? 1 : 2)}:1: warning PPN017: unsafe HTML removed: href=\"java%09script:…\" on <a>" + Hint,
-            $"input/posts/2021/scripted.md:{first}:7: warning PPN017: unsafe HTML removed: href=\"javascript:…\" on <a>" + Hint,
+            $"input/posts/2021/scripted.md:{first}:7: warning PPN017: unsafe HTML removed: href=\"javascript:…\" on <a> (and 4 more in this file)" + Hint,
             $"input/posts/2021/scripted.md:{first}:7: warning PPN017: unsafe HTML removed: src=\"javascript:…\" on <img>" + Hint,
             $"input/posts/2021/scripted.md:{first + 1}:29: warning PPN017: unsafe HTML removed: href=\"vbscript:…\" on <a>" + Hint,
             $"input/posts/2021/scripted.md:{first + 1}:57: warning PPN017: unsafe HTML removed: href=\"data:…\" on <a>" + Hint,
