@@ -43,6 +43,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         if (SecureSubject().IsMatch(message.Subject ?? ""))
             return SubmissionResult.Rejected("The email was sent through the NHSmail encryption portal ([secure] in the subject), which we cannot open. Please send it again without [secure]: a blog post meant for publication does not need encryption.");
 
+        LegacyCharsets.ReadAsBrowsersDo(message);
         // Outlook's rich text arrives as winmail.dat (TNEF): its body and attachments are the real message.
         var tnef = message.BodyParts.OfType<TnefPart>().FirstOrDefault();
         var source = tnef is null ? message : SafeTnef(tnef) ?? message;
@@ -52,6 +53,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var images = new ImageCollector(settings);
         var parts = source.BodyParts.OfType<MimePart>().ToList();
         List<string> blocks;
+        var quoteRemoved = false;
         var html = source.HtmlBody ?? (source != message ? message.HtmlBody : null);
         var text = source.TextBody ?? (source != message ? message.TextBody : null);
         if (!string.IsNullOrWhiteSpace(html))
@@ -63,6 +65,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             var converter = new HtmlToMarkdown(src => ImageFor(src, byContentId, images, warnings), senderAddress);
             blocks = converter.Convert(html);
             foreach (var (file, alt) in converter.Images) images.SetAlt(file, alt);
+            quoteRemoved = converter.RemovedQuote;
         }
         else if (!string.IsNullOrWhiteSpace(text))
         {
@@ -73,7 +76,10 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             blocks = [];
         }
 
-        foreach (var removed in cleanup.Clean(blocks)) warnings.Add($"Removed the {removed} at the end of the email.");
+        var removedParts = cleanup.Clean(blocks);
+        if (quoteRemoved && !removedParts.Contains(BodyCleanup.QuotedMessage)) removedParts.Insert(0, BodyCleanup.QuotedMessage);
+        quoteRemoved = removedParts.Contains(BodyCleanup.QuotedMessage);
+        foreach (var removed in removedParts) warnings.Add($"Removed the {removed} at the end of the email.");
         var lines = ContributorLines.Extract(blocks);
         var unreadableDocuments = new List<string>();
         var document = CountWords(blocks) < settings.MinWords ? WordDocument(parts, images, senderAddress, lines, warnings, unreadableDocuments) : null;
@@ -107,13 +113,15 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         {
             blocks.RemoveAt(0);
         }
+        // A subject of hashtags alone ("#PPW2025") and no heading to take instead: the hashtags' words are the title.
+        if (title.Length == 0) title = CleanSubject(message.Subject?.Replace('#', ' '));
         // The address comes out before the cut: a cut through it would leave a part the search no longer finds.
         title = ShortTitle(senderAddress.FromText(title));
         var body = senderAddress.FromText(SingleLine.WithoutHiddenCharacters(string.Join("\n\n", blocks).Trim()));
         var words = CountWords([body]);
         var reasons = new List<string>();
         if (title.Length == 0) reasons.Add("The email has no subject. Please send it again with the title of your post as the subject line.");
-        if (words < settings.MinWords) reasons.Add(TooShort(words, unreadableDocuments, ignored, AttachedEmails(source)));
+        if (words < settings.MinWords) reasons.Add(TooShort(words, unreadableDocuments, ignored, AttachedEmails(source), quoteRemoved));
         var author = SingleLine.From(lines.Values.GetValueOrDefault("author") ?? AuthorFromDisplayName(message.From.Mailboxes.FirstOrDefault()?.Name));
         // Full-width and small @ (＠, ﹫) are @ once folded (NFKC): an address written with one is still an address.
         if (author.Normalize(NormalizationForm.FormKC).Contains('@') || author.Length == 0)
@@ -163,13 +171,17 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
     /// <summary>Why a short email is no post, naming what was attached instead when there is something: a contributor
     /// who attached the post in a form the bot cannot read needs to hear that, not that the email is short.</summary>
-    private static string TooShort(int words, List<string> unreadableDocuments, List<string> otherAttachments, List<string> attachedEmails)
+    private static string TooShort(int words, List<string> unreadableDocuments, List<string> otherAttachments, List<string> attachedEmails, bool quoteRemoved)
     {
         const string Resend = "Please paste the post into the email, or attach it as a Word document (.docx: in Word, File › Save As › Word Document), and send it again.";
         if (attachedEmails.Count > 0)
             return $"The email has almost no text, and the post seems to be in the attached email {Listed(attachedEmails)}, which we do not open "
                 + "(we could not tell who wrote it). Please ask its writer to send the post to us, or paste it into a new email (in Outlook: Forward, not Forward as Attachment) "
                 + "with a first line 'Author: Their Name'.";
+        if (quoteRemoved && unreadableDocuments.Count == 0)
+            return $"The email has almost no text of its own ({words} word{(words == 1 ? "" : "s")}): the message it forwards or replies to was left out, as we publish "
+                + "only what the sender wrote. If the post is in that message, please copy its text into a new email (not a reply or a forward), "
+                + "with a first line 'Author: Their Name' if someone else wrote it, and send it again.";
         if (unreadableDocuments.Count > 0)
             return $"The attached Word document {Listed(unreadableDocuments)} could not be used, and the email itself has almost no text. {Resend}";
         if (otherAttachments.Count > 0)
@@ -303,7 +315,11 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         return null;
     }
 
-    /// <summary>The subject as a title: reply and forward prefixes, [tags] and hashtags removed, whitespace collapsed.</summary>
+    /// <summary>
+    /// The subject as a title: reply and forward prefixes, [tags] and the hashtags after the title (which name its
+    /// commitments) removed, whitespace collapsed. A hashtag inside the title ("Celebrating #PPW2025 in Leeds") is one
+    /// of its words.
+    /// </summary>
     public static string CleanSubject(string? subject)
     {
         var title = SingleLine.From(subject);
@@ -314,8 +330,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             title = SubjectPrefix().Replace(title, "").Trim();
         }
         while (title != previous);
-        title = SingleLine.CollapseWhitespace(SubjectHashtag().Replace(title, " ")).Trim().TrimEnd('-', ':', '|').Trim();
-        return title;
+        return SingleLine.CollapseWhitespace(TrailingHashtags().Replace(title, "")).Trim().TrimEnd('-', ':', '|').Trim();
     }
 
     /// <summary><paramref name="title"/> within <see cref="MaxTitleLength"/>, cut between whole characters with an ellipsis.</summary>
@@ -351,8 +366,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     [GeneratedRegex(@"^((re|fw|fwd|aw|wg|tr|sv|vs)\s*(\[\d+\])?\s*:\s*|\[[^\]]{0,40}\]\s*)", RegexOptions.IgnoreCase)]
     private static partial Regex SubjectPrefix();
 
-    [GeneratedRegex(@"(?<![\w&])#[A-Za-z][A-Za-z0-9_]*")]
-    private static partial Regex SubjectHashtag();
+    /// <summary>Hashtags ending the subject, with what separates them from it and each other.</summary>
+    [GeneratedRegex(@"(?:[\s,;|-]*(?<![\w&])#[A-Za-z][A-Za-z0-9_]*)+[\s,;|-]*$")]
+    private static partial Regex TrailingHashtags();
 
     [GeneratedRegex(@"^(?<surname>[\p{L}'’ -]+), *(?<given>[\p{L}'’ .-]+?) *\([^()]+\)$")]
     private static partial Regex NhsMailName();

@@ -8,6 +8,9 @@ namespace PPNBlog.Submissions.Conversion;
 /// </summary>
 public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
 {
+    /// <summary>What <see cref="Clean"/> names the message being replied to or forwarded when it removes it.</summary>
+    public const string QuotedMessage = "quoted reply or forwarded message";
+
     /// <summary>Trailing blocks in which a sign-off or disclaimer is looked for.</summary>
     private const int TailBlocks = 6;
 
@@ -25,7 +28,7 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     public List<string> Clean(List<string> blocks)
     {
         var removed = new List<string>();
-        Cut(blocks, ReplyHeaderIndex(blocks), "quoted reply or forwarded message", removed);
+        Cut(blocks, ReplyHeaderIndex(blocks), QuotedMessage, removed);
         Cut(blocks, blocks.FindIndex(b => Plain(b) is "--" or "-- " || Plain(b).StartsWith("--\n", StringComparison.Ordinal)), "signature", removed);
         var tailStart = Math.Max(1, blocks.Count - TailBlocks);
         Cut(blocks, IndexInTail(blocks, tailStart, b => disclaimers.Any(d => d.IsMatch(Plain(b)))), "mail footer (a disclaimer or a 'Sent from' line)", removed);
@@ -45,7 +48,8 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     {
         for (var i = 0; i < blocks.Count; i++)
         {
-            var text = Plain(blocks[i]);
+            // Outlook writes the quoted message's header fields in bold (**From:** …).
+            var text = Plain(blocks[i]).Replace("**", "", StringComparison.Ordinal);
             if (ReplyHeader().IsMatch(text) || UnderscoreRuleThenFrom().IsMatch(i + 1 < blocks.Count ? text + "\n" + Plain(blocks[i + 1]) : text)) return i;
         }
         return -1;

@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using PPNBlog.Content.Text;
@@ -14,7 +16,7 @@ namespace PPNBlog.Submissions.Conversion;
 /// </summary>
 /// <param name="imageFor">The file name of the picture an img src shows (null: left out).</param>
 /// <param name="senderAddress">The sender's own address: a link to it keeps only its words.</param>
-public sealed class HtmlToMarkdown(Func<string, string?> imageFor, SenderAddress senderAddress)
+public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, SenderAddress senderAddress)
 {
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -37,6 +39,9 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor, SenderAddress
     /// <summary>The files of the images the body shows, with their alt text, in order.</summary>
     public IReadOnlyList<(string File, string Alt)> Images => _images;
 
+    /// <summary>Whether the email quoted a message it replies to or forwards, which was left out.</summary>
+    public bool RemovedQuote { get; private set; }
+
     /// <summary>Converts <paramref name="html"/> to Markdown blocks (paragraphs, headings, lists…), in order.</summary>
     public List<string> Convert(string html)
     {
@@ -44,9 +49,21 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor, SenderAddress
         var sanitizer = new HtmlSanitizer();
         sanitizer.AllowedSchemes.Add("cid");
         sanitizer.AllowedSchemes.Add("mailto");
-        // Quoted replies are removed before conversion: Gmail and Apple Mail mark them up.
-        foreach (var quote in document.QuerySelectorAll("blockquote[type=cite], .gmail_quote, .gmail_signature, #appendonsend, #divRplyFwdMsg, .moz-cite-prefix"))
+        // Quoted replies are removed before conversion: Gmail, Apple Mail and Thunderbird mark them up.
+        foreach (var quote in document.QuerySelectorAll("blockquote[type=cite], .gmail_quote, .moz-cite-prefix"))
+        {
             quote.Remove();
+            RemovedQuote = true;
+        }
+        foreach (var signature in document.QuerySelectorAll(".gmail_signature")) signature.Remove();
+        // Outlook marks only where the quoted message starts (its header block): everything after the mark is the quote.
+        if (document.QuerySelector("#appendonsend, #divRplyFwdMsg") is { } quoteStart && document.Body is { } body)
+        {
+            for (INode? node = quoteStart; node is not null && node != body; node = node.Parent)
+                while (node.NextSibling is { } next) next.Parent!.RemoveChild(next);
+            quoteStart.Remove();
+            RemovedQuote = true;
+        }
         sanitizer.SanitizeDom(document, document.Body);
         var levels = document.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Select(h => h.LocalName[1] - '0').ToList();
         _topHeading = levels.Count > 0 ? levels.Min() : 1;
@@ -154,21 +171,35 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor, SenderAddress
 
     private void Table(IElement table, List<string> output)
     {
-        var rows = table.QuerySelectorAll("tr")
-            .Select(r => r.Children.Where(c => c.LocalName is "td" or "th").Select(c => Paragraph(InlineChildren(c)).Replace("\\\n", " ")).ToList())
-            .Where(r => r.Any(c => c.Length > 0)).ToList();
-        if (rows.Count == 0) return;
-        var columns = rows.Max(r => r.Count);
-        // Layout tables (one column, as newsletters use) are just text.
-        if (columns == 1)
+        // The table's own rows: a table inside a cell is part of that cell, not more rows.
+        IEnumerable<IElement> ownRows = table is IHtmlTableElement own ? own.Rows : [];
+        var rows = ownRows
+            .Select(r => r.Children.Where(c => c.LocalName is "td" or "th").ToList()).Where(r => r.Count > 0).ToList();
+        // Layout tables (one column, as newsletters and templates use) hold the post's own blocks: headings, lists, paragraphs.
+        if (rows.All(r => r.Count == 1))
         {
-            output.AddRange(rows.Select(r => r[0]).Where(c => c.Length > 0));
+            foreach (var row in rows) Blocks(row[0], output);
             return;
         }
-        string Row(List<string> cells) => "| " + string.Join(" | ", Enumerable.Range(0, columns).Select(i => i < cells.Count ? cells[i] : "")) + " |";
-        var lines = new List<string> { Row(rows[0]), "|" + string.Concat(Enumerable.Repeat(" --- |", columns)) };
-        lines.AddRange(rows.Skip(1).Select(Row));
+        var cells = rows.Select(r => r.Select(Cell).ToList()).Where(r => r.Any(c => c.Length > 0)).ToList();
+        if (cells.Count == 0) return;
+        var columns = cells.Max(r => r.Count);
+        string Row(List<string> row) => "| " + string.Join(" | ", Enumerable.Range(0, columns).Select(i => i < row.Count ? row[i] : "")) + " |";
+        var lines = new List<string> { Row(cells[0]), "|" + string.Concat(Enumerable.Repeat(" --- |", columns)) };
+        lines.AddRange(cells.Skip(1).Select(Row));
         output.Add(string.Join("\n", lines));
+    }
+
+    /// <summary>
+    /// A data table's cell on one line, as a Markdown table needs: its paragraphs, list items and line breaks joined
+    /// by spaces (a blank line would end the table), and any cell separator inside it escaped.
+    /// </summary>
+    private string Cell(IElement cell)
+    {
+        var blocks = new List<string>();
+        Blocks(cell, blocks);
+        var line = SingleLine.CollapseWhitespace(string.Join(" ", blocks).Replace("\\\n", " ").Replace('\n', ' ')).Trim();
+        return UnescapedPipe().Replace(line, "\\|");
     }
 
     private string InlineChildren(INode node) => string.Concat(node.ChildNodes.Select(Inline));
@@ -186,7 +217,7 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor, SenderAddress
         switch (node)
         {
             case IText text:
-                return MarkdownText.Escape(SingleLine.CollapseWhitespace(text.Data));
+                return MarkdownText.Escape(SingleLine.CollapseWhitespace(SafeLinks.UnwrapIn(text.Data)));
             case IElement element:
                 switch (element.LocalName)
                 {
@@ -203,7 +234,7 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor, SenderAddress
                         // A line break in a label would let a blank line split the link into text.
                         // The sender's address as a label is taken out while its line breaks still join it ("jane@<br>nhs.net").
                         var label = senderAddress.FromText(InlineChildren(element)).Replace("\\\n", " ").Trim();
-                        var href = element.GetAttribute("href")?.Trim();
+                        var href = element.GetAttribute("href")?.Trim() is { } written ? SafeLinks.Unwrap(written) : null;
                         if (string.IsNullOrEmpty(href) || !(href.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
                             href.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)))
                             return label;
@@ -309,4 +340,7 @@ public sealed class HtmlToMarkdown(Func<string, string?> imageFor, SenderAddress
         }
         return string.Join("\n\n", groups.Where(g => g.Count > 0).Select(g => string.Join("\\\n", g)));
     }
+
+    [GeneratedRegex(@"(?<!\\)\|")]
+    private static partial Regex UnescapedPipe();
 }

@@ -13,10 +13,15 @@ public static partial class MarkdownText
     public static string Escape(string text)
     {
         var builder = new StringBuilder(text.Length + 8);
+        var address = BareAddress().Match(text);
         for (var i = 0; i < text.Length; i++)
         {
+            while (address.Success && i >= address.Index + address.Length) address = address.NextMatch();
             var c = text[i];
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~' or '^' ||
+            // A bare web address is linked by the generator as written: an escape inside it would be part of the link
+            // (my\_page). Only a table's cell separator is escaped there.
+            var inAddress = address.Success && i >= address.Index;
+            if (inAddress ? c == '|' : c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~' or '^' ||
                 (c == '&' && EntityStart().IsMatch(text.AsSpan(i))))
                 builder.Append('\\');
             builder.Append(c);
@@ -29,6 +34,10 @@ public static partial class MarkdownText
 
     /// <summary>Undoes <see cref="Escape"/> (for contributor lines read back out of the converted text).</summary>
     public static string Unescape(string text) => Escaped().Replace(text, "$1");
+
+    /// <summary>A web address Markdig's autolinks extension links (after a space or the start, as it requires).</summary>
+    [GeneratedRegex(@"(?<![^\s(*_~])(?:https?://|ftp://|www\.)[^\s<>`\\\[\]]+", RegexOptions.IgnoreCase)]
+    private static partial Regex BareAddress();
 
     [GeneratedRegex(@"^&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")]
     private static partial Regex EntityStart();

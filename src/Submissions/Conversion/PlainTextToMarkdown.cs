@@ -15,7 +15,7 @@ public static partial class PlainTextToMarkdown
     public static List<string> Convert(string text)
     {
         var blocks = new List<string>();
-        foreach (var paragraph in BlankLines().Split(ControlCharacters.Remove(text).Replace("\r\n", "\n").Replace('\r', '\n')))
+        foreach (var paragraph in BlankLines().Split(SafeLinks.UnwrapIn(ControlCharacters.Remove(text)).Replace("\r\n", "\n").Replace('\r', '\n')))
         {
             var lines = paragraph.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Trim().Length > 0).ToList();
             if (lines.Count == 0) continue;

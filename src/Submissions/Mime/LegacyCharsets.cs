@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using MimeKit;
 
 namespace PPNBlog.Submissions.Mime;
 
@@ -14,4 +15,44 @@ public static class LegacyCharsets
     [ModuleInitializer]
 #pragma warning restore CA2255
     public static void Register() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Relabels <paramref name="message"/>'s text parts as browsers read them (the WHATWG Encoding Standard): text
+    /// labelled ISO-8859-1 or US-ASCII, or not labelled, is windows-1252 unless it is UTF-8. Outlook on Windows labels
+    /// windows-1252 text ISO-8859-1, and ISO-8859-1 reads its curly quotes, dashes, € and … (bytes 0x80–0x9F) as
+    /// control characters, which are removed: "didn’t" became "didnt". The other bytes mean the same in both.
+    /// </summary>
+    public static void ReadAsBrowsersDo(MimeMessage message)
+    {
+        foreach (var part in message.BodyParts.OfType<TextPart>())
+        {
+            var label = part.ContentType.Charset?.Trim().ToLowerInvariant();
+            if (label is "iso-8859-1" or "iso8859-1" or "iso_8859-1" or "latin1" or "l1")
+            {
+                part.ContentType.Charset = "windows-1252";
+            }
+            else if (label is null or "us-ascii" or "ascii" && part.Content is { } content)
+            {
+                var bytes = new MemoryStream();
+                content.DecodeTo(bytes);
+                var span = bytes.GetBuffer().AsSpan(0, (int)bytes.Length);
+                if (!System.Text.Ascii.IsValid(span)) part.ContentType.Charset = IsUtf8(span) ? "utf-8" : "windows-1252";
+            }
+        }
+    }
+
+    private static bool IsUtf8(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            StrictUtf8.GetCharCount(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
 }

@@ -30,8 +30,9 @@ public sealed class SenderAddress
             .Select(m => m?.Address?.Trim()).OfType<string>().Where(a => a.Contains('@'))
             .SelectMany(Forms).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (addresses.Count == 0) return;
-        // Not inside a longer address: no address character before it, and no more of a domain after it.
-        var address = $@"(?<![\w.%+\-\\])(?:{string.Join('|', addresses.Select(Written))})(?![\w\-]|\\?\.\w)";
+        // Not inside a longer address: no address character before it (a percent-encoded byte ends in one: Outlook's
+        // Safe Links carry "%7Cjo.evans%40nhs.net"), and no more of a domain after it.
+        var address = $@"(?:(?<![\w.%+\-\\])|(?<=%[0-9A-Fa-f]{{2}}))(?:{string.Join('|', addresses.Select(Written))})(?![\w\-]|\\?\.\w)";
         _address = new Regex(address, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 

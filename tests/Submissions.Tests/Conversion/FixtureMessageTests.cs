@@ -164,5 +164,6 @@ public class FixtureMessageTests
     [InlineData("Fwd: Re: AW: Title: part two", "Title: part two")]
     [InlineData("  many   spaces\tand\ttabs ", "many spaces and tabs")]
     [InlineData("[PPN] [Blog] #TransformAndInnovate", "")]
+    [InlineData("Celebrating #PsychologicalProfessionsWeek: what we learned #PutPeopleFirst, #TransformAndInnovate", "Celebrating #PsychologicalProfessionsWeek: what we learned")]
     public void Subjects_become_titles(string subject, string title) => Assert.Equal(title, SubmissionConverter.CleanSubject(subject));
 }

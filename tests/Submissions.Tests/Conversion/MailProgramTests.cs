@@ -1,0 +1,137 @@
+using System.Text;
+using MimeKit;
+using PPNBlog.Submissions.Conversion;
+
+using static PPNBlog.Submissions.Tests.Emails;
+
+namespace PPNBlog.Submissions.Tests.Conversion;
+
+/// <summary>What Outlook, Outlook on the web and other mail programs really write, converted as a contributor meant it.</summary>
+public class MailProgramTests
+{
+    private static MimeMessage From(string address, MimeMessage message)
+    {
+        message.From.Clear();
+        message.From.Add(new MailboxAddress("Jane Smith", address));
+        return message;
+    }
+
+    [Fact]
+    public void Safe_links_lead_to_the_address_the_contributor_gave_and_carry_no_address_of_theirs()
+    {
+        const string Wrapped = "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.england.nhs.uk%2Fmental-health%2F&amp;data=05%7C02%7Cjane.smith12%40nhs.net%7Cabc%7C0&amp;sdata=xyz&amp;reserved=0";
+        var html = $"<p>{Prose}</p><p>Read <a href=\"{Wrapped}\">the guidance</a>. Copied: 05%7C02%7Cjane.smith12%40nhs.net%7Cabc</p>";
+        var post = ConvertFile(From("jane.smith12@nhs.net", Message("Guidance", "", html))).Post!;
+
+        Assert.Contains("[the guidance](<https://www.england.nhs.uk/mental-health/>)", post.Body);
+        Assert.DoesNotContain("safelinks", post.Body);
+        Assert.DoesNotContain("jane.smith12", post.Body);
+        Assert.Contains(post.Warnings, w => w.StartsWith("Your own email address was taken out", StringComparison.Ordinal));
+
+        var text = ConvertFile(Message("Guidance", $"{Prose}\n\nSee <{Wrapped.Replace("&amp;", "&")}>.")).Post!;
+        Assert.Contains("https://www.england.nhs.uk/mental-health/", text.Body);
+        Assert.DoesNotContain("safelinks", text.Body);
+    }
+
+    [Fact]
+    public void An_outlook_reply_loses_the_quoted_message_whether_its_header_is_bold_or_marked()
+    {
+        const string Quoted = "<p>Dear Jane, please send your post by Friday. Priya Patel, 0113 496 0999, priya.patel@nhs.net</p>";
+        var desktop = $"<div><p>{Prose}</p><p><b>From:</b> PATEL, Priya &lt;priya.patel@nhs.net&gt;<br><b>Sent:</b> 13 May 2024 09:12<br><b>To:</b> Jane<br><b>Subject:</b> Blog</p>{Quoted}</div>";
+        var web = $"<div><p>{Prose}</p></div><div id=\"appendonsend\"></div><hr><div id=\"divRplyFwdMsg\"><b>From:</b> Priya Patel<br><b>Sent:</b> Monday</div><div>{Quoted}</div>";
+
+        foreach (var html in new[] { desktop, web })
+        {
+            var post = ConvertFile(Message("Our year", "", html)).Post!;
+            Assert.DoesNotContain("Priya", post.Body);
+            Assert.DoesNotContain("0113", post.Body);
+            Assert.Contains("Removed the quoted reply or forwarded message at the end of the email.", post.Warnings);
+        }
+    }
+
+    [Fact]
+    public void A_post_forwarded_inline_is_refused_saying_the_forwarded_message_was_left_out()
+    {
+        var html = $"<p>Please publish this.</p><div class=\"gmail_quote\"><div>---------- Forwarded message ---------<br>From: Sam</div><p>{Prose}</p></div>";
+        var reasons = ConvertFile(Message("Fwd: Our year", "", html)).Reasons;
+
+        Assert.StartsWith("The email has almost no text of its own (3 words): the message it forwards or replies to was left out", Assert.Single(reasons));
+    }
+
+    [Theory]
+    [InlineData("iso-8859-1")]
+    [InlineData(null)]
+    [InlineData("us-ascii")]
+    public void Windows_1252_text_labelled_latin_1_or_not_labelled_keeps_its_quotes_dashes_and_euros(string? charset)
+    {
+        var text = Prose + "\n\nIt\u2019s been a \u2026 journey \u2013 we didn\u2019t expect \u201cthis\u201d, and fees are \u20ac20.\n";
+        var part = new TextPart("plain") { Content = new MimeContent(new MemoryStream(Encoding.GetEncoding(1252).GetBytes(text))), ContentTransferEncoding = ContentEncoding.EightBit };
+        part.ContentType.Charset = charset;
+        var message = Message("Our year", "");
+        message.Body = part;
+
+        var post = ConvertFile(message).Post!;
+
+        Assert.Contains("It\u2019s been a \u2026 journey \u2013 we didn\u2019t expect \u201cthis\u201d, and fees are \u20ac20.", post.Body);
+    }
+
+    [Fact]
+    public void Unlabelled_utf_8_text_is_read_as_utf_8()
+    {
+        var part = new TextPart("plain") { Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(Prose + "\n\nCaf\u00e9 \u2013 na\u00efve \u20ac5.\n"))), ContentTransferEncoding = ContentEncoding.EightBit };
+        var message = Message("Our year", "");
+        message.Body = part;
+
+        Assert.Contains("Caf\u00e9 \u2013 na\u00efve \u20ac5.", ConvertFile(message).Post!.Body);
+    }
+
+    [Fact]
+    public void Bare_web_addresses_with_underscores_and_tildes_are_linked_as_written()
+    {
+        var post = ConvertFile(Message("Links", Prose + "\n\nSee https://example.org/my_page_here and www.example.org/~team/a_b today.")).Post!;
+        var (result, root) = BuildWith(post);
+        try
+        {
+            Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+            var page = File.ReadAllText(Path.Combine(root, "_site", "posts", post.Slug, "index.html"));
+            Assert.Contains("<a href=\"https://example.org/my_page_here\"", page);
+            // Markdig writes the tilde percent-encoded, the same address.
+            Assert.Contains("<a href=\"http://www.example.org/%7Eteam/a_b\"", page);
+            Assert.DoesNotContain("%5C", page);
+            Assert.DoesNotContain("\\_", page);
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
+
+    [Fact]
+    public void A_one_column_layout_table_keeps_its_headings_lists_and_paragraphs()
+    {
+        var html = $"<table><tr><td><h2>Why we changed</h2><p>{Prose}</p></td></tr><tr><td><ul><li>Warmer letters</li><li>A calmer waiting room</li></ul></td></tr></table>";
+        var post = ConvertFile(Message("Our year", "", html)).Post!;
+
+        Assert.Contains("## Why we changed\n\n" + Prose[..20], post.Body);
+        Assert.Contains("- Warmer letters\n- A calmer waiting room", post.Body);
+    }
+
+    [Fact]
+    public void A_data_tables_cells_keep_their_words_apart_on_one_line_and_a_nested_table_is_not_repeated()
+    {
+        var html = $"<p>{Prose}</p><table><tr><th><p>Waiting time</p><p>(weeks)</p></th><th>Feedback</th></tr>" +
+                   "<tr><td>4<br><br>to 6</td><td><ul><li>Kind staff</li><li>Clear letters</li></ul></td></tr>" +
+                   "<tr><td>Inner</td><td><table><tr><td>a</td><td>b</td></tr></table></td></tr></table>";
+        var post = ConvertFile(Message("Our year", "", html)).Post!;
+
+        var table = post.Body[post.Body.IndexOf("| Waiting", StringComparison.Ordinal)..].Split("\n\n")[0].Split('\n');
+        Assert.Equal(4, table.Length);
+        Assert.Equal("| Waiting time (weeks) | Feedback |", table[0]);
+        Assert.Equal("| 4 to 6 | - Kind staff - Clear letters |", table[2]);
+        Assert.Single(table, row => row.Contains("Inner", StringComparison.Ordinal));
+        Assert.Equal(1, post.Body.Split(" a ").Length - 1);
+    }
+
+    [Theory]
+    [InlineData("#PPW2025", "PPW2025")]
+    [InlineData("Celebrating #PsychologicalProfessionsWeek: what we learned", "Celebrating #PsychologicalProfessionsWeek: what we learned")]
+    public void A_hashtag_in_the_subject_is_part_of_the_title_unless_it_only_tags_it(string subject, string title) =>
+        Assert.Equal(title, ConvertFile(Message(subject, Prose)).Post!.FrontMatter.Title);
+}
