@@ -161,7 +161,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             warnings.Add($"Your own email address was taken out wherever it appeared ({senderAddress.Count} time{(senderAddress.Count == 1 ? "" : "s")}): links to it keep their words, and elsewhere it reads '{SenderAddress.Removed}'. It is never published.");
         var personalData = PersonalDataScanner.Scan(PostWriter.Write(frontMatter, body));
         foreach (var finding in personalData)
-            warnings.Add($"index.md line {finding.Line}: looks like {(finding.Kind.StartsWith('N') ? "an" : "a")} {finding.Kind}. Remove it unless it is meant to be published.");
+            warnings.Add($"index.md line {finding.Line}: looks like {(finding.Kind[0] is 'N' or 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a")} {finding.Kind}. Remove it unless it is meant to be published.");
         return SubmissionResult.Accepted(new ConvertedPost(frontMatter, Slugs.FromTitle(title), body, shown, choices, ignored, warnings,
             IdempotencyKey(message.MessageId, body), sender, personalData) { PicturesLeftOut = [.. images.LeftOut.Select(senderAddress.FromText)] });
     }

@@ -100,5 +100,9 @@ public class PersonalDataScannerTests
         Assert.Contains(post.PersonalData, f => f.Kind == "phone number");
         Assert.Contains(post.Warnings, w => w.Contains("looks like an NHS number", StringComparison.Ordinal));
         Assert.DoesNotContain(post.Warnings, w => w.Contains("5919", StringComparison.Ordinal));
+
+        var other = Emails.ConvertFile(Emails.Message("Contacts", Emails.Prose + "\n\nWrite to priya.patel@nhs.net or call 0113 496 0999.")).Post!;
+        Assert.Contains(other.Warnings, w => w.EndsWith("looks like an email address. Remove it unless it is meant to be published.", StringComparison.Ordinal));
+        Assert.Contains(other.Warnings, w => w.EndsWith("looks like a phone number. Remove it unless it is meant to be published.", StringComparison.Ordinal));
     }
 }
