@@ -23,6 +23,12 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 {
     private const int MaxTitleLength = 150;
 
+    /// <summary>
+    /// The longest email that may be a covering note for an attached Word document (which is then the post when it has
+    /// at least twice its words): "please find my post attached" with a signature often passes the 40 words a post needs.
+    /// </summary>
+    private const int MaxCoveringNoteWords = 150;
+
     /// <summary>The longest name a post credits: the page's byline, the feeds and the pull request show it whole.</summary>
     private const int MaxAuthorLength = 100;
 
@@ -82,7 +88,10 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         foreach (var removed in removedParts) warnings.Add($"Removed the {removed} at the end of the email.");
         var lines = ContributorLines.Extract(blocks);
         var unreadableDocuments = new List<string>();
-        var document = CountWords(blocks) < settings.MinWords ? WordDocument(parts, images, senderAddress, lines, warnings, unreadableDocuments) : null;
+        var emailWords = CountWords(blocks);
+        var document = emailWords < MaxCoveringNoteWords
+            ? WordDocument(parts, images, senderAddress, lines, warnings, unreadableDocuments, emailWords < settings.MinWords ? 0 : emailWords)
+            : null;
         if (document is not null) blocks = document.Value.Blocks;
 
         // Attached images that the body did not show go at the end, in order; other attachments are listed.
@@ -203,10 +212,12 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     /// <summary>
     /// When the email is only a covering note, the first attached Word document is the post: its blocks, with its own
     /// contributor lines added to the email's (the email's win). Documents that cannot be read are named, with why, in
-    /// <paramref name="unreadable"/>: the contributor is told that, not only that the email is short.
+    /// <paramref name="unreadable"/>: the contributor is told that, not only that the email is short. An email of
+    /// <paramref name="noteWords"/> words that could be a post itself (0: it could not) gives way only to a document
+    /// of at least twice as many.
     /// </summary>
     private static (List<string> Blocks, MimePart Part)? WordDocument(List<MimePart> parts, ImageCollector images, SenderAddress senderAddress,
-        ContributorLines lines, List<string> warnings, List<string> unreadable)
+        ContributorLines lines, List<string> warnings, List<string> unreadable, int noteWords)
     {
         var budget = new DocxToHtml.UnpackBudget();
         foreach (var part in parts)
@@ -222,6 +233,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
                 unreadable.Add($"'{name}' ({problem})");
                 continue;
             }
+            if (noteWords > 0 && CountWords([TagOrEntity().Replace(html, " ")]) < 2 * noteWords) continue;
             var converter = new HtmlToMarkdown(src => src.StartsWith("cid:docx-", StringComparison.Ordinal) && embedded.TryGetValue(src[9..], out var image)
                 ? images.Add(src, image, name, warnings) : null, senderAddress);
             var blocks = converter.Convert(html);
@@ -235,7 +247,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             var documentLines = ContributorLines.Extract(blocks);
             foreach (var (key, value) in documentLines.Values) lines.Values.TryAdd(key, value);
             lines.MarkerTags.AddRange(documentLines.MarkerTags);
-            warnings.Add($"The post was taken from the attached Word document '{name}'.");
+            warnings.Add($"The post was taken from the attached Word document '{name}'"
+                + (noteWords > 0 ? $"; the email's own text ({noteWords} words) was taken as a covering note and left out." : "."));
             return (blocks, part);
         }
         return null;
@@ -365,6 +378,10 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
     [GeneratedRegex(@"^((re|fw|fwd|aw|wg|tr|sv|vs)\s*(\[\d+\])?\s*:\s*|\[[^\]]{0,40}\]\s*)", RegexOptions.IgnoreCase)]
     private static partial Regex SubjectPrefix();
+
+    /// <summary>A tag or character reference of the HTML a Word document becomes, for counting its words.</summary>
+    [GeneratedRegex(@"<[^>]*>|&[#A-Za-z0-9]+;")]
+    private static partial Regex TagOrEntity();
 
     /// <summary>Hashtags ending the subject, with what separates them from it and each other.</summary>
     [GeneratedRegex(@"(?:[\s,;|-]*(?<![\w&])#[A-Za-z][A-Za-z0-9_]*)+[\s,;|-]*$")]

@@ -134,4 +134,29 @@ public class MailProgramTests
     [InlineData("Celebrating #PsychologicalProfessionsWeek: what we learned", "Celebrating #PsychologicalProfessionsWeek: what we learned")]
     public void A_hashtag_in_the_subject_is_part_of_the_title_unless_it_only_tags_it(string subject, string title) =>
         Assert.Equal(title, ConvertFile(Message(subject, Prose)).Post!.FrontMatter.Title);
+
+    [Fact]
+    public void A_word_document_is_the_post_when_the_email_beside_it_reads_as_a_covering_note_even_with_a_signature()
+    {
+        static MimeMessage WithDocument(string text, int paragraphs)
+        {
+            var message = Message("My post", "");
+            var body = new BodyBuilder { TextBody = text };
+            body.Attachments.Add("Our year.docx", WordDocuments.Package(string.Concat(Enumerable.Repeat(WordDocuments.Paragraph(Prose), paragraphs))));
+            message.Body = body.ToMessageBody();
+            return message;
+        }
+        const string Note = "Hello team, please find attached my blog post for the network, written after our service day last month. "
+            + "I hope it is useful and I am happy to make any changes you suggest.\n\nJo Evans\nClinical Psychologist\nLeeds Community Services\nTelephone 0113 496 0000\nMobile 07700 900000";
+
+        var post = ConvertFile(WithDocument(Note, 5)).Post!;
+        Assert.StartsWith(Prose, post.Body);
+        Assert.DoesNotContain("07700", post.Body);
+        Assert.Contains(post.Warnings, w => w.StartsWith("The post was taken from the attached Word document 'Our year.docx'; the email's own text (", StringComparison.Ordinal));
+
+        // An email that is a post of its own keeps it, beside a document no longer than itself.
+        var own = ConvertFile(WithDocument(Prose + "\n\n" + Prose, 2)).Post!;
+        Assert.Equal(Prose + "\n\n" + Prose, own.Body);
+        Assert.Equal(["Our year.docx"], own.IgnoredAttachments);
+    }
 }
