@@ -60,7 +60,10 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var parts = source.BodyParts.OfType<MimePart>().ToList();
         List<string> blocks;
         var quoteRemoved = false;
-        var html = source.HtmlBody ?? (source != message ? message.HtmlBody : null);
+        var htmlSequence = InlineSequence(source, "html");
+        var textSequence = InlineSequence(source, "plain");
+        var html = htmlSequence is null ? source.HtmlBody ?? (source != message ? message.HtmlBody : null)
+            : string.Concat(htmlSequence.OfType<TextPart>().Select(p => p.Text));
         var text = source.TextBody ?? (source != message ? message.TextBody : null);
         if (!string.IsNullOrWhiteSpace(html))
         {
@@ -72,6 +75,14 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             blocks = converter.Convert(html);
             foreach (var (file, alt) in converter.Images) images.SetAlt(file, alt);
             quoteRemoved = converter.RemovedQuote;
+        }
+        else if (textSequence is not null)
+        {
+            // Each text part in turn, and each photo between them where it was.
+            blocks = [];
+            foreach (var part in textSequence)
+                if (part is TextPart textPart) blocks.AddRange(PlainTextToMarkdown.Convert(textPart.Text));
+                else if (images.Add(part, Decode(part), SafeNames.ForDisplay(part.FileName ?? part.ContentType.Name), warnings) is { } file) blocks.Add($"![]({file})");
         }
         else if (!string.IsNullOrWhiteSpace(text))
         {
@@ -250,6 +261,25 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             warnings.Add($"The post was taken from the attached Word document '{name}'"
                 + (noteWords > 0 ? $"; the email's own text ({noteWords} words) was taken as a covering note and left out." : "."));
             return (blocks, part);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The parts of a body written in pieces: Apple Mail sends text, a photo and more text as parts of one
+    /// multipart/mixed, where MimeKit's TextBody and HtmlBody are the first piece alone. The text parts of
+    /// <paramref name="subtype"/> ("plain" or "html") and the pictures between them, in order, when the first such
+    /// multipart holds two or more of those text parts; otherwise null.
+    /// </summary>
+    private static List<MimePart>? InlineSequence(MimeMessage message, string subtype)
+    {
+        using var iterator = new MimeIterator(message);
+        while (iterator.MoveNext())
+        {
+            if (iterator.Current is not Multipart { ContentType.MediaSubtype: var kind } mixed || !kind.Equals("mixed", StringComparison.OrdinalIgnoreCase)) continue;
+            var pieces = mixed.OfType<MimePart>().Where(p => !p.IsAttachment
+                && (p is TextPart { FileName: null } t && t.ContentType.MediaSubtype.Equals(subtype, StringComparison.OrdinalIgnoreCase) || p.ContentType.MediaType == "image")).ToList();
+            if (pieces.Count(p => p is TextPart) >= 2) return pieces;
         }
         return null;
     }

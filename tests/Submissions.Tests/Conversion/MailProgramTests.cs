@@ -1,6 +1,7 @@
 using System.Text;
 using MimeKit;
 using PPNBlog.Submissions.Conversion;
+using SkiaSharp;
 
 using static PPNBlog.Submissions.Tests.Emails;
 
@@ -9,6 +10,14 @@ namespace PPNBlog.Submissions.Tests.Conversion;
 /// <summary>What Outlook, Outlook on the web and other mail programs really write, converted as a contributor meant it.</summary>
 public class MailProgramTests
 {
+    private static byte[] Png(int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        bitmap.Erase(SKColors.SteelBlue);
+        using var image = SKImage.FromBitmap(bitmap);
+        return image.Encode(SKEncodedImageFormat.Png, 100).ToArray();
+    }
+
     private static MimeMessage From(string address, MimeMessage message)
     {
         message.From.Clear();
@@ -158,5 +167,24 @@ public class MailProgramTests
         var own = ConvertFile(WithDocument(Prose + "\n\n" + Prose, 2)).Post!;
         Assert.Equal(Prose + "\n\n" + Prose, own.Body);
         Assert.Equal(["Our year.docx"], own.IgnoredAttachments);
+    }
+
+    [Fact]
+    public void Apple_mails_text_photo_and_more_text_are_one_post_with_the_photo_between()
+    {
+        var message = Message("Our garden", "");
+        var photo = new MimePart("image", "png") { Content = new MimeContent(new MemoryStream(Png(400, 300))), ContentTransferEncoding = ContentEncoding.Base64, ContentDisposition = new ContentDisposition(ContentDisposition.Inline) { FileName = "IMG_2041.png" } };
+        message.Body = new Multipart("mixed")
+        {
+            new TextPart("plain") { Text = "Before the photo. " + Prose },
+            photo,
+            new TextPart("plain") { Text = "After the photo, the garden grew. Volunteers came every week." },
+        };
+
+        var post = ConvertFile(message).Post!;
+
+        var blocks = post.Body.Split("\n\n");
+        Assert.Equal(["Before the photo. " + Prose, "![](image-1.png)", "After the photo, the garden grew. Volunteers came every week."], blocks);
+        Assert.Single(post.Images);
     }
 }
