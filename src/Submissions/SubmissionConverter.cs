@@ -234,8 +234,14 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         foreach (var part in parts)
         {
             var bytes = Decode(part);
-            if (!DocxToHtml.IsDocx(bytes)) continue;
             var name = SafeNames.ForDisplay(part.FileName);
+            // Word's older format, and a .docx that is encrypted (by a password or a sensitivity label), are OLE
+            // compound files, not zips: say which, not that only a .docx can be read.
+            if (bytes.AsSpan().StartsWith(OleCompoundFile) && Path.GetExtension(part.FileName ?? "").ToLowerInvariant() is ".doc" or ".docx" or ".docm")
+                unreadable.Add(Path.GetExtension(part.FileName!).Equals(".doc", StringComparison.OrdinalIgnoreCase)
+                    ? $"'{name}' (saved in Word's older .doc format)"
+                    : $"'{name}' (protected: a password or a sensitivity label encrypts it; remove the protection in Word, File › Info › Protect Document)");
+            if (!DocxToHtml.IsDocx(bytes)) continue;
             var (html, embedded, problem) = DocxToHtml.Convert(bytes, budget);
             if (html is null || HtmlNesting.IsTooDeep(html))
             {
@@ -408,6 +414,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
     [GeneratedRegex(@"^((re|fw|fwd|aw|wg|tr|sv|vs)\s*(\[\d+\])?\s*:\s*|\[[^\]]{0,40}\]\s*)", RegexOptions.IgnoreCase)]
     private static partial Regex SubjectPrefix();
+
+    /// <summary>How an OLE compound file (Word 97–2003, or an encrypted Office document) starts.</summary>
+    private static ReadOnlySpan<byte> OleCompoundFile => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     /// <summary>A tag or character reference of the HTML a Word document becomes, for counting its words.</summary>
     [GeneratedRegex(@"<[^>]*>|&[#A-Za-z0-9]+;")]

@@ -9,19 +9,26 @@ internal static class WordDocuments
     /// <summary>
     /// A package whose body is <paramref name="bodyXml"/> (WordprocessingML inside &lt;w:body&gt;), with a hyperlink
     /// relationship for each of <paramref name="links"/> (id → target, written as given) and <paramref name="padding"/>
-    /// bytes of spaces at the end of the document, compressed to almost nothing.
+    /// bytes of spaces at the end of the document, compressed to almost nothing; <paramref name="parts"/> adds parts
+    /// the document refers to (numbering, footnotes), each as its part name and content type → its XML.
     /// </summary>
-    public static byte[] Package(string bodyXml, IReadOnlyDictionary<string, string>? links = null, long padding = 0)
+    public static byte[] Package(string bodyXml, IReadOnlyDictionary<string, string>? links = null, long padding = 0,
+        IReadOnlyDictionary<(string Name, string Type), string>? parts = null)
     {
+        parts ??= new Dictionary<(string, string), string>();
         var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Write(zip, "[Content_Types].xml", """<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
+            Write(zip, "[Content_Types].xml", """<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"""
+                + string.Concat(parts.Keys.Select(k => $"""<Override PartName="/word/{k.Name}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{k.Name}+xml"/>"""))
+                + "</Types>");
             Write(zip, "_rels/.rels", """<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>""");
             Write(zip, "word/_rels/document.xml.rels", """<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"""
                 + string.Concat((links ?? new Dictionary<string, string>()).Select(l =>
                     $"""<Relationship Id="{l.Key}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="{SecurityElement.Escape(l.Value).Replace("\n", "&#10;")}" TargetMode="External"/>"""))
+                + string.Concat(parts.Keys.Select(k => $"""<Relationship Id="rId{k.Name}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{k.Type}" Target="{k.Name}.xml"/>"""))
                 + "</Relationships>");
+            foreach (var ((name, _), xml) in parts) Write(zip, $"word/{name}.xml", xml);
             using var document = new StreamWriter(zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open());
             document.Write("""<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>""");
             document.Write(bodyXml);

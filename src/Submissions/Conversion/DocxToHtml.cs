@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using A = DocumentFormat.OpenXml.Drawing;
@@ -79,29 +80,32 @@ public static class DocxToHtml
             var body = main?.Document?.Body;
             if (main is null || body is null) return (null, images, Unreadable);
             var html = new StringBuilder("<html><body>");
+            var notes = new Footnotes(main);
             string? openList = null;
-            foreach (var element in body.ChildElements)
+            foreach (var element in Blocks(body))
             {
-                if (element is Paragraph paragraph && paragraph.ParagraphProperties?.NumberingProperties is not null)
+                if (element is Paragraph paragraph && paragraph.ParagraphProperties?.NumberingProperties is { } numbering)
                 {
-                    if (openList is null)
+                    var list = IsBulleted(numbering, main) ? "ul" : "ol";
+                    if (openList != list)
                     {
-                        openList = "ul";
-                        html.Append("<ul>");
+                        if (openList is not null) html.Append("</").Append(openList).Append('>');
+                        openList = list;
+                        html.Append('<').Append(list).Append('>');
                     }
-                    html.Append("<li>").Append(Runs(paragraph, main, images)).Append("</li>");
+                    html.Append("<li>").Append(Runs(paragraph, main, images, notes)).Append("</li>");
                     continue;
                 }
                 if (openList is not null)
                 {
-                    html.Append("</ul>");
+                    html.Append("</").Append(openList).Append('>');
                     openList = null;
                 }
                 switch (element)
                 {
                     case Paragraph p:
                         var tag = HeadingTag(p);
-                        html.Append('<').Append(tag).Append('>').Append(Runs(p, main, images)).Append("</").Append(tag).Append('>');
+                        html.Append('<').Append(tag).Append('>').Append(Runs(p, main, images, notes)).Append("</").Append(tag).Append('>');
                         break;
                     case Table table:
                         html.Append("<table>");
@@ -109,14 +113,15 @@ public static class DocxToHtml
                         {
                             html.Append("<tr>");
                             foreach (var cell in row.Elements<TableCell>())
-                                html.Append("<td>").Append(string.Join("<br>", cell.Elements<Paragraph>().Select(cp => Runs(cp, main, images)))).Append("</td>");
+                                html.Append("<td>").Append(string.Join("<br>", Blocks(cell).OfType<Paragraph>().Select(cp => Runs(cp, main, images, notes)))).Append("</td>");
                             html.Append("</tr>");
                         }
                         html.Append("</table>");
                         break;
                 }
             }
-            if (openList is not null) html.Append("</ul>");
+            if (openList is not null) html.Append("</").Append(openList).Append('>');
+            notes.AppendTo(html);
             return (html.Append("</body></html>").ToString(), images, null);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or OpenXmlPackageException or InvalidOperationException or ArgumentException)
@@ -133,7 +138,36 @@ public static class DocxToHtml
             ? $"h{level}" : "p";
     }
 
-    private static string Runs(Paragraph paragraph, MainDocumentPart main, Dictionary<string, byte[]> images)
+    /// <summary>
+    /// The paragraphs and tables of <paramref name="container"/> in order, including those inside content controls
+    /// (w:sdt, which NHS templates use for their fields) and custom XML, which hold them one level down.
+    /// </summary>
+    private static IEnumerable<OpenXmlElement> Blocks(OpenXmlElement container)
+    {
+        foreach (var child in container.ChildElements)
+        {
+            if (child is Paragraph or Table) yield return child;
+            else if (child is SdtBlock or SdtContentBlock or CustomXmlBlock)
+                foreach (var inner in Blocks(child)) yield return inner;
+        }
+    }
+
+    /// <summary>Whether a numbered paragraph's list shows bullets (otherwise numbers), from the document's numbering definitions.</summary>
+    private static bool IsBulleted(NumberingProperties numbering, MainDocumentPart main)
+    {
+        var definitions = main.NumberingDefinitionsPart?.Numbering;
+        var instance = definitions?.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numbering.NumberingId?.Val?.Value);
+        var abstractId = instance?.AbstractNumId?.Val?.Value;
+        var level = definitions?.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId)?
+            .Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == (numbering.NumberingLevelReference?.Val?.Value ?? 0));
+        return level?.NumberingFormat?.Val is not { } format || format.Value == NumberFormatValues.Bullet;
+    }
+
+    /// <summary>
+    /// A paragraph's text. Runs inside containers are read too: text inserted with Track Changes (w:ins), content
+    /// controls, smart tags, fields; deleted text (w:del, w:moveFrom) is not.
+    /// </summary>
+    private static string Runs(OpenXmlElement paragraph, MainDocumentPart main, Dictionary<string, byte[]> images, Footnotes notes)
     {
         var html = new StringBuilder();
         foreach (var child in paragraph.ChildElements)
@@ -141,19 +175,28 @@ public static class DocxToHtml
             switch (child)
             {
                 case Run run:
-                    html.Append(Run(run, main, images));
+                    html.Append(Run(run, main, images, notes));
                     break;
                 case Hyperlink link:
                     var target = link.Id?.Value is { } id ? main.HyperlinkRelationships.FirstOrDefault(r => r.Id == id)?.Uri : null;
-                    var text = string.Concat(link.Elements<Run>().Select(r => Run(r, main, images)));
+                    var text = Runs(link, main, images, notes);
                     html.Append(target is null ? text : $"<a href=\"{WebUtility.HtmlEncode(target.ToString())}\">{text}</a>");
+                    break;
+                case DeletedRun or MoveFromRun or ParagraphProperties or RunProperties:
+                    break;
+                // What the SDK does not know (a smart tag, which Word no longer writes but old templates hold): its words.
+                case OpenXmlUnknownElement unknown:
+                    html.Append(WebUtility.HtmlEncode(unknown.InnerText));
+                    break;
+                case OpenXmlCompositeElement container:
+                    html.Append(Runs(container, main, images, notes));
                     break;
             }
         }
         return html.ToString();
     }
 
-    private static string Run(Run run, MainDocumentPart main, Dictionary<string, byte[]> images)
+    private static string Run(Run run, MainDocumentPart main, Dictionary<string, byte[]> images, Footnotes notes)
     {
         var html = new StringBuilder();
         foreach (var child in run.ChildElements)
@@ -172,14 +215,42 @@ public static class DocxToHtml
                 case Drawing drawing:
                     html.Append(Image(drawing, main, images));
                     break;
+                case FootnoteReference reference when reference.Id?.Value is { } id:
+                    html.Append(notes.Reference(id, note => Runs(note, main, images, notes)));
+                    break;
             }
         }
         var properties = run.RunProperties;
         var result = html.ToString();
-        if (result.Trim().Length == 0 || result.StartsWith("<img", StringComparison.Ordinal)) return result;
+        if (result.Trim().Length == 0 || result.StartsWith("<img", StringComparison.Ordinal) || result.StartsWith("<sup>", StringComparison.Ordinal)) return result;
         if (properties?.Italic is not null && properties.Italic.Val?.Value != false) result = $"<em>{result}</em>";
         if (properties?.Bold is not null && properties.Bold.Val?.Value != false) result = $"<strong>{result}</strong>";
         return result;
+    }
+
+    /// <summary>
+    /// The document's footnotes, numbered in the order the text refers to them: each reference becomes its number in
+    /// brackets, and the notes a numbered list under "Notes" at the end.
+    /// </summary>
+    private sealed class Footnotes(MainDocumentPart main)
+    {
+        private readonly List<string> _texts = [];
+
+        public string Reference(long id, Func<Paragraph, string> paragraphText)
+        {
+            var note = main.FootnotesPart?.Footnotes?.Elements<Footnote>().FirstOrDefault(f => f.Id?.Value == id);
+            if (note is null || _texts.Count >= 500) return "";
+            _texts.Add(string.Join(" ", note.Elements<Paragraph>().Select(paragraphText)).Trim());
+            return $"<sup>[{_texts.Count}]</sup>";
+        }
+
+        public void AppendTo(StringBuilder html)
+        {
+            if (_texts.Count == 0) return;
+            html.Append("<h2>Notes</h2><ol>");
+            foreach (var text in _texts) html.Append("<li>").Append(text).Append("</li>");
+            html.Append("</ol>");
+        }
     }
 
     private static string Image(Drawing drawing, MainDocumentPart main, Dictionary<string, byte[]> images)
