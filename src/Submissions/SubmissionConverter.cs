@@ -46,6 +46,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var sender = TrustOf(message);
         if (settings.RejectOutsideAllowlist && !sender.DomainAllowed)
             return SubmissionResult.Rejected($"We can only accept posts sent from an address at {string.Join(" or ", settings.AllowedDomains)}. Please send it from your work email.");
+        if (message.BodyParts.Any(p => p.ContentType.IsMimeType("text", "calendar") || p.ContentType.IsMimeType("application", "ics")))
+            return SubmissionResult.Rejected("The email is a meeting invitation (or a reply to one), not a blog post. To send a post, write it in a new email, or attach it as a Word document.");
         if (SecureSubject().IsMatch(message.Subject ?? ""))
             return SubmissionResult.Rejected("The email was sent through the NHSmail encryption portal ([secure] in the subject), which we cannot open. Please send it again without [secure]: a blog post meant for publication does not need encryption.");
 
@@ -319,13 +321,20 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         if (src.StartsWith("cid:", StringComparison.OrdinalIgnoreCase))
         {
             var id = Uri.UnescapeDataString(src[4..]).Trim('<', '>');
-            if (!byContentId.TryGetValue(id, out var part)) return null;
+            if (!byContentId.TryGetValue(id, out var part))
+            {
+                // Pasted in, then lost on the way (a mail program that sends the reference without the picture).
+                if (warnings.Count(w => w.StartsWith(MissingPicture, StringComparison.Ordinal)) == 0) warnings.Add(MissingPicture + " was left out.");
+                return null;
+            }
             return images.IsTried(part) ? images.FileFor(part) : images.Add(part, Decode(part), SafeNames.ForDisplay(part.FileName), warnings);
         }
         if (src.StartsWith("http", StringComparison.OrdinalIgnoreCase))
             warnings.Add("A remote image (linked from the web, not attached) was left out: it was not downloaded.");
         return null;
     }
+
+    private const string MissingPicture = "A picture the email shows, but does not hold (pasted in, then not sent with it),";
 
     private static byte[] Decode(MimePart part)
     {
@@ -426,7 +435,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     [GeneratedRegex(@"(?:[\s,;|-]*(?<![\w&])#[A-Za-z][A-Za-z0-9_]*)+[\s,;|-]*$")]
     private static partial Regex TrailingHashtags();
 
-    [GeneratedRegex(@"^(?<surname>[\p{L}'’ -]+), *(?<given>[\p{L}'’ .-]+?) *\([^()]+\)$")]
+    [GeneratedRegex(@"^(?<surname>[\p{L}'’ -]+), *(?<given>[\p{L}'’ .-]+?)(?: *\([^()]+\))*$")]
     private static partial Regex NhsMailName();
 
     [GeneratedRegex(@"(?<=^|[ '’-])\p{L}")]

@@ -21,8 +21,9 @@ public static partial class MarkdownText
             // A bare web address is linked by the generator as written: an escape inside it would be part of the link
             // (my\_page). Only a table's cell separator is escaped there.
             var inAddress = address.Success && i >= address.Index;
+            // "==" marks and "++" inserts text in the generator's Markdown: a pair's first character is escaped.
             if (inAddress ? c == '|' : c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~' or '^' ||
-                (c == '&' && EntityStart().IsMatch(text.AsSpan(i))))
+                (c is '=' or '+' && i + 1 < text.Length && text[i + 1] == c) || (c == '&' && EntityStart().IsMatch(text.AsSpan(i))))
                 builder.Append('\\');
             builder.Append(c);
         }
@@ -45,6 +46,6 @@ public static partial class MarkdownText
     [GeneratedRegex(@"^(#{1,6}(\s|$)|[-+*=]\s|[-=_*]{3,}\s*$|\d{1,9}[.)](\s|$)|>)")]
     private static partial Regex BlockStart();
 
-    [GeneratedRegex(@"\\([\\`*_\[\]<>|~^&#+\-.!()])")]
+    [GeneratedRegex(@"\\([\\`*_\[\]<>|~^&#+=\-.!()])")]
     private static partial Regex Escaped();
 }

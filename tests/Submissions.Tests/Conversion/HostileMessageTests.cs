@@ -296,6 +296,8 @@ public class HostileMessageTests
     [InlineData("O'NEIL-JONES, Mary Anne (NHS ENGLAND)", "Mary Anne O'Neil-Jones")]
     [InlineData("McDonald, Sam (NHS SCOTLAND)", "Sam McDonald")]
     [InlineData("Jo Evans (she/her)", "Jo Evans (she/her)")]
+    [InlineData("SMITH, Jane", "Jane Smith")]
+    [InlineData("SMITH, Jane (Dr) (LEEDS AND YORK PARTNERSHIP NHS FOUNDATION TRUST)", "Jane Smith")]
     public void An_nhsmail_display_name_becomes_the_name_as_written(string displayName, string author)
     {
         var message = Message("Small acts", Prose);

@@ -200,4 +200,38 @@ public class MailProgramTests
 
         Assert.StartsWith($"The attached Word document {named} could not be used, and the email itself has almost no text.", Assert.Single(ConvertFile(message).Reasons));
     }
+
+    [Fact]
+    public void A_pasted_picture_the_email_does_not_hold_is_said_to_be_left_out()
+    {
+        var post = ConvertFile(Message("Referrals", "", $"<p>{Prose}</p><p><img src=\"cid:chart@01D9\" alt=\"Chart of referrals\"></p>")).Post!;
+
+        Assert.Contains("A picture the email shows, but does not hold (pasted in, then not sent with it), was left out.", post.Warnings);
+        Assert.Empty(post.Images);
+    }
+
+    [Fact]
+    public void Marks_and_inserts_written_as_text_stay_text()
+    {
+        var post = ConvertFile(Message("Notation", Prose + "\n\nIn our notes ==urgent== meant flagged, and C++ or ++new++ meant added; a == b.")).Post!;
+        var (result, root) = BuildWith(post);
+        try
+        {
+            Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+            var page = File.ReadAllText(Path.Combine(root, "_site", "posts", post.Slug, "index.html"));
+            Assert.Contains("In our notes ==urgent== meant flagged, and C++ or ++new++ meant added; a == b.", page);
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
+
+    [Fact]
+    public void A_meeting_invitation_is_refused_as_one()
+    {
+        var message = Message("Team catch-up", "");
+        var invite = new BodyBuilder { TextBody = Prose };
+        invite.Attachments.Add("invite.ics", Encoding.UTF8.GetBytes("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n"), new ContentType("text", "calendar"));
+        message.Body = invite.ToMessageBody();
+
+        Assert.StartsWith("The email is a meeting invitation", Assert.Single(ConvertFile(message).Reasons));
+    }
 }
