@@ -98,7 +98,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var removedParts = cleanup.Clean(blocks);
         if (quoteRemoved && !removedParts.Contains(BodyCleanup.QuotedMessage)) removedParts.Insert(0, BodyCleanup.QuotedMessage);
         quoteRemoved = removedParts.Contains(BodyCleanup.QuotedMessage);
-        foreach (var removed in removedParts) warnings.Add($"Removed the {removed} at the end of the email.");
+        foreach (var removed in removedParts) warnings.Add($"Removed the {removed} at the {(removed == BodyCleanup.ExternalMailWarning ? "start" : "end")} of the email.");
         var lines = ContributorLines.Extract(blocks);
         var unreadableDocuments = new List<string>();
         var emailWords = CountWords(blocks);

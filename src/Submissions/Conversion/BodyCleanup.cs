@@ -11,6 +11,9 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     /// <summary>What <see cref="Clean"/> names the message being replied to or forwarded when it removes it.</summary>
     public const string QuotedMessage = "quoted reply or forwarded message";
 
+    /// <summary>What <see cref="Clean"/> names a mail server's banner above the text when it removes it (the only part cut from the start).</summary>
+    public const string ExternalMailWarning = "external-mail warning";
+
     /// <summary>Trailing blocks in which a sign-off or disclaimer is looked for.</summary>
     private const int TailBlocks = 6;
 
@@ -28,12 +31,17 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     public List<string> Clean(List<string> blocks)
     {
         var removed = new List<string>();
+        // A mail server's "this email came from outside the organisation" banner, put above the contributor's text.
+        if (blocks.Count > 1 && ExternalMailBanner().IsMatch(Plain(blocks[0])) && Words().Count(Plain(blocks[0])) <= 80)
+        {
+            blocks.RemoveAt(0);
+            removed.Add(ExternalMailWarning);
+        }
         Cut(blocks, ReplyHeaderIndex(blocks), QuotedMessage, removed);
         Cut(blocks, blocks.FindIndex(b => Plain(b) is "--" or "-- " || Plain(b).StartsWith("--\n", StringComparison.Ordinal)), "signature", removed);
         var tailStart = Math.Max(1, blocks.Count - TailBlocks);
         Cut(blocks, IndexInTail(blocks, tailStart, b => disclaimers.Any(d => d.IsMatch(Plain(b)))), "mail footer (a disclaimer or a 'Sent from' line)", removed);
-        tailStart = Math.Max(1, blocks.Count - TailBlocks);
-        Cut(blocks, IndexInTail(blocks, tailStart, b => SignOff().IsMatch(Plain(b).Split('\n')[0].Trim())), "sign-off and signature", removed);
+        Cut(blocks, SignOffIndex(blocks), "sign-off and signature", removed);
         // A rule that separated the post from what was cut is left dangling.
         while (blocks.Count > 0 && blocks[^1] == "---") blocks.RemoveAt(blocks.Count - 1);
         return removed;
@@ -54,6 +62,36 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
         }
         return -1;
     }
+
+    /// <summary>
+    /// The first sign-off ("Kind regards", "Thanks!") among the last <see cref="SignatureBlocks"/> blocks that only a
+    /// signature follows: blocks of a few words each (Outlook writes each line of a signature as a paragraph of its own).
+    /// A sign-off followed by more of the post ("Thanks!" opening its acknowledgements) is not one.
+    /// </summary>
+    private static int SignOffIndex(List<string> blocks)
+    {
+        var afterIsSignature = true;
+        var found = -1;
+        for (var i = blocks.Count - 1; i >= Math.Max(1, blocks.Count - SignatureBlocks) && afterIsSignature; i--)
+        {
+            if (SignOff().IsMatch(Plain(blocks[i]).Split('\n')[0].Trim())) found = i;
+            afterIsSignature = Words().Count(Plain(blocks[i])) <= MaxSignatureLineWords;
+        }
+        return found;
+    }
+
+    /// <summary>How far back from the end a signature's sign-off is looked for.</summary>
+    private const int SignatureBlocks = 20;
+
+    /// <summary>The most words a block of a signature has (a job title, an organisation, an address).</summary>
+    private const int MaxSignatureLineWords = 25;
+
+    [GeneratedRegex(@"\w+")]
+    private static partial Regex Words();
+
+    [GeneratedRegex(@"^\W*((caution|warning|attention|external( e-?mail| message)?)\b.{0,300}?\b(outside|external)\b.{0,300}?\b(links?|attachments?|sender)\b|(external\W{1,3})?this (e-?mail|message) (originated|came|was sent) from outside)",
+        RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex ExternalMailBanner();
 
     private static int IndexInTail(List<string> blocks, int start, Func<string, bool> match)
     {

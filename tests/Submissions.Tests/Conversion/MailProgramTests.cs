@@ -234,4 +234,30 @@ public class MailProgramTests
 
         Assert.StartsWith("The email is a meeting invitation", Assert.Single(ConvertFile(message).Reasons));
     }
+
+    [Fact]
+    public void An_outlook_signature_of_a_paragraph_a_line_goes_with_its_sign_off_and_a_thanks_that_opens_more_of_the_post_stays()
+    {
+        var signature = string.Concat(new[] { "Kind regards,", "Jo Evans", "Clinical Psychologist", "Leeds Community Services", "Leeds and York Partnership NHS Foundation Trust",
+            "2150 Thorpe Park", "Leeds", "LS15 8ZB", "Telephone: 0113 496 0000", "Mobile: 07700 900000", "Working days: Monday to Thursday" }.Select(l => $"<p>{l}</p>"));
+        var signed = ConvertFile(Message("Our year", "", $"<p>{Prose}</p>{signature}")).Post!;
+        Assert.Equal(Prose, signed.Body);
+        Assert.Contains("Removed the sign-off and signature at the end of the email.", signed.Warnings);
+
+        var thanks = $"<p>{Prose}</p><p>Thanks!</p><ul><li>The volunteers</li><li>The estates team</li></ul><p>{Prose}</p>";
+        var post = ConvertFile(Message("Our year", "", thanks)).Post!;
+        Assert.Contains("- The volunteers", post.Body);
+        Assert.EndsWith(Prose, post.Body);
+    }
+
+    [Theory]
+    [InlineData("CAUTION: This email originated from outside of the organisation. Do not click links or open attachments unless you recognise the sender and know the content is safe.")]
+    [InlineData("[EXTERNAL] This message came from outside your organisation.")]
+    public void An_external_mail_banner_above_the_post_is_removed(string banner)
+    {
+        var post = ConvertFile(Message("Our year", "", $"<p>{banner}</p><p>{Prose}</p>")).Post!;
+
+        Assert.Equal(Prose, post.Body);
+        Assert.Contains("Removed the external-mail warning at the start of the email.", post.Warnings);
+    }
 }
