@@ -32,6 +32,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     /// <summary>The longest name a post credits: the page's byline, the feeds and the pull request show it whole.</summary>
     private const int MaxAuthorLength = 100;
 
+    /// <summary>The longest 'Role:' and 'Summary:' lines: the byline and the cards show them whole.</summary>
+    private const int MaxRoleLength = 200, MaxSummaryLength = 600;
+
     private readonly CommitmentClassifier _classifier = new(commitments);
 
     /// <summary>Why an email whose HTML nests deeper than any mail program writes is not read (its parsing would take hours).</summary>
@@ -155,6 +158,10 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         {
             reasons.Add($"The name we read from the email is {author.Length} characters long, which is not a name. Please add a first line 'Author: Your Name' (at most {MaxAuthorLength} characters) and send it again.");
         }
+        foreach (var (line, max, what) in new[] { ("role", MaxRoleLength, "a job title and network"), ("summary", MaxSummaryLength, "one or two sentences") })
+            if (SingleLine.From(lines.Values.GetValueOrDefault(line)) is { Length: var length } && length > max)
+                reasons.Add($"The '{char.ToUpperInvariant(line[0])}{line[1..]}:' line is {length} characters long; it is for {what}, at most {max} characters. "
+                    + "Please shorten it (or put the text in the post itself) and send the email again.");
         if (reasons.Count > 0) return SubmissionResult.Rejected([.. reasons]);
 
         var choices = ChooseCommitments(lines, message.Subject + "\n" + body, warnings);

@@ -260,4 +260,14 @@ public class MailProgramTests
         Assert.Equal(Prose, post.Body);
         Assert.Contains("Removed the external-mail warning at the start of the email.", post.Warnings);
     }
+
+    [Fact]
+    public void A_role_or_summary_line_too_long_for_one_is_refused_naming_the_line()
+    {
+        var reasons = ConvertFile(Message("Our year", $"Role: {string.Concat(Enumerable.Repeat("Psychologist and ", 20))}lead\nSummary: {Prose} {Prose}\n\n{Prose}")).Reasons;
+
+        Assert.Equal(["The 'Role:' line is 344 characters long; it is for a job title and network, at most 200 characters. Please shorten it (or put the text in the post itself) and send the email again.",
+                      $"The 'Summary:' line is {Prose.Length * 2 + 1} characters long; it is for one or two sentences, at most 600 characters. Please shorten it (or put the text in the post itself) and send the email again."],
+            reasons);
+    }
 }
