@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace PPNBlog.Generator.Output;
 
 /// <summary>
@@ -59,6 +61,14 @@ public sealed class StagedOutput : SiteOutput
             SwapContents();
             return;
         }
+        if (Directory.Exists(_output) && Exchange(Root, _output))
+        {
+            // The new site took the old one's place in one step, so a page asked for meanwhile (serve, after a theme edit)
+            // is never missing; the old site is in the staging folder now.
+            _committed = true;
+            TryDelete(Root);
+            return;
+        }
         string? previous = null;
         try
         {
@@ -110,6 +120,23 @@ public sealed class StagedOutput : SiteOutput
         TryDelete(previous);
         TryDelete(Root);
     }
+
+    /// <summary>
+    /// Swaps two folders in one step (Linux's renameat2 with RENAME_EXCHANGE); false where the system or the file
+    /// system cannot, and the caller then moves the old folder aside first.
+    /// </summary>
+    private static bool Exchange(string first, string second)
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        try { return RenameAt2(AtCurrentDirectory, first, AtCurrentDirectory, second, RenameExchange) == 0; }
+        catch (EntryPointNotFoundException) { return false; }
+    }
+
+    private const int AtCurrentDirectory = -100;
+    private const uint RenameExchange = 2;
+
+    [DllImport("libc", EntryPoint = "renameat2", SetLastError = true)]
+    private static extern int RenameAt2(int oldDirectory, string oldPath, int newDirectory, string newPath, uint flags);
 
     private static void MoveEntry(string from, string to)
     {

@@ -18,7 +18,14 @@ public static class DevServer
     /// <summary>Starts serving <paramref name="siteRoot"/>; the returned app is stopped by disposing it.</summary>
     public static async Task<WebApplication> StartAsync(string siteRoot, int port, LiveReload reload)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // The host would watch its content root (the working folder, by default: a repository with its _site, .git and
+        // node_modules) for configuration changes, one inotify watch per folder, until the system's limit left none for
+        // input/ and theme/ and serve stopped seeing edits. It reads no configuration files: nothing is watched.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
@@ -44,7 +51,9 @@ public static class DevServer
             context.Response.Headers.CacheControl = "no-cache";
             await context.Response.WriteAsync(": connected\n\n", context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
-            await reload.NextBuild.WaitAsync(context.RequestAborted);
+            // A build that finished after the page was served, before the tab connected, reloads it at once.
+            var next = reload.NextBuild;
+            if (!int.TryParse(context.Request.Query["since"], out var since) || since >= reload.Version) await next.WaitAsync(context.RequestAborted);
             await context.Response.WriteAsync("event: reload\ndata: built\n\n", context.RequestAborted);
         });
 
@@ -52,12 +61,14 @@ public static class DevServer
         app.Map("/{**path}", async context =>
         {
             await reload.FirstBuild.WaitAsync(context.RequestAborted);
-            var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/");
+            // Already decoded by the server, all but "%2F", which a static host reads as "/" too. Decoding all again would
+            // make "Report%2520v2.pdf", the address of the file "Report%20v2.pdf", ask for "Report v2.pdf".
+            var path = (context.Request.Path.Value ?? "/").Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
             var full = Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));
             // A path escaping the site (an encoded "..%2f") is simply not found: nothing outside the folder is served. Nor
             // is one holding a control character (an encoded tab or line break): the site has no such file, and browsers
             // drop tabs from an address, so "/%09/evil.example" sent back as a redirect would lead them to "//evil.example".
-            if (!FolderBounds.Contains(root, full) || path.Any(char.IsControl)) full = "";
+            if (!FolderBounds.Contains(root, full) || FolderBounds.LinksOutside(root, full) || path.Any(char.IsControl)) full = "";
             if (Directory.Exists(full) && !path.EndsWith('/'))
             {
                 // Built from the path still encoded (a space or a backslash stays %20 or %5C), with one leading slash:
@@ -73,7 +84,7 @@ public static class DevServer
                 context.Response.StatusCode = 500;
                 context.Response.Headers.CacheControl = "no-store";
                 context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync(BuildFailedPage(problems), Encoding.UTF8);
+                await context.Response.WriteAsync(BuildFailedPage(problems, reload.Version), Encoding.UTF8);
                 return;
             }
             var status = 200;
@@ -88,15 +99,17 @@ public static class DevServer
             context.Response.ContentType = types.TryGetContentType(full, out var type) ? type : "application/octet-stream";
             if (full.EndsWith(".html", StringComparison.Ordinal))
             {
+                var version = reload.Version;
                 var html = await File.ReadAllTextAsync(full);
                 var at = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
-                html = at < 0 ? html + LiveReload.Script : html.Insert(at, LiveReload.Script);
+                html = at < 0 ? html + LiveReload.ScriptFor(version) : html.Insert(at, LiveReload.ScriptFor(version));
                 context.Response.ContentType = "text/html; charset=utf-8";
                 await context.Response.WriteAsync(html, Encoding.UTF8);
             }
             else
             {
-                await context.Response.SendFileAsync(full);
+                // With its length, and parts of it when asked (Range): a video beside a post plays and seeks, in Safari too.
+                await TypedResults.PhysicalFile(full, context.Response.ContentType, enableRangeProcessing: true).ExecuteAsync(context);
             }
         });
         await app.StartAsync();
@@ -104,7 +117,7 @@ public static class DevServer
     }
 
     /// <summary>The page served in place of every page while the last build has failed: its errors, as the terminal shows them.</summary>
-    public static string BuildFailedPage(IReadOnlyList<string> problems)
+    public static string BuildFailedPage(IReadOnlyList<string> problems, int version)
     {
         var lines = string.Join("\n", problems.Select(HtmlEncoder.Default.Encode));
         return "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n" +
@@ -114,6 +127,6 @@ public static class DevServer
             "<h1>The site did not build</h1>\n" +
             $"<p>{problems.Count} {(problems.Count == 1 ? "problem" : "problems")} below, as the terminal shows them (file:line:column). " +
             "Fix them and save: this page reloads by itself.</p>\n" +
-            $"<pre>{lines}</pre>\n</main>\n{LiveReload.Script}\n</body>\n</html>\n";
+            $"<pre>{lines}</pre>\n</main>\n{LiveReload.ScriptFor(version)}\n</body>\n</html>\n";
     }
 }

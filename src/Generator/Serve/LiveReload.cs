@@ -10,9 +10,14 @@ public sealed class LiveReload
     private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<string>? _problems;
 
-    /// <summary>The script injected before &lt;/body&gt; of served pages (never written to the built site).</summary>
-    public const string Script =
-        "<script>new EventSource('/__livereload').addEventListener('reload', function () { location.reload(); });</script>";
+    private int _version;
+
+    /// <summary>How many builds have finished: a page served after build N asks to hear of build N + 1.</summary>
+    public int Version => Volatile.Read(ref _version);
+
+    /// <summary>The script injected before &lt;/body&gt; of a page served after build <paramref name="version"/> (never written to the built site).</summary>
+    public static string ScriptFor(int version) =>
+        $"<script>new EventSource('/__livereload?since={version}').addEventListener('reload', function () {{ location.reload(); }});</script>";
 
     /// <summary>Completes when the next build has finished.</summary>
     public Task NextBuild => Volatile.Read(ref _next).Task;
@@ -36,6 +41,7 @@ public sealed class LiveReload
     private void Finished(IReadOnlyList<string>? problems)
     {
         Volatile.Write(ref _problems, problems);
+        Interlocked.Increment(ref _version);
         _first.TrySetResult();
         Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }

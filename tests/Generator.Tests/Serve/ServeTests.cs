@@ -163,6 +163,58 @@ public class ServeTests
         Assert.Equal(expected, answered);
     }
 
+    [Fact]
+    public async Task Files_are_served_by_their_encoded_names_whole_or_in_ranges_and_never_through_a_link_leading_outside()
+    {
+        await using var served = await ServedSite.StartAsync();
+        var output = served.Site.Output;
+        var bytes = Enumerable.Range(0, 200).Select(i => (byte)i).ToArray();
+        File.WriteAllBytes(Path.Combine(output, "posts", "one", "Report%20v2.pdf"), bytes);
+        var outside = Path.Combine(Path.GetDirectoryName(output)!, "outside.txt");
+        File.WriteAllText(outside, "not for the web");
+        File.CreateSymbolicLink(Path.Combine(output, "link.txt"), outside);
+        using var http = served.Client();
+
+        using var whole = await http.GetAsync("posts/one/Report%2520v2.pdf");
+        Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+        Assert.Equal(200, whole.Content.Headers.ContentLength);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "posts/one/Report%2520v2.pdf") { Headers = { Range = new System.Net.Http.Headers.RangeHeaderValue(100, 149) } };
+        using var part = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
+        Assert.Equal(bytes[100..150], await part.Content.ReadAsByteArrayAsync());
+        using var link = await http.GetAsync("link.txt");
+        Assert.Equal(HttpStatusCode.NotFound, link.StatusCode);
+        Assert.DoesNotContain("not for the web", await link.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_editors_swap_file_reloads_no_tab_and_a_tab_that_missed_a_rebuild_reloads_as_it_connects()
+    {
+        await using var served = await ServedSite.StartAsync();
+        using var http = served.Client();
+        var since = System.Text.RegularExpressions.Regex.Match(await http.GetStringAsync("posts/one/"), @"/__livereload\?since=(\d+)").Groups[1].Value;
+        Assert.NotEmpty(since);
+
+        using var events = await http.GetAsync($"__livereload?since={since}", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await events.Content.ReadAsStreamAsync());
+        Assert.Equal(": connected", await reader.ReadLineAsync());
+        var post = Path.Combine(served.Site.Input, "posts", "2021", "one.md");
+        // Vim's swap file, rewritten as one types, and its write test: neither is content, so no tab reloads.
+        File.WriteAllText(Path.Combine(served.Site.Input, "posts", "2021", ".one.md.swp"), "swap");
+        File.WriteAllText(Path.Combine(served.Site.Input, "posts", "2021", "4913"), "");
+        var reloaded = NextReload(reader);
+        Assert.NotSame(reloaded, await Task.WhenAny(reloaded, Task.Delay(1500)));
+
+        File.WriteAllText(post, File.ReadAllText(post).Replace("Post one", "Renamed one", StringComparison.Ordinal));
+        await reloaded;
+        var timeout = Stopwatch.StartNew();
+        while (!(await http.GetStringAsync("posts/one/")).Contains("Renamed one", StringComparison.Ordinal) && timeout.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(50);
+        // A tab served before that rebuild, connecting only now, hears of it at once.
+        using var late = await http.GetAsync($"__livereload?since={since}", HttpCompletionOption.ResponseHeadersRead);
+        using var lateReader = new StreamReader(await late.Content.ReadAsStreamAsync());
+        await NextReload(lateReader);
+    }
+
     /// <summary>Serve answers as a static host does: GET and HEAD (the live-reload stream too), every other method 405.</summary>
     [Fact]
     public async Task Only_get_and_head_are_answered()
@@ -275,6 +327,9 @@ public class ServeTests
         private ServedSite(TestSite site, Process server, int port) => (_site, _server, Port) = (site, server, port);
 
         public int Port { get; }
+
+        /// <summary>The site being served.</summary>
+        public TestSite Site => _site;
 
         public static async Task<ServedSite> StartAsync()
         {
