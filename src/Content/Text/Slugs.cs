@@ -63,7 +63,14 @@ public static partial class Slugs
     /// The default slug of a post file or bundle folder: its name without a leading date
     /// (<c>2020-12-14-</c> or <c>20201214_</c>, both seen in real blogs), made URL-safe.
     /// </summary>
-    public static string FromFileName(string name) => Slugify(LeadingDate().Replace(name, ""));
+    public static string FromFileName(string name)
+    {
+        var undated = LeadingDate().Replace(name, "");
+        var slug = Slugify(undated);
+        // A name in another script ("психология.md") has nothing to slug in ASCII: with a hash of it, two such posts
+        // are two addresses, not both "untitled".
+        return slug == Untitled && undated.Any(char.IsLetterOrDigit) ? Distinct(undated, "post") : slug;
+    }
 
     /// <summary>The YYYY-MM-DD a file name starts with (Jekyll's convention), or null.</summary>
     public static string? LeadingIsoDate(string name) => LeadingDate().Match(name) is { Success: true } m && m.Groups[1].Value.Contains('-') ? m.Groups[1].Value : null;

@@ -728,6 +728,21 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void Posts_named_in_scripts_beyond_latin_each_get_an_address_of_their_own()
+    {
+        using var site = new TestSite();
+        site.Write("posts/2021/психология.md", "---\ntitle: Психология\ndate: 2021-01-01\nauthor: A\ncommitments: [put-people-first]\nkind: blog\n---\n\nТекст.\n");
+        site.Write("posts/2021/心理学.md", "---\ntitle: 心理学\ndate: 2021-01-02\nauthor: A\ncommitments: [put-people-first]\nkind: blog\n---\n\n文本。\n");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        var posts = Directory.GetDirectories(Path.Combine(site.Output, "posts")).Select(Path.GetFileName).ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.All(posts, slug => Assert.Matches("^post-[0-9a-f]{8}$", slug));
+    }
+
+    [Fact]
     public void A_more_marker_ends_the_excerpt()
     {
         using var site = new TestSite();
