@@ -37,6 +37,9 @@ public sealed class ThemePartials : IFileProvider
     /// <summary>Each partial's path (relative to partials/) and text, for checking them as the theme loads.</summary>
     public IEnumerable<(string Path, string Text)> Texts => _files.Select(f => (f.Key, System.Text.Encoding.UTF8.GetString(f.Value.Content)));
 
+    /// <summary>Whether <c>render</c> finds partial <paramref name="name"/> (as written in the tag, with or without ".liquid").</summary>
+    public bool Has(string name) => _files.ContainsKey(name.EndsWith(".liquid", StringComparison.Ordinal) ? name : name + ".liquid");
+
     /// <inheritdoc />
     public IFileInfo GetFileInfo(string subpath) =>
         _files.TryGetValue(subpath.TrimStart('/'), out var file) ? file : new NotFoundFileInfo(subpath);

@@ -106,9 +106,21 @@ public sealed partial class ThemeTemplates
 
         (IFluidTemplate, string)? ParseText(string text, string display)
         {
+            // A partial that is not there would fail every page that renders it, told as a render failure at line 1.
+            foreach (Match tag in RenderTag().Matches(text))
+            {
+                if (partials.Has(tag.Groups["name"].Value)) continue;
+                var before = text.AsSpan(0, tag.Index);
+                diagnostics.Add(DiagnosticCode.TemplateError, new SourceLocation(display, before.Count('\n') + 1, tag.Index - before.LastIndexOf('\n')),
+                    $"the partial '{tag.Groups["name"].Value}' does not exist: there is no theme/partials/{tag.Groups["name"].Value.Replace(".liquid", "", StringComparison.Ordinal)}.liquid",
+                    "Restore the partial from the repository (git checkout -- theme/partials/), or remove the tag that renders it.");
+                ok = false;
+            }
             if (parser.TryParse(text, out var template, out var error)) return (Bounded.VisitTemplate(template), display);
             var (line, column) = PositionIn(error);
-            diagnostics.Add(DiagnosticCode.TemplateError, new SourceLocation(display, line, column), $"Liquid syntax error: {error}");
+            // Fluid's message ends with the position and the source line, which the location already gives.
+            var message = TrailingPosition().Replace(error.Split('\n')[0], "");
+            diagnostics.Add(DiagnosticCode.TemplateError, new SourceLocation(display, line, column), $"Liquid syntax error: {message}");
             ok = false;
             return null;
         }
@@ -179,6 +191,13 @@ public sealed partial class ThemeTemplates
 
     [GeneratedRegex(@"\((\d+):(\d+)\)")]
     private static partial Regex Position();
+
+    [GeneratedRegex(@"\s*at\s*\(\d+:\d+\)\s*$")]
+    private static partial Regex TrailingPosition();
+
+    /// <summary>A render or include tag naming its partial in quotes.</summary>
+    [GeneratedRegex(@"\{%-?\s*(?:render|include)\s+(['""])(?<name>[^'""]+)\1")]
+    private static partial Regex RenderTag();
 }
 
 /// <summary>A template that parsed but failed while rendering (e.g. a missing partial).</summary>

@@ -832,6 +832,25 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void A_missing_partial_is_named_at_each_tag_that_renders_it_before_any_page_is_written()
+    {
+        using var site = new TestSite();
+        site.WritePost("one");
+        var theme = site.CopyTheme();
+        File.Delete(Path.Combine(theme, "partials", "pagination.liquid"));
+
+        var result = PPNBlog.Generator.Build.SiteBuilder.Build(site.Options() with { ThemeDirectory = theme });
+
+        Assert.False(result.Succeeded);
+        var errors = result.Diagnostics.Where(d => d.Code.Id == "PPN016").ToList();
+        Assert.Equal(["commitment.liquid", "home.liquid", "tag.liquid"], errors.Select(e => Path.GetFileName(e.Location.File)).Order());
+        Assert.All(errors, e => Assert.Equal("the partial 'pagination' does not exist: there is no theme/partials/pagination.liquid", e.Message));
+        var home = errors.Single(e => e.Location.File.EndsWith("home.liquid", StringComparison.Ordinal));
+        Assert.Contains("{% render 'pagination'", File.ReadAllLines(Path.Combine(theme, "templates", "home.liquid"))[home.Location.Line - 1][(home.Location.Column - 1)..]);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
     public void A_partial_syntax_error_names_the_partial_and_its_line_before_any_page_is_written()
     {
         using var site = new TestSite();
@@ -847,6 +866,8 @@ public class SiteBuildTests
         Assert.False(result.Succeeded);
         var error = Assert.Single(result.Diagnostics, d => d.Code.Id == "PPN016" && d.Location.File.EndsWith("partials/card.liquid", StringComparison.Ordinal));
         Assert.Equal((2, 17), (error.Location.Line, error.Location.Column));
+        // On one line, without Fluid's repeat of the position and the source.
+        Assert.Equal("Liquid syntax error: End of tag '}}' was expected", error.Message);
         Assert.False(Directory.Exists(site.Output));
     }
 
