@@ -126,7 +126,8 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
                 break;
             case "ul" or "ol":
                 _containerDepth++;
-                var number = 1;
+                // A list continued after a paragraph (<ol start="4">) keeps its numbers.
+                var number = int.TryParse(element.GetAttribute("start"), out var start) && start is >= 0 and < 1_000_000_000 ? start : 1;
                 var items = new List<string>();
                 var loose = false;
                 foreach (var item in element.Children.Where(c => c.LocalName == "li"))

@@ -270,4 +270,12 @@ public class MailProgramTests
                       $"The 'Summary:' line is {Prose.Length * 2 + 1} characters long; it is for one or two sentences, at most 600 characters. Please shorten it (or put the text in the post itself) and send the email again."],
             reasons);
     }
+
+    [Fact]
+    public void A_numbered_list_continued_after_a_paragraph_keeps_its_numbers()
+    {
+        var post = ConvertFile(Message("Steps", "", $"<p>{Prose}</p><ol><li>Listen</li><li>Plan</li><li>Try</li></ol><p>Then, after a pause:</p><ol start=\"4\"><li>Review</li></ol>")).Post!;
+
+        Assert.Contains("1. Listen\n2. Plan\n3. Try\n\nThen, after a pause:\n\n4. Review", post.Body);
+    }
 }
