@@ -51,28 +51,10 @@ public static class DevServer
             context.Response.Headers.CacheControl = "no-cache";
             await context.Response.WriteAsync(": connected\n\n", context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
-            // The tabs' shared worker: every build as it finishes, for as long as the worker lives.
-            if (context.Request.Query.ContainsKey("stream"))
-            {
-                while (!context.RequestAborted.IsCancellationRequested)
-                {
-                    var following = reload.NextBuild;
-                    await context.Response.WriteAsync($"event: built\ndata: {reload.Session}:{reload.Version}\n\n", context.RequestAborted);
-                    await context.Response.Body.FlushAsync(context.RequestAborted);
-                    await following.WaitAsync(context.RequestAborted);
-                }
-                return;
-            }
             // A build that finished after the page was served, before the tab connected, reloads it at once.
             var next = reload.NextBuild;
             if (!int.TryParse(context.Request.Query["since"], out var since) || since >= reload.Version) await next.WaitAsync(context.RequestAborted);
             await context.Response.WriteAsync("event: reload\ndata: built\n\n", context.RequestAborted);
-        });
-
-        app.MapGet("/__livereload.js", (HttpContext context) =>
-        {
-            context.Response.Headers.CacheControl = "no-store";
-            return Results.Text(LiveReload.WorkerScript, "text/javascript");
         });
 
         // Every other path (files included, which MapFallback would skip) is served from the site folder.
@@ -102,7 +84,7 @@ public static class DevServer
                 context.Response.StatusCode = 500;
                 context.Response.Headers.CacheControl = "no-store";
                 context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync(BuildFailedPage(problems, reload.ScriptFor(reload.Version)), Encoding.UTF8);
+                await context.Response.WriteAsync(BuildFailedPage(problems, reload.Version), Encoding.UTF8);
                 return;
             }
             var status = 200;
@@ -120,7 +102,7 @@ public static class DevServer
                 var version = reload.Version;
                 var html = await File.ReadAllTextAsync(full);
                 var at = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
-                html = at < 0 ? html + reload.ScriptFor(version) : html.Insert(at, reload.ScriptFor(version));
+                html = at < 0 ? html + LiveReload.ScriptFor(version) : html.Insert(at, LiveReload.ScriptFor(version));
                 context.Response.ContentType = "text/html; charset=utf-8";
                 await context.Response.WriteAsync(html, Encoding.UTF8);
             }
@@ -135,7 +117,7 @@ public static class DevServer
     }
 
     /// <summary>The page served in place of every page while the last build has failed: its errors, as the terminal shows them.</summary>
-    public static string BuildFailedPage(IReadOnlyList<string> problems, string liveReloadScript)
+    public static string BuildFailedPage(IReadOnlyList<string> problems, int version)
     {
         var lines = string.Join("\n", problems.Select(HtmlEncoder.Default.Encode));
         return "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n" +
@@ -145,6 +127,6 @@ public static class DevServer
             "<h1>The site did not build</h1>\n" +
             $"<p>{problems.Count} {(problems.Count == 1 ? "problem" : "problems")} below, as the terminal shows them (file:line:column). " +
             "Fix them and save: this page reloads by itself.</p>\n" +
-            $"<pre>{lines}</pre>\n</main>\n{liveReloadScript}\n</body>\n</html>\n";
+            $"<pre>{lines}</pre>\n</main>\n{LiveReload.ScriptFor(version)}\n</body>\n</html>\n";
     }
 }

@@ -15,33 +15,9 @@ public sealed class LiveReload
     /// <summary>How many builds have finished: a page served after build N asks to hear of build N + 1.</summary>
     public int Version => Volatile.Read(ref _version);
 
-    /// <summary>This serve process: a tab served by an earlier one reloads when this one builds, whatever its count.</summary>
-    public string Session { get; } = Guid.NewGuid().ToString("N")[..12];
-
-    /// <summary>
-    /// The script injected before &lt;/body&gt; of a page served after build <paramref name="version"/> (never written to
-    /// the built site). Tabs share one stream through a shared worker (<see cref="WorkerScript"/>): a browser opens at
-    /// most six connections to a host, so a seventh tab, each with a stream of its own, never loaded. Without shared
-    /// workers, each tab keeps its own stream.
-    /// </summary>
-    public string ScriptFor(int version) =>
-        "<script>(function (session, since) {" +
-        "if (!window.SharedWorker) { new EventSource('/__livereload?since=' + since).addEventListener('reload', function () { location.reload(); }); return; }" +
-        "var worker = new SharedWorker('/__livereload.js');" +
-        "worker.port.onmessage = function (e) { if (e.data.session !== session || e.data.version > since) location.reload(); };" +
-        $"worker.port.start(); }})('{Session}', {version});</script>";
-
-    /// <summary>
-    /// The shared worker of every tab: one stream of builds (<c>/__livereload?stream</c>), each build's session and
-    /// number passed to every tab, and the latest to each tab as it connects (one served before a build it missed reloads).
-    /// </summary>
-    public const string WorkerScript =
-        "var ports = [], latest = null;\n" +
-        "new EventSource('/__livereload?stream').addEventListener('built', function (e) {\n" +
-        "  var parts = e.data.split(':'); latest = { session: parts[0], version: +parts[1] };\n" +
-        "  ports.forEach(function (port) { port.postMessage(latest); });\n" +
-        "});\n" +
-        "onconnect = function (e) { var port = e.ports[0]; ports.push(port); port.start(); if (latest) port.postMessage(latest); };\n";
+    /// <summary>The script injected before &lt;/body&gt; of a page served after build <paramref name="version"/> (never written to the built site).</summary>
+    public static string ScriptFor(int version) =>
+        $"<script>new EventSource('/__livereload?since={version}').addEventListener('reload', function () {{ location.reload(); }});</script>";
 
     /// <summary>Completes when the next build has finished.</summary>
     public Task NextBuild => Volatile.Read(ref _next).Task;

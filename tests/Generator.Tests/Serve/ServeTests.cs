@@ -192,7 +192,7 @@ public class ServeTests
     {
         await using var served = await ServedSite.StartAsync();
         using var http = served.Client();
-        var since = System.Text.RegularExpressions.Regex.Match(await http.GetStringAsync("posts/one/"), @"\('[0-9a-f]+', (\d+)\);</script>").Groups[1].Value;
+        var since = System.Text.RegularExpressions.Regex.Match(await http.GetStringAsync("posts/one/"), @"/__livereload\?since=(\d+)").Groups[1].Value;
         Assert.NotEmpty(since);
 
         using var events = await http.GetAsync($"__livereload?since={since}", HttpCompletionOption.ResponseHeadersRead);
