@@ -63,8 +63,7 @@ public static partial class MarkdownLimits
             throw new InvalidOperationException(
                 $"it has {definitions} link reference definitions ('[label]: address' lines); a body may have at most {MaxReferenceDefinitions}");
         // Each marker takes two characters with its space or tab; most bodies have far fewer list items in all.
-        if (span.Length > MaxMarkersOnALine * 2 && span.Count("- ") + span.Count("* ") + span.Count("-\t") + span.Count("*\t") > MaxMarkersOnALine
-            && MarkerRun().IsMatch(markdown))
+        if (span.Length > MaxMarkersOnALine * 2 && MarkerCandidates(span) > MaxMarkersOnALine && MarkerRun().IsMatch(markdown))
             throw new InvalidOperationException(
                 $"a line starts with more than {MaxMarkersOnALine} list or quote markers ('- ', '* ', '> ', '1. '), each a list inside the one before; "
                 + "start each list item on a line of its own");
@@ -129,6 +128,19 @@ public static partial class MarkdownLimits
             total += end - at;
         }
         return total;
+    }
+
+    /// <summary>
+    /// How many times "- ", "* ", "-\t" or "*\t" occurs in <paramref name="body"/>: one pass over every body, not four.
+    /// </summary>
+    private static int MarkerCandidates(ReadOnlySpan<char> body)
+    {
+        var count = 0;
+        for (var at = body.IndexOfAny('-', '*'); at >= 0 && at + 1 < body.Length; at = NextMarker(body, at))
+            if (body[at + 1] is ' ' or '\t') count++;
+        return count;
+
+        static int NextMarker(ReadOnlySpan<char> body, int at) => body[(at + 1)..].IndexOfAny('-', '*') is var next and >= 0 ? at + 1 + next : -1;
     }
 
     /// <summary>Where <paramref name="value"/> next occurs after position <paramref name="at"/> (-1 when it does not).</summary>
