@@ -66,7 +66,6 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         List<string> blocks;
         var quoteRemoved = false;
         var htmlSequence = InlineSequence(source, "html");
-        var textSequence = InlineSequence(source, "plain");
         var html = htmlSequence is null ? source.HtmlBody ?? (source != message ? message.HtmlBody : null)
             : string.Concat(htmlSequence.OfType<TextPart>().Select(p => p.Text));
         var text = source.TextBody ?? (source != message ? message.TextBody : null);
@@ -81,7 +80,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             foreach (var (file, alt) in converter.Images) images.SetAlt(file, alt);
             quoteRemoved = converter.RemovedQuote;
         }
-        else if (textSequence is not null)
+        else if (InlineSequence(source, "plain") is { } textSequence)
         {
             // Each text part in turn, and each photo between them where it was.
             blocks = [];
@@ -99,8 +98,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         }
 
         var removedParts = cleanup.Clean(blocks);
+        // The HTML's own quote markup (Gmail's, Outlook on the web's) went before the blocks were made; the rest, here.
         if (quoteRemoved && !removedParts.Contains(BodyCleanup.QuotedMessage)) removedParts.Insert(0, BodyCleanup.QuotedMessage);
-        quoteRemoved = removedParts.Contains(BodyCleanup.QuotedMessage);
         foreach (var removed in removedParts) warnings.Add($"Removed the {removed} at the {(removed == BodyCleanup.ExternalMailWarning ? "start" : "end")} of the email.");
         var lines = ContributorLines.Extract(blocks);
         var unreadableDocuments = new List<string>();
@@ -146,7 +145,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var words = CountWords([body]);
         var reasons = new List<string>();
         if (title.Length == 0) reasons.Add("The email has no subject. Please send it again with the title of your post as the subject line.");
-        if (words < settings.MinWords) reasons.Add(TooShort(words, unreadableDocuments, ignored, AttachedEmails(source), quoteRemoved));
+        if (words < settings.MinWords) reasons.Add(TooShort(words, unreadableDocuments, ignored, AttachedEmails(source), removedParts.Contains(BodyCleanup.QuotedMessage)));
         var author = SingleLine.From(lines.Values.GetValueOrDefault("author") ?? AuthorFromDisplayName(message.From.Mailboxes.FirstOrDefault()?.Name));
         // Full-width and small @ (＠, ﹫) are @ once folded (NFKC): an address written with one is still an address.
         if (author.Normalize(NormalizationForm.FormKC).Contains('@') || author.Length == 0)
@@ -246,8 +245,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             var name = SafeNames.ForDisplay(part.FileName);
             // Word's older format, and a .docx that is encrypted (by a password or a sensitivity label), are OLE
             // compound files, not zips: say which, not that only a .docx can be read.
-            if (bytes.AsSpan().StartsWith(OleCompoundFile) && Path.GetExtension(part.FileName ?? "").ToLowerInvariant() is ".doc" or ".docx" or ".docm")
-                unreadable.Add(Path.GetExtension(part.FileName!).Equals(".doc", StringComparison.OrdinalIgnoreCase)
+            var extension = Path.GetExtension(part.FileName ?? "").ToLowerInvariant();
+            if (bytes.AsSpan().StartsWith(OleCompoundFile) && extension is ".doc" or ".docx" or ".docm")
+                unreadable.Add(extension == ".doc"
                     ? $"'{name}' (saved in Word's older .doc format)"
                     : $"'{name}' (protected: a password or a sensitivity label encrypts it; remove the protection in Word, File › Info › Protect Document)");
             if (!DocxToHtml.IsDocx(bytes)) continue;
@@ -331,7 +331,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             if (!byContentId.TryGetValue(id, out var part))
             {
                 // Pasted in, then lost on the way (a mail program that sends the reference without the picture).
-                if (warnings.Count(w => w.StartsWith(MissingPicture, StringComparison.Ordinal)) == 0) warnings.Add(MissingPicture + " was left out.");
+                if (!warnings.Contains(MissingPicture)) warnings.Add(MissingPicture);
                 return null;
             }
             return images.IsTried(part) ? images.FileFor(part) : images.Add(part, Decode(part), SafeNames.ForDisplay(part.FileName), warnings);
@@ -341,7 +341,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         return null;
     }
 
-    private const string MissingPicture = "A picture the email shows, but does not hold (pasted in, then not sent with it),";
+    private const string MissingPicture = "A picture the email shows, but does not hold (pasted in, then not sent with it), was left out.";
 
     private static byte[] Decode(MimePart part)
     {

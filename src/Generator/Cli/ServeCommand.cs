@@ -99,8 +99,7 @@ internal static class ServeCommand
             });
             void Changed(params string[] paths)
             {
-                paths = paths.Where(p => !p.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                    && !IsEditorsOwn(p, options)).ToArray();
+                paths = paths.Where(p => !p.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToArray();
                 if (paths.Length == 0) return;
                 lock (pending) pending.UnionWith(paths);
                 debounce.Change(Quiet, Timeout.InfiniteTimeSpan);
@@ -127,12 +126,11 @@ internal static class ServeCommand
     /// ___jb_tmp___), or any hidden file: none is content, and Vim rewrites its swap file as you type. A save that
     /// renames one over the real file names the real file too, which is not skipped.
     /// </summary>
-    private static bool IsEditorsOwn(string path, BuildOptions options)
+    private static bool IsEditorsOwn(string watched, string path)
     {
         var name = Path.GetFileName(path);
-        var within = Path.GetRelativePath(path.StartsWith(options.ThemeDirectory, StringComparison.Ordinal) ? options.ThemeDirectory : options.InputDirectory, path);
-        return HiddenFiles.IsHiddenPath(within) || name.EndsWith('~') || name == "4913" || name.EndsWith("___jb_tmp___", StringComparison.Ordinal)
-            || name.EndsWith("___jb_old___", StringComparison.Ordinal);
+        return HiddenFiles.IsHiddenPath(Path.GetRelativePath(watched, path)) || name.EndsWith('~') || name == "4913"
+            || name.EndsWith("___jb_tmp___", StringComparison.Ordinal) || name.EndsWith("___jb_old___", StringComparison.Ordinal);
     }
 
     private static FileSystemWatcher Watch(string directory, Action<string[]> changed, Action lostTrack)
@@ -143,10 +141,15 @@ internal static class ServeCommand
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
             InternalBufferSize = 64 * 1024,
         };
-        watcher.Changed += (_, e) => changed([e.FullPath]);
-        watcher.Created += (_, e) => changed([e.FullPath]);
-        watcher.Deleted += (_, e) => changed([e.FullPath]);
-        watcher.Renamed += (_, e) => changed([e.OldFullPath, e.FullPath]);
+        void Report(params string[] paths)
+        {
+            paths = [.. paths.Where(p => !IsEditorsOwn(directory, p))];
+            if (paths.Length > 0) changed(paths);
+        }
+        watcher.Changed += (_, e) => Report(e.FullPath);
+        watcher.Created += (_, e) => Report(e.FullPath);
+        watcher.Deleted += (_, e) => Report(e.FullPath);
+        watcher.Renamed += (_, e) => Report(e.OldFullPath, e.FullPath);
         watcher.Error += (_, _) => lostTrack();
         watcher.EnableRaisingEvents = true;
         return watcher;

@@ -38,7 +38,10 @@ public sealed class ThemePartials : IFileProvider
     public IEnumerable<(string Path, string Text)> Texts => _files.Select(f => (f.Key, System.Text.Encoding.UTF8.GetString(f.Value.Content)));
 
     /// <summary>Whether <c>render</c> finds partial <paramref name="name"/> (as written in the tag, with or without ".liquid").</summary>
-    public bool Has(string name) => _files.ContainsKey(name.EndsWith(".liquid", StringComparison.Ordinal) ? name : name + ".liquid");
+    public bool Has(string name) => _files.ContainsKey(FileName(name));
+
+    /// <summary>The file under partials/ that <c>render</c> reads for <paramref name="name"/>.</summary>
+    public static string FileName(string name) => name.EndsWith(".liquid", StringComparison.Ordinal) ? name : name + ".liquid";
 
     /// <inheritdoc />
     public IFileInfo GetFileInfo(string subpath) =>

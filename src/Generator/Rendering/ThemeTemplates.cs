@@ -109,10 +109,11 @@ public sealed partial class ThemeTemplates
             // A partial that is not there would fail every page that renders it, told as a render failure at line 1.
             foreach (Match tag in RenderTag().Matches(text))
             {
-                if (partials.Has(tag.Groups["name"].Value)) continue;
+                var name = tag.Groups["name"].Value;
+                if (partials.Has(name)) continue;
                 var before = text.AsSpan(0, tag.Index);
                 diagnostics.Add(DiagnosticCode.TemplateError, new SourceLocation(display, before.Count('\n') + 1, tag.Index - before.LastIndexOf('\n')),
-                    $"the partial '{tag.Groups["name"].Value}' does not exist: there is no theme/partials/{tag.Groups["name"].Value.Replace(".liquid", "", StringComparison.Ordinal)}.liquid",
+                    $"the partial '{name}' does not exist: there is no theme/partials/{ThemePartials.FileName(name)}",
                     "Restore the partial from the repository (git checkout -- theme/partials/), or remove the tag that renders it.");
                 ok = false;
             }
