@@ -412,7 +412,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
     /// <summary>
     /// The name to publish from an email's display name: NHSmail's "SMITH, Jane (LEEDS AND YORK PARTNERSHIP NHS
-    /// FOUNDATION TRUST)" is "Jane Smith" (a surname in capitals is given capitals as a name has); others as they are.
+    /// FOUNDATION TRUST)" is "Jane Smith" (a surname in capitals is given capitals as a name has: MCDONALD is McDonald);
+    /// others as they are.
     /// </summary>
     private static string? AuthorFromDisplayName(string? name)
     {
@@ -445,7 +446,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     [GeneratedRegex(@"^(?<surname>[\p{L}'’ -]+), *(?<given>[\p{L}'’ .-]+?)(?: *\([^()]+\))*$")]
     private static partial Regex NhsMailName();
 
-    [GeneratedRegex(@"(?<=^|[ '’-])\p{L}")]
+    /// <summary>Where a capital starts each part of a name in lower case: o'neil-jones, and the Mc of mcdonald.</summary>
+    [GeneratedRegex(@"(?<=^|[ '’-])\p{L}|(?<=(?:^|[ '’-])mc)\p{L}")]
     private static partial Regex NameWordStart();
 
     [GeneratedRegex(@"\A#{1,6} +([^\n]+)\z")]

@@ -182,13 +182,53 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
             foreach (var row in rows) Blocks(row[0], output);
             return;
         }
-        var cells = rows.Select(r => r.Select(Cell).ToList()).Where(r => r.Any(c => c.Length > 0)).ToList();
+        var cells = Grid(rows).Where(r => r.Any(c => c.Length > 0)).ToList();
         if (cells.Count == 0) return;
+        // The heading row sets the columns; a shorter row below it is given empty cells by Markdown, so only the heading
+        // row is padded (padding every row made a table of one wide row and many short ones quadratic in size).
         var columns = cells.Max(r => r.Count);
-        string Row(List<string> row) => "| " + string.Join(" | ", Enumerable.Range(0, columns).Select(i => i < row.Count ? row[i] : "")) + " |";
-        var lines = new List<string> { Row(cells[0]), "|" + string.Concat(Enumerable.Repeat(" --- |", columns)) };
+        static string Row(IEnumerable<string> row) => "| " + string.Join(" | ", row) + " |";
+        var lines = new List<string> { Row(cells[0].Concat(Enumerable.Repeat("", columns - cells[0].Count))), "|" + string.Concat(Enumerable.Repeat(" --- |", columns)) };
         lines.AddRange(cells.Skip(1).Select(Row));
         output.Add(string.Join("\n", lines));
+    }
+
+    /// <summary>Columns or rows one cell may span here: enough for any real table, and no more (a span repeats a cell).</summary>
+    private const int MaxSpan = 50;
+
+    /// <summary>
+    /// The cells' text on the table's grid, as a browser lays them out: a cell spanning columns or rows leaves the other
+    /// places it covers empty, so the cells after it stay under their own headings. Spans that would make the table much
+    /// bigger than its cells (a broken or hostile table) are not followed.
+    /// </summary>
+    private List<List<string>> Grid(List<List<IElement>> rows)
+    {
+        static (int Columns, int Rows) Span(IElement cell, int rowsLeft) => cell is IHtmlTableCellElement spanning
+            ? (Math.Clamp(spanning.ColumnSpan, 1, MaxSpan), Math.Clamp(spanning.RowSpan, 1, Math.Min(MaxSpan, rowsLeft)))
+            : (1, 1);
+        var cellCount = rows.Sum(r => r.Count);
+        var places = rows.Select((row, r) => row.Sum(cell => { var (columns, spanned) = Span(cell, rows.Count - r); return (long)columns * spanned; })).Sum();
+        var followSpans = places <= 4L * cellCount + 1000;
+        var grid = rows.Select(_ => new List<string?>()).ToList();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var column = 0;
+            foreach (var cell in rows[r])
+            {
+                // The first place not taken by a cell from a row above.
+                while (column < grid[r].Count && grid[r][column] is not null) column++;
+                var (columns, spanned) = followSpans ? Span(cell, rows.Count - r) : (1, 1);
+                var text = Cell(cell);
+                for (var down = 0; down < spanned; down++)
+                {
+                    var row = grid[r + down];
+                    while (row.Count < column + columns) row.Add(null);
+                    for (var across = 0; across < columns; across++) row[column + across] = down == 0 && across == 0 ? text : "";
+                }
+                column += columns;
+            }
+        }
+        return [.. grid.Select(row => row.Select(c => c ?? "").ToList())];
     }
 
     /// <summary>

@@ -295,6 +295,8 @@ public class HostileMessageTests
     [InlineData("SMITH, Jane (LEEDS AND YORK PARTNERSHIP NHS FOUNDATION TRUST)", "Jane Smith")]
     [InlineData("O'NEIL-JONES, Mary Anne (NHS ENGLAND)", "Mary Anne O'Neil-Jones")]
     [InlineData("McDonald, Sam (NHS SCOTLAND)", "Sam McDonald")]
+    [InlineData("MCDONALD, Sam (NHS SCOTLAND)", "Sam McDonald")]
+    [InlineData("MCINTYRE-MC, Al", "Al McIntyre-Mc")]
     [InlineData("Jo Evans (she/her)", "Jo Evans (she/her)")]
     [InlineData("SMITH, Jane", "Jane Smith")]
     [InlineData("SMITH, Jane (Dr) (LEEDS AND YORK PARTNERSHIP NHS FOUNDATION TRUST)", "Jane Smith")]

@@ -144,6 +144,31 @@ public class MailProgramTests
         Assert.Equal(1, post.Body.Split(" a ").Length - 1);
     }
 
+    [Fact]
+    public void Cells_spanning_columns_or_rows_leave_the_cells_after_them_under_their_own_headings()
+    {
+        var html = $"<p>{Prose}</p><table><tr><th>Site</th><th>Before</th><th>After</th></tr>" +
+                   "<tr><td rowspan=\"2\">Leeds</td><td colspan=\"2\">Not measured</td></tr>" +
+                   "<tr><td>6 weeks</td><td>4 weeks</td></tr>" +
+                   "<tr><td>York</td><td>8 weeks</td><td>5 weeks</td></tr></table>";
+        var post = ConvertFile(Message("Our year", "", html)).Post!;
+
+        var table = post.Body[post.Body.IndexOf("| Site", StringComparison.Ordinal)..].Split("\n\n")[0].Split('\n');
+        Assert.Equal(["| Site | Before | After |", "| --- | --- | --- |", "| Leeds | Not measured |  |", "|  | 6 weeks | 4 weeks |", "| York | 8 weeks | 5 weeks |"], table);
+    }
+
+    [Fact]
+    public void A_table_of_one_wide_row_and_many_short_ones_is_no_bigger_than_its_cells()
+    {
+        // Every row padded to the widest would be 5,000 × 5,000 cells from a 200 KB email.
+        var html = $"<p>{Prose}</p><table><tr>{string.Concat(Enumerable.Repeat("<td>h</td>", 5000))}</tr>" +
+                   string.Concat(Enumerable.Repeat("<tr><td>a</td><td colspan=\"1000\" rowspan=\"1000\">b</td></tr>", 5000)) + "</table>";
+        var body = ConvertFile(Message("Our year", "", html)).Post!.Body;
+
+        Assert.InRange(body.Length, 100_000, 150_000);
+        Assert.EndsWith("| a | b |", body);
+    }
+
     [Theory]
     [InlineData("#PPW2025", "PPW2025")]
     [InlineData("Celebrating #PsychologicalProfessionsWeek: what we learned", "Celebrating #PsychologicalProfessionsWeek: what we learned")]
