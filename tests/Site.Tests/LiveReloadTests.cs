@@ -27,14 +27,27 @@ public sealed class LiveReloadTests(BuiltSite site)
             var page = await site.NewPage(1280, 900);
             await page.GotoAsync($"http://127.0.0.1:{port}/posts/small-acts-that-make-a-difference/");
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Small acts that make a difference");
-            // A marker that goes when the page reloads: nothing here reloads it, so only the live-reload script can.
-            await page.EvaluateAsync("() => window.__beforeTheEdit = true");
+            // An editor's other tabs on the preview: each listens for reloads, and a seventh and eighth still load (a
+            // browser gives a site six HTTP connections; a live-reload stream per tab once took them all).
+            var tabs = new List<IPage>();
+            for (var i = 0; i < 7; i++)
+            {
+                var tab = await page.Context.NewPageAsync();
+                await tab.GotoAsync($"http://127.0.0.1:{port}/", new() { Timeout = 15_000 });
+                await Assertions.Expect(tab.Locator("h1")).ToBeVisibleAsync();
+                tabs.Add(tab);
+            }
+            // A marker that goes when a page reloads: nothing here reloads it, so only the live-reload script can.
+            foreach (var open in tabs.Prepend(page)) await open.EvaluateAsync("() => window.__beforeTheEdit = true");
 
             var post = Path.Combine(input, "posts", "2021", "small-acts-that-make-a-difference.md");
             await File.WriteAllTextAsync(post, (await File.ReadAllTextAsync(post)).Replace("title: \"Small acts that make a difference\"", "title: \"Small acts that make a big difference\"", StringComparison.Ordinal));
 
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Small acts that make a big difference", new() { Timeout = 30_000 });
             Assert.False(await page.EvaluateAsync<bool>("() => window.__beforeTheEdit === true"));
+            // The home page lists the post: the last tab opened reloaded too.
+            await Assertions.Expect(tabs[^1].GetByText("Small acts that make a big difference").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            Assert.False(await tabs[^1].EvaluateAsync<bool>("() => window.__beforeTheEdit === true"));
 
             // A slip while editing: the open page shows the error where the editor is looking, then the post again once fixed.
             var edited = await File.ReadAllTextAsync(post);

@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Builder;
@@ -33,7 +34,7 @@ public static class DevServer
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".json"] = "application/json";
 
-        // A static host reads files and nothing else: the live-reload stream is a GET too (EventSource).
+        // A static host reads files and nothing else: live reload starts with a GET too (a WebSocket's handshake).
         app.Use(async (context, next) =>
         {
             if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
@@ -45,16 +46,33 @@ public static class DevServer
             context.Response.Headers.Allow = "GET, HEAD";
         });
 
-        app.MapGet("/__livereload", async (HttpContext context) =>
+        // Live reload over a WebSocket, not a stream of events: browsers give a site six HTTP connections, and a stream
+        // held open by each tab left a seventh tab waiting for its page. WebSockets are not counted among the six.
+        app.UseWebSockets();
+        app.MapGet(LiveReload.Path, async (HttpContext context) =>
         {
-            context.Response.Headers.ContentType = "text/event-stream";
-            context.Response.Headers.CacheControl = "no-cache";
-            await context.Response.WriteAsync(": connected\n\n", context.RequestAborted);
-            await context.Response.Body.FlushAsync(context.RequestAborted);
+            if (!context.WebSockets.IsWebSocketRequest)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
             // A build that finished after the page was served, before the tab connected, reloads it at once.
             var next = reload.NextBuild;
-            if (!int.TryParse(context.Request.Query["since"], out var since) || since >= reload.Version) await next.WaitAsync(context.RequestAborted);
-            await context.Response.WriteAsync("event: reload\ndata: built\n\n", context.RequestAborted);
+            if (!int.TryParse(context.Request.Query["since"], out var since) || since >= reload.Version)
+            {
+                // The wait ends with the build, the tab closing (the browser's close arrives as a message) or serve stopping.
+                using var gone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, app.Lifetime.ApplicationStopping);
+                var closed = socket.ReceiveAsync(new byte[1], gone.Token);
+                await Task.WhenAny(next, closed);
+                if (!next.IsCompleted)
+                {
+                    gone.Cancel();
+                    return;
+                }
+            }
+            await socket.SendAsync("reload"u8.ToArray(), WebSocketMessageType.Text, endOfMessage: true, context.RequestAborted);
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "built", context.RequestAborted);
         });
 
         // Every other path (files included, which MapFallback would skip) is served from the site folder.

@@ -1,7 +1,7 @@
 namespace PPNBlog.Generator.Serve;
 
 /// <summary>
-/// Tells open browser tabs that a build has finished (Server-Sent Events; see <see cref="DevServer"/>): a new site on
+/// Tells open browser tabs that a build has finished (over a WebSocket; see <see cref="DevServer"/>): a new site on
 /// disk, or a failed build, whose problems the tabs then show until a build succeeds.
 /// </summary>
 public sealed class LiveReload
@@ -15,9 +15,17 @@ public sealed class LiveReload
     /// <summary>How many builds have finished: a page served after build N asks to hear of build N + 1.</summary>
     public int Version => Volatile.Read(ref _version);
 
-    /// <summary>The script injected before &lt;/body&gt; of a page served after build <paramref name="version"/> (never written to the built site).</summary>
+    /// <summary>Where tabs connect (a WebSocket) to hear of the next build.</summary>
+    public const string Path = "/__livereload";
+
+    /// <summary>
+    /// The script injected before &lt;/body&gt; of a page served after build <paramref name="version"/> (never written to
+    /// the built site). It reloads the page when told; a connection lost without that (serve restarting) is tried again.
+    /// </summary>
     public static string ScriptFor(int version) =>
-        $"<script>new EventSource('/__livereload?since={version}').addEventListener('reload', function () {{ location.reload(); }});</script>";
+        "<script>(function () { function listen() { var socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + " +
+        $"'{Path}?since={version}'); socket.onmessage = function () {{ location.reload(); }}; " +
+        "socket.onclose = function (e) { if (e.code !== 1000) setTimeout(listen, 2000); }; } listen(); })();</script>";
 
     /// <summary>Completes when the next build has finished.</summary>
     public Task NextBuild => Volatile.Read(ref _next).Task;

@@ -39,19 +39,13 @@ public class ServeTests
             using var css = await http.GetAsync("assets/nhsuk-frontend.min.css");
             Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
 
-            using var events = await http.GetAsync("__livereload", HttpCompletionOption.ResponseHeadersRead);
-            using var reader = new StreamReader(await events.Content.ReadAsStreamAsync());
-            Assert.Equal(": connected", await reader.ReadLineAsync());
+            using var tab = await ListenForReload(port);
 
             var otherWritten = File.GetLastWriteTimeUtc(Path.Combine(site.Output, "posts", "other", "index.html"));
             var entry = Path.Combine(site.Output, "pagefind", "pagefind-entry.json");
             var indexed = File.GetLastWriteTimeUtc(entry);
             File.WriteAllText(post, File.ReadAllText(post).Replace("First title", "Second title"));
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            string? line;
-            do line = await reader.ReadLineAsync(timeout.Token);
-            while (line is not null && line != "event: reload");
-            Assert.Equal("event: reload", line);
+            await NextReload(tab);
 
             Assert.Contains("Second title", await http.GetStringAsync("posts/one/"));
             Assert.Contains("Second title", await http.GetStringAsync(""));
@@ -99,21 +93,17 @@ public class ServeTests
             Assert.Contains("input/posts/2021/one.md:1:1: error PPN003: required field &#x27;title&#x27; is missing", failed.Body);
             Assert.Contains("/__livereload", failed.Body);
 
-            using var events = await http.GetAsync("__livereload", HttpCompletionOption.ResponseHeadersRead);
-            using var reader = new StreamReader(await events.Content.ReadAsStreamAsync());
-            Assert.Equal(": connected", await reader.ReadLineAsync());
+            using var tab = await ListenForReload(port);
             File.WriteAllText(post, good);
-            await NextReload(reader);
+            await NextReload(tab);
             var fixedPage = await http.GetAsync("posts/one/");
             Assert.Equal(HttpStatusCode.OK, fixedPage.StatusCode);
             Assert.Contains("First title", await fixedPage.Content.ReadAsStringAsync());
 
             // Broken again after a good build: pages show the errors; assets are still served; the good site stays on disk.
-            using var events2 = await http.GetAsync("__livereload", HttpCompletionOption.ResponseHeadersRead);
-            using var reader2 = new StreamReader(await events2.Content.ReadAsStreamAsync());
-            Assert.Equal(": connected", await reader2.ReadLineAsync());
+            using var tab2 = await ListenForReload(port);
             File.WriteAllText(post, good.Replace("commitments: [put-people-first]", "commitments: [put-people-frist]", StringComparison.Ordinal));
-            await NextReload(reader2);
+            await NextReload(tab2);
             using var broken = await http.GetAsync("posts/one/");
             Assert.Equal(HttpStatusCode.InternalServerError, broken.StatusCode);
             var body = await broken.Content.ReadAsStringAsync();
@@ -195,14 +185,12 @@ public class ServeTests
         var since = System.Text.RegularExpressions.Regex.Match(await http.GetStringAsync("posts/one/"), @"/__livereload\?since=(\d+)").Groups[1].Value;
         Assert.NotEmpty(since);
 
-        using var events = await http.GetAsync($"__livereload?since={since}", HttpCompletionOption.ResponseHeadersRead);
-        using var reader = new StreamReader(await events.Content.ReadAsStreamAsync());
-        Assert.Equal(": connected", await reader.ReadLineAsync());
+        using var tab = await ListenForReload(served.Port, since);
         var post = Path.Combine(served.Site.Input, "posts", "2021", "one.md");
         // Vim's swap file, rewritten as one types, and its write test: neither is content, so no tab reloads.
         File.WriteAllText(Path.Combine(served.Site.Input, "posts", "2021", ".one.md.swp"), "swap");
         File.WriteAllText(Path.Combine(served.Site.Input, "posts", "2021", "4913"), "");
-        var reloaded = NextReload(reader);
+        var reloaded = NextReload(tab);
         Assert.NotSame(reloaded, await Task.WhenAny(reloaded, Task.Delay(1500)));
 
         File.WriteAllText(post, File.ReadAllText(post).Replace("Post one", "Renamed one", StringComparison.Ordinal));
@@ -210,12 +198,11 @@ public class ServeTests
         var timeout = Stopwatch.StartNew();
         while (!(await http.GetStringAsync("posts/one/")).Contains("Renamed one", StringComparison.Ordinal) && timeout.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(50);
         // A tab served before that rebuild, connecting only now, hears of it at once.
-        using var late = await http.GetAsync($"__livereload?since={since}", HttpCompletionOption.ResponseHeadersRead);
-        using var lateReader = new StreamReader(await late.Content.ReadAsStreamAsync());
-        await NextReload(lateReader);
+        using var late = await ListenForReload(served.Port, since);
+        await NextReload(late);
     }
 
-    /// <summary>Serve answers as a static host does: GET and HEAD (the live-reload stream too), every other method 405.</summary>
+    /// <summary>Serve answers as a static host does: GET and HEAD (live reload's handshake too), every other method 405.</summary>
     [Fact]
     public async Task Only_get_and_head_are_answered()
     {
@@ -234,8 +221,8 @@ public class ServeTests
         Assert.Equal(200, head.Status);
         Assert.StartsWith("text/html", head.Header("Content-Type"));
         Assert.Equal(200, (await served.SendAsync("GET", "/posts/one/")).Status);
-        var events = await served.SendAsync("GET", "/__livereload");
-        Assert.Equal((200, "text/event-stream"), (events.Status, events.Header("Content-Type")));
+        // Live reload answers only a WebSocket's handshake.
+        Assert.Equal(400, (await served.SendAsync("GET", "/__livereload")).Status);
     }
 
     [Theory]
@@ -301,14 +288,21 @@ public class ServeTests
         return default;
     }
 
-    /// <summary>Waits for the next reload event on a live-reload stream.</summary>
-    private static async Task NextReload(StreamReader reader)
+    /// <summary>A tab's live-reload connection, as the page's script opens it: listening once this returns.</summary>
+    private static async Task<System.Net.WebSockets.ClientWebSocket> ListenForReload(int port, string? since = null)
+    {
+        var socket = new System.Net.WebSockets.ClientWebSocket();
+        await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/__livereload" + (since is null ? "" : "?since=" + since)), CancellationToken.None);
+        return socket;
+    }
+
+    /// <summary>Waits for the message that tells a tab to reload.</summary>
+    private static async Task NextReload(System.Net.WebSockets.ClientWebSocket tab)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        string? line;
-        do line = await reader.ReadLineAsync(timeout.Token);
-        while (line is not null && line != "event: reload");
-        Assert.Equal("event: reload", line);
+        var buffer = new byte[64];
+        var received = await tab.ReceiveAsync(buffer, timeout.Token);
+        Assert.Equal("reload", System.Text.Encoding.UTF8.GetString(buffer, 0, received.Count));
     }
 
     /// <summary>A status line's code and the headers of one answer, read off the socket.</summary>
