@@ -51,8 +51,8 @@ internal static class CheckCommand
     /// <summary>
     /// What would fail the build on the day a later-dated post appears: that day's build runs unwatched (the daily
     /// publish), and a broken link or missing picture in the post would stop the whole site publishing. The site is
-    /// built again as on the day the last of them appears, and each new problem in such a post says so. Drafts are
-    /// left out: the change that publishes one is checked then.
+    /// built again as on each day a post appears (a post linking one that appears later fails on its own day, not on the
+    /// last), and each new problem in such a post says so. Drafts are left out: the change that publishes one is checked then.
     /// </summary>
     private static IEnumerable<Diagnostic> ScheduledPostProblems(BuildOptions options, LoadedContent? content, IReadOnlyList<Diagnostic> today, string scratch)
     {
@@ -60,11 +60,16 @@ internal static class CheckCommand
         var scheduled = (content?.Posts ?? []).Where(p => !p.FrontMatter.Draft && p.Date.Value > now)
             .ToDictionary(p => p.Source.DisplayPath, p => p.Date, StringComparer.Ordinal);
         if (options.IncludeDrafts || scheduled.Count == 0) return [];
-        // As on the day the last of them appears, when all of them are on the site.
-        var later = SiteBuilder.Build(options with { OutputDirectory = Path.Combine(scratch, "_later"), Search = false, Now = scheduled.Values.Max(d => d.Value) });
         var known = today.Select(d => d.ToString()).ToHashSet(StringComparer.Ordinal);
-        return later.Diagnostics.Where(d => !known.Contains(d.ToString())).Select(d => scheduled.TryGetValue(d.Location.File, out var day)
-            ? d with { Message = $"{d.Message}; the post appears on {ViewFactory.DateDisplay(day)}{(d.IsError ? ", and that day's build would fail" : "")}" }
-            : d);
+        var found = new List<Diagnostic>();
+        foreach (var day in scheduled.Values.Select(d => d.Value).Distinct().Order())
+        {
+            var later = SiteBuilder.Build(options with { OutputDirectory = Path.Combine(scratch, "_later"), Search = false, Now = day });
+            found.AddRange(later.Diagnostics.Where(d => known.Add(d.ToString())).Select(d => scheduled.TryGetValue(d.Location.File, out var appears)
+                ? d with { Message = $"{d.Message}; the post appears on {ViewFactory.DateDisplay(appears)}{(d.IsError ? ", and that day's build would fail" : "")}" }
+                : d));
+            if (Directory.Exists(Path.Combine(scratch, "_later"))) Directory.Delete(Path.Combine(scratch, "_later"), recursive: true);
+        }
+        return found;
     }
 }

@@ -98,8 +98,14 @@ internal sealed class SiteOptions
             if (FolderBounds.Contains(folder, replaced) || FolderBounds.Contains(replaced, folder))
                 return $"the output folder '{output}' overlaps the {what} folder '{folder}'; a build replaces its output folder whole, so choose one apart, such as _site";
         }
-        if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !File.Exists(Path.Combine(output, "index.html")))
-            return $"the output folder '{output}' holds files but no built site (no index.html); a build replaces its output folder whole, so choose a new or empty folder";
+        if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !BuiltSiteMarks.All(f => File.Exists(Path.Combine(output, f))))
+            return $"the output folder '{output}' holds files but no site ppnblog built (no {string.Join(" and ", BuiltSiteMarks)}); a build replaces its output folder whole, so choose a new or empty folder";
         return null;
     }
+
+    /// <summary>
+    /// Files every site ppnblog builds has, whatever its theme: its home page and its content API. A folder of one's own
+    /// with an index.html (a project's docs/) is not taken for an earlier build and deleted.
+    /// </summary>
+    private static readonly string[] BuiltSiteMarks = ["index.html", "api/posts.json", "api/commitments.json"];
 }

@@ -73,7 +73,8 @@ public class CliTests
     [InlineData(".", "overlaps the content folder")]
     [InlineData("input/_site", "overlaps the content folder")]
     [InlineData("theme", "overlaps the theme folder")]
-    [InlineData("notes", "holds files but no built site (no index.html)")]
+    [InlineData("notes", "holds files but no site ppnblog built (no index.html and api/posts.json and api/commitments.json)")]
+    [InlineData("docs", "holds files but no site ppnblog built")]
     [InlineData("link-to-input", "overlaps the content folder")]
     public void An_output_folder_whose_replacement_would_delete_other_files_is_refused(string output, string problem)
     {
@@ -84,6 +85,10 @@ public class CliTests
         Repository.CopyDirectory(Path.Combine(TestSite.RepositoryRoot, "theme", "layouts"), Path.Combine(theme, "layouts"));
         Directory.CreateDirectory(Path.Combine(site.Root, "notes"));
         File.WriteAllText(Path.Combine(site.Root, "notes", "minutes.txt"), "kept");
+        // A folder of one's own with a home page: a project's hand-written docs.
+        Directory.CreateDirectory(Path.Combine(site.Root, "docs", "guides"));
+        File.WriteAllText(Path.Combine(site.Root, "docs", "index.html"), "<h1>Project docs</h1>");
+        File.WriteAllText(Path.Combine(site.Root, "docs", "guides", "install.md"), "kept");
         var before = Directory.GetFiles(site.Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
 
         var (code, _, error) = Run("build", "--input", site.Input, "--theme", theme, "--output", Path.Combine(site.Root, output));
@@ -184,6 +189,25 @@ public class CliTests
             $"{day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}, and that day's build would fail", error);
         // Today's site still builds: the post is not on it yet.
         Assert.Equal(0, Run(["build", .. SiteArgs(site)]).Code);
+    }
+
+    [Fact]
+    public void Check_fails_a_later_dated_post_that_links_one_appearing_after_it()
+    {
+        using var site = new TestSite();
+        var (first, second) = (DateTimeOffset.Now.AddDays(10), DateTimeOffset.Now.AddDays(20));
+        static string Day(DateTimeOffset day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        site.WritePost("part-one", date: Day(first), body: "Next week: [part two](part-two.md).");
+        site.WritePost("part-two", date: Day(second), body: "Back to [part one](part-one.md).");
+        site.WritePost("today");
+
+        var (code, output, _) = Run("check", "--input", site.Input, "--theme", Path.Combine(TestSite.RepositoryRoot, "theme"));
+
+        // Between the two days the daily build would fail: part one is told, on its own day; part two's link is good by then.
+        Assert.Equal(1, code);
+        var error = Assert.Single(output.Split('\n'), l => l.Contains("PPN0", StringComparison.Ordinal));
+        Assert.Contains("part-one.md:9:12: error PPN009: link 'part-two.md' points at a post that is not published", error);
+        Assert.Contains($"the post appears on {first.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}, and that day's build would fail", error);
     }
 
     [Fact]
