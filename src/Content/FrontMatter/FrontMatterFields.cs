@@ -420,10 +420,15 @@ public sealed class FrontMatterFields
 
     private string? Required(string key, string value, bool required)
     {
-        if (value.Length > 0) return value;
-        if (required) _diagnostics.Add(DiagnosticCode.MissingField, LocationOf(key), $"required field '{key}' is empty");
+        if (!ShowsNothing(value)) return value;
+        if (required)
+            _diagnostics.Add(DiagnosticCode.MissingField, LocationOf(key), $"required field '{key}' is empty",
+                value.Length > 0 ? "It holds only characters that show as nothing (such as a zero-width space): write its text." : null);
         return null;
     }
+
+    /// <summary>True for a value a reader would see as nothing: empty, or only invisible characters (a zero-width space, a word joiner).</summary>
+    private static bool ShowsNothing(string value) => value.AsSpan().IndexOfAnyInRange('!', '~') < 0 && SingleLine.From(value).Length == 0;
 
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };

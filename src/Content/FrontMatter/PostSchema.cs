@@ -132,13 +132,15 @@ public static class PostSchema
         };
         fields.WarnUnknownKeys(Keys, "post");
 
-        if (string.IsNullOrWhiteSpace(block.Body))
+        // A body of nothing but HTML comments (<!-- TODO -->, <!-- more -->) is published as an empty page too.
+        if (OnlyComments(block.Body))
             local.Add(DiagnosticCode.EmptyPost, new SourceLocation(displayPath, block.BodyFirstLine, 1), "the post has no text after its front matter");
 
         diagnostics.AddRange(local.Sorted());
         if (local.HasErrors) return null;
         var slugLocation = slugText is null ? SourceLocation.WholeFile(displayPath) : fields.LocationOf("slug");
-        return new Post(frontMatter, slug, block.Body, source, PostFiles.IsBundle(fullPath), slugLocation, commitments, fields.LocationOf("date"), aliases, tags);
+        return new Post(frontMatter, slug, block.Body, source, PostFiles.IsBundle(fullPath), slugLocation, commitments, fields.LocationOf("date"), aliases, tags,
+            fields.LocationOf("image"));
     }
 
     /// <summary>
@@ -172,4 +174,18 @@ public static class PostSchema
     /// </summary>
     public static bool IsRelative(string url) =>
         url.Length > 0 && !url.StartsWith('/') && !url.StartsWith('#') && !url.Contains(':', StringComparison.Ordinal);
+
+    /// <summary>True for a body of white space and HTML comments alone: nothing a reader would see.</summary>
+    private static bool OnlyComments(string body)
+    {
+        var rest = body.AsSpan().TrimStart();
+        while (rest.StartsWith("<!--", StringComparison.Ordinal))
+        {
+            var end = rest.IndexOf("-->", StringComparison.Ordinal);
+            // A comment left open runs to the end of the body.
+            if (end < 0) return true;
+            rest = rest[(end + 3)..].TrimStart();
+        }
+        return rest.IsEmpty;
+    }
 }

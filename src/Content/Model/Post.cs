@@ -28,6 +28,7 @@ public sealed record SourceFile(string FullPath, string DisplayPath, int BodyFir
 /// <param name="DateLocation">Where the date is written, for diagnostics.</param>
 /// <param name="AliasLocations">Where each alias is written, for diagnostics.</param>
 /// <param name="TagLocations">Where each tag is written, for diagnostics.</param>
+/// <param name="ImageLocation">Where the header image is written, for diagnostics.</param>
 public sealed record Post(
     PostFrontMatter FrontMatter,
     string Slug,
@@ -38,7 +39,8 @@ public sealed record Post(
     IReadOnlyList<Located> CommitmentLocations,
     SourceLocation DateLocation,
     IReadOnlyList<Located> AliasLocations,
-    IReadOnlyList<Located> TagLocations)
+    IReadOnlyList<Located> TagLocations,
+    SourceLocation ImageLocation)
 {
     /// <summary>The post's title.</summary>
     public string Title => FrontMatter.Title;

@@ -490,11 +490,13 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         return new BuildResult(diagnostics.Sorted(), 0, 0, stages.Timings);
     }
 
-    /// <summary>Checks a body's links against the site's paths, keeping the result with it.</summary>
+    /// <summary>Checks a body's links (and a post's header image) against the site's paths, keeping the result with it.</summary>
     private void CheckLinks(RenderedDocument document)
     {
         var found = new DiagnosticList();
-        document.Copies = new LinkValidator(_sitePaths!.Contains, _unpublishedPaths.Contains, _invalidFiles.Contains, found).Check(document.Markdown, document.Source, document.Path, document.Context);
+        var links = new LinkValidator(_sitePaths!.Contains, _unpublishedPaths.Contains, _invalidFiles.Contains, found);
+        document.Copies = links.Check(document.Markdown, document.Source, document.Path, document.Context);
+        if (document.Content is Post { FrontMatter.Image: { } image } post) links.CheckHeaderImage(image, post.ImageLocation);
         document.LinkDiagnostics = found.Sorted();
     }
 

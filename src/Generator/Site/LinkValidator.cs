@@ -45,15 +45,7 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
             switch (LinkTarget.Classify(link.Url))
             {
                 case LinkKind.SiteRooted:
-                    var path = LinkTarget.PathPart(link.Url).TrimStart('/');
-                    if (isSitePath(path) || isSitePath(path + "/")) break;
-                    if (!link.IsImage && (isUnpublishedPost(path) || isUnpublishedPost(path + "/")))
-                        NotPublished(location, link.Url);
-                    else if (link.IsImage)
-                        diagnostics.Add(DiagnosticCode.MissingImage, location, $"image '{link.Url}' is not a file of the site",
-                            "Put the image in the post's own folder (the post as a folder holding index.md) and give its name, e.g. ![what it shows](photo.jpg).");
-                    else
-                        diagnostics.Add(DiagnosticCode.BrokenLink, location, $"link '{link.Url}' points at no page of the site");
+                    CheckSiteAddress(link.Url, link.IsImage, location, "![what it shows](photo.jpg)");
                     break;
                 case LinkKind.RelativeMarkdown:
                     var file = Path.GetFullPath(Path.Combine(source.Directory, LinkTarget.PathPart(link.Url)));
@@ -91,6 +83,29 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
                 diagnostics.Add(DiagnosticCode.MissingAltText, location, $"image '{link.Url}' has no alt text");
         }
         return copies;
+    }
+
+    /// <summary>
+    /// Checks a post's header image (front matter's <c>image</c>) when it is a site address (<c>/assets/…</c>), which only
+    /// the planned site can tell; a file beside the post is checked with the front matter.
+    /// </summary>
+    public void CheckHeaderImage(string image, SourceLocation location)
+    {
+        if (LinkTarget.Classify(image) == LinkKind.SiteRooted) CheckSiteAddress(image, isImage: true, location, "image: photo.jpg");
+    }
+
+    /// <summary>Checks a link or image written as a site address (<c>/posts/a-slug/</c>) against the planned site.</summary>
+    private void CheckSiteAddress(string url, bool isImage, SourceLocation location, string imageExample)
+    {
+        var path = LinkTarget.PathPart(url).TrimStart('/');
+        if (isSitePath(path) || isSitePath(path + "/")) return;
+        if (!isImage && (isUnpublishedPost(path) || isUnpublishedPost(path + "/")))
+            NotPublished(location, url);
+        else if (isImage)
+            diagnostics.Add(DiagnosticCode.MissingImage, location, $"image '{url}' is not a file of the site",
+                $"Put the image in the post's own folder (the post as a folder holding index.md) and give its name, e.g. {imageExample}.");
+        else
+            diagnostics.Add(DiagnosticCode.BrokenLink, location, $"link '{url}' points at no page of the site");
     }
 
     private void NotPublished(SourceLocation location, string url) =>

@@ -148,6 +148,25 @@ public class PostSchemaTests
         Assert.Equal([line], content.Lines);
     }
 
+    [Theory]
+    [InlineData("\\u200B")]
+    [InlineData("\\u2060\\uFEFF\\u00AD")]
+    [InlineData("\\u3164")]
+    public void A_title_of_characters_that_show_as_nothing_is_empty(string escaped)
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("title: \"Small acts: big difference\"", $"title: \"{escaped}\"")));
+        Assert.Equal(["post.md:2:8: error PPN003: required field 'title' is empty (hint: It holds only characters that show as nothing (such as a zero-width space): write its text.)"],
+            content.Lines);
+    }
+
+    [Fact]
+    public void A_title_with_an_invisible_character_beside_its_words_is_kept()
+    {
+        using var content = new TestContent();
+        Assert.Equal("Small\u200B acts", content.ReadPost(Valid.Replace("title: \"Small acts: big difference\"", "title: \"Small\\u200B acts\""))!.FrontMatter.Title);
+    }
+
     [Fact]
     public void A_required_value_lost_to_a_yaml_comment_says_so()
     {
@@ -265,11 +284,15 @@ public class PostSchemaTests
         Assert.EndsWith($"(hint: {hint})", Assert.Single(content.Lines));
     }
 
-    [Fact]
-    public void An_empty_post_is_an_error_at_its_body()
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("<!-- TODO: write this -->")]
+    [InlineData("<!-- more -->\n\n<!-- the rest\nlater -->\n")]
+    [InlineData("<!-- left open")]
+    public void An_empty_post_is_an_error_at_its_body(string body)
     {
         using var content = new TestContent();
-        Assert.Null(content.ReadPost(Valid.Replace("The body.", "   ")));
+        Assert.Null(content.ReadPost(Valid.Replace("The body.", body)));
         Assert.StartsWith("post.md:12:1: error PPN010:", Assert.Single(content.Lines));
     }
 

@@ -15,6 +15,20 @@ public class SiteBuildTests
         new HtmlParser().ParseDocument(site.ReadOutput(sitePath));
 
     [Fact]
+    public void A_header_image_at_a_site_address_that_is_no_file_fails_the_build_at_its_line()
+    {
+        using var site = new TestSite();
+        site.WritePost("hero", extra: "image: /assets/blog/missing.png\nimage_alt: A picture\n");
+        site.WritePost("kept", extra: "image: /assets/nhsuk-frontend.min.css\nimage_alt: A file the site has\n");
+
+        var result = site.Build();
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(["input/posts/2021/hero.md:7:8: error PPN008: image '/assets/blog/missing.png' is not a file of the site (hint: Put the image in the post's own folder " +
+            "(the post as a folder holding index.md) and give its name, e.g. image: photo.jpg.)"], site.Lines(result));
+    }
+
+    [Fact]
     public void Builds_every_page_type_with_head_metadata()
     {
         using var site = new TestSite();
