@@ -119,7 +119,7 @@ public sealed partial class BodyEdits(Site.SiteUrls urls)
                 var file = Path.GetFullPath(Path.Combine(context.SourceDirectory, LinkTarget.PathPart(url)));
                 return new LinkEdit(context.UrlOf(file) is { } published ? published + FragmentOf(url) : null, false);
             case LinkKind.RelativeFile:
-                return new LinkEdit(new Uri(new Uri("http://site" + context.PageUrl), url).PathAndQuery + FragmentOf(url), false);
+                return new LinkEdit(LinkTarget.FromPage(context.PageUrl, url), false);
             case LinkKind.Absolute when isAnchor && !IsThisSite(url):
                 return new LinkEdit(null, true);
             case LinkKind.OtherScheme when UnsafeScheme(url) is { } scheme:
@@ -137,8 +137,14 @@ public sealed partial class BodyEdits(Site.SiteUrls urls)
     {
         if (LinkTarget.Classify(src) != LinkKind.RelativeFile || LinkTarget.ResolveInside(context.SourceDirectory, src) is not { } file) return null;
         context.Consult(file);
+        return ImageSize(context.SourceDirectory, file);
+    }
+
+    /// <summary>The pixel width and height of <paramref name="file"/>, a picture in <paramref name="folder"/>; null when it is none.</summary>
+    public static (string Width, string Height)? ImageSize(string folder, string file)
+    {
         // Only a file of the post's own folder, with content: a named pipe (size 0) would keep the build waiting forever.
-        if (!File.Exists(file) || FolderBounds.HasSymbolicLink(context.SourceDirectory, file) || new FileInfo(file).Length == 0) return null;
+        if (!File.Exists(file) || FolderBounds.HasSymbolicLink(folder, file) || new FileInfo(file).Length == 0) return null;
         using var codec = SkiaSharp.SKCodec.Create(file);
         if (codec is null) return null;
         return (codec.Info.Width.ToString(CultureInfo.InvariantCulture), codec.Info.Height.ToString(CultureInfo.InvariantCulture));

@@ -58,6 +58,16 @@ public static class LinkTarget
     }
 
     /// <summary>
+    /// The address of a file beside a page (<paramref name="relativeUrl"/>, as written) from the site root: resolved against
+    /// <paramref name="pageUrl"/> as a browser would, spaces and characters beyond ASCII percent-encoded.
+    /// </summary>
+    public static string FromPage(string pageUrl, string relativeUrl)
+    {
+        var hash = relativeUrl.IndexOf('#');
+        return new Uri(new Uri("http://site" + pageUrl), relativeUrl).PathAndQuery + (hash < 0 ? "" : relativeUrl[hash..]);
+    }
+
+    /// <summary>
     /// The file a relative URL names inside <paramref name="directory"/>, or null when it climbs out of it
     /// (content may only publish files from its own folder).
     /// </summary>

@@ -23,7 +23,7 @@ public record PostCardView(
 /// <summary>A post page: the card's fields and everything the page shows.</summary>
 public sealed record PostView(
     PostCardView Card, string AbsoluteUrl, int ReadingMinutes, string ContentHtml, IReadOnlyList<TagView> Tags, string? ImageUrl,
-    string? ImageAlt, string? Event, LinkView? Previous, LinkView? Next, IReadOnlyList<PostCardView> Related)
+    string? ImageWidth, string? ImageHeight, string? ImageAlt, string? Event, LinkView? Previous, LinkView? Next, IReadOnlyList<PostCardView> Related)
     : PostCardView(Card);
 
 /// <summary>One numbered link of a pagination bar, or an ellipsis between numbers.</summary>

@@ -160,6 +160,24 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void A_header_picture_beside_the_post_has_its_size_and_an_address_with_its_spaces_encoded()
+    {
+        using var site = new TestSite();
+        site.Write("posts/2021/photos/index.md", "---\ntitle: Photos\ndate: 2021-03-01\nauthor: A\ncommitments: [put-people-first]\n" +
+            "image: our team day.png\nimage_alt: The team\n---\n\nA day out.\n");
+        using (var picture = new SKBitmap(300, 200))
+        using (var data = picture.Encode(SKEncodedImageFormat.Png, 100))
+            File.WriteAllBytes(Path.Combine(site.Input, "posts", "2021", "photos", "our team day.png"), data.ToArray());
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        var hero = Page(site, "posts/photos/index.html").QuerySelector("img.ppn-hero")!;
+        Assert.Equal(("/blog/posts/photos/our%20team%20day.png", "300", "200"), (hero.GetAttribute("src"), hero.GetAttribute("width"), hero.GetAttribute("height")));
+        Assert.True(site.OutputExists("posts/photos/our team day.png"));
+    }
+
+    [Fact]
     public void The_json_api_lists_the_pages_with_their_rendered_text()
     {
         using var site = new TestSite();
