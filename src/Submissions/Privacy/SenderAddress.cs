@@ -30,10 +30,10 @@ public sealed class SenderAddress
             .Select(m => m?.Address?.Trim()).OfType<string>().Where(a => a.Contains('@'))
             .SelectMany(Forms).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (addresses.Count == 0) return;
-        // Not inside a longer address: no address character before it (a percent-encoded byte ends in one: Outlook's
-        // Safe Links carry "%7Cjo.evans%40nhs.net"), and no more of a domain after it.
-        var address = $@"(?:(?<![\w.%+\-\\])|(?<=%[0-9A-Fa-f]{{2}}))(?:{string.Join('|', addresses.Select(Written))})(?![\w\-]|\\?\.\w)";
-        _address = new Regex(address, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        // Without backtracking: the search takes time in proportion to the text, whatever address the sender chose (with
+        // backtracking, 64 a's before the @ and a body of "a a a …" took seconds per 100 KB). Where an address may not
+        // begin or end is checked beside each match instead (see IsWhole), as this engine has no lookaround.
+        _address = new Regex($"(?:{string.Join('|', addresses.Select(Written))})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
     }
 
     /// <summary>How many times the address was taken out so far.</summary>
@@ -45,7 +45,7 @@ public sealed class SenderAddress
     /// </summary>
     public bool IsIn(string href)
     {
-        if (_address is null || !_address.IsMatch(href)) return false;
+        if (!Matches(href).Any()) return false;
         Count++;
         return true;
     }
@@ -53,13 +53,54 @@ public sealed class SenderAddress
     /// <summary><paramref name="text"/> (a title, summary or tag, or a Markdown body) with the address replaced.</summary>
     public string FromText(string text)
     {
-        if (_address is null) return text;
-        return _address.Replace(text, _ =>
+        var found = Matches(text).ToList();
+        if (found.Count == 0) return text;
+        Count += found.Count;
+        var replaced = new StringBuilder(text.Length);
+        var at = 0;
+        foreach (var (index, length) in found)
         {
-            Count++;
-            return Removed;
-        });
+            replaced.Append(text, at, index - at).Append(Removed);
+            at = index + length;
+        }
+        return replaced.Append(text, at, text.Length - at).ToString();
     }
+
+    /// <summary>Where the address is written in <paramref name="text"/> as an address of its own, in order.</summary>
+    private IEnumerable<(int Index, int Length)> Matches(string text)
+    {
+        if (_address is null) yield break;
+        for (var start = 0; _address.Match(text, start) is { Success: true } match;)
+        {
+            if (IsWhole(text, match.Index, match.Length))
+            {
+                yield return (match.Index, match.Length);
+                start = match.Index + match.Length;
+            }
+            else
+            {
+                start = match.Index + 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when the match at <paramref name="index"/> is not part of another address: no address character before it
+    /// (but a percent-encoded byte ends in one: Outlook's Safe Links carry "%7Cjo.evans%40nhs.net"), and no letter, digit
+    /// or hyphen right after it. A dot or an underscore may follow: a file named "jo.evans@nhs.net.pdf" or
+    /// "jo.evans@nhs.net_notes.docx" holds the address, and a longer domain the sender's is part of is taken out with it.
+    /// </summary>
+    private static bool IsWhole(string text, int index, int length)
+    {
+        var before = index == 0 || !(IsWordCharacter(text[index - 1]) || text[index - 1] is '.' or '%' or '+' or '-' or '\\')
+            || index >= 3 && text[index - 3] == '%' && char.IsAsciiHexDigit(text[index - 2]) && char.IsAsciiHexDigit(text[index - 1]);
+        var end = index + length;
+        return before && (end == text.Length || !(IsWordCharacter(text[end]) && text[end] != '_' || text[end] == '-'));
+    }
+
+    /// <summary>What a regular expression's \w is: letters, digits, marks and connectors (the underscore).</summary>
+    private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.ConnectorPunctuation
+        or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     /// <summary>
     /// The address as sent, without its +tag (the same mailbox), with its local part in quotes and without them

@@ -57,6 +57,31 @@ public class PersonalDataScannerTests
         Assert.Contains(post.PersonalData, f => f.Kind == "email address");
     }
 
+    [Theory]
+    [InlineData("Programme notes jo.evans@nhs.net.pdf", "Programme notes (email address removed).pdf")]
+    [InlineData("jo.evans@nhs.net_notes.docx", "(email address removed)_notes.docx")]
+    [InlineData("jo.evans@nhs.netball.org and xjo.evans@nhs.net", "jo.evans@nhs.netball.org and xjo.evans@nhs.net")]
+    [InlineData("%7Cjo.evans%40nhs.net%7C", "%7C(email address removed)%7C")]
+    public void The_senders_address_is_taken_out_of_a_file_name_but_another_address_is_kept(string text, string published)
+    {
+        var message = Emails.Message("A post", Emails.Prose);
+        message.From.Clear();
+        message.From.Add(new MimeKit.MailboxAddress("Jo Evans", "jo.evans@nhs.net"));
+        Assert.Equal(published, new SenderAddress(message).FromText(text));
+    }
+
+    [Fact]
+    public void Searching_for_an_address_made_to_be_slow_takes_time_in_proportion_to_the_text()
+    {
+        // With backtracking, 64 a's before the @ and 200 KB of "a a a …" took more than the search's second.
+        var message = Emails.Message("A post", Emails.Prose);
+        message.From.Clear();
+        message.From.Add(new MimeKit.MailboxAddress("Ann Able", new string('a', 64) + "@aa.org"));
+        var text = string.Concat(Enumerable.Repeat("a ", 100_000)) + new string('a', 64) + "@aa.org";
+
+        Assert.EndsWith("a (email address removed)", new SenderAddress(message).FromText(text));
+    }
+
     [Fact]
     public void The_senders_address_is_found_split_by_formatting_and_the_text_around_its_links_is_left_alone()
     {
