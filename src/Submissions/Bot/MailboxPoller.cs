@@ -94,7 +94,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
             await inbox.OpenAsync(FolderAccess.ReadWrite, cancellation);
             // Decisions first: a flood of new mail must not hold up telling contributors their post is live.
             await NotifyDecided(filed, smtp, report, cancellation);
-            var waiting = await inbox.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.Flags | MessageSummaryItems.Envelope), cancellation);
+            var waiting = await inbox.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.Flags | MessageSummaryItems.Envelope | MessageSummaryItems.InternalDate), cancellation);
             foreach (var summary in waiting.OrderBy(s => s.UniqueId.Id))
             {
                 // A pass ends within its scheduled job's 30 minutes (GitHub's pacing allows about eight submissions a
@@ -136,6 +136,9 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
     {
         var uid = summary.UniqueId;
         var answered = summary.Flags?.HasFlag(MessageFlags.Answered) == true;
+        // When the mailbox received it, not when this run reads it: a message without a usable Date gets the same date
+        // (and so the same branch) on every run, even when a retry is on the next day.
+        var received = summary.InternalDate is { } arrived && arrived <= now ? arrived : now;
         // An oversized message is not downloaded: its envelope is enough to reject and answer it.
         var message = summary.Size > maxMessageBytes ? FromEnvelope(summary.Envelope) : await inbox.GetMessageAsync(uid, cancellation);
         var size = (long)(summary.Size ?? 0);
@@ -163,14 +166,14 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
                     log.WriteLine($"message {uid}: {(withdrawn ? "withdrew" : "could not withdraw")} submission {key[..8]}");
                     return true;
                 }
-                var revision = await bot.ReviseAsync(key, message, size, now, cancellation);
+                var revision = await bot.ReviseAsync(key, message, size, received, cancellation);
                 await Answer(message, revision.Accepted ? replies.Revised(message, revision.Post!) : replies.Rejection(message, revision.Reasons), answered, inbox, uid, smtp, filed, cancellation);
                 await inbox.MoveToAsync(uid, revision.Accepted ? processed : rejected, cancellation);
                 if (revision.Accepted) report.Revised++; else report.Rejected++;
                 log.WriteLine($"message {uid}: {(revision.Accepted ? $"revised pull request #{revision.PullRequest!.Number}" : "revision rejected")}");
                 return true;
             }
-            var outcome = await bot.SubmitAsync(message, size, now, cancellation);
+            var outcome = await bot.SubmitAsync(message, size, received, cancellation);
             if (outcome.PullRequest is { } pull)
             {
                 await Answer(message, replies.Acknowledgement(message, outcome.Post!), answered, inbox, uid, smtp, filed, cancellation);

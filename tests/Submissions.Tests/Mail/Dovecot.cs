@@ -99,6 +99,14 @@ public sealed class Dovecot : IAsyncDisposable
         await client.DisconnectAsync(true);
     }
 
+    /// <summary>Puts <paramref name="message"/> in the inbox as received by the server at <paramref name="received"/>.</summary>
+    public async Task DeliverAsync(MimeMessage message, DateTimeOffset received)
+    {
+        using var client = await ConnectAsync();
+        await client.Inbox.AppendAsync(new AppendRequest(message) { InternalDate = received });
+        await client.DisconnectAsync(true);
+    }
+
     private readonly Dictionary<(string Folder, string? MessageId), IReadOnlySet<string>> _keywords = [];
 
     /// <summary>The keywords a message had when its folder was last read with <see cref="MessagesIn"/>.</summary>

@@ -49,9 +49,9 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         return new MailboxPoller(mail, Imap.Password, bot, converter, new Replies(mail), Site.BaseUrl, new HttpClient(), _log, maxMessageBytes);
     }
 
-    private async Task<PollReport> Poll(MailboxPoller? poller = null)
+    private async Task<PollReport> Poll(MailboxPoller? poller = null, DateTimeOffset? now = null)
     {
-        var report = await (poller ?? Poller()).PollOnceAsync(Emails.Now);
+        var report = await (poller ?? Poller()).PollOnceAsync(now ?? Emails.Now);
         output.WriteLine(report.ToString());
         foreach (var problem in report.Problems) output.WriteLine("  " + problem);
         return report;
@@ -278,6 +278,24 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(2, Smtp.Received.Count);
         Assert.Equal(2, (await Imap.MessagesIn("Processed")).Count);
         Assert.Empty(await Imap.MessagesIn("INBOX"));
+    }
+
+    [Fact]
+    public async Task A_message_without_a_date_finishes_on_the_next_day_with_the_pull_request_it_opened()
+    {
+        var undated = Fixture("apple-plain-text.eml");
+        undated.Headers.Remove(HeaderId.Date);
+        await Imap.DeliverAsync(undated, Emails.Now.AddMinutes(-5));
+
+        // Opened late in the evening, but the acknowledgement cannot be sent; the next run is after midnight.
+        var late = await Poll(Poller(smtpPort: Loopback.FreePort()), Emails.Now);
+        Assert.Equal(1, late.LeftInInbox);
+        var nextDay = await Poll(now: Emails.Now.AddDays(1));
+
+        Assert.Equal(1, nextDay.AlreadyOpen);
+        var pull = Assert.Single(GitHub.PullRequests);
+        Assert.Contains(Emails.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), pull["head"]!["ref"]!.GetValue<string>());
+        Assert.Single(Smtp.Received);
     }
 
     [Fact]
