@@ -375,7 +375,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         if (!string.IsNullOrEmpty(autoSubmitted) && !autoSubmitted.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase) ||
             message.Headers.Contains("X-Autoreply") || message.Headers.Contains("X-Autorespond") ||
             (message.Headers["Precedence"] ?? "").Trim().Equals("auto_reply", StringComparison.OrdinalIgnoreCase) ||
-            AutoReplySubject().IsMatch(message.Subject ?? ""))
+            AutoReplySubject().IsMatch(message.Subject ?? "") || IsReadReceipt(message))
             return "The email is an automatic reply (such as an out-of-office message), not a blog post.";
         return null;
     }
@@ -456,8 +456,20 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     [GeneratedRegex(@"\[\s*secure\s*\]", RegexOptions.IgnoreCase)]
     private static partial Regex SecureSubject();
 
-    [GeneratedRegex(@"^\s*(automatic reply|auto[- ]?reply|autoreply|out of (the )?office|undeliverable|undelivered mail|delivery status notification|mail delivery (failed|failure|system)|returned mail|returned:|delivery has failed|read:|not read:)", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// The subjects mail programs give their automatic replies, as they give them: "Automatic reply: …", "Out of Office",
+    /// "Out of the office until Monday", "Undeliverable: …". Only those forms: a post called "Out of the office and into
+    /// the community" or "Auto-replies and the art of waiting" is a person's.
+    /// </summary>
+    [GeneratedRegex(@"^\s*((automatic reply|auto[- ]?reply|autoreply|out of (the )?office|undeliverable|undelivered mail|returned mail|returned|not read)\s*(:|$|\s[-–(\[])" +
+        @"|out of (the )?office\s+(until|till|from|on|today|tomorrow|back|returning|\d)\b|delivery status notification|mail delivery (failed|failure|system)|delivery has failed)",
+        RegexOptions.IgnoreCase)]
     private static partial Regex AutoReplySubject();
+
+    /// <summary>Outlook's read receipt sent as a plain message: "Read: subject", "Your message … was read on …".</summary>
+    private static bool IsReadReceipt(MimeMessage message) =>
+        (message.Subject ?? "").TrimStart().StartsWith("Read:", StringComparison.OrdinalIgnoreCase)
+        && (message.TextBody ?? message.HtmlBody ?? "").Contains("was read on", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The local parts bounces are sent from: MAILER-DAEMON, postmaster, and Exchange's MicrosoftExchange&lt;hex&gt;.</summary>
     [GeneratedRegex(@"^(mailer-daemon|postmaster|MicrosoftExchange[0-9a-f]{32})$", RegexOptions.IgnoreCase)]

@@ -278,6 +278,30 @@ public class HostileMessageTests
         Assert.Equal([reason], ConvertFile(message).Reasons);
     }
 
+    [Theory]
+    [InlineData("Automatic reply: Small acts", true)]
+    [InlineData("Out of Office", true)]
+    [InlineData("Out of the office until Monday 3 December", true)]
+    [InlineData("Out of office - back on 4 December", true)]
+    [InlineData("Auto-Reply: Re: your post", true)]
+    [InlineData("Undeliverable: Small acts", true)]
+    [InlineData("Out of the office and into the community", false)]
+    [InlineData("Auto-replies and the art of waiting", false)]
+    [InlineData("Read: the books that shaped my practice", false)]
+    [InlineData("Returned to practice after ten years", false)]
+    public void Only_the_subjects_mail_programs_give_automatic_replies_mark_one(string subject, bool automatic)
+    {
+        const string Reason = "The email is an automatic reply (such as an out-of-office message), not a blog post.";
+        Assert.Equal(automatic, ConvertFile(Message(subject, Prose)).Reasons.Contains(Reason));
+    }
+
+    [Fact]
+    public void Outlooks_plain_read_receipt_is_an_automatic_reply()
+    {
+        var receipt = Message("Read: Small acts", "Your message\n\n  To: blog@ppn.example\n  Subject: Small acts\n\nwas read on 24/11/2026 10:02.");
+        Assert.Equal(["The email is an automatic reply (such as an out-of-office message), not a blog post."], ConvertFile(receipt).Reasons);
+    }
+
     [Fact]
     public void Invisible_and_direction_changing_characters_are_removed_from_the_front_matter_and_overrides_from_the_body()
     {
