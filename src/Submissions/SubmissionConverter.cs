@@ -370,7 +370,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             while (!report && iterator.MoveNext())
                 report = iterator.Current is MultipartReport || iterator.Current.ContentType.IsMimeType("message", "delivery-status")
                     || iterator.Current.ContentType.IsMimeType("message", "disposition-notification");
-        if (report || message.From.Mailboxes.Any(m => MailServerSender().IsMatch(m.LocalPart ?? "")))
+        // A null return path (Return-Path: <>, as the delivering server records it) is how mail servers send bounces.
+        if (report || message.From.Mailboxes.Any(m => MailServerSender().IsMatch(m.LocalPart ?? "")) || message.Headers[HeaderId.ReturnPath]?.Trim() == "<>")
             return "The email is a delivery report or read receipt, not a blog post.";
         if (!string.IsNullOrEmpty(autoSubmitted) && !autoSubmitted.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase) ||
             message.Headers.Contains("X-Autoreply") || message.Headers.Contains("X-Autorespond") ||

@@ -139,8 +139,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
         // When the mailbox received it, not when this run reads it: a message without a usable Date gets the same date
         // (and so the same branch) on every run, even when a retry is on the next day.
         var received = summary.InternalDate is { } arrived && arrived <= now ? arrived : now;
-        // An oversized message is not downloaded: its envelope is enough to reject and answer it.
-        var message = summary.Size > maxMessageBytes ? FromEnvelope(summary.Envelope) : await inbox.GetMessageAsync(uid, cancellation);
+        var message = summary.Size > maxMessageBytes ? WithoutBody(await inbox.GetHeadersAsync(uid, cancellation)) : await inbox.GetMessageAsync(uid, cancellation);
         var size = (long)(summary.Size ?? 0);
         try
         {
@@ -344,14 +343,17 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
         }
     }
 
-    private static MimeMessage FromEnvelope(Envelope? envelope)
+    /// <summary>
+    /// An oversized message as its headers alone (it is not downloaded): enough to reject and answer it, and to tell
+    /// whether a machine sent it (a list's or an auto-reply's headers), as for any other message.
+    /// </summary>
+    private static MimeMessage WithoutBody(HeaderList headers)
     {
-        var message = new MimeMessage();
-        if (envelope is null) return message;
-        message.From.AddRange(envelope.From);
-        message.Subject = envelope.Subject ?? "";
-        if (envelope.MessageId is { } id) message.MessageId = id;
-        return message;
+        using var stream = new MemoryStream();
+        headers.WriteTo(stream);
+        stream.Write("\r\n"u8);
+        stream.Position = 0;
+        return MimeMessage.Load(stream);
     }
 
     private static bool IsGitHubFailure(Exception e) => e is ApiException or HttpRequestException or TaskCanceledException or GitHubRefusedException;

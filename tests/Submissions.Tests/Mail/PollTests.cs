@@ -376,15 +376,25 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_oversized_message_is_rejected_from_its_envelope_with_a_reply_giving_the_limit()
+    public async Task An_oversized_message_is_rejected_from_its_headers_with_a_reply_giving_the_limit_unless_a_machine_sent_it()
     {
-        var big = Fixture("apple-plain-text.eml");
-        big.Body = new Multipart("mixed") { big.Body!, new MimePart("application", "octet-stream") { Content = new MimeContent(new MemoryStream(new byte[300_000])), FileName = "big.bin" } };
-        await Imap.DeliverAsync(big);
+        MimeMessage Big(string id)
+        {
+            var big = Fixture("apple-plain-text.eml");
+            big.MessageId = id;
+            big.Body = new Multipart("mixed") { big.Body!, new MimePart("application", "octet-stream") { Content = new MimeContent(new MemoryStream(new byte[300_000])), FileName = "big.bin" } };
+            return big;
+        }
+        // A mailing list's message, and a bounce (null return path): answering either would reach people who sent nothing.
+        var list = Big("list@example.org");
+        list.Headers.Add(HeaderId.ListId, "<staff.example.org>");
+        var bounce = Big("bounce@example.org");
+        bounce.Headers.Add(HeaderId.ReturnPath, "<>");
+        await Imap.DeliverAsync(Big("person@example.org"), list, bounce);
         var report = await Poll(Poller(maxMessageBytes: 100_000));
 
-        Assert.Equal(1, report.Rejected);
-        Assert.Single(await Imap.MessagesIn("Rejected"));
+        Assert.Equal(3, report.Rejected);
+        Assert.Equal(3, (await Imap.MessagesIn("Rejected")).Count);
         Assert.Contains("the limit is", Assert.Single(Smtp.Received).TextBody);
         Assert.Empty(GitHub.PullRequests);
         Assert.All(GitHub.Requests, r => Assert.StartsWith("GET ", r));
