@@ -161,7 +161,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             if (SingleLine.From(lines.Values.GetValueOrDefault(line)) is { Length: var length } && length > max)
                 reasons.Add($"The '{char.ToUpperInvariant(line[0])}{line[1..]}:' line is {length} characters long; it is for {what}, at most {max} characters. "
                     + "Please shorten it (or put the text in the post itself) and send the email again.");
-        if (reasons.Count > 0) return SubmissionResult.Rejected([.. reasons]);
+        if (reasons.Count > 0)
+            return SubmissionResult.Rejected([.. reasons]) with { IsNote = words < settings.MinWords && unreadableDocuments.Count == 0 && ignored.Count == 0 };
 
         var choices = ChooseCommitments(lines, message.Subject + "\n" + body, warnings);
         // Images only shown in a removed part (a signature logo, the quoted reply) are not published.

@@ -80,6 +80,12 @@ public sealed record ConvertedPost(
 /// <param name="Reasons">Why it was rejected (empty when accepted).</param>
 public sealed record SubmissionResult(ConvertedPost? Post, IReadOnlyList<string> Reasons)
 {
+    /// <summary>
+    /// True for a short note with nothing attached ("Thanks!", "Got it"), not a post: as a reply about a submission it
+    /// changes nothing, and is answered as such.
+    /// </summary>
+    public bool IsNote { get; init; }
+
     /// <summary>An accepted message.</summary>
     public static SubmissionResult Accepted(ConvertedPost post) => new(post, []);
 

@@ -26,6 +26,9 @@ public sealed class PollReport
     /// <summary>Replies that revised a post under review.</summary>
     public int Revised { get; set; }
 
+    /// <summary>Replies about a post under review that were only a note ("Thanks!"): answered, and the post left as it was.</summary>
+    public int Notes { get; set; }
+
     /// <summary>Replies that withdrew a post.</summary>
     public int Withdrawn { get; set; }
 
@@ -55,7 +58,7 @@ public sealed class PollReport
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"{Opened} opened, {AlreadyOpen} already open, {Revised} revised, {Withdrawn} withdrawn, {Rejected} rejected, {LeftInInbox} left in the inbox, " +
+        $"{Opened} opened, {AlreadyOpen} already open, {Revised} revised, {Notes} notes, {Withdrawn} withdrawn, {Rejected} rejected, {LeftInInbox} left in the inbox, " +
         $"{Notified} told their post is live, {ToldNotPublishing} told it will not be published, {OrphansRemoved} orphan branches removed; {GitHubWrites} GitHub writes in {Elapsed.TotalSeconds:0.0} s";
 }
 
@@ -166,6 +169,15 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
                     return true;
                 }
                 var revision = await bot.ReviseAsync(key, message, size, received, cancellation);
+                if (revision.IsNote)
+                {
+                    // "Thanks!": nothing to change, and nothing wrong; told that the post is still with the editors.
+                    await Answer(message, replies.StillUnderReview(message), answered, inbox, uid, smtp, filed, cancellation);
+                    await inbox.MoveToAsync(uid, processed, cancellation);
+                    report.Notes++;
+                    log.WriteLine($"message {uid}: a note about submission {key[..8]}, which it leaves as it was");
+                    return true;
+                }
                 await Answer(message, revision.Accepted ? replies.Revised(message, revision.Post!) : replies.Rejection(message, revision.Reasons), answered, inbox, uid, smtp, filed, cancellation);
                 await inbox.MoveToAsync(uid, revision.Accepted ? processed : rejected, cancellation);
                 if (revision.Accepted) report.Revised++; else report.Rejected++;

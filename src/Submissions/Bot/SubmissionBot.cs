@@ -18,6 +18,9 @@ public sealed record SubmitOutcome(ConvertedPost? Post, SubmissionPullRequest? P
 
     /// <summary>A rejection with reasons.</summary>
     public static SubmitOutcome Rejected(params IReadOnlyList<string> reasons) => new(null, null, reasons);
+
+    /// <summary>A reply about a submission that is only a note ("Thanks!"): nothing was changed, and nothing was wrong.</summary>
+    public bool IsNote { get; init; }
 }
 
 /// <summary>
@@ -40,7 +43,7 @@ public sealed partial class SubmissionBot(SubmissionConverter converter, IReadOn
     /// </summary>
     public async Task<SubmitOutcome> SubmitAsync(MimeMessage message, long size, DateTimeOffset now, CancellationToken cancellation = default)
     {
-        var (converted, validation, reasons) = Prepare(message, size, now);
+        var (converted, validation, reasons, _) = Prepare(message, size, now);
         if (converted is null) return SubmitOutcome.Rejected(reasons);
         var post = await pullRequests.InFolderOfItsOwnAsync(converted, cancellation);
         // Moved beside another post: validated again, so the pull request's notes name the file it has.
@@ -55,8 +58,8 @@ public sealed partial class SubmissionBot(SubmissionConverter converter, IReadOn
     public async Task<SubmitOutcome> ReviseAsync(string key, MimeMessage message, long size, DateTimeOffset now, CancellationToken cancellation = default)
     {
         if (await pullRequests.FindAsync(key, cancellation) is not { } pull) return SubmitOutcome.Rejected(NotUnderReview);
-        var (revision, validation, reasons) = Prepare(message, size, now);
-        if (revision is null) return SubmitOutcome.Rejected(reasons);
+        var (revision, validation, reasons, note) = Prepare(message, size, now);
+        if (revision is null) return SubmitOutcome.Rejected(reasons) with { IsNote = note };
         if (SubmissionPullRequests.ParseBranch(pull.Branch) is { } original)
             revision = revision with { Slug = original.Slug, FrontMatter = revision.FrontMatter with { Date = PostDate.Day(original.Date) } };
         await pullRequests.ReviseAsync(pull, revision, validation, cancellation);
@@ -85,14 +88,14 @@ public sealed partial class SubmissionBot(SubmissionConverter converter, IReadOn
     /// <summary>The reason given when a reply refers to a submission that is no longer open.</summary>
     public const string NotUnderReview = "This post is no longer under review (it has been published, withdrawn or closed), so your reply could not change it. To send a new post, please write a new email rather than a reply.";
 
-    private (ConvertedPost? Post, IReadOnlyList<string> Validation, IReadOnlyList<string> Reasons) Prepare(MimeMessage message, long size, DateTimeOffset now)
+    private (ConvertedPost? Post, IReadOnlyList<string> Validation, IReadOnlyList<string> Reasons, bool IsNote) Prepare(MimeMessage message, long size, DateTimeOffset now)
     {
         var converted = converter.Convert(message, size, now);
-        if (converted.Post is not { } post) return (null, [], converted.Reasons);
+        if (converted.Post is not { } post) return (null, [], converted.Reasons, converted.IsNote);
         var validation = SubmissionWriter.Validate(post, commitmentSlugs, checkBody);
         if (validation.Any(d => d.IsError))
-            return (null, [], [.. validation.Where(d => d.IsError).Select(d => "The converted post did not pass validation: " + d.Message)]);
-        return (post, [.. validation.Select(d => d.ToString())], []);
+            return (null, [], [.. validation.Where(d => d.IsError).Select(d => "The converted post did not pass validation: " + d.Message)], false);
+        return (post, [.. validation.Select(d => d.ToString())], [], false);
     }
 
     [GeneratedRegex(@"^\W*withdraw\W*$", RegexOptions.IgnoreCase)]

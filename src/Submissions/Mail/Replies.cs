@@ -63,6 +63,11 @@ public sealed class Replies(MailSettings mail)
         [$"Thank you: your changes to \"{post.FrontMatter.Title}\" have replaced the version our editors are reviewing. We will email you when the post is live.",
          .. PicturesLeftOut(post)]);
 
+    /// <summary>Answers a short reply about a post under review ("Thanks!"): the post is unchanged, and how to change it.</summary>
+    public MimeMessage StillUnderReview(MimeMessage original) => Reply(original, null,
+        "Thank you for your reply. Your blog post is still with our editors, and it has not changed. We will email you when it is live.", "",
+        "To change the post, reply to our first email with the whole post again (it replaces the version we have). To withdraw it, reply with the single word WITHDRAW.");
+
     /// <summary>A paragraph telling the contributor which attached pictures could not be used, and how to send them; none when all could.</summary>
     private static string[] PicturesLeftOut(ConvertedPost post) => post.PicturesLeftOut.Count == 0 ? [] :
         ["", "We could not use these pictures:", .. ShortList.Of(post.PicturesLeftOut, p => p).Lines(end: "."),

@@ -144,6 +144,27 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_thank_you_reply_to_the_acknowledgement_changes_nothing_and_is_told_the_post_is_still_under_review()
+    {
+        var acknowledgement = await SubmitOne();
+        var branch = Assert.Single(GitHub.Branches, b => b.StartsWith("submissions/", StringComparison.Ordinal));
+        var commits = GitHub.CommitsOnlyOn(branch).Count;
+
+        await Imap.DeliverAsync(ReplyTo(acknowledgement, "Priya Khan <priya.khan@icloud.com>", "Thank you so much!\n\nPriya"
+            + "\n\nOn Tue, 24 Nov 2026 at 12:00, PPN blog <blog@example.org> wrote:\n> Thank you for your blog post"));
+        var report = await Poll();
+
+        Assert.Equal((1, 0, 0), (report.Notes, report.Rejected, report.Revised));
+        Assert.Equal(commits, GitHub.CommitsOnlyOn(branch).Count);
+        Assert.Equal("open", Assert.Single(GitHub.PullRequests)["state"]!.GetValue<string>());
+        // Two answers in all: the acknowledgement, and this one (the sink's files are not in the order they came).
+        Assert.Equal(2, Smtp.Received.Count);
+        var answer = Assert.Single(Smtp.Received, m => (m.TextBody ?? "").Contains("still with our editors, and it has not changed")).TextBody!;
+        Assert.DoesNotContain("send the post again", answer);
+        Assert.Equal(2, (await Imap.MessagesIn("Processed")).Count);
+    }
+
+    [Fact]
     public async Task A_withdrawal_whose_reply_could_not_be_sent_is_answered_as_withdrawn_by_the_next_run()
     {
         var acknowledgement = await SubmitOne();
