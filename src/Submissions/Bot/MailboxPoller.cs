@@ -26,7 +26,7 @@ public sealed class PollReport
     /// <summary>Replies that revised a post under review.</summary>
     public int Revised { get; set; }
 
-    /// <summary>Replies about a post under review that were only a note ("Thanks!"): answered, and the post left as it was.</summary>
+    /// <summary>Replies to the bot that were only a note ("Thanks!"): the post left as it was, a note about one under review answered.</summary>
     public int Notes { get; set; }
 
     /// <summary>Replies that withdrew a post.</summary>
@@ -194,6 +194,13 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
                 await inbox.MoveToAsync(uid, processed, cancellation);
                 if (pull.Created) report.Opened++; else report.AlreadyOpen++;
                 log.WriteLine($"message {uid}: pull request #{pull.Number} ({(pull.Created ? "opened" : "already open")}) {pull.Url}");
+            }
+            else if (outcome.IsNote && replies.RepliesToUs(message))
+            {
+                // "Thank you!" in answer to "your post is live": nothing to do, and nothing to answer.
+                await inbox.MoveToAsync(uid, processed, cancellation);
+                report.Notes++;
+                log.WriteLine($"message {uid}: a note in reply to the bot, filed");
             }
             else
             {

@@ -19,7 +19,7 @@ public sealed record SubmitOutcome(ConvertedPost? Post, SubmissionPullRequest? P
     /// <summary>A rejection with reasons.</summary>
     public static SubmitOutcome Rejected(params IReadOnlyList<string> reasons) => new(null, null, reasons);
 
-    /// <summary>A reply about a submission that is only a note ("Thanks!"): nothing was changed, and nothing was wrong.</summary>
+    /// <summary>A message that is only a note ("Thanks!"), not a post: as a reply about a submission, it changes nothing.</summary>
     public bool IsNote { get; init; }
 }
 
@@ -43,8 +43,8 @@ public sealed partial class SubmissionBot(SubmissionConverter converter, IReadOn
     /// </summary>
     public async Task<SubmitOutcome> SubmitAsync(MimeMessage message, long size, DateTimeOffset now, CancellationToken cancellation = default)
     {
-        var (converted, validation, reasons, _) = Prepare(message, size, now);
-        if (converted is null) return SubmitOutcome.Rejected(reasons);
+        var (converted, validation, reasons, note) = Prepare(message, size, now);
+        if (converted is null) return SubmitOutcome.Rejected(reasons) with { IsNote = note };
         var post = await pullRequests.InFolderOfItsOwnAsync(converted, cancellation);
         // Moved beside another post: validated again, so the pull request's notes name the file it has.
         if (post != converted) validation = [.. SubmissionWriter.Validate(post, commitmentSlugs, checkBody).Select(d => d.ToString())];

@@ -30,6 +30,9 @@ public sealed class Replies(MailSettings mail)
         return null;
     }
 
+    /// <summary>True when <paramref name="message"/> replies to one of the bot's own emails (an acknowledgement, a "your post is live").</summary>
+    public bool RepliesToUs(MimeMessage message) => message.InReplyTo?.EndsWith("@" + Domain, StringComparison.OrdinalIgnoreCase) == true;
+
     /// <summary>
     /// Whether to answer <paramref name="message"/> at all: not a machine's message (bounce, auto-reply, mailing
     /// list), not our own, and with a sender to answer. Unanswered messages are still filed, never dropped.

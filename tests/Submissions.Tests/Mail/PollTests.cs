@@ -246,6 +246,13 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains(new Uri(Site.BaseUrl, $"posts/{slug}/").ToString(), news.TextBody ?? "");
         Assert.Contains(SubmissionPullRequests.NotifiedLabel, Assert.Single(GitHub.PullRequests)["labels"]!.AsArray().Select(l => l!["name"]!.GetValue<string>()));
         Assert.Empty(GitHub.Violations);
+
+        // "Thank you!" in answer to the news: filed, and not answered as a post with almost no text.
+        var sent = Smtp.Received.Count;
+        await Imap.DeliverAsync(ReplyTo(news, "Priya Khan <priya.khan@icloud.com>", "Thank you, that's wonderful!"));
+        var thanks = await Poll();
+        Assert.Equal((1, 0, 0), (thanks.Notes, thanks.Rejected, thanks.Opened));
+        Assert.Equal(sent, Smtp.Received.Count);
     }
 
     [Fact]
