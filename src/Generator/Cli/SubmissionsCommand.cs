@@ -164,7 +164,7 @@ internal static partial class SubmissionsCommand
                 // A fresh client each pass: a GitHub App's installation token lasts an hour.
                 var (bot, failure) = await CreateBot(loaded, pacer, error);
                 if (bot is null) return failure;
-                var poller = new MailboxPoller(mail, password, bot, converter, new Replies(mail), loaded.SiteUrl, http, output, loaded.Config.Conversion.MaxMessageBytes);
+                var poller = new MailboxPoller(mail, password, bot, converter, new Replies(mail, m => converter.TrustOf(m).Authenticated), loaded.SiteUrl, http, output, loaded.Config.Conversion.MaxMessageBytes);
                 var report = await poller.PollOnceAsync(DateTimeOffset.Now, cancellation);
                 output.WriteLine($"ppnblog: {report}");
                 foreach (var problem in report.Problems) error.WriteLine($"ppnblog: {problem}");

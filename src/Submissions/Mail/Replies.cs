@@ -9,8 +9,15 @@ namespace PPNBlog.Submissions.Mail;
 /// withdrawal was done, and the editors' decision: the news that the post is live, or that it will not be published.
 /// Replies go to the From address only (never Reply-To, which a forger could point at anyone), thread under the
 /// original, and are marked automatic (RFC 3834) so that auto-responders do not answer them.
+/// <para>
+/// A sender the receiving server did not authenticate may have written someone else's address: the reply then repeats
+/// nothing of theirs (subject, name, title), so the bot cannot be made to send a stranger a forger's words ("Re: your
+/// password expires: renew at …") from the network's address.
+/// </para>
 /// </summary>
-public sealed class Replies(MailSettings mail)
+/// <param name="mail">The bot's mailbox settings.</param>
+/// <param name="quotesSender">Whether a reply to a message may repeat its words: true when its sender was authenticated.</param>
+public sealed class Replies(MailSettings mail, Func<MimeMessage, bool> quotesSender)
 {
     /// <summary>The Message-ID of the acknowledgement for a submission key: replies to it carry the key back.</summary>
     public string AcknowledgementId(string key) => $"ack.{key}@{Domain}";
@@ -46,7 +53,7 @@ public sealed class Replies(MailSettings mail)
 
     /// <summary>Thanks the contributor and says what happens next.</summary>
     public MimeMessage Acknowledgement(MimeMessage original, ConvertedPost post) => Reply(original, AcknowledgementId(post.IdempotencyKey),
-        [$"Thank you for your blog post, \"{post.FrontMatter.Title}\". It has reached the Psychological Professions Network's communications team, who will review it before it is published.",
+        [$"Thank you for your blog post{Titled(original, ", ", post.FrontMatter.Title)}. It has reached the Psychological Professions Network's communications team, who will review it before it is published.",
         "",
         "What happens next:",
         "- An editor checks the post, its images and which of the Vision's commitments it relates to.",
@@ -63,7 +70,7 @@ public sealed class Replies(MailSettings mail)
 
     /// <summary>Confirms that a reply replaced the post under review.</summary>
     public MimeMessage Revised(MimeMessage original, ConvertedPost post) => Reply(original, null,
-        [$"Thank you: your changes to \"{post.FrontMatter.Title}\" have replaced the version our editors are reviewing. We will email you when the post is live.",
+        [$"Thank you: your changes to {Titled(original, "", post.FrontMatter.Title, "your post")} have replaced the version our editors are reviewing. We will email you when the post is live.",
          .. PicturesLeftOut(post)]);
 
     /// <summary>Answers a short reply about a post under review ("Thanks!"): the post is unchanged, and how to change it.</summary>
@@ -82,13 +89,17 @@ public sealed class Replies(MailSettings mail)
 
     /// <summary>Tells the contributor the post is published, with its address.</summary>
     public MimeMessage Live(MimeMessage original, string title, Uri url) => Reply(original, null,
-        $"Good news: your blog post \"{title}\" is now live on the Psychological Professions Network blog:", "", url.ToString(), "",
+        $"Good news: your blog post{Titled(original, " ", title)} is now live on the Psychological Professions Network blog:", "", url.ToString(), "",
         "Thank you for contributing. Please share it with your colleagues and networks.");
 
     /// <summary>Tells the contributor, kindly, that the editors have decided not to publish the post.</summary>
     public MimeMessage NotPublishing(MimeMessage original, string title) => Reply(original, null,
-        $"Thank you for sending your blog post \"{title}\" to the Psychological Professions Network blog. Our editors have read it, and have decided not to publish it on the blog.",
+        $"Thank you for sending your blog post{Titled(original, " ", title)} to the Psychological Professions Network blog. Our editors have read it, and have decided not to publish it on the blog.",
         "", "Thank you for the time you gave to writing it. You are welcome to send another post at any time, as a new email.");
+
+    /// <summary>A post's title in quotes after <paramref name="before"/>, when the reply may repeat the sender's words; else <paramref name="otherwise"/>.</summary>
+    private string Titled(MimeMessage original, string before, string title, string otherwise = "") =>
+        quotesSender(original) ? $"{before}\"{title}\"" : otherwise;
 
     private string Domain => mail.FromAddress.Split('@').Last();
 
@@ -101,7 +112,8 @@ public sealed class Replies(MailSettings mail)
         var reply = new MimeMessage();
         reply.From.Add(new MailboxAddress(mail.FromName, mail.FromAddress));
         reply.To.Add(new MailboxAddress(sender.Name, sender.Address));
-        var subject = string.Concat((original.Subject ?? "Your blog post").Where(c => !char.IsControl(c))).Trim();
+        var quotes = quotesSender(original);
+        var subject = string.Concat((quotes ? original.Subject ?? "Your blog post" : "Your email to the blog").Where(c => !char.IsControl(c))).Trim();
         subject = WholeCharacters.Prefix(subject, 150);
         reply.Subject = subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? subject : "Re: " + subject;
         reply.MessageId = messageId ?? MimeKit.Utils.MimeUtils.GenerateMessageId(Domain);
@@ -114,7 +126,7 @@ public sealed class Replies(MailSettings mail)
         reply.Headers.Add(HeaderId.AutoSubmitted, "auto-replied");
         var body = new StringBuilder();
         // A name as people have it: an unbounded one would let a forged sender write a paragraph of its own to anyone.
-        body.AppendLine($"Dear {(SingleLine.From(sender.Name) is { Length: > 0 and <= 60 } name ? name : "contributor")},").AppendLine();
+        body.AppendLine($"Dear {(quotes && SingleLine.From(sender.Name) is { Length: > 0 and <= 60 } name ? name : "contributor")},").AppendLine();
         foreach (var line in lines) body.AppendLine(line);
         body.AppendLine().AppendLine("With thanks,").AppendLine(mail.FromName);
         reply.Body = new TextPart("plain") { Text = body.ToString() };

@@ -439,7 +439,7 @@ public class HostileMessageTests
     }
 
     private static PPNBlog.Submissions.Mail.Replies Replies() => new(new("imap.example.org", 993, "smtp.example.org", 465,
-        MailKit.Security.SecureSocketOptions.SslOnConnect, "blog", "blog@example.org", "PPN blog", "INBOX", "Processed", "Rejected"));
+        MailKit.Security.SecureSocketOptions.SslOnConnect, "blog", "blog@example.org", "PPN blog", "INBOX", "Processed", "Rejected"), _ => true);
 
     [Fact]
     public void A_damaged_picture_shown_many_times_is_read_and_counted_once_and_a_long_left_out_list_is_short_in_the_reply()

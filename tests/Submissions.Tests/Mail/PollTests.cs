@@ -46,7 +46,7 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         var pulls = new SubmissionPullRequests(GitHub.Client(), new GitHubTarget("o", "r", baseBranch, GitHub.BaseUrl, []), retry, Emails.Labels, pacer);
         var converter = Emails.Converter(new SubmissionSettings { MaxMessageBytes = maxMessageBytes });
         var bot = new SubmissionBot(converter, Emails.Commitments.Select(c => c.Slug).ToList(), SubmissionsCommand.CheckBody, pulls);
-        return new MailboxPoller(mail, Imap.Password, bot, converter, new Replies(mail), Site.BaseUrl, new HttpClient(), _log, maxMessageBytes);
+        return new MailboxPoller(mail, Imap.Password, bot, converter, new Replies(mail, m => converter.TrustOf(m).Authenticated), Site.BaseUrl, new HttpClient(), _log, maxMessageBytes);
     }
 
     private async Task<PollReport> Poll(MailboxPoller? poller = null, DateTimeOffset? now = null)
@@ -260,11 +260,12 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
     {
         await Imap.DeliverAsync(Fixture("apple-plain-text.eml"), Fixture("outlook-html-inline-image.eml"));
         await Poll();
-        // Each pull request by its contributor: the acknowledgement sent to them quotes the post's title.
+        // Each pull request by its contributor: the acknowledgement sent to them is named after the submission's key.
         int PullOf(string address)
         {
-            var acknowledgement = Smtp.Received.Single(m => m.To.Mailboxes.Single().Address == address).TextBody ?? "";
-            return GitHub.PullRequests.Single(p => acknowledgement.Contains($"\"{PullRequestText.PostTitle(p["title"]!.GetValue<string>())}\""))["number"]!.GetValue<int>();
+            var acknowledgement = Smtp.Received.Single(m => m.To.Mailboxes.Single().Address == address).MessageId!;
+            var key = acknowledgement["ack.".Length..acknowledgement.IndexOf('@')];
+            return GitHub.PullRequests.Single(p => SubmissionPullRequests.ParseBranch(p["head"]!["ref"]!.GetValue<string>())!.Value.Key == key)["number"]!.GetValue<int>();
         }
         var declined = PullOf("priya.khan@icloud.com");
         var remade = PullOf("sam.patel@nhs.net");
@@ -361,7 +362,7 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         var sent = Smtp.Received;
         // Processed: one acknowledgement each. Rejected: one reply each, except machine mail (never answered, so no
         // mail loop). A cut between sending and flagging could repeat a reply; none did here.
-        var replies = new Replies(Mail());
+        var replies = new Replies(Mail(), _ => true);
         Assert.All(processed, m => Assert.Single(sent, r => r.InReplyTo == m.Message.MessageId && r.MessageId!.StartsWith("ack.", StringComparison.Ordinal)));
         Assert.All(rejected, m => Assert.Equal(replies.ShouldAnswer(m.Message) ? 1 : 0, sent.Count(r => r.InReplyTo == m.Message.MessageId)));
         Assert.Contains(rejected, m => !replies.ShouldAnswer(m.Message));
@@ -396,6 +397,10 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(12, Smtp.Received.Count(m => m.To.Mailboxes.Single().Address == Colleague));
         Assert.Equal(2, _log.ToString().Split('\n').Count(l => l.Contains("not answered, as its sender (not authenticated) had 10 replies", StringComparison.Ordinal)));
         Assert.DoesNotContain(Victim, _log.ToString());
+        // A forger's words (subject, name) are not repeated to the address they wrote; an authenticated sender's are.
+        Assert.All(Smtp.Received.Where(m => m.To.Mailboxes.Single().Address == Victim),
+            m => Assert.Equal(("Re: Your email to the blog", true), (m.Subject, m.TextBody!.StartsWith("Dear contributor,", StringComparison.Ordinal))));
+        Assert.All(Smtp.Received.Where(m => m.To.Mailboxes.Single().Address == Colleague), m => Assert.StartsWith("Re: Note ", m.Subject));
 
         // The next run (the same day) answers no more forged messages either.
         await Imap.DeliverAsync(Short(Victim, 13, false));
