@@ -112,8 +112,7 @@ public sealed class FrontMatterFields
                 // YamlDotNet fails so, not with a YamlException, on some malformed YAML: most often a '[' or '{' left open
                 // with lines after it. Reported there, not as a crash.
                 diagnostics.Add(DiagnosticCode.MalformedYaml, SourceLocation.FromYaml(file, parser.Reached, firstLine),
-                    "invalid YAML: it cannot be read past this point",
-                    "Check that each '[' and '{' is closed on its line and each quote is matched; put a value that starts with one of them in double quotes.");
+                    "invalid YAML: it cannot be read past this point", YamlMistakes.UnclosedHint);
                 return null;
             }
         }

@@ -34,6 +34,16 @@ internal static partial class YamlMistakes
             if (ReservedStart(lines[i].TrimEnd('\r')) is { } reserved)
                 return new(i + 1, reserved.Column, reserved.Message, reserved.Hint);
         }
+        // A '[' or '{' left open: YamlDotNet stops where the list runs into the next key or the end, not where it opened.
+        if (message.Contains("flow sequence", StringComparison.OrdinalIgnoreCase) || message.Contains("flow mapping", StringComparison.OrdinalIgnoreCase))
+        {
+            for (var i = line - 1; i >= 0; i--)
+            {
+                var open = lines[i].LastIndexOfAny(['[', '{']);
+                if (open >= 0 && lines[i].IndexOfAny([']', '}'], open) < 0)
+                    return new(i + 1, open + 1, $"invalid YAML: the '{lines[i][open]}' here is never closed", UnclosedHint);
+            }
+        }
         var text = lines[line - 1];
         return new(error.Start.Line, error.Start.Column, $"invalid YAML: {message}", message switch
         {
@@ -50,6 +60,9 @@ internal static partial class YamlMistakes
             _ => null,
         });
     }
+
+    /// <summary>What to do about a '[' or '{' left open, or YAML that cannot be read past a point.</summary>
+    public const string UnclosedHint = "Check that each '[' and '{' is closed on its line and each quote is matched; put a value that starts with one of them in double quotes.";
 
     /// <summary>
     /// The hint for a key whose value is empty because a '#' on its line began a YAML comment (<c>title: #1 tip</c>);
