@@ -123,11 +123,25 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
         {
             for (var start = body.IndexOf(element, StringComparison.OrdinalIgnoreCase); start >= 0; start = body.IndexOf(element, start + 1, StringComparison.OrdinalIgnoreCase))
             {
-                var end = body.IndexOf('>', start) is var close and >= 0 ? close : body.Length;
+                var end = TagEnd(body, start);
+                if (removed.WithoutIt is { } absent && body.IndexOf(absent, start, end - start, StringComparison.OrdinalIgnoreCase) >= 0) continue;
                 if (body.IndexOf(removed.Written, start, end - start, StringComparison.OrdinalIgnoreCase) is var at and >= 0) return at;
             }
         }
         return body.IndexOf(removed.Written, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Where the tag starting at <paramref name="start"/> ends: its first '>' outside a quoted attribute value.</summary>
+    private static int TagEnd(string body, int start)
+    {
+        var quote = '\0';
+        for (var i = start; i < body.Length; i++)
+        {
+            if (quote != '\0') { if (body[i] == quote) quote = '\0'; }
+            else if (body[i] is '"' or '\'') quote = body[i];
+            else if (body[i] == '>') return i;
+        }
+        return body.Length;
     }
 
     /// <summary>Where the character at <paramref name="at"/> of a body is in its file.</summary>

@@ -218,9 +218,15 @@ public sealed class DomRewriter(BodyEdits edits)
         sanitizer.AllowedAttributes.ExceptWith(["style", "name"]);
         sanitizer.AllowedSchemes.UnionWith(BodyEdits.SafeSchemes);
         sanitizer.RemovingTag += (_, e) => removed.Add(new($"<{e.Tag.LocalName}>", "<" + e.Tag.LocalName));
-        sanitizer.RemovingAttribute += (_, e) => removed.Add(e.Reason == RemoveReason.NotAllowedUrlValue && BodyEdits.UnsafeScheme(e.Attribute.Value) is { } scheme
-            ? BodyEdits.RemovedAddress(scheme, e.Attribute.Name, e.Tag.LocalName)
-            : new($"{e.Attribute.Name}=\"…\" on <{e.Tag.LocalName}>", e.Attribute.Name + "=", Within: "<" + e.Tag.LocalName));
+        // Frames that lost an attribute: one left with no address (its srcdoc removed) is told once, by that attribute.
+        var framesTold = new HashSet<IElement>();
+        sanitizer.RemovingAttribute += (_, e) =>
+        {
+            if (e.Tag.LocalName == "iframe") framesTold.Add(e.Tag);
+            removed.Add(e.Reason == RemoveReason.NotAllowedUrlValue && BodyEdits.UnsafeScheme(e.Attribute.Value) is { } scheme
+                ? BodyEdits.RemovedAddress(scheme, e.Attribute.Name, e.Tag.LocalName)
+                : new($"{e.Attribute.Name}=\"…\" on <{e.Tag.LocalName}>", e.Attribute.Name + "=", Within: "<" + e.Tag.LocalName));
+        };
         sanitizer.SanitizeDom(document, document.Body);
         RemoveTakenIds(document.Body!, removed);
         // Embeds are allowed only as the recording hosts' players, over https, and with no powers a player does not need.
@@ -231,7 +237,9 @@ public sealed class DomRewriter(BodyEdits edits)
                 if (frame.GetAttribute("allow") is { } allow) AllowOnlyPlayerFeatures(frame, allow, removed);
                 continue;
             }
-            removed.Add(new($"<iframe src=\"{frame.GetAttribute("src")}\">", frame.GetAttribute("src") is { Length: > 0 } written ? written : "<iframe"));
+            if (frame.GetAttribute("src") is { Length: > 0 } written) removed.Add(new($"<iframe src=\"{written}\">", written));
+            // Found by its tag with no src (a player's tag before it has one, and a frame told by its removed srcdoc has that).
+            else if (!framesTold.Contains(frame)) removed.Add(new("<iframe> with no address (src)", "<iframe", Within: "<iframe", WithoutIt: "src"));
             frame.Remove();
         }
     }

@@ -16,4 +16,5 @@ public sealed record ProcessedHtml(string Html, string Excerpt, int WordCount, I
 /// <param name="Written">Text that finds it in the Markdown (case aside), so the warning can point at its line.</param>
 /// <param name="Hint">How to write it instead, when the warning's general hint does not fit.</param>
 /// <param name="Within">Text written before it that finds its element (<c>&lt;iframe</c> for an attribute of one), when known.</param>
-public sealed record RemovedHtml(string Description, string Written, string? Hint = null, string? Within = null);
+/// <param name="WithoutIt">Text its element's tag does not hold (<c>src</c> for a frame with no address), when that tells it from others.</param>
+public sealed record RemovedHtml(string Description, string Written, string? Hint = null, string? Within = null, string? WithoutIt = null);

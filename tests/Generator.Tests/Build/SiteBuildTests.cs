@@ -15,6 +15,22 @@ public class SiteBuildTests
         new HtmlParser().ParseDocument(site.ReadOutput(sitePath));
 
     [Fact]
+    public void A_frame_left_with_no_address_is_told_once_where_it_is_written()
+    {
+        using var site = new TestSite();
+        site.WritePost("frames", body: "First paragraph.\n\n<iframe src=\"https://www.youtube.com/embed/abc123\"></iframe>\n\n" +
+            "<iframe srcdoc=\"<p>hi</p>\"></iframe>\n\n<iframe title=\"Empty\"></iframe>");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        Assert.Equal(["input/posts/2021/frames.md:13:9: warning PPN017: unsafe HTML removed: srcdoc=\"…\" on <iframe>",
+                      "input/posts/2021/frames.md:15:1: warning PPN017: unsafe HTML removed: <iframe> with no address (src)"],
+            site.Lines(result).Select(l => l.Split(" (hint:")[0]));
+        Assert.Single(Page(site, "posts/frames/index.html").QuerySelectorAll("iframe"));
+    }
+
+    [Fact]
     public void A_header_image_at_a_site_address_that_is_no_file_fails_the_build_at_its_line()
     {
         using var site = new TestSite();
