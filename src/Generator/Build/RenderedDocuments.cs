@@ -131,6 +131,9 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
         return body.IndexOf(removed.Written, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>How Markdig's message for nesting past its depth limit begins (it goes on to guess at "a very large table").</summary>
+    private const string MarkdigTooDeep = "Markdown elements in the input are too deeply nested";
+
     /// <summary>Where the tag starting at <paramref name="start"/> ends: its first '>' outside a quoted attribute value.</summary>
     private static int TagEnd(string body, int start)
     {
@@ -165,9 +168,10 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
         {
-            // Hostile or broken bodies (nesting bombs) fail this file, not the whole process.
-            found.Add(DiagnosticCode.UnrenderableBody, new SourceLocation(source.DisplayPath, source.BodyFirstLine, 1),
-                $"the body cannot be rendered: {e.Message}");
+            // Hostile or broken bodies (nesting bombs) fail this file, not the whole process; told where when a place is to blame.
+            var at = (e as MarkdownLimitException)?.Offset ?? MarkdownLimits.MostNestedLine(body);
+            found.Add(DiagnosticCode.UnrenderableBody, at is { } offset ? LocationAt(body, offset, source) : new SourceLocation(source.DisplayPath, source.BodyFirstLine, 1),
+                $"the body cannot be rendered: {(e.Message.StartsWith(MarkdigTooDeep, StringComparison.Ordinal) ? "its Markdown nests too deeply (quotes, lists, emphasis or links inside one another, hundreds deep)" : e.Message)}");
             markdown = new MarkdownHtml(default, [], null);
             html = new ProcessedHtml("", "", 0, []);
         }

@@ -63,10 +63,10 @@ public static partial class MarkdownLimits
             throw new InvalidOperationException(
                 $"it has {definitions} link reference definitions ('[label]: address' lines); a body may have at most {MaxReferenceDefinitions}");
         // Each marker takes two characters with its space or tab; most bodies have far fewer list items in all.
-        if (span.Length > MaxMarkersOnALine * 2 && MarkerCandidates(span) > MaxMarkersOnALine && MarkerRun().IsMatch(markdown))
-            throw new InvalidOperationException(
+        if (span.Length > MaxMarkersOnALine * 2 && MarkerCandidates(span) > MaxMarkersOnALine && MarkerRun().Match(markdown) is { Success: true } run)
+            throw new MarkdownLimitException(
                 $"a line starts with more than {MaxMarkersOnALine} list or quote markers ('- ', '* ', '> ', '1. '), each a list inside the one before; "
-                + "start each list item on a line of its own");
+                + "start each list item on a line of its own", run.Index);
         // Markdig reads on from each opening at most to the end of the body, and a body of n characters has fewer than
         // n/2 openings: most bodies are too short to need counting.
         if ((long)span.Length * span.Length / 2 <= MaxRescan) return;
@@ -79,6 +79,26 @@ public static partial class MarkdownLimits
                 "it has so many HTML comments left without their '-->' that Markdig cannot read it in reasonable time; " +
                 "close each '<!--' with '-->', or delete them");
     }
+
+    /// <summary>
+    /// Where a body that nests too deeply most likely does (a character offset): the start of its line holding the most
+    /// of the characters that nest ('&gt;', '*', '_', '[', '&lt;', list markers), when one line holds hundreds. Null when
+    /// no line stands out (then no place is named rather than a wrong one).
+    /// </summary>
+    public static int? MostNestedLine(string body)
+    {
+        var (best, bestCount, start) = (-1, 0, 0);
+        foreach (var line in body.AsSpan().EnumerateLines())
+        {
+            var count = 0;
+            foreach (var c in line) if (NestingCharacters.Contains(c)) count++;
+            if (count > bestCount) (best, bestCount) = (start, count);
+            start += line.Length + 1;
+        }
+        return bestCount >= MaxMarkersOnALine ? best : null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NestingCharacters = System.Buffers.SearchValues.Create(">*_[<-+");
 
     /// <summary>
     /// What Markdig reads after each <c>&lt;!--</c> of <paramref name="body"/>, in all: to the next <c>--&gt;</c>, at most
@@ -172,4 +192,13 @@ public static partial class MarkdownLimits
     /// <summary>Where Markdig's autolink extension starts a link: after white space or *, _, ~ or ( (not a link's own "](").</summary>
     [GeneratedRegex(@"(?<=^|[\s*_~(])(?<!\]\()(?:https?://|ftp://|mailto:|www\.)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex BareLink();
+}
+
+/// <summary>A body past one of <see cref="MarkdownLimits"/>, with where it is (a character offset) when one place is to blame.</summary>
+/// <param name="message">What is wrong and what to change.</param>
+/// <param name="offset">Where in the body.</param>
+public sealed class MarkdownLimitException(string message, int? offset = null) : InvalidOperationException(message)
+{
+    /// <summary>Where in the body the limit was passed, when one place is to blame.</summary>
+    public int? Offset { get; } = offset;
 }

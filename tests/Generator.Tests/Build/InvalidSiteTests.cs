@@ -62,7 +62,7 @@ public class InvalidSiteTests
         site.WritePost("fine", body: "<div><div>Nested a little.</div></div>\n");
         var result = site.Build();
         Assert.False(result.Succeeded);
-        Assert.Equal(["input/posts/2021/nested.md:8:1: error PPN021: the body cannot be rendered: its HTML nests elements more than 512 deep " +
+        Assert.Equal(["input/posts/2021/nested.md:11:1: error PPN021: the body cannot be rendered: its HTML nests elements more than 512 deep " +
             Hint], site.Lines(result));
     }
 
@@ -93,7 +93,7 @@ public class InvalidSiteTests
         site.WritePost("listed", body: string.Concat(Enumerable.Repeat("- [NHS](https://www.nhs.uk/)\n", 3_000)));
         var result = site.Build();
         Assert.False(result.Succeeded);
-        Assert.Equal(["input/posts/2021/unclosed.md:8:1: error PPN021: the body cannot be rendered: it has so many links left without their ')' that " +
+        Assert.Equal(["input/posts/2021/unclosed.md:9:1: error PPN021: the body cannot be rendered: it has so many links left without their ')' that " +
             $"Markdig cannot read it in reasonable time; close each link's '(' with ')', or split long paragraphs with blank lines {Hint}"], site.Lines(result));
     }
 
@@ -107,7 +107,7 @@ public class InvalidSiteTests
         site.WritePost("most", body: "Intro.\n\n" + string.Concat(Enumerable.Repeat("<b>x</b>", limit / 2 - 10)));
         var result = site.Build();
         Assert.False(result.Succeeded);
-        Assert.Equal([$"input/posts/2021/many.md:8:1: error PPN021: the body cannot be rendered: its HTML has {limit + 6} tags; " +
+        Assert.Equal([$"input/posts/2021/many.md:11:1: error PPN021: the body cannot be rendered: its HTML has {limit + 6} tags; " +
             $"a body with HTML in it may have at most {limit} {Hint}"], site.Lines(result).Where(l => l.Contains("PPN021")));
     }
 
@@ -119,7 +119,7 @@ public class InvalidSiteTests
         site.WritePost("closed", body: string.Concat(Enumerable.Repeat("Text <!-- a note --> more.\n", 3_000)));
         var result = site.Build();
         Assert.False(result.Succeeded);
-        Assert.Equal(["input/posts/2021/unclosed.md:8:1: error PPN021: the body cannot be rendered: it has so many HTML comments left without their '-->' that " +
+        Assert.Equal(["input/posts/2021/unclosed.md:9:1: error PPN021: the body cannot be rendered: it has so many HTML comments left without their '-->' that " +
             $"Markdig cannot read it in reasonable time; close each '<!--' with '-->', or delete them {Hint}"], site.Lines(result).Where(l => l.Contains("PPN021")));
     }
 
@@ -151,7 +151,7 @@ public class InvalidSiteTests
         Assert.False(result.Succeeded);
         var message = $"error PPN021: the body cannot be rendered: a line starts with more than {limit} list or quote markers ('- ', '* ', '> ', '1. '), " +
             $"each a list inside the one before; start each list item on a line of its own {Hint}";
-        Assert.Equal([$"input/posts/2021/many.md:8:1: {message}", $"input/posts/2021/mixed.md:8:1: {message}", $"input/posts/2021/tabbed.md:8:1: {message}"], site.Lines(result));
+        Assert.Equal([$"input/posts/2021/many.md:11:1: {message}", $"input/posts/2021/mixed.md:11:1: {message}", $"input/posts/2021/tabbed.md:11:1: {message}"], site.Lines(result));
     }
 
     [Fact]
