@@ -275,7 +275,12 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
     public async Task<ConvertedPost> InFolderOfItsOwnAsync(ConvertedPost post, CancellationToken cancellation = default)
     {
         var text = SubmissionWriter.PostText(post);
-        foreach (var choice in post.FolderChoices(await PostsBySlug(cancellation)))
+        var taken = await PostsBySlug(cancellation);
+        // Other submissions under review hold their addresses too: two posts of one title (or one sent twice) would
+        // otherwise add the same file, and the second to be merged would fail.
+        foreach (var branch in await SubmissionBranches(cancellation))
+            if (ParseBranch(branch) is { } other && other.Key != post.IdempotencyKey) taken.TryAdd(other.Slug, $"another submission under review (branch {branch})");
+        foreach (var choice in post.FolderChoices(taken))
         {
             try
             {

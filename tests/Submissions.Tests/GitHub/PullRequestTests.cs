@@ -74,6 +74,24 @@ public sealed class PullRequestTests : WithFakeGitHub
         Assert.Empty(GitHub.Violations);
     }
 
+    [Fact]
+    public async Task A_post_of_the_same_title_as_one_under_review_goes_beside_it_and_a_retry_of_either_keeps_its_folder()
+    {
+        var bot = Bot();
+        var first = Post("outlook-html-inline-image.eml");
+        var opened = await bot.OpenAsync(await bot.InFolderOfItsOwnAsync(first), []);
+        // The same post sent again (a new message, so a new key), still under review.
+        var again = first with { IdempotencyKey = new string('f', first.IdempotencyKey.Length) };
+
+        var placed = await bot.InFolderOfItsOwnAsync(again);
+
+        Assert.Equal(first.Slug + "-2", placed.Slug);
+        Assert.Contains($"/posts/{first.Slug}/ is already the address of another submission under review (branch {opened.Branch}), which is left as it is: " +
+            $"this one is {first.BundlePath}-2/.", placed.Warnings);
+        Assert.Equal(first.Slug, (await bot.InFolderOfItsOwnAsync(first)).Slug);
+        Assert.Empty(GitHub.Violations);
+    }
+
     [Theory]
     [InlineData("{0}/index.md")]
     [InlineData("{0}.md")]
