@@ -240,18 +240,26 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
     public const int MaxRepliesPerDayToUnauthenticated = 10;
 
     /// <summary>
+    /// Replies a day to any one address: no contributor sends this many posts in a day, but a ticket system or responder
+    /// that answers every email without marking its answers automatic would otherwise keep a loop with the bot going.
+    /// </summary>
+    public const int MaxRepliesPerDay = 30;
+
+    /// <summary>
     /// Sends <paramref name="reply"/> unless the message was already answered (an earlier run), should not be answered,
-    /// or its unauthenticated sender had <see cref="MaxRepliesPerDayToUnauthenticated"/> replies already; then flags it.
+    /// or its sender had the day's replies already (<see cref="MaxRepliesPerDay"/>, or <see cref="MaxRepliesPerDayToUnauthenticated"/>
+    /// when not authenticated); then flags it.
     /// </summary>
     private async Task Answer(MimeMessage original, MimeMessage reply, bool answered, IMailFolder inbox, UniqueId uid, SmtpClient smtp, FiledMessages filed,
         CancellationToken cancellation)
     {
         if (answered || !replies.ShouldAnswer(original)) return;
-        if (!converter.TrustOf(original).Authenticated
-            && await filed.AnsweredFromAsync(reply.To.Mailboxes.Single().Address, cancellation) >= MaxRepliesPerDayToUnauthenticated)
+        var authenticated = converter.TrustOf(original).Authenticated;
+        var limit = authenticated ? MaxRepliesPerDay : MaxRepliesPerDayToUnauthenticated;
+        if (await filed.AnsweredFromAsync(reply.To.Mailboxes.Single().Address, cancellation) >= limit)
         {
             // Filed as usual, and not flagged: it was not answered.
-            log.WriteLine($"message {uid}: not answered, as its sender (not authenticated) had {MaxRepliesPerDayToUnauthenticated} replies since yesterday");
+            log.WriteLine($"message {uid}: not answered, as its sender{(authenticated ? "" : " (not authenticated)")} had {limit} replies since yesterday");
             return;
         }
         try

@@ -42,11 +42,11 @@ public sealed class Replies(MailSettings mail, Func<MimeMessage, bool> quotesSen
 
     /// <summary>
     /// Whether to answer <paramref name="message"/> at all: not a machine's message (bounce, auto-reply, mailing
-    /// list), not our own, and with a sender to answer. Unanswered messages are still filed, never dropped.
+    /// list, newsletter), not our own, and with a sender to answer. Unanswered messages are still filed, never dropped.
     /// </summary>
     public bool ShouldAnswer(MimeMessage message) =>
         SubmissionConverter.AutomaticReason(message) is null
-        && !message.Headers.Contains(HeaderId.ListId)
+        && !message.Headers.Contains(HeaderId.ListId) && !message.Headers.Contains(HeaderId.ListUnsubscribe)
         && (message.Headers[HeaderId.Precedence] ?? "").Trim().ToLowerInvariant() is not ("bulk" or "list" or "junk")
         && Sender(message) is { } sender
         && !sender.Address.Equals(mail.FromAddress, StringComparison.OrdinalIgnoreCase);

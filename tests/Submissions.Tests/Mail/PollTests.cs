@@ -409,6 +409,30 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Even_an_authenticated_address_gets_at_most_the_days_replies_and_a_newsletter_none()
+    {
+        // A ticket system that answers every email, its answers not marked automatic: the loop stops at the day's limit.
+        var tickets = Enumerable.Range(1, MailboxPoller.MaxRepliesPerDay + 2).Select(i =>
+        {
+            var message = Emails.Message($"[Ticket #{48_000 + i}] Re: Your email to the blog", "We have logged your request.");
+            message.From.Clear();
+            message.From.Add(MailboxAddress.Parse("servicedesk@nhs.net"));
+            message.Headers.Add(HeaderId.AuthenticationResults, "mx.nhs.net; spf=pass smtp.mailfrom=nhs.net; dkim=pass header.d=nhs.net; dmarc=pass header.from=nhs.net");
+            return message;
+        });
+        var newsletter = Emails.Message("This month at the trust", Emails.Prose);
+        newsletter.Headers.Add(HeaderId.ListUnsubscribe, "<https://news.example.org/unsubscribe>");
+        await Imap.DeliverAsync(tickets.Append(newsletter));
+
+        var report = await Poll();
+
+        Assert.True(report.Settled);
+        Assert.Equal(MailboxPoller.MaxRepliesPerDay, Smtp.Received.Count(m => m.To.Mailboxes.Single().Address == "servicedesk@nhs.net"));
+        Assert.Equal(MailboxPoller.MaxRepliesPerDay, Smtp.Received.Count);
+        Assert.Contains("not answered, as its sender had 30 replies since yesterday", _log.ToString());
+    }
+
+    [Fact]
     public async Task An_oversized_message_is_rejected_from_its_headers_with_a_reply_giving_the_limit_unless_a_machine_sent_it()
     {
         MimeMessage Big(string id)
