@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
-using PPNBlog.Content.Sources;
 using PPNBlog.Generator.Build;
 using PPNBlog.Generator.Loading;
 using PPNBlog.Generator.Serve;
@@ -106,12 +105,13 @@ internal static class ServeCommand
             }
             void LostTrack()
             {
-                // The watcher's buffer overflowed: events were lost, so nothing from the last build can be trusted.
+                // Events were lost (a watcher's buffer overflowed, or a folder was replaced whole): nothing from the last
+                // build can be trusted.
                 lock (pending) lostTrack = true;
                 debounce.Change(Quiet, Timeout.InfiniteTimeSpan);
             }
-            using var inputWatcher = Watch(options.InputDirectory, Changed, LostTrack);
-            using var themeWatcher = Watch(options.ThemeDirectory, Changed, LostTrack);
+            using var inputWatcher = new FolderWatcher(options.InputDirectory, Changed, LostTrack);
+            using var themeWatcher = new FolderWatcher(options.ThemeDirectory, Changed, LostTrack);
             // Ctrl+C or SIGTERM: the web host takes those signals and stops itself, so wait on its stopping too.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, app.Lifetime.ApplicationStopping);
             try { await Task.Delay(Timeout.Infinite, stop.Token); }
@@ -119,39 +119,5 @@ internal static class ServeCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>
-    /// A file an editor keeps beside the one being edited (Vim's .swp and 4913, Emacs's .#lock, a backup~, JetBrains'
-    /// ___jb_tmp___), or any hidden file: none is content, and Vim rewrites its swap file as you type. A save that
-    /// renames one over the real file names the real file too, which is not skipped.
-    /// </summary>
-    private static bool IsEditorsOwn(string watched, string path)
-    {
-        var name = Path.GetFileName(path);
-        return HiddenFiles.IsHiddenPath(Path.GetRelativePath(watched, path)) || name.EndsWith('~') || name == "4913"
-            || name.EndsWith("___jb_tmp___", StringComparison.Ordinal) || name.EndsWith("___jb_old___", StringComparison.Ordinal);
-    }
-
-    private static FileSystemWatcher Watch(string directory, Action<string[]> changed, Action lostTrack)
-    {
-        var watcher = new FileSystemWatcher(directory)
-        {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-            InternalBufferSize = 64 * 1024,
-        };
-        void Report(params string[] paths)
-        {
-            paths = [.. paths.Where(p => !IsEditorsOwn(directory, p))];
-            if (paths.Length > 0) changed(paths);
-        }
-        watcher.Changed += (_, e) => Report(e.FullPath);
-        watcher.Created += (_, e) => Report(e.FullPath);
-        watcher.Deleted += (_, e) => Report(e.FullPath);
-        watcher.Renamed += (_, e) => Report(e.OldFullPath, e.FullPath);
-        watcher.Error += (_, _) => lostTrack();
-        watcher.EnableRaisingEvents = true;
-        return watcher;
     }
 }

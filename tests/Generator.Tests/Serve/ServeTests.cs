@@ -202,6 +202,39 @@ public class ServeTests
         await NextReload(late);
     }
 
+    [Fact]
+    public async Task A_content_folder_replaced_whole_is_watched_again()
+    {
+        await using var served = await ServedSite.StartAsync();
+        using var http = served.Client();
+        var input = served.Site.Input;
+        var post = Path.Combine(input, "posts", "2021", "one.md");
+
+        // As a copy from elsewhere does: the folder goes, and another takes its place.
+        using (var tab = await ListenForReload(served.Port))
+        {
+            Directory.Move(input, input + "-old");
+            Repository.CopyDirectory(input + "-old", input + "-new");
+            File.WriteAllText(Path.Combine(input + "-new", "posts", "2021", "one.md"),
+                File.ReadAllText(Path.Combine(input + "-old", "posts", "2021", "one.md")).Replace("Post one", "Replaced one", StringComparison.Ordinal));
+            Directory.Move(input + "-new", input);
+            await NextReload(tab);
+        }
+        await WaitForPage(http, "Replaced one");
+
+        // Edits in the new folder are seen.
+        File.WriteAllText(post, File.ReadAllText(post).Replace("Replaced one", "Edited one", StringComparison.Ordinal));
+        await WaitForPage(http, "Edited one");
+    }
+
+    /// <summary>Waits until serve's page of post "one" shows <paramref name="title"/>.</summary>
+    private static async Task WaitForPage(HttpClient http, string title)
+    {
+        var timeout = Stopwatch.StartNew();
+        while (!(await http.GetStringAsync("posts/one/")).Contains(title, StringComparison.Ordinal) && timeout.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(50);
+        Assert.Contains(title, await http.GetStringAsync("posts/one/"));
+    }
+
     /// <summary>Serve answers as a static host does: GET and HEAD (live reload's handshake too), every other method 405.</summary>
     [Fact]
     public async Task Only_get_and_head_are_answered()
