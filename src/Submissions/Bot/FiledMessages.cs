@@ -54,15 +54,16 @@ public sealed class FiledMessages(MailSettings mail, string password, Submission
     }
 
     /// <summary>
-    /// How many messages from <paramref name="address"/> filed in Processed or Rejected since the start of yesterday
-    /// (the day they arrived) were answered: the replies the bot sent to that address in the last day or two.
+    /// How many messages from <paramref name="address"/> filed in Processed or Rejected (or only Rejected, with
+    /// <paramref name="rejectedOnly"/>) since the start of yesterday (the day they arrived) were answered: the replies the
+    /// bot sent to that address in the last day or two.
     /// </summary>
-    public async Task<int> AnsweredFromAsync(string address, CancellationToken cancellation)
+    public async Task<int> AnsweredFromAsync(string address, CancellationToken cancellation, bool rejectedOnly = false)
     {
         // IMAP finds a part of the address (and not across a day boundary precisely); the envelopes say whose it is.
         var query = SearchQuery.FromContains(address).And(SearchQuery.Answered).And(SearchQuery.DeliveredAfter(now.UtcDateTime.Date.AddDays(-1)));
         var count = 0;
-        foreach (var name in new[] { mail.Processed, mail.Rejected })
+        foreach (var name in rejectedOnly ? [mail.Rejected] : new[] { mail.Processed, mail.Rejected })
         {
             var folder = await Open(name, cancellation);
             if (await folder.SearchAsync(query, cancellation) is { Count: > 0 } found)
@@ -74,7 +75,12 @@ public sealed class FiledMessages(MailSettings mail, string password, Submission
 
     private async Task<IMailFolder> Open(string name, CancellationToken cancellation)
     {
-        if (_folder is { IsOpen: true } open && open.FullName == name) return open;
+        if (_folder is { IsOpen: true } open && open.FullName == name)
+        {
+            // Kept open on this connection, it may not show what the poller's own connection has just filed there yet.
+            await _imap!.NoOpAsync(cancellation);
+            return open;
+        }
         _imap ??= new ImapClient();
         if (!_imap.IsConnected)
         {

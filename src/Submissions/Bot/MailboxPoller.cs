@@ -240,26 +240,27 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
     public const int MaxRepliesPerDayToUnauthenticated = 10;
 
     /// <summary>
-    /// Replies a day to any one address: no contributor sends this many posts in a day, but a ticket system or responder
-    /// that answers every email without marking its answers automatic would otherwise keep a loop with the bot going.
+    /// Rejections a day to any one address: a ticket system or responder that answers every email without marking its
+    /// answers automatic would otherwise keep a loop with the bot going (its answers are no posts). Acknowledgements of
+    /// posts are not counted: an authenticated contributor may send many posts.
     /// </summary>
-    public const int MaxRepliesPerDay = 30;
+    public const int MaxRejectionsPerDay = 30;
 
     /// <summary>
     /// Sends <paramref name="reply"/> unless the message was already answered (an earlier run), should not be answered,
-    /// or its sender had the day's replies already (<see cref="MaxRepliesPerDay"/>, or <see cref="MaxRepliesPerDayToUnauthenticated"/>
-    /// when not authenticated); then flags it.
+    /// or its sender had the day's replies already (<see cref="MaxRepliesPerDayToUnauthenticated"/> when not authenticated;
+    /// <see cref="MaxRejectionsPerDay"/> rejections otherwise); then flags it.
     /// </summary>
     private async Task Answer(MimeMessage original, MimeMessage reply, bool answered, IMailFolder inbox, UniqueId uid, SmtpClient smtp, FiledMessages filed,
         CancellationToken cancellation)
     {
         if (answered || !replies.ShouldAnswer(original)) return;
         var authenticated = converter.TrustOf(original).Authenticated;
-        var limit = authenticated ? MaxRepliesPerDay : MaxRepliesPerDayToUnauthenticated;
-        if (await filed.AnsweredFromAsync(reply.To.Mailboxes.Single().Address, cancellation) >= limit)
+        var limit = authenticated ? MaxRejectionsPerDay : MaxRepliesPerDayToUnauthenticated;
+        if ((!authenticated || !replies.IsAcknowledgement(reply)) && await filed.AnsweredFromAsync(reply.To.Mailboxes.Single().Address, cancellation, rejectedOnly: authenticated) >= limit)
         {
             // Filed as usual, and not flagged: it was not answered.
-            log.WriteLine($"message {uid}: not answered, as its sender{(authenticated ? "" : " (not authenticated)")} had {limit} replies since yesterday");
+            log.WriteLine($"message {uid}: not answered, as its sender {(authenticated ? $"had {limit} rejections" : $"(not authenticated) had {limit} replies")} since yesterday");
             return;
         }
         try

@@ -22,6 +22,10 @@ public sealed class Replies(MailSettings mail, Func<MimeMessage, bool> quotesSen
     /// <summary>The Message-ID of the acknowledgement for a submission key: replies to it carry the key back.</summary>
     public string AcknowledgementId(string key) => $"ack.{key}@{Domain}";
 
+    /// <summary>True when <paramref name="reply"/> is an acknowledgement (its id is an <see cref="AcknowledgementId"/>).</summary>
+    public bool IsAcknowledgement(MimeMessage reply) =>
+        reply.MessageId is { } id && id.StartsWith("ack.", StringComparison.Ordinal) && id.EndsWith("@" + Domain, StringComparison.Ordinal);
+
     /// <summary>The submission key a reply refers to (from In-Reply-To or References), or null when it replies to none of ours.</summary>
     public string? KeyRepliedTo(MimeMessage message)
     {

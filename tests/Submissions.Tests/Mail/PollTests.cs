@@ -409,10 +409,10 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Even_an_authenticated_address_gets_at_most_the_days_replies_and_a_newsletter_none()
+    public async Task Even_an_authenticated_address_gets_at_most_the_days_rejections_and_a_newsletter_no_reply()
     {
         // A ticket system that answers every email, its answers not marked automatic: the loop stops at the day's limit.
-        var tickets = Enumerable.Range(1, MailboxPoller.MaxRepliesPerDay + 2).Select(i =>
+        var tickets = Enumerable.Range(1, MailboxPoller.MaxRejectionsPerDay + 2).Select(i =>
         {
             var message = Emails.Message($"[Ticket #{48_000 + i}] Re: Your email to the blog", "We have logged your request.");
             message.From.Clear();
@@ -427,9 +427,9 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         var report = await Poll();
 
         Assert.True(report.Settled);
-        Assert.Equal(MailboxPoller.MaxRepliesPerDay, Smtp.Received.Count(m => m.To.Mailboxes.Single().Address == "servicedesk@nhs.net"));
-        Assert.Equal(MailboxPoller.MaxRepliesPerDay, Smtp.Received.Count);
-        Assert.Contains("not answered, as its sender had 30 replies since yesterday", _log.ToString());
+        Assert.Equal(MailboxPoller.MaxRejectionsPerDay, Smtp.Received.Count(m => m.To.Mailboxes.Single().Address == "servicedesk@nhs.net"));
+        Assert.Equal(MailboxPoller.MaxRejectionsPerDay, Smtp.Received.Count);
+        Assert.Contains("not answered, as its sender had 30 rejections since yesterday", _log.ToString());
     }
 
     [Fact]
