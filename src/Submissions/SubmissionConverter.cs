@@ -361,8 +361,21 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             or OverflowException or IndexOutOfRangeException or NotSupportedException) { return null; }
     }
 
-    /// <summary>Why <paramref name="message"/> was sent by a machine (a bounce, receipt or auto-reply), or null when a person sent it.</summary>
-    public static string? AutomaticReason(MimeMessage message)
+    /// <summary>
+    /// Why <paramref name="message"/> is no post because a machine seems to have sent it: <see cref="MachineReason"/>, or
+    /// a subject that reads like an automatic reply's. Null when a person sent it.
+    /// </summary>
+    public static string? AutomaticReason(MimeMessage message) => MachineReason(message) ?? (AutoReplySubject().IsMatch(message.Subject ?? "")
+        ? "The subject reads like an automatic reply's (such as 'Automatic reply: …' or 'Out of office: …'), so we did not take the email as a blog post. "
+          + "If it is your post, please send it again with another subject line."
+        : null);
+
+    /// <summary>
+    /// Why <paramref name="message"/> was sent by a machine, by what mail programs and servers mark their own mail with
+    /// (a bounce, a receipt, an auto-reply's headers), or null. Such mail is never answered; a subject alone is not
+    /// enough for that (a person's post may be called "Out of office: what a week away taught me"), so it is answered.
+    /// </summary>
+    public static string? MachineReason(MimeMessage message)
     {
         var autoSubmitted = message.Headers[HeaderId.AutoSubmitted];
         // A report may be wrapped in another part (a relay's covering note); a mail server's own address sends only reports.
@@ -376,8 +389,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             return "The email is a delivery report or read receipt, not a blog post.";
         if (!string.IsNullOrEmpty(autoSubmitted) && !autoSubmitted.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase) ||
             message.Headers.Contains("X-Autoreply") || message.Headers.Contains("X-Autorespond") ||
-            (message.Headers["Precedence"] ?? "").Trim().Equals("auto_reply", StringComparison.OrdinalIgnoreCase) ||
-            AutoReplySubject().IsMatch(message.Subject ?? "") || IsReadReceipt(message))
+            (message.Headers["Precedence"] ?? "").Trim().Equals("auto_reply", StringComparison.OrdinalIgnoreCase) || IsReadReceipt(message))
             return "The email is an automatic reply (such as an out-of-office message), not a blog post.";
         return null;
     }

@@ -49,7 +49,7 @@ public sealed class Replies(MailSettings mail, Func<MimeMessage, bool> quotesSen
     /// list, newsletter), not our own, and with a sender to answer. Unanswered messages are still filed, never dropped.
     /// </summary>
     public bool ShouldAnswer(MimeMessage message) =>
-        SubmissionConverter.AutomaticReason(message) is null
+        SubmissionConverter.MachineReason(message) is null
         && !message.Headers.Contains(HeaderId.ListId) && !message.Headers.Contains(HeaderId.ListUnsubscribe)
         && (message.Headers[HeaderId.Precedence] ?? "").Trim().ToLowerInvariant() is not ("bulk" or "list" or "junk")
         && Sender(message) is { } sender

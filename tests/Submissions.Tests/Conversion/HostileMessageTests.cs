@@ -262,8 +262,8 @@ public class HostileMessageTests
     [InlineData("MAILER-DAEMON <MAILER-DAEMON@nhs.net>", "A normal title", false, "The email is a delivery report or read receipt, not a blog post.")]
     [InlineData("Mail Delivery <postmaster@example.org>", "A normal title", false, "The email is a delivery report or read receipt, not a blog post.")]
     [InlineData("Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@nhs.net>", "A normal title", false, "The email is a delivery report or read receipt, not a blog post.")]
-    [InlineData("Jo Evans <jo.evans@nhs.net>", "Returned: A normal title", false, "The email is an automatic reply (such as an out-of-office message), not a blog post.")]
-    [InlineData("Jo Evans <jo.evans@nhs.net>", "Delivery has failed to these recipients", false, "The email is an automatic reply (such as an out-of-office message), not a blog post.")]
+    [InlineData("Jo Evans <jo.evans@nhs.net>", "Returned: A normal title", false, "The subject reads like an automatic reply's (such as 'Automatic reply: …' or 'Out of office: …'), so we did not take the email as a blog post. If it is your post, please send it again with another subject line.")]
+    [InlineData("Jo Evans <jo.evans@nhs.net>", "Delivery has failed to these recipients", false, "The subject reads like an automatic reply's (such as 'Automatic reply: …' or 'Out of office: …'), so we did not take the email as a blog post. If it is your post, please send it again with another subject line.")]
     public void Bounces_are_recognised_however_they_are_sent(string from, string subject, bool nestedReport, string reason)
     {
         var message = Message(subject, Prose);
@@ -291,8 +291,18 @@ public class HostileMessageTests
     [InlineData("Returned to practice after ten years", false)]
     public void Only_the_subjects_mail_programs_give_automatic_replies_mark_one(string subject, bool automatic)
     {
-        const string Reason = "The email is an automatic reply (such as an out-of-office message), not a blog post.";
+        const string Reason = "The subject reads like an automatic reply's (such as 'Automatic reply: …' or 'Out of office: …'), so we did not take the email as a blog post. If it is your post, please send it again with another subject line.";
         Assert.Equal(automatic, ConvertFile(Message(subject, Prose)).Reasons.Contains(Reason));
+    }
+
+    [Fact]
+    public void A_post_whose_subject_only_reads_like_an_automatic_reply_is_answered_but_one_marked_automatic_is_not()
+    {
+        var replies = Replies();
+        var post = Message("Out of office: what a week away taught me", Prose);
+        Assert.True(replies.ShouldAnswer(post));
+        post.Headers.Add(HeaderId.AutoSubmitted, "auto-replied");
+        Assert.False(replies.ShouldAnswer(post));
     }
 
     [Fact]
