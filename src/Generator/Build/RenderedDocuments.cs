@@ -189,11 +189,11 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
         // Told once where it is first written, with how many more: an editor removes them all in one go.
         foreach (var same in html.RemovedHtml.GroupBy(r => r.Description))
         {
-            var removed = same.First();
+            var (removed, more) = (same.First(), same.Count() - 1);
             found.Add(DiagnosticCode.UnsafeHtmlRemoved, IndexOf(body, removed) is var at and >= 0
                     ? LocationAt(body, at, source)
                     : source.At(markdown.RawHtmlLine ?? 0, 0),
-                $"unsafe HTML removed: {removed.Description}{(same.Count() > 1 ? $" (and {same.Count() - 1} more in this file)" : "")}", removed.Hint);
+                $"unsafe HTML removed: {removed.Description}{(more > 0 ? $" (and {more} more in this file)" : "")}", removed.Hint);
         }
         // Markdig's HTML is the thread's buffer, which its next body reuses: only its links are kept. A one-off build
         // drops the Markdown too: at 10,000 posts keeping it would hold another 300 MB.

@@ -62,13 +62,14 @@ internal static class CheckCommand
         if (options.IncludeDrafts || scheduled.Count == 0) return [];
         var known = today.Select(d => d.ToString()).ToHashSet(StringComparer.Ordinal);
         var found = new List<Diagnostic>();
+        var laterSite = Path.Combine(scratch, "_later");
         foreach (var day in scheduled.Values.Select(d => d.Value).Distinct().Order())
         {
-            var later = SiteBuilder.Build(options with { OutputDirectory = Path.Combine(scratch, "_later"), Search = false, Now = day });
+            var later = SiteBuilder.Build(options with { OutputDirectory = laterSite, Search = false, Now = day });
             found.AddRange(later.Diagnostics.Where(d => known.Add(d.ToString())).Select(d => scheduled.TryGetValue(d.Location.File, out var appears)
                 ? d with { Message = $"{d.Message}; the post appears on {ViewFactory.DateDisplay(appears)}{(d.IsError ? ", and that day's build would fail" : "")}" }
                 : d));
-            if (Directory.Exists(Path.Combine(scratch, "_later"))) Directory.Delete(Path.Combine(scratch, "_later"), recursive: true);
+            if (Directory.Exists(laterSite)) Directory.Delete(laterSite, recursive: true);
         }
         return found;
     }

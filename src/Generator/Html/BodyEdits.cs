@@ -117,7 +117,7 @@ public sealed partial class BodyEdits(Site.SiteUrls urls)
                 return new LinkEdit(urls.Url(url.TrimStart('/')), false);
             case LinkKind.RelativeMarkdown:
                 var file = Path.GetFullPath(Path.Combine(context.SourceDirectory, LinkTarget.PathPart(url)));
-                return new LinkEdit(context.UrlOf(file) is { } published ? published + FragmentOf(url) : null, false);
+                return new LinkEdit(context.UrlOf(file) is { } published ? published + LinkTarget.Fragment(url) : null, false);
             case LinkKind.RelativeFile:
                 return new LinkEdit(LinkTarget.FromPage(context.PageUrl, url), false);
             case LinkKind.Absolute when isAnchor && !IsThisSite(url):
@@ -191,12 +191,6 @@ public sealed partial class BodyEdits(Site.SiteUrls urls)
     private bool IsThisSite(string url) =>
         Uri.TryCreate(url.StartsWith("//", StringComparison.Ordinal) ? "https:" + url : url, UriKind.Absolute, out var uri) &&
         string.Equals(uri.Host, urls.Host, StringComparison.OrdinalIgnoreCase);
-
-    private static string FragmentOf(string url)
-    {
-        var hash = url.IndexOf('#');
-        return hash < 0 ? "" : url[hash..];
-    }
 }
 
 /// <summary>

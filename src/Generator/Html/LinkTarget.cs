@@ -61,10 +61,14 @@ public static class LinkTarget
     /// The address of a file beside a page (<paramref name="relativeUrl"/>, as written) from the site root: resolved against
     /// <paramref name="pageUrl"/> as a browser would, spaces and characters beyond ASCII percent-encoded.
     /// </summary>
-    public static string FromPage(string pageUrl, string relativeUrl)
+    public static string FromPage(string pageUrl, string relativeUrl) =>
+        new Uri(new Uri("http://site" + pageUrl), relativeUrl).PathAndQuery + Fragment(relativeUrl);
+
+    /// <summary>The fragment of <paramref name="url"/> with its '#' ("" when none).</summary>
+    public static string Fragment(string url)
     {
-        var hash = relativeUrl.IndexOf('#');
-        return new Uri(new Uri("http://site" + pageUrl), relativeUrl).PathAndQuery + (hash < 0 ? "" : relativeUrl[hash..]);
+        var hash = url.IndexOf('#');
+        return hash < 0 ? "" : url[hash..];
     }
 
     /// <summary>

@@ -67,11 +67,12 @@ public sealed class ViewFactory
         var front = post.Post.FrontMatter;
         var older = _site.Older(post);
         var newer = _site.Newer(post);
-        var image = front.Image is { } written && Html.LinkTarget.Classify(written) == Html.LinkKind.RelativeFile ? Html.LinkTarget.FromPage(_urls.Url(post.Path), written)
+        var beside = front.Image is { } written && Html.LinkTarget.Classify(written) == Html.LinkKind.RelativeFile ? written : null;
+        var image = beside is not null ? Html.LinkTarget.FromPage(_urls.Url(post.Path), beside)
             : ImagePath(post) is { } path && Html.LinkTarget.Classify(path) != Html.LinkKind.Absolute ? _urls.Url(path) : front.Image;
         // A picture beside the post has its size given, so the page does not shift as it loads (as a body's pictures).
-        var size = front.Image is { } beside && Html.LinkTarget.Classify(beside) == Html.LinkKind.RelativeFile
-            && Html.LinkTarget.ResolveInside(post.Post.Source.Directory, beside) is { } file ? Html.BodyEdits.ImageSize(post.Post.Source.Directory, file) : null;
+        var folder = post.Post.Source.Directory;
+        var size = beside is not null && Html.LinkTarget.ResolveInside(folder, beside) is { } file ? Html.BodyEdits.ImageSize(folder, file) : null;
         return new PostView(Card(post), _urls.Absolute(post.Path), post.Body.ReadingMinutes, post.Body.Html,
             _site.TagsOf(post.Post).Select(t => new TagView(t, _urls.Url(SiteUrls.TagPath(_site.TagSlug(t))), 0)).ToList(),
             image, size?.Width, size?.Height, front.ImageAlt, front.Event,

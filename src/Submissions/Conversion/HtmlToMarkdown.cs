@@ -206,19 +206,18 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         static (int Columns, int Rows) Span(IElement cell, int rowsLeft) => cell is IHtmlTableCellElement spanning
             ? (Math.Clamp(spanning.ColumnSpan, 1, MaxSpan), Math.Clamp(spanning.RowSpan, 1, Math.Min(MaxSpan, rowsLeft)))
             : (1, 1);
-        var cellCount = rows.Sum(r => r.Count);
-        var places = rows.Select((row, r) => row.Sum(cell => { var (columns, spanned) = Span(cell, rows.Count - r); return (long)columns * spanned; })).Sum();
-        var followSpans = places <= 4L * cellCount + 1000;
+        var spans = rows.Select((row, r) => row.Select(cell => Span(cell, rows.Count - r)).ToList()).ToList();
+        var followSpans = spans.Sum(row => row.Sum(s => (long)s.Columns * s.Rows)) <= 4L * rows.Sum(r => r.Count) + 1000;
         var grid = rows.Select(_ => new List<string?>()).ToList();
         for (var r = 0; r < rows.Count; r++)
         {
             var column = 0;
-            foreach (var cell in rows[r])
+            for (var c = 0; c < rows[r].Count; c++)
             {
                 // The first place not taken by a cell from a row above.
                 while (column < grid[r].Count && grid[r][column] is not null) column++;
-                var (columns, spanned) = followSpans ? Span(cell, rows.Count - r) : (1, 1);
-                var text = Cell(cell);
+                var (columns, spanned) = followSpans ? spans[r][c] : (1, 1);
+                var text = Cell(rows[r][c]);
                 for (var down = 0; down < spanned; down++)
                 {
                     var row = grid[r + down];

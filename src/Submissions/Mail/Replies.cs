@@ -20,25 +20,24 @@ namespace PPNBlog.Submissions.Mail;
 public sealed class Replies(MailSettings mail, Func<MimeMessage, bool> quotesSender)
 {
     /// <summary>The Message-ID of the acknowledgement for a submission key: replies to it carry the key back.</summary>
-    public string AcknowledgementId(string key) => $"ack.{key}@{Domain}";
+    public string AcknowledgementId(string key) => $"{AcknowledgementPrefix}{key}@{Domain}";
+
+    private const string AcknowledgementPrefix = "ack.";
 
     /// <summary>True when <paramref name="reply"/> is an acknowledgement (its id is an <see cref="AcknowledgementId"/>).</summary>
-    public bool IsAcknowledgement(MimeMessage reply) =>
-        reply.MessageId is { } id && id.StartsWith("ack.", StringComparison.Ordinal) && id.EndsWith("@" + Domain, StringComparison.Ordinal);
+    public bool IsAcknowledgement(MimeMessage reply) => reply.MessageId is { } id && AcknowledgedKey(id) is not null;
 
     /// <summary>The submission key a reply refers to (from In-Reply-To or References), or null when it replies to none of ours.</summary>
-    public string? KeyRepliedTo(MimeMessage message)
+    public string? KeyRepliedTo(MimeMessage message) =>
+        message.References.Prepend(message.InReplyTo ?? "").Select(AcknowledgedKey).FirstOrDefault(key => key is not null);
+
+    /// <summary>The submission key of an acknowledgement's Message-ID, or null when <paramref name="id"/> is none.</summary>
+    private string? AcknowledgedKey(string id)
     {
         var suffix = "@" + Domain;
-        foreach (var id in message.References.Prepend(message.InReplyTo ?? ""))
-        {
-            if (id.StartsWith("ack.", StringComparison.Ordinal) && id.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            {
-                var key = id["ack.".Length..^suffix.Length];
-                if (key.Length == 20 && key.All(char.IsAsciiHexDigitLower)) return key;
-            }
-        }
-        return null;
+        if (!id.StartsWith(AcknowledgementPrefix, StringComparison.Ordinal) || !id.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return null;
+        var key = id[AcknowledgementPrefix.Length..^suffix.Length];
+        return key.Length == 20 && key.All(char.IsAsciiHexDigitLower) ? key : null;
     }
 
     /// <summary>True when <paramref name="message"/> replies to one of the bot's own emails (an acknowledgement, a "your post is live").</summary>
