@@ -173,10 +173,13 @@ public sealed class SubmissionsFile
         /// <summary>Where rejected messages are kept.</summary>
         public string Rejected { get; set; } = "Rejected";
 
+        /// <summary>Where messages the bot failed on twice are kept, for an editor (an issue says so).</summary>
+        public string Held { get; set; } = "Held";
+
         /// <summary>Seconds between passes when <c>poll</c> runs continuously.</summary>
         public int PollSeconds { get; set; } = 300;
 
         internal MailSettings ToSettings() => new(ImapHost, ImapPort, SmtpHost, SmtpPort, MailSettings.ParseSecurity(Security),
-            Username, FromAddress, FromName, Inbox, Processed, Rejected, TimeSpan.FromSeconds(Math.Max(10, PollSeconds)));
+            Username, FromAddress, FromName, Inbox, Processed, Rejected, TimeSpan.FromSeconds(Math.Max(10, PollSeconds)), Held);
     }
 }

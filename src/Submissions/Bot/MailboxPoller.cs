@@ -35,6 +35,9 @@ public sealed class PollReport
     /// <summary>Messages left in the inbox for the next run (a failure that should pass).</summary>
     public int LeftInInbox { get; set; }
 
+    /// <summary>Messages the bot failed on twice, moved to the Held folder with an issue for the editors.</summary>
+    public int Held { get; set; }
+
     /// <summary>Contributors told their post is live.</summary>
     public int Notified { get; set; }
 
@@ -58,7 +61,7 @@ public sealed class PollReport
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"{Opened} opened, {AlreadyOpen} already open, {Revised} revised, {Notes} notes, {Withdrawn} withdrawn, {Rejected} rejected, {LeftInInbox} left in the inbox, " +
+        $"{Opened} opened, {AlreadyOpen} already open, {Revised} revised, {Notes} notes, {Withdrawn} withdrawn, {Rejected} rejected, {LeftInInbox} left in the inbox, {Held} held, " +
         $"{Notified} told their post is live, {ToldNotPublishing} told it will not be published, {OrphansRemoved} orphan branches removed; {GitHubWrites} GitHub writes in {Elapsed.TotalSeconds:0.0} s";
 }
 
@@ -74,6 +77,12 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
 {
     /// <summary>The IMAP keyword on a reply whose withdrawal is done.</summary>
     private const string WithdrawnKeyword = "ppnblog-withdrawn";
+
+    /// <summary>The IMAP keyword on a message the bot has failed on once.</summary>
+    private const string FaultedKeyword = "ppnblog-faulted";
+
+    /// <summary>The IMAP keyword on a held message whose sender was told it is with the team (not \Answered: moved back to the inbox, it is still acknowledged).</summary>
+    private const string HeldToldKeyword = "ppnblog-held-told";
 
     /// <summary>How long a pass takes new inbox messages for.</summary>
     public static readonly TimeSpan MaxPassDuration = TimeSpan.FromMinutes(20);
@@ -93,6 +102,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
             await imap.AuthenticateAsync(mail.Username, password, cancellation);
             var processed = await Folder(imap, mail.Processed, cancellation);
             var rejected = await Folder(imap, mail.Rejected, cancellation);
+            var held = await Folder(imap, mail.Held, cancellation);
             var inbox = await imap.GetFolderAsync(mail.Inbox, cancellation);
             await inbox.OpenAsync(FolderAccess.ReadWrite, cancellation);
             // Decisions first: a flood of new mail must not hold up telling contributors their post is live.
@@ -102,7 +112,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
             {
                 // A pass ends within its scheduled job's 30 minutes (GitHub's pacing allows about eight submissions a
                 // minute): a job killed part-way could send an acknowledgement twice. The rest wait for the next pass.
-                if (clock.Elapsed > MaxPassDuration || !await Handle(inbox, summary, processed, rejected, smtp, filed, now, report, cancellation))
+                if (clock.Elapsed > MaxPassDuration || !await Handle(inbox, summary, new(processed, rejected, held), smtp, filed, now, report, cancellation))
                 {
                     report.LeftInInbox = waiting.Count(s => s.UniqueId.Id >= summary.UniqueId.Id);
                     break;
@@ -133,10 +143,14 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
         return report;
     }
 
+    /// <summary>Where handled messages are filed.</summary>
+    private sealed record Folders(IMailFolder Processed, IMailFolder Rejected, IMailFolder Held);
+
     /// <summary>Handles one inbox message; false when the pass should stop (GitHub or SMTP is failing).</summary>
-    private async Task<bool> Handle(IMailFolder inbox, IMessageSummary summary, IMailFolder processed, IMailFolder rejected, SmtpClient smtp,
+    private async Task<bool> Handle(IMailFolder inbox, IMessageSummary summary, Folders folders, SmtpClient smtp,
         FiledMessages filed, DateTimeOffset now, PollReport report, CancellationToken cancellation)
     {
+        var (processed, rejected, _) = folders;
         var uid = summary.UniqueId;
         var answered = summary.Flags?.HasFlag(MessageFlags.Answered) == true;
         // When the mailbox received it, not when this run reads it: a message without a usable Date gets the same date
@@ -144,6 +158,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
         var received = summary.InternalDate is { } arrived && arrived <= now ? arrived : now;
         var message = summary.Size > maxMessageBytes ? WithoutBody(await inbox.GetHeadersAsync(uid, cancellation)) : await inbox.GetMessageAsync(uid, cancellation);
         var size = (long)(summary.Size ?? 0);
+        Exception fault;
         try
         {
             if (replies.KeyRepliedTo(message) is { } key)
@@ -213,17 +228,72 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
         }
         catch (Exception e) when (IsGitHubFailure(e) || e is ReplyNotSentException)
         {
-            report.Problems.Add($"message {uid}: {(e is ReplyNotSentException ? "sending the reply" : "GitHub")} failed ({FirstLine(e.Message)}); it stays in the inbox for the next run");
-            return false;
+            return WaitsForNextRun(uid, e, report);
         }
         catch (Exception e) when (e is not (OperationCanceledException or IOException or System.Net.Sockets.SocketException or MailKit.ServiceNotConnectedException
             or ImapProtocolException or ImapCommandException))
         {
-            // A fault of this program on one message must not stop the others; the message is kept for a fix.
-            report.Problems.Add($"message {uid}: could not be processed ({e.GetType().Name}: {FirstLine(e.Message)}); it stays in the inbox");
-            report.LeftInInbox++;
+            // A fault of this program on one message must not stop the others. The first time, it may pass (the message
+            // waits for the next run); the second, the message is held and the editors told, so it holds up nothing.
+            if (summary.Keywords?.Contains(FaultedKeyword) != true && inbox.PermanentFlags.HasFlag(MessageFlags.UserDefined))
+            {
+                await Mark(inbox, uid, FaultedKeyword, cancellation);
+                report.Problems.Add($"message {uid}: could not be processed ({FaultOf(e)}: {FirstLine(e.Message)}); it stays in the inbox for one more try");
+                report.LeftInInbox++;
+                return true;
+            }
+            fault = e;
+        }
+        try
+        {
+            await Hold(inbox, summary, message, fault, folders.Held, smtp, filed, received, cancellation);
+            report.Held++;
             return true;
         }
+        catch (Exception e) when (IsGitHubFailure(e) || e is ReplyNotSentException)
+        {
+            return WaitsForNextRun(uid, e, report);
+        }
+    }
+
+    /// <summary>Records that GitHub or SMTP failed on message <paramref name="uid"/>, which waits in the inbox; false: the pass stops.</summary>
+    private static bool WaitsForNextRun(UniqueId uid, Exception e, PollReport report)
+    {
+        report.Problems.Add($"message {uid}: {(e is ReplyNotSentException ? "sending the reply" : "GitHub")} failed ({FirstLine(e.Message)}); it stays in the inbox for the next run");
+        return false;
+    }
+
+    /// <summary>
+    /// Moves a message the bot failed on twice to the Held folder: its sender (when authenticated: a forger's victim gets
+    /// nothing) is told it arrived and is with the team, and an issue tells the editors where it is and what to do.
+    /// </summary>
+    private async Task Hold(IMailFolder inbox, IMessageSummary summary, MimeMessage message, Exception fault, IMailFolder held, SmtpClient smtp,
+        FiledMessages filed, DateTimeOffset received, CancellationToken cancellation)
+    {
+        var uid = summary.UniqueId;
+        var told = summary.Keywords?.Contains(HeldToldKeyword) == true
+            || (converter.TrustOf(message).Authenticated && await Answer(message, replies.Held(message), false, inbox, uid, smtp, filed, cancellation, HeldToldKeyword));
+        var issue = await bot.PullRequests.ReportHeldAsync(HeldEmailIssue.Title(ReferenceOf(message)),
+            HeldEmailIssue.Body(received, (long)(summary.Size ?? 0), FaultOf(fault), mail.Held, mail.Inbox, told), cancellation);
+        await inbox.MoveToAsync(uid, held, cancellation);
+        log.WriteLine($"message {uid}: could not be processed twice ({FaultOf(fault)}: {FirstLine(fault.Message)}); moved to {mail.Held}, and the editors told in {issue}");
+    }
+
+    /// <summary>A held message's reference, for the editors' issue: a hash of its Message-ID (or headers), which may name its sender.</summary>
+    private static string ReferenceOf(MimeMessage message)
+    {
+        using var headers = new MemoryStream();
+        if (message.MessageId is { } id) headers.Write(System.Text.Encoding.UTF8.GetBytes(id));
+        else message.Headers.WriteTo(headers);
+        return "email-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(headers.ToArray()))[..12];
+    }
+
+    /// <summary>The kind of a fault and the first place in this program it passed through, for the developers (no words of the email).</summary>
+    private static string FaultOf(Exception e)
+    {
+        var where = (e.StackTrace ?? "").Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("at PPNBlog.", StringComparison.Ordinal));
+        // The JIT's frames end with the source file, the native binary's with an offset: neither helps the editors.
+        return where is null ? e.GetType().Name : $"{e.GetType().Name} {where.Split(" + 0x")[0].Split(" in /")[0]}";
     }
 
     /// <summary>Puts the IMAP <paramref name="keyword"/> on a message, where the server keeps keywords (a pass works without them).</summary>
@@ -249,20 +319,22 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
     /// <summary>
     /// Sends <paramref name="reply"/> unless the message was already answered (an earlier run), should not be answered,
     /// or its sender had the day's replies already (<see cref="MaxRepliesPerDayToUnauthenticated"/> when not authenticated;
-    /// <see cref="MaxRejectionsPerDay"/> rejections otherwise); then flags it.
+    /// <see cref="MaxRejectionsPerDay"/> rejections otherwise); then flags it \Answered, or with <paramref name="keyword"/>
+    /// instead when given. True when the reply was sent.
     /// </summary>
-    private async Task Answer(MimeMessage original, MimeMessage reply, bool answered, IMailFolder inbox, UniqueId uid, SmtpClient smtp, FiledMessages filed,
-        CancellationToken cancellation)
+    private async Task<bool> Answer(MimeMessage original, MimeMessage reply, bool answered, IMailFolder inbox, UniqueId uid, SmtpClient smtp, FiledMessages filed,
+        CancellationToken cancellation, string? keyword = null)
     {
-        if (answered || !replies.ShouldAnswer(original)) return;
+        if (answered || !replies.ShouldAnswer(original)) return false;
         var authenticated = converter.TrustOf(original).Authenticated;
         var limit = authenticated ? MaxRejectionsPerDay : MaxRepliesPerDayToUnauthenticated;
         if ((!authenticated || !replies.IsAcknowledgement(reply)) && await filed.AnsweredFromAsync(reply.To.Mailboxes.Single().Address, cancellation, rejectedOnly: authenticated) >= limit)
         {
             // Filed as usual, and not flagged: it was not answered.
             log.WriteLine($"message {uid}: not answered, as its sender {(authenticated ? $"had {limit} rejections" : $"(not authenticated) had {limit} replies")} since yesterday");
-            return;
+            return false;
         }
+        var sent = true;
         try
         {
             await Send(smtp, reply, cancellation);
@@ -272,8 +344,11 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
             // The sender's address takes no mail (a forged or mistyped From): no later run could answer it either, and
             // waiting in the inbox would hold up every message after it.
             log.WriteLine($"message {uid}: the reply was refused for good ({(int)refused.StatusCode}), so it is not sent");
+            sent = false;
         }
-        await inbox.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, MessageFlags.Answered) { Silent = true }, cancellation);
+        if (keyword is null) await inbox.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, MessageFlags.Answered) { Silent = true }, cancellation);
+        else await Mark(inbox, uid, keyword, cancellation);
+        return sent;
     }
 
     private async Task Send(SmtpClient smtp, MimeMessage message, CancellationToken cancellation)

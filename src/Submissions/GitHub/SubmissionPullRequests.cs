@@ -41,6 +41,9 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
     /// </summary>
     public const string NotPublishingLabel = "not-publishing";
 
+    /// <summary>The label on an issue telling the editors of an email the bot held after failing on it.</summary>
+    public const string HeldLabel = "held-email";
+
     private const string BranchPrefix = "submissions/";
 
     /// <summary>Where GitHub looks for a repository's pull request template, in its order.</summary>
@@ -183,6 +186,21 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
 
     /// <summary>Records on the pull request that its contributor has been told the editors' decision.</summary>
     public Task MarkNotifiedAsync(int number, CancellationToken cancellation = default) => Label(number, [NotifiedLabel], cancellation);
+
+    /// <summary>
+    /// Opens an issue (labelled <see cref="HeldLabel"/>) telling the editors that an email was held, or finds the one an
+    /// earlier run opened for it: <paramref name="title"/> carries the message's reference, so a run that dies after
+    /// opening it opens no second one. Returns the issue's address.
+    /// </summary>
+    public async Task<string> ReportHeldAsync(string title, string body, CancellationToken cancellation = default)
+    {
+        // GitHub lists pull requests among issues; the label and the exact title single the issue out.
+        var labelled = await retry.Run(() => _api.GetAll<Issue>(RepositoryUri("issues"), new Dictionary<string, string> { ["labels"] = HeldLabel, ["state"] = "all" }), cancellation);
+        if (labelled.FirstOrDefault(i => i.PullRequest is null && i.Title == title) is { } earlier) return earlier.HtmlUrl;
+        await EnsureLabels([HeldLabel], cancellation);
+        var issue = await Write(() => client.Issue.Create(Owner, Repository, new NewIssue(title) { Body = body, Labels = { HeldLabel } }), cancellation);
+        return issue.HtmlUrl;
+    }
 
     /// <summary>
     /// Removes submission branches that have no pull request (a run that died before opening one, for a message no
@@ -359,6 +377,14 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
     private async Task Label(int number, IReadOnlyList<string> labels, CancellationToken cancellation)
     {
         if (labels.Count == 0) return;
+        await EnsureLabels(labels, cancellation);
+        // Octokit's AddToIssue posts a bare array, which GitHub's current description no longer documents.
+        await Write(() => _api.Post<IReadOnlyList<Label>>(RepositoryUri($"issues/{number}/labels"), new { labels }), cancellation);
+    }
+
+    /// <summary>Creates those of <paramref name="labels"/> the repository lacks, as the catalogue defines them (GitHub would make them grey).</summary>
+    private async Task EnsureLabels(IReadOnlyList<string> labels, CancellationToken cancellation)
+    {
         foreach (var label in labels.Where(l => !_knownLabels.Contains(l)))
         {
             try
@@ -379,8 +405,6 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
             }
             _knownLabels.Add(label);
         }
-        // Octokit's AddToIssue posts a bare array, which GitHub's current description no longer documents.
-        await Write(() => _api.Post<IReadOnlyList<Label>>(RepositoryUri($"issues/{number}/labels"), new { labels }), cancellation);
     }
 
     [GeneratedRegex(@"^submissions/(?<date>\d{4}-\d{2}-\d{2})-(?<slug>[a-z0-9-]+)-(?<key>[0-9a-f]{20})$")]

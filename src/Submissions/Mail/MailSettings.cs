@@ -15,9 +15,11 @@ namespace PPNBlog.Submissions.Mail;
 /// <param name="Processed">Folder of submissions that became pull requests.</param>
 /// <param name="Rejected">Folder of rejected messages.</param>
 /// <param name="PollInterval">Time between passes when polling continuously.</param>
+/// <param name="Held">Folder of messages the bot failed on twice (an issue tells the editors).</param>
 public sealed record MailSettings(
     string ImapHost, int ImapPort, string SmtpHost, int SmtpPort, SecureSocketOptions Security,
-    string Username, string FromAddress, string FromName, string Inbox, string Processed, string Rejected, TimeSpan? PollInterval = null)
+    string Username, string FromAddress, string FromName, string Inbox, string Processed, string Rejected, TimeSpan? PollInterval = null,
+    string Held = "Held")
 {
     /// <summary>The environment variable holding the mailbox password.</summary>
     public const string PasswordVariable = "PPNBLOG_MAIL_PASSWORD";

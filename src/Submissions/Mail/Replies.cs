@@ -81,6 +81,11 @@ public sealed class Replies(MailSettings mail, Func<MimeMessage, bool> quotesSen
         "Thank you for your reply. Your blog post is still with our editors, and it has not changed. We will email you when it is live.", "",
         "To change the post, reply to our first email with the whole post again (it replaces the version we have). To withdraw it, reply with the single word WITHDRAW.");
 
+    /// <summary>Tells the contributor that the email arrived but the bot failed on it, and that the team will take it from here.</summary>
+    public MimeMessage Held(MimeMessage original) => Reply(original, null,
+        "Thank you for writing to the Psychological Professions Network blog. Your email arrived safely, but a fault in our system stopped it becoming a blog post automatically. This is not a problem with your email.",
+        "", "Our communications team has been told and will look at it: you do not need to send it again. We will email you again when your post is with our editors.");
+
     /// <summary>A paragraph telling the contributor which attached pictures could not be used, and how to send them; none when all could.</summary>
     private static string[] PicturesLeftOut(ConvertedPost post) => post.PicturesLeftOut.Count == 0 ? [] :
         ["", "We could not use these pictures:", .. ShortList.Of(post.PicturesLeftOut, p => p).Lines(end: "."),

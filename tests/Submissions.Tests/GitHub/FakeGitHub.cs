@@ -39,6 +39,7 @@ public sealed class FakeGitHub : IAsyncDisposable
     private readonly Dictionary<string, Dictionary<string, string>> _trees = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Tree, string[] Parents, string Message, string Author)> _commits = new(StringComparer.Ordinal);
     private readonly List<JsonObject> _pulls = [];
+    private readonly List<JsonObject> _issues = [];
     private readonly List<(int Number, string Text)> _comments = [];
     private int _clock;
     private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
@@ -65,6 +66,9 @@ public sealed class FakeGitHub : IAsyncDisposable
 
     /// <summary>Comments on pull requests, in order.</summary>
     public IReadOnlyList<(int Number, string Text)> Comments { get { lock (_gate) return _comments.ToList(); } }
+
+    /// <summary>The issues opened (not pull requests), as GitHub would return them.</summary>
+    public IReadOnlyList<JsonObject> Issues { get { lock (_gate) return _issues.Select(i => (JsonObject)i.DeepClone()).ToList(); } }
 
     /// <summary>Merges a pull request, as an editor would (its files land on main).</summary>
     public void Merge(int number)
@@ -448,10 +452,34 @@ public sealed class FakeGitHub : IAsyncDisposable
                 if (_pulls.Any(p => p["head"]!["ref"]!.GetValue<string>() == head && p["state"]!.GetValue<string>() == "open"))
                     return Results.Json(new { message = "Validation Failed", errors = new[] { new { message = $"A pull request already exists for o:{head}." } } }, statusCode: 422);
                 if (BodyTooLong(body) is { } refused) return refused;
-                var number = _pulls.Count + 1;
+                var number = _pulls.Count + _issues.Count + 1;
                 var pull = PullJson(number, body["title"]!.GetValue<string>(), body["body"]?.GetValue<string>() ?? "", head, body["base"]!.GetValue<string>());
                 _pulls.Add(pull);
                 return Results.Json(pull, statusCode: 201);
+            });
+        });
+        repo.MapGet("/issues", (string? labels, string? state) => Locked(() =>
+        {
+            // GitHub lists pull requests among issues, marked with "pull_request".
+            var wanted = labels?.Split(',') ?? [];
+            var all = _issues.Concat(_pulls.Select(p => IssueJson(p["number"]!.GetValue<int>(), p["title"]!.GetValue<string>(), p["body"]!.GetValue<string>(),
+                p["labels"]!.AsArray(), p["state"]!.GetValue<string>(), pull: true)));
+            return Results.Json(new JsonArray(all
+                .Where(i => wanted.All(w => i["labels"]!.AsArray().Any(l => l!["name"]!.GetValue<string>() == w)))
+                .Where(i => state is "all" || i["state"]!.GetValue<string>() == (state ?? "open"))
+                .OrderByDescending(i => i["number"]!.GetValue<int>())
+                .Select(i => (JsonNode)i.DeepClone()).ToArray()));
+        }));
+        repo.MapPost("/issues", async (HttpRequest request) =>
+        {
+            var body = await Body(request);
+            return Locked(() =>
+            {
+                if (BodyTooLong(body) is { } refused) return refused;
+                var labels = new JsonArray((body["labels"]?.AsArray() ?? []).Select(l => (JsonNode)LabelJson(l!.GetValue<string>(), _labels.GetValueOrDefault(l.GetValue<string>(), "ededed"))).ToArray());
+                var issue = IssueJson(_pulls.Count + _issues.Count + 1, body["title"]!.GetValue<string>(), body["body"]?.GetValue<string>() ?? "", labels, "open", pull: false);
+                _issues.Add(issue);
+                return Results.Json(issue, statusCode: 201);
             });
         });
         repo.MapGet("/labels/{name}", (string name) => Locked(() =>
@@ -584,6 +612,19 @@ public sealed class FakeGitHub : IAsyncDisposable
             ["head"] = Branch(head), ["base"] = Branch(baseBranch), ["user"] = user, ["labels"] = new JsonArray(),
             ["created_at"] = Timestamp(), ["updated_at"] = Timestamp(), ["merged"] = false, ["merged_at"] = null, ["draft"] = false,
         };
+    }
+
+    private JsonObject IssueJson(int number, string title, string body, JsonArray labels, string state, bool pull)
+    {
+        var issue = new JsonObject
+        {
+            ["id"] = number, ["node_id"] = "I_" + number, ["number"] = number, ["state"] = state, ["title"] = title, ["body"] = body,
+            ["url"] = $"{BaseUrl}repos/o/r/issues/{number}", ["html_url"] = $"https://github.example/o/r/{(pull ? "pull" : "issues")}/{number}",
+            ["user"] = new JsonObject { ["login"] = "ppn-blog-bot", ["id"] = 1, ["type"] = "Bot" }, ["labels"] = labels.DeepClone(),
+            ["comments"] = 0, ["created_at"] = Timestamp(), ["updated_at"] = Timestamp(), ["locked"] = false, ["author_association"] = "NONE",
+        };
+        if (pull) issue["pull_request"] = new JsonObject { ["url"] = $"{BaseUrl}repos/o/r/pulls/{number}", ["html_url"] = $"https://github.example/o/r/pull/{number}" };
+        return issue;
     }
 
     private JsonObject LabelJson(string name, string color) => new()

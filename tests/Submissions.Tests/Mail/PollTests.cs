@@ -39,13 +39,13 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         SecureSocketOptions.None, Dovecot.User, BotAddress, "PPN blog", "INBOX", "Processed", "Rejected");
 
     private MailboxPoller Poller(int? imapPort = null, int? smtpPort = null, GitHubPacer? pacer = null, string baseBranch = "main", int attempts = 3,
-        long maxMessageBytes = 25L * 1024 * 1024)
+        long maxMessageBytes = 25L * 1024 * 1024, Func<string, string?>? checkBody = null)
     {
         var mail = Mail(imapPort, smtpPort);
         var retry = new GitHubRetry(attempts, firstDelay: TimeSpan.FromMilliseconds(20), maxDelay: TimeSpan.FromSeconds(1));
         var pulls = new SubmissionPullRequests(GitHub.Client(), new GitHubTarget("o", "r", baseBranch, GitHub.BaseUrl, []), retry, Emails.Labels, pacer);
         var converter = Emails.Converter(new SubmissionSettings { MaxMessageBytes = maxMessageBytes });
-        var bot = new SubmissionBot(converter, Emails.Commitments.Select(c => c.Slug).ToList(), SubmissionsCommand.CheckBody, pulls);
+        var bot = new SubmissionBot(converter, Emails.Commitments.Select(c => c.Slug).ToList(), checkBody ?? SubmissionsCommand.CheckBody, pulls);
         return new MailboxPoller(mail, Imap.Password, bot, converter, new Replies(mail, m => converter.TrustOf(m).Authenticated), Site.BaseUrl, new HttpClient(), _log, maxMessageBytes);
     }
 
@@ -307,6 +307,62 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(2, Smtp.Received.Count);
         Assert.Equal(2, (await Imap.MessagesIn("Processed")).Count);
         Assert.Empty(await Imap.MessagesIn("INBOX"));
+    }
+
+    [Fact]
+    public async Task A_message_the_bot_fails_on_twice_is_held_its_sender_told_once_the_editors_given_an_issue_and_moved_back_it_becomes_a_post()
+    {
+        var sent = Fixture("outlook-html-inline-image.eml");
+        await Imap.DeliverAsync(sent, Fixture("apple-plain-text.eml"));
+        // A fault of the bot's own (here in the Markdown check) on one message.
+        var faulty = Poller(checkBody: body => body.Contains("rewriting the letters", StringComparison.Ordinal)
+            ? throw new InvalidOperationException("a fault in the bot") : SubmissionsCommand.CheckBody(body));
+
+        var first = await Poll(faulty);
+        Assert.Equal(1, first.LeftInInbox);
+        Assert.Contains(first.Problems, p => p.Contains("InvalidOperationException", StringComparison.Ordinal) && p.Contains("one more try", StringComparison.Ordinal));
+        Assert.Single(GitHub.PullRequests);
+        Assert.Single(await Imap.MessagesIn("INBOX"));
+
+        // The second failure holds it; GitHub failing meanwhile leaves it in the inbox, its sender told only once.
+        GitHub.Inject(new Fault("POST", "/issues", "502", 3));
+        var githubDown = await Poll(faulty);
+        Assert.Equal(1, githubDown.LeftInInbox);
+        var second = await Poll(faulty);
+        Assert.True(second.Settled);
+        Assert.Equal(1, second.Held);
+        Assert.Empty(await Imap.MessagesIn("INBOX"));
+        Assert.Equal(sent.MessageId, Assert.Single(await Imap.MessagesIn("Held")).Message.MessageId);
+        var told = Assert.Single(Smtp.Received, m => (m.TextBody ?? "").Contains("arrived safely", StringComparison.Ordinal));
+        Assert.Equal("sam.patel@nhs.net", told.To.Mailboxes.Single().Address);
+
+        var issue = Assert.Single(GitHub.Issues);
+        Assert.Equal([SubmissionPullRequests.HeldLabel], issue["labels"]!.AsArray().Select(l => l!["name"]!.GetValue<string>()));
+        var text = issue["title"] + "\n" + issue["body"];
+        Assert.Contains("**Held**", text, StringComparison.Ordinal);
+        Assert.Contains("InvalidOperationException", text, StringComparison.Ordinal);
+        Assert.Contains("Its sender has been told", text, StringComparison.Ordinal);
+        // Nothing of the email: not its sender, its subject or its Message-ID.
+        foreach (var personal in new[] { "sam.patel", "Sam Patel", "appointment letters", "outlook-1@nhs.net" })
+            Assert.DoesNotContain(personal, text, StringComparison.OrdinalIgnoreCase);
+
+        var quiet = await Poll(faulty);
+        Assert.True(quiet.Settled);
+        Assert.Single(GitHub.Issues);
+
+        // Once the bot is fixed, an editor moves it back; it becomes a post and is acknowledged as usual.
+        using (var client = await Imap.ConnectAsync())
+        {
+            var held = await client.GetFolderAsync("Held");
+            await held.OpenAsync(FolderAccess.ReadWrite);
+            await held.MoveToAsync(await held.SearchAsync(MailKit.Search.SearchQuery.All), client.Inbox);
+        }
+        var fixedRun = await Poll();
+        Assert.Equal(1, fixedRun.Opened);
+        Assert.Equal(2, GitHub.PullRequests.Count);
+        Assert.Single(Smtp.Received, m => (m.TextBody ?? "").Contains("arrived safely", StringComparison.Ordinal));
+        Assert.Equal(2, Smtp.Received.Count(m => m.To.Mailboxes.Single().Address == "sam.patel@nhs.net"));
+        Assert.Empty(GitHub.Violations);
     }
 
     [Fact]

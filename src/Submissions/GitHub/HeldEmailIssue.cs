@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+
+namespace PPNBlog.Submissions.GitHub;
+
+/// <summary>
+/// The issue that tells the editors the bot failed on an email and held it. It repeats nothing of the email (no
+/// sender, no subject, no words: the repository may be public, and the email is unproven): only when it arrived, its
+/// size and the message's reference, enough to find it in the folder; where the bot failed, for the developers; and
+/// what to do.
+/// </summary>
+public static class HeldEmailIssue
+{
+    /// <summary>The issue's title, carrying the message's <paramref name="reference"/> (one issue per held email).</summary>
+    public static string Title(string reference) => $"An email could not be turned into a pull request ({reference})";
+
+    /// <summary>The issue's body.</summary>
+    /// <param name="received">When the mailbox received the email.</param>
+    /// <param name="bytes">Its size.</param>
+    /// <param name="fault">The kind of failure, and where in the bot it happened.</param>
+    /// <param name="folder">The mailbox folder it was moved to.</param>
+    /// <param name="inbox">The folder the bot reads new mail from.</param>
+    /// <param name="senderTold">Whether its sender was told it arrived and is with the team.</param>
+    public static string Body(DateTimeOffset received, long bytes, string fault, string folder, string inbox, bool senderTold)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("The submissions bot failed on an email (and again when it tried once more), so it could not become a pull request. This is a fault in the bot, not in the email.")
+            .AppendLine()
+            .AppendLine($"So that it holds up no other mail, the email has been moved to the mailbox folder **{folder}**. " + (senderTold
+                ? "Its sender has been told that it arrived and that the team will look at it."
+                : "Its sender has not been answered (the email came from a machine, or its sender had had the day's replies)."))
+            .AppendLine()
+            .AppendLine($"- Received: {received.ToUniversalTime().ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)}")
+            .AppendLine($"- Size: {Math.Max(1, (bytes + 1023) / 1024):N0} KB")
+            .AppendLine($"- Fault: `{fault.Replace('`', '\'')}`")
+            .AppendLine()
+            .AppendLine("What to do:")
+            .AppendLine($"1. Find the email in the mailbox folder {folder} by the time it was received.")
+            .AppendLine($"2. Either make its post by hand, or send this issue to whoever maintains the bot; once the bot is fixed, move the email back to {inbox} and the next run turns it into a pull request and acknowledges it as usual.")
+            .AppendLine("3. Close this issue.")
+            .AppendLine()
+            .AppendLine("The sender's address and the email's words are kept only in the mailbox, as for every submission.");
+        return text.ToString();
+    }
+}
