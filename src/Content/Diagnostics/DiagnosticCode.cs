@@ -139,6 +139,10 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode TagsShareAPage = new("PPN033", "Different tags share a page", Severity.Warning,
         "A tag's page is named by its letters and digits only: write the tag the same way on every post, or rename one of them (C-sharp, C-plus-plus).");
 
+    /// <summary>A link that shows nothing a screen reader can announce (<c>[](https://…)</c>, a linked picture without alt text).</summary>
+    public static readonly DiagnosticCode LinkWithoutText = new("PPN034", "Link without text", Severity.Warning,
+        "Write what the link leads to between the square brackets, e.g. [the full report](https://example.org/report); for a linked picture, describe the picture: [![what it shows](photo.jpg)](https://…).");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -146,6 +150,6 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
         MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
         ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile, TitleRepeated,
-        UnreadFile, DatedFarAhead, HeavyImage, TagsShareAPage,
+        UnreadFile, DatedFarAhead, HeavyImage, TagsShareAPage, LinkWithoutText,
     ];
 }

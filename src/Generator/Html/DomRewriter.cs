@@ -213,7 +213,8 @@ public sealed class DomRewriter(BodyEdits edits)
         sanitizer.AllowedTags.UnionWith(["iframe", "figure", "figcaption"]);
         // A post shows text: a form in it (its default allowlist keeps them) could ask readers for an NHSmail password on the site's own pages.
         sanitizer.AllowedTags.ExceptWith(FormControls);
-        sanitizer.AllowedAttributes.UnionWith(["id", "class", "allowfullscreen", "allow", "frameborder", "loading", "title"]);
+        // aria-label names a link or picture for screen readers (a link of an icon alone).
+        sanitizer.AllowedAttributes.UnionWith(["id", "class", "allowfullscreen", "allow", "frameborder", "loading", "title", "aria-label"]);
         // name="body" on an image makes document.body that image (DOM clobbering), and the page's scripts then fail.
         sanitizer.AllowedAttributes.ExceptWith(["style", "name"]);
         sanitizer.AllowedSchemes.UnionWith(BodyEdits.SafeSchemes);

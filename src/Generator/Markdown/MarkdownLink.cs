@@ -6,7 +6,11 @@ namespace PPNBlog.Generator.Markdown;
 /// <param name="AltText">An image's alt text (empty when none).</param>
 /// <param name="Line">0-based line in the body.</param>
 /// <param name="Column">0-based column in the body.</param>
-public sealed record MarkdownLink(string Url, bool IsImage, string AltText, int Line, int Column);
+public sealed record MarkdownLink(string Url, bool IsImage, string AltText, int Line, int Column)
+{
+    /// <summary>A link (not a picture) that shows nothing a screen reader can announce: no words, no picture with alt text.</summary>
+    public bool HasNoText { get; init; }
+}
 
 /// <summary>A Markdown body rendered to HTML by Markdig, before HTML post-processing.</summary>
 /// <param name="Html">

@@ -1,6 +1,8 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.MediaLinks;
+using Markdig.Extensions.SmartyPants;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -9,6 +11,9 @@ namespace PPNBlog.Generator.Markdown;
 /// <summary>The one Markdig pipeline, configured once and shared by all threads (Markdig pipelines are immutable).</summary>
 public static class MarkdownRenderer
 {
+    /// <summary>The players the site embeds (declared first: the pipeline below is made from it).</summary>
+    private static readonly MediaOptions Embeds = EmbedOptions();
+
     /// <summary>
     /// Tables, footnotes, figures, GitHub-style heading ids, media links (event recordings on YouTube/Vimeo become
     /// embeds), smart quotes and bare-URL links: what contributors write, nothing that runs code.
@@ -19,7 +24,7 @@ public static class MarkdownRenderer
         .UseFootnotes()
         .UseFigures()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-        .UseMediaLinks(EmbedOptions())
+        .UseMediaLinks(Embeds)
         .UseSmartyPants()
         .UseAutoLinks()
         .UseEmphasisExtras()
@@ -82,8 +87,14 @@ public static class MarkdownRenderer
                 case HeadingBlock heading:
                     (headings ??= []).Add(heading);
                     break;
+                case LinkInline { Url: { } url, IsImage: true } image:
+                    var alt = PlainText(image);
+                    // A recording's player is named by the alt text written for it, so players on one page differ.
+                    if (alt.Length > 0 && IsEmbed(url)) image.GetAttributes().AddPropertyIfNotExist("title", alt);
+                    links.Add(new MarkdownLink(url, true, alt, image.Line, image.Column));
+                    break;
                 case LinkInline { Url: { } url } link:
-                    links.Add(new MarkdownLink(url, link.IsImage, link.IsImage ? PlainText(link) : "", link.Line, link.Column));
+                    links.Add(new MarkdownLink(url, false, "", link.Line, link.Column) { HasNoText = !ShowsText(link) });
                     break;
                 case HtmlInline inline:
                     (rawHtml ??= []).Add(inline);
@@ -100,7 +111,9 @@ public static class MarkdownRenderer
             RawHtml.KeepNonElementsAsText(inline);
             if (inline.Parent is null) continue;
             rawHtmlLine = Math.Min(rawHtmlLine ?? int.MaxValue, inline.Line);
+            var before = links.Count;
             RawHtml.AddLinks(inline, links);
+            if (links.Count == before + 1 && !links[^1].IsImage && RawHtml.OpensLinkWithoutText(inline)) links[^1] = links[^1] with { HasNoText = true };
         }
         // In document order again (a stable sort: a link and the picture inside it keep theirs).
         if (rawHtmlLine is not null) links = [.. links.OrderBy(l => l.Line).ThenBy(l => l.Column)];
@@ -147,6 +160,35 @@ public static class MarkdownRenderer
             var (first, second) => Math.Min(first, second),
         };
 
+    /// <summary>Whether <paramref name="url"/> is a recording that becomes an embedded player (as the media links extension decides).</summary>
+    public static bool IsEmbed(string url) =>
+        Uri.TryCreate(url.StartsWith("//", StringComparison.Ordinal) ? "https:" + url : url, UriKind.Absolute, out var uri)
+        && Embeds.Hosts.Any(host => host.TryHandle(uri, url.StartsWith("//", StringComparison.Ordinal), out _));
+
+    /// <summary>
+    /// Whether a link shows something a screen reader can announce: words, code, or a picture with alt text (whose alt is
+    /// text inside the picture). Raw HTML inside it may name it too (an &lt;img alt&gt;, an aria-label), so it counts.
+    /// </summary>
+    private static bool ShowsText(ContainerInline link) => link.Descendants<Inline>().Any(inline => inline switch
+    {
+        LiteralInline literal => !literal.Content.IsEmptyOrWhitespace(),
+        CodeInline code => !string.IsNullOrWhiteSpace(code.Content),
+        HtmlEntityInline or HtmlInline => true,
+        _ => false,
+    });
+
+    /// <summary>The text of <paramref name="container"/>, with the typographic quotes and dashes the body shows.</summary>
     private static string PlainText(ContainerInline container) =>
-        string.Concat(container.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim();
+        string.Concat(container.Descendants<Inline>().Select(inline => inline switch
+        {
+            LiteralInline literal => literal.Content.ToString(),
+            CodeInline code => code.Content,
+            SmartyPant pant => pant.Type switch
+            {
+                SmartyPantType.LeftQuote => "‘", SmartyPantType.RightQuote => "’", SmartyPantType.LeftDoubleQuote => "“", SmartyPantType.RightDoubleQuote => "”",
+                SmartyPantType.LeftAngleQuote => "«", SmartyPantType.RightAngleQuote => "»", SmartyPantType.Ellipsis => "…",
+                SmartyPantType.Dash2 => "–", SmartyPantType.Dash3 => "—", SmartyPantType.DoubleQuote => "\"", _ => "'",
+            },
+            _ => "",
+        })).Trim();
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using AngleSharp.Html;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens.Struct;
 using AngleSharp.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -52,10 +53,15 @@ public static class RawHtml
         using var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver);
         // Inside these nothing is published as a link or picture (the sanitiser removes them whole, or they hold text).
         var removedDepth = 0;
+        // The link just opened while nothing in it would be announced yet (its </a> in the same HTML settles it).
+        int? unnamed = null;
         while (tokenizer.GetStructToken() is { Type: not HtmlTokenType.EndOfFile } token)
         {
+            if (token.Type == HtmlTokenType.Character && !token.Data.Memory.Span.IsWhiteSpace()) unnamed = null;
             if (token.Type is not (HtmlTokenType.StartTag or HtmlTokenType.EndTag)) continue;
             var name = token.Name.ToString();
+            if (name == "a" && token.Type == HtmlTokenType.EndTag && unnamed is { } open) links[open] = links[open] with { HasNoText = true };
+            if (name == "a" || (token.Type == HtmlTokenType.StartTag && NamesItself(token))) unnamed = null;
             if (RemovedWhole.Contains(name))
             {
                 if (token.Type == HtmlTokenType.EndTag) removedDepth = Math.Max(0, removedDepth - 1);
@@ -75,7 +81,49 @@ public static class RawHtml
             if (url is null) continue;
             var (line, column) = lineStart(token.Position.Line - 1);
             links.Add(new MarkdownLink(url.Trim(), attribute == "src", alt?.Trim() ?? "", line, column + token.Position.Column - 1));
+            if (name == "a" && !NamesItself(token)) unnamed = links.Count - 1;
         }
+    }
+
+    /// <summary>Whether an element gives screen readers a name of its own: alt text, an aria-label or a title.</summary>
+    private static bool NamesItself(StructHtmlToken token)
+    {
+        for (var i = 0; i < token.Attributes.Count; i++)
+        {
+            if (token.Attributes[i].Name.Memory.Span is "alt" or "aria-label" or "title" && !token.Attributes[i].Value.Memory.Span.IsWhiteSpace())
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="inline"/> opens a link (&lt;a href&gt;, unnamed by aria-label or title) whose &lt;/a&gt; follows
+    /// with nothing to announce between: only white space, or nothing at all.
+    /// </summary>
+    public static bool OpensLinkWithoutText(HtmlInline inline)
+    {
+        if (!string.Equals(TagName(inline.Tag), "a", StringComparison.OrdinalIgnoreCase) || inline.Tag.StartsWith("</", StringComparison.Ordinal) || IsNamed(inline.Tag)) return false;
+        for (var next = inline.NextSibling; next is not null; next = next.NextSibling)
+        {
+            switch (next)
+            {
+                case HtmlInline { Tag: var tag } when tag.StartsWith("</", StringComparison.Ordinal) && string.Equals(TagName(tag), "a", StringComparison.OrdinalIgnoreCase):
+                    return true;
+                case LiteralInline literal when literal.Content.IsEmptyOrWhitespace():
+                    continue;
+                default:
+                    return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether a raw start tag names its element for screen readers itself (see <see cref="NamesItself"/>).</summary>
+    private static bool IsNamed(string tag)
+    {
+        using var tokenizer = new HtmlTokenizer(new TextSource(tag), HtmlEntityProvider.Resolver);
+        var token = tokenizer.GetStructToken();
+        return token.Type == HtmlTokenType.StartTag && NamesItself(token);
     }
 
     /// <summary>The element name of a start or end tag as written ("&lt;Name attr&gt;", "&lt;/name&gt;"), or null for a comment or the like.</summary>

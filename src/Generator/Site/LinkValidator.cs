@@ -79,8 +79,10 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
                     }
                     break;
             }
-            if (link.IsImage && link.AltText.Length == 0 && !IsEmbed(link.Url))
+            if (link.IsImage && link.AltText.Length == 0 && !MarkdownRenderer.IsEmbed(link.Url))
                 diagnostics.Add(DiagnosticCode.MissingAltText, location, $"image '{link.Url}' has no alt text");
+            if (link.HasNoText)
+                diagnostics.Add(DiagnosticCode.LinkWithoutText, location, $"link '{link.Url}' has no text, so a screen reader announces nothing for it");
         }
         return copies;
     }
@@ -111,7 +113,4 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
     private void NotPublished(SourceLocation location, string url) =>
         diagnostics.Add(DiagnosticCode.BrokenLink, location, $"link '{url}' points at a post that is not published (a draft, or dated in the future)",
             "Link it once it is published, or publish it first (remove 'draft: true', or give it today's date).");
-
-    private static bool IsEmbed(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (BodyEdits.EmbedHosts.Contains(uri.Host) || uri.Host is "youtu.be" or "vimeo.com" or "www.vimeo.com");
 }

@@ -31,6 +31,42 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void A_link_with_nothing_to_announce_is_warned_where_it_is_written_and_one_with_a_name_is_not()
+    {
+        using var site = new TestSite();
+        site.WritePost("links", body: "See [](https://example.org/) and [ ](/commitments/) and <a href=\"https://example.net/\"></a>.\n\n" +
+            "[![](https://example.org/logo.png)](https://example.org/)\n\n" +
+            "<p><a href=\"https://example.com/\"> </a> <a href=\"https://example.com/named\" aria-label=\"Our partner\"></a></p>\n\n" +
+            "Named: [the report](https://example.org/r), [`code`](https://example.org/c), [![Logo](https://example.org/logo.png)](https://example.org/l), " +
+            "<a href=\"https://example.org/t\" title=\"Team page\"></a> and <a href=\"https://example.org/w\">words</a>.");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        Assert.Equal(["input/posts/2021/links.md:9:5: warning PPN034: link 'https://example.org/' has no text, so a screen reader announces nothing for it",
+                      "input/posts/2021/links.md:9:34: warning PPN034: link '/commitments/' has no text, so a screen reader announces nothing for it",
+                      "input/posts/2021/links.md:9:57: warning PPN034: link 'https://example.net/' has no text, so a screen reader announces nothing for it",
+                      "input/posts/2021/links.md:11:1: warning PPN034: link 'https://example.org/' has no text, so a screen reader announces nothing for it",
+                      "input/posts/2021/links.md:11:2: warning PPN018: image 'https://example.org/logo.png' has no alt text",
+                      "input/posts/2021/links.md:13:4: warning PPN034: link 'https://example.com/' has no text, so a screen reader announces nothing for it"],
+            site.Lines(result).Select(l => l.Split(" (hint:")[0]));
+    }
+
+    [Fact]
+    public void A_recordings_player_is_named_by_the_alt_text_written_for_it()
+    {
+        using var site = new TestSite();
+        site.WritePost("recordings", body: "The keynote:\n\n![Keynote recording, day one](https://vimeo.com/76979871)\n\n" +
+            "![Panel \"Ask us anything\"](https://www.youtube.com/watch?v=abc123XYZ_0)\n\n![](https://youtu.be/abc123XYZ_1)");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        Assert.Equal(["Keynote recording, day one", "Panel “Ask us anything”", "Embedded video"],
+            Page(site, "posts/recordings/index.html").QuerySelectorAll("iframe").Select(f => f.GetAttribute("title")));
+    }
+
+    [Fact]
     public void A_header_image_at_a_site_address_that_is_no_file_fails_the_build_at_its_line()
     {
         using var site = new TestSite();
