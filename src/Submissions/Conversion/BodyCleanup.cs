@@ -64,27 +64,50 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     }
 
     /// <summary>
-    /// The first sign-off ("Kind regards", "Thanks!") among the last <see cref="SignatureBlocks"/> blocks that only a
-    /// signature follows: blocks of a few words each (Outlook writes each line of a signature as a paragraph of its own).
-    /// A sign-off followed by more of the post ("Thanks!" opening its acknowledgements) is not one.
+    /// The first sign-off among the last <see cref="SignatureBlocks"/> blocks that only a signature follows. A signature
+    /// is blocks of a few words each (Outlook writes each line of one as a paragraph of its own); after a formal sign-off
+    /// ("Kind regards", "With best wishes"), a block may be longer (a flexible-working note, a Trust's values, a table of
+    /// logo and details). A plain "Thanks!" or "Thank you." signs off only when a name follows it (or nothing does): else
+    /// it is the post's own ("Thank you." before its list of helplines).
     /// </summary>
     private static int SignOffIndex(List<string> blocks)
     {
-        var afterIsSignature = true;
         var found = -1;
-        for (var i = blocks.Count - 1; i >= Math.Max(1, blocks.Count - SignatureBlocks) && afterIsSignature; i--)
+        var longestAfter = 0;
+        for (var i = blocks.Count - 1; i >= Math.Max(1, blocks.Count - SignatureBlocks); i--)
         {
-            if (SignOff().IsMatch(Plain(blocks[i]).Split('\n')[0].Trim())) found = i;
-            afterIsSignature = Words().Count(Plain(blocks[i])) <= MaxSignatureLineWords;
+            var lines = Plain(blocks[i]).Split('\n');
+            var first = lines[0].Trim();
+            var next = lines.Length > 1 ? lines[1] : i + 1 < blocks.Count ? Plain(blocks[i + 1]).Split('\n')[0] : null;
+            var withinBlock = lines.Length > 1 ? Words().Count(string.Join(' ', lines.Skip(1))) : 0;
+            var after = Math.Max(longestAfter, withinBlock);
+            if (FormalSignOff().IsMatch(first) ? after <= MaxSignatureBlockWords
+                : CasualSignOff().IsMatch(first) && after <= MaxSignatureLineWords && (next is null || IsName(next)))
+                found = i;
+            longestAfter = Math.Max(longestAfter, Words().Count(Plain(blocks[i])));
+            if (longestAfter > MaxSignatureBlockWords) break;
         }
         return found;
     }
 
+    /// <summary>Whether a line reads as a person's name (a signature's first line): a few capitalised words, no digits or colon.</summary>
+    private static bool IsName(string line)
+    {
+        var words = Parenthesised().Replace(line.Replace("**", "", StringComparison.Ordinal), " ").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is > 0 and <= 5 && !line.Contains(':') && !line.Any(char.IsDigit)
+            && words.All(w => char.IsUpper(w[0]) || NameParticles.Contains(w));
+    }
+
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal) { "van", "von", "de", "der", "da", "del", "di", "la", "le", "bin", "al", "x", "xx" };
+
     /// <summary>How far back from the end a signature's sign-off is looked for.</summary>
     private const int SignatureBlocks = 20;
 
-    /// <summary>The most words a block of a signature has (a job title, an organisation, an address).</summary>
+    /// <summary>The most words a block of a signature has after a casual sign-off (a job title, an organisation, an address).</summary>
     private const int MaxSignatureLineWords = 25;
+
+    /// <summary>The most words a block of a signature has after a formal sign-off: a working-hours note, a Trust's values, a table.</summary>
+    private const int MaxSignatureBlockWords = 60;
 
     [GeneratedRegex(@"\w+")]
     private static partial Regex Words();
@@ -115,6 +138,14 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     [GeneratedRegex(@"^_{10,}\s*\n\W*From:", RegexOptions.IgnoreCase)]
     private static partial Regex UnderscoreRuleThenFrom();
 
-    [GeneratedRegex(@"^((kind|best|warm|warmest|many|with)\s+)?(regards|wishes|thanks)\b[\s,.!]*$|^(thank you|thanks|cheers|all the best|best|yours( sincerely| faithfully| truly)?|sincerely)[\s,.!]*$", RegexOptions.IgnoreCase)]
-    private static partial Regex SignOff();
+    /// <summary>A sign-off only a letter ends with ("Kind regards", "With best wishes", "Yours sincerely", "Kind regards, Jane").</summary>
+    [GeneratedRegex(@"^(with\s+)?((kind|kindest|best|very best|warm|warmest|many|all (the|my) best)\s+)?(regards|wishes)\b[\s,.!]*((?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3})[\s.!]*)?$|^(yours( sincerely| faithfully| truly)?|sincerely|take care|all the best|speak soon|warmly)\b[\s,.!]*((?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3})[\s.!]*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex FormalSignOff();
+
+    /// <summary>A sign-off that may as well be the post's own words ("Thank you.", "Thanks!", "Cheers", "Best").</summary>
+    [GeneratedRegex(@"^((many|with many)\s+)?(thank you|thanks|cheers|best)( (so much|again|all))?[\s,.!]*((?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3})[\s.!]*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex CasualSignOff();
+
+    [GeneratedRegex(@"\([^)]*\)")]
+    private static partial Regex Parenthesised();
 }

@@ -46,16 +46,22 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
     public List<string> Convert(string html)
     {
         var document = new HtmlParser().ParseDocument(html);
-        var sanitizer = new HtmlSanitizer();
+        // An element the allowlist does not know (Word's <st1:place>, <nobr>, a custom element) keeps its words; what
+        // holds no words for readers (scripts, styles, form controls, embedded documents) goes whole, before that.
+        var sanitizer = new HtmlSanitizer { KeepChildNodes = true };
         sanitizer.AllowedSchemes.Add("cid");
         sanitizer.AllowedSchemes.Add("mailto");
-        // Quoted replies are removed before conversion: Gmail, Apple Mail and Thunderbird mark them up.
-        foreach (var quote in document.QuerySelectorAll("blockquote[type=cite], .gmail_quote, .moz-cite-prefix"))
+        foreach (var unread in document.QuerySelectorAll(WithoutWords)) unread.Remove();
+        foreach (var signature in document.QuerySelectorAll(".gmail_signature")) signature.Remove();
+        // Quoted replies are removed before conversion: Gmail, Apple Mail and Thunderbird mark them up. Only a quote that
+        // ends the email is the message replied to; one with the post going on after it is a quote in the post (Apple
+        // Mail's and Gmail's quote buttons mark those up the same way).
+        foreach (var quote in document.QuerySelectorAll("blockquote[type=cite], .gmail_quote, .moz-cite-prefix").Reverse())
         {
+            if (HasWordsAfter(quote)) continue;
             quote.Remove();
             RemovedQuote = true;
         }
-        foreach (var signature in document.QuerySelectorAll(".gmail_signature")) signature.Remove();
         // Outlook marks only where the quoted message starts (its header block): everything after the mark is the quote.
         if (document.QuerySelector("#appendonsend, #divRplyFwdMsg") is { } quoteStart && document.Body is { } body)
         {
@@ -71,6 +77,25 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         if (document.Body is not null) Blocks(document.Body, blocks);
         // Control characters (raw, or written as entities such as &#7;) can be in any text, code included.
         return [.. blocks.Select(ControlCharacters.Remove).Where(b => !string.IsNullOrWhiteSpace(b))];
+    }
+
+    /// <summary>Elements whose content readers never see as words: removed whole, not unwrapped by the sanitiser.</summary>
+    private const string WithoutWords = "script, style, template, noscript, title, head, object, embed, applet, iframe, frame, frameset, svg, math, " +
+        "textarea, select, option, button, input, canvas, audio, video, xml";
+
+    /// <summary>Whether any words or pictures come after <paramref name="element"/> in the document (outside it).</summary>
+    private static bool HasWordsAfter(IElement element)
+    {
+        for (INode? node = element; node is not null; node = node.Parent)
+        {
+            for (var next = node.NextSibling; next is not null; next = next.NextSibling)
+            {
+                if (next is IText text && !string.IsNullOrWhiteSpace(text.Data.Replace('\u00a0', ' '))) return true;
+                if (next is IElement after && (!string.IsNullOrWhiteSpace(after.TextContent.Replace('\u00a0', ' ')) || after.QuerySelector("img") is not null || after.LocalName == "img"))
+                    return true;
+            }
+        }
+        return false;
     }
 
     private void Blocks(INode parent, List<string> output)
@@ -128,20 +153,33 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
                 _containerDepth++;
                 // A list continued after a paragraph (<ol start="4">) keeps its numbers.
                 var number = int.TryParse(element.GetAttribute("start"), out var start) && start is >= 0 and < 1_000_000_000 ? start : 1;
-                var items = new List<string>();
-                var loose = false;
-                foreach (var item in element.Children.Where(c => c.LocalName == "li"))
+                var items = new List<(string Marker, List<string> Blocks)>();
+                foreach (var child in element.Children)
                 {
-                    var marker = element.LocalName == "ol" ? $"{number++}. " : "- ";
-                    var inner = new List<string>();
-                    Blocks(item, inner);
-                    if (inner.Count == 0) continue;
-                    loose |= inner.Count > 1;
-                    var indent = new string(' ', marker.Length);
-                    items.Add(marker + string.Join("\n\n", inner).Replace("\n", "\n" + indent).Replace("\n" + indent + "\n", "\n\n"));
+                    if (child.LocalName == "li")
+                    {
+                        var inner = new List<string>();
+                        Blocks(child, inner);
+                        if (inner.Count > 0) items.Add((element.LocalName == "ol" ? $"{number++}. " : "- ", inner));
+                    }
+                    else if (items.Count > 0)
+                    {
+                        // A list (or other block) right inside the list, as mail editors write a sub-list: browsers show
+                        // it under the item before it, so it goes there.
+                        Block(child, items[^1].Blocks);
+                    }
+                    else
+                    {
+                        Block(child, output);
+                    }
+                }
+                static string Item((string Marker, List<string> Blocks) item)
+                {
+                    var indent = new string(' ', item.Marker.Length);
+                    return item.Marker + string.Join("\n\n", item.Blocks).Replace("\n", "\n" + indent).Replace("\n" + indent + "\n", "\n\n");
                 }
                 // One block for the whole list, so a list of short items stays a tight list.
-                if (items.Count > 0) output.Add(string.Join(loose ? "\n\n" : "\n", items));
+                if (items.Count > 0) output.Add(string.Join(items.Any(i => i.Blocks.Count > 1) ? "\n\n" : "\n", items.Select(Item)));
                 _containerDepth--;
                 break;
             case "blockquote":

@@ -31,7 +31,9 @@ public static partial class MarkdownText
     }
 
     /// <summary>Escapes what would start a block (heading, list, quote, rule) when it begins a paragraph.</summary>
-    public static string EscapeLineStart(string line) => BlockStart().IsMatch(line) ? "\\" + line : line;
+    public static string EscapeLineStart(string line) => BlockStart().Match(line) is not { Success: true } start ? line
+        // A backslash escapes punctuation only: "\1." shows the backslash, "1\." shows "1." as typed.
+        : char.IsAsciiDigit(line[0]) ? line.Insert(start.Groups["number"].Length, "\\") : "\\" + line;
 
     /// <summary>Undoes <see cref="Escape"/> (for contributor lines read back out of the converted text).</summary>
     public static string Unescape(string text) => Escaped().Replace(text, "$1");
@@ -43,7 +45,7 @@ public static partial class MarkdownText
     [GeneratedRegex(@"^&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")]
     private static partial Regex EntityStart();
 
-    [GeneratedRegex(@"^(#{1,6}(\s|$)|[-+*=]\s|[-=_*]{3,}\s*$|\d{1,9}[.)](\s|$)|>)")]
+    [GeneratedRegex(@"^(#{1,6}(\s|$)|[-+*=]\s|[-=_*]{3,}\s*$|(?<number>\d{1,9})[.)](\s|$)|>)")]
     private static partial Regex BlockStart();
 
     [GeneratedRegex(@"\\([\\`*_\[\]<>|~^&#+=\-.!()])")]

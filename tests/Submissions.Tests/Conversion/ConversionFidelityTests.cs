@@ -1,0 +1,98 @@
+using PPNBlog.Generator.Markdown;
+using static PPNBlog.Submissions.Tests.Emails;
+
+namespace PPNBlog.Submissions.Tests.Conversion;
+
+/// <summary>
+/// What mail programs really write, kept as the contributor wrote it: nothing of the post lost, nothing of the
+/// signature kept. Each body is read back through the generator's own Markdown pipeline, as readers would see it.
+/// </summary>
+public class ConversionFidelityTests
+{
+    private static string Published(string markdown) => Markdig.Markdown.ToHtml(markdown, MarkdownRenderer.Pipeline);
+
+    [Fact]
+    public void A_sub_list_written_right_inside_its_list_is_kept_under_the_item_before_it()
+    {
+        var post = ConvertFile(Message("Lists", "", $"<p>{Prose}</p><ul><li>Ask patients</li><ul><li>in clinic</li><li>online</li></ul><li>Train staff</li></ul>")).Post!;
+
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Published(post.Body));
+        Assert.Equal(["in clinic", "online"], html.QuerySelectorAll("ul > li > ul > li").Select(li => li.TextContent.Trim()));
+        Assert.Equal(2, html.QuerySelectorAll("body > ul > li").Length);
+    }
+
+    [Fact]
+    public void A_quote_inside_the_post_is_kept_and_only_the_quoted_message_at_the_end_removed()
+    {
+        var html = $"<p>{Prose}</p><blockquote type=\"cite\">I had waited two years to be asked what mattered to me.</blockquote><p>That is why we changed.</p>" +
+            "<div>On 12 Nov 2026, at 09:30, Sam Patel &lt;sam@example.org&gt; wrote:</div><blockquote type=\"cite\"><p>Could you send us a post?</p></blockquote>";
+        var gmail = $"<p>{Prose}</p><blockquote class=\"gmail_quote\" style=\"margin:0 0 0 .8ex\">Being heard changed everything.</blockquote><p>We learnt a lot.</p>";
+
+        var apple = ConvertFile(Message("Quotes", "", html)).Post!;
+        var google = ConvertFile(Message("Quotes", "", gmail)).Post!;
+
+        Assert.Contains("> I had waited two years to be asked what mattered to me.", apple.Body);
+        Assert.EndsWith("That is why we changed.", apple.Body);
+        Assert.DoesNotContain("Could you send us a post", apple.Body);
+        Assert.Contains("> Being heard changed everything.", google.Body);
+        Assert.EndsWith("We learnt a lot.", google.Body);
+    }
+
+    [Fact]
+    public void Words_inside_elements_the_allowlist_does_not_know_are_kept_and_scripts_and_styles_are_not()
+    {
+        var html = $"<p>{Prose}</p><p>The pilot ran in <st1:place>Leeds</st1:place> <nobr>from March</nobr> with <bdo dir=\"ltr\">three</bdo> " +
+            "<my-widget>teams</my-widget>.</p><script>alert(1)</script><style>p { color: red }</style><select><option>Choose</option></select>";
+
+        var post = ConvertFile(Message("Tags", "", html)).Post!;
+
+        Assert.EndsWith("The pilot ran in Leeds from March with three teams.", post.Body);
+        foreach (var hidden in new[] { "alert", "color", "Choose" }) Assert.DoesNotContain(hidden, post.Body);
+    }
+
+    [Theory]
+    [InlineData("1. Asked patients what matters.", "<p>1. Asked patients what matters.</p>")]
+    [InlineData("2020) The year it started.", "<p>2020) The year it started.</p>")]
+    [InlineData("- Not a list item.", "<p>- Not a list item.</p>")]
+    public void A_paragraph_starting_like_a_list_item_is_published_as_typed(string paragraph, string published)
+    {
+        var post = ConvertFile(Message("Numbers", "", $"<p>{Prose}</p><p>{paragraph}</p>")).Post!;
+
+        Assert.EndsWith(published, Published(post.Body).Trim());
+    }
+
+    public static TheoryData<string, string> SignedPosts() => new()
+    {
+        { "text", $"{Prose}\n\nWith best wishes,\n\nJane\nTel 07700 900123\n" },
+        { "text", $"{Prose}\n\nWith kind regards,\nJane Smith\nPrincipal Clinical Psychologist\n12 Park Row, Leeds LS1 5HD\nTel: 0113 496 0123 | Mob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nKind regards, Jane\n\nJane Smith | Mob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nKindest regards\n\nJane Smith\nMob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nTake care,\nJane\nMob: 07700 900123\n" },
+        { "html", $"<p>{Prose}</p><p>Kind regards</p><p>Jane Smith</p><p>Mobile: 07700 900123</p><p>I work flexibly, so I may send emails outside usual working hours; please do not feel " +
+            "you need to reply outside your own working hours, and do get in touch if there is anything I can do to help.</p>" },
+        { "html", $"<p>{Prose}</p><p>Kind regards</p><table><tr><td><img src=\"https://example.org/logo.png\" alt=\"Trust logo\"></td><td><p><b>Dr Jane Smith</b> (she/her)</p>" +
+            "<p>Principal Clinical Psychologist</p><p>Leeds and York Partnership NHS Foundation Trust</p><p>St Mary's House, St Mary's Road, Leeds LS7 3JX</p><p>Tel: 0113 855 5000 | Mobile: 07700 900123</p></td></tr></table>" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SignedPosts))]
+    public void A_signature_after_a_sign_off_mail_programs_write_is_removed(string format, string body)
+    {
+        var post = ConvertFile(format == "html" ? Message("Signed", "", body) : Message("Signed", body)).Post!;
+
+        Assert.Equal(Prose, post.Body);
+        Assert.Contains("Removed the sign-off and signature at the end of the email.", post.Warnings);
+    }
+
+    [Fact]
+    public void A_thank_you_followed_by_more_of_the_post_is_the_posts_own()
+    {
+        var html = $"<p>{Prose}</p><p>Thank you.</p><p>Useful links for anyone affected:</p><ul><li>Mind: https://www.mind.org.uk</li><li>Samaritans: call 116 123</li></ul>" +
+            "<p>If you need urgent help call 111.</p>";
+
+        var post = ConvertFile(Message("Helplines", "", html)).Post!;
+
+        Assert.EndsWith("If you need urgent help call 111.", post.Body);
+        Assert.Contains("Samaritans: call 116 123", post.Body);
+    }
+}
