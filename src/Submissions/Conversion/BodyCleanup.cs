@@ -112,7 +112,7 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     [GeneratedRegex(@"\w+")]
     private static partial Regex Words();
 
-    [GeneratedRegex(@"^\W*((caution|warning|attention|external( e-?mail| message)?)\b.{0,300}?\b(outside|external)\b.{0,300}?\b(links?|attachments?|sender)\b|(external\W{1,3})?this (e-?mail|message) (originated|came|was sent) from outside)",
+    [GeneratedRegex(@"^\W*((caution|warning|attention|external( e-?mail| message)?)\b.{0,300}?\b(outside|external)\b.{0,300}?\b(links?|attachments?|sender)\b|external (e-?mail|message|sender)\b.{0,300}?\b(links?|attachments?)\b|(external\W{1,3})?this (e-?mail|message) (originated|came|was sent|has been sent|was received) from (an? )?(outside|external))",
         RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex ExternalMailBanner();
 

@@ -26,6 +26,10 @@ public static class LegacyCharsets
     /// </summary>
     public static void ReadAsBrowsersDo(MimeMessage message)
     {
+        // Headers too: Outlook encodes a subject or name "=?iso-8859-1?Q?What_we=92ve_learnt?=", and "we’ve" became "we ve".
+        if (message.Subject is { } subject && HasLatin1Controls(subject)) message.Subject = Windows1252Controls(subject);
+        foreach (var mailbox in message.From.Mailboxes)
+            if (mailbox.Name is { } name && HasLatin1Controls(name)) mailbox.Name = Windows1252Controls(name);
         foreach (var part in message.BodyParts.OfType<TextPart>())
         {
             var label = part.ContentType.Charset?.Trim().ToLowerInvariant();
@@ -42,6 +46,16 @@ public static class LegacyCharsets
             }
         }
     }
+
+    private static bool HasLatin1Controls(string text) => text.AsSpan().IndexOfAnyInRange('\u0080', '\u009F') >= 0;
+
+    /// <summary><paramref name="text"/> with the C1 controls that ISO-8859-1 reads bytes 0x80–0x9F as, read as windows-1252 instead.</summary>
+    private static string Windows1252Controls(string text) => string.Create(text.Length, text, static (chars, source) =>
+    {
+        var windows1252 = Encoding.GetEncoding(1252);
+        for (var i = 0; i < source.Length; i++)
+            chars[i] = source[i] is >= '\u0080' and <= '\u009F' ? windows1252.GetString([(byte)source[i]])[0] : source[i];
+    });
 
     private static bool IsUtf8(ReadOnlySpan<byte> bytes)
     {

@@ -84,6 +84,31 @@ public class ConversionFidelityTests
         Assert.Contains("Removed the sign-off and signature at the end of the email.", post.Warnings);
     }
 
+    [Theory]
+    [InlineData("Sent from my Galaxy")]
+    [InlineData("Sent from Mail for Windows")]
+    [InlineData("Sent from Yahoo Mail on Android")]
+    [InlineData("Sent from my BlackBerry 10 smartphone on the EE network.")]
+    public void A_phone_or_mail_apps_footer_is_removed(string footer)
+    {
+        var post = ConvertFile(Message("Footer", $"{Prose}\n\n{footer}\n")).Post!;
+
+        Assert.Equal(Prose, post.Body);
+    }
+
+    [Fact]
+    public void A_subject_and_name_outlook_labels_iso_8859_1_keep_their_curly_quotes_and_dashes()
+    {
+        var raw = "From: =?iso-8859-1?Q?Si=E2n_O=92Neill?= <sian.oneill@nhs.net>\r\nTo: blog@example.org\r\n" +
+            "Subject: =?iso-8859-1?Q?What_we=92ve_learnt_=96_a_year_of_groups?=\r\nMessage-ID: <latin1@nhs.net>\r\nDate: Tue, 10 Nov 2026 09:30:00 +0000\r\n" +
+            $"Content-Type: text/plain; charset=utf-8\r\n\r\n{Prose}\r\n";
+
+        var post = ConvertFile(MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw)))).Post!;
+
+        Assert.Equal("What we’ve learnt – a year of groups", post.FrontMatter.Title);
+        Assert.Equal("Siân O’Neill", post.FrontMatter.Author);
+    }
+
     [Fact]
     public void A_thank_you_followed_by_more_of_the_post_is_the_posts_own()
     {

@@ -278,6 +278,8 @@ public class MailProgramTests
     [Theory]
     [InlineData("CAUTION: This email originated from outside of the organisation. Do not click links or open attachments unless you recognise the sender and know the content is safe.")]
     [InlineData("[EXTERNAL] This message came from outside your organisation.")]
+    [InlineData("EXTERNAL EMAIL: Do not click links or open attachments unless you recognise the sender and know the content is safe.")]
+    [InlineData("This email has been sent from an external source. Please be cautious with links and attachments.")]
     public void An_external_mail_banner_above_the_post_is_removed(string banner)
     {
         var post = ConvertFile(Message("Our year", "", $"<p>{banner}</p><p>{Prose}</p>")).Post!;
