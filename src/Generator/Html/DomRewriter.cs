@@ -85,13 +85,16 @@ public sealed class DomRewriter(BodyEdits edits)
             image.SetAttribute("loading", "lazy");
             image.SetAttribute("decoding", "async");
         }
+        // A body without a paragraph of words (only a list, a table, code) is summed up by its text (as the token
+        // stage does: footnote numbers aside, before the headings' "#" links are added).
+        var excerpt = BodyEdits.Excerpt(!string.IsNullOrWhiteSpace(excerptText) ? excerptText
+            : opening ?? string.Concat(body.Descendants<IText>().Where(t => t.ParentElement?.Closest("a." + BodyEdits.FootnoteReferenceClass) is null).Select(t => t.Data)));
         foreach (var frame in frames) WrapEmbed(document, frame);
         foreach (var table in tables) StyleTable(document, table);
         foreach (var heading in headings) AddAnchor(document, heading);
 
         var words = new WordCounter();
         foreach (var text in body.Descendants<IText>()) words.Add(text.Data);
-        var excerpt = BodyEdits.Excerpt(excerptText ?? opening ?? "");
         return new ProcessedHtml(body.InnerHtml, excerpt, words.Count, removed);
     }
 

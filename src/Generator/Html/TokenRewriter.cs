@@ -54,6 +54,9 @@ public sealed class TokenRewriter(BodyEdits edits)
     [ThreadStatic]
     private static StringBuilder? t_output;
 
+    [ThreadStatic]
+    private static StringBuilder? t_opening;
+
     /// <summary>The processed body, or null when the HTML is not plainly nested Markdig output (then use the DOM).</summary>
     public ProcessedHtml? TryProcess(ReadOnlyMemory<char> html, DocumentContext context)
     {
@@ -66,6 +69,9 @@ public sealed class TokenRewriter(BodyEdits edits)
         var words = new WordCounter();
         StringBuilder? paragraph = null;
         var paragraphDepth = -1;
+        // The body's text until its first paragraph of words, for a body without one (only a list, a table, code).
+        var opening = t_opening ??= new StringBuilder();
+        opening.Clear();
         string? headingId = null;
         var inLink = false;
         var inFootnoteReference = false;
@@ -78,13 +84,14 @@ public sealed class TokenRewriter(BodyEdits edits)
             switch (token.Type)
             {
                 case HtmlTokenType.EndOfFile:
-                    return open.Count > 0 ? null : new ProcessedHtml(output.ToString(), BodyEdits.Excerpt(paragraph?.ToString() ?? ""), words.Count, removed);
+                    return open.Count > 0 ? null : new ProcessedHtml(output.ToString(), BodyEdits.Excerpt(paragraph?.ToString() ?? opening.ToString()), words.Count, removed);
 
                 case HtmlTokenType.Character:
                     var text = token.Data.Memory.Span;
                     if (parent is "pre" or "iframe" || text.Contains('\0') || (WhiteSpaceOnly.Contains(parent) && !IsHtmlWhiteSpace(text))) return null;
                     words.Add(text);
                     if (paragraphDepth >= 0 && !inFootnoteReference) paragraph!.Append(text);
+                    if (!inFootnoteReference && (paragraph is null || paragraphDepth >= 0)) opening.Append(text);
                     AppendEscaped(output, text, inAttribute: false);
                     break;
 

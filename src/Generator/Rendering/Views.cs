@@ -45,7 +45,15 @@ public sealed record NavView(string Home, string Commitments, string Tags, strin
 public sealed record SiteView(
     string Title, string Description, string Language, string BaseUrl, string Url, string? ContactEmail, string? FooterNote,
     IReadOnlyList<string> Hashtags, string FeedUrl, string JsonFeedUrl, IReadOnlyList<CommitmentView> Commitments,
-    IReadOnlyDictionary<string, object> Assets, NavView Nav);
+    IReadOnlyDictionary<string, object> Assets, NavView Nav)
+{
+    /// <summary>
+    /// The site's language as Open Graph writes a locale, language_TERRITORY: "en-GB" is en_GB, and a language without a
+    /// region (cy) is taken as spoken in the United Kingdom, where the network is (cy_GB).
+    /// </summary>
+    public string OgLocale => Language.Split('-') is var parts && parts.Skip(1).FirstOrDefault(p => p.Length == 2 && p.All(char.IsAsciiLetter)) is var region
+        ? $"{parts[0].ToLowerInvariant()}_{(region ?? "GB").ToUpperInvariant()}" : "en_GB";
+}
 
 /// <summary>Per-page values every template sees as <c>page</c>: head metadata, section and breadcrumbs.</summary>
 public sealed record PageMetaView(

@@ -67,6 +67,28 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void A_post_without_a_paragraph_is_summed_up_by_its_first_words_and_one_without_words_shows_no_empty_description()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", File.ReadAllText(Path.Combine(site.Input, "site.yml")).Replace("language: en-GB", "language: cy"));
+        site.WritePost("only-list", date: "2021-01-02", body: "- Weekly sessions in the community\n- A peer supporter in every group");
+        site.WritePost("only-recording", date: "2021-01-01", body: "![The keynote](https://vimeo.com/76979871)");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        var list = Page(site, "posts/only-list/index.html");
+        Assert.Equal("Weekly sessions in the community A peer supporter in every group", list.QuerySelector("meta[name=description]")!.GetAttribute("content"));
+        Assert.Equal("cy_GB", list.QuerySelector("meta[property='og:locale']")!.GetAttribute("content"));
+        var recording = Page(site, "posts/only-recording/index.html");
+        Assert.Null(recording.QuerySelector("meta[name=description]"));
+        Assert.Null(recording.QuerySelector("meta[property='og:description']"));
+        var cards = Page(site, "index.html").QuerySelectorAll(".ppn-card");
+        Assert.Equal(["Weekly sessions in the community A peer supporter in every group"],
+            cards.SelectMany(c => c.QuerySelectorAll(".nhsuk-card__description")).Select(d => d.TextContent));
+    }
+
+    [Fact]
     public void A_header_image_at_a_site_address_that_is_no_file_fails_the_build_at_its_line()
     {
         using var site = new TestSite();

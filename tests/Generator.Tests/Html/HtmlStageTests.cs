@@ -82,6 +82,28 @@ public sealed partial class HtmlStageTests : IDisposable
         Assert.Equal(embed, reparsed);
     }
 
+    [Theory]
+    [InlineData("- Weekly sessions\n- A peer supporter", "Weekly sessions A peer supporter")]
+    [InlineData("## The plan\n\n1. Ask\n2. Listen", "The plan Ask Listen")]
+    [InlineData("```\nvar x = 1;\n```", "var x = 1;")]
+    [InlineData("![Keynote](https://vimeo.com/123456)", "")]
+    [InlineData("- A list first\n\nThen the opening paragraph.", "Then the opening paragraph.")]
+    public void A_body_without_a_paragraph_of_words_is_summed_up_by_its_first_words_either_way(string markdown, string excerpt)
+    {
+        var (dom, tokens) = BothWays(markdown);
+
+        Assert.Equal(excerpt, dom.Excerpt);
+        AssertSame(dom, tokens, markdown);
+    }
+
+    [Fact]
+    public void A_more_marker_before_any_words_leaves_the_summary_to_the_first_paragraph()
+    {
+        var rendered = MarkdownRenderer.Render("<!-- more -->\n\n## Why\n\nFirst words of the post.");
+
+        Assert.Equal("First words of the post.", new DomRewriter(_edits).Process(rendered, Context()).Excerpt);
+    }
+
     [Fact]
     public void Column_alignment_becomes_the_nhs_class_with_or_without_raw_html_in_the_body()
     {
