@@ -48,7 +48,18 @@ public sealed class DomRewriter(BodyEdits edits)
         var more = body.ChildNodes.OfType<IComment>().FirstOrDefault(c => c.Data.Trim().Equals("more", StringComparison.OrdinalIgnoreCase));
         var excerptText = more is null ? null : string.Join(' ', body.ChildNodes.TakeWhile(n => n != more).Select(n => n.TextContent));
         AlignCells(body);
-        if (markdown.RawHtmlLine is not null) Sanitize(document, removed);
+        if (markdown.RawHtmlLine is not null)
+        {
+            Sanitize(document, removed);
+            // The page's title is its one level-1 heading, as for Markdown's '#': a raw <h1> (pasted from a web page) is a section.
+            foreach (var h1 in body.GetElementsByTagName("h1").ToList())
+            {
+                var h2 = document.CreateElement("h2");
+                foreach (var attribute in h1.Attributes) h2.SetAttribute(attribute.Name, attribute.Value);
+                while (h1.FirstChild is { } child) h2.AppendChild(child);
+                h1.Replace(h2);
+            }
+        }
 
         // One walk of the tree finds every element the stage changes (five selector queries walked it five times);
         // they are then changed in the same order as before, so the output is the same.

@@ -89,6 +89,20 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void A_raw_level_one_heading_in_a_body_is_a_section_under_the_pages_title()
+    {
+        using var site = new TestSite();
+        site.WritePost("raw-heading", body: "Opening words.\n\n<h1 class=\"x\">Pasted <em>heading</em></h1>\n\nMore words.");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        var page = Page(site, "posts/raw-heading/index.html");
+        Assert.Single(page.QuerySelectorAll("h1"));
+        Assert.Equal("<h2 class=\"x\">Pasted <em>heading</em></h2>", page.QuerySelector("h2.x")!.OuterHtml);
+    }
+
+    [Fact]
     public void A_header_image_at_a_site_address_that_is_no_file_fails_the_build_at_its_line()
     {
         using var site = new TestSite();
