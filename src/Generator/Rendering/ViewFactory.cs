@@ -69,7 +69,7 @@ public sealed class ViewFactory
         var newer = _site.Newer(post);
         var beside = front.Image is { } written && Html.LinkTarget.Classify(written) == Html.LinkKind.RelativeFile ? written : null;
         var image = beside is not null ? Html.LinkTarget.FromPage(_urls.Url(post.Path), beside)
-            : ImagePath(post) is { } path && Html.LinkTarget.Classify(path) != Html.LinkKind.Absolute ? _urls.Url(path) : front.Image;
+            : ImagePath(post) is { } path ? (Html.LinkTarget.Classify(path) == Html.LinkKind.Absolute ? path : _urls.Url(path)) : null;
         // A picture beside the post has its size given, so the page does not shift as it loads (as a body's pictures).
         var folder = post.Post.Source.Directory;
         var size = beside is not null && Html.LinkTarget.ResolveInside(folder, beside) is { } file ? Html.BodyEdits.ImageSize(folder, file) : null;
@@ -85,13 +85,16 @@ public sealed class ViewFactory
     public string? ImageAbsoluteUrl(PublishedPost post) =>
         ImagePath(post) is { } path ? (Html.LinkTarget.Classify(path) == Html.LinkKind.Absolute ? path : _urls.Absolute(path)) : null;
 
-    /// <summary>The header image as a site path ("posts/x/photo.jpg"), or as written when it is an absolute URL.</summary>
+    /// <summary>
+    /// The header image as a site path ("posts/x/photo.jpg"), or its absolute URL; encoded as a body's pictures are
+    /// (a space as %20, "é" as %C3%A9), as an address in HTML may have neither.
+    /// </summary>
     private static string? ImagePath(PublishedPost post) => post.Post.FrontMatter.Image switch
     {
         null => null,
         var image when Html.LinkTarget.Classify(image) == Html.LinkKind.RelativeFile => post.Path + image,
-        var image when Html.LinkTarget.Classify(image) == Html.LinkKind.SiteRooted => image.TrimStart('/'),
-        var image => image,
+        var image when Html.LinkTarget.Classify(image) == Html.LinkKind.SiteRooted => Html.LinkTarget.FromPage("/", image).TrimStart('/'),
+        var image => Uri.TryCreate(image, UriKind.Absolute, out var url) ? url.AbsoluteUri : image,
     };
 
     /// <summary>Pagination for page <paramref name="current"/> of <paramref name="total"/>, with page paths from <paramref name="pathOf"/>.</summary>

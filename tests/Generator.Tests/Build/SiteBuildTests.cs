@@ -103,6 +103,23 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void A_header_image_at_a_web_address_is_published_encoded_as_a_body_picture_is()
+    {
+        using var site = new TestSite();
+        site.WritePost("remote", extra: "image: \"https://example.org/our photos/café day.jpg?size=large view\"\nimage_alt: The team\n",
+            body: "Words.\n\n![The team](<https://example.org/our photos/café day.jpg?size=large view>)");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        var page = site.ReadOutput("posts/remote/index.html");
+        const string encoded = "https://example.org/our%20photos/caf%C3%A9%20day.jpg?size=large%20view";
+        Assert.Contains($"class=\"ppn-hero\" src=\"{encoded}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"<meta property=\"og:image\" content=\"{encoded}\">", page, StringComparison.Ordinal);
+        Assert.Contains($"src=\"{encoded}\"", Page(site, "posts/remote/index.html").QuerySelector(".nhsuk-body, main")!.InnerHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_header_image_at_a_site_address_that_is_no_file_fails_the_build_at_its_line()
     {
         using var site = new TestSite();
