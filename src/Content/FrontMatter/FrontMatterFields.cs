@@ -267,9 +267,20 @@ public sealed class FrontMatterFields
     public string? Text(string key, bool required = false, string? listHint = null, string? missingHint = null)
     {
         var text = Value(key, required, listHint, missingHint);
-        if (text is not null) WarnCommentAfter(key, _entries[key].Value, list: false);
+        if (text is null) return null;
+        WarnCommentAfter(key, _entries[key].Value, list: false);
+        // An override or isolate reverses how the text after it reads, past the value's end: a card's "· Blog" and the
+        // tab's site name came out backwards after an author with one.
+        if (text.AsSpan().IndexOfAny(DirectionControls) >= 0)
+        {
+            Report(DiagnosticCode.InvalidValue, _entries[key].Value, $"'{key}' holds a character that changes the direction of the text after it (U+202A–U+202E, U+2066–U+2069)",
+                $"Write it without: {key}: {YamlText.Quoted(string.Concat(text.Where(c => !DirectionControls.Contains(c))))}");
+            return null;
+        }
         return text;
     }
+
+    private static readonly System.Buffers.SearchValues<char> DirectionControls = System.Buffers.SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
 
     /// <summary>Warns when a '#' after a one-line plain value began a comment, which YAML leaves out of the value.</summary>
     private void WarnCommentAfter(string key, YamlNode node, bool list)

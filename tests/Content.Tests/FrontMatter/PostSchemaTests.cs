@@ -42,6 +42,22 @@ public class PostSchemaTests
         Assert.Contains("The body.", post.Body);
     }
 
+    [Theory]
+    [InlineData("title: \"Bidi \\u202E override\"", "title", 2)]
+    [InlineData("author: \"Dr Jane \u202ESmith\"", "author", 4)]
+    [InlineData("role: \"Psychologist \u2067lead\"", "role", 5)]
+    public void A_text_value_with_a_direction_override_is_refused_with_the_value_written_without(string line, string key, int lineNumber)
+    {
+        using var content = new TestContent();
+        var text = Valid.Replace(Valid.Split('\n').First(l => l.StartsWith(key + ":", StringComparison.Ordinal)), line);
+
+        Assert.Null(content.ReadPost(text, "2021-01-18-bidi.md"));
+        var error = Assert.Single(content.Lines);
+        Assert.Contains($":{lineNumber}:", error);
+        Assert.Contains($"error PPN004: '{key}' holds a character that changes the direction of the text after it", error);
+        Assert.Contains($"Write it without: {key}: \"", error);
+    }
+
     [Fact]
     public void A_bundle_takes_its_slug_from_the_folder()
     {
