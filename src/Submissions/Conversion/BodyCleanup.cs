@@ -64,11 +64,11 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     }
 
     /// <summary>
-    /// The first sign-off among the last <see cref="SignatureBlocks"/> blocks that only a signature follows. A signature
-    /// is blocks of a few words each (Outlook writes each line of one as a paragraph of its own); after a formal sign-off
-    /// ("Kind regards", "With best wishes"), a block may be longer (a flexible-working note, a Trust's values, a table of
-    /// logo and details). A plain "Thanks!" or "Thank you." signs off only when a name follows it (or nothing does): else
-    /// it is the post's own ("Thank you." before its list of helplines).
+    /// The first sign-off among the last <see cref="SignatureBlocks"/> blocks that only a signature follows: blocks of
+    /// at most <see cref="MaxSignatureBlockWords"/> words (Outlook writes each line of one as a paragraph of its own; a
+    /// flexible-working note or a table of logo and details is longer). A formal sign-off ("Kind regards", "With best
+    /// wishes") always counts; a plain "Thanks!" or "Thank you." only when a name follows it (or nothing does): else it
+    /// is the post's own ("Thank you." before its list of helplines).
     /// </summary>
     private static int SignOffIndex(List<string> blocks)
     {
@@ -81,8 +81,9 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
             var next = lines.Length > 1 ? lines[1] : i + 1 < blocks.Count ? Plain(blocks[i + 1]).Split('\n')[0] : null;
             var withinBlock = lines.Length > 1 ? Words().Count(string.Join(' ', lines.Skip(1))) : 0;
             var after = Math.Max(longestAfter, withinBlock);
-            if (FormalSignOff().IsMatch(first) ? after <= MaxSignatureBlockWords
-                : CasualSignOff().IsMatch(first) && after <= MaxSignatureLineWords && (next is null || IsName(next)))
+            // A casual one with a name after it ("Thanks,\nJane") signs off as surely as a formal one.
+            if (FormalSignOff().IsMatch(first) || CasualSignOff().IsMatch(first) && next is not null && IsName(next) ? after <= MaxSignatureBlockWords
+                : CasualSignOff().IsMatch(first) && next is null)
                 found = i;
             longestAfter = Math.Max(longestAfter, Words().Count(Plain(blocks[i])));
             if (longestAfter > MaxSignatureBlockWords) break;
@@ -103,16 +104,13 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     /// <summary>How far back from the end a signature's sign-off is looked for.</summary>
     private const int SignatureBlocks = 20;
 
-    /// <summary>The most words a block of a signature has after a casual sign-off (a job title, an organisation, an address).</summary>
-    private const int MaxSignatureLineWords = 25;
-
-    /// <summary>The most words a block of a signature has after a formal sign-off: a working-hours note, a Trust's values, a table.</summary>
+    /// <summary>The most words a block of a signature has: a working-hours note, a Trust's values, a table of logo and details.</summary>
     private const int MaxSignatureBlockWords = 60;
 
     [GeneratedRegex(@"\w+")]
     private static partial Regex Words();
 
-    [GeneratedRegex(@"^\W*((caution|warning|attention|external( e-?mail| message)?)\b.{0,300}?\b(outside|external)\b.{0,300}?\b(links?|attachments?|sender)\b|external (e-?mail|message|sender)\b.{0,300}?\b(links?|attachments?)\b|(external\W{1,3})?this (e-?mail|message) (originated|came|was sent|has been sent|was received) from (an? )?(outside|external))",
+    [GeneratedRegex(@"^\W*((caution|warning|attention|external( e-?mail| message)?)\b.{0,300}?\b(outside|external)\b.{0,300}?\b(links?|attachments?|sender)\b|external (e-?mail|message|sender)\b.{0,300}?\b(links?|attachments?)\b|(external\W{1,3})?this (e-?mail|message) (originated|came|was sent|has been sent|was received) from (an? )?(outside|external)|you don['’]t often get e-?mail from)",
         RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex ExternalMailBanner();
 

@@ -71,6 +71,7 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
             RemovedQuote = true;
         }
         sanitizer.SanitizeDom(document, document.Body);
+        MergeSplitEmphasis(document);
         var levels = document.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Select(h => h.LocalName[1] - '0').ToList();
         _topHeading = levels.Count > 0 ? levels.Min() : 1;
         var blocks = new List<string>();
@@ -393,17 +394,56 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
     {
         if (inside) return InlineChildren(element);
         inside = true;
-        try { return Wrap(InlineChildren(element), marker); }
+        try { return Wrap(InlineChildren(element), marker, IsWordCharacter(element.PreviousSibling?.TextContent is [.., var before] ? before : null),
+            IsWordCharacter(element.NextSibling?.TextContent is [var after, ..] ? after : null)); }
         finally { inside = false; }
     }
 
-    private static string Wrap(string inner, string marker)
+    /// <summary>
+    /// Wraps <paramref name="inner"/> in <paramref name="marker"/>. Markdown reads "*(we think)*worth" as asterisks: a
+    /// marker between punctuation and a letter neither opens nor closes. So punctuation at an end next to a word
+    /// outside goes outside the markers ("(*we think*)worth"), which reads the same.
+    /// </summary>
+    private static string Wrap(string inner, string marker, bool wordBefore, bool wordAfter)
     {
         var trimmed = inner.Trim();
         if (trimmed.Length == 0) return inner;
         var lead = inner.Length - inner.TrimStart().Length;
         var trail = inner.Length - inner.TrimEnd().Length;
-        return inner[..lead] + marker + trimmed + marker + inner[(inner.Length - trail)..];
+        // Both ends go out together, so a quoted word keeps its quotes as a pair ("the “**NHS**”way").
+        var move = wordBefore && lead == 0 && LeadingPunctuation(trimmed) > 0 || wordAfter && trail == 0 && TrailingPunctuation(trimmed) > 0;
+        var opening = move ? LeadingPunctuation(trimmed) : 0;
+        var closing = move ? TrailingPunctuation(trimmed[opening..]) : 0;
+        if (opening + closing >= trimmed.Length) return inner[..lead] + marker + trimmed + marker + inner[(inner.Length - trail)..];
+        return inner[..lead] + trimmed[..opening] + marker + trimmed[opening..^closing] + marker + trimmed[^closing..] + inner[(inner.Length - trail)..];
+    }
+
+    private static bool IsWordCharacter(char? c) => c is { } letter && char.IsLetterOrDigit(letter);
+
+    /// <summary>Opening quotes and brackets at the start of <paramref name="text"/> (not Markdown's own syntax: a link's '[', an image's '!').</summary>
+    private static int LeadingPunctuation(string text) => text.Length - text.TrimStart("“‘\"'(¡¿").Length;
+
+    /// <summary>Closing punctuation at the end of <paramref name="text"/>, unless it ends Markdown's own syntax (a link's "&gt;)", a code span).</summary>
+    private static int TrailingPunctuation(string text) =>
+        text.EndsWith(">)", StringComparison.Ordinal) || text.EndsWith('`') ? 0 : text.Length - text.TrimEnd(".,;:!?”’\"')").Length;
+
+    /// <summary>
+    /// Joins emphasis Word and Outlook split into runs (<c>&lt;b&gt;findings&lt;/b&gt;&lt;b&gt;:&lt;/b&gt;</c>): written as
+    /// two, "**findings****:**" shows its asterisks.
+    /// </summary>
+    private static void MergeSplitEmphasis(IHtmlDocument document)
+    {
+        static bool Strong(IElement e) => e.LocalName is "b" or "strong";
+        static bool Emphasis(IElement e) => e.LocalName is "i" or "em" or "cite";
+        foreach (var element in document.QuerySelectorAll("b, strong, i, em, cite").ToList())
+        {
+            if (element.Parent is null) continue;
+            while (element.NextSibling is IElement next && (Strong(element) && Strong(next) || Emphasis(element) && Emphasis(next)))
+            {
+                while (next.FirstChild is { } child) element.AppendChild(child);
+                next.Remove();
+            }
+        }
     }
 
     /// <summary>Tidies a paragraph's inline Markdown: spaces collapsed, no space around hard breaks, block syntax escaped.</summary>

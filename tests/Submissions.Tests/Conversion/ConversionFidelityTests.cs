@@ -68,6 +68,10 @@ public class ConversionFidelityTests
         { "text", $"{Prose}\n\nKind regards, Jane\n\nJane Smith | Mob: 07700 900123\n" },
         { "text", $"{Prose}\n\nKindest regards\n\nJane Smith\nMob: 07700 900123\n" },
         { "text", $"{Prose}\n\nTake care,\nJane\nMob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nThanks,\nJane\n\nJane Smith (she/her) | Principal Clinical Psychologist | Working days Mon-Wed: I work flexibly, so please do not feel you need to reply " +
+            "to this email outside your own working hours | Mob: 07700 900123\n" },
+        { "html", $"<table><tr><td></td><td>You don't often get email from jo.evans@nhs.net. <a href=\"https://aka.ms/LearnAboutSenderIdentification\">Learn why this is important</a></td></tr></table>" +
+            $"<p>{Prose}</p><p>Kind regards</p><p>Jo</p>" },
         { "html", $"<p>{Prose}</p><p>Kind regards</p><p>Jane Smith</p><p>Mobile: 07700 900123</p><p>I work flexibly, so I may send emails outside usual working hours; please do not feel " +
             "you need to reply outside your own working hours, and do get in touch if there is anything I can do to help.</p>" },
         { "html", $"<p>{Prose}</p><p>Kind regards</p><table><tr><td><img src=\"https://example.org/logo.png\" alt=\"Trust logo\"></td><td><p><b>Dr Jane Smith</b> (she/her)</p>" +
@@ -82,6 +86,21 @@ public class ConversionFidelityTests
 
         Assert.Equal(Prose, post.Body);
         Assert.Contains("Removed the sign-off and signature at the end of the email.", post.Warnings);
+    }
+
+    [Fact]
+    public void Emphasis_split_into_runs_or_ending_in_punctuation_against_a_word_shows_no_asterisks()
+    {
+        var html = $"<p>{Prose}</p><p><b>Key</b> <b>findings</b><b>:</b> attendance rose. It was <i>(we think)</i>worth it; the <b>“NHS”</b>way, " +
+            "<b><a href=\"https://example.org/\">our page</a></b>, and <b><code>x</code></b>.</p>";
+
+        var post = ConvertFile(Message("Emphasis", "", html)).Post!;
+
+        var published = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Published(post.Body)).Body!;
+        Assert.DoesNotContain("*", published.TextContent);
+        Assert.Equal(["Key", "findings:", "NHS", "our page", "x"], published.QuerySelectorAll("strong").Select(e => e.TextContent));
+        Assert.Equal(["we think"], published.QuerySelectorAll("em").Select(e => e.TextContent));
+        Assert.Contains("It was (we think)worth it; the “NHS”way, our page, and x.", published.TextContent);
     }
 
     [Theory]
