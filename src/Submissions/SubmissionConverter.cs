@@ -137,6 +137,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         {
             blocks.RemoveAt(0);
         }
+        PromoteHeadings(blocks);
         // A subject of hashtags alone ("#PPW2025") and no heading to take instead: the hashtags' words are the title.
         if (title.Length == 0) title = CleanSubject(message.Subject?.Replace('#', ' '));
         // The address comes out before the cut: a cut through it would leave a part the search no longer finds.
@@ -411,6 +412,22 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         while (title != previous);
         return SingleLine.CollapseWhitespace(TrailingHashtags().Replace(title, "")).Trim().TrimEnd('-', ':', '|').Trim();
     }
+
+    /// <summary>
+    /// Moves the body's headings up so that its top level is the page's sections (##): with a document's "Heading 1"
+    /// taken out as the title, its "Heading 2" sections were ### under no ##.
+    /// </summary>
+    private static void PromoteHeadings(List<string> blocks)
+    {
+        var top = blocks.Select(HeadingLevel).Where(level => level > 0).DefaultIfEmpty(2).Min();
+        if (top <= 2) return;
+        for (var i = 0; i < blocks.Count; i++)
+            if (HeadingLevel(blocks[i]) > 0) blocks[i] = blocks[i][(top - 2)..];
+    }
+
+    /// <summary>The level of a heading block ("### Why" is 3), or 0 for any other block.</summary>
+    private static int HeadingLevel(string block) =>
+        block.Length - block.TrimStart('#').Length is var level and >= 2 and <= 6 && block.Length > level && block[level] == ' ' ? level : 0;
 
     /// <summary><paramref name="title"/> within <see cref="MaxTitleLength"/>, cut between whole characters with an ellipsis.</summary>
     private static string ShortTitle(string title) =>

@@ -80,27 +80,16 @@ public static class DocxToHtml
             var body = main?.Document?.Body;
             if (main is null || body is null) return (null, images, Unreadable);
             var html = new StringBuilder("<html><body>");
-            var notes = new Footnotes(main);
-            string? openList = null;
+            var notes = new Notes(main);
+            var lists = new Lists(html);
             foreach (var element in Blocks(body))
             {
-                if (element is Paragraph paragraph && paragraph.ParagraphProperties?.NumberingProperties is { } numbering)
+                if (element is Paragraph paragraph && NumberingOf(paragraph, main) is var (numberingId, level))
                 {
-                    var list = IsBulleted(numbering, main) ? "ul" : "ol";
-                    if (openList != list)
-                    {
-                        if (openList is not null) html.Append("</").Append(openList).Append('>');
-                        openList = list;
-                        html.Append('<').Append(list).Append('>');
-                    }
-                    html.Append("<li>").Append(Runs(paragraph, main, images, notes)).Append("</li>");
+                    lists.Item(numberingId, level, IsBulleted(numberingId, level, main) ? "ul" : "ol", Runs(paragraph, main, images, notes));
                     continue;
                 }
-                if (openList is not null)
-                {
-                    html.Append("</").Append(openList).Append('>');
-                    openList = null;
-                }
+                lists.CloseAll();
                 switch (element)
                 {
                     case Paragraph p:
@@ -113,14 +102,15 @@ public static class DocxToHtml
                         {
                             html.Append("<tr>");
                             foreach (var cell in row.Elements<TableCell>())
-                                html.Append("<td>").Append(string.Join("<br>", Blocks(cell).OfType<Paragraph>().Select(cp => Runs(cp, main, images, notes)))).Append("</td>");
+                                // A cell merged across columns spans them, so the cells after it stay under their headings.
+                                html.Append(cell.TableCellProperties?.GridSpan?.Val?.Value is > 1 and var span ? $"<td colspan=\"{span}\">" : "<td>").Append(string.Join("<br>", Blocks(cell).OfType<Paragraph>().Select(cp => Runs(cp, main, images, notes)))).Append("</td>");
                             html.Append("</tr>");
                         }
                         html.Append("</table>");
                         break;
                 }
             }
-            if (openList is not null) html.Append("</").Append(openList).Append('>');
+            lists.CloseAll();
             notes.AppendTo(html);
             return (html.Append("</body></html>").ToString(), images, null);
         }
@@ -152,22 +142,88 @@ public static class DocxToHtml
         }
     }
 
-    /// <summary>Whether a numbered paragraph's list shows bullets (otherwise numbers), from the document's numbering definitions.</summary>
-    private static bool IsBulleted(NumberingProperties numbering, MainDocumentPart main)
+    /// <summary>
+    /// The list (numbering id) and level of a list paragraph: its own, or its style's (Word's "List Bullet" and "List
+    /// Number" styles number their paragraphs); null for a paragraph of no list.
+    /// </summary>
+    private static (int Id, int Level)? NumberingOf(Paragraph paragraph, MainDocumentPart main)
+    {
+        var own = paragraph.ParagraphProperties?.NumberingProperties;
+        int? id = own?.NumberingId?.Val?.Value, level = own?.NumberingLevelReference?.Val?.Value;
+        var styleId = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
+        // A style's numbering, through the styles it is based on (a few deep; a loop of styles ends there).
+        for (var depth = 0; id is null && styleId is not null && depth < 10; depth++)
+        {
+            var style = main.StyleDefinitionsPart?.Styles?.Elements<Style>().FirstOrDefault(st => st.StyleId?.Value == styleId);
+            var numbering = style?.StyleParagraphProperties?.NumberingProperties;
+            id = numbering?.NumberingId?.Val?.Value;
+            level ??= numbering?.NumberingLevelReference?.Val?.Value;
+            styleId = style?.BasedOn?.Val?.Value;
+        }
+        // Id 0 takes a paragraph out of the list its style would put it in.
+        return id is > 0 ? (id.Value, Math.Clamp(level ?? 0, 0, 8)) : null;
+    }
+
+    /// <summary>Whether a list's level shows bullets (otherwise numbers), from the document's numbering definitions.</summary>
+    private static bool IsBulleted(int numberingId, int level, MainDocumentPart main)
     {
         var definitions = main.NumberingDefinitionsPart?.Numbering;
-        var instance = definitions?.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numbering.NumberingId?.Val?.Value);
+        var instance = definitions?.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numberingId);
         var abstractId = instance?.AbstractNumId?.Val?.Value;
-        var level = definitions?.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId)?
-            .Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == (numbering.NumberingLevelReference?.Val?.Value ?? 0));
-        return level?.NumberingFormat?.Val is not { } format || format.Value == NumberFormatValues.Bullet;
+        var definition = definitions?.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId)?
+            .Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == level);
+        return definition?.NumberingFormat?.Val is not { } format || format.Value == NumberFormatValues.Bullet;
+    }
+
+    /// <summary>
+    /// Writes list paragraphs as nested HTML lists, numbered as Word numbers them: a list interrupted by a paragraph or
+    /// a sub-list goes on from where it was (<c>&lt;ol start="4"&gt;</c>), and a sub-list starts again under each item.
+    /// </summary>
+    private sealed class Lists(StringBuilder html)
+    {
+        /// <summary>The open lists, outermost first, and whether each has an item open.</summary>
+        private readonly List<(string Tag, bool ItemOpen)> _open = [];
+
+        /// <summary>The items numbered so far, by list and level.</summary>
+        private readonly Dictionary<(int Id, int Level), int> _counts = [];
+
+        public void Item(int id, int level, string tag, string content)
+        {
+            while (_open.Count > level + 1) Close();
+            if (_open.Count == level + 1 && _open[^1].Tag != tag) Close();
+            if (_open.Count == level + 1 && _open[^1].ItemOpen) html.Append("</li>");
+            while (_open.Count < level + 1) Open(id, _open.Count, tag);
+            foreach (var deeper in _counts.Keys.Where(k => k.Id == id && k.Level > level).ToList()) _counts.Remove(deeper);
+            _counts[(id, level)] = _counts.GetValueOrDefault((id, level)) + 1;
+            html.Append("<li>").Append(content);
+            _open[^1] = (tag, true);
+        }
+
+        public void CloseAll()
+        {
+            while (_open.Count > 0) Close();
+        }
+
+        private void Open(int id, int level, string tag)
+        {
+            var start = _counts.GetValueOrDefault((id, level)) + 1;
+            html.Append('<').Append(tag).Append(tag == "ol" && start > 1 ? $" start=\"{start}\">" : ">");
+            _open.Add((tag, false));
+        }
+
+        private void Close()
+        {
+            if (_open[^1].ItemOpen) html.Append("</li>");
+            html.Append("</").Append(_open[^1].Tag).Append('>');
+            _open.RemoveAt(_open.Count - 1);
+        }
     }
 
     /// <summary>
     /// A paragraph's text. Runs inside containers are read too: text inserted with Track Changes (w:ins), content
     /// controls, smart tags, fields; deleted text (w:del, w:moveFrom) is not.
     /// </summary>
-    private static string Runs(OpenXmlElement paragraph, MainDocumentPart main, Dictionary<string, byte[]> images, Footnotes notes)
+    private static string Runs(OpenXmlElement paragraph, MainDocumentPart main, Dictionary<string, byte[]> images, Notes notes)
     {
         var html = new StringBuilder();
         foreach (var child in paragraph.ChildElements)
@@ -196,31 +252,13 @@ public static class DocxToHtml
         return html.ToString();
     }
 
-    private static string Run(Run run, MainDocumentPart main, Dictionary<string, byte[]> images, Footnotes notes)
+    private static string Run(Run run, MainDocumentPart main, Dictionary<string, byte[]> images, Notes notes)
     {
-        var html = new StringBuilder();
-        foreach (var child in run.ChildElements)
-        {
-            switch (child)
-            {
-                case Text text:
-                    html.Append(WebUtility.HtmlEncode(text.Text));
-                    break;
-                case Break or CarriageReturn:
-                    html.Append("<br>");
-                    break;
-                case TabChar:
-                    html.Append(' ');
-                    break;
-                case Drawing drawing:
-                    html.Append(Image(drawing, main, images));
-                    break;
-                case FootnoteReference reference when reference.Id?.Value is { } id:
-                    html.Append(notes.Reference(id, note => Runs(note, main, images, notes)));
-                    break;
-            }
-        }
         var properties = run.RunProperties;
+        // Hidden text (Word's "Hidden" font effect) is not shown in Word, nor published.
+        if (properties?.Vanish is { } hidden && hidden.Val?.Value != false) return "";
+        var html = new StringBuilder();
+        foreach (var child in run.ChildElements) RunContent(child, html, main, images, notes);
         var result = html.ToString();
         if (result.Trim().Length == 0 || result.StartsWith("<img", StringComparison.Ordinal) || result.StartsWith("<sup>", StringComparison.Ordinal)) return result;
         if (properties?.Italic is not null && properties.Italic.Val?.Value != false) result = $"<em>{result}</em>";
@@ -228,17 +266,55 @@ public static class DocxToHtml
         return result;
     }
 
+    private static void RunContent(OpenXmlElement child, StringBuilder html, MainDocumentPart main, Dictionary<string, byte[]> images, Notes notes)
+    {
+        switch (child)
+        {
+            case Text text:
+                html.Append(WebUtility.HtmlEncode(text.Text));
+                break;
+            case Break or CarriageReturn:
+                html.Append("<br>");
+                break;
+            case TabChar:
+                html.Append(' ');
+                break;
+            case NoBreakHyphen:
+                html.Append('-');
+                break;
+            case Drawing drawing:
+                html.Append(Image(drawing, main, images));
+                // A text box (a pull quote, a call-out) holds paragraphs of its own.
+                foreach (var box in drawing.Descendants<TextBoxContent>())
+                    html.Append("<br>").Append(string.Join("<br>", box.Descendants<Paragraph>().Select(p => Runs(p, main, images, notes)).Where(t => t.Trim().Length > 0)));
+                break;
+            case AlternateContent alternate:
+                // Word writes a drawing twice, for new readers (Choice) and old (Fallback): the first is read.
+                var version = (OpenXmlElement?)alternate.GetFirstChild<AlternateContentChoice>() ?? alternate.GetFirstChild<AlternateContentFallback>();
+                foreach (var inner in version?.ChildElements ?? []) RunContent(inner, html, main, images, notes);
+                break;
+            case FootnoteReference reference when reference.Id?.Value is { } id:
+                html.Append(notes.Reference(id, endnote: false, note => Runs(note, main, images, notes)));
+                break;
+            case EndnoteReference reference when reference.Id?.Value is { } id:
+                html.Append(notes.Reference(id, endnote: true, note => Runs(note, main, images, notes)));
+                break;
+        }
+    }
+
     /// <summary>
-    /// The document's footnotes, numbered in the order the text refers to them: each reference becomes its number in
-    /// brackets, and the notes a numbered list under "Notes" at the end.
+    /// The document's footnotes and endnotes, numbered in the order the text refers to them: each reference becomes its
+    /// number in brackets, and the notes a numbered list under "Notes" at the end.
     /// </summary>
-    private sealed class Footnotes(MainDocumentPart main)
+    private sealed class Notes(MainDocumentPart main)
     {
         private readonly List<string> _texts = [];
 
-        public string Reference(long id, Func<Paragraph, string> paragraphText)
+        public string Reference(long id, bool endnote, Func<Paragraph, string> paragraphText)
         {
-            var note = main.FootnotesPart?.Footnotes?.Elements<Footnote>().FirstOrDefault(f => f.Id?.Value == id);
+            OpenXmlElement? note = endnote
+                ? main.EndnotesPart?.Endnotes?.Elements<Endnote>().FirstOrDefault(n => n.Id?.Value == id)
+                : main.FootnotesPart?.Footnotes?.Elements<Footnote>().FirstOrDefault(f => f.Id?.Value == id);
             if (note is null || _texts.Count >= 500) return "";
             _texts.Add(string.Join(" ", note.Elements<Paragraph>().Select(paragraphText)).Trim());
             return $"<sup>[{_texts.Count}]</sup>";

@@ -103,6 +103,21 @@ public class ConversionFidelityTests
         Assert.Contains("It was (we think)worth it; the “NHS”way, our page, and x.", published.TextContent);
     }
 
+    [Fact]
+    public void A_word_documents_sections_are_the_pages_sections_when_its_title_heading_becomes_the_title()
+    {
+        static string Styled(string style, string text) => $"<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>";
+        var message = Message("Our year of groups", "");
+        var body = new MimeKit.BodyBuilder { TextBody = "My post is attached." };
+        body.Attachments.Add("Our year.docx", WordDocuments.Package(Styled("Heading1", "Our year of groups") + Styled("Heading2", "Why we started")
+            + WordDocuments.Paragraph(Prose) + Styled("Heading3", "What the numbers say") + WordDocuments.Paragraph(Prose)));
+        message.Body = body.ToMessageBody();
+
+        var post = ConvertFile(message).Post!;
+
+        Assert.Equal($"## Why we started\n\n{Prose}\n\n### What the numbers say\n\n{Prose}", post.Body);
+    }
+
     [Theory]
     [InlineData("Sent from my Galaxy")]
     [InlineData("Sent from Mail for Windows")]

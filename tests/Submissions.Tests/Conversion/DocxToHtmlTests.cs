@@ -72,6 +72,47 @@ public class DocxToHtmlTests
         Assert.Contains("<h2>Notes</h2><ol><li>Figures from the hub&#39;s own records.</li></ol>", html);
     }
 
+    [Fact]
+    public void Nested_and_interrupted_lists_style_lists_endnotes_text_boxes_hidden_text_and_merged_cells_read_as_word_shows_them()
+    {
+        const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        static string Item(int id, int level, string text) =>
+            $"<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>";
+        var body = Item(1, 0, "Step one") + Item(2, 1, "a detail") + Item(1, 0, "Step two") + WordDocuments.Paragraph("A paragraph between") + Item(1, 0, "Step three")
+            + "<w:p><w:pPr><w:pStyle w:val=\"ListBullet\"/></w:pPr><w:r><w:t>Styled bullet</w:t></w:r></w:p>"
+            + "<w:p><w:r><w:t xml:space=\"preserve\">Our e</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">learning course</w:t></w:r>"
+            + "<w:r><w:rPr><w:vanish/></w:rPr><w:t>HIDDEN</w:t></w:r><w:r><w:t>.</w:t></w:r><w:r><w:endnoteReference w:id=\"2\"/></w:r></w:p>"
+            + "<w:p><w:r><w:t>Before the box.</w:t></w:r><w:r><mc:AlternateContent xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "
+            + "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+            + "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:v=\"urn:schemas-microsoft-com:vml\"><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor><a:graphic>"
+            + "<a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\"><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>PULL QUOTE</w:t></w:r></w:p>"
+            + "</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
+            + "<w:p><w:r><w:t>PULL QUOTE</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+            + "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Measure</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Before</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>After</w:t></w:r></w:p></w:tc></w:tr>"
+            + "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p><w:r><w:t>Total</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>24</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+        var numbering = $"<w:numbering xmlns:w=\"{W}\"><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/></w:lvl></w:abstractNum>"
+            + "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"bullet\"/></w:lvl></w:abstractNum>"
+            + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>";
+        var styles = $"<w:styles xmlns:w=\"{W}\"><w:style w:type=\"paragraph\" w:styleId=\"ListBullet\"><w:name w:val=\"List Bullet\"/><w:basedOn w:val=\"Normal\"/>"
+            + "<w:pPr><w:numPr><w:numId w:val=\"2\"/></w:numPr></w:pPr></w:style><w:style w:type=\"paragraph\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style></w:styles>";
+        var endnotes = $"<w:endnotes xmlns:w=\"{W}\"><w:endnote w:id=\"2\"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t>From the course's own survey.</w:t></w:r></w:p></w:endnote></w:endnotes>";
+        var bytes = WordDocuments.Package(body, parts: new Dictionary<(string, string), string>
+        {
+            [("numbering", "numbering")] = numbering, [("styles", "styles")] = styles, [("endnotes", "endnotes")] = endnotes,
+        });
+
+        var (html, _, problem) = DocxToHtml.Convert(bytes, new());
+
+        Assert.Null(problem);
+        Assert.Contains("<ol><li>Step one<ul><li>a detail</li></ul></li><li>Step two</li></ol><p>A paragraph between</p><ol start=\"3\"><li>Step three</li></ol>", html);
+        Assert.Contains("<ul><li>Styled bullet</li></ul>", html);
+        Assert.Contains("<p>Our e-learning course.<sup>[1]</sup></p>", html);
+        Assert.Contains("<p>Before the box.<br>PULL QUOTE</p>", html);
+        Assert.Contains("<tr><td colspan=\"2\">Total</td><td>24</td></tr>", html);
+        Assert.Contains("<h2>Notes</h2><ol><li>From the course&#39;s own survey.</li></ol>", html);
+        Assert.DoesNotContain("HIDDEN", html);
+    }
+
     /// <summary>A package Word would open, its document (written last) one paragraph of text and then spaces.</summary>
     private static byte[] Package(int spaceMegabytes) => WordDocuments.Package(WordDocuments.Paragraph("Text"), padding: spaceMegabytes * 1024L * 1024);
 
