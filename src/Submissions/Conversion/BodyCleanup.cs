@@ -42,8 +42,8 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
         var tailStart = Math.Max(1, blocks.Count - TailBlocks);
         Cut(blocks, IndexInTail(blocks, tailStart, b => disclaimers.Any(d => d.IsMatch(Plain(b)))), "mail footer (a disclaimer or a 'Sent from' line)", removed);
         Cut(blocks, SignOffIndex(blocks), "sign-off and signature", removed);
-        // A rule that separated the post from what was cut is left dangling.
-        while (blocks.Count > 0 && blocks[^1] == "---") blocks.RemoveAt(blocks.Count - 1);
+        // A rule (---, a line of asterisks) that separated the post from what was cut is left dangling.
+        while (blocks.Count > 0 && removed.Count > 0 && blocks[^1].Length > 0 && !blocks[^1].Any(char.IsLetterOrDigit)) blocks.RemoveAt(blocks.Count - 1);
         return removed;
     }
 
@@ -66,9 +66,9 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     /// <summary>
     /// The first sign-off among the last <see cref="SignatureBlocks"/> blocks that only a signature follows: blocks of
     /// at most <see cref="MaxSignatureBlockWords"/> words (Outlook writes each line of one as a paragraph of its own; a
-    /// flexible-working note or a table of logo and details is longer). A formal sign-off ("Kind regards", "With best
-    /// wishes") always counts; a plain "Thanks!" or "Thank you." only when a name follows it (or nothing does): else it
-    /// is the post's own ("Thank you." before its list of helplines).
+    /// flexible-working note is longer). A sign-off signs off only where a signature starts after it: a name ("Kind
+    /// regards, Jane", or a line of its own), Outlook's table of logo and details after a formal one, or nothing at all.
+    /// Else the words are the post's own: a last section titled "Take care", "Thank you." before a list of helplines.
     /// </summary>
     private static int SignOffIndex(List<string> blocks)
     {
@@ -78,12 +78,13 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
         {
             var lines = Plain(blocks[i]).Split('\n');
             var first = lines[0].Trim();
-            var next = lines.Length > 1 ? lines[1] : i + 1 < blocks.Count ? Plain(blocks[i + 1]).Split('\n')[0] : null;
+            var nextBlock = i + 1 < blocks.Count ? Plain(blocks[i + 1]) : null;
+            var next = lines.Length > 1 ? lines[1] : nextBlock?.Split('\n')[0];
             var withinBlock = lines.Length > 1 ? Words().Count(string.Join(' ', lines.Skip(1))) : 0;
-            var after = Math.Max(longestAfter, withinBlock);
-            // A casual one with a name after it ("Thanks,\nJane") signs off as surely as a formal one.
-            if (FormalSignOff().IsMatch(first) || CasualSignOff().IsMatch(first) && next is not null && IsName(next) ? after <= MaxSignatureBlockWords
-                : CasualSignOff().IsMatch(first) && next is null)
+            var formal = FormalSignOff().Match(first);
+            var signOff = formal.Success ? formal : CasualSignOff().Match(first);
+            if (signOff.Success && Math.Max(longestAfter, withinBlock) <= MaxSignatureBlockWords
+                && (signOff.Groups["name"].Success || next is null || IsName(next) || formal.Success && lines.Length == 1 && nextBlock!.StartsWith('|')))
                 found = i;
             longestAfter = Math.Max(longestAfter, Words().Count(Plain(blocks[i])));
             if (longestAfter > MaxSignatureBlockWords) break;
@@ -91,13 +92,20 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
         return found;
     }
 
-    /// <summary>Whether a line reads as a person's name (a signature's first line): a few capitalised words, no digits or colon.</summary>
+    /// <summary>
+    /// Whether a line starts with a person's name, as a signature does: a few capitalised words (post-nominals too,
+    /// "Dr Jane Smith BSc MSc DClinPsy") before any separator ("Jane Smith | Clinical Psychologist"), no digits or colon.
+    /// </summary>
     private static bool IsName(string line)
     {
-        var words = Parenthesised().Replace(line.Replace("**", "", StringComparison.Ordinal), " ").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length is > 0 and <= 5 && !line.Contains(':') && !line.Any(char.IsDigit)
+        var name = NameSeparator().Split(Parenthesised().Replace(line.Replace("**", "", StringComparison.Ordinal), " "))[0];
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is > 0 and <= 8 && !name.Contains(':') && !name.Any(char.IsDigit)
             && words.All(w => char.IsUpper(w[0]) || NameParticles.Contains(w));
     }
+
+    [GeneratedRegex(@"\s*[|/,–—]\s*|\s+-\s+")]
+    private static partial Regex NameSeparator();
 
     private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal) { "van", "von", "de", "der", "da", "del", "di", "la", "le", "bin", "al", "x", "xx" };
 
@@ -110,7 +118,12 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     [GeneratedRegex(@"\w+")]
     private static partial Regex Words();
 
-    [GeneratedRegex(@"^\W*((caution|warning|attention|external( e-?mail| message)?)\b.{0,300}?\b(outside|external)\b.{0,300}?\b(links?|attachments?|sender)\b|external (e-?mail|message|sender)\b.{0,300}?\b(links?|attachments?)\b|(external\W{1,3})?this (e-?mail|message) (originated|came|was sent|has been sent|was received) from (an? )?(outside|external)|you don['’]t often get e-?mail from)",
+    /// <summary>
+    /// A mail server's banner: a warning word and then what banners say ("do not click links", "unless you recognise the
+    /// sender", "from outside the organisation"), or "this email came from outside…". A post's first paragraph about
+    /// external supervision or attachment is no banner.
+    /// </summary>
+    [GeneratedRegex(@"^\W*((\[?external\]?|caution|warning|attention|notice)\b.{0,300}?(do not (click|open)|don['’]t (click|open)|be (careful|cautious)|exercise caution|unless you (recogni[sz]e|trust|know|were expecting)|(originated|came) from outside|from (an? )?(external|outside) (sender|source|organi[sz]ation)|outside (of )?(the|your|our) organi[sz]ation)|(external\W{1,3})?this (e-?mail|message) (originated|came|was sent|has been sent|was received) from (an? )?(outside|external)|you don['’]t often get e-?mail from)",
         RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex ExternalMailBanner();
 
@@ -130,18 +143,24 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     /// <summary>A block's text without Markdown escapes and with hard breaks as newlines, for matching.</summary>
     private static string Plain(string block) => MarkdownText.Unescape(block.Replace("\\\n", "\n")).Trim();
 
+    /// <summary>Whether <paramref name="text"/> is (or opens with, for a forward) the header of a quoted message: "On … wrote:", "Begin forwarded message:"…</summary>
+    public static bool IsReplyHeader(string text) => ReplyHeader().IsMatch(text.Trim());
+
     [GeneratedRegex(@"^(On\s(?=.{0,200}?(\b\d{1,2}[:.]\d{2}\b|@)).{4,200}?(wrote|a écrit|schrieb)\s*:$|-{2,}\s*Original Message\s*-{2,}|-{2,}\s*Forwarded message\s*-{2,}|Begin forwarded message:|From:\s.+\n(Sent|Date):\s)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex ReplyHeader();
 
     [GeneratedRegex(@"^_{10,}\s*\n\W*From:", RegexOptions.IgnoreCase)]
     private static partial Regex UnderscoreRuleThenFrom();
 
-    /// <summary>A sign-off only a letter ends with ("Kind regards", "With best wishes", "Yours sincerely", "Kind regards, Jane").</summary>
-    [GeneratedRegex(@"^(with\s+)?((kind|kindest|best|very best|warm|warmest|many|all (the|my) best)\s+)?(regards|wishes)\b[\s,.!]*((?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3})[\s.!]*)?$|^(yours( sincerely| faithfully| truly)?|sincerely|take care|all the best|speak soon|warmly)\b[\s,.!]*((?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3})[\s.!]*)?$", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A sign-off only a letter ends with ("Kind regards", "With best wishes", "Many thanks and best wishes", "Yours
+    /// sincerely"), with the writer's name after a comma when given ("Kind regards, Jane").
+    /// </summary>
+    [GeneratedRegex(@"^(((many\s+)?thanks(\s+again)?\s*(,|and|&)\s*)?(with\s+)?((kind|kindest|best|very best|warm|warmest|many|all (the|my) best)\s+)?(regards|wishes)|yours( sincerely| faithfully| truly)?|sincerely|take care|all the best|speak soon|warmly)\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
     private static partial Regex FormalSignOff();
 
     /// <summary>A sign-off that may as well be the post's own words ("Thank you.", "Thanks!", "Cheers", "Best").</summary>
-    [GeneratedRegex(@"^((many|with many)\s+)?(thank you|thanks|cheers|best)( (so much|again|all))?[\s,.!]*((?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3})[\s.!]*)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^((many|with many)\s+)?(thank you|thanks|cheers|best)( (so much|again|all))?\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
     private static partial Regex CasualSignOff();
 
     [GeneratedRegex(@"\([^)]*\)")]

@@ -22,6 +22,7 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
     {
         "p", "div", "section", "article", "main", "header", "footer", "aside", "center", "body", "html", "form", "fieldset",
         "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "table", "hr", "dl", "dt", "dd", "figure", "figcaption", "address",
+        "details", "summary", "dialog", "nav", "menu", "search", "hgroup", "legend",
     };
 
     /// <summary>Deeper DOM nesting than this is flattened to its text: nothing real nests so deep, and recursion must stay bounded.</summary>
@@ -52,14 +53,23 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         sanitizer.AllowedSchemes.Add("cid");
         sanitizer.AllowedSchemes.Add("mailto");
         foreach (var unread in document.QuerySelectorAll(WithoutWords)) unread.Remove();
+        // Text a mail program hides (a newsletter's preheader, Outlook's mso-hide, a tracking reference) is no one's words.
+        foreach (var hidden in document.QuerySelectorAll("[hidden], [style]").Where(e => e.HasAttribute("hidden") || HiddenStyle().IsMatch(e.GetAttribute("style")!)).ToList())
+            hidden.Remove();
         foreach (var signature in document.QuerySelectorAll(".gmail_signature")) signature.Remove();
-        // Quoted replies are removed before conversion: Gmail, Apple Mail and Thunderbird mark them up. Only a quote that
-        // ends the email is the message replied to; one with the post going on after it is a quote in the post (Apple
-        // Mail's and Gmail's quote buttons mark those up the same way).
-        foreach (var quote in document.QuerySelectorAll("blockquote[type=cite], .gmail_quote, .moz-cite-prefix").Reverse())
+        // Quoted replies are removed before conversion: Gmail, Apple Mail and Thunderbird mark them up. A quote is the
+        // message replied to when its attribution ("On … wrote:") opens it or stands just before it, or when it ends the
+        // email; one with no attribution and more of the post after it is a quote in the post (Apple Mail's and Gmail's
+        // quote buttons mark those up the same way).
+        foreach (var quote in document.QuerySelectorAll("blockquote[type=cite], blockquote.gmail_quote").Reverse())
         {
-            if (HasWordsAfter(quote)) continue;
+            if (HasWordsAfter(quote) && !OpensWithAttribution(quote) && !(PreviousElement(quote) is { } before && OpensWithAttribution(before))) continue;
             quote.Remove();
+            RemovedQuote = true;
+        }
+        foreach (var attribution in document.QuerySelectorAll(".gmail_attr, .moz-cite-prefix"))
+        {
+            attribution.Remove();
             RemovedQuote = true;
         }
         // Outlook marks only where the quoted message starts (its header block): everything after the mark is the quote.
@@ -82,7 +92,33 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
 
     /// <summary>Elements whose content readers never see as words: removed whole, not unwrapped by the sanitiser.</summary>
     private const string WithoutWords = "script, style, template, noscript, title, head, object, embed, applet, iframe, frame, frameset, svg, math, " +
-        "textarea, select, option, button, input, canvas, audio, video, xml";
+        "textarea, select, option, button, input, canvas, audio, video, xml, noframes, noembed, plaintext, xmp, dialog:not([open])";
+
+    /// <summary>Whether <paramref name="element"/>'s text opens with a reply's attribution ("On 11 Nov 2026, at 16:02, Sam wrote:") or a forward's header.</summary>
+    private static bool OpensWithAttribution(IElement element)
+    {
+        var text = element.TextContent.Replace('\u00a0', ' ').Trim();
+        var head = text[..Math.Min(text.Length, 400)];
+        var wrote = AttributionEnd().Match(head);
+        return BodyCleanup.IsReplyHeader(wrote.Success ? head[..(wrote.Index + wrote.Length)] : head);
+    }
+
+    /// <summary>The element before <paramref name="element"/>, past white space and line breaks.</summary>
+    private static IElement? PreviousElement(IElement element)
+    {
+        for (var node = element.PreviousSibling; node is not null; node = node.PreviousSibling)
+        {
+            if (node is IElement { LocalName: not "br" } previous) return previous;
+            if (node is IText text && !string.IsNullOrWhiteSpace(text.Data.Replace('\u00a0', ' '))) return null;
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(wrote|a écrit|schrieb)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex AttributionEnd();
+
+    [GeneratedRegex(@"(^|;)\s*(display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hidden)", RegexOptions.IgnoreCase)]
+    private static partial Regex HiddenStyle();
 
     /// <summary>Whether any words or pictures come after <paramref name="element"/> in the document (outside it).</summary>
     private static bool HasWordsAfter(IElement element)
@@ -394,9 +430,20 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
     {
         if (inside) return InlineChildren(element);
         inside = true;
-        try { return Wrap(InlineChildren(element), marker, IsWordCharacter(element.PreviousSibling?.TextContent is [.., var before] ? before : null),
-            IsWordCharacter(element.NextSibling?.TextContent is [var after, ..] ? after : null)); }
+        try { return Wrap(InlineChildren(element), marker, IsWordCharacter(Beside(element, n => n.PreviousSibling)?.TextContent is [.., var before] ? before : null),
+            IsWordCharacter(Beside(element, n => n.NextSibling)?.TextContent is [var after, ..] ? after : null)); }
         finally { inside = false; }
+    }
+
+    /// <summary>The node next to <paramref name="element"/> in the text (<paramref name="step"/>: before or after), past the ends of the inline elements around it.</summary>
+    private static INode? Beside(IElement element, Func<INode, INode?> step)
+    {
+        for (INode? node = element; node is not null; node = node.Parent)
+        {
+            if (step(node) is { } beside) return beside;
+            if (node.Parent is not IElement { LocalName: var name } || BlockTags.Contains(name)) return null;
+        }
+        return null;
     }
 
     /// <summary>
@@ -406,10 +453,14 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
     /// </summary>
     private static string Wrap(string inner, string marker, bool wordBefore, bool wordAfter)
     {
-        var trimmed = inner.Trim();
+        // White space and line breaks at the ends stay outside the markers: "**bold\\**" would escape the closing one.
+        var lead = 0;
+        while (lead < inner.Length && (char.IsWhiteSpace(inner[lead]) || IsHardBreak(inner, lead))) lead += IsHardBreak(inner, lead) ? 2 : 1;
+        var end = inner.Length;
+        while (end > lead && char.IsWhiteSpace(inner[end - 1])) end -= end - 2 >= lead && IsHardBreak(inner, end - 2) ? 2 : 1;
+        var trail = inner.Length - end;
+        var trimmed = inner[lead..end];
         if (trimmed.Length == 0) return inner;
-        var lead = inner.Length - inner.TrimStart().Length;
-        var trail = inner.Length - inner.TrimEnd().Length;
         // Both ends go out together, so a quoted word keeps its quotes as a pair ("the “**NHS**”way").
         var move = wordBefore && lead == 0 && LeadingPunctuation(trimmed) > 0 || wordAfter && trail == 0 && TrailingPunctuation(trimmed) > 0;
         var opening = move ? LeadingPunctuation(trimmed) : 0;
@@ -418,14 +469,27 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         return inner[..lead] + trimmed[..opening] + marker + trimmed[opening..^closing] + marker + trimmed[^closing..] + inner[(inner.Length - trail)..];
     }
 
+    /// <summary>Whether a Markdown hard break ("\\" and a line break) starts at <paramref name="at"/>: a backslash not itself escaped.</summary>
+    private static bool IsHardBreak(string text, int at)
+    {
+        if (at + 1 >= text.Length || text[at] != '\\' || text[at + 1] != '\n') return false;
+        var backslashes = 1;
+        while (at - backslashes >= 0 && text[at - backslashes] == '\\') backslashes++;
+        return backslashes % 2 == 1;
+    }
+
     private static bool IsWordCharacter(char? c) => c is { } letter && char.IsLetterOrDigit(letter);
 
     /// <summary>Opening quotes and brackets at the start of <paramref name="text"/> (not Markdown's own syntax: a link's '[', an image's '!').</summary>
-    private static int LeadingPunctuation(string text) => text.Length - text.TrimStart("“‘\"'(¡¿").Length;
+    private static int LeadingPunctuation(string text) => text.Length - text.TrimStart("“‘\"'(¡¿（「『【").Length;
 
-    /// <summary>Closing punctuation at the end of <paramref name="text"/>, unless it ends Markdown's own syntax (a link's "&gt;)", a code span).</summary>
-    private static int TrailingPunctuation(string text) =>
-        text.EndsWith(">)", StringComparison.Ordinal) || text.EndsWith('`') ? 0 : text.Length - text.TrimEnd(".,;:!?”’\"')").Length;
+    /// <summary>Closing punctuation at the end of <paramref name="text"/>, short of Markdown's own syntax (a link's "&gt;)", a code span's '`').</summary>
+    private static int TrailingPunctuation(string text)
+    {
+        var end = text.Length;
+        while (end > 0 && ".,;:!?”’\"')：；，。！？）」』】".Contains(text[end - 1]) && !(text[end - 1] == ')' && end > 1 && text[end - 2] == '>')) end--;
+        return text.Length - end;
+    }
 
     /// <summary>
     /// Joins emphasis Word and Outlook split into runs (<c>&lt;b&gt;findings&lt;/b&gt;&lt;b&gt;:&lt;/b&gt;</c>): written as

@@ -18,30 +18,40 @@ public static partial class PlainTextToMarkdown
         foreach (var paragraph in BlankLines().Split(SafeLinks.UnwrapIn(ControlCharacters.Remove(text)).Replace("\r\n", "\n").Replace('\r', '\n')))
         {
             var lines = paragraph.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Trim().Length > 0).ToList();
-            if (lines.Count == 0) continue;
-            if (lines.All(l => ListItem().IsMatch(l)))
-            {
-                blocks.Add(string.Join("\n", lines.Select(l => "- " + MarkdownText.Escape(ListItem().Match(l).Groups[1].Value.Trim()))));
-                continue;
-            }
-            // Quoted lines are the message being replied to, never the contributor's new text.
-            lines.RemoveAll(l => l.TrimStart().StartsWith('>'));
-            if (lines.Count == 0) continue;
-            // Contributor lines (Author:, Summary:…) are each a line whatever their length; after them, hard-wrapped prose
-            // (long lines) is re-flowed, and short lines (signatures, addresses, poems) keep their breaks.
-            var leading = lines.TakeWhile(l => ContributorLines.IsLine(l.Trim())).Count();
-            var prose = lines.Skip(leading).ToList();
-            var kept = prose.SkipLast(1).All(l => l.Length < ShortLine)
-                ? lines
-                : [.. lines.Take(leading), string.Join(' ', prose.Select(l => l.Trim()))];
-            blocks.Add(string.Join("\\\n", kept.Select(l => MarkdownText.EscapeLineStart(MarkdownText.Escape(SingleLine.CollapseWhitespace(l.Trim()))))));
+            // A list typed straight under the line that introduces it ("We changed three things:" and then "- …" lines,
+            // as phones and Outlook users type it) is a paragraph and then the list.
+            var listStart = lines.Count;
+            while (listStart > 0 && ListItem().IsMatch(lines[listStart - 1])) listStart--;
+            if (listStart > 0 && lines.Count - listStart < 2) listStart = lines.Count;
+            if (Prose(lines[..listStart]) is { } prose) blocks.Add(prose);
+            if (listStart < lines.Count) blocks.Add(string.Join("\n", lines[listStart..].Select(l => ListItem().Match(l)).Select(Item)));
         }
         return blocks;
+    }
+
+    /// <summary>A list item as typed: "1." and "1)" keep their number, any bullet becomes "-".</summary>
+    private static string Item(Match item) =>
+        (item.Groups["number"].Success ? item.Groups["number"].Value + ". " : "- ") + MarkdownText.Escape(item.Groups["text"].Value.Trim());
+
+    /// <summary>A paragraph's lines as one block; null when nothing of it is left.</summary>
+    private static string? Prose(List<string> lines)
+    {
+        // Quoted lines are the message being replied to, never the contributor's new text.
+        lines.RemoveAll(l => l.TrimStart().StartsWith('>'));
+        if (lines.Count == 0) return null;
+        // Contributor lines (Author:, Summary:…) are each a line whatever their length; after them, hard-wrapped prose
+        // (long lines) is re-flowed, and short lines (signatures, addresses, poems) keep their breaks.
+        var leading = lines.TakeWhile(l => ContributorLines.IsLine(l.Trim())).Count();
+        var prose = lines.Skip(leading).ToList();
+        var kept = prose.SkipLast(1).All(l => l.Length < ShortLine)
+            ? lines
+            : [.. lines.Take(leading), string.Join(' ', prose.Select(l => l.Trim()))];
+        return string.Join("\\\n", kept.Select(l => MarkdownText.EscapeLineStart(MarkdownText.Escape(SingleLine.CollapseWhitespace(l.Trim())))));
     }
 
     [GeneratedRegex(@"\n[ \t]*\n")]
     private static partial Regex BlankLines();
 
-    [GeneratedRegex(@"^\s*(?:[-*•·]|\d{1,3}[.)])\s+(.+)$")]
+    [GeneratedRegex(@"^\s*(?:[-*•·]|(?<number>\d{1,3})[.)])\s+(?<text>.+)$")]
     private static partial Regex ListItem();
 }

@@ -27,9 +27,9 @@ public static class LegacyCharsets
     public static void ReadAsBrowsersDo(MimeMessage message)
     {
         // Headers too: Outlook encodes a subject or name "=?iso-8859-1?Q?What_we=92ve_learnt?=", and "we’ve" became "we ve".
-        if (message.Subject is { } subject && HasLatin1Controls(subject)) message.Subject = Windows1252Controls(subject);
+        if (message.Subject is { } subject && Repaired(subject) is { } repaired) message.Subject = repaired;
         foreach (var mailbox in message.From.Mailboxes)
-            if (mailbox.Name is { } name && HasLatin1Controls(name)) mailbox.Name = Windows1252Controls(name);
+            if (mailbox.Name is { } name && Repaired(name) is { } repairedName) mailbox.Name = repairedName;
         foreach (var part in message.BodyParts.OfType<TextPart>())
         {
             var label = part.ContentType.Charset?.Trim().ToLowerInvariant();
@@ -46,6 +46,29 @@ public static class LegacyCharsets
             }
         }
     }
+
+    /// <summary>
+    /// A header's text as its writer meant it, or null when it reads right already: UTF-8 labelled ISO-8859-1 or
+    /// windows-1252 ("SiÃ¢n" is "Siân"), or windows-1252 labelled ISO-8859-1 (its curly quotes read as control characters).
+    /// </summary>
+    private static string? Repaired(string text)
+    {
+        if (text.AsSpan().IndexOfAnyExceptInRange('\0', '\u007F') < 0) return null;
+        try
+        {
+            // Back to the bytes as they were sent, and read as UTF-8 when they are UTF-8 (a Latin text almost never is).
+            var bytes = text.All(c => c <= '\u00FF') ? Encoding.Latin1.GetBytes(text) : StrictWindows1252.GetBytes(text);
+            if (IsUtf8(bytes)) return Encoding.UTF8.GetString(bytes);
+        }
+        catch (EncoderFallbackException)
+        {
+            // Characters no single-byte charset has: the header was read right.
+        }
+        return HasLatin1Controls(text) ? Windows1252Controls(text) : null;
+    }
+
+    /// <summary>windows-1252, failing on a character it lacks (made when used: the code pages are registered at module load).</summary>
+    private static Encoding StrictWindows1252 => Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
 
     private static bool HasLatin1Controls(string text) => text.AsSpan().IndexOfAnyInRange('\u0080', '\u009F') >= 0;
 

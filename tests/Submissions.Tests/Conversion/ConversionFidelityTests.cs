@@ -1,4 +1,5 @@
 using PPNBlog.Generator.Markdown;
+using PPNBlog.Submissions.Conversion;
 using static PPNBlog.Submissions.Tests.Emails;
 
 namespace PPNBlog.Submissions.Tests.Conversion;
@@ -68,6 +69,9 @@ public class ConversionFidelityTests
         { "text", $"{Prose}\n\nKind regards, Jane\n\nJane Smith | Mob: 07700 900123\n" },
         { "text", $"{Prose}\n\nKindest regards\n\nJane Smith\nMob: 07700 900123\n" },
         { "text", $"{Prose}\n\nTake care,\nJane\nMob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nThanks,\nDr Jane Smith BSc MSc DClinPsy\nClinical Psychologist\nMobile: 07700 900789\n" },
+        { "text", $"{Prose}\n\nThanks,\nJane Smith | Clinical Psychologist / 07700 900789\n" },
+        { "text", $"{Prose}\n\nMany thanks and best wishes,\nJane\n07700 900789\n" },
         { "text", $"{Prose}\n\nThanks,\nJane\n\nJane Smith (she/her) | Principal Clinical Psychologist | Working days Mon-Wed: I work flexibly, so please do not feel you need to reply " +
             "to this email outside your own working hours | Mob: 07700 900123\n" },
         { "html", $"<table><tr><td></td><td>You don't often get email from jo.evans@nhs.net. <a href=\"https://aka.ms/LearnAboutSenderIdentification\">Learn why this is important</a></td></tr></table>" +
@@ -77,6 +81,75 @@ public class ConversionFidelityTests
         { "html", $"<p>{Prose}</p><p>Kind regards</p><table><tr><td><img src=\"https://example.org/logo.png\" alt=\"Trust logo\"></td><td><p><b>Dr Jane Smith</b> (she/her)</p>" +
             "<p>Principal Clinical Psychologist</p><p>Leeds and York Partnership NHS Foundation Trust</p><p>St Mary's House, St Mary's Road, Leeds LS7 3JX</p><p>Tel: 0113 855 5000 | Mobile: 07700 900123</p></td></tr></table>" },
     };
+
+    public static TheoryData<string, string, string> PostsEndingInWordsLikeASignOff() => new()
+    {
+        { "text", $"{Prose}\n\nTake care\n\nLook after yourselves and each other this winter.\n\nAsk for help early.\n", "Ask for help early." },
+        { "html", $"<p>{Prose}</p><p><span style=\"font-size:14pt\">All The Best Ideas Came From Patients</span></p><p>We listened.</p><p>Then we acted.</p>", "Then we acted." },
+        { "text", $"{Prose}\n\nTake care\nof the ones who wait\nand the ones who stay\n", "and the ones who stay" },
+        { "text", $"{Prose}\n\nSent from the heart: thank you all.\n", "Sent from the heart: thank you all." },
+        { "text", $"{Prose}\n\nSent from my kitchen table, where this whole project began.\n", "Sent from my kitchen table, where this whole project began." },
+        { "text", $"{Prose}\n\nDisclaimer: the views in this post are my own and not those of my employer.\n", "the views in this post are my own and not those of my employer." },
+        { "text", $"{Prose}\n\n**********\n\nResources: Mind, Samaritans and your GP.\n", "Resources: Mind, Samaritans and your GP." },
+    };
+
+    [Theory]
+    [MemberData(nameof(PostsEndingInWordsLikeASignOff))]
+    public void A_post_whose_last_words_read_like_a_sign_off_or_footer_keeps_them(string format, string body, string ending)
+    {
+        var post = ConvertFile(format == "html" ? Message("Ending", "", body) : Message("Ending", body)).Post!;
+
+        Assert.EndsWith(ending, MarkdownText.Unescape(post.Body.Replace("\\\n", "\n")));
+    }
+
+    [Theory]
+    [InlineData("External supervision from someone outside your own team links you to fresh ideas and new attachments to practice.")]
+    [InlineData("Caution is needed when we refer to outside services, because attachment difficulties can follow a child from one sender of care to the next.")]
+    public void A_first_paragraph_about_external_work_is_no_mail_banner(string opening)
+    {
+        var post = ConvertFile(Message("Opening", $"{opening}\n\n{Prose}\n")).Post!;
+
+        Assert.StartsWith(opening, post.Body);
+    }
+
+    public static TheoryData<string> Replies() => new()
+    {
+        // Thunderbird, bottom-posted.
+        $"<div class=\"moz-cite-prefix\">On 11/11/2026 16:02, Sam Patel wrote:<br></div><blockquote type=\"cite\">Could you write for us? Call me on 0113 496 0000.</blockquote><p>{Prose}</p>",
+        // Apple Mail, bottom-posted: the attribution in a quote of its own.
+        $"<div><br><blockquote type=\"cite\">On 11 Nov 2026, at 16:02, Sam Patel &lt;sam.patel@nhs.net&gt; wrote:<br><br></blockquote></div>" +
+            $"<blockquote type=\"cite\"><div>Could you write for us? Call me on 0113 496 0000.</div></blockquote><div>{Prose}</div>",
+        // iPhone, top-posted through NHSmail, whose disclaimer follows the quote.
+        $"<div>{Prose}</div><div><br><blockquote type=\"cite\">On 11 Nov 2026, at 16:02, Sam Patel &lt;sam.patel@nhs.net&gt; wrote:<br><br></blockquote></div>" +
+            "<blockquote type=\"cite\"><div>Mrs Ellen Peters (NHS 943 476 5919) asked to be called on 0113 496 0000.</div></blockquote>" +
+            "<p>This message may contain confidential information. If you are not the intended recipient please inform the sender.</p>",
+        // Gmail, bottom-posted inside its quote's container.
+        $"<div class=\"gmail_quote\"><div class=\"gmail_attr\">On Tue, 11 Nov 2026 at 16:02, Sam Patel &lt;sam.patel@nhs.net&gt; wrote:<br></div>" +
+            $"<blockquote class=\"gmail_quote\">Could you write for us? Call me on 0113 496 0000.</blockquote><div>{Prose}</div></div>",
+    };
+
+    [Theory]
+    [MemberData(nameof(Replies))]
+    public void A_reply_keeps_only_the_contributors_words_wherever_they_stand_against_the_quote(string html)
+    {
+        var post = ConvertFile(Message("Our year", "", html)).Post!;
+
+        Assert.Equal(Prose, post.Body);
+        Assert.Contains(post.Warnings, w => w.Contains("quoted reply", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Text_a_mail_program_hides_is_not_published()
+    {
+        var html = "<div style=\"display:none; max-height:0\">Don't miss our exclusive offer</div><p hidden>HIDDEN2</p>" +
+            $"<p>{Prose}<span style=\"mso-hide: all\">HIDDEN3</span><span style=\"color:red;visibility:hidden\">HIDDEN4</span></p>" +
+            "<noframes>NOFRAMES</noframes><noembed>NOEMBED</noembed><dialog>CLOSED</dialog><details><summary>SUMMARY1</summary>DETAILS1</details>";
+
+        var post = ConvertFile(Message("Hidden", "", html)).Post!;
+
+        foreach (var hidden in new[] { "offer", "HIDDEN", "NOFRAMES", "NOEMBED", "CLOSED" }) Assert.DoesNotContain(hidden, post.Body);
+        Assert.EndsWith("SUMMARY1\n\nDETAILS1", post.Body);
+    }
 
     [Theory]
     [MemberData(nameof(SignedPosts))]
@@ -92,14 +165,16 @@ public class ConversionFidelityTests
     public void Emphasis_split_into_runs_or_ending_in_punctuation_against_a_word_shows_no_asterisks()
     {
         var html = $"<p>{Prose}</p><p><b>Key</b> <b>findings</b><b>:</b> attendance rose. It was <i>(we think)</i>worth it; the <b>“NHS”</b>way, " +
-            "<b><a href=\"https://example.org/\">our page</a></b>, and <b><code>x</code></b>.</p>";
+            "<b><a href=\"https://example.org/\">our page</a></b>, and <b><code>x</code></b>.</p><p><b><a href=\"https://example.org/l\">link text</a>.</b>Next " +
+            "<b>bold<br></b>line and <span><b>Key point:</b></span>Everyone</p>";
 
         var post = ConvertFile(Message("Emphasis", "", html)).Post!;
 
         var published = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Published(post.Body)).Body!;
         Assert.DoesNotContain("*", published.TextContent);
-        Assert.Equal(["Key", "findings:", "NHS", "our page", "x"], published.QuerySelectorAll("strong").Select(e => e.TextContent));
+        Assert.Equal(["Key", "findings:", "NHS", "our page", "x", "link text", "bold", "Key point"], published.QuerySelectorAll("strong").Select(e => e.TextContent));
         Assert.Equal(["we think"], published.QuerySelectorAll("em").Select(e => e.TextContent));
+        Assert.Equal("https://example.org/l", published.QuerySelector("strong > a[href$='/l']")?.GetAttribute("href"));
         Assert.Contains("It was (we think)worth it; the “NHS”way, our page, and x.", published.TextContent);
     }
 
@@ -116,6 +191,20 @@ public class ConversionFidelityTests
         var post = ConvertFile(message).Post!;
 
         Assert.Equal($"## Why we started\n\n{Prose}\n\n### What the numbers say\n\n{Prose}", post.Body);
+    }
+
+    [Fact]
+    public void A_plain_text_list_typed_under_its_introduction_is_a_list_and_typed_numbers_stay()
+    {
+        var text = $"{Prose}\n\nThese are the things we changed:\n- Weekly sessions for eight weeks\n- A peer supporter in every group\n\n" +
+            "Our three steps:\n\n1. Ask patients what they need\n\n2. Train facilitators together\n\n3) Review outcomes monthly\n";
+
+        var post = ConvertFile(Message("Lists", text)).Post!;
+
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Published(post.Body));
+        Assert.Equal("These are the things we changed:", html.QuerySelectorAll("p")[1].TextContent);
+        Assert.Equal(["Weekly sessions for eight weeks", "A peer supporter in every group"], html.QuerySelectorAll("ul > li").Select(li => li.TextContent));
+        Assert.Equal(["Ask patients what they need", "Train facilitators together", "Review outcomes monthly"], html.QuerySelectorAll("ol > li").Select(li => li.TextContent.Trim()));
     }
 
     [Theory]
@@ -141,6 +230,19 @@ public class ConversionFidelityTests
 
         Assert.Equal("What we’ve learnt – a year of groups", post.FrontMatter.Title);
         Assert.Equal("Siân O’Neill", post.FrontMatter.Author);
+    }
+
+    [Fact]
+    public void A_subject_and_name_in_utf_8_labelled_iso_8859_1_are_read_as_utf_8()
+    {
+        var raw = "From: =?iso-8859-1?Q?Si=C3=A2n_O=E2=80=99Brien?= <sian@nhs.net>\r\nTo: blog@example.org\r\n" +
+            "Subject: =?iso-8859-1?Q?We=E2=80=99ve_learnt_caf=C3=A9_ideas?=\r\nMessage-ID: <mislabelled@nhs.net>\r\nDate: Tue, 10 Nov 2026 09:30:00 +0000\r\n" +
+            $"Content-Type: text/plain; charset=utf-8\r\n\r\n{Prose}\r\n";
+
+        var post = ConvertFile(MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw)))).Post!;
+
+        Assert.Equal("We’ve learnt café ideas", post.FrontMatter.Title);
+        Assert.Equal("Siân O’Brien", post.FrontMatter.Author);
     }
 
     [Fact]
