@@ -86,7 +86,8 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
             if (signOff.Success && Math.Max(longestAfter, withinBlock) <= MaxSignatureBlockWords
                 && (signOff.Groups["name"].Success || next is null || IsName(next) || formal.Success && lines.Length == 1 && nextBlock!.StartsWith('|')))
                 found = i;
-            longestAfter = Math.Max(longestAfter, Words().Count(Plain(blocks[i])));
+            // Outlook's signature table (logo | name, role, Trust, address, numbers) may run longer than a line of one.
+            longestAfter = Math.Max(longestAfter, Words().Count(Plain(blocks[i])) is var words && blocks[i].StartsWith('|') && words <= MaxSignatureTableWords ? 0 : words);
             if (longestAfter > MaxSignatureBlockWords) break;
         }
         return found;
@@ -112,7 +113,10 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     /// <summary>How far back from the end a signature's sign-off is looked for.</summary>
     private const int SignatureBlocks = 20;
 
-    /// <summary>The most words a block of a signature has: a working-hours note, a Trust's values, a table of logo and details.</summary>
+    /// <summary>The most words a table in a signature has (Outlook's logo and details, with a Trust's values).</summary>
+    private const int MaxSignatureTableWords = 150;
+
+    /// <summary>The most words a block of a signature has: a working-hours note, a Trust's values.</summary>
     private const int MaxSignatureBlockWords = 60;
 
     [GeneratedRegex(@"\w+")]

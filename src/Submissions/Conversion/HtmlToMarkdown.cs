@@ -61,9 +61,17 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         // message replied to when its attribution ("On … wrote:") opens it or stands just before it, or when it ends the
         // email; one with no attribution and more of the post after it is a quote in the post (Apple Mail's and Gmail's
         // quote buttons mark those up the same way).
-        foreach (var quote in document.QuerySelectorAll("blockquote[type=cite], blockquote.gmail_quote").Reverse())
+        var quotes = document.QuerySelectorAll("blockquote[type=cite], blockquote.gmail_quote").ToList();
+        var replied = new HashSet<IElement>();
+        foreach (var quote in quotes)
         {
-            if (HasWordsAfter(quote) && !OpensWithAttribution(quote) && !(PreviousElement(quote) is { } before && OpensWithAttribution(before))) continue;
+            // Apple Mail quotes a forward's header and its message each on their own, one after the other.
+            var before = PreviousElement(quote);
+            if (OpensWithAttribution(quote) || before is not null && (OpensWithAttribution(before) || replied.Contains(before))) replied.Add(quote);
+        }
+        foreach (var quote in Enumerable.Reverse(quotes))
+        {
+            if (!replied.Contains(quote) && HasWordsAfter(quote)) continue;
             quote.Remove();
             RemovedQuote = true;
         }
@@ -97,8 +105,16 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
     /// <summary>Whether <paramref name="element"/>'s text opens with a reply's attribution ("On 11 Nov 2026, at 16:02, Sam wrote:") or a forward's header.</summary>
     private static bool OpensWithAttribution(IElement element)
     {
-        var text = element.TextContent.Replace('\u00a0', ' ').Trim();
-        var head = text[..Math.Min(text.Length, 400)];
+        var text = new StringBuilder();
+        foreach (var node in element.Descendants())
+        {
+            if (text.Length > 400) break;
+            if (node is IText part) text.Append(part.Data.Replace('\u00a0', ' '));
+            // Outlook and Apple Mail break a forward's header lines (From:, Sent:) with <br>: they are lines.
+            else if (node is IElement { LocalName: var name } && (name == "br" || BlockTags.Contains(name))) text.Append('\n');
+        }
+        var head = text.ToString().Trim();
+        head = head[..Math.Min(head.Length, 400)];
         var wrote = AttributionEnd().Match(head);
         return BodyCleanup.IsReplyHeader(wrote.Success ? head[..(wrote.Index + wrote.Length)] : head);
     }

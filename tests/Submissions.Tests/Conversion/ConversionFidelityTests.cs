@@ -139,6 +139,20 @@ public class ConversionFidelityTests
     }
 
     [Fact]
+    public void An_apple_mail_forward_quoting_its_header_and_message_apart_is_a_forward_not_a_post()
+    {
+        var html = "<div dir=\"ltr\">Hi, forwarding the post from my colleague as discussed. Jane</div><div dir=\"ltr\"><br><blockquote type=\"cite\">Begin forwarded message:<br><br></blockquote></div>" +
+            "<blockquote type=\"cite\"><div dir=\"ltr\"><b>From:</b> Priya Shah &lt;priya.shah@nhs.net&gt;<br><b>Date:</b> 11 November 2026 at 16:02:11 GMT<br><b>To:</b> Jane Smith<br></div></blockquote>" +
+            $"<blockquote type=\"cite\"><div dir=\"ltr\"><p>{Prose}</p><p>Priya Shah<br>Mobile 07700 900456</p></div></blockquote>" +
+            "<p>This message may contain confidential information. If you are not the intended recipient please inform the sender.</p>";
+
+        var result = ConvertFile(Message("Fwd: Our year", "", html));
+
+        Assert.Null(result.Post);
+        Assert.Contains(result.Reasons, r => r.Contains("the message it forwards or replies to was left out", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Text_a_mail_program_hides_is_not_published()
     {
         var html = "<div style=\"display:none; max-height:0\">Don't miss our exclusive offer</div><p hidden>HIDDEN2</p>" +
@@ -149,6 +163,19 @@ public class ConversionFidelityTests
 
         foreach (var hidden in new[] { "offer", "HIDDEN", "NOFRAMES", "NOEMBED", "CLOSED" }) Assert.DoesNotContain(hidden, post.Body);
         Assert.EndsWith("SUMMARY1\n\nDETAILS1", post.Body);
+    }
+
+    [Fact]
+    public void An_outlook_signature_table_of_many_words_after_a_sign_off_is_removed()
+    {
+        var details = string.Join("", new[] { "<b>Jane Smith</b> (she/her)", "Clinical Psychologist | Leeds Community Healthcare NHS Trust", "Mobile: 07700 900789 | Direct: 0113 496 0123",
+            "Stockdale House, Headingley Office Park, Victoria Road, Leeds LS6 1PF", "Our values: we are caring, we are open and honest, we are respectful, we are fair, " +
+            "we are committed to learning, and we listen to the people who use our services and to each other", "Working days: Monday to Thursday" }.Select(l => $"<p>{l}</p>"));
+        var html = $"<p>{Prose}</p><p>Kind regards,</p><table><tr><td><img src=\"https://example.org/logo.png\" alt=\"Trust logo\"></td><td>{details}</td></tr></table>";
+
+        var post = ConvertFile(Message("Signed", "", html)).Post!;
+
+        Assert.Equal(Prose, post.Body);
     }
 
     [Theory]
