@@ -66,8 +66,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         List<string> blocks;
         var quoteRemoved = false;
         var htmlSequence = InlineSequence(source, "html");
+        // Apple Mail's text, photo and more text as parts of their own: each photo stays where it was, between them.
         var html = htmlSequence is null ? source.HtmlBody ?? (source != message ? message.HtmlBody : null)
-            : string.Concat(htmlSequence.OfType<TextPart>().Select(p => p.Text));
+            : string.Concat(htmlSequence.Select((p, i) => p is TextPart part ? part.Text : $"<img src=\"cid:{SequencePart(i)}\" alt=\"\">"));
         var text = source.TextBody ?? (source != message ? message.TextBody : null);
         if (!string.IsNullOrWhiteSpace(html))
         {
@@ -75,6 +76,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             // Parts by Content-ID, the first of each: an email can hold thousands of parts and as many references.
             var byContentId = new Dictionary<string, MimePart>(StringComparer.OrdinalIgnoreCase);
             foreach (var part in parts.Where(p => p.ContentId is not null)) byContentId.TryAdd(part.ContentId!.Trim('<', '>'), part);
+            foreach (var (part, i) in (htmlSequence ?? []).Select((p, i) => (p, i)).Where(p => p.p is not TextPart)) byContentId.TryAdd(SequencePart(i), part);
             var converter = new HtmlToMarkdown(src => ImageFor(src, byContentId, images, warnings), senderAddress);
             blocks = converter.Convert(html);
             foreach (var (file, alt) in converter.Images) images.SetAlt(file, alt);
@@ -338,10 +340,40 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             }
             return images.IsTried(part) ? images.FileFor(part) : images.Add(part, Decode(part), SafeNames.ForDisplay(part.FileName), warnings);
         }
+        if (src.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+            return PastedImage(src, images, warnings);
         if (src.StartsWith("http", StringComparison.OrdinalIgnoreCase))
             warnings.Add("A remote image (linked from the web, not attached) was left out: it was not downloaded.");
         return null;
     }
+
+    /// <summary>The id given to the <paramref name="index"/>-th part of an Apple Mail sequence of parts, for the picture it is.</summary>
+    private static string SequencePart(int index) => $"ppnblog-sequence-{index}@local";
+
+    /// <summary>
+    /// A picture pasted into the HTML as a data: address (as some web mail and Word do): its bytes are a picture like
+    /// any attached one, held to the same limits and checks; anything else in a data: address is left out, with a warning.
+    /// </summary>
+    private static string? PastedImage(string src, ImageCollector images, List<string> warnings)
+    {
+        var comma = src.IndexOf(',');
+        var header = comma < 0 ? "" : src[5..comma];
+        byte[]? bytes = null;
+        if (header.StartsWith("image/", StringComparison.OrdinalIgnoreCase) && header.EndsWith(";base64", StringComparison.OrdinalIgnoreCase))
+        {
+            try { bytes = System.Convert.FromBase64String(src[(comma + 1)..].Trim()); }
+            catch (FormatException) { bytes = null; }
+        }
+        if (bytes is null)
+        {
+            if (!warnings.Contains(UnreadablePastedPicture)) warnings.Add(UnreadablePastedPicture);
+            return null;
+        }
+        // The address itself is the picture's key: pasted twice, it is one picture.
+        return images.Add(src, bytes, "pasted picture", warnings);
+    }
+
+    private const string UnreadablePastedPicture = "A picture pasted into the email in a form we could not read was left out.";
 
     private const string MissingPicture = "A picture the email shows, but does not hold (pasted in, then not sent with it), was left out.";
 

@@ -52,11 +52,14 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         var sanitizer = new HtmlSanitizer { KeepChildNodes = true };
         sanitizer.AllowedSchemes.Add("cid");
         sanitizer.AllowedSchemes.Add("mailto");
+        // A picture pasted as a data: address is read like an attached one (a link's data: address never becomes a link).
+        sanitizer.AllowedSchemes.Add("data");
         foreach (var unread in document.QuerySelectorAll(WithoutWords)) unread.Remove();
         // Text a mail program hides (a newsletter's preheader, Outlook's mso-hide, a tracking reference) is no one's words.
         foreach (var hidden in document.QuerySelectorAll("[hidden], [style]").Where(e => e.HasAttribute("hidden") || HiddenStyle().IsMatch(e.GetAttribute("style")!)).ToList())
             hidden.Remove();
-        foreach (var signature in document.QuerySelectorAll(".gmail_signature")) signature.Remove();
+        // Signatures the mail program marks as such: Gmail's, Thunderbird's (a <pre> starting "-- "), Outlook on the web's.
+        foreach (var signature in document.QuerySelectorAll(".gmail_signature, .moz-signature, #Signature")) signature.Remove();
         // Quoted replies are removed before conversion: Gmail, Apple Mail and Thunderbird mark them up. A quote is the
         // message replied to when its attribution ("On … wrote:") opens it or stands just before it, or when it ends the
         // email; one with no attribution and more of the post after it is a quote in the post (Apple Mail's and Gmail's

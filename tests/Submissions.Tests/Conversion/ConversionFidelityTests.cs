@@ -114,6 +114,9 @@ public class ConversionFidelityTests
 
     public static TheoryData<string> Replies() => new()
     {
+        // Thunderbird, top-posted, its signature below the quote.
+        $"<p>{Prose}</p><div class=\"moz-cite-prefix\">On 11/11/2026 16:02, Sam Brown wrote:<br></div><blockquote type=\"cite\"><p>Please call me on 0113 496 0000.</p></blockquote>" +
+            "<pre class=\"moz-signature\" cols=\"72\">-- \nJane Smith\nClinical Psychologist\n07700 900789</pre>",
         // Thunderbird, bottom-posted.
         $"<div class=\"moz-cite-prefix\">On 11/11/2026 16:02, Sam Patel wrote:<br></div><blockquote type=\"cite\">Could you write for us? Call me on 0113 496 0000.</blockquote><p>{Prose}</p>",
         // Apple Mail, bottom-posted: the attribution in a quote of its own.
@@ -150,6 +153,22 @@ public class ConversionFidelityTests
 
         Assert.Null(result.Post);
         Assert.Contains(result.Reasons, r => r.Contains("the message it forwards or replies to was left out", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_picture_pasted_as_a_data_address_is_kept_where_it_was_and_an_unreadable_one_is_told()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(40, 30);
+        bitmap.Erase(SkiaSharp.SKColors.SteelBlue);
+        using var png = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        var data = "data:image/png;base64," + System.Convert.ToBase64String(png.ToArray());
+        var html = $"<p>{Prose}</p><p><img src=\"{data}\" alt=\"Our first group\"></p><p>The end.</p><p><img src=\"data:image/png;base64,not base64!\" alt=\"x\"></p>";
+
+        var post = ConvertFile(Message("Pasted", "", html)).Post!;
+
+        Assert.Equal($"{Prose}\n\n![Our first group](image-1.png)\n\nThe end.", post.Body);
+        Assert.Single(post.Images);
+        Assert.Contains("A picture pasted into the email in a form we could not read was left out.", post.Warnings);
     }
 
     [Fact]

@@ -217,6 +217,16 @@ public class MailProgramTests
         var blocks = post.Body.Split("\n\n");
         Assert.Equal(["Before the photo. " + Prose, "![](image-1.png)", "After the photo, the garden grew. Volunteers came every week."], blocks);
         Assert.Single(post.Images);
+
+        // The same as HTML, in plain text's alternative: the photo between the HTML parts.
+        var html = new Multipart("mixed")
+        {
+            new TextPart("html") { Text = $"<html><body><p>Before the photo. {Prose}</p></body></html>" },
+            new MimePart("image", "png") { Content = new MimeContent(new MemoryStream(Png(400, 300))), ContentTransferEncoding = ContentEncoding.Base64, ContentDisposition = new ContentDisposition(ContentDisposition.Inline) { FileName = "IMG_2042.png" } },
+            new TextPart("html") { Text = "<html><body><p>After the photo, the garden grew. Volunteers came every week.</p></body></html>" },
+        };
+        message.Body = new MultipartAlternative { new TextPart("plain") { Text = "Before the photo. " + Prose + "\n\nAfter the photo, the garden grew." }, html };
+        Assert.Equal(["Before the photo. " + Prose, "![](image-1.png)", "After the photo, the garden grew. Volunteers came every week."], ConvertFile(message).Post!.Body.Split("\n\n"));
     }
 
     [Theory]
