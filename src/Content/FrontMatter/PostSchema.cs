@@ -104,10 +104,16 @@ public static class PostSchema
             }
             // A site address or a web page's picture; a javascript: or data: address could run code in a reader's browser.
             // "//host/x.png" and "/\host/x.png" look like the site's own but are another site's, as browsers read them.
-            else if (!IsSitePicture(image) && !(Uri.TryCreate(image, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"))
+            else if (!IsSitePicture(image) && !(Uri.TryCreate(image, UriKind.Absolute, out var web) && web.Scheme is "https" or "http"))
             {
                 local.Add(DiagnosticCode.InvalidValue, fields.LocationOf("image"), $"'image' should be a picture's file name or web address, not '{image}'",
                     "Give the name of the picture beside the post (image: photo.jpg) or its https:// address.");
+            }
+            // Browsers refuse a picture whose address holds a user name or password, and it would publish the password.
+            else if (Uri.TryCreate(image, UriKind.Absolute, out var url) && url.UserInfo.Length > 0)
+            {
+                local.Add(DiagnosticCode.InvalidValue, fields.LocationOf("image"), "'image' holds a user name or password (user:password@), which would be published and which browsers refuse",
+                    $"Give the picture's public address, without them: image: {url.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped)}");
             }
             if (imageAlt is null)
                 local.Add(DiagnosticCode.MissingAltText, fields.LocationOf("image"), $"image '{image}' has no image_alt");

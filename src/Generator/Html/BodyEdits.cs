@@ -84,6 +84,9 @@ public sealed partial class BodyEdits(Site.SiteUrls urls)
     /// <summary>An embedded player's accessible name when the content gave none.</summary>
     public const string EmbedTitle = "Embedded video";
 
+    /// <summary>The class of the block Markdig writes the footnotes in, at the end of the body.</summary>
+    public const string FootnotesClass = "footnotes";
+
     /// <summary>The class Markdig gives a footnote's number in the text (a link to the note).</summary>
     public const string FootnoteReferenceClass = "footnote-ref";
 

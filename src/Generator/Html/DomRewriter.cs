@@ -74,7 +74,9 @@ public sealed class DomRewriter(BodyEdits edits)
             switch (element.LocalName)
             {
                 // The first paragraph with words: a post often opens with a picture, alone in its paragraph.
-                case "p" when opening is null && ProseText(element) is var prose && !string.IsNullOrWhiteSpace(prose): opening = prose; break;
+                case "p" when opening is null && element.Closest("." + BodyEdits.FootnotesClass) is null && ProseText(element) is var prose && !string.IsNullOrWhiteSpace(prose):
+                    opening = prose;
+                    break;
                 case "a" when element.HasAttribute("href"): links.Add(element); break;
                 case "img": images.Add(element); break;
                 case "iframe": frames.Add(element); break;
@@ -97,9 +99,10 @@ public sealed class DomRewriter(BodyEdits edits)
             image.SetAttribute("decoding", "async");
         }
         // A body without a paragraph of words (only a list, a table, code) is summed up by its text (as the token
-        // stage does: footnote numbers aside, before the headings' "#" links are added).
+        // stage does: footnote numbers and notes aside, before the headings' "#" links are added).
         var excerpt = BodyEdits.Excerpt(!string.IsNullOrWhiteSpace(excerptText) ? excerptText
-            : opening ?? string.Concat(body.Descendants<IText>().Where(t => t.ParentElement?.Closest("a." + BodyEdits.FootnoteReferenceClass) is null).Select(t => t.Data)));
+            : opening ?? string.Concat(body.Descendants<IText>()
+                .Where(t => t.ParentElement?.Closest($"a.{BodyEdits.FootnoteReferenceClass}, .{BodyEdits.FootnotesClass}") is null).Select(t => t.Data)));
         foreach (var frame in frames) WrapEmbed(document, frame);
         foreach (var table in tables) StyleTable(document, table);
         foreach (var heading in headings) AddAnchor(document, heading);

@@ -75,6 +75,8 @@ public sealed class TokenRewriter(BodyEdits edits)
         string? headingId = null;
         var inLink = false;
         var inFootnoteReference = false;
+        // The notes at the end (Markdig's div.footnotes) are no opening: their depth in the open elements while inside.
+        var footnotesDepth = -1;
         var removed = new List<RemovedHtml>();
         while (true)
         {
@@ -91,7 +93,7 @@ public sealed class TokenRewriter(BodyEdits edits)
                     if (parent is "pre" or "iframe" || text.Contains('\0') || (WhiteSpaceOnly.Contains(parent) && !IsHtmlWhiteSpace(text))) return null;
                     words.Add(text);
                     if (paragraphDepth >= 0 && !inFootnoteReference) paragraph!.Append(text);
-                    if (!inFootnoteReference && (paragraph is null || paragraphDepth >= 0)) opening.Append(text);
+                    if (!inFootnoteReference && footnotesDepth < 0 && (paragraph is null || paragraphDepth >= 0)) opening.Append(text);
                     AppendEscaped(output, text, inAttribute: false);
                     break;
 
@@ -133,7 +135,10 @@ public sealed class TokenRewriter(BodyEdits edits)
                         case "pre":
                             attributes.Set(BodyEdits.CodeBlockFocus.Name, BodyEdits.CodeBlockFocus.Value);
                             break;
-                        case "p" when paragraph is null:
+                        case "div" when footnotesDepth < 0 && attributes.Get("class") == BodyEdits.FootnotesClass:
+                            footnotesDepth = open.Count;
+                            break;
+                        case "p" when paragraph is null && footnotesDepth < 0:
                             paragraph = new StringBuilder();
                             paragraphDepth = open.Count;
                             break;
@@ -145,6 +150,7 @@ public sealed class TokenRewriter(BodyEdits edits)
                 case HtmlTokenType.EndTag:
                     if (!token.Name.Memory.Span.SequenceEqual(parent)) return null;
                     open.RemoveAt(open.Count - 1);
+                    if (open.Count == footnotesDepth) footnotesDepth = -1;
                     if (parent == "a") inLink = inFootnoteReference = false;
                     if (parent == "p" && paragraphDepth == open.Count)
                     {

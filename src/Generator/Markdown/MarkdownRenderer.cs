@@ -9,7 +9,7 @@ using Markdig.Syntax.Inlines;
 namespace PPNBlog.Generator.Markdown;
 
 /// <summary>The one Markdig pipeline, configured once and shared by all threads (Markdig pipelines are immutable).</summary>
-public static class MarkdownRenderer
+public static partial class MarkdownRenderer
 {
     /// <summary>The players the site embeds (declared first: the pipeline below is made from it).</summary>
     private static readonly MediaOptions Embeds = EmbedOptions();
@@ -33,14 +33,49 @@ public static class MarkdownRenderer
 
     /// <summary>
     /// Media links with players from YouTube and Vimeo only, the embeds the site allows (<see cref="Html.BodyEdits.EmbedHosts"/>):
-    /// Markdig would also embed Yandex's and Odnoklassniki's, third-party frames the sanitiser refuses in raw HTML.
+    /// Markdig would also embed Yandex's and Odnoklassniki's, third-party frames the sanitiser refuses in raw HTML. Its
+    /// own providers know www.youtube.com and vimeo.com; these also know the addresses people share from phones and
+    /// players (youtube.com, m.youtube.com, /shorts/, /live/, youtube-nocookie.com, www.vimeo.com, player.vimeo.com),
+    /// each written as the one player address Markdig's would give.
     /// </summary>
     private static MediaOptions EmbedOptions()
     {
         var options = new MediaOptions();
-        options.Hosts.RemoveAll(host => host.Class is not ("youtube" or "vimeo"));
+        options.Hosts.Clear();
+        foreach (var host in new[] { "www.youtube.com", "youtube.com", "m.youtube.com", "youtu.be" })
+            options.Hosts.Add(HostProviderBuilder.Create(host, YouTubePlayer, iframeClass: "youtube"));
+        options.Hosts.Add(HostProviderBuilder.Create("www.youtube-nocookie.com",
+            uri => YouTubePlayer(uri)?.Replace("www.youtube.com", "www.youtube-nocookie.com", StringComparison.Ordinal), iframeClass: "youtube"));
+        foreach (var host in new[] { "vimeo.com", "www.vimeo.com", "player.vimeo.com" })
+            options.Hosts.Add(HostProviderBuilder.Create(host, VimeoPlayer, iframeClass: "vimeo"));
         return options;
     }
+
+    /// <summary>The player address of a YouTube video's address (a page, a short link, a Short, a live stream, a player), or null.</summary>
+    private static string? YouTubePlayer(Uri uri)
+    {
+        var path = uri.AbsolutePath.TrimEnd('/');
+        var query = uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries);
+        string? Parameter(string name) => query.FirstOrDefault(p => p.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..];
+        var id = uri.Host.Equals("youtu.be", StringComparison.OrdinalIgnoreCase) ? path.TrimStart('/')
+            : path.Equals("/watch", StringComparison.OrdinalIgnoreCase) ? Parameter("v")
+            : path.StartsWith("/shorts/", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/live/", StringComparison.OrdinalIgnoreCase)
+              || path.StartsWith("/embed/", StringComparison.OrdinalIgnoreCase) ? path[(path.LastIndexOf('/') + 1)..]
+            : null;
+        if (id is null || !VideoId().IsMatch(id)) return null;
+        var start = Parameter("t") ?? Parameter("start");
+        return $"https://www.youtube.com/embed/{id}" + (start is not null && StartTime().IsMatch(start) ? "?start=" + start : "");
+    }
+
+    /// <summary>The player address of a Vimeo video's address (its page or its player), or null.</summary>
+    private static string? VimeoPlayer(Uri uri) =>
+        uri.AbsolutePath.TrimEnd('/').Split('/')[^1] is var id && id.Length > 0 && id.All(char.IsAsciiDigit) ? $"https://player.vimeo.com/video/{id}" : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_-]{6,32}$")]
+    private static partial System.Text.RegularExpressions.Regex VideoId();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9]{1,6}s?$")]
+    private static partial System.Text.RegularExpressions.Regex StartTime();
 
     /// <summary>
     /// Parses and renders <paramref name="markdown"/>, collecting its links and whether it holds raw HTML. Throws
@@ -167,13 +202,15 @@ public static class MarkdownRenderer
 
     /// <summary>
     /// Whether a link shows something a screen reader can announce: words, code, or a picture with alt text (whose alt is
-    /// text inside the picture). Raw HTML inside it may name it too (an &lt;img alt&gt;, an aria-label), so it counts.
+    /// text inside the picture), or raw HTML that names itself (an &lt;img alt&gt;, an aria-label). Spaces, invisible
+    /// characters (written or as &amp;nbsp;, &amp;#8203;), a &lt;br&gt; or a comment announce nothing.
     /// </summary>
     private static bool ShowsText(ContainerInline link) => link.Descendants<Inline>().Any(inline => inline switch
     {
-        LiteralInline literal => !literal.Content.IsEmptyOrWhitespace(),
-        CodeInline code => !string.IsNullOrWhiteSpace(code.Content),
-        HtmlEntityInline or HtmlInline => true,
+        LiteralInline literal => !RawHtml.ShowsNothing(literal.Content.ToString()),
+        CodeInline code => !RawHtml.ShowsNothing(code.Content),
+        HtmlEntityInline entity => !RawHtml.ShowsNothing(entity.Transcoded.ToString()),
+        HtmlInline html => RawHtml.IsNamed(html.Tag),
         _ => false,
     });
 

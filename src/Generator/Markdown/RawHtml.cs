@@ -6,6 +6,7 @@ using AngleSharp.Html.Parser.Tokens.Struct;
 using AngleSharp.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using PPNBlog.Content.Text;
 
 namespace PPNBlog.Generator.Markdown;
 
@@ -57,7 +58,7 @@ public static class RawHtml
         int? unnamed = null;
         while (tokenizer.GetStructToken() is { Type: not HtmlTokenType.EndOfFile } token)
         {
-            if (token.Type == HtmlTokenType.Character && !token.Data.Memory.Span.IsWhiteSpace()) unnamed = null;
+            if (token.Type == HtmlTokenType.Character && !ShowsNothing(token.Data.ToString())) unnamed = null;
             if (token.Type is not (HtmlTokenType.StartTag or HtmlTokenType.EndTag)) continue;
             var name = token.Name.ToString();
             if (name == "a" && token.Type == HtmlTokenType.EndTag && unnamed is { } open) links[open] = links[open] with { HasNoText = true };
@@ -109,7 +110,10 @@ public static class RawHtml
             {
                 case HtmlInline { Tag: var tag } when tag.StartsWith("</", StringComparison.Ordinal) && string.Equals(TagName(tag), "a", StringComparison.OrdinalIgnoreCase):
                     return true;
-                case LiteralInline literal when literal.Content.IsEmptyOrWhitespace():
+                // A <span>, an icon's <i>, a comment, a <br>, a picture without alt text: nothing to announce.
+                case HtmlInline { Tag: var tag } when !IsNamed(tag):
+                case LiteralInline literal when ShowsNothing(literal.Content.ToString()):
+                case HtmlEntityInline entity when ShowsNothing(entity.Transcoded.ToString()):
                     continue;
                 default:
                     return false;
@@ -118,8 +122,11 @@ public static class RawHtml
         return false;
     }
 
+    /// <summary>Whether text shows nothing a screen reader announces: white space (a no-break space too) or invisible characters (a zero-width space, a soft hyphen).</summary>
+    public static bool ShowsNothing(string text) => SingleLine.From(text).Length == 0;
+
     /// <summary>Whether a raw start tag names its element for screen readers itself (see <see cref="NamesItself"/>).</summary>
-    private static bool IsNamed(string tag)
+    public static bool IsNamed(string tag)
     {
         using var tokenizer = new HtmlTokenizer(new TextSource(tag), HtmlEntityProvider.Resolver);
         var token = tokenizer.GetStructToken();

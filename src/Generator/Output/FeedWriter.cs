@@ -65,7 +65,8 @@ public static partial class FeedWriter
             new Uri(url), url, front.Date.Value)
         {
             PublishDate = front.Date.Value,
-            Summary = new TextSyndicationContent(post.Summary),
+            // A post with no words (a recording alone) has no summary rather than an empty one; feed readers show its content.
+            Summary = post.Summary.Length == 0 ? null : new TextSyndicationContent(post.Summary),
         };
         item.Authors.Add(new SyndicationPerson { Name = front.Author });
         foreach (var commitment in front.Commitments) item.Categories.Add(new SyndicationCategory(commitment));
@@ -101,7 +102,7 @@ public static partial class FeedWriter
     private static JsonFeedItem JsonItem(SiteModel site, PublishedPost post)
     {
         var url = site.Urls.Absolute(post.Path);
-        return new JsonFeedItem(url, url, post.Post.Title, AbsoluteLinks(site, post.Body.Html, url), post.Summary,
+        return new JsonFeedItem(url, url, post.Post.Title, AbsoluteLinks(site, post.Body.Html, url), post.Summary.Length == 0 ? null : post.Summary,
             post.Post.Date.Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
             [new JsonFeedAuthor(post.Post.FrontMatter.Author)], [.. post.Post.FrontMatter.Commitments, .. site.TagsOf(post.Post)]);
     }
@@ -115,7 +116,7 @@ public static partial class FeedWriter
 
     internal sealed record JsonFeed(string Version, string Title, string HomePageUrl, string FeedUrl, string Description, string Language, IReadOnlyList<JsonFeedItem> Items);
 
-    internal sealed record JsonFeedItem(string Id, string Url, string Title, string ContentHtml, string Summary, string DatePublished,
+    internal sealed record JsonFeedItem(string Id, string Url, string Title, string ContentHtml, string? Summary, string DatePublished,
         IReadOnlyList<JsonFeedAuthor> Authors, IReadOnlyList<string> Tags);
 
     internal sealed record JsonFeedAuthor(string Name);

@@ -79,8 +79,10 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
                     }
                     break;
             }
-            if (link.IsImage && link.AltText.Length == 0 && !MarkdownRenderer.IsEmbed(link.Url))
-                diagnostics.Add(DiagnosticCode.MissingAltText, location, $"image '{link.Url}' has no alt text");
+            if (link.IsImage && link.AltText.Length == 0)
+                diagnostics.Add(DiagnosticCode.MissingAltText, location, MarkdownRenderer.IsEmbed(link.Url)
+                    ? $"recording '{link.Url}' has no alt text, which names its player (![Keynote, day one]({link.Url}))"
+                    : $"image '{link.Url}' has no alt text");
             if (link.HasNoText)
                 diagnostics.Add(DiagnosticCode.LinkWithoutText, location, $"link '{link.Url}' has no text, so a screen reader announces nothing for it");
         }

@@ -44,6 +44,17 @@ public static class DocxToHtml
 
     private const string Unreadable = "damaged, or not really a .docx";
 
+    /// <summary>The deepest XML a document's parts may nest (Word writes a few dozen levels).</summary>
+    public const int MaxXmlDepth = 256;
+
+    private static bool TooDeep(ZipArchiveEntry part)
+    {
+        using var reader = System.Xml.XmlReader.Create(part.Open(), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+        while (reader.Read())
+            if (reader.Depth > MaxXmlDepth) return true;
+        return false;
+    }
+
     /// <summary>True when <paramref name="bytes"/> is a zip whose parts look like a Word document.</summary>
     public static bool IsDocx(byte[] bytes)
     {
@@ -74,6 +85,11 @@ public static class DocxToHtml
                     return (null, images, budget.Remaining == MaxUnpackedBytesPerMessage
                         ? "too large when unpacked"
                         : $"not read: with the Word documents before it, over the {MaxUnpackedBytesPerMessage / (1024 * 1024)} MB an email's documents may unpack to");
+                // Word's XML nests a few dozen deep; thousands of content controls one inside another (a 14 KB file)
+                // took minutes to read, and held every email behind it. Measured first, in one pass.
+                foreach (var part in zip.Entries.Where(e => e.FullName.StartsWith("word/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
+                    if (TooDeep(part))
+                        return (null, images, $"nested too deeply to read (more than {MaxXmlDepth} elements one inside another, which no real document has)");
             }
             using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
             var main = document.MainDocumentPart;

@@ -28,7 +28,7 @@ public static class HeldEmailIssue
             .AppendLine()
             .AppendLine($"So that it holds up no other mail, the email has been moved to the mailbox folder **{folder}**. " + (senderTold
                 ? "Its sender has been told that it arrived and that the team will look at it."
-                : "Its sender has not been answered (the email came from a machine, or its sender had had the day's replies)."))
+                : "Its sender has not been told: the email came from a machine, or its sender's address could not be confirmed (it failed SPF, DKIM or DMARC, so a reply could reach someone whose address was forged), or they had had the day's replies."))
             .AppendLine()
             .AppendLine($"- Received: {received.ToUniversalTime().ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)}")
             .AppendLine($"- Size: {Math.Max(1, (bytes + 1023) / 1024):N0} KB")

@@ -188,14 +188,15 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
     public Task MarkNotifiedAsync(int number, CancellationToken cancellation = default) => Label(number, [NotifiedLabel], cancellation);
 
     /// <summary>
-    /// Opens an issue (labelled <see cref="HeldLabel"/>) telling the editors that an email was held, or finds the one an
-    /// earlier run opened for it: <paramref name="title"/> carries the message's reference, so a run that dies after
-    /// opening it opens no second one. Returns the issue's address.
+    /// Opens an issue (labelled <see cref="HeldLabel"/>) telling the editors that an email was held, or finds the open one
+    /// an earlier run opened for it: <paramref name="title"/> carries the message's reference, so a run that dies after
+    /// opening it opens no second one. One the editors closed is not reused: held again, the email gets a new issue.
+    /// Returns the issue's address.
     /// </summary>
     public async Task<string> ReportHeldAsync(string title, string body, CancellationToken cancellation = default)
     {
         // GitHub lists pull requests among issues; the label and the exact title single the issue out.
-        var labelled = await retry.Run(() => _api.GetAll<Issue>(RepositoryUri("issues"), new Dictionary<string, string> { ["labels"] = HeldLabel, ["state"] = "all" }), cancellation);
+        var labelled = await retry.Run(() => _api.GetAll<Issue>(RepositoryUri("issues"), new Dictionary<string, string> { ["labels"] = HeldLabel, ["state"] = "open" }), cancellation);
         if (labelled.FirstOrDefault(i => i.PullRequest is null && i.Title == title) is { } earlier) return earlier.HtmlUrl;
         await EnsureLabels([HeldLabel], cancellation);
         var issue = await Write(() => client.Issue.Create(Owner, Repository, new NewIssue(title) { Body = body, Labels = { HeldLabel } }), cancellation);

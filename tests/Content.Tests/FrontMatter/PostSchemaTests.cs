@@ -59,6 +59,18 @@ public class PostSchemaTests
     }
 
     [Fact]
+    public void A_header_image_address_holding_a_password_is_refused_with_the_address_without_it()
+    {
+        using var content = new TestContent();
+        var text = Valid.Replace("event: Psychological Professions Week 2020", "image: https://user:secret@example.org/a.jpg\nimage_alt: A team");
+
+        Assert.Null(content.ReadPost(text, "2021-01-18-password.md"));
+        var error = Assert.Single(content.Lines);
+        Assert.Contains(":10:8: error PPN004: 'image' holds a user name or password", error);
+        Assert.Contains("image: https://example.org/a.jpg", error);
+    }
+
+    [Fact]
     public void A_bundle_takes_its_slug_from_the_folder()
     {
         using var content = new TestContent();

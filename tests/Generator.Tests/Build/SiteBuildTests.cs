@@ -53,6 +53,23 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void A_link_of_only_spaces_invisible_characters_or_unnamed_markup_is_warned_too()
+    {
+        using var site = new TestSite();
+        site.WritePost("invisible-links", body: "One [&nbsp;](https://example.org/1), two [&#8203;](https://example.org/2), three [\u200b](https://example.org/3), " +
+            "four [<!-- c -->](https://example.org/4), five [<br>](https://example.org/5).\n\n" +
+            "Six <a href=\"https://example.org/6\">&nbsp;</a>, seven <a href=\"https://example.org/7\"><span> </span></a>, " +
+            "eight <a href=\"https://example.org/8\"><img src=\"https://example.org/i.png\"></a>.\n\n" +
+            "Named: <a href=\"https://example.org/n1\"><img src=\"https://example.org/i.png\" alt=\"Our logo\"></a>, [&amp;](https://example.org/n2), [`&nbsp;`](https://example.org/n3).");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        Assert.Equal(Enumerable.Range(1, 8).Select(n => $"https://example.org/{n}"),
+            site.Lines(result).Where(l => l.Contains("PPN034", StringComparison.Ordinal)).Select(l => l.Split('\'')[1]));
+    }
+
+    [Fact]
     public void A_recordings_player_is_named_by_the_alt_text_written_for_it()
     {
         using var site = new TestSite();
@@ -86,6 +103,12 @@ public class SiteBuildTests
         var cards = Page(site, "index.html").QuerySelectorAll(".ppn-card");
         Assert.Equal(["Weekly sessions in the community A peer supporter in every group"],
             cards.SelectMany(c => c.QuerySelectorAll(".nhsuk-card__description")).Select(d => d.TextContent));
+        // The feeds leave out a summary there is none of, as they may.
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        Assert.Equal(["Weekly sessions in the community A peer supporter in every group"],
+            XDocument.Parse(site.ReadOutput("feed.xml")).Descendants(atom + "entry").Select(e => e.Element(atom + "summary")?.Value).OfType<string>());
+        using var json = JsonDocument.Parse(site.ReadOutput("feed.json"));
+        Assert.Equal([true, false], json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.TryGetProperty("summary", out _)));
     }
 
     [Fact]
@@ -526,6 +549,7 @@ public class SiteBuildTests
                       "input/posts/2021/hostile.md:12:4: warning PPN017: unsafe HTML removed: onclick=\"…\" on <p>",
                       "input/posts/2021/hostile.md:13:10: warning PPN017: unsafe HTML removed: href=\"javascript:…\" on <a>",
                       "input/posts/2021/hostile.md:14:14: warning PPN017: unsafe HTML removed: <iframe src=\"https://evil.example/embed\">",
+                      "input/posts/2021/hostile.md:17:1: warning PPN018: recording 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' has no alt text, which names its player (![Keynote, day one](https://www.youtube.com/watch?v=dQw4w9WgXcQ))",
                       "input/posts/2021/hostile.md:19:4: warning PPN017: unsafe HTML removed: style=\"…\" on <p>"],
             site.Lines(result).Select(l => l[..l.IndexOf(" (hint:", StringComparison.Ordinal)]));
         // A style is no address: its hint is the general one ("text-align:" reads like a scheme).

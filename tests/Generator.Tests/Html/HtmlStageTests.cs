@@ -88,6 +88,8 @@ public sealed partial class HtmlStageTests : IDisposable
     [InlineData("```\nvar x = 1;\n```", "var x = 1;")]
     [InlineData("![Keynote](https://vimeo.com/123456)", "")]
     [InlineData("- A list first\n\nThen the opening paragraph.", "Then the opening paragraph.")]
+    [InlineData("## Heading[^1]\n\n[^1]: The note's text.", "Heading")]
+    [InlineData("- A claim[^n]\n\n[^n]: Its source, in a paragraph of its own.", "A claim")]
     public void A_body_without_a_paragraph_of_words_is_summed_up_by_its_first_words_either_way(string markdown, string excerpt)
     {
         var (dom, tokens) = BothWays(markdown);

@@ -26,6 +26,17 @@ public sealed class MarkdownRendererTests
     [InlineData("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"")]
     [InlineData("https://youtu.be/dQw4w9WgXcQ", "<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"")]
     [InlineData("https://vimeo.com/123456", "<iframe src=\"https://player.vimeo.com/video/123456\"")]
+    // The addresses people share from phones and players.
+    [InlineData("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42", "<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ?start=42\"")]
+    [InlineData("https://m.youtube.com/watch?v=dQw4w9WgXcQ", "<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"")]
+    [InlineData("https://youtube.com/shorts/6BUptHVuvyI?feature=share", "<iframe src=\"https://www.youtube.com/embed/6BUptHVuvyI\"")]
+    [InlineData("https://www.youtube.com/live/dQw4w9WgXcQ", "<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"")]
+    [InlineData("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ", "<iframe src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\"")]
+    [InlineData("https://player.vimeo.com/video/76979871", "<iframe src=\"https://player.vimeo.com/video/76979871\"")]
+    [InlineData("https://www.vimeo.com/76979871", "<iframe src=\"https://player.vimeo.com/video/76979871\"")]
+    // Not a video: a channel, a search.
+    [InlineData("https://www.youtube.com/@nhsengland", "<img src=\"https://www.youtube.com/@nhsengland\"")]
+    [InlineData("https://www.youtube.com/watch?v=<x>", "<img src=\"https://www.youtube.com/watch?v=%3Cx%3E\"")]
     // Markdig embeds these too by default: third-party players the site does not allow stay pictures' links.
     [InlineData("https://ok.ru/video/123456", "<img src=\"https://ok.ru/video/123456\"")]
     [InlineData("https://music.yandex.ru/album/1/track/2", "<img src=\"https://music.yandex.ru/album/1/track/2\"")]

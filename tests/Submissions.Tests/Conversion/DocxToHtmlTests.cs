@@ -113,6 +113,18 @@ public class DocxToHtmlTests
         Assert.DoesNotContain("HIDDEN", html);
     }
 
+    [Fact]
+    public void Content_nested_thousands_deep_is_refused_at_once_not_read_for_minutes()
+    {
+        const int depth = 20_000;
+        var body = string.Concat(Enumerable.Repeat("<w:sdt><w:sdtContent>", depth)) + WordDocuments.Paragraph("Deep") + string.Concat(Enumerable.Repeat("</w:sdtContent></w:sdt>", depth));
+
+        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body), new());
+
+        Assert.Null(html);
+        Assert.Equal($"nested too deeply to read (more than {DocxToHtml.MaxXmlDepth} elements one inside another, which no real document has)", problem);
+    }
+
     /// <summary>A package Word would open, its document (written last) one paragraph of text and then spaces.</summary>
     private static byte[] Package(int spaceMegabytes) => WordDocuments.Package(WordDocuments.Paragraph("Text"), padding: spaceMegabytes * 1024L * 1024);
 

@@ -67,6 +67,12 @@ public sealed class FakeGitHub : IAsyncDisposable
     /// <summary>Comments on pull requests, in order.</summary>
     public IReadOnlyList<(int Number, string Text)> Comments { get { lock (_gate) return _comments.ToList(); } }
 
+    /// <summary>Closes issue <paramref name="number"/>, as an editor does when done with it.</summary>
+    public void CloseIssue(int number)
+    {
+        lock (_gate) _issues.Single(i => i["number"]!.GetValue<int>() == number)["state"] = "closed";
+    }
+
     /// <summary>The issues opened (not pull requests), as GitHub would return them.</summary>
     public IReadOnlyList<JsonObject> Issues { get { lock (_gate) return _issues.Select(i => (JsonObject)i.DeepClone()).ToList(); } }
 

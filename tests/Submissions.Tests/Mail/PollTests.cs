@@ -350,19 +350,29 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(quiet.Settled);
         Assert.Single(GitHub.Issues);
 
+        // Moved back too soon, it is held again at once, with a new issue for the one the editors closed.
+        GitHub.CloseIssue(issue["number"]!.GetValue<int>());
+        await MoveHeldToInbox();
+        var again = await Poll(faulty);
+        Assert.Equal(1, again.Held);
+        Assert.Equal(["closed", "open"], GitHub.Issues.Select(i => i["state"]!.GetValue<string>()));
+
         // Once the bot is fixed, an editor moves it back; it becomes a post and is acknowledged as usual.
-        using (var client = await Imap.ConnectAsync())
-        {
-            var held = await client.GetFolderAsync("Held");
-            await held.OpenAsync(FolderAccess.ReadWrite);
-            await held.MoveToAsync(await held.SearchAsync(MailKit.Search.SearchQuery.All), client.Inbox);
-        }
+        await MoveHeldToInbox();
         var fixedRun = await Poll();
         Assert.Equal(1, fixedRun.Opened);
         Assert.Equal(2, GitHub.PullRequests.Count);
         Assert.Single(Smtp.Received, m => (m.TextBody ?? "").Contains("arrived safely", StringComparison.Ordinal));
         Assert.Equal(2, Smtp.Received.Count(m => m.To.Mailboxes.Single().Address == "sam.patel@nhs.net"));
         Assert.Empty(GitHub.Violations);
+    }
+
+    private async Task MoveHeldToInbox()
+    {
+        using var client = await Imap.ConnectAsync();
+        var held = await client.GetFolderAsync("Held");
+        await held.OpenAsync(FolderAccess.ReadWrite);
+        await held.MoveToAsync(await held.SearchAsync(MailKit.Search.SearchQuery.All), client.Inbox);
     }
 
     [Fact]
