@@ -55,6 +55,7 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         // A picture pasted as a data: address is read like an attached one (a link's data: address never becomes a link).
         sanitizer.AllowedSchemes.Add("data");
         foreach (var unread in document.QuerySelectorAll(WithoutWords)) unread.Remove();
+        OutlookLists(document);
         // Text a mail program hides (a newsletter's preheader, Outlook's mso-hide, a tracking reference) is no one's words.
         foreach (var hidden in document.QuerySelectorAll("[hidden], [style]").Where(e => e.HasAttribute("hidden") || HiddenStyle().IsMatch(e.GetAttribute("style")!)).ToList())
             hidden.Remove();
@@ -104,6 +105,79 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
     /// <summary>Elements whose content readers never see as words: removed whole, not unwrapped by the sanitiser.</summary>
     private const string WithoutWords = "script, style, template, noscript, title, head, object, embed, applet, iframe, frame, frameset, svg, math, " +
         "textarea, select, option, button, input, canvas, audio, video, xml, noframes, noembed, plaintext, xmp, dialog:not([open])";
+
+    /// <summary>
+    /// Outlook on Windows (Word's HTML) writes a list as paragraphs, each with its level in its style
+    /// (<c>mso-list:l0 level2 lfo1</c>) and its bullet or number as text other mail programs were to skip
+    /// (<c>&lt;span style="mso-list:Ignore"&gt;</c> between <c>&lt;![if !supportLists]&gt;</c> and <c>&lt;![endif]&gt;</c>,
+    /// which browsers show): "· item" paragraphs. They become a list again, nested by level, numbered where Word numbered.
+    /// </summary>
+    private static void OutlookLists(IHtmlDocument document)
+    {
+        var items = document.QuerySelectorAll("p[style*='mso-list']")
+            .Select(p => (Paragraph: p, Level: OutlookListLevel().Match(p.GetAttribute("style")!)))
+            .Where(i => i.Level.Success).ToList();
+        var lists = new List<(IElement List, int Level)>();
+        IElement? previous = null;
+        foreach (var (paragraph, match) in items)
+        {
+            var level = int.Parse(match.Groups["level"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var marker = new StringBuilder();
+            foreach (var hidden in OutlookMarker(paragraph))
+            {
+                marker.Append(hidden.TextContent);
+                hidden.Parent?.RemoveChild(hidden);
+            }
+            var tag = OrderedMarker().IsMatch(marker.ToString().Trim()) ? "ol" : "ul";
+            // A run of list paragraphs is one list: one not right after the last starts another.
+            if (previous is null || NextElement(previous) != paragraph) lists.Clear();
+            while (lists.Count > 0 && (lists[^1].Level > level || lists[^1].Level == level && lists[^1].List.LocalName != tag)) lists.RemoveAt(lists.Count - 1);
+            if (lists.Count == 0 || lists[^1].Level < level)
+            {
+                var list = document.CreateElement(tag);
+                if (lists.Count == 0) paragraph.Before(list);
+                else (lists[^1].List.LastElementChild ?? lists[^1].List).AppendChild(list);
+                lists.Add((list, level));
+            }
+            var item = document.CreateElement("li");
+            while (paragraph.FirstChild is { } child) item.AppendChild(child);
+            lists[^1].List.AppendChild(item);
+            paragraph.Remove();
+            previous = lists[0].List;
+        }
+    }
+
+    /// <summary>The bullet or number Word wrote as text in a list paragraph, for other mail programs to skip.</summary>
+    private static List<INode> OutlookMarker(IElement paragraph)
+    {
+        var marker = new List<INode>();
+        var inside = false;
+        foreach (var node in paragraph.ChildNodes.ToList())
+        {
+            if (node is IComment { Data: var data } && data.Contains("if !supportLists", StringComparison.OrdinalIgnoreCase)) inside = true;
+            else if (node is IComment { Data: var end } && end.Contains("endif", StringComparison.OrdinalIgnoreCase)) inside = false;
+            else if (inside || node is IElement span && (span.GetAttribute("style") ?? "").Contains("mso-list:Ignore", StringComparison.OrdinalIgnoreCase)) marker.Add(node);
+        }
+        return marker;
+    }
+
+    /// <summary>The element after <paramref name="element"/>, past white space.</summary>
+    private static IElement? NextElement(IElement element)
+    {
+        for (var node = element.NextSibling; node is not null; node = node.NextSibling)
+        {
+            if (node is IElement next) return next;
+            if (node is IText text && !string.IsNullOrWhiteSpace(text.Data.Replace('\u00a0', ' '))) return null;
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"mso-list\s*:\s*l\d+\s+level(?<level>\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex OutlookListLevel();
+
+    /// <summary>A number Word wrote before an item: "1.", "a)", "(iv)", "2.3." (a bullet is a symbol, or Courier's "o").</summary>
+    [GeneratedRegex(@"^(\(?([0-9]+(\.[0-9]+)*|[a-z]|[ivxlcdm]+)[.)]|\([0-9a-z]+\))$", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderedMarker();
 
     /// <summary>Whether <paramref name="element"/>'s text opens with a reply's attribution ("On 11 Nov 2026, at 16:02, Sam wrote:") or a forward's header.</summary>
     private static bool OpensWithAttribution(IElement element)

@@ -240,6 +240,27 @@ public class ConversionFidelityTests
     }
 
     [Fact]
+    public void Outlooks_list_paragraphs_are_a_list_again_nested_and_numbered_without_their_bullet_characters()
+    {
+        static string Item(string list, int level, string marker, string text, string font = "") =>
+            $"<p class=MsoListParagraph style='text-indent:-18.0pt;mso-list:{list} level{level} lfo1'><![if !supportLists]>" +
+            (font.Length > 0 ? $"<span style='font-family:{font}'>" : "") + $"<span style='mso-list:Ignore'>{marker}<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span>" +
+            (font.Length > 0 ? "</span>" : "") + $"<![endif]>{text}<o:p></o:p></p>\n";
+        var html = $"<p>{Prose}</p>\n" + Item("l0", 1, "1.", "First step") + Item("l0", 1, "2.", "Second step") + Item("l0", 2, "a.", "A detail")
+            + Item("l0", 2, "o", "Another detail", "\"Courier New\"") + Item("l0", 1, "3.", "Third step") + "<p>Between the lists.</p>\n"
+            + Item("l1", 1, "·", "A bullet", "Symbol") + Item("l1", 1, "§", "Another bullet", "Wingdings");
+
+        var post = ConvertFile(Message("Outlook lists", "", html)).Post!;
+
+        var published = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Published(post.Body)).Body!;
+        Assert.Equal(["First step", "Second step", "Third step"], published.QuerySelectorAll("body > ol > li").Select(li => li.FirstChild!.TextContent.Trim()));
+        Assert.Equal(["A detail", "Another detail"], published.QuerySelectorAll("ol > li > ol > li, ol > li > ul > li").Select(li => li.TextContent.Trim()));
+        Assert.Equal(["A bullet", "Another bullet"], published.QuerySelectorAll("body > ul > li").Select(li => li.TextContent.Trim()));
+        foreach (var glyph in new[] { "·", "§", "1.", "a." }) Assert.DoesNotContain(glyph, published.TextContent);
+        Assert.Contains("Between the lists.", published.TextContent);
+    }
+
+    [Fact]
     public void A_plain_text_list_typed_under_its_introduction_is_a_list_and_typed_numbers_stay()
     {
         var text = $"{Prose}\n\nThese are the things we changed:\n- Weekly sessions for eight weeks\n- A peer supporter in every group\n\n" +
