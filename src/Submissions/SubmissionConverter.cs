@@ -250,11 +250,17 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             // Word's older format, and a .docx that is encrypted (by a password or a sensitivity label), are OLE
             // compound files, not zips: say which, not that only a .docx can be read.
             var extension = Path.GetExtension(part.FileName ?? "").ToLowerInvariant();
-            if (bytes.AsSpan().StartsWith(OleCompoundFile) && extension is ".doc" or ".docx" or ".docm")
+            var ole = bytes.AsSpan().StartsWith(OleCompoundFile);
+            if (ole && extension is ".doc" or ".docx" or ".docm")
                 unreadable.Add(extension == ".doc"
                     ? $"'{name}' (saved in Word's older .doc format)"
                     : $"'{name}' (protected: a password or a sensitivity label encrypts it; remove the protection in Word, File › Info › Protect Document)");
-            if (!DocxToHtml.IsDocx(bytes)) continue;
+            if (!DocxToHtml.IsDocx(bytes))
+            {
+                // Named a Word document, but no whole one (cut short on the way, or damaged): say so, not that only a .docx can be read.
+                if (!ole && extension is ".docx" or ".docm") unreadable.Add($"'{name}' (damaged or cut short: open it in Word and save it again)");
+                continue;
+            }
             var (html, embedded, problem) = DocxToHtml.Convert(bytes, budget);
             if (html is null || HtmlNesting.IsTooDeep(html))
             {

@@ -41,7 +41,14 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
         Cut(blocks, blocks.FindIndex(b => Plain(b) is "--" or "-- " || Plain(b).StartsWith("--\n", StringComparison.Ordinal)), "signature", removed);
         var tailStart = Math.Max(1, blocks.Count - TailBlocks);
         Cut(blocks, IndexInTail(blocks, tailStart, b => disclaimers.Any(d => d.IsMatch(Plain(b)))), "mail footer (a disclaimer or a 'Sent from' line)", removed);
-        Cut(blocks, SignOffIndex(blocks), "sign-off and signature", removed);
+        // A postscript after the signature ("P.S. …") is the contributor's too: only what comes between goes.
+        var postscript = blocks.Count > 1 ? blocks.FindIndex(Math.Max(1, blocks.Count - SignatureBlocks), b => Postscript().IsMatch(Plain(b))) : -1;
+        var end = postscript > 0 ? postscript : blocks.Count;
+        if (SignOffIndex(blocks, end) is var signOff and > 0)
+        {
+            removed.Add("sign-off and signature");
+            blocks.RemoveRange(signOff, end - signOff);
+        }
         // A rule (---, a line of asterisks) that separated the post from what was cut is left dangling.
         while (blocks.Count > 0 && removed.Count > 0 && blocks[^1].Length > 0 && !blocks[^1].Any(char.IsLetterOrDigit)) blocks.RemoveAt(blocks.Count - 1);
         return removed;
@@ -64,21 +71,22 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     }
 
     /// <summary>
-    /// The first sign-off among the last <see cref="SignatureBlocks"/> blocks that only a signature follows: blocks of
+    /// The first sign-off among the last <see cref="SignatureBlocks"/> blocks before <paramref name="end"/> (the end, or a
+    /// postscript) that only a signature follows: blocks of
     /// at most <see cref="MaxSignatureBlockWords"/> words (Outlook writes each line of one as a paragraph of its own; a
     /// flexible-working note is longer). A sign-off signs off only where a signature starts after it: a name ("Kind
     /// regards, Jane", or a line of its own), Outlook's table of logo and details after a formal one, or nothing at all.
     /// Else the words are the post's own: a last section titled "Take care", "Thank you." before a list of helplines.
     /// </summary>
-    private static int SignOffIndex(List<string> blocks)
+    private static int SignOffIndex(List<string> blocks, int end)
     {
         var found = -1;
         var longestAfter = 0;
-        for (var i = blocks.Count - 1; i >= Math.Max(1, blocks.Count - SignatureBlocks); i--)
+        for (var i = end - 1; i >= Math.Max(1, end - SignatureBlocks); i--)
         {
             var lines = Plain(blocks[i]).Split('\n');
             var first = lines[0].Trim();
-            var nextBlock = i + 1 < blocks.Count ? Plain(blocks[i + 1]) : null;
+            var nextBlock = i + 1 < end ? Plain(blocks[i + 1]) : null;
             var next = lines.Length > 1 ? lines[1] : nextBlock?.Split('\n')[0];
             var withinBlock = lines.Length > 1 ? Words().Count(string.Join(' ', lines.Skip(1))) : 0;
             var formal = FormalSignOff().Match(first);
@@ -169,4 +177,8 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
 
     [GeneratedRegex(@"\([^)]*\)")]
     private static partial Regex Parenthesised();
+
+    /// <summary>A postscript's start: "P.S.", "PS:", "P.P.S.".</summary>
+    [GeneratedRegex(@"^(P\.\s?(P\.\s?)?S\.|PP?S:)")]
+    private static partial Regex Postscript();
 }

@@ -313,6 +313,14 @@ public class ConversionFidelityTests
     }
 
     [Fact]
+    public void A_postscript_after_the_signature_is_kept_and_the_signature_between_removed()
+    {
+        var post = ConvertFile(Message("P.S.", $"{Prose}\n\nKind regards,\nJane Smith\nMobile: 07700 900123\n\nP.S. The group handbook is on the PPN workspace.\n")).Post!;
+
+        Assert.Equal($"{Prose}\n\nP.S. The group handbook is on the PPN workspace.", post.Body);
+    }
+
+    [Fact]
     public void A_thank_you_followed_by_more_of_the_post_is_the_posts_own()
     {
         var html = $"<p>{Prose}</p><p>Thank you.</p><p>Useful links for anyone affected:</p><ul><li>Mind: https://www.mind.org.uk</li><li>Samaritans: call 116 123</li></ul>" +

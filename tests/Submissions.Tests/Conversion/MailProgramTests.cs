@@ -232,11 +232,14 @@ public class MailProgramTests
     [Theory]
     [InlineData("Our year.docx", "'Our year.docx' (protected: a password or a sensitivity label encrypts it; remove the protection in Word, File › Info › Protect Document)")]
     [InlineData("Our year.doc", "'Our year.doc' (saved in Word's older .doc format)")]
-    public void A_protected_or_old_word_document_is_named_with_why_it_cannot_be_read(string name, string named)
+    [InlineData("Cut short.docx", "'Cut short.docx' (damaged or cut short: open it in Word and save it again)")]
+    public void A_protected_old_or_damaged_word_document_is_named_with_why_it_cannot_be_read(string name, string named)
     {
         var message = Message("My post", "");
         var body = new BodyBuilder { TextBody = "Please find my post attached." };
-        body.Attachments.Add(name, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[4096]]);
+        // An OLE compound file (Word's old format, or an encrypted .docx), or a .docx cut short on the way.
+        body.Attachments.Add(name, name.StartsWith("Cut", StringComparison.Ordinal) ? WordDocuments.Package(WordDocuments.Paragraph(Prose))[..300]
+            : [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[4096]]);
         message.Body = body.ToMessageBody();
 
         Assert.StartsWith($"The attached Word document {named} could not be used, and the email itself has almost no text.", Assert.Single(ConvertFile(message).Reasons));
