@@ -70,7 +70,7 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         foreach (var quote in quotes)
         {
             // Apple Mail quotes a forward's header and its message each on their own, one after the other.
-            var before = PreviousElement(quote);
+            var before = Neighbour(quote, n => n.PreviousSibling);
             if (OpensWithAttribution(quote) || before is not null && (OpensWithAttribution(before) || replied.Contains(before))) replied.Add(quote);
         }
         foreach (var quote in Enumerable.Reverse(quotes))
@@ -130,7 +130,7 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
             }
             var tag = OrderedMarker().IsMatch(marker.ToString().Trim()) ? "ol" : "ul";
             // A run of list paragraphs is one list: one not right after the last starts another.
-            if (previous is null || NextElement(previous) != paragraph) lists.Clear();
+            if (previous is null || Neighbour(previous, n => n.NextSibling) != paragraph) lists.Clear();
             while (lists.Count > 0 && (lists[^1].Level > level || lists[^1].Level == level && lists[^1].List.LocalName != tag)) lists.RemoveAt(lists.Count - 1);
             if (lists.Count == 0 || lists[^1].Level < level)
             {
@@ -161,17 +161,6 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         return marker;
     }
 
-    /// <summary>The element after <paramref name="element"/>, past white space.</summary>
-    private static IElement? NextElement(IElement element)
-    {
-        for (var node = element.NextSibling; node is not null; node = node.NextSibling)
-        {
-            if (node is IElement next) return next;
-            if (node is IText text && !string.IsNullOrWhiteSpace(text.Data.Replace('\u00a0', ' '))) return null;
-        }
-        return null;
-    }
-
     [GeneratedRegex(@"mso-list\s*:\s*l\d+\s+level(?<level>\d)", RegexOptions.IgnoreCase)]
     private static partial Regex OutlookListLevel();
 
@@ -196,12 +185,12 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         return BodyCleanup.IsReplyHeader(wrote.Success ? head[..(wrote.Index + wrote.Length)] : head);
     }
 
-    /// <summary>The element before <paramref name="element"/>, past white space and line breaks.</summary>
-    private static IElement? PreviousElement(IElement element)
+    /// <summary>The element beside <paramref name="element"/> (<paramref name="step"/>: before or after it), past white space and line breaks; null when text comes first.</summary>
+    private static IElement? Neighbour(IElement element, Func<INode, INode?> step)
     {
-        for (var node = element.PreviousSibling; node is not null; node = node.PreviousSibling)
+        for (var node = step(element); node is not null; node = step(node))
         {
-            if (node is IElement { LocalName: not "br" } previous) return previous;
+            if (node is IElement { LocalName: not "br" } neighbour) return neighbour;
             if (node is IText text && !string.IsNullOrWhiteSpace(text.Data.Replace('\u00a0', ' '))) return null;
         }
         return null;
