@@ -375,8 +375,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             if (!warnings.Contains(UnreadablePastedPicture)) warnings.Add(UnreadablePastedPicture);
             return null;
         }
-        // The address itself is the picture's key: pasted twice, it is one picture.
-        return images.Add(src, bytes, "pasted picture", warnings);
+        // Its bytes are the picture's key: pasted twice (however the address is written), it is one picture.
+        return images.Add(System.Convert.ToHexString(SHA256.HashData(bytes)), bytes, "pasted picture", warnings);
     }
 
     private const string UnreadablePastedPicture = "A picture pasted into the email in a form we could not read was left out.";

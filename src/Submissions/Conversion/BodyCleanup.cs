@@ -90,10 +90,17 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
             var next = lines.Length > 1 ? lines[1] : nextBlock?.Split('\n')[0];
             var withinBlock = lines.Length > 1 ? Words().Count(string.Join(' ', lines.Skip(1))) : 0;
             var formal = FormalSignOff().Match(first);
-            var signOff = formal.Success ? formal : CasualSignOff().Match(first);
-            if (signOff.Success && Math.Max(longestAfter, withinBlock) <= MaxSignatureBlockWords
-                && (signOff.Groups["name"].Success || next is null || IsName(next) || formal.Success && lines.Length == 1 && nextBlock!.StartsWith('|')))
-                found = i;
+            var casual = CasualSignOff().Match(first);
+            // "Thanks", "Take care" or "Cheers" sign off only as a letter's last line does: a name after it (on its line
+            // after a comma, on the next line, or as a line of its own: "Jane", not "Samaritans – call 116 123"), then only
+            // a signature's short lines or contact details.
+            var signsFormally = formal.Success && Math.Max(longestAfter, withinBlock) <= MaxSignatureBlockWords
+                && (formal.Groups["name"].Success || next is null || IsName(next) || lines.Length == 1 && nextBlock!.StartsWith('|'));
+            var marked = first.EndsWith(',') || first.EndsWith('!') || lines.Length > 1;
+            var signsCasually = casual.Success
+                && (next is null || casual.Groups["name"].Success || IsName(next, alone: !marked))
+                && OnlySignatureLines(lines.Skip(1).Concat(blocks.Take(end).Skip(i + 1).SelectMany(b => Plain(b).Split('\n'))));
+            if (signsFormally || signsCasually) found = i;
             // Outlook's signature table (logo | name, role, Trust, address, numbers) may run longer than a line of one.
             longestAfter = Math.Max(longestAfter, Words().Count(Plain(blocks[i])) is var words && blocks[i].StartsWith('|') && words <= MaxSignatureTableWords ? 0 : words);
             if (longestAfter > MaxSignatureBlockWords) break;
@@ -102,14 +109,32 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     }
 
     /// <summary>
-    /// Whether a line starts with a person's name, as a signature does: a few capitalised words (post-nominals too,
-    /// "Dr Jane Smith BSc MSc DClinPsy") before any separator ("Jane Smith | Clinical Psychologist"), no digits or colon.
+    /// Whether the lines after a casual sign-off are only a signature's: short (a name, a job title, an address) or
+    /// carrying contact details (numbers, an address, "|" between parts, the Trust), none over a signature block's length.
     /// </summary>
-    private static bool IsName(string line)
+    private static bool OnlySignatureLines(IEnumerable<string> lines) => lines.All(line =>
+        Words().Count(line) is var words && words <= MaxSignatureBlockWords && (words <= 8 || ContactDetails().IsMatch(line)));
+
+    /// <summary>What a signature's longer lines hold: a phone number, an address, parts set apart by "|", the Trust.</summary>
+    [GeneratedRegex(@"\d[\d ]{5,}\d|@|\||\bNHS\b|\bTrust\b")]
+    private static partial Regex ContactDetails();
+
+    /// <summary>
+    /// Whether a line starts with a person's name, as a signature does: a short line whose first part is a few
+    /// capitalised words (post-nominals too, "Dr Jane Smith BSc MSc DClinPsy") before any separator ("Jane Smith |
+    /// Clinical Psychologist"), no digits or colon.
+    /// </summary>
+    /// <param name="line">The line.</param>
+    /// <param name="alone">The name must be the whole line (after a sign-off with nothing to mark it one, such as a comma).</param>
+    private static bool IsName(string line, bool alone = false)
     {
-        var name = NameSeparator().Split(Parenthesised().Replace(line.Replace("**", "", StringComparison.Ordinal), " "))[0];
+        if (Words().Count(line) > 12) return false;
+        var parts = NameSeparator().Split(Parenthesised().Replace(line.Replace("**", "", StringComparison.Ordinal), " "));
+        if (alone && (parts.Length > 1 || Words().Count(line) > 5)) return false;
+        var name = parts[0];
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length is > 0 and <= 8 && !name.Contains(':') && !name.Any(char.IsDigit)
+        // "The Psychology Team" is no one's name: a letter quoted in the post signs off so, a contributor does not.
+        return words.Length is > 0 and <= 8 && !name.Contains(':') && !name.Any(char.IsDigit) && words[0] != "The"
             && words.All(w => char.IsUpper(w[0]) || NameParticles.Contains(w));
     }
 
@@ -158,7 +183,9 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     /// <summary>Whether <paramref name="text"/> is (or opens with, for a forward) the header of a quoted message: "On … wrote:", "Begin forwarded message:"…</summary>
     public static bool IsReplyHeader(string text) => ReplyHeader().IsMatch(text.Trim());
 
-    [GeneratedRegex(@"^(On\s(?=.{0,200}?(\b\d{1,2}[:.]\d{2}\b|@)).{4,200}?(wrote|a écrit|schrieb)\s*:$|-{2,}\s*Original Message\s*-{2,}|-{2,}\s*Forwarded message\s*-{2,}|Begin forwarded message:|From:\s.+\n(Sent|Date):\s)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    // Mail programs put a comma before the writer's name ("On 11 Nov 2026, at 16:02, Sam <…> wrote:"); a post's "On 3 March
+    // at 14:00 our matron wrote:" has none. A forward's header dates its message ("Sent: 11 November 2026 16:02").
+    [GeneratedRegex(@"^(On\s(?=.{0,200}?(\b\d{1,2}[:.]\d{2}\b|@)).{4,200}?,[^,]{1,160}?\s(wrote|a écrit|schrieb)\s*:$|-{2,}\s*Original Message\s*-{2,}|-{2,}\s*Forwarded message\s*-{2,}|Begin forwarded message:|From:\s.+\n(Sent|Date):\s[^\n]*\d)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex ReplyHeader();
 
     [GeneratedRegex(@"^_{10,}\s*\n\W*From:", RegexOptions.IgnoreCase)]
@@ -168,17 +195,17 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     /// A sign-off only a letter ends with ("Kind regards", "With best wishes", "Many thanks and best wishes", "Yours
     /// sincerely"), with the writer's name after a comma when given ("Kind regards, Jane").
     /// </summary>
-    [GeneratedRegex(@"^(((many\s+)?thanks(\s+again)?\s*(,|and|&)\s*)?(with\s+)?((kind|kindest|best|very best|warm|warmest|many|all (the|my) best)\s+)?(regards|wishes)|yours( sincerely| faithfully| truly)?|sincerely|take care|all the best|speak soon|warmly)\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(((many\s+)?thanks(\s+again)?\s*(,|and|&)\s*)?(with\s+)?((kind|kindest|best|very best|warm|warmest|many|all (the|my) best)\s+)?(regards|wishes)|yours( sincerely| faithfully| truly)?|sincerely)\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
     private static partial Regex FormalSignOff();
 
-    /// <summary>A sign-off that may as well be the post's own words ("Thank you.", "Thanks!", "Cheers", "Best").</summary>
-    [GeneratedRegex(@"^((many|with many)\s+)?(thank you|thanks|cheers|best)( (so much|again|all))?\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
+    /// <summary>A sign-off that may as well be the post's own words ("Thank you.", "Thanks!", "Cheers", "Take care").</summary>
+    [GeneratedRegex(@"^((many|with many)\s+)?(thank you|thanks|cheers|best|take care|all the best|speak soon|warmly)( (so much|again|all))?\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
     private static partial Regex CasualSignOff();
 
     [GeneratedRegex(@"\([^)]*\)")]
     private static partial Regex Parenthesised();
 
-    /// <summary>A postscript's start: "P.S.", "PS:", "P.P.S.".</summary>
-    [GeneratedRegex(@"^(P\.\s?(P\.\s?)?S\.|PP?S:)")]
+    /// <summary>A postscript's start: "P.S.", "PS:", "PS -", "P.s.", "PS I…", "P.P.S.", "Postscript:".</summary>
+    [GeneratedRegex(@"^(p\.?\s?(p\.?\s?)?s(\.|:|\s)|post\s?script\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Postscript();
 }

@@ -55,10 +55,10 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         // A picture pasted as a data: address is read like an attached one (a link's data: address never becomes a link).
         sanitizer.AllowedSchemes.Add("data");
         foreach (var unread in document.QuerySelectorAll(WithoutWords)) unread.Remove();
-        OutlookLists(document);
         // Text a mail program hides (a newsletter's preheader, Outlook's mso-hide, a tracking reference) is no one's words.
         foreach (var hidden in document.QuerySelectorAll("[hidden], [style]").Where(e => e.HasAttribute("hidden") || HiddenStyle().IsMatch(e.GetAttribute("style")!)).ToList())
             hidden.Remove();
+        OutlookLists(document);
         // Signatures the mail program marks as such: Gmail's, Thunderbird's (a <pre> starting "-- "), Outlook on the web's.
         foreach (var signature in document.QuerySelectorAll(".gmail_signature, .moz-signature, #Signature")) signature.Remove();
         // Quoted replies are removed before conversion: Gmail, Apple Mail and Thunderbird mark them up. A quote is the
@@ -71,7 +71,7 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         {
             // Apple Mail quotes a forward's header and its message each on their own, one after the other.
             var before = Neighbour(quote, n => n.PreviousSibling);
-            if (OpensWithAttribution(quote) || before is not null && (OpensWithAttribution(before) || replied.Contains(before))) replied.Add(quote);
+            if (OpensWithAttribution(quote) || before is not null && OpensWithAttribution(before)) replied.Add(quote);
         }
         foreach (var quote in Enumerable.Reverse(quotes))
         {
@@ -128,13 +128,17 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
                 marker.Append(hidden.TextContent);
                 hidden.Parent?.RemoveChild(hidden);
             }
-            var tag = OrderedMarker().IsMatch(marker.ToString().Trim()) ? "ol" : "ul";
+            var number = OrderedMarker().Match(marker.ToString().Trim());
+            var tag = number.Success ? "ol" : "ul";
             // A run of list paragraphs is one list: one not right after the last starts another.
             if (previous is null || Neighbour(previous, n => n.NextSibling) != paragraph) lists.Clear();
             while (lists.Count > 0 && (lists[^1].Level > level || lists[^1].Level == level && lists[^1].List.LocalName != tag)) lists.RemoveAt(lists.Count - 1);
             if (lists.Count == 0 || lists[^1].Level < level)
             {
                 var list = document.CreateElement(tag);
+                // Word's own number, where the list goes on after a paragraph ("3." after an explanation).
+                if (number.Groups["number"].Success && int.TryParse(number.Groups["number"].Value, out var start) && start is > 1 and < 1_000_000)
+                    list.SetAttribute("start", start.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 if (lists.Count == 0) paragraph.Before(list);
                 else (lists[^1].List.LastElementChild ?? lists[^1].List).AppendChild(list);
                 lists.Add((list, level));
@@ -147,25 +151,29 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         }
     }
 
-    /// <summary>The bullet or number Word wrote as text in a list paragraph, for other mail programs to skip.</summary>
+    /// <summary>
+    /// The bullet or number Word wrote as text in a list paragraph, for other mail programs to skip: what stands between
+    /// the paragraph's own <c>[if !supportLists]</c> and <c>[endif]</c>, or else its first <c>mso-list:Ignore</c> span.
+    /// Nothing else of the paragraph: a comment left open, or the marker wrapped with the text, must not take the text.
+    /// </summary>
     private static List<INode> OutlookMarker(IElement paragraph)
     {
-        var marker = new List<INode>();
-        var inside = false;
-        foreach (var node in paragraph.ChildNodes.ToList())
-        {
-            if (node is IComment { Data: var data } && data.Contains("if !supportLists", StringComparison.OrdinalIgnoreCase)) inside = true;
-            else if (node is IComment { Data: var end } && end.Contains("endif", StringComparison.OrdinalIgnoreCase)) inside = false;
-            else if (inside || node is IElement span && (span.GetAttribute("style") ?? "").Contains("mso-list:Ignore", StringComparison.OrdinalIgnoreCase)) marker.Add(node);
-        }
-        return marker;
+        var children = paragraph.ChildNodes.ToList();
+        var open = children.FindIndex(n => n is IComment { Data: var data } && data.Contains("if !supportLists", StringComparison.OrdinalIgnoreCase));
+        var close = open < 0 ? -1 : children.FindIndex(open + 1, n => n is IComment { Data: var data } && data.Contains("endif", StringComparison.OrdinalIgnoreCase));
+        if (close > open + 1 && children.Skip(open + 1).Take(close - open - 1).All(n => n is IElement || n is IText t && string.IsNullOrWhiteSpace(t.Data.Replace('\u00a0', ' '))))
+            return children[(open + 1)..close];
+        return paragraph.Descendants<IElement>().FirstOrDefault(e => IgnoredByOutlook().IsMatch(e.GetAttribute("style") ?? "")) is { } span ? [span] : [];
     }
+
+    [GeneratedRegex(@"mso-list\s*:\s*ignore", RegexOptions.IgnoreCase)]
+    private static partial Regex IgnoredByOutlook();
 
     [GeneratedRegex(@"mso-list\s*:\s*l\d+\s+level(?<level>\d)", RegexOptions.IgnoreCase)]
     private static partial Regex OutlookListLevel();
 
     /// <summary>A number Word wrote before an item: "1.", "a)", "(iv)", "2.3." (a bullet is a symbol, or Courier's "o").</summary>
-    [GeneratedRegex(@"^(\(?([0-9]+(\.[0-9]+)*|[a-z]|[ivxlcdm]+)[.)]|\([0-9a-z]+\))$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(\(?((?<number>[0-9]+)(\.[0-9]+)*|[a-z]|[ivxlcdm]+)[.)]|\([0-9a-z]+\))$", RegexOptions.IgnoreCase)]
     private static partial Regex OrderedMarker();
 
     /// <summary>Whether <paramref name="element"/>'s text opens with a reply's attribution ("On 11 Nov 2026, at 16:02, Sam wrote:") or a forward's header.</summary>

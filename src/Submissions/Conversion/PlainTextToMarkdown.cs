@@ -31,7 +31,7 @@ public static partial class PlainTextToMarkdown
 
     /// <summary>A list item as typed: "1." and "1)" keep their number, any bullet becomes "-".</summary>
     private static string Item(Match item) =>
-        (item.Groups["number"].Success ? item.Groups["number"].Value + ". " : "- ") + MarkdownText.Escape(item.Groups["text"].Value.Trim());
+        (item.Groups["number"].Success ? item.Groups["number"].Value + ". " : "- ") + MarkdownText.EscapeLineStart(MarkdownText.Escape(item.Groups["text"].Value.Trim()));
 
     /// <summary>A paragraph's lines as one block; null when nothing of it is left.</summary>
     private static string? Prose(List<string> lines)

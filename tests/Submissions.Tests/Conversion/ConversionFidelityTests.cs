@@ -72,6 +72,8 @@ public class ConversionFidelityTests
         { "text", $"{Prose}\n\nThanks,\nDr Jane Smith BSc MSc DClinPsy\nClinical Psychologist\nMobile: 07700 900789\n" },
         { "text", $"{Prose}\n\nThanks,\nJane Smith | Clinical Psychologist / 07700 900789\n" },
         { "text", $"{Prose}\n\nMany thanks and best wishes,\nJane\n07700 900789\n" },
+        { "text", $"{Prose}\n\nThank you\nJane Smith | Clinical Psychologist\n07700 900789\n" },
+        { "text", $"{Prose}\n\nTake care\n\nJane\nTel 07700 900123\n" },
         { "text", $"{Prose}\n\nThanks,\nJane\n\nJane Smith (she/her) | Principal Clinical Psychologist | Working days Mon-Wed: I work flexibly, so please do not feel you need to reply " +
             "to this email outside your own working hours | Mob: 07700 900123\n" },
         { "html", $"<table><tr><td></td><td>You don't often get email from jo.evans@nhs.net. <a href=\"https://aka.ms/LearnAboutSenderIdentification\">Learn why this is important</a></td></tr></table>" +
@@ -91,6 +93,13 @@ public class ConversionFidelityTests
         { "text", $"{Prose}\n\nSent from my kitchen table, where this whole project began.\n", "Sent from my kitchen table, where this whole project began." },
         { "text", $"{Prose}\n\nDisclaimer: the views in this post are my own and not those of my employer.\n", "the views in this post are my own and not those of my employer." },
         { "text", $"{Prose}\n\n**********\n\nResources: Mind, Samaritans and your GP.\n", "Resources: Mind, Samaritans and your GP." },
+        { "text", $"{Prose}\n\nOur new letter ends:\n\nYours sincerely,\nThe Psychology Team\n\nPeople told us it felt warmer.\n", "People told us it felt warmer." },
+        { "text", $"{Prose}\n\nThank you\n\nSarah, Priya and Tom on Ward 4 made this possible with their patience and care.\n", "made this possible with their patience and care." },
+        { "text", $"{Prose}\n\nTake care\n\nSamaritans – call 116 123 (free, any time)\n\nShout – text SHOUT to 85258\n", "Shout – text SHOUT to 85258" },
+        { "html", $"<p>{Prose}</p><p>Thanks!</p><p>What We Learned</p><p>Most of all, that people waiting for therapy want company and a way to prepare for it.</p>", "want company and a way to prepare for it." },
+        { "text", $"{Prose}\n\nCheers, Everyone\n\nWe will be back in 2027 with the results of round 2 of the groups.\n", "with the results of round 2 of the groups." },
+        { "html", $"<p>{Prose}</p><p>Thanks!</p><p>What We Learned</p><p>Most of all, we learned that staff need time to talk</p>", "we learned that staff need time to talk" },
+        { "html", $"<p>{Prose}</p><p>On 3 March at 14:00 our matron wrote:</p><blockquote class=\"gmail_quote\">Keep going.</blockquote><p>So we did, and the ward changed.</p>", "So we did, and the ward changed." },
     };
 
     [Theory]
@@ -248,15 +257,20 @@ public class ConversionFidelityTests
             (font.Length > 0 ? "</span>" : "") + $"<![endif]>{text}<o:p></o:p></p>\n";
         var html = $"<p>{Prose}</p>\n" + Item("l0", 1, "1.", "First step") + Item("l0", 1, "2.", "Second step") + Item("l0", 2, "a.", "A detail")
             + Item("l0", 2, "o", "Another detail", "\"Courier New\"") + Item("l0", 1, "3.", "Third step") + "<p>Between the lists.</p>\n"
-            + Item("l1", 1, "·", "A bullet", "Symbol") + Item("l1", 1, "§", "Another bullet", "Wingdings");
+            + Item("l1", 1, "·", "A bullet", "Symbol") + Item("l1", 1, "§", "Another bullet", "Wingdings") + "<p>And on.</p>\n" + Item("l0", 1, "4.", "Fourth step")
+            // The marker wrapped together with the text, the comment that would close it inside: only the marker goes.
+            + "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span lang=EN-GB><![if !supportLists]><span style='mso-list: Ignore'>5.&nbsp;</span><![endif]>Fifth step</span></p>\n"
+            + "<p class=MsoListParagraph style='display:none;mso-list:l0 level1 lfo1'>jane.doe@nhs.net 07700900123</p>\n";
 
         var post = ConvertFile(Message("Outlook lists", "", html)).Post!;
 
         var published = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Published(post.Body)).Body!;
-        Assert.Equal(["First step", "Second step", "Third step"], published.QuerySelectorAll("body > ol > li").Select(li => li.FirstChild!.TextContent.Trim()));
+        Assert.Equal(["First step", "Second step", "Third step", "Fourth step", "Fifth step"], published.QuerySelectorAll("body > ol > li").Select(li => li.FirstChild!.TextContent.Trim()));
+        Assert.Equal("4", published.QuerySelectorAll("body > ol")[1].GetAttribute("start"));
+        Assert.DoesNotContain("07700", published.TextContent);
         Assert.Equal(["A detail", "Another detail"], published.QuerySelectorAll("ol > li > ol > li, ol > li > ul > li").Select(li => li.TextContent.Trim()));
         Assert.Equal(["A bullet", "Another bullet"], published.QuerySelectorAll("body > ul > li").Select(li => li.TextContent.Trim()));
-        foreach (var glyph in new[] { "·", "§", "1.", "a." }) Assert.DoesNotContain(glyph, published.TextContent);
+        foreach (var glyph in new[] { "·", "§", "1.", "a.", "5." }) Assert.DoesNotContain(glyph, published.TextContent);
         Assert.Contains("Between the lists.", published.TextContent);
     }
 
@@ -302,12 +316,18 @@ public class ConversionFidelityTests
         Assert.Equal(author, post.FrontMatter.Author);
     }
 
-    [Fact]
-    public void A_postscript_after_the_signature_is_kept_and_the_signature_between_removed()
+    [Theory]
+    [InlineData("P.S. The group handbook is on the PPN workspace.")]
+    [InlineData("PS: the handbook is on the workspace.")]
+    [InlineData("PS - the handbook is on the workspace.")]
+    [InlineData("P.s. the handbook is on the workspace.")]
+    [InlineData("PS I loved writing this.")]
+    [InlineData("Postscript: the handbook is on the workspace.")]
+    public void A_postscript_after_the_signature_is_kept_and_the_signature_between_removed(string postscript)
     {
-        var post = ConvertFile(Message("P.S.", $"{Prose}\n\nKind regards,\nJane Smith\nMobile: 07700 900123\n\nP.S. The group handbook is on the PPN workspace.\n")).Post!;
+        var post = ConvertFile(Message("P.S.", $"{Prose}\n\nKind regards,\nJane Smith\nMobile: 07700 900123\n\n{postscript}\n")).Post!;
 
-        Assert.Equal($"{Prose}\n\nP.S. The group handbook is on the PPN workspace.", post.Body);
+        Assert.Equal($"{Prose}\n\n{MarkdownText.Escape(postscript)}", post.Body);
     }
 
     [Fact]
