@@ -76,7 +76,8 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         foreach (var quote in Enumerable.Reverse(quotes))
         {
             if (!replied.Contains(quote) && HasWordsAfter(quote)) continue;
-            quote.Remove();
+            // A space in its place: a quote inside a quote stood between words ("Thanks" and "Second line"), now apart.
+            quote.Replace(document.CreateTextNode(" "));
             RemovedQuote = true;
         }
         foreach (var attribution in document.QuerySelectorAll(".gmail_attr, .moz-cite-prefix"))
@@ -114,6 +115,9 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
     /// </summary>
     private static void OutlookLists(IHtmlDocument document)
     {
+        // A heading Word numbers keeps its words; its number, written as text, goes (the page numbers nothing).
+        foreach (var heading in document.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Where(h => OutlookListLevel().IsMatch(h.GetAttribute("style") ?? "")))
+            foreach (var marker in OutlookMarker(heading)) marker.Parent?.RemoveChild(marker);
         var items = document.QuerySelectorAll("p[style*='mso-list']")
             .Select(p => (Paragraph: p, Level: OutlookListLevel().Match(p.GetAttribute("style")!)))
             .Where(i => i.Level.Success).ToList();

@@ -151,6 +151,16 @@ public class ConversionFidelityTests
     }
 
     [Fact]
+    public void A_reply_quoted_inside_a_quote_leaves_the_words_around_it_apart()
+    {
+        var html = $"<p>{Prose}</p><blockquote>One carer told us: thanks<blockquote type=\"cite\">On 11 Nov 2026, at 16:02, Sam &lt;sam@nhs.net&gt; wrote: hello</blockquote>for listening.</blockquote><p>We listened.</p>";
+
+        var post = ConvertFile(Message("Nested", "", html)).Post!;
+
+        Assert.Contains("> One carer told us: thanks for listening.", post.Body);
+    }
+
+    [Fact]
     public void An_apple_mail_forward_quoting_its_header_and_message_apart_is_a_forward_not_a_post()
     {
         var html = "<div dir=\"ltr\">Hi, forwarding the post from my colleague as discussed. Jane</div><div dir=\"ltr\"><br><blockquote type=\"cite\">Begin forwarded message:<br><br></blockquote></div>" +
@@ -260,7 +270,8 @@ public class ConversionFidelityTests
             + Item("l1", 1, "·", "A bullet", "Symbol") + Item("l1", 1, "§", "Another bullet", "Wingdings") + "<p>And on.</p>\n" + Item("l0", 1, "4.", "Fourth step")
             // The marker wrapped together with the text, the comment that would close it inside: only the marker goes.
             + "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span lang=EN-GB><![if !supportLists]><span style='mso-list: Ignore'>5.&nbsp;</span><![endif]>Fifth step</span></p>\n"
-            + "<p class=MsoListParagraph style='display:none;mso-list:l0 level1 lfo1'>jane.doe@nhs.net 07700900123</p>\n";
+            + "<p class=MsoListParagraph style='display:none;mso-list:l0 level1 lfo1'>jane.doe@nhs.net 07700900123</p>\n"
+            + "<h2 style='mso-list:l3 level1 lfo4'><![if !supportLists]><span style='mso-list:Ignore'>6.&nbsp;</span><![endif]>A numbered heading</h2>\n";
 
         var post = ConvertFile(Message("Outlook lists", "", html)).Post!;
 
@@ -270,7 +281,8 @@ public class ConversionFidelityTests
         Assert.DoesNotContain("07700", published.TextContent);
         Assert.Equal(["A detail", "Another detail"], published.QuerySelectorAll("ol > li > ol > li, ol > li > ul > li").Select(li => li.TextContent.Trim()));
         Assert.Equal(["A bullet", "Another bullet"], published.QuerySelectorAll("body > ul > li").Select(li => li.TextContent.Trim()));
-        foreach (var glyph in new[] { "·", "§", "1.", "a.", "5." }) Assert.DoesNotContain(glyph, published.TextContent);
+        foreach (var glyph in new[] { "·", "§", "1.", "a.", "5.", "6." }) Assert.DoesNotContain(glyph, published.TextContent);
+        Assert.Equal("A numbered heading", published.QuerySelector("h2")!.TextContent.Trim());
         Assert.Contains("Between the lists.", published.TextContent);
     }
 
