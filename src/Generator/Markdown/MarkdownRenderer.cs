@@ -111,6 +111,7 @@ public static partial class MarkdownRenderer
         int? rawHtmlLine = null;
         List<HtmlInline>? rawHtml = null;
         List<HeadingBlock>? headings = null;
+        List<LinkInline>? playersInLinks = null;
         TemplateTag? templateTag = null;
         foreach (var node in document.Descendants())
         {
@@ -126,6 +127,8 @@ public static partial class MarkdownRenderer
                     var alt = PlainText(image);
                     // A recording's player is named by the alt text written for it, so players on one page differ.
                     if (alt.Length > 0 && IsEmbed(url)) image.GetAttributes().AddPropertyIfNotExist("title", alt);
+                    // A player cannot be inside a link (a link's content may not be interactive): there, it is its alt text.
+                    if (image.Parent is LinkInline { IsImage: false } && IsEmbed(url)) (playersInLinks ??= []).Add(image);
                     links.Add(new MarkdownLink(url, true, alt, image.Line, image.Column));
                     break;
                 case LinkInline { Url: { } url } link:
@@ -140,6 +143,7 @@ public static partial class MarkdownRenderer
                     break;
             }
         }
+        foreach (var player in playersInLinks ?? []) player.ReplaceBy(new LiteralInline(PlainText(player)) { Line = player.Line, Column = player.Column }, copyChildren: false);
         // Changed once the walk is over: a "tag" that is no element becomes text, and what is left is raw HTML.
         foreach (var inline in rawHtml ?? [])
         {

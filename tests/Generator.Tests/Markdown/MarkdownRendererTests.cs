@@ -47,6 +47,14 @@ public sealed class MarkdownRendererTests
         Assert.Equal(start.StartsWith("<iframe", StringComparison.Ordinal) ? 1 : 0, html.Split("<iframe").Length - 1);
     }
 
+    [Fact]
+    public void A_recording_linked_elsewhere_is_its_alt_text_in_the_link_as_a_player_may_not_be_inside_a_link()
+    {
+        var html = MarkdownRenderer.Render("[![The talk](https://www.youtube.com/watch?v=dQw4w9WgXcQ)](https://example.org/talk)").Html.ToString();
+
+        Assert.Equal("<p><a href=\"https://example.org/talk\">The talk</a></p>\n", html);
+    }
+
     [Theory]
     [InlineData("# Part one\n\n## Detail\n\n###### Deepest\n\n# Part two", "<h2 id=\"part-one\">|<h3 id=\"detail\">|<h6 id=\"deepest\">|<h2 id=\"part-two\">")]
     [InlineData("Setext title\n===\n\nText\n\nSection\n---", "<h2 id=\"setext-title\">|<h3 id=\"section\">")]
