@@ -170,6 +170,9 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         return paragraph.Descendants<IElement>().FirstOrDefault(e => IgnoredByOutlook().IsMatch(e.GetAttribute("style") ?? "")) is { } span ? [span] : [];
     }
 
+    [GeneratedRegex(@"\s*\b(AI-generated content may be incorrect\.?\s*)?Description automatically generated( with (low|medium|high) confidence)?\.?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex GeneratedDescription();
+
     [GeneratedRegex(@"mso-list\s*:\s*ignore", RegexOptions.IgnoreCase)]
     private static partial Regex IgnoredByOutlook();
 
@@ -513,8 +516,10 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         var file = imageFor(source);
         if (file is null) return "";
         var alt = SingleLine.CollapseWhitespace(image.GetAttribute("alt") ?? image.GetAttribute("title") ?? "").Trim();
-        // Outlook fills alt with the file name when the author gave none: that is not a description.
+        // Outlook fills alt with the file name when the author gave none: that is not a description. Its own guess at one
+        // ends "Description automatically generated", which is no part of what the picture shows.
         if (alt.Contains('.') && !alt.Contains(' ')) alt = "";
+        alt = GeneratedDescription().Replace(alt, "").Trim();
         alt = senderAddress.FromText(alt);
         _images.Add((file, alt));
         return $"![{MarkdownText.Escape(alt)}]({file})";

@@ -181,7 +181,7 @@ public class ConversionFidelityTests
         bitmap.Erase(SkiaSharp.SKColors.SteelBlue);
         using var png = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
         var data = "data:image/png;base64," + System.Convert.ToBase64String(png.ToArray());
-        var html = $"<p>{Prose}</p><p><img src=\"{data}\" alt=\"Our first group\"></p><p>The end.</p><p><img src=\"data:image/png;base64,not base64!\" alt=\"x\"></p>";
+        var html = $"<p>{Prose}</p><p><img src=\"{data}\" alt=\"Our first group&#10;&#10;Description automatically generated\"></p><p>The end.</p><p><img src=\"data:image/png;base64,not base64!\" alt=\"x\"></p>";
 
         var post = ConvertFile(Message("Pasted", "", html)).Post!;
 
