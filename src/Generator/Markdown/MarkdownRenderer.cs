@@ -125,10 +125,13 @@ public static partial class MarkdownRenderer
                     break;
                 case LinkInline { Url: { } url, IsImage: true } image:
                     var alt = PlainText(image);
-                    // A recording's player is named by the alt text written for it, so players on one page differ.
-                    if (alt.Length > 0 && IsEmbed(url)) image.GetAttributes().AddPropertyIfNotExist("title", alt);
-                    // A player cannot be inside a link (a link's content may not be interactive): there, it is its alt text.
-                    if (image.Parent is LinkInline { IsImage: false } && IsEmbed(url)) (playersInLinks ??= []).Add(image);
+                    if (IsEmbed(url))
+                    {
+                        // A recording's player is named by the alt text written for it, so players on one page differ.
+                        if (alt.Length > 0) image.GetAttributes().AddPropertyIfNotExist("title", alt);
+                        // A player cannot be inside a link (a link's content may not be interactive): there, it is its alt text.
+                        if (image.Parent is LinkInline { IsImage: false }) (playersInLinks ??= []).Add(image);
+                    }
                     links.Add(new MarkdownLink(url, true, alt, image.Line, image.Column));
                     break;
                 case LinkInline { Url: { } url } link:

@@ -58,7 +58,7 @@ public static class RawHtml
         int? unnamed = null;
         while (tokenizer.GetStructToken() is { Type: not HtmlTokenType.EndOfFile } token)
         {
-            if (token.Type == HtmlTokenType.Character && !ShowsNothing(token.Data.ToString())) unnamed = null;
+            if (unnamed is not null && token.Type == HtmlTokenType.Character && !ShowsNothing(token.Data.ToString())) unnamed = null;
             if (token.Type is not (HtmlTokenType.StartTag or HtmlTokenType.EndTag)) continue;
             var name = token.Name.ToString();
             if (name == "a" && token.Type == HtmlTokenType.EndTag && unnamed is { } open) links[open] = links[open] with { HasNoText = true };
@@ -123,7 +123,12 @@ public static class RawHtml
     }
 
     /// <summary>Whether text shows nothing a screen reader announces: white space (a no-break space too) or invisible characters (a zero-width space, a soft hyphen).</summary>
-    public static bool ShowsNothing(string text) => SingleLine.From(text).Length == 0;
+    public static bool ShowsNothing(string text) =>
+        // Almost every link's text has a letter or digit: that settles it without cleaning the text.
+        text.AsSpan().IndexOfAny(AsciiLettersAndDigits) < 0 && SingleLine.From(text).Length == 0;
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLettersAndDigits =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 
     /// <summary>Whether a raw start tag names its element for screen readers itself (see <see cref="NamesItself"/>).</summary>
     public static bool IsNamed(string tag)

@@ -271,12 +271,13 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
         FiledMessages filed, DateTimeOffset received, CancellationToken cancellation)
     {
         var uid = summary.UniqueId;
+        var where = FaultOf(fault);
         var told = summary.Keywords?.Contains(HeldToldKeyword) == true
             || (converter.TrustOf(message).Authenticated && await Answer(message, replies.Held(message), false, inbox, uid, smtp, filed, cancellation, HeldToldKeyword));
         var issue = await bot.PullRequests.ReportHeldAsync(HeldEmailIssue.Title(ReferenceOf(message)),
-            HeldEmailIssue.Body(received, (long)(summary.Size ?? 0), FaultOf(fault), mail.Held, mail.Inbox, told), cancellation);
+            HeldEmailIssue.Body(received, (long)(summary.Size ?? 0), where, mail.Held, mail.Inbox, told), cancellation);
         await inbox.MoveToAsync(uid, held, cancellation);
-        log.WriteLine($"message {uid}: could not be processed twice ({FaultOf(fault)}: {FirstLine(fault.Message)}); moved to {mail.Held}, and the editors told in {issue}");
+        log.WriteLine($"message {uid}: could not be processed twice ({where}: {FirstLine(fault.Message)}); moved to {mail.Held}, and the editors told in {issue}");
     }
 
     /// <summary>A held message's reference, for the editors' issue: a hash of its Message-ID (or headers), which may name its sender.</summary>

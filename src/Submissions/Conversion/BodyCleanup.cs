@@ -82,28 +82,34 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     {
         var found = -1;
         var longestAfter = 0;
+        // Whether every line after the block looked at is a signature's (see OnlySignatureLines), kept as the scan goes back.
+        var signatureAfter = true;
+        string? nextBlock = null;
         for (var i = end - 1; i >= Math.Max(1, end - SignatureBlocks); i--)
         {
-            var lines = Plain(blocks[i]).Split('\n');
+            var plain = Plain(blocks[i]);
+            var lines = plain.Split('\n');
             var first = lines[0].Trim();
-            var nextBlock = i + 1 < end ? Plain(blocks[i + 1]) : null;
             var next = lines.Length > 1 ? lines[1] : nextBlock?.Split('\n')[0];
             var withinBlock = lines.Length > 1 ? Words().Count(string.Join(' ', lines.Skip(1))) : 0;
-            var formal = FormalSignOff().Match(first);
-            var casual = CasualSignOff().Match(first);
-            // "Thanks", "Take care" or "Cheers" sign off only as a letter's last line does: a name after it (on its line
-            // after a comma, on the next line, or as a line of its own: "Jane", not "Samaritans – call 116 123"), then only
-            // a signature's short lines or contact details.
-            var signsFormally = formal.Success && Math.Max(longestAfter, withinBlock) <= MaxSignatureBlockWords
-                && (formal.Groups["name"].Success || next is null || IsName(next) || lines.Length == 1 && nextBlock!.StartsWith('|'));
-            var marked = first.EndsWith(',') || first.EndsWith('!') || lines.Length > 1;
-            var signsCasually = casual.Success
-                && (next is null || casual.Groups["name"].Success || IsName(next, alone: !marked))
-                && OnlySignatureLines(lines.Skip(1).Concat(blocks.Take(end).Skip(i + 1).SelectMany(b => Plain(b).Split('\n'))));
-            if (signsFormally || signsCasually) found = i;
+            if (SignOff().Match(first) is { Success: true } signOff)
+            {
+                var named = signOff.Groups["name"].Success;
+                // "Thanks", "Take care" or "Cheers" sign off only as a letter's last line does: a name after it (on its line
+                // after a comma, on the next line, or as a line of its own: "Jane", not "Samaritans – call 116 123"), then
+                // only a signature's short lines or contact details.
+                var signs = signOff.Groups["formal"].Success
+                    ? Math.Max(longestAfter, withinBlock) <= MaxSignatureBlockWords
+                      && (named || next is null || IsName(next) || lines.Length == 1 && nextBlock!.StartsWith('|'))
+                    : (next is null || named || IsName(next, alone: !(first.EndsWith(',') || first.EndsWith('!') || lines.Length > 1)))
+                      && signatureAfter && OnlySignatureLines(lines.Skip(1));
+                if (signs) found = i;
+            }
             // Outlook's signature table (logo | name, role, Trust, address, numbers) may run longer than a line of one.
-            longestAfter = Math.Max(longestAfter, Words().Count(Plain(blocks[i])) is var words && blocks[i].StartsWith('|') && words <= MaxSignatureTableWords ? 0 : words);
+            longestAfter = Math.Max(longestAfter, Words().Count(plain) is var words && blocks[i].StartsWith('|') && words <= MaxSignatureTableWords ? 0 : words);
             if (longestAfter > MaxSignatureBlockWords) break;
+            signatureAfter = signatureAfter && OnlySignatureLines(lines);
+            nextBlock = plain;
         }
         return found;
     }
@@ -192,15 +198,12 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     private static partial Regex UnderscoreRuleThenFrom();
 
     /// <summary>
-    /// A sign-off only a letter ends with ("Kind regards", "With best wishes", "Many thanks and best wishes", "Yours
-    /// sincerely"), with the writer's name after a comma when given ("Kind regards, Jane").
+    /// A sign-off: one only a letter ends with ("Kind regards", "With best wishes", "Many thanks and best wishes", "Yours
+    /// sincerely"), or one that may as well be the post's own words ("Thank you.", "Thanks!", "Cheers", "Take care"); with
+    /// the writer's name after a comma when given ("Kind regards, Jane").
     /// </summary>
-    [GeneratedRegex(@"^(((many\s+)?thanks(\s+again)?\s*(,|and|&)\s*)?(with\s+)?((kind|kindest|best|very best|warm|warmest|many|all (the|my) best)\s+)?(regards|wishes)|yours( sincerely| faithfully| truly)?|sincerely)\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
-    private static partial Regex FormalSignOff();
-
-    /// <summary>A sign-off that may as well be the post's own words ("Thank you.", "Thanks!", "Cheers", "Take care").</summary>
-    [GeneratedRegex(@"^((many|with many)\s+)?(thank you|thanks|cheers|best|take care|all the best|speak soon|warmly)( (so much|again|all))?\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
-    private static partial Regex CasualSignOff();
+    [GeneratedRegex(@"^((?<formal>(((many\s+)?thanks(\s+again)?\s*(,|and|&)\s*)?(with\s+)?((kind|kindest|best|very best|warm|warmest|many|all (the|my) best)\s+)?(regards|wishes)|yours( sincerely| faithfully| truly)?|sincerely))|((many|with many)\s+)?(thank you|thanks|cheers|best|take care|all the best|speak soon|warmly)( (so much|again|all))?)\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
+    private static partial Regex SignOff();
 
     [GeneratedRegex(@"\([^)]*\)")]
     private static partial Regex Parenthesised();

@@ -165,7 +165,7 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         var children = paragraph.ChildNodes.ToList();
         var open = children.FindIndex(n => n is IComment { Data: var data } && data.Contains("if !supportLists", StringComparison.OrdinalIgnoreCase));
         var close = open < 0 ? -1 : children.FindIndex(open + 1, n => n is IComment { Data: var data } && data.Contains("endif", StringComparison.OrdinalIgnoreCase));
-        if (close > open + 1 && children.Skip(open + 1).Take(close - open - 1).All(n => n is IElement || n is IText t && string.IsNullOrWhiteSpace(t.Data.Replace('\u00a0', ' '))))
+        if (close > open + 1 && children.Skip(open + 1).Take(close - open - 1).All(n => n is IElement || n is IText t && string.IsNullOrWhiteSpace(t.Data)))
             return children[(open + 1)..close];
         return paragraph.Descendants<IElement>().FirstOrDefault(e => IgnoredByOutlook().IsMatch(e.GetAttribute("style") ?? "")) is { } span ? [span] : [];
     }
@@ -206,7 +206,7 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         for (var node = step(element); node is not null; node = step(node))
         {
             if (node is IElement { LocalName: not "br" } neighbour) return neighbour;
-            if (node is IText text && !string.IsNullOrWhiteSpace(text.Data.Replace('\u00a0', ' '))) return null;
+            if (node is IText text && !string.IsNullOrWhiteSpace(text.Data)) return null;
         }
         return null;
     }
@@ -224,8 +224,8 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         {
             for (var next = node.NextSibling; next is not null; next = next.NextSibling)
             {
-                if (next is IText text && !string.IsNullOrWhiteSpace(text.Data.Replace('\u00a0', ' '))) return true;
-                if (next is IElement after && (!string.IsNullOrWhiteSpace(after.TextContent.Replace('\u00a0', ' ')) || after.QuerySelector("img") is not null || after.LocalName == "img"))
+                if (next is IText text && !string.IsNullOrWhiteSpace(text.Data)) return true;
+                if (next is IElement after && (!string.IsNullOrWhiteSpace(after.TextContent) || after.QuerySelector("img") is not null || after.LocalName == "img"))
                     return true;
             }
         }
