@@ -143,6 +143,10 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode LinkWithoutText = new("PPN034", "Link without text", Severity.Warning,
         "Write what the link leads to between the square brackets, e.g. [the full report](https://example.org/report); for a linked picture, describe the picture: [![what it shows](photo.jpg)](https://…).");
 
+    /// <summary>A link to a section (<c>#…</c>) that its page does not have: the reader lands at the top of the page instead.</summary>
+    public static readonly DiagnosticCode MissingSection = new("PPN035", "Link to a missing section", Severity.Warning,
+        "A heading's section is named by its words in small letters, joined by hyphens: '## Our findings' is #our-findings.");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -150,6 +154,6 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
         MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
         ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile, TitleRepeated,
-        UnreadFile, DatedFarAhead, HeavyImage, TagsShareAPage, LinkWithoutText,
+        UnreadFile, DatedFarAhead, HeavyImage, TagsShareAPage, LinkWithoutText, MissingSection,
     ];
 }

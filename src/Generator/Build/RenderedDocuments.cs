@@ -28,6 +28,9 @@ public sealed record RenderedDocument(object Content, SourceFile Source, string 
 
     /// <summary>Files the link check found to publish beside the page.</summary>
     public IReadOnlyList<(string Source, string SitePath)> Copies { get; set; } = [];
+
+    /// <summary>The body's links to sections of pages, checked on every build (<see cref="RenderedDocuments.CheckSections"/>).</summary>
+    public IReadOnlyList<SectionLink> SectionLinks { get; set; } = [];
 }
 
 /// <summary>
@@ -102,6 +105,33 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
         Parallel.For(0, items.Count, i => result[i] = RenderOne(items[i], urlOfFile));
         for (var i = 0; i < items.Count; i++) _byFile[items[i].Source.FullPath] = result[i];
         return result;
+    }
+
+    /// <summary>
+    /// Warns (PPN035) of each link to a section that its page's body does not have. Run on every build, not kept with
+    /// the body: the page linked may be edited without the page linking it.
+    /// </summary>
+    public static void CheckSections(IEnumerable<RenderedDocument> documents, DiagnosticList diagnostics)
+    {
+        var all = documents as IReadOnlyCollection<RenderedDocument> ?? [.. documents];
+        var linking = all.Where(d => d.SectionLinks.Count > 0).ToList();
+        if (linking.Count == 0) return;
+        var byPath = new Dictionary<string, RenderedDocument>(StringComparer.Ordinal);
+        var byFile = new Dictionary<string, RenderedDocument>(StringComparer.Ordinal);
+        foreach (var document in all)
+        {
+            byPath.TryAdd(document.Path, document);
+            byFile.TryAdd(document.Source.FullPath, document);
+        }
+        foreach (var link in linking.SelectMany(d => d.SectionLinks))
+        {
+            // Only a content page's sections are known; a link to another page of the site (an archive) is left as it is.
+            var target = link.TargetFile is { } file ? byFile.GetValueOrDefault(file) : byPath.GetValueOrDefault(link.TargetPath!);
+            if (target is null || link.IsIn(target.Html.Ids)) continue;
+            diagnostics.Add(DiagnosticCode.MissingSection, link.Location,
+                $"link '{link.Url}' leads to no section of {(link.TargetFile is null && link.Url.StartsWith('#') ? "this page" : "the page it links")}: the reader lands at the top",
+                link.Hint(target.Html.Ids));
+        }
     }
 
     /// <summary>The body rendered from the file at <paramref name="fullPath"/>, if any.</summary>

@@ -243,6 +243,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
             if (document.Content is Post { FrontMatter.Image: { } image } post && LinkTarget.Classify(image) == LinkKind.RelativeFile)
                 copies.Add((Path.Combine(post.Source.Directory, LinkTarget.PathPart(image)), document.Path + image));
         }
+        RenderedDocuments.CheckSections(documents, diagnostics);
         CheckRedirects(site, plan, assets, copies, diagnostics);
         stages.Lap("check links");
         if (diagnostics.HasErrors) return Failed();
@@ -361,6 +362,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
             diagnostics.AddRange(document.Diagnostics);
             diagnostics.AddRange(document.LinkDiagnostics ?? []);
         }
+        RenderedDocuments.CheckSections(_documents.All, diagnostics);
         stages.Lap("render markdown");
         if (diagnostics.HasErrors) return Fail(diagnostics, stages);
 
@@ -495,7 +497,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
     {
         var found = new DiagnosticList();
         var links = new LinkValidator(_sitePaths!.Contains, _unpublishedPaths.Contains, _invalidFiles.Contains, found);
-        document.Copies = links.Check(document.Markdown, document.Source, document.Path, document.Context);
+        (document.Copies, document.SectionLinks) = links.Check(document.Markdown, document.Source, document.Path, document.Context);
         if (document.Content is Post { FrontMatter.Image: { } image } post) links.CheckHeaderImage(image, post.ImageLocation);
         document.LinkDiagnostics = found.Sorted();
     }

@@ -109,7 +109,8 @@ public sealed class DomRewriter(BodyEdits edits)
 
         var words = new WordCounter();
         foreach (var text in body.Descendants<IText>()) words.Add(text.Data);
-        return new ProcessedHtml(body.InnerHtml, excerpt, words.Count, removed);
+        var ids = body.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
+        return new ProcessedHtml(body.InnerHtml, excerpt, words.Count, removed) { Ids = ids };
     }
 
     private void RewriteLink(IElement element, string attribute, DocumentContext context, List<RemovedHtml> removed)

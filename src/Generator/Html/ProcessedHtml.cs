@@ -7,6 +7,9 @@ namespace PPNBlog.Generator.Html;
 /// <param name="RemovedHtml">The unsafe HTML the sanitiser removed.</param>
 public sealed record ProcessedHtml(string Html, string Excerpt, int WordCount, IReadOnlyList<RemovedHtml> RemovedHtml)
 {
+    /// <summary>The ids of the body's elements (headings, footnotes, raw HTML's own): the sections a link may lead to.</summary>
+    public IReadOnlyCollection<string> Ids { get; init; } = [];
+
     /// <summary>Minutes to read at 200 words a minute, at least one.</summary>
     public int ReadingMinutes => Math.Max(1, (int)Math.Ceiling(WordCount / 200.0));
 }

@@ -78,6 +78,7 @@ public sealed class TokenRewriter(BodyEdits edits)
         // The notes at the end (Markdig's div.footnotes) are no opening: their depth in the open elements while inside.
         var footnotesDepth = -1;
         var removed = new List<RemovedHtml>();
+        List<string>? ids = null;
         while (true)
         {
             // The struct token: its text and names are slices of the body, not strings made for each token.
@@ -86,7 +87,8 @@ public sealed class TokenRewriter(BodyEdits edits)
             switch (token.Type)
             {
                 case HtmlTokenType.EndOfFile:
-                    return open.Count > 0 ? null : new ProcessedHtml(output.ToString(), BodyEdits.Excerpt(paragraph?.ToString() ?? opening.ToString()), words.Count, removed);
+                    return open.Count > 0 ? null : new ProcessedHtml(output.ToString(), BodyEdits.Excerpt(paragraph?.ToString() ?? opening.ToString()), words.Count, removed)
+                        { Ids = ids ?? [] };
 
                 case HtmlTokenType.Character:
                     var text = token.Data.Memory.Span;
@@ -143,6 +145,7 @@ public sealed class TokenRewriter(BodyEdits edits)
                             paragraphDepth = open.Count;
                             break;
                     }
+                    if (attributes.Get("id") is { } elementId) (ids ??= []).Add(elementId);
                     WriteStartTag(output, name, attributes.List);
                     if (!Void.Contains(name)) open.Add(name);
                     break;

@@ -18,11 +18,13 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
 {
     /// <summary>
     /// Checks the links of one body published at <paramref name="pagePath"/>, noting the files they lead to in
-    /// <paramref name="context"/>; returns (source file, site path) pairs to copy.
+    /// <paramref name="context"/>; returns the files to copy and the links to sections, which are checked once every
+    /// body's sections are known (<see cref="SectionLink"/>).
     /// </summary>
-    public IReadOnlyList<(string Source, string SitePath)> Check(MarkdownHtml markdown, SourceFile source, string pagePath, DocumentContext context)
+    public CheckedLinks Check(MarkdownHtml markdown, SourceFile source, string pagePath, DocumentContext context)
     {
         var copies = new List<(string, string)>();
+        var sections = new List<SectionLink>();
         foreach (var link in markdown.Links)
         {
             var location = source.At(link.Line, link.Column);
@@ -42,14 +44,24 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
                     "Write the address itself: a page of this site from /, e.g. /posts/<slug>/, or a file beside the post by its name.");
                 continue;
             }
+            var section = link.IsImage ? "" : SectionLink.IdIn(link.Url);
             switch (LinkTarget.Classify(link.Url))
             {
+                case LinkKind.Fragment when section.Length > 0:
+                    sections.Add(new SectionLink(link.Url, section, pagePath, null, location));
+                    break;
                 case LinkKind.SiteRooted:
-                    CheckSiteAddress(link.Url, link.IsImage, location, "![what it shows](photo.jpg)");
+                    if (CheckSiteAddress(link.Url, link.IsImage, location, "![what it shows](photo.jpg)") is { } sitePath && section.Length > 0)
+                        sections.Add(new SectionLink(link.Url, section, sitePath, null, location));
                     break;
                 case LinkKind.RelativeMarkdown:
                     var file = Path.GetFullPath(Path.Combine(source.Directory, LinkTarget.PathPart(link.Url)));
-                    if (context.UrlOf(file) is not null || isInvalidFile(file)) break;
+                    if (context.UrlOf(file) is not null)
+                    {
+                        if (section.Length > 0) sections.Add(new SectionLink(link.Url, section, null, file, location));
+                        break;
+                    }
+                    if (isInvalidFile(file)) break;
                     if (File.Exists(file))
                         NotPublished(location, link.Url);
                     else
@@ -86,7 +98,7 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
             if (link.HasNoText)
                 diagnostics.Add(DiagnosticCode.LinkWithoutText, location, $"link '{link.Url}' has no text, so a screen reader announces nothing for it");
         }
-        return copies;
+        return new CheckedLinks(copies, sections);
     }
 
     /// <summary>
@@ -95,14 +107,18 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
     /// </summary>
     public void CheckHeaderImage(string image, SourceLocation location)
     {
-        if (LinkTarget.Classify(image) == LinkKind.SiteRooted) CheckSiteAddress(image, isImage: true, location, "image: photo.jpg");
+        if (LinkTarget.Classify(image) == LinkKind.SiteRooted) _ = CheckSiteAddress(image, isImage: true, location, "image: photo.jpg");
     }
 
-    /// <summary>Checks a link or image written as a site address (<c>/posts/a-slug/</c>) against the planned site.</summary>
-    private void CheckSiteAddress(string url, bool isImage, SourceLocation location, string imageExample)
+    /// <summary>
+    /// Checks a link or image written as a site address (<c>/posts/a-slug/</c>) against the planned site; returns the
+    /// site path it leads to, or null when it leads nowhere.
+    /// </summary>
+    private string? CheckSiteAddress(string url, bool isImage, SourceLocation location, string imageExample)
     {
         var path = LinkTarget.PathPart(url).TrimStart('/');
-        if (isSitePath(path) || isSitePath(path + "/")) return;
+        if (isSitePath(path)) return path;
+        if (isSitePath(path + "/")) return path + "/";
         if (!isImage && (isUnpublishedPost(path) || isUnpublishedPost(path + "/")))
             NotPublished(location, url);
         else if (isImage)
@@ -110,6 +126,7 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
                 $"Put the image in the post's own folder (the post as a folder holding index.md) and give its name, e.g. {imageExample}.");
         else
             diagnostics.Add(DiagnosticCode.BrokenLink, location, $"link '{url}' points at no page of the site");
+        return null;
     }
 
     private void NotPublished(SourceLocation location, string url) =>

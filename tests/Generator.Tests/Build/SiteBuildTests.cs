@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
+using PPNBlog.Content.Diagnostics;
 using PPNBlog.Generator.Build;
 using PPNBlog.Generator.Loading;
 using SkiaSharp;
@@ -50,6 +51,49 @@ public class SiteBuildTests
                       "input/posts/2021/links.md:11:2: warning PPN018: image 'https://example.org/logo.png' has no alt text",
                       "input/posts/2021/links.md:13:4: warning PPN034: link 'https://example.com/' has no text, so a screen reader announces nothing for it"],
             site.Lines(result).Select(l => l.Split(" (hint:")[0]));
+    }
+
+    [Fact]
+    public void A_link_to_a_section_its_page_lacks_is_warned_with_the_sections_there_are()
+    {
+        using var site = new TestSite();
+        site.WritePost("report", title: "The report", body: "## Our findings\n\nText.[^1]\n\n## What next\n\nMore.\n\n[^1]: A note.");
+        site.WritePost("sections", body: "[Below](#in-short), [raw](#raw-box), [top](#top), [skip](#MainContent), [encoded](#caf%C3%A9).\n\n" +
+            "[Findings](report.md#our-findings), [by address](/posts/report/#what-next), [no slash](/posts/report#what-next).\n\n" +
+            "[Case](#In-Short), [missing](#nowhere), [other](report.md#methods), [addressed](/posts/report/#Our-Findings).\n\n" +
+            "## In short\n\n## Café\n\n<div id=\"raw-box\">A box.</div>\n\n[An archive](/commitments/put-people-first/#anything).");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        Assert.Equal(["input/posts/2021/sections.md:13:1: warning PPN035: link '#In-Short' leads to no section of this page: the reader lands at the top " +
+                      "(hint: Write '#in-short': a section's name is matched exactly, small letters and capitals too.)",
+                      "input/posts/2021/sections.md:13:20: warning PPN035: link '#nowhere' leads to no section of this page: the reader lands at the top " +
+                      "(hint: The page's sections: #in-short, #café, #raw-box.)",
+                      "input/posts/2021/sections.md:13:41: warning PPN035: link 'report.md#methods' leads to no section of the page it links: the reader lands at the top " +
+                      "(hint: The page's sections: #our-findings, #what-next.)",
+                      "input/posts/2021/sections.md:13:69: warning PPN035: link '/posts/report/#Our-Findings' leads to no section of the page it links: the reader lands at the top " +
+                      "(hint: Write '#our-findings': a section's name is matched exactly, small letters and capitals too.)",
+                      "input/posts/2021/sections.md:21:1: warning PPN035: link '/commitments/put-people-first/#anything' leads to no section of the page it links: " +
+                      "the reader lands at the top (hint: The page has no headings to link to: link the page itself, or add the heading (## Methods is #methods).)"],
+            site.Lines(result), StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void A_section_renamed_in_one_post_is_warned_in_the_post_linking_it_on_serves_next_build()
+    {
+        using var site = new TestSite();
+        var report = site.WritePost("report", body: "## Our findings\n\nText.");
+        site.WritePost("linking", body: "Read [the findings](report.md#our-findings).");
+        var builder = new SiteBuilder(site.Options());
+        Assert.DoesNotContain(builder.Build(ChangeSet.Everything).Diagnostics, d => d.Code == DiagnosticCode.MissingSection);
+
+        File.WriteAllText(report, File.ReadAllText(report).Replace("## Our findings", "## What we found", StringComparison.Ordinal));
+        var renamed = builder.Build(ChangeSet.Of([report]));
+
+        Assert.True(renamed.Succeeded);
+        Assert.Equal(["input/posts/2021/linking.md:9:6: warning PPN035: link 'report.md#our-findings' leads to no section of the page it links: the reader lands at the top"],
+            site.Lines(renamed).Select(l => l.Split(" (hint:")[0]));
     }
 
     [Fact]
