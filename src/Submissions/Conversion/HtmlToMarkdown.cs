@@ -73,9 +73,11 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
             var before = Neighbour(quote, n => n.PreviousSibling);
             if (OpensWithAttribution(quote) || before is not null && OpensWithAttribution(before)) replied.Add(quote);
         }
+        var wordsAfter = new WordsAfter(document);
         foreach (var quote in Enumerable.Reverse(quotes))
         {
-            if (!replied.Contains(quote) && HasWordsAfter(quote)) continue;
+            if (!replied.Contains(quote) && wordsAfter.Any(quote)) continue;
+            wordsAfter.Remove(quote);
             // A space in its place: a quote inside a quote stood between words ("Thanks" and "Second line"), now apart.
             quote.Replace(document.CreateTextNode(" "));
             RemovedQuote = true;
@@ -217,19 +219,42 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
     [GeneratedRegex(@"(^|;)\s*(display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hidden)", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenStyle();
 
-    /// <summary>Whether any words or pictures come after <paramref name="element"/> in the document (outside it).</summary>
-    private static bool HasWordsAfter(IElement element)
+    /// <summary>
+    /// Whether words or pictures come after an element (outside it), as quotes are removed from the last to the first:
+    /// the document is numbered once, so an email of thousands of quotes is not read again for each (it took minutes).
+    /// </summary>
+    private sealed class WordsAfter
     {
-        for (INode? node = element; node is not null; node = node.Parent)
+        private readonly Dictionary<INode, int> _order = [];
+        private readonly List<int> _words = [];
+        private int _last;
+
+        public WordsAfter(IHtmlDocument document)
         {
-            for (var next = node.NextSibling; next is not null; next = next.NextSibling)
+            foreach (var node in document.Descendants())
             {
-                if (next is IText text && !string.IsNullOrWhiteSpace(text.Data)) return true;
-                if (next is IElement after && (!string.IsNullOrWhiteSpace(after.TextContent) || after.QuerySelector("img") is not null || after.LocalName == "img"))
-                    return true;
+                _order[node] = _order.Count;
+                if (node is IText text && !string.IsNullOrWhiteSpace(text.Data) || node is IElement { LocalName: "img" }) _words.Add(_order.Count - 1);
             }
+            _last = _words.Count - 1;
         }
-        return false;
+
+        /// <summary>Whether any words or pictures that are still there come after <paramref name="element"/>.</summary>
+        public bool Any(IElement element) => _last >= 0 && _words[_last] > End(element);
+
+        /// <summary>
+        /// Takes the words in <paramref name="element"/> away. Called from the last element to the first, so any removed
+        /// before it came after it or inside it: the last words left are then the last before it, if its own were.
+        /// </summary>
+        public void Remove(IElement element)
+        {
+            var start = _order[element];
+            if (_last < 0 || _words[_last] < start || _words[_last] > End(element)) return;
+            var before = _words.BinarySearch(start);
+            _last = (before >= 0 ? before : ~before) - 1;
+        }
+
+        private int End(IElement element) => element.LastChild is null ? _order[element] : _order[element] + element.Descendants().Count();
     }
 
     private void Blocks(INode parent, List<string> output)

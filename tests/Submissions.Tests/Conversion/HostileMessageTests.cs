@@ -169,6 +169,15 @@ public class HostileMessageTests
     }
 
     [Fact]
+    public void Thousands_of_quotes_are_read_once_each_and_the_post_kept()
+    {
+        // 20,000 empty quotes, 740 KB: each was checked for words after it by reading the rest of the email (minutes).
+        var html = $"<p>{Prose}</p>" + string.Concat(Enumerable.Repeat("<blockquote type=\"cite\"></blockquote>", 20_000)) + "<p>The last words.</p>";
+        var post = ConvertFile(Message("Quotes", Prose, html)).Post!;
+        Assert.Equal($"{Prose}\n\nThe last words.", post.Body.Trim());
+    }
+
+    [Fact]
     public void Wordpress_markers_set_tags_and_summary_and_end_the_post()
     {
         var post = ConvertFile(Message("Markers", "[excerpt]A short summary of the post.[/excerpt]\n\n" + Prose + " [tags research, co-production]\n\n[end]\n\nThis is not part of the post.")).Post!;
