@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -233,16 +234,18 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         blocks.Sum(b => Regex.Matches(MarkdownText.Unescape(b), @"\p{L}[\p{L}\p{N}'’-]*").Count);
 
     /// <summary>
-    /// When the email is only a covering note, the first attached Word document is the post: its blocks, with its own
-    /// contributor lines added to the email's (the email's win). Documents that cannot be read are named, with why, in
-    /// <paramref name="unreadable"/>: the contributor is told that, not only that the email is short. An email of
-    /// <paramref name="noteWords"/> words that could be a post itself (0: it could not) gives way only to a document
-    /// of at least twice as many.
+    /// When the email is only a covering note, an attached Word document is the post: of several, the one with the most
+    /// words that is not a form (a consent form sent with the post holds a person's details, never the post). Its blocks
+    /// come with its own contributor lines added to the email's (the email's win). Documents that cannot be read are
+    /// named, with why, in <paramref name="unreadable"/>: the contributor is told that, not only that the email is short.
+    /// An email of <paramref name="noteWords"/> words that could be a post itself (0: it could not) gives way only to a
+    /// document of at least twice as many.
     /// </summary>
     private static (List<string> Blocks, MimePart Part)? WordDocument(List<MimePart> parts, ImageCollector images, SenderAddress senderAddress,
         ContributorLines lines, List<string> warnings, List<string> unreadable, int noteWords)
     {
         var budget = new DocxToHtml.UnpackBudget();
+        (MimePart Part, string Name, string Html, Dictionary<string, byte[]> Embedded, int Words)? chosen = null;
         foreach (var part in parts)
         {
             var bytes = Decode(part);
@@ -269,25 +272,35 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
                 unreadable.Add($"'{name}' ({problem})");
                 continue;
             }
-            if (noteWords > 0 && CountWords([TagOrEntity().Replace(html, " ")]) < 2 * noteWords) continue;
-            var converter = new HtmlToMarkdown(src => src.StartsWith("cid:docx-", StringComparison.Ordinal) && embedded.TryGetValue(src[9..], out var image)
-                ? images.Add(src, image, name, warnings) : null, senderAddress);
-            var blocks = converter.Convert(html);
-            foreach (var (file, alt) in converter.Images) images.SetAlt(file, alt);
-            // The document's own title (its first heading) names the post better than a covering note's subject.
-            if (blocks.Count > 0 && HeadingText(blocks[0]) is { } heading)
+            var text = WebUtility.HtmlDecode(TagOrEntity().Replace(html.Replace("</p>", "\n", StringComparison.Ordinal), " "));
+            var fields = FormField().Matches(text);
+            if (FormName().IsMatch(Path.GetFileNameWithoutExtension(part.FileName ?? "")) || fields.Count >= 2 && fields.Any(f => f.Groups["signed"].Success))
             {
-                lines.Values.TryAdd("title", heading);
-                blocks.RemoveAt(0);
+                warnings.Add($"The attached Word document '{name}' looks like a form (consent, permission, personal details), not the post: it was left out.");
+                unreadable.Add($"'{name}' (a form, not the post)");
+                continue;
             }
-            var documentLines = ContributorLines.Extract(blocks);
-            foreach (var (key, value) in documentLines.Values) lines.Values.TryAdd(key, value);
-            lines.MarkerTags.AddRange(documentLines.MarkerTags);
-            warnings.Add($"The post was taken from the attached Word document '{name}'"
-                + (noteWords > 0 ? $"; the email's own text ({noteWords} words) was taken as a covering note and left out." : "."));
-            return (blocks, part);
+            var words = CountWords([text]);
+            if (words >= 2 * noteWords && (chosen is null || words > chosen.Value.Words)) chosen = (part, name, html, embedded, words);
         }
-        return null;
+        if (chosen is not { } document) return null;
+        var converter = new HtmlToMarkdown(src => src.StartsWith("cid:docx-", StringComparison.Ordinal) && document.Embedded.TryGetValue(src[9..], out var image)
+            ? images.Add(src, image, document.Name, warnings) : null, senderAddress);
+        var blocks = converter.Convert(document.Html);
+        foreach (var (file, alt) in converter.Images) images.SetAlt(file, alt);
+        // The document's own title (a heading above all its others) names the post better than a covering note's
+        // subject; a first heading with others of its rank ("Background", then "What we did") is a section's.
+        if (blocks.Count > 0 && HeadingText(blocks[0]) is { } heading && blocks.Skip(1).All(b => HeadingLevel(b) is 0 || HeadingLevel(b) > HeadingLevel(blocks[0])))
+        {
+            lines.Values.TryAdd("title", heading);
+            blocks.RemoveAt(0);
+        }
+        var documentLines = ContributorLines.Extract(blocks);
+        foreach (var (key, value) in documentLines.Values) lines.Values.TryAdd(key, value);
+        lines.MarkerTags.AddRange(documentLines.MarkerTags);
+        warnings.Add($"The post was taken from the attached Word document '{document.Name}'"
+            + (noteWords > 0 ? $"; the email's own text ({noteWords} words) was taken as a covering note and left out." : "."));
+        return (blocks, document.Part);
     }
 
     /// <summary>
@@ -495,6 +508,17 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
     /// <summary>The text of <paramref name="block"/> when it is a heading (a paragraph starting "#PPW2025 was great" is not).</summary>
     private static string? HeadingText(string block) => Heading().Match(block) is { Success: true } m ? MarkdownText.Unescape(m.Groups[1].Value).Trim() : null;
+
+    /// <summary>A Word document's name that says it is a form sent with the post ("Consent form - M Hill", "Photo permission").</summary>
+    [GeneratedRegex(@"(^|[^\p{L}])(consent|permission|release|waiver|form|invoice|timesheet|expenses|cv|resume|résumé)($|[^\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex FormName();
+
+    /// <summary>
+    /// A line of a form to fill in: a label for someone's details, then a colon. Two or more, one of them for a signature
+    /// or a date of birth, make a form (a post may give a service's address and telephone, never a signature).
+    /// </summary>
+    [GeneratedRegex(@"(?im)^\s*((?<signed>signature|signed|print name|date of birth|dob|nhs number|next of kin)|name of [\w ]{1,30}|full name|home address|address|postcode|contact (tele)?phone( number)?|telephone|mobile)\s*:")]
+    private static partial Regex FormField();
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 

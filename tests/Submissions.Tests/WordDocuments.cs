@@ -42,6 +42,9 @@ internal static class WordDocuments
     /// <summary>A WordprocessingML paragraph of <paramref name="text"/>.</summary>
     public static string Paragraph(string text) => $"<w:p><w:r><w:t>{SecurityElement.Escape(text)}</w:t></w:r></w:p>";
 
+    /// <summary>A WordprocessingML paragraph of <paramref name="text"/> in the paragraph style <paramref name="style"/> ("Heading1", "Title").</summary>
+    public static string Styled(string style, string text) => $"<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t>{SecurityElement.Escape(text)}</w:t></w:r></w:p>";
+
     private static void Write(ZipArchive zip, string name, string text)
     {
         using var writer = new StreamWriter(zip.CreateEntry(name).Open());

@@ -98,6 +98,9 @@ public static class DocxToHtml
             var html = new StringBuilder("<html><body>");
             var notes = new Notes(main);
             var lists = new Lists(html);
+            // A document with a title (Word's Title style) has its Heading 1s under it: one level down, so the title stays
+            // the one heading above the others, which makes it the post's title.
+            var headingShift = body.Descendants<Paragraph>().Any(p => IsStyle(p, "Title")) ? 1 : 0;
             foreach (var element in Blocks(body))
             {
                 if (element is Paragraph paragraph && NumberingOf(paragraph, main) is var (numberingId, level))
@@ -109,7 +112,7 @@ public static class DocxToHtml
                 switch (element)
                 {
                     case Paragraph p:
-                        var tag = HeadingTag(p);
+                        var tag = HeadingTag(p, headingShift);
                         html.Append('<').Append(tag).Append('>').Append(Runs(p, main, images, notes)).Append("</").Append(tag).Append('>');
                         break;
                     case Table table:
@@ -136,13 +139,16 @@ public static class DocxToHtml
         }
     }
 
-    private static string HeadingTag(Paragraph paragraph)
+    private static string HeadingTag(Paragraph paragraph, int shift)
     {
+        if (IsStyle(paragraph, "Title")) return "h1";
         var style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "";
-        if (style.Equals("Title", StringComparison.OrdinalIgnoreCase)) return "h1";
         return style.StartsWith("Heading", StringComparison.OrdinalIgnoreCase) && int.TryParse(style.AsSpan(7), out var level) && level is >= 1 and <= 6
-            ? $"h{level}" : "p";
+            ? $"h{Math.Min(6, level + shift)}" : "p";
     }
+
+    private static bool IsStyle(Paragraph paragraph, string style) =>
+        string.Equals(paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value, style, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The paragraphs and tables of <paramref name="container"/> in order, including those inside content controls

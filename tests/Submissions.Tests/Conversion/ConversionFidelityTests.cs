@@ -246,16 +246,68 @@ public class ConversionFidelityTests
     [Fact]
     public void A_word_documents_sections_are_the_pages_sections_when_its_title_heading_becomes_the_title()
     {
-        static string Styled(string style, string text) => $"<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>";
         var message = Message("Our year of groups", "");
         var body = new MimeKit.BodyBuilder { TextBody = "My post is attached." };
-        body.Attachments.Add("Our year.docx", WordDocuments.Package(Styled("Heading1", "Our year of groups") + Styled("Heading2", "Why we started")
-            + WordDocuments.Paragraph(Prose) + Styled("Heading3", "What the numbers say") + WordDocuments.Paragraph(Prose)));
+        body.Attachments.Add("Our year.docx", WordDocuments.Package(WordDocuments.Styled("Heading1", "Our year of groups") + WordDocuments.Styled("Heading2", "Why we started")
+            + WordDocuments.Paragraph(Prose) + WordDocuments.Styled("Heading3", "What the numbers say") + WordDocuments.Paragraph(Prose)));
         message.Body = body.ToMessageBody();
 
         var post = ConvertFile(message).Post!;
 
         Assert.Equal($"## Why we started\n\n{Prose}\n\n### What the numbers say\n\n{Prose}", post.Body);
+    }
+
+    [Theory]
+    // Word's Title above Heading 1 sections: the title is the post's, the sections stay sections.
+    [InlineData("Title", "Our year of groups", "Blog post", "Our year of groups")]
+    // A first Heading 1 with others of its rank is a section: the subject names the post, the section keeps its heading.
+    [InlineData("Heading1", "Background", "Waiting well: our year", null)]
+    public void A_word_documents_first_heading_is_the_title_only_when_it_heads_all_the_others(string style, string heading, string subject, string? title)
+    {
+        var message = Message(subject, "");
+        var body = new MimeKit.BodyBuilder { TextBody = "My post is attached." };
+        body.Attachments.Add("Our year.docx", WordDocuments.Package(WordDocuments.Styled(style, heading) + WordDocuments.Paragraph(Prose)
+            + WordDocuments.Styled("Heading1", "What we did") + WordDocuments.Paragraph(Prose)));
+        message.Body = body.ToMessageBody();
+
+        var post = ConvertFile(message).Post!;
+
+        Assert.Equal(title ?? subject, post.FrontMatter.Title);
+        Assert.Equal((title is null ? $"## {heading}\n\n" : "") + $"{Prose}\n\n## What we did\n\n{Prose}", post.Body);
+    }
+
+    [Theory]
+    // Named as a form, before the post.
+    [InlineData("Consent form - M Hill.docx", "Name of person photographed: Margaret Hill")]
+    // Named as anything, but a form to sign: details and a signature line.
+    [InlineData("M Hill.docx", "Print name: Margaret Hill")]
+    public void A_form_sent_with_the_post_is_never_the_post(string formName, string field)
+    {
+        var message = Message("Gardening for wellbeing", "");
+        var body = new MimeKit.BodyBuilder { TextBody = "My post and the consent form are attached." };
+        body.Attachments.Add(formName, WordDocuments.Package(WordDocuments.Paragraph("I give permission for the photograph to be used. " + Prose + " " + Prose)
+            + WordDocuments.Paragraph(field) + WordDocuments.Paragraph("Signature: M Hill") + WordDocuments.Paragraph("Contact telephone: 07700 900321")));
+        body.Attachments.Add("Gardening.docx", WordDocuments.Package(WordDocuments.Paragraph(Prose)));
+        message.Body = body.ToMessageBody();
+
+        var post = ConvertFile(message).Post!;
+
+        Assert.Equal(Prose, post.Body);
+        Assert.Contains($"The attached Word document '{formName}' looks like a form (consent, permission, personal details), not the post: it was left out.", post.Warnings);
+    }
+
+    [Fact]
+    public void Of_two_word_documents_the_longer_is_the_post()
+    {
+        var message = Message("Our year", "");
+        var body = new MimeKit.BodyBuilder { TextBody = "Attached: a short bio and my post." };
+        body.Attachments.Add("Bio.docx", WordDocuments.Package(WordDocuments.Paragraph("Sam is a clinical psychologist in Leeds who leads the peer support groups.")));
+        body.Attachments.Add("Post.docx", WordDocuments.Package(WordDocuments.Paragraph(Prose) + WordDocuments.Paragraph(Prose)));
+        message.Body = body.ToMessageBody();
+
+        var post = ConvertFile(message).Post!;
+
+        Assert.Equal($"{Prose}\n\n{Prose}", post.Body);
     }
 
     [Fact]
