@@ -262,8 +262,8 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         var inline = new StringBuilder();
         void Flush()
         {
-            var text = Paragraph(inline.ToString());
-            if (text.Length > 0) output.Add(text);
+            // Each paragraph its own block: a sign-off or a disclaimer after <br><br> is a block the cleanup can find.
+            output.AddRange(Paragraphs(inline.ToString()));
             inline.Clear();
         }
         foreach (var child in parent.ChildNodes)
@@ -635,16 +635,18 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
     }
 
     /// <summary>Tidies a paragraph's inline Markdown: spaces collapsed, no space around hard breaks, block syntax escaped.</summary>
-    private static string Paragraph(string inline)
+    private static string Paragraph(string inline) => string.Join("\n\n", Paragraphs(inline));
+
+    /// <summary>The paragraphs of inline Markdown: a blank line made of line breaks (<c>&lt;br&gt;&lt;br&gt;</c>, as some mailers write paragraphs) starts a new one.</summary>
+    private static IEnumerable<string> Paragraphs(string inline)
     {
-        // A blank line made of line breaks (<br><br>, as some mailers write paragraphs) starts a new paragraph.
         var groups = new List<List<string>> { new() };
         foreach (var line in inline.Split("\\\n").Select(l => l.Trim()))
         {
             if (line.Length == 0) groups.Add([]);
             else groups[^1].Add(MarkdownText.EscapeLineStart(line.Replace("  ", " ")));
         }
-        return string.Join("\n\n", groups.Where(g => g.Count > 0).Select(g => string.Join("\\\n", g)));
+        return groups.Where(g => g.Count > 0).Select(g => string.Join("\\\n", g));
     }
 
     [GeneratedRegex(@"(?<!\\)\|")]

@@ -288,6 +288,37 @@ public class MailProgramTests
         Assert.EndsWith(Prose, post.Body);
     }
 
+    [Fact]
+    public void Paragraphs_written_as_blank_lines_of_line_breaks_lose_their_sign_off_signature_and_disclaimer_as_paragraphs_do()
+    {
+        // Thunderbird's "Body Text" and some web mailers: one run of text, paragraphs apart by <br><br>.
+        var html = "Author: Sam Carter<br>Role: Peer Support Lead<br><br>" + Prose + "<br><br>" + Prose + "<br>\n<br>\nKind regards<br>Sam<br><br>Sam Carter<br>" +
+            "Peer Support Lead, North Locality<br>Mobile 07700 900 123<br><br>This message may contain confidential information. If you are not the " +
+            "intended recipient please inform the sender that you have received the message in error before deleting it.<br>";
+        var post = ConvertFile(Message("Our year", "", html)).Post!;
+
+        Assert.Equal($"{Prose}\n\n{Prose}", post.Body);
+        Assert.Equal(("Sam Carter", "Peer Support Lead"), (post.FrontMatter.Author, post.FrontMatter.Role));
+    }
+
+    [Theory]
+    [InlineData("CONFIDENTIALITY NOTICE: The contents of this email message and any attachments are intended solely for the addressee(s) and may contain confidential " +
+        "and/or privileged information and may be legally protected from disclosure. If you are not the intended recipient of this message or their agent, or if this " +
+        "message has been addressed to you in error, please immediately alert the sender by reply email and then delete this message and any attachments. If you are " +
+        "not the intended recipient, you are hereby notified that any use, dissemination, copying, or storage of this message or its attachments is strictly prohibited.")]
+    [InlineData("This email and any files transmitted with it are intended solely for the use of the individual or entity to whom they are addressed.")]
+    [InlineData("Sent from Workspace ONE Boxer")]
+    [InlineData("Sent with Spark")]
+    [InlineData("Sent from Nine")]
+    public void A_notice_or_app_footer_after_the_signature_goes_with_it(string footer)
+    {
+        var html = $"<p>{Prose}</p><p>Kind regards</p><p>Farah</p><p><b>Farah Ahmed</b></p><p>Clinical Lead, Crisis Resolution and Home Treatment</p>" +
+            $"<p>Tel: 01274 228 300 | Mob: 07700 900 982</p><p>{footer}</p>";
+        var post = ConvertFile(Message("Our year", "", html)).Post!;
+
+        Assert.Equal(Prose, post.Body);
+    }
+
     [Theory]
     [InlineData("CAUTION: This email originated from outside of the organisation. Do not click links or open attachments unless you recognise the sender and know the content is safe.")]
     [InlineData("[EXTERNAL] This message came from outside your organisation.")]
