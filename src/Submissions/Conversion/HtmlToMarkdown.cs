@@ -58,6 +58,7 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         // Text a mail program hides (a newsletter's preheader, Outlook's mso-hide, a tracking reference) is no one's words.
         foreach (var hidden in document.QuerySelectorAll("[hidden], [style]").Where(e => e.HasAttribute("hidden") || HiddenStyle().IsMatch(e.GetAttribute("style")!)).ToList())
             hidden.Remove();
+        StyledEmphasis(document);
         OutlookLists(document);
         // Signatures the mail program marks as such: Gmail's, Thunderbird's (a <pre> starting "-- "), Outlook on the web's.
         foreach (var signature in document.QuerySelectorAll(".gmail_signature, .moz-signature, #Signature")) signature.Remove();
@@ -108,6 +109,27 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
     /// <summary>Elements whose content readers never see as words: removed whole, not unwrapped by the sanitiser.</summary>
     private const string WithoutWords = "script, style, template, noscript, title, head, object, embed, applet, iframe, frame, frameset, svg, math, " +
         "textarea, select, option, button, input, canvas, audio, video, xml, noframes, noembed, plaintext, xmp, dialog:not([open])";
+
+    /// <summary>
+    /// Emphasis set by style, as Google Docs writes it: a span in bold (<c>font-weight:700</c>) or italics becomes
+    /// &lt;strong&gt; or &lt;em&gt;, and the &lt;b style="font-weight:normal"&gt; Docs wraps a whole pasted document in is
+    /// no emphasis at all.
+    /// </summary>
+    private static void StyledEmphasis(IHtmlDocument document)
+    {
+        foreach (var element in document.QuerySelectorAll("span[style], b[style], strong[style]").ToList())
+        {
+            var style = element.GetAttribute("style")!;
+            var tags = element.LocalName == "span"
+                ? new[] { BoldStyle().IsMatch(style) ? "strong" : null, ItalicStyle().IsMatch(style) ? "em" : null }.OfType<string>().ToList()
+                : NormalWeight().IsMatch(style) ? ["span"] : [];
+            if (tags.Count == 0) continue;
+            var replacement = document.CreateElement(tags[0]);
+            var inner = tags.Count > 1 ? replacement.AppendChild(document.CreateElement(tags[1])) : replacement;
+            while (element.FirstChild is { } child) inner.AppendChild(child);
+            element.Replace(replacement);
+        }
+    }
 
     /// <summary>
     /// Outlook on Windows (Word's HTML) writes a list as paragraphs, each with its level in its style
@@ -268,7 +290,7 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         }
         foreach (var child in parent.ChildNodes)
         {
-            if (child is IElement element && BlockTags.Contains(element.LocalName))
+            if (child is IElement element && (BlockTags.Contains(element.LocalName) || WrapsBlocks(element)))
             {
                 Flush();
                 Block(element, output);
@@ -280,6 +302,14 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         }
         Flush();
     }
+
+    /// <summary>
+    /// Whether an inline element holds blocks: Google Docs wraps a pasted document in one &lt;b&gt;, older mailers wrap
+    /// paragraphs and lists in &lt;font&gt; or &lt;span&gt;. Read as inline text, its paragraphs ran together; it is read as
+    /// a block of blocks (a link keeps its words as a link).
+    /// </summary>
+    private static bool WrapsBlocks(IElement element) =>
+        element.LocalName != "a" && element.Children.Length > 0 && element.Descendants<IElement>().Any(e => BlockTags.Contains(e.LocalName));
 
     private void Block(IElement element, List<string> output)
     {
@@ -651,4 +681,13 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
 
     [GeneratedRegex(@"(?<!\\)\|")]
     private static partial Regex UnescapedPipe();
+
+    [GeneratedRegex(@"(^|;)\s*font-weight\s*:\s*(normal|[1-4]00)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NormalWeight();
+
+    [GeneratedRegex(@"(^|;)\s*font-weight\s*:\s*(bold|bolder|[6-9]00)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BoldStyle();
+
+    [GeneratedRegex(@"(^|;)\s*font-style\s*:\s*(italic|oblique)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ItalicStyle();
 }

@@ -311,6 +311,24 @@ public class ConversionFidelityTests
     }
 
     [Fact]
+    public void Paragraphs_and_lists_wrapped_in_an_inline_element_stay_apart_and_bold_or_italic_set_by_style_is_kept()
+    {
+        // Google Docs pasted into Gmail: one <b style="font-weight:normal"> around the document, emphasis by style.
+        static string Span(string style, string text) => $"<span style=\"font-size:11pt;font-family:Arial,sans-serif;{style}\">{text}</span>";
+        var docs = "<div dir=\"ltr\"><b style=\"font-weight:normal\" id=\"docs-internal-guid-5e1b2c3d\">" +
+            $"<p dir=\"ltr\">{Span("font-weight:400;font-style:normal", Prose)}</p><br>" +
+            $"<p dir=\"ltr\">{Span("font-weight:700", "Why we started")}</p><br>" +
+            $"<p dir=\"ltr\">{Span("font-weight:400", "People told us they wanted somewhere others ")}{Span("font-weight:400;font-style:italic", "really")}{Span("font-weight:400", " understood.")}</p><br>" +
+            $"<ul><li dir=\"ltr\"><p dir=\"ltr\" role=\"presentation\">{Span("", "Every other Tuesday")}</p></li><li dir=\"ltr\"><p dir=\"ltr\">{Span("", "Bring a friend")}</p></li></ul></b></div>";
+        Assert.Equal($"{Prose}\n\n**Why we started**\n\nPeople told us they wanted somewhere others *really* understood.\n\n- Every other Tuesday\n- Bring a friend",
+            ConvertFile(Message("Our group", "", docs)).Post!.Body);
+
+        // Older mailers: <font> around the paragraphs and the list.
+        var font = $"<font face=\"Arial\"><span style=\"font-size:12pt\"><div>{Prose}</div><div><br></div><div>A second paragraph.</div><ul><li>One</li><li>Two</li></ul></span></font>";
+        Assert.Equal($"{Prose}\n\nA second paragraph.\n\n- One\n- Two", ConvertFile(Message("Our group", "", font)).Post!.Body);
+    }
+
+    [Fact]
     public void Outlooks_list_paragraphs_are_a_list_again_nested_and_numbered_without_their_bullet_characters()
     {
         static string Item(string list, int level, string marker, string text, string font = "") =>
