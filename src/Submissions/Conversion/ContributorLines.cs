@@ -27,8 +27,8 @@ public sealed partial class ContributorLines
             {
                 var match = Line().Match(MarkdownText.Unescape(part).Trim());
                 if (!match.Success) break;
-                var key = match.Groups[1].Value.ToLowerInvariant().TrimEnd('s') switch { "commitment" => "commitment", "tag" => "tags", var k => k };
-                lines.Values[key] = match.Groups[2].Value.Trim();
+                var key = match.Groups["key"].Value.ToLowerInvariant().TrimEnd('s') switch { "commitment" => "commitment", "tag" => "tags", var k => k };
+                lines.Values[key] = match.Groups["value"].Value.Trim();
                 taken++;
             }
             if (taken == 0) break;
@@ -72,7 +72,8 @@ public sealed partial class ContributorLines
         blocks.RemoveAll(b => b.Trim().Length == 0);
     }
 
-    [GeneratedRegex(@"^(Author|Role|Commitments?|Tags?|Summary)\s*:\s*(\S.*)$", RegexOptions.IgnoreCase)]
+    /// <summary>A contributor line, its label in bold or italics or not ("**Author:** Dr Farah Ahmed", "**Role: Psychologist**").</summary>
+    [GeneratedRegex(@"^(?<m>\*{1,2}|_{1,2})?(?<key>Author|Role|Commitments?|Tags?|Summary)\s*(?(m)(\k<m>)?)\s*:\s*(?(m)(\k<m>)?)\s*(?<value>\S.*?)\s*(?(m)(\k<m>)?)$", RegexOptions.IgnoreCase)]
     private static partial Regex Line();
 
     [GeneratedRegex(@"\\\[end\\\]", RegexOptions.IgnoreCase)]

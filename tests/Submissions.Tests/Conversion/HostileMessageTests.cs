@@ -206,6 +206,18 @@ public class HostileMessageTests
     }
 
     [Theory]
+    [InlineData("<p><b>Author:</b> Dr Farah Ahmed<br><b>Role:</b> Clinical Psychologist<br><i>Tags:</i> crisis care</p>")]
+    [InlineData("<p><b>Author</b>: Dr Farah Ahmed</p><p><b>Role: Clinical Psychologist</b></p><p><strong>Tags:</strong> crisis care</p>")]
+    public void Contributor_lines_with_their_labels_in_bold_or_italics_are_read(string lines)
+    {
+        var post = ConvertFile(Message("Crisis plans", "", lines + $"<p>{Prose}</p>")).Post!;
+
+        Assert.Equal(("Dr Farah Ahmed", "Clinical Psychologist"), (post.FrontMatter.Author, post.FrontMatter.Role));
+        Assert.Equal(["crisis care"], post.FrontMatter.Tags);
+        Assert.Equal(Prose, post.Body);
+    }
+
+    [Theory]
     [InlineData("On Mon, 3 Feb 2025 at 10:00, Sam Patel <sam.patel@nhs.net> wrote:\n> Could you send us your post?")]
     [InlineData("On 3 Feb 2025, at 10:00,\nSam Patel wrote:\n\nCould you send us your post?")]
     [InlineData("________________________________\nFrom: Sam Patel\nSent: 03 February 2025 10:00\n\nCould you send us your post?")]
