@@ -66,7 +66,11 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         // message replied to when its attribution ("On … wrote:") opens it or stands just before it, or when it ends the
         // email; one with no attribution and more of the post after it is a quote in the post (Apple Mail's and Gmail's
         // quote buttons mark those up the same way).
-        var quotes = document.QuerySelectorAll("blockquote[type=cite], blockquote.gmail_quote").ToList();
+        // Gmail's forward is no blockquote: a div.gmail_quote holds its header (div.gmail_attr) and the message. (A reply's
+        // div.gmail_quote holds its blockquote, and may hold the contributor's words written below it.)
+        var quotes = document.QuerySelectorAll("blockquote[type=cite], blockquote.gmail_quote, div.gmail_quote")
+            .Where(q => q.LocalName == "blockquote" || q.QuerySelector(".gmail_attr") is { } header && header.TextContent.Contains("Forwarded message", StringComparison.OrdinalIgnoreCase))
+            .ToList();
         var replied = new HashSet<IElement>();
         foreach (var quote in quotes)
         {

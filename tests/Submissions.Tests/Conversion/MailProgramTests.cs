@@ -70,10 +70,13 @@ public class MailProgramTests
         }
     }
 
-    [Fact]
-    public void A_post_forwarded_inline_is_refused_saying_the_forwarded_message_was_left_out()
+    [Theory]
+    [InlineData("<div>---------- Forwarded message ---------<br>From: Sam</div>")]
+    // Gmail marks the forward's header: it went first, and the message stayed, published as the forwarder's.
+    [InlineData("<div dir=\"ltr\" class=\"gmail_attr\">---------- Forwarded message ---------<br>From: <strong class=\"gmail_sendername\">Sam</strong><br>Date: Wed, 11 Nov 2026 at 21:14</div><br><br>")]
+    public void A_post_forwarded_inline_is_refused_saying_the_forwarded_message_was_left_out(string header)
     {
-        var html = $"<p>Please publish this.</p><div class=\"gmail_quote\"><div>---------- Forwarded message ---------<br>From: Sam</div><p>{Prose}</p></div>";
+        var html = $"<p>Please publish this.</p><div class=\"gmail_quote gmail_quote_container\">{header}<div dir=\"ltr\"><p>{Prose}</p></div></div>";
         var reasons = ConvertFile(Message("Fwd: Our year", "", html)).Reasons;
 
         Assert.StartsWith("The email has almost no text of its own (3 words): the message it forwards or replies to was left out", Assert.Single(reasons));
