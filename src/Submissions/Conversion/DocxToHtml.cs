@@ -1,10 +1,12 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using A = DocumentFormat.OpenXml.Drawing;
+using V = DocumentFormat.OpenXml.Vml;
 using Wp = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 
 namespace PPNBlog.Submissions.Conversion;
@@ -14,7 +16,7 @@ namespace PPNBlog.Submissions.Conversion;
 /// links, tables, embedded images), which <see cref="HtmlToMarkdown"/> then turns into Markdown like any email body.
 /// Embedded images are referred to as <c>cid:docx-&lt;relationship id&gt;</c>.
 /// </summary>
-public static class DocxToHtml
+public static partial class DocxToHtml
 {
     /// <summary>
     /// The most all the Word documents of one message may expand to when unzipped, together (50 MiB): a zip bomb, or a
@@ -116,16 +118,7 @@ public static class DocxToHtml
                         html.Append('<').Append(tag).Append('>').Append(Runs(p, main, images, notes)).Append("</").Append(tag).Append('>');
                         break;
                     case Table table:
-                        html.Append("<table>");
-                        foreach (var row in table.Elements<TableRow>())
-                        {
-                            html.Append("<tr>");
-                            foreach (var cell in row.Elements<TableCell>())
-                                // A cell merged across columns spans them, so the cells after it stay under their headings.
-                                html.Append(cell.TableCellProperties?.GridSpan?.Val?.Value is > 1 and var span ? $"<td colspan=\"{span}\">" : "<td>").Append(string.Join("<br>", Blocks(cell).OfType<Paragraph>().Select(cp => Runs(cp, main, images, notes)))).Append("</td>");
-                            html.Append("</tr>");
-                        }
-                        html.Append("</table>");
+                        WriteTable(table, html, main, images, notes);
                         break;
                 }
             }
@@ -136,6 +129,49 @@ public static class DocxToHtml
         catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or OpenXmlPackageException or InvalidOperationException or ArgumentException)
         {
             return (null, images, Unreadable);
+        }
+    }
+
+    /// <summary>
+    /// A table, its rows and cells found inside content controls too (a template's repeating row, a field's cell); a
+    /// cell's paragraphs are lines of it, and a table inside a cell is a table there (the Markdown makes it one line).
+    /// </summary>
+    private static void WriteTable(Table table, StringBuilder html, MainDocumentPart main, Dictionary<string, byte[]> images, Notes notes)
+    {
+        html.Append("<table>");
+        foreach (var row in Within<TableRow>(table))
+        {
+            html.Append("<tr>");
+            foreach (var cell in Within<TableCell>(row))
+            {
+                // A cell merged across columns spans them, so the cells after it stay under their headings.
+                html.Append(cell.TableCellProperties?.GridSpan?.Val?.Value is > 1 and var span ? $"<td colspan=\"{span}\">" : "<td>");
+                var lines = new List<string>();
+                foreach (var block in Blocks(cell))
+                {
+                    if (block is Paragraph paragraph) lines.Add(Runs(paragraph, main, images, notes));
+                    else
+                    {
+                        var nested = new StringBuilder();
+                        WriteTable((Table)block, nested, main, images, notes);
+                        lines.Add(nested.ToString());
+                    }
+                }
+                html.Append(string.Join("<br>", lines)).Append("</td>");
+            }
+            html.Append("</tr>");
+        }
+        html.Append("</table>");
+    }
+
+    /// <summary>The <typeparamref name="T"/> children of <paramref name="parent"/>, and those inside its content controls and custom XML.</summary>
+    private static IEnumerable<T> Within<T>(OpenXmlElement parent) where T : OpenXmlElement
+    {
+        foreach (var child in parent.ChildElements)
+        {
+            if (child is T found) yield return found;
+            else if (child is SdtRow or SdtContentRow or SdtCell or SdtContentCell or CustomXmlRow or CustomXmlCell)
+                foreach (var inner in Within<T>(child)) yield return inner;
         }
     }
 
@@ -248,12 +284,17 @@ public static class DocxToHtml
     private static string Runs(OpenXmlElement paragraph, MainDocumentPart main, Dictionary<string, byte[]> images, Notes notes)
     {
         var html = new StringBuilder();
+        var fields = new HyperlinkFields(html);
         foreach (var child in paragraph.ChildElements)
         {
             switch (child)
             {
                 case Run run:
+                    fields.Read(run);
                     html.Append(Run(run, main, images, notes));
+                    break;
+                case SimpleField { Instruction.Value: { } instruction } simple when HyperlinkFields.Target(instruction) is { } address:
+                    html.Append($"<a href=\"{WebUtility.HtmlEncode(address)}\">").Append(Runs(simple, main, images, notes)).Append("</a>");
                     break;
                 case Hyperlink link:
                     var target = link.Id?.Value is { } id ? main.HyperlinkRelationships.FirstOrDefault(r => r.Id == id)?.Uri : null;
@@ -271,7 +312,59 @@ public static class DocxToHtml
                     break;
             }
         }
+        fields.End();
         return html.ToString();
+    }
+
+    /// <summary>
+    /// Links written as Word fields (<c>HYPERLINK "https://…"</c> between a begin and an end field character, the link's
+    /// words after the separator), as Word writes a link pasted from elsewhere or made by older versions: the words
+    /// become a link. Only the outermost field is followed; a link left open at the paragraph's end is closed there.
+    /// </summary>
+    private sealed partial class HyperlinkFields(StringBuilder html)
+    {
+        private int _depth;
+        private readonly StringBuilder _instruction = new();
+        private bool _linkOpen;
+
+        /// <summary>Follows the field characters and instructions of <paramref name="run"/>, before its text is written.</summary>
+        public void Read(Run run)
+        {
+            foreach (var child in run.ChildElements)
+            {
+                if (child is FieldChar { FieldCharType.Value: var type })
+                {
+                    if (type == FieldCharValues.Begin && ++_depth == 1) _instruction.Clear();
+                    else if (type == FieldCharValues.Separate && _depth == 1 && Target(_instruction.ToString()) is { } address)
+                    {
+                        html.Append($"<a href=\"{WebUtility.HtmlEncode(address)}\">");
+                        _linkOpen = true;
+                    }
+                    else if (type == FieldCharValues.End && _depth > 0 && --_depth == 0) End();
+                }
+                else if (child is FieldCode code && _depth == 1 && _instruction.Length < 2000)
+                {
+                    _instruction.Append(code.Text);
+                }
+            }
+        }
+
+        /// <summary>Closes a link left open.</summary>
+        public void End()
+        {
+            if (_linkOpen) html.Append("</a>");
+            _linkOpen = false;
+        }
+
+        /// <summary>The web or mail address of a HYPERLINK field's instruction, or null for any other field (a page number, a date).</summary>
+        public static string? Target(string instruction) =>
+            Hyperlink().Match(instruction) is { Success: true } match && match.Groups["address"].Value is var address
+            && (address.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || address.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+                || address.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+                ? address : null;
+
+        [GeneratedRegex(@"^\s*HYPERLINK\s+""?(?<address>[^""\s]+)""?", RegexOptions.IgnoreCase)]
+        private static partial Regex Hyperlink();
     }
 
     private static string Run(Run run, MainDocumentPart main, Dictionary<string, byte[]> images, Notes notes)
@@ -308,6 +401,13 @@ public static class DocxToHtml
                 html.Append(Image(drawing, main, images));
                 // A text box (a pull quote, a call-out) holds paragraphs of its own.
                 foreach (var box in drawing.Descendants<TextBoxContent>())
+                    html.Append("<br>").Append(string.Join("<br>", box.Descendants<Paragraph>().Select(p => Runs(p, main, images, notes)).Where(t => t.Trim().Length > 0)));
+                break;
+            case Picture picture:
+                // Word's older drawings (VML): a picture, or a text box with paragraphs of its own.
+                foreach (var data in picture.Descendants<V.ImageData>())
+                    if (data.RelationshipId?.Value is { } pictureId) html.Append(Image(pictureId, data.Title?.Value ?? "", main, images));
+                foreach (var box in picture.Descendants<TextBoxContent>())
                     html.Append("<br>").Append(string.Join("<br>", box.Descendants<Paragraph>().Select(p => Runs(p, main, images, notes)).Where(t => t.Trim().Length > 0)));
                 break;
             case AlternateContent alternate:
@@ -354,13 +454,18 @@ public static class DocxToHtml
     private static string Image(Drawing drawing, MainDocumentPart main, Dictionary<string, byte[]> images)
     {
         var id = drawing.Descendants<A.Blip>().FirstOrDefault()?.Embed?.Value;
-        if (id is null || main.GetPartById(id) is not ImagePart part) return "";
+        var properties = drawing.Descendants<Wp.DocProperties>().FirstOrDefault();
+        return id is null ? "" : Image(id, properties?.Description?.Value ?? properties?.Title?.Value ?? "", main, images);
+    }
+
+    /// <summary>The picture of the document's part <paramref name="id"/>, kept in <paramref name="images"/>; "" when the part is no picture.</summary>
+    private static string Image(string id, string alt, MainDocumentPart main, Dictionary<string, byte[]> images)
+    {
+        if (!main.Parts.Any(p => p.RelationshipId == id) || main.GetPartById(id) is not ImagePart part) return "";
         using var stream = part.GetStream();
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         images[id] = copy.ToArray();
-        var properties = drawing.Descendants<Wp.DocProperties>().FirstOrDefault();
-        var alt = properties?.Description?.Value ?? properties?.Title?.Value ?? "";
         return $"<img src=\"cid:docx-{WebUtility.HtmlEncode(id)}\" alt=\"{WebUtility.HtmlEncode(alt)}\">";
     }
 }

@@ -401,6 +401,9 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         }
     }
 
+    /// <summary>How many table cells the conversion is inside.</summary>
+    private int _cellDepth;
+
     private void Table(IElement table, List<string> output)
     {
         // The table's own rows: a table inside a cell is part of that cell, not more rows.
@@ -415,6 +418,12 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         }
         var cells = Grid(rows).Where(r => r.Any(c => c.Length > 0)).ToList();
         if (cells.Count == 0) return;
+        // A table inside a cell is read as a line of it: its cells apart by commas, its rows by semicolons.
+        if (_cellDepth > 0)
+        {
+            output.Add(string.Join("; ", cells.Select(r => string.Join(", ", r.Where(c => c.Length > 0)))));
+            return;
+        }
         // The heading row sets the columns; a shorter row below it is given empty cells by Markdown, so only the heading
         // row is padded (padding every row made a table of one wide row and many short ones quadratic in size).
         var columns = cells.Max(r => r.Count);
@@ -468,7 +477,9 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
     private string Cell(IElement cell)
     {
         var blocks = new List<string>();
-        Blocks(cell, blocks);
+        _cellDepth++;
+        try { Blocks(cell, blocks); }
+        finally { _cellDepth--; }
         var line = SingleLine.CollapseWhitespace(string.Join(" ", blocks).Replace("\\\n", " ").Replace('\n', ' ')).Trim();
         return UnescapedPipe().Replace(line, "\\|");
     }

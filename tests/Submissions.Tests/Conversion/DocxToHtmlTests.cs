@@ -46,6 +46,33 @@ public class DocxToHtmlTests
     }
 
     [Fact]
+    public void Rows_and_cells_in_content_controls_tables_in_cells_older_text_boxes_and_links_written_as_fields_are_read()
+    {
+        static string Cell(string text) => $"<w:tc>{WordDocuments.Paragraph(text)}</w:tc>";
+        static string Run(string inner) => $"<w:r>{inner}</w:r>";
+        var body = "<w:tbl><w:tr>" + Cell("Month") + Cell("What happened") + "</w:tr>"
+            + "<w:tr>" + Cell("January") + "<w:tc>" + WordDocuments.Paragraph("We trained staff.") + "<w:tbl><w:tr>" + Cell("12 sessions") + Cell("40 staff") + "</w:tr></w:tbl><w:p/></w:tc></w:tr>"
+            + "<w:sdt><w:sdtPr><w:alias w:val=\"Repeating\"/></w:sdtPr><w:sdtContent><w:tr>" + Cell("February") + Cell("Families joined") + "</w:tr></w:sdtContent></w:sdt>"
+            + "<w:tr><w:sdt><w:sdtPr/><w:sdtContent>" + Cell("March") + "</w:sdtContent></w:sdt>" + Cell("Review held") + "</w:tr></w:tbl>"
+            + "<w:p>" + Run("<w:t xml:space=\"preserve\">Read </w:t>") + Run("<w:fldChar w:fldCharType=\"begin\"/>")
+            + Run("<w:instrText xml:space=\"preserve\"> HYPERLINK \"https://www.england.nhs.uk/mental-health/\" \\o \"tip\" </w:instrText>") + Run("<w:fldChar w:fldCharType=\"separate\"/>")
+            + Run("<w:t>the guidance</w:t>") + Run("<w:fldChar w:fldCharType=\"end\"/>") + Run("<w:t xml:space=\"preserve\"> and </w:t>")
+            + "<w:fldSimple w:instr=\" HYPERLINK &quot;https://example.org/plan&quot; \">" + Run("<w:t>the plan</w:t>") + "</w:fldSimple>"
+            + Run("<w:t xml:space=\"preserve\">, page </w:t>") + Run("<w:fldChar w:fldCharType=\"begin\"/>") + Run("<w:instrText> PAGE </w:instrText>")
+            + Run("<w:fldChar w:fldCharType=\"separate\"/>") + Run("<w:t>3</w:t>") + Run("<w:fldChar w:fldCharType=\"end\"/>") + "</w:p>"
+            + "<w:p>" + Run("<w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\" id=\"box\"><v:textbox><w:txbxContent>" + WordDocuments.Paragraph("Being listened to mattered most.")
+                + "</w:txbxContent></v:textbox></v:shape></w:pict>") + "</w:p>";
+
+        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body), new());
+
+        Assert.Null(problem);
+        Assert.Contains("<tr><td>January</td><td>We trained staff.<br><table><tr><td>12 sessions</td><td>40 staff</td></tr></table><br></td></tr>"
+            + "<tr><td>February</td><td>Families joined</td></tr><tr><td>March</td><td>Review held</td></tr>", html);
+        Assert.Contains("<p>Read <a href=\"https://www.england.nhs.uk/mental-health/\">the guidance</a> and <a href=\"https://example.org/plan\">the plan</a>, page 3</p>", html);
+        Assert.Contains("<p><br>Being listened to mattered most.</p>", html);
+    }
+
+    [Fact]
     public void Tracked_insertions_content_controls_smart_tags_footnotes_and_numbered_lists_are_read()
     {
         const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
