@@ -217,6 +217,15 @@ public class ConversionFidelityTests
     }
 
     [Theory]
+    // The writer's name alone (the sender is Jo Evans), no sign-off before it: the page names the author already.
+    [InlineData($"<p>{Prose}</p><p>Jo</p>", Prose)]
+    [InlineData($"<p>{Prose}</p><p>– Jo Evans x</p>", Prose)]
+    // Anyone else's name is the post's.
+    [InlineData($"<p>{Prose}</p><p>Max</p>", $"{Prose}\n\nMax")]
+    public void A_post_signed_with_the_writers_name_alone_loses_the_name(string html, string body) =>
+        Assert.Equal(body, ConvertFile(Message("Signed", "", html)).Post!.Body);
+
+    [Theory]
     [MemberData(nameof(SignedPosts))]
     public void A_signature_after_a_sign_off_mail_programs_write_is_removed(string format, string body)
     {
