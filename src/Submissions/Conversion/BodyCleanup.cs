@@ -43,10 +43,16 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
         Cut(blocks, IndexInTail(blocks, tailStart, b => disclaimers.Any(d => d.IsMatch(Plain(b)))), "mail footer (a disclaimer or a 'Sent from' line)", removed);
         // A postscript after the signature ("P.S. …") is the contributor's too: only what comes between goes.
         var postscript = blocks.Count > 1 ? blocks.FindIndex(Math.Max(1, blocks.Count - SignatureBlocks), b => Postscript().IsMatch(Plain(b))) : -1;
+        // A signature after it goes too (signed again, or the "PS" was a paragraph of the post before the sign-off).
+        if (postscript > 0 && (SignOffIndex(blocks, blocks.Count, postscript + 1) is var after and > 0 || (after = TrailingSignature(blocks, postscript + 1)) > 0))
+        {
+            removed.Add("sign-off and signature");
+            blocks.RemoveRange(after, blocks.Count - after);
+        }
         var end = postscript > 0 ? postscript : blocks.Count;
         if (SignOffIndex(blocks, end) is var signOff and > 0)
         {
-            removed.Add("sign-off and signature");
+            if (!removed.Contains("sign-off and signature")) removed.Add("sign-off and signature");
             blocks.RemoveRange(signOff, end - signOff);
         }
         // A rule (---, a line of asterisks) that separated the post from what was cut is left dangling.
@@ -78,14 +84,14 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     /// regards, Jane", or a line of its own), Outlook's table of logo and details after a formal one, or nothing at all.
     /// Else the words are the post's own: a last section titled "Take care", "Thank you." before a list of helplines.
     /// </summary>
-    private static int SignOffIndex(List<string> blocks, int end)
+    private static int SignOffIndex(List<string> blocks, int end, int start = 1)
     {
         var found = -1;
         var longestAfter = 0;
         // Whether every line after the block looked at is a signature's (see OnlySignatureLines), kept as the scan goes back.
         var signatureAfter = true;
         string? nextBlock = null;
-        for (var i = end - 1; i >= Math.Max(1, end - SignatureBlocks); i--)
+        for (var i = end - 1; i >= Math.Max(start, end - SignatureBlocks); i--)
         {
             var plain = Plain(blocks[i]);
             var lines = plain.Split('\n');
@@ -112,6 +118,18 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
             nextBlock = plain;
         }
         return found;
+    }
+
+    /// <summary>
+    /// Where a signature with no sign-off before it ends the blocks (from <paramref name="start"/> on): blocks of a name's
+    /// or a signature's short lines, with contact details among them (a phone number, an address); -1 when none.
+    /// </summary>
+    private static int TrailingSignature(List<string> blocks, int start)
+    {
+        var first = blocks.Count;
+        while (first > start && Plain(blocks[first - 1]).Split('\n') is var lines && OnlySignatureLines(lines) && (IsName(lines[0]) || ContactDetails().IsMatch(lines[0])))
+            first--;
+        return first < blocks.Count && blocks.Skip(first).Any(b => ContactDetails().IsMatch(Plain(b))) ? first : -1;
     }
 
     /// <summary>

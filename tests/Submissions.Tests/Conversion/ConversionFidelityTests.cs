@@ -421,6 +421,20 @@ public class ConversionFidelityTests
         Assert.Equal($"{Prose}\n\n{MarkdownText.Escape(postscript)}", post.Body);
     }
 
+    [Theory]
+    // Signed again after the postscript.
+    [InlineData("Kind regards,\nJane Smith\nMobile: 07700 900123\n\nP.S. The handbook is on the workspace.\n\nJane Smith | Clinical Psychologist\nMobile: 07700 900123\n",
+        "P.S. The handbook is on the workspace.")]
+    // A "PS" paragraph of the post, then the sign-off and signature.
+    [InlineData("PS: the handbook is on the workspace.\n\nKind regards,\nJane Smith\nMobile: 07700 900123\n", "PS: the handbook is on the workspace.")]
+    public void A_signature_after_a_postscript_is_removed_too(string ending, string postscript)
+    {
+        var post = ConvertFile(Message("P.S.", $"{Prose}\n\n{ending}")).Post!;
+
+        Assert.Equal($"{Prose}\n\n{MarkdownText.Escape(postscript)}", post.Body);
+        Assert.DoesNotContain("07700", post.Body);
+    }
+
     [Fact]
     public void A_thank_you_followed_by_more_of_the_post_is_the_posts_own()
     {
