@@ -599,10 +599,22 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
     {
         if (inside) return InlineChildren(element);
         inside = true;
-        try { return Wrap(InlineChildren(element), marker, IsWordCharacter(Beside(element, n => n.PreviousSibling)?.TextContent is [.., var before] ? before : null),
-            IsWordCharacter(Beside(element, n => n.NextSibling)?.TextContent is [var after, ..] ? after : null)); }
+        try
+        {
+            var wordBefore = IsWordCharacter(Beside(element, n => n.PreviousSibling)?.TextContent is [.., var before] ? before : null);
+            var wordAfter = IsWordCharacter(Beside(element, n => n.NextSibling)?.TextContent is [var after, ..] ? after : null);
+            // Emphasis across a blank line of line breaks (<b>a<br><br>b</b>) would be split by the paragraph break with a
+            // marker left open on each side, shown as asterisks: each paragraph gets its own pair.
+            var paragraphs = ParagraphBreak().Split(InlineChildren(element));
+            return string.Concat(paragraphs.Select((part, i) => i % 2 == 1 ? part
+                : Wrap(part, marker, i == 0 && wordBefore, i == paragraphs.Length - 1 && wordAfter)));
+        }
         finally { inside = false; }
     }
+
+    /// <summary>A blank line made of Markdown hard breaks, kept by the split that finds it.</summary>
+    [GeneratedRegex(@"((?<!\\)\\\n[ \t]*(?:\\\n[ \t]*)+)")]
+    private static partial Regex ParagraphBreak();
 
     /// <summary>The node next to <paramref name="element"/> in the text (<paramref name="step"/>: before or after), past the ends of the inline elements around it.</summary>
     private static INode? Beside(IElement element, Func<INode, INode?> step)

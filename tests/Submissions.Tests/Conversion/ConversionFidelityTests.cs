@@ -320,6 +320,13 @@ public class ConversionFidelityTests
     }
 
     [Fact]
+    public void Bold_across_a_blank_line_of_line_breaks_is_bold_in_each_paragraph()
+    {
+        var html = $"<div>{Prose}<br><br><b>Our first finding.<br>\n<br>\nOur second finding.</b><br><br><i>A closing thought.</i></div>";
+        Assert.Equal($"{Prose}\n\n**Our first finding.**\n\n**Our second finding.**\n\n*A closing thought.*", ConvertFile(Message("Findings", "", html)).Post!.Body);
+    }
+
+    [Fact]
     public void Paragraphs_and_lists_wrapped_in_an_inline_element_stay_apart_and_bold_or_italic_set_by_style_is_kept()
     {
         // Google Docs pasted into Gmail: one <b style="font-weight:normal"> around the document, emphasis by style.
