@@ -225,6 +225,39 @@ public sealed class DomRewriter(BodyEdits edits)
         element.LocalName == "a" && element.ClassList.Contains(BodyEdits.FootnoteReferenceClass)
         || element.LocalName == "li" && element.ParentElement?.ParentElement is { } notes && notes.ClassList.Contains("footnotes");
 
+    /// <summary>Presentational elements HTML no longer has (pasted from old pages and mail): their content stays, they go.</summary>
+    private static readonly string[] Obsolete = ["center", "font", "big", "tt", "basefont", "marquee", "blink", "nobr", "spacer"];
+
+    /// <summary>
+    /// Makes pasted HTML that the sanitiser lets through valid, as the Markdown's own is: obsolete elements unwrapped
+    /// (&lt;strike&gt; and &lt;acronym&gt; become &lt;s&gt; and &lt;abbr&gt;), a picture's width or height that is not a
+    /// number of pixels dropped ("100%", "auto"), a caption outside a figure made a paragraph, a player inside a link
+    /// left without the link (a link may hold nothing interactive), and links left empty by the parser dropped (a link
+    /// around a block is split into one around the block and an empty one before it, which says nothing when focused).
+    /// </summary>
+    private static void Conform(IHtmlDocument document)
+    {
+        var body = document.Body!;
+        foreach (var element in body.QuerySelectorAll(string.Join(", ", Obsolete)).ToList()) element.Replace([.. element.ChildNodes]);
+        foreach (var (from, to) in new[] { ("strike", "s"), ("acronym", "abbr"), ("figcaption:not(figure > figcaption)", "p") })
+            foreach (var element in body.QuerySelectorAll(from).ToList())
+            {
+                var replacement = document.CreateElement(to);
+                foreach (var attribute in element.Attributes) replacement.SetAttribute(attribute.Name, attribute.Value);
+                while (element.FirstChild is { } child) replacement.AppendChild(child);
+                element.Replace(replacement);
+            }
+        foreach (var image in body.QuerySelectorAll("img[width], img[height]"))
+            foreach (var size in new[] { "width", "height" })
+                if (image.GetAttribute(size) is { } value && !(value.Length is > 0 and < 6 && value.All(char.IsAsciiDigit))) image.RemoveAttribute(size);
+        foreach (var link in body.QuerySelectorAll("a").Where(a => a.QuerySelector("iframe") is not null).ToList()) link.Replace([.. link.ChildNodes]);
+        foreach (var link in body.QuerySelectorAll("a[href]").Where(a => string.IsNullOrWhiteSpace(a.TextContent) && a.QuerySelector("img, iframe") is null
+                     && !a.HasAttribute("aria-label") && !a.HasAttribute("title")).ToList())
+            link.Remove();
+        // The parser's split leaves an empty paragraph after the block too.
+        foreach (var paragraph in body.QuerySelectorAll("p").Where(p => p.ChildNodes.Length == 0).ToList()) paragraph.Remove();
+    }
+
     private static void Sanitize(IHtmlDocument document, List<RemovedHtml> removed)
     {
         var sanitizer = new HtmlSanitizer();
@@ -248,6 +281,7 @@ public sealed class DomRewriter(BodyEdits edits)
         };
         sanitizer.SanitizeDom(document, document.Body);
         RemoveTakenIds(document.Body!, removed);
+        Conform(document);
         // Embeds are allowed only as the recording hosts' players, over https, and with no powers a player does not need.
         foreach (var frame in document.Body!.QuerySelectorAll("iframe"))
         {

@@ -121,6 +121,22 @@ public sealed partial class HtmlStageTests : IDisposable
     }
 
     [Fact]
+    public void Pasted_html_the_sanitiser_keeps_is_made_valid_with_its_words_kept()
+    {
+        var rendered = MarkdownRenderer.Render("<center>Our new leaflet</center>\n\n<p><font color=\"#005eb8\">Book</font> <strike>now</strike> <acronym title=\"x\">PPN</acronym></p>\n\n" +
+            "<img src=\"https://example.org/l.png\" alt=\"The cover\" width=\"100%\" height=\"auto\"> <img src=\"https://example.org/m.png\" alt=\"Map\" width=\"320\">\n\n" +
+            "<figcaption>Figure 1: the leaflet</figcaption>\n\n<a href=\"https://example.net/book\"><div>Book your place</div></a>\n\n" +
+            "<a href=\"https://example.org/talk\"><iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\" title=\"Talk\"></iframe></a>");
+
+        var html = new DomRewriter(_edits).Process(rendered, Context()).Html;
+
+        Assert.Equal("Our new leaflet\n<p>Book <s>now</s> <abbr title=\"x\">PPN</abbr></p>\n" +
+            "<p><img src=\"https://example.org/l.png\" alt=\"The cover\" loading=\"lazy\" decoding=\"async\"> <img src=\"https://example.org/m.png\" alt=\"Map\" width=\"320\" loading=\"lazy\" decoding=\"async\"></p>\n" +
+            "<p>Figure 1: the leaflet</p>\n<div><a href=\"https://example.net/book\" rel=\"external noopener\" class=\"ppn-external\">Book your place</a></div>\n" +
+            "<p><span class=\"ppn-embed\"><iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\" title=\"Talk\" loading=\"lazy\"></iframe></span></p>\n", html);
+    }
+
+    [Fact]
     public void The_token_stream_declines_where_the_parser_would_build_another_tree()
     {
         // Grid tables write <col> straight into <table>: the parser adds a <colgroup> around it.
