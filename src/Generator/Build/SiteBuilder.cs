@@ -230,7 +230,8 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
             var redirectFiles = redirects.Select(RedirectWriter.FileFor).ToList();
             (_sitePaths, _sitePathsStamp) = (plan.Select(p => p.Path).Concat(GeneratedFiles(site)).Concat(assets.Assets.Select(a => a.To)).Concat(invalidPaths)
                 .Concat(redirects).Concat(redirectFiles).ToHashSet(StringComparer.Ordinal), pathsStamp);
-            _assetsOverwriting = [.. assets.Overwriting(plan.Select(p => SiteUrls.FileFor(p.Path)).Concat(GeneratedFiles(site)).Concat(redirectFiles))];
+            // A post's alias at an asset's path is the post's error (CheckRedirects), not the theme's.
+            _assetsOverwriting = [.. assets.Overwriting(plan.Select(p => SiteUrls.FileFor(p.Path)).Concat(GeneratedFiles(site)))];
         }
         diagnostics.AddRange(_assetsOverwriting);
         var copies = new List<(string Source, string SitePath)>();

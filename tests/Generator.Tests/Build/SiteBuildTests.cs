@@ -397,7 +397,7 @@ public class SiteBuildTests
     {
         using var site = new TestSite();
         site.WritePost("other");
-        site.WritePost("taking", extra: "aliases: [/posts/other/, /pagefind/pagefind.js]\n");
+        site.WritePost("taking", extra: "aliases: [/posts/other/, /pagefind/pagefind.js, /assets/ppnblog.css]\n");
         site.Write("posts/2021/with-photo/index.md", "---\ntitle: With a photo\ndate: 2021-02-01\nauthor: A\ncommitments: [put-people-first]\n" +
             "aliases: [/posts/with-photo/photo.png]\n---\n\n![A photo](photo.png)\n");
         using (var photo = new SKBitmap(4, 3))
@@ -412,8 +412,10 @@ public class SiteBuildTests
         Assert.Contains(lines, l => l.StartsWith("input/posts/2021/taking.md:7:11: error PPN007: alias '/posts/other/' is an address the site already uses", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("input/posts/2021/taking.md:7:26: error PPN007: alias '/pagefind/pagefind.js' is an address the site already uses", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("input/posts/2021/with-photo/index.md:6:11: error PPN007: alias '/posts/with-photo/photo.png'", StringComparison.Ordinal));
+        // A theme asset's address is the alias's error alone: the theme is not blamed for it.
+        Assert.Contains(lines, l => l.StartsWith("input/posts/2021/taking.md:7:49: error PPN007: alias '/assets/ppnblog.css' is an address the site already uses", StringComparison.Ordinal));
         Assert.Equal(3, lines.Count(l => l.StartsWith("input/posts/2021/bad.md:7:", StringComparison.Ordinal) && l.Contains("error PPN004: alias '", StringComparison.Ordinal)));
-        Assert.Equal(6, lines.Count);
+        Assert.Equal(7, lines.Count);
     }
 
     [Fact]
