@@ -146,8 +146,12 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         // The address comes out before the cut: a cut through it would leave a part the search no longer finds.
         title = ShortTitle(senderAddress.FromText(title));
         var author = SingleLine.From(lines.Values.GetValueOrDefault("author") ?? AuthorFromDisplayName(message.From.Mailboxes.FirstOrDefault()?.Name));
-        // A post signed with the writer's name alone ("Maureen"), no sign-off before it: the page names the author already.
-        if (blocks.Count > 1 && IsWritersName(blocks[^1], author)) blocks.RemoveAt(blocks.Count - 1);
+        // Signed with the writer's name ("Maureen"), or their signature, and no sign-off before it: the page names the author already.
+        if (BodyCleanup.WritersSignature(blocks, author) is var signature and > 0)
+        {
+            blocks.RemoveRange(signature, blocks.Count - signature);
+            warnings.Add("Removed the signature at the end of the email.");
+        }
         var body = senderAddress.FromText(SingleLine.WithoutHiddenCharacters(string.Join("\n\n", blocks).Trim()));
         var words = CountWords([body]);
         var reasons = new List<string>();
@@ -507,26 +511,6 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             surname = NameWordStart().Replace(surname.ToLowerInvariant(), m => m.Value.ToUpperInvariant());
         return $"{match.Groups["given"].Value} {surname}";
     }
-
-    /// <summary>
-    /// Whether <paramref name="block"/> is only the name of <paramref name="author"/>, as a letter is signed: the whole
-    /// name, or its first name (after a title such as Dr), with a dash, a kiss or a full stop at most.
-    /// </summary>
-    private static bool IsWritersName(string block, string author)
-    {
-        var signed = SignatureMarks().Replace(MarkdownText.Unescape(block).Trim(), "");
-        if (signed.Length == 0 || author.Length == 0) return false;
-        var names = author.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(n => Honorific().IsMatch(n)).ToList();
-        return string.Equals(signed, author, StringComparison.OrdinalIgnoreCase)
-            || names.Count > 0 && (string.Equals(signed, names[0], StringComparison.OrdinalIgnoreCase) || string.Equals(signed, string.Join(' ', names), StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>What may stand around a name signing a letter: a dash or tilde before it, kisses or a full stop after it.</summary>
-    [GeneratedRegex(@"^[-–~\s]+|(\s+x{1,3})?[\s.!,]*$", RegexOptions.IgnoreCase)]
-    private static partial Regex SignatureMarks();
-
-    [GeneratedRegex(@"^(Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Rev|Sir|Dame)\.?$", RegexOptions.IgnoreCase)]
-    private static partial Regex Honorific();
 
     /// <summary>The text of <paramref name="block"/> when it is a heading (a paragraph starting "#PPW2025 was great" is not).</summary>
     private static string? HeadingText(string block) => Heading().Match(block) is { Success: true } m ? MarkdownText.Unescape(m.Groups[1].Value).Trim() : null;

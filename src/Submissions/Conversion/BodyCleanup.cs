@@ -107,7 +107,9 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
                 var signs = signOff.Groups["formal"].Success
                     ? Math.Max(longestAfter, withinBlock) <= MaxSignatureBlockWords
                       && (named || next is null || IsName(next) || lines.Length == 1 && nextBlock!.StartsWith('|'))
-                    : (next is null || named || IsName(next, alone: !(first.EndsWith(',') || first.EndsWith('!') || lines.Length > 1)))
+                    // (A plain-text signature's lines may arrive joined into one: a name, then contact details.)
+                    : (next is null || named || IsName(next, alone: !(first.EndsWith(',') || first.EndsWith('!') || lines.Length > 1))
+                       || IsNameThenDetails(next))
                       && signatureAfter && OnlySignatureLines(lines.Skip(1));
                 if (signs) found = i;
             }
@@ -119,6 +121,37 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
         }
         return found;
     }
+
+    /// <summary>
+    /// Where the writer's own signature starts the last blocks when no sign-off comes before it: a block opening with
+    /// <paramref name="author"/>'s name (the whole name, or the first name as a line of its own), with only a signature's
+    /// lines after it ("Jane Smith", "Clinical Psychologist, Leeds…", "Mob: 07700 900123"); -1 when there is none.
+    /// </summary>
+    public static int WritersSignature(List<string> blocks, string author)
+    {
+        var names = author.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(n => Honorific().IsMatch(n)).ToList();
+        if (names.Count == 0) return -1;
+        var fullName = string.Join(' ', names);
+        var found = -1;
+        for (var i = blocks.Count - 1; i >= Math.Max(1, blocks.Count - SignatureBlocks); i--)
+        {
+            var lines = Plain(blocks[i]).Split('\n');
+            if (!OnlySignatureLines(lines)) break;
+            var first = SignatureMarks().Replace(lines[0].Replace("**", "", StringComparison.Ordinal), "");
+            first = string.Join(' ', first.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(n => Honorific().IsMatch(n)));
+            if (first.Equals(names[0], StringComparison.OrdinalIgnoreCase) || first.Equals(author, StringComparison.OrdinalIgnoreCase)
+                || first.StartsWith(fullName, StringComparison.OrdinalIgnoreCase) && (first.Length == fullName.Length || !char.IsLetter(first[fullName.Length])))
+                found = i;
+        }
+        return found;
+    }
+
+    /// <summary>What may stand around a name signing a letter: a dash or tilde before it, kisses or a full stop after it.</summary>
+    [GeneratedRegex(@"^[-–~\s]+|(\s+x{1,3})?[\s.!,]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SignatureMarks();
+
+    [GeneratedRegex(@"^(Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Rev|Sir|Dame)\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Honorific();
 
     /// <summary>
     /// Where a signature with no sign-off before it ends the blocks (from <paramref name="start"/> on): blocks of a name's
@@ -162,6 +195,13 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
             && words.All(w => char.IsUpper(w[0]) || NameParticles.Contains(w));
     }
 
+    /// <summary>
+    /// Whether a line is a signature's lines joined into one: a name of two words or more, then contact details ("Jane
+    /// Smith Clinical Psychologist, Leeds… Mob: 07700 900123"; not "Samaritans – call 116 123").
+    /// </summary>
+    private static bool IsNameThenDetails(string line) =>
+        IsName(line) && ContactDetails().IsMatch(line) && NameSeparator().Split(line)[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2;
+
     [GeneratedRegex(@"\s*[|/,–—]\s*|\s+-\s+")]
     private static partial Regex NameSeparator();
 
@@ -201,18 +241,25 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
         blocks.RemoveRange(index, blocks.Count - index);
     }
 
-    /// <summary>A block's text without Markdown escapes and with hard breaks as newlines, for matching.</summary>
-    private static string Plain(string block) => MarkdownText.Unescape(block.Replace("\\\n", "\n")).Trim();
+    /// <summary>
+    /// A block's text as a reader sees it, for matching: without Markdown escapes, with hard breaks as newlines and links
+    /// as their words (mail apps link their own name in their footer: "Sent with [Spark](…)").
+    /// </summary>
+    private static string Plain(string block) => MarkdownText.Unescape(MarkdownLink().Replace(block.Replace("\\\n", "\n"), "$1")).Trim();
+
+    /// <summary>A Markdown link as the converter writes one: [words](&lt;address&gt;) or [words](address).</summary>
+    [GeneratedRegex(@"(?<!!)\[([^\]\n]*)\]\((?:<[^>\n]*>|[^)\s]*)\)")]
+    private static partial Regex MarkdownLink();
 
     /// <summary>Whether <paramref name="text"/> is (or opens with, for a forward) the header of a quoted message: "On … wrote:", "Begin forwarded message:"…</summary>
     public static bool IsReplyHeader(string text) => ReplyHeader().IsMatch(text.Trim());
 
     // Mail programs put a comma before the writer's name ("On 11 Nov 2026, at 16:02, Sam <…> wrote:"); a post's "On 3 March
     // at 14:00 our matron wrote:" has none. A forward's header dates its message ("Sent: 11 November 2026 16:02").
-    [GeneratedRegex(@"^(On\s(?=.{0,200}?(\b\d{1,2}[:.]\d{2}\b|@)).{4,200}?,[^,]{1,160}?\s(wrote|a écrit|schrieb)\s*:$|-{2,}\s*Original Message\s*-{2,}|-{2,}\s*Forwarded message\s*-{2,}|Begin forwarded message:|From:\s.+\n(Sent|Date):\s[^\n]*\d)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^((On|Ar|Le|Am|El)\s(?=.{0,200}?(\b\d{1,2}[:.]\d{2}\b|@)).{4,200}?,[^,]{1,160}?\s(wrote|ysgrifennodd|a écrit|schrieb|escribió)\s*:$|-{2,}\s*Original Message\s*-{2,}|-{2,}\s*(Forwarded message|Neges wedi'i hanfon ymlaen|Message transféré|Weitergeleitete Nachricht)\s*-{2,}|Begin forwarded message:|(From|Oddi wrth|De|Von)\s?:\s.+\n(Sent|Date|Anfonwyd|Dyddiad|Envoyé|Gesendet|Enviado)\s?:\s[^\n]*\d)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex ReplyHeader();
 
-    [GeneratedRegex(@"^_{10,}\s*\n\W*From:", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^_{10,}\s*\n\W*(From|Oddi wrth|De|Von)\s?:", RegexOptions.IgnoreCase)]
     private static partial Regex UnderscoreRuleThenFrom();
 
     /// <summary>
@@ -220,7 +267,7 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     /// sincerely"), or one that may as well be the post's own words ("Thank you.", "Thanks!", "Cheers", "Take care"); with
     /// the writer's name after a comma when given ("Kind regards, Jane").
     /// </summary>
-    [GeneratedRegex(@"^((?<formal>(((many\s+)?thanks(\s+again)?\s*(,|and|&)\s*)?(with\s+)?((kind|kindest|best|very best|warm|warmest|many|all (the|my) best)\s+)?(regards|wishes)|yours( sincerely| faithfully| truly)?|sincerely))|((many|with many)\s+)?(thank you|thanks|cheers|best|take care|all the best|speak soon|warmly)( (so much|again|all))?)\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^((?<formal>(((many\s+)?thanks(\s+again)?\s*(,|and|&)\s*)?(with\s+)?((kind|kindest|best|very best|warm|warmest|many|all (the|my) best)\s+)?(regards|wishes)(\s+(and|&)\s+(many\s+)?thanks)?|yours( sincerely| faithfully| truly)?|sincerely|kindest|all best|with (many )?thanks|(yr eiddoch )?yn gywir|cofion( gorau| cynnes| caredig)?))|((many|with many)\s+)?(thank you|thanks|cheers|best|take care|all the best|speak soon|warmly|diolch( yn fawr)?( iawn)?)( (so much|again|all|in advance))?)\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
     private static partial Regex SignOff();
 
     [GeneratedRegex(@"\([^)]*\)")]

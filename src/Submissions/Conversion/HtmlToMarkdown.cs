@@ -239,7 +239,7 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         return null;
     }
 
-    [GeneratedRegex(@"\b(wrote|a écrit|schrieb)\s*:", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(wrote|ysgrifennodd|a écrit|schrieb|escribió)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex AttributionEnd();
 
     [GeneratedRegex(@"(^|;)\s*(display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hidden)", RegexOptions.IgnoreCase)]

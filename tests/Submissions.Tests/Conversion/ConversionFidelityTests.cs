@@ -80,6 +80,16 @@ public class ConversionFidelityTests
             $"<p>{Prose}</p><p>Kind regards</p><p>Jo</p>" },
         { "html", $"<p>{Prose}</p><p>Kind regards</p><p>Jane Smith</p><p>Mobile: 07700 900123</p><p>I work flexibly, so I may send emails outside usual working hours; please do not feel " +
             "you need to reply outside your own working hours, and do get in touch if there is anything I can do to help.</p>" },
+        { "text", $"{Prose}\n\nAll best\n\nJane Smith\nClinical Psychologist, Leeds Community Healthcare NHS Trust\nMob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nWith thanks,\nJane Smith\nMob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nBest regards and thanks\n\nJane Smith\nMob: 07700 900123\n" },
+        // A casual sign-off, the signature's lines joined into one by the plain text's reflowing.
+        { "text", $"{Prose}\n\nWarmly\n\nJane Smith\nClinical Psychologist, Leeds Community Healthcare NHS Trust\nMob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nMany thanks in advance\n\nJane Smith\nClinical Psychologist, Leeds Community Healthcare NHS Trust\nMob: 07700 900123\n" },
+        // Welsh.
+        { "text", $"{Prose}\n\nCofion gorau,\nJane\n\nJane Smith\nSeicolegydd Clinigol\nFfôn: 029 2074 0000\n" },
+        { "text", $"{Prose}\n\nDiolch\n\nJane Smith\nClinical Psychologist, Leeds Community Healthcare NHS Trust\nMob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nYn gywir,\nJane Smith\nFfôn: 029 2074 0000\n" },
         { "html", $"<p>{Prose}</p><p>Kind regards</p><table><tr><td><img src=\"https://example.org/logo.png\" alt=\"Trust logo\"></td><td><p><b>Dr Jane Smith</b> (she/her)</p>" +
             "<p>Principal Clinical Psychologist</p><p>Leeds and York Partnership NHS Foundation Trust</p><p>St Mary's House, St Mary's Road, Leeds LS7 3JX</p><p>Tel: 0113 855 5000 | Mobile: 07700 900123</p></td></tr></table>" },
     };
@@ -220,9 +230,12 @@ public class ConversionFidelityTests
     // The writer's name alone (the sender is Jo Evans), no sign-off before it: the page names the author already.
     [InlineData($"<p>{Prose}</p><p>Jo</p>", Prose)]
     [InlineData($"<p>{Prose}</p><p>– Jo Evans x</p>", Prose)]
+    // Their signature, with no sign-off before it.
+    [InlineData($"<p>{Prose}</p><p><b>Jo Evans</b></p><p>Clinical Psychologist | Leeds Community Healthcare NHS Trust</p><p>Mob: 07700 900123 | Working days Mon–Wed</p><p>Pronouns: she/her</p>", Prose)]
+    [InlineData($"<p>{Prose}</p><p>Dr Jo Evans BSc DClinPsy<br>Clinical Psychologist<br>M: 07700 900123</p>", Prose)]
     // Anyone else's name is the post's.
     [InlineData($"<p>{Prose}</p><p>Max</p>", $"{Prose}\n\nMax")]
-    public void A_post_signed_with_the_writers_name_alone_loses_the_name(string html, string body) =>
+    public void A_post_signed_with_the_writers_name_or_signature_and_no_sign_off_loses_them(string html, string body) =>
         Assert.Equal(body, ConvertFile(Message("Signed", "", html)).Post!.Body);
 
     [Theory]

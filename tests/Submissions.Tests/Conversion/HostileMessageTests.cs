@@ -222,6 +222,10 @@ public class HostileMessageTests
     [InlineData("On 3 Feb 2025, at 10:00,\nSam Patel wrote:\n\nCould you send us your post?")]
     [InlineData("________________________________\nFrom: Sam Patel\nSent: 03 February 2025 10:00\n\nCould you send us your post?")]
     [InlineData("________________________________\n\nFrom: Sam Patel <sam.patel@nhs.net>\nSent: 03 February 2025 10:00\n\nCould you send us your post?")]
+    // Welsh and French mail programs.
+    [InlineData("________________________________\nOddi wrth: Sam Brown <sam.brown@wales.nhs.uk>\nAnfonwyd: 11 Tachwedd 2026 16:02\n\nAnnwyl Jane, ffoniwch fi.")]
+    [InlineData("Ar Maw, 11 Tach 2026 am 16:02, Sam Brown <sam.brown@wales.nhs.uk> ysgrifennodd:\n> Annwyl Jane, ffoniwch fi.")]
+    [InlineData("De : Sam Brown <sam.brown@nhs.net>\nEnvoyé : mardi 11 novembre 2026 16:02\n\nAppelez-moi au 07700 900123.")]
     public void The_message_replied_to_is_cut(string quoted)
     {
         Assert.Equal(Prose, ConvertFile(Message("Reply", Prose + "\n\n" + quoted)).Post!.Body);

@@ -311,6 +311,12 @@ public class MailProgramTests
         "not the intended recipient, you are hereby notified that any use, dissemination, copying, or storage of this message or its attachments is strictly prohibited.")]
     [InlineData("This email and any files transmitted with it are intended solely for the use of the individual or entity to whom they are addressed.")]
     [InlineData("Sent from Workspace ONE Boxer")]
+    // Apps link their own name in their footer.
+    [InlineData("Get <a href=\"https://aka.ms/o0ukef\">Outlook for iOS</a>")]
+    [InlineData("<a href=\"https://mail.onelink.me/107872968?pid=nativeplacement\">Sent from Yahoo Mail for iPhone</a>")]
+    [InlineData("Sent with <a href=\"https://proton.me/\">Proton Mail</a> secure email.")]
+    [InlineData("Sent from <a href=\"https://go.microsoft.com/fwlink/?LinkId=550986\">Mail</a> for Windows")]
+    [InlineData("<a href=\"https://aol.com/app\">Sent from the all new AOL app for iOS</a>")]
     [InlineData("Sent with Spark")]
     [InlineData("Sent from Nine")]
     public void A_notice_or_app_footer_after_the_signature_goes_with_it(string footer)
