@@ -147,6 +147,10 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode MissingSection = new("PPN035", "Link to a missing section", Severity.Warning,
         "A heading's section is named by its words in small letters, joined by hyphens: '## Our findings' is #our-findings.");
 
+    /// <summary>An HTML start tag in a body's text that is never closed: as HTML it would hide or restyle every word after it, so it is shown as written.</summary>
+    public static readonly DiagnosticCode UnclosedTagAsText = new("PPN036", "Unclosed HTML tag shown as text", Severity.Warning,
+        "To write an element's name, put it in backticks (`<title>`); to use the element, close it (<b>…</b>).");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -154,6 +158,6 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
         MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
         ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile, TitleRepeated,
-        UnreadFile, DatedFarAhead, HeavyImage, TagsShareAPage, LinkWithoutText, MissingSection,
+        UnreadFile, DatedFarAhead, HeavyImage, TagsShareAPage, LinkWithoutText, MissingSection, UnclosedTagAsText,
     ];
 }

@@ -5,6 +5,7 @@ using Markdig.Extensions.SmartyPants;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using PPNBlog.Content.Diagnostics;
 
 namespace PPNBlog.Generator.Markdown;
 
@@ -147,10 +148,17 @@ public static partial class MarkdownRenderer
             }
         }
         foreach (var player in playersInLinks ?? []) player.ReplaceBy(new LiteralInline(PlainText(player)) { Line = player.Line, Column = player.Column }, copyChildren: false);
-        // Changed once the walk is over: a "tag" that is no element becomes text, and what is left is raw HTML.
+        // Changed once the walk is over: a "tag" that is no element, or one never closed, becomes text, and what is left is raw HTML.
+        var endTags = rawHtml is null ? null : RawHtml.LastEndTags(markdown);
+        List<HtmlInline>? neverClosed = null;
         foreach (var inline in rawHtml ?? [])
         {
             RawHtml.KeepNonElementsAsText(inline);
+            if (inline.Parent is not null && RawHtml.IsNeverClosed(inline, endTags!))
+            {
+                RawHtml.ShowAsText(inline);
+                (neverClosed ??= []).Add(inline);
+            }
             if (inline.Parent is null) continue;
             rawHtmlLine = Math.Min(rawHtmlLine ?? int.MaxValue, inline.Line);
             var before = links.Count;
@@ -167,10 +175,21 @@ public static partial class MarkdownRenderer
         document.ToHtml(writer, Pipeline);
         return new MarkdownHtml(default, links, rawHtmlLine)
         {
+            Problems = neverClosed is null ? [] : NeverClosedProblems(neverClosed),
             TemplateTag = templateTag,
             FirstHeading = document.FirstOrDefault() is HeadingBlock { Inline: { } text } first ? (PlainText(text), first.Line, first.Column) : null,
         };
     }
+
+    /// <summary>Start tags shown as text as they are never closed: told once per element where first written, with how many more.</summary>
+    private static List<BodyProblem> NeverClosedProblems(List<HtmlInline> tags) =>
+        [.. tags.GroupBy(t => RawHtml.TagName(t.Tag)!, StringComparer.OrdinalIgnoreCase).Select(same =>
+        {
+            var (first, more) = (same.First(), same.Count() - 1);
+            return new BodyProblem(DiagnosticCode.UnclosedTagAsText, first.Line, first.Column,
+                $"'{first.Tag}' is shown as text: it is never closed (no '</{same.Key}>' follows it), and as HTML it would hide, restyle or drop words of the post{(more > 0 ? $" (and {more} more in this file)" : "")}",
+                $"To show it, put it in backticks (`{first.Tag}`); to use the element, close it with </{same.Key}> where it ends.");
+        })];
 
     /// <summary>
     /// The first template tag of another site generator in a run of text (Jekyll's and Eleventy's <c>{{ … }}</c> and

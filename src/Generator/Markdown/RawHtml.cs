@@ -34,8 +34,47 @@ public static class RawHtml
     public static void KeepNonElementsAsText(HtmlInline inline)
     {
         if (TagName(inline.Tag) is not { } name || IsHtmlElement(name)) return;
-        inline.ReplaceBy(new LiteralInline(inline.Tag) { Line = inline.Line, Column = inline.Column, Span = inline.Span });
+        ShowAsText(inline);
     }
+
+    /// <summary>Replaces <paramref name="inline"/> with its text, which Markdig then escapes.</summary>
+    public static void ShowAsText(HtmlInline inline) =>
+        inline.ReplaceBy(new LiteralInline(inline.Tag) { Line = inline.Line, Column = inline.Column, Span = inline.Span });
+
+    /// <summary>
+    /// Elements a start tag in running text may leave open without taking the text after it: the void ones, and those
+    /// whose end tag HTML lets a writer omit that end by themselves (a &lt;p&gt; or &lt;li&gt; only starts a block). The
+    /// other elements whose end tag may be omitted are not here, as in running text they lose words: a browser drops the
+    /// table's parts, html, head and body (the name written with them), the sanitiser option and optgroup (and the words after them).
+    /// </summary>
+    private static readonly HashSet<string> MayStayOpen = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img", "input", "keygen", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li", "dt", "dd", "rt", "rp",
+    };
+
+    /// <summary>
+    /// Where each element's last end tag ("&lt;/name", in any case) is written in <paramref name="markdown"/>: one pass over
+    /// the body answers <see cref="IsNeverClosed"/> for all its tags.
+    /// </summary>
+    public static Dictionary<string, int> LastEndTags(string markdown)
+    {
+        var last = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var at = markdown.IndexOf("</", StringComparison.Ordinal); at >= 0; at = markdown.IndexOf("</", at + 2, StringComparison.Ordinal))
+        {
+            if (TagName(markdown.AsSpan(at)) is { } name) last[name] = at;
+        }
+        return last;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="inline"/> starts an element that needs its end tag, and none is written after it: as HTML
+    /// it would take every word after it (a &lt;title&gt; hides them, an &lt;h1&gt; makes them one heading), where the
+    /// writer meant the element's name as text.
+    /// </summary>
+    public static bool IsNeverClosed(HtmlInline inline, Dictionary<string, int> lastEndTags) =>
+        !inline.Tag.StartsWith("</", StringComparison.Ordinal) && TagName(inline.Tag) is { } name && !MayStayOpen.Contains(name) && IsHtmlElement(name)
+        && !(lastEndTags.TryGetValue(name, out var end) && end > inline.Span.Start);
 
     /// <summary>Adds the links (a href) and pictures (img src) of raw HTML to <paramref name="links"/>, at the lines and columns they are written.</summary>
     public static void AddLinks(HtmlInline inline, List<MarkdownLink> links) => AddLinks(inline.Tag, _ => (inline.Line, inline.Column), links);
@@ -139,12 +178,12 @@ public static class RawHtml
     }
 
     /// <summary>The element name of a start or end tag as written ("&lt;Name attr&gt;", "&lt;/name&gt;"), or null for a comment or the like.</summary>
-    private static string? TagName(string tag)
+    public static string? TagName(ReadOnlySpan<char> tag)
     {
         var start = tag.StartsWith("</", StringComparison.Ordinal) ? 2 : 1;
         var end = start;
         while (end < tag.Length && (char.IsAsciiLetterOrDigit(tag[end]) || tag[end] == '-')) end++;
-        return end > start && char.IsAsciiLetter(tag[start]) ? tag[start..end] : null;
+        return end > start && char.IsAsciiLetter(tag[start]) ? tag[start..end].ToString() : null;
     }
 
     private static bool IsHtmlElement(string name) => KnownNames.GetOrAdd(name, static n =>

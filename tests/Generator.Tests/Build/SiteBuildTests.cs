@@ -655,6 +655,37 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void An_element_named_in_the_text_and_never_closed_is_shown_as_written_not_left_to_take_the_rest_of_the_post()
+    {
+        using var site = new TestSite();
+        site.WritePost("named", body: "Give each page a name in the <title> element.\n\nUse headings like <H1> and <H2>, and <h2> again.\n\n" +
+            "A <select> with an <option> in it.\n\n## Later\n\nThe <b>closed</b> tags, a <br> and a <p> stay, as does <a href=\"https://example.org/\">a link\n\nclosed later</a>.");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        var body = Page(site, "posts/named/index.html").QuerySelector(".ppn-post-body")!;
+        Assert.Equal(["Give each page a name in the <title> element.", "Use headings like <H1> and <H2>, and <h2> again.", "A <select> with an <option> in it."],
+            body.QuerySelectorAll("p").Take(3).Select(p => p.TextContent));
+        Assert.Equal(["Later"], body.QuerySelectorAll("h2, h3").Select(h => h.TextContent.TrimEnd('#', ' ')));
+        Assert.Equal(["closed"], body.QuerySelectorAll("b").Select(b => b.TextContent));
+        Assert.Single(body.QuerySelectorAll("br"));
+        Assert.StartsWith("a link", body.QuerySelector("a[href='https://example.org/']")!.TextContent);
+        // Told once per element, where it is first written (the body starts on line 9).
+        Assert.Equal(["input/posts/2021/named.md:9:30: warning PPN036: '<title>' is shown as text: it is never closed (no '</title>' follows it), " +
+                      "and as HTML it would hide, restyle or drop words of the post (hint: To show it, put it in backticks (`<title>`); to use the element, close it with </title> where it ends.)",
+                      "input/posts/2021/named.md:11:19: warning PPN036: '<H1>' is shown as text: it is never closed (no '</H1>' follows it), " +
+                      "and as HTML it would hide, restyle or drop words of the post (hint: To show it, put it in backticks (`<H1>`); to use the element, close it with </H1> where it ends.)",
+                      "input/posts/2021/named.md:11:28: warning PPN036: '<H2>' is shown as text: it is never closed (no '</H2>' follows it), " +
+                      "and as HTML it would hide, restyle or drop words of the post (and 1 more in this file) (hint: To show it, put it in backticks (`<H2>`); to use the element, close it with </H2> where it ends.)",
+                      "input/posts/2021/named.md:13:3: warning PPN036: '<select>' is shown as text: it is never closed (no '</select>' follows it), " +
+                      "and as HTML it would hide, restyle or drop words of the post (hint: To show it, put it in backticks (`<select>`); to use the element, close it with </select> where it ends.)",
+                      "input/posts/2021/named.md:13:20: warning PPN036: '<option>' is shown as text: it is never closed (no '</option>' follows it), " +
+                      "and as HTML it would hide, restyle or drop words of the post (hint: To show it, put it in backticks (`<option>`); to use the element, close it with </option> where it ends.)"],
+            site.Lines(result), StringComparer.Ordinal);
+    }
+
+    [Fact]
     public void Raw_html_cannot_take_the_pages_own_names_or_ids()
     {
         using var site = new TestSite();
