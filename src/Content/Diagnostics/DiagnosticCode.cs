@@ -151,6 +151,10 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode UnclosedTagAsText = new("PPN036", "Unclosed HTML tag shown as text", Severity.Warning,
         "To write an element's name, put it in backticks (`<title>`); to use the element, close it (<b>…</b>).");
 
+    /// <summary>An HTML comment or element opened and never closed that would take the rest of the post off the page.</summary>
+    public static readonly DiagnosticCode UnclosedHtmlHidesRest = new("PPN037", "Unclosed HTML hides the rest of the post", Severity.Error,
+        "Close it where it should end: a comment with '-->', an element with its end tag (</script>); or delete it.");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -159,5 +163,6 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
         ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile, TitleRepeated,
         UnreadFile, DatedFarAhead, HeavyImage, TagsShareAPage, LinkWithoutText, MissingSection, UnclosedTagAsText,
+        UnclosedHtmlHidesRest,
     ];
 }

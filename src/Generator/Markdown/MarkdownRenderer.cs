@@ -109,6 +109,8 @@ public static partial class MarkdownRenderer
         MarkdownLimits.Check(markdown);
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         var links = new List<MarkdownLink>();
+        List<BodyProblem>? problems = null;
+        Dictionary<string, int>? endTags = null;
         int? rawHtmlLine = null;
         List<HtmlInline>? rawHtml = null;
         List<HeadingBlock>? headings = null;
@@ -142,6 +144,10 @@ public static partial class MarkdownRenderer
                     (rawHtml ??= []).Add(inline);
                     break;
                 case HtmlBlock block:
+                    if (RawHtml.NeverClosedOpening(block, markdown, endTags ??= RawHtml.LastEndTags(markdown)) is var (opening, closing))
+                        (problems ??= []).Add(new BodyProblem(DiagnosticCode.UnclosedHtmlHidesRest, block.Line, block.Column,
+                            $"'{opening}' is never closed (no '{closing}' follows it), so the rest of the post would {(closing == "</pre>" ? "be shown as written, its Markdown unread" : "be hidden")}",
+                            $"Close it with '{closing}' where it should end."));
                     rawHtmlLine ??= block.Line;
                     RawHtml.AddLinks(block, links);
                     break;
@@ -149,12 +155,11 @@ public static partial class MarkdownRenderer
         }
         foreach (var player in playersInLinks ?? []) player.ReplaceBy(new LiteralInline(PlainText(player)) { Line = player.Line, Column = player.Column }, copyChildren: false);
         // Changed once the walk is over: a "tag" that is no element, or one never closed, becomes text, and what is left is raw HTML.
-        var endTags = rawHtml is null ? null : RawHtml.LastEndTags(markdown);
         List<HtmlInline>? neverClosed = null;
         foreach (var inline in rawHtml ?? [])
         {
             RawHtml.KeepNonElementsAsText(inline);
-            if (inline.Parent is not null && RawHtml.IsNeverClosed(inline, endTags!))
+            if (inline.Parent is not null && RawHtml.IsNeverClosed(inline, endTags ??= RawHtml.LastEndTags(markdown)))
             {
                 RawHtml.ShowAsText(inline);
                 (neverClosed ??= []).Add(inline);
@@ -175,7 +180,7 @@ public static partial class MarkdownRenderer
         document.ToHtml(writer, Pipeline);
         return new MarkdownHtml(default, links, rawHtmlLine)
         {
-            Problems = neverClosed is null ? [] : NeverClosedProblems(neverClosed),
+            Problems = neverClosed is null ? problems ?? [] : [.. problems ?? [], .. NeverClosedProblems(neverClosed)],
             TemplateTag = templateTag,
             FirstHeading = document.FirstOrDefault() is HeadingBlock { Inline: { } text } first ? (PlainText(text), first.Line, first.Column) : null,
         };

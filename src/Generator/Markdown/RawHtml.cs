@@ -76,6 +76,28 @@ public static class RawHtml
         !inline.Tag.StartsWith("</", StringComparison.Ordinal) && TagName(inline.Tag) is { } name && !MayStayOpen.Contains(name) && IsHtmlElement(name)
         && !(lastEndTags.TryGetValue(name, out var end) && end > inline.Span.Start);
 
+    /// <summary>
+    /// Elements that, left open, take every word after them off the page: browsers show no text inside them, or the
+    /// sanitiser removes them with all they hold. A &lt;pre&gt; is here too: the rest would be shown as written, its
+    /// Markdown unread.
+    /// </summary>
+    private static readonly HashSet<string> TakesWhatFollows = new(RemovedWhole, StringComparer.OrdinalIgnoreCase) { "plaintext", "select", "button", "dialog", "pre" };
+
+    /// <summary>
+    /// What an HTML block opens and never closes that would take the rest of the post with it: a comment with no
+    /// "--&gt;" after it, or an element of <see cref="TakesWhatFollows"/> with no end tag after it. Null when it is closed.
+    /// </summary>
+    public static (string Opening, string Closing)? NeverClosedOpening(HtmlBlock block, string markdown, Dictionary<string, int> lastEndTags)
+    {
+        var start = markdown.IndexOf('<', block.Span.Start);
+        if (start < 0) return null;
+        // "<!-->" closes itself, for CommonMark and browsers alike.
+        if (markdown.AsSpan(start).StartsWith("<!--", StringComparison.Ordinal))
+            return markdown.IndexOf("-->", start + 2, StringComparison.Ordinal) < 0 ? ("<!--", "-->") : null;
+        return !markdown.AsSpan(start).StartsWith("</", StringComparison.Ordinal) && TagName(markdown.AsSpan(start)) is { } name && TakesWhatFollows.Contains(name)
+            && !(lastEndTags.TryGetValue(name, out var end) && end > start) ? ($"<{name}>", $"</{name}>") : null;
+    }
+
     /// <summary>Adds the links (a href) and pictures (img src) of raw HTML to <paramref name="links"/>, at the lines and columns they are written.</summary>
     public static void AddLinks(HtmlInline inline, List<MarkdownLink> links) => AddLinks(inline.Tag, _ => (inline.Line, inline.Column), links);
 
