@@ -172,10 +172,7 @@ public static partial class MarkdownRenderer
         }
         // In document order again (a stable sort: a link and the picture inside it keep theirs).
         if (rawHtmlLine is not null) links = [.. links.OrderBy(l => l.Line).ThenBy(l => l.Column)];
-        // The page's title is its one level-1 heading (screen-reader users jump by it): a body that uses '#' for its
-        // sections has every heading moved one level down, keeping their order of levels.
-        if (headings is not null && headings.Exists(h => h.Level == 1))
-            foreach (var heading in headings) heading.Level = Math.Min(6, heading.Level + 1);
+        if (headings is not null) Relevel(headings);
         // Markdig's own renderer cache: a renderer set up once per thread, not once per body.
         document.ToHtml(writer, Pipeline);
         return new MarkdownHtml(default, links, rawHtmlLine)
@@ -184,6 +181,19 @@ public static partial class MarkdownRenderer
             TemplateTag = templateTag,
             FirstHeading = document.FirstOrDefault() is HeadingBlock { Inline: { } text } first ? (PlainText(text), first.Line, first.Column) : null,
         };
+    }
+
+    /// <summary>
+    /// Gives the headings levels under the page's title with no level skipped, as screen-reader users move by them: the
+    /// title is the page's one level-1 heading, so a body that uses '#' for its sections has every heading moved one
+    /// level down, and each heading is then at most one level below the one before it (a body opening with '###' starts
+    /// at level 2), in the order and with the words they were written.
+    /// </summary>
+    private static void Relevel(List<HeadingBlock> headings)
+    {
+        var down = headings.Exists(h => h.Level == 1) ? 1 : 0;
+        var previous = 1;
+        foreach (var heading in headings) previous = heading.Level = Math.Min(Math.Min(6, heading.Level + down), previous + 1);
     }
 
     /// <summary>Start tags shown as text as they are never closed: told once per element where first written, with how many more.</summary>

@@ -844,6 +844,23 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void Headings_that_skip_a_level_are_published_one_level_below_the_one_before_with_their_ids_and_anchors()
+    {
+        using var site = new TestSite();
+        site.WritePost("skipped", title: "Our service review", body: "### Our service review\n\nWe looked at three things.\n\n##### What we found\n\nText.\n\n" +
+            "A [link to it](#what-we-found).");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        Assert.Equal(["input/posts/2021/skipped.md:9:1: warning PPN029: the body's first heading repeats the title ('Our service review'), so the page "
+            + "shows it twice (hint: Delete the heading: the page shows the post's title above the body.)"], site.Lines(result));
+        var body = Page(site, "posts/skipped/index.html").QuerySelector(".ppn-post-body")!;
+        Assert.Equal(["H2#our-service-review", "H3#what-we-found"], body.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Select(h => $"{h.TagName}#{h.Id}"));
+        Assert.NotNull(body.QuerySelector("h3#what-we-found a.ppn-heading-anchor[href='#what-we-found']"));
+    }
+
+    [Fact]
     public void Template_tags_of_other_generators_are_named_where_they_are_shown_as_text_or_break_a_link()
     {
         using var site = new TestSite();
