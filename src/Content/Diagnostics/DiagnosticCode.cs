@@ -155,6 +155,10 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode UnclosedHtmlHidesRest = new("PPN037", "Unclosed HTML hides the rest of the post", Severity.Error,
         "Close it where it should end: a comment with '-->', an element with its end tag (</script>); or delete it.");
 
+    /// <summary>A footnote left out (a label defined twice, a note nothing refers to) or a reference to none, shown as written.</summary>
+    public static readonly DiagnosticCode FootnoteNotShown = new("PPN038", "Footnote not shown", Severity.Warning,
+        "Give each note one definition ([^1]: The source.) on a line of its own, and refer to it in the text ([^1]).");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -163,6 +167,6 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
         ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile, TitleRepeated,
         UnreadFile, DatedFarAhead, HeavyImage, TagsShareAPage, LinkWithoutText, MissingSection, UnclosedTagAsText,
-        UnclosedHtmlHidesRest,
+        UnclosedHtmlHidesRest, FootnoteNotShown,
     ];
 }

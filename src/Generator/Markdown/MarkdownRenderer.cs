@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.MediaLinks;
 using Markdig.Extensions.SmartyPants;
 using Markdig.Renderers.Html;
@@ -111,6 +112,8 @@ public static partial class MarkdownRenderer
         var links = new List<MarkdownLink>();
         List<BodyProblem>? problems = null;
         Dictionary<string, int>? endTags = null;
+        List<FootnoteLinkReferenceDefinition>? footnotes = null;
+        List<LiteralInline>? brackets = null;
         int? rawHtmlLine = null;
         List<HtmlInline>? rawHtml = null;
         List<HeadingBlock>? headings = null;
@@ -120,6 +123,12 @@ public static partial class MarkdownRenderer
         {
             switch (node)
             {
+                case LiteralInline { Content: { Length: 1, CurrentChar: '[' } } bracket:
+                    (brackets ??= []).Add(bracket);
+                    break;
+                case FootnoteLinkReferenceDefinition footnote:
+                    (footnotes ??= []).Add(footnote);
+                    break;
                 case LiteralInline literal when TemplateTagIn(literal) is { } tag:
                     templateTag = templateTag is null ? tag : templateTag with { Count = templateTag.Count + tag.Count };
                     break;
@@ -173,6 +182,7 @@ public static partial class MarkdownRenderer
         // In document order again (a stable sort: a link and the picture inside it keep theirs).
         if (rawHtmlLine is not null) links = [.. links.OrderBy(l => l.Line).ThenBy(l => l.Column)];
         if (headings is not null) Relevel(headings);
+        if (footnotes is not null || brackets is not null) (problems ??= []).AddRange(Footnotes.Problems(footnotes, brackets, markdown));
         // Markdig's own renderer cache: a renderer set up once per thread, not once per body.
         document.ToHtml(writer, Pipeline);
         return new MarkdownHtml(default, links, rawHtmlLine)

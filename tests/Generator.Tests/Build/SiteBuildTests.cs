@@ -861,6 +861,26 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void A_footnote_left_out_or_a_reference_to_none_is_warned_where_it_is_written()
+    {
+        using var site = new TestSite();
+        site.WritePost("notes", body: "First claim[^1]. Second claim[^1]. A claim never sourced[^2], and [^Shown].\n\n" +
+            "Written, not referred: \\[^3] and `[^4]`; told once: [^2].\n\n[^1]: NHS Digital, 2023.\n[^1]: ONS, 2022.\n[^shown]: Its note.\n[^unused]: A note.");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        Assert.Equal(["input/posts/2021/notes.md:9:57: warning PPN038: '[^2]' is shown as written: no footnote '[^2]' is defined (and 1 more in this file) " +
+                      "(hint: Write its note on a line of its own after the text ([^2]: The source.), or remove the reference.)",
+                      "input/posts/2021/notes.md:14:1: warning PPN038: footnote '[^1]' is defined a second time here: only the first is shown " +
+                      "(hint: Give this note a label of its own and refer to it where it belongs, or delete it if it repeats the first.)",
+                      "input/posts/2021/notes.md:16:1: warning PPN038: footnote '[^unused]' is never referred to, so it is not shown " +
+                      "(hint: Refer to it where it belongs in the text ([^unused]), or delete it.)"],
+            site.Lines(result), StringComparer.Ordinal);
+        Assert.Equal(["NHS Digital, 2023.", "Its note."], Page(site, "posts/notes/index.html").QuerySelectorAll(".footnotes li").Select(li => li.TextContent.Trim().TrimEnd('↩')));
+    }
+
+    [Fact]
     public void Template_tags_of_other_generators_are_named_where_they_are_shown_as_text_or_break_a_link()
     {
         using var site = new TestSite();
