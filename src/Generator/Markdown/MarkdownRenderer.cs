@@ -133,6 +133,8 @@ public static partial class MarkdownRenderer
                     templateTag = templateTag is null ? tag : templateTag with { Count = templateTag.Count + tag.Count };
                     break;
                 case HeadingBlock heading:
+                    // Before the walk reaches its text (a block comes before its inlines): the links in it are told where written.
+                    if (heading.IsSetext) PlaceSetextText(heading, markdown);
                     (headings ??= []).Add(heading);
                     break;
                 case LinkInline { Url: { } url, IsImage: true } image:
@@ -191,6 +193,18 @@ public static partial class MarkdownRenderer
             TemplateTag = templateTag,
             FirstHeading = document.FirstOrDefault() is HeadingBlock { Inline: { } text } first ? (PlainText(text), first.Line, first.Column) : null,
         };
+    }
+
+    /// <summary>
+    /// Markdig puts a heading underlined with '===' or '---' on its underline's line, and the text in it as many lines
+    /// too far down as the heading has lines of text: they are moved up to the lines where they are written.
+    /// </summary>
+    private static void PlaceSetextText(HeadingBlock heading, string markdown)
+    {
+        var textLines = markdown.AsSpan(heading.Span.Start, heading.Span.Length).Count('\n');
+        if (textLines == 0) return;
+        heading.Line -= textLines;
+        foreach (var inline in heading.Inline?.Descendants<Inline>() ?? []) inline.Line -= textLines;
     }
 
     /// <summary>

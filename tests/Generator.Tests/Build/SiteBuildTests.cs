@@ -881,6 +881,21 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void A_link_in_a_heading_underlined_with_equals_or_hyphens_is_told_on_its_own_line()
+    {
+        using var site = new TestSite();
+        site.WritePost("underlined", title: "Our plan", body: "Our plan for [the year](plan.md)\n===\n\nA heading on two lines with [a link](b.md)\nand [another](c.md)\n---\n\n" +
+            "> Quoted [heading](d.md)\n> ---");
+
+        var result = site.Build();
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(["9:14: error PPN009: link 'plan.md' points at a file that does not exist", "12:29: error PPN009: link 'b.md' points at a file that does not exist",
+                      "13:5: error PPN009: link 'c.md' points at a file that does not exist", "16:10: error PPN009: link 'd.md' points at a file that does not exist"],
+            site.Lines(result).Select(l => l.Split(".md:", 2)[1].Split(" (hint:")[0]));
+    }
+
+    [Fact]
     public void Template_tags_of_other_generators_are_named_where_they_are_shown_as_text_or_break_a_link()
     {
         using var site = new TestSite();
