@@ -111,7 +111,7 @@ public static partial class MarkdownRenderer
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         var links = new List<MarkdownLink>();
         List<BodyProblem>? problems = null;
-        Dictionary<string, int>? endTags = null;
+        RawHtml.LastClosings? closings = null;
         List<FootnoteLinkReferenceDefinition>? footnotes = null;
         List<LiteralInline>? brackets = null;
         int? rawHtmlLine = null;
@@ -155,7 +155,7 @@ public static partial class MarkdownRenderer
                     (rawHtml ??= []).Add(inline);
                     break;
                 case HtmlBlock block:
-                    if (RawHtml.NeverClosedOpening(block, markdown, endTags ??= RawHtml.LastEndTags(markdown)) is var (opening, closing))
+                    if (RawHtml.NeverClosedOpening(block, markdown, closings ??= new RawHtml.LastClosings(markdown)) is var (opening, closing))
                         (problems ??= []).Add(new BodyProblem(DiagnosticCode.UnclosedHtmlHidesRest, block.Line, block.Column,
                             $"'{opening}' is never closed (no '{closing}' follows it), so the rest of the post would {(closing == "</pre>" ? "be shown as written, its Markdown unread" : "be hidden")}",
                             $"Close it with '{closing}' where it should end."));
@@ -170,7 +170,7 @@ public static partial class MarkdownRenderer
         foreach (var inline in rawHtml ?? [])
         {
             RawHtml.KeepNonElementsAsText(inline);
-            if (inline.Parent is not null && RawHtml.IsNeverClosed(inline, endTags ??= RawHtml.LastEndTags(markdown)))
+            if (inline.Parent is not null && RawHtml.IsNeverClosed(inline, closings ??= new RawHtml.LastClosings(markdown)))
             {
                 RawHtml.ShowAsText(inline);
                 (neverClosed ??= []).Add(inline);
@@ -184,12 +184,13 @@ public static partial class MarkdownRenderer
         // In document order again (a stable sort: a link and the picture inside it keep theirs).
         if (rawHtmlLine is not null) links = [.. links.OrderBy(l => l.Line).ThenBy(l => l.Column)];
         if (headings is not null) Relevel(headings);
+        if (neverClosed is not null) (problems ??= []).AddRange(NeverClosedProblems(neverClosed));
         if (footnotes is not null || brackets is not null) (problems ??= []).AddRange(Footnotes.Problems(footnotes, brackets, markdown));
         // Markdig's own renderer cache: a renderer set up once per thread, not once per body.
         document.ToHtml(writer, Pipeline);
         return new MarkdownHtml(default, links, rawHtmlLine)
         {
-            Problems = neverClosed is null ? problems ?? [] : [.. problems ?? [], .. NeverClosedProblems(neverClosed)],
+            Problems = problems ?? [],
             TemplateTag = templateTag,
             FirstHeading = document.FirstOrDefault() is HeadingBlock { Inline: { } text } first ? (PlainText(text), first.Line, first.Column) : null,
         };
@@ -221,14 +222,14 @@ public static partial class MarkdownRenderer
     }
 
     /// <summary>Start tags shown as text as they are never closed: told once per element where first written, with how many more.</summary>
-    private static List<BodyProblem> NeverClosedProblems(List<HtmlInline> tags) =>
-        [.. tags.GroupBy(t => RawHtml.TagName(t.Tag)!, StringComparer.OrdinalIgnoreCase).Select(same =>
+    private static IEnumerable<BodyProblem> NeverClosedProblems(List<HtmlInline> tags) =>
+        tags.GroupBy(t => RawHtml.TagName(t.Tag)!, StringComparer.OrdinalIgnoreCase).Select(same =>
         {
             var (first, more) = (same.First(), same.Count() - 1);
             return new BodyProblem(DiagnosticCode.UnclosedTagAsText, first.Line, first.Column,
                 $"'{first.Tag}' is shown as text: it is never closed (no '</{same.Key}>' follows it), and as HTML it would hide, restyle or drop words of the post{(more > 0 ? $" (and {more} more in this file)" : "")}",
                 $"To show it, put it in backticks (`{first.Tag}`); to use the element, close it with </{same.Key}> where it ends.");
-        })];
+        });
 
     /// <summary>
     /// The first template tag of another site generator in a run of text (Jekyll's and Eleventy's <c>{{ … }}</c> and

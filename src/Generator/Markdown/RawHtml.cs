@@ -54,17 +54,29 @@ public static class RawHtml
     };
 
     /// <summary>
-    /// Where each element's last end tag ("&lt;/name", in any case) is written in <paramref name="markdown"/>: one pass over
-    /// the body answers <see cref="IsNeverClosed"/> for all its tags.
+    /// Where each element's last end tag ("&lt;/name", in any case) and the last "--&gt;" are written in a body: one pass
+    /// over it answers <see cref="IsNeverClosed"/> and <see cref="NeverClosedOpening"/> for all its tags.
     /// </summary>
-    public static Dictionary<string, int> LastEndTags(string markdown)
+    public sealed class LastClosings
     {
-        var last = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var at = markdown.IndexOf("</", StringComparison.Ordinal); at >= 0; at = markdown.IndexOf("</", at + 2, StringComparison.Ordinal))
+        private readonly Dictionary<string, int> _endTags = new(StringComparer.OrdinalIgnoreCase);
+        private readonly int _commentEnd;
+
+        /// <summary>Reads <paramref name="markdown"/>, the body, once.</summary>
+        public LastClosings(string markdown)
         {
-            if (TagName(markdown.AsSpan(at)) is { } name) last[name] = at;
+            for (var at = markdown.IndexOf("</", StringComparison.Ordinal); at >= 0; at = markdown.IndexOf("</", at + 2, StringComparison.Ordinal))
+            {
+                if (TagName(markdown.AsSpan(at)) is { } name) _endTags[name] = at;
+            }
+            _commentEnd = markdown.LastIndexOf("-->", StringComparison.Ordinal);
         }
-        return last;
+
+        /// <summary>Whether an end tag of <paramref name="name"/> is written after <paramref name="at"/>.</summary>
+        public bool EndTagAfter(string name, int at) => _endTags.TryGetValue(name, out var end) && end > at;
+
+        /// <summary>Whether a comment opened at <paramref name="at"/> is closed ("&lt;!--&gt;" closes itself, for CommonMark and browsers alike).</summary>
+        public bool CommentClosed(int at) => _commentEnd >= at + 2;
     }
 
     /// <summary>
@@ -72,9 +84,9 @@ public static class RawHtml
     /// it would take every word after it (a &lt;title&gt; hides them, an &lt;h1&gt; makes them one heading), where the
     /// writer meant the element's name as text.
     /// </summary>
-    public static bool IsNeverClosed(HtmlInline inline, Dictionary<string, int> lastEndTags) =>
+    public static bool IsNeverClosed(HtmlInline inline, LastClosings closings) =>
         !inline.Tag.StartsWith("</", StringComparison.Ordinal) && TagName(inline.Tag) is { } name && !MayStayOpen.Contains(name) && IsHtmlElement(name)
-        && !(lastEndTags.TryGetValue(name, out var end) && end > inline.Span.Start);
+        && !closings.EndTagAfter(name, inline.Span.Start);
 
     /// <summary>
     /// Elements that, left open, take every word after them off the page: browsers show no text inside them, or the
@@ -87,15 +99,14 @@ public static class RawHtml
     /// What an HTML block opens and never closes that would take the rest of the post with it: a comment with no
     /// "--&gt;" after it, or an element of <see cref="TakesWhatFollows"/> with no end tag after it. Null when it is closed.
     /// </summary>
-    public static (string Opening, string Closing)? NeverClosedOpening(HtmlBlock block, string markdown, Dictionary<string, int> lastEndTags)
+    public static (string Opening, string Closing)? NeverClosedOpening(HtmlBlock block, string markdown, LastClosings closings)
     {
         var start = markdown.IndexOf('<', block.Span.Start);
         if (start < 0) return null;
-        // "<!-->" closes itself, for CommonMark and browsers alike.
-        if (markdown.AsSpan(start).StartsWith("<!--", StringComparison.Ordinal))
-            return markdown.IndexOf("-->", start + 2, StringComparison.Ordinal) < 0 ? ("<!--", "-->") : null;
-        return !markdown.AsSpan(start).StartsWith("</", StringComparison.Ordinal) && TagName(markdown.AsSpan(start)) is { } name && TakesWhatFollows.Contains(name)
-            && !(lastEndTags.TryGetValue(name, out var end) && end > start) ? ($"<{name}>", $"</{name}>") : null;
+        var opening = markdown.AsSpan(start);
+        if (opening.StartsWith("<!--", StringComparison.Ordinal)) return closings.CommentClosed(start) ? null : ("<!--", "-->");
+        return !opening.StartsWith("</", StringComparison.Ordinal) && TagName(opening) is { } name && TakesWhatFollows.Contains(name)
+            && !closings.EndTagAfter(name, start) ? ($"<{name}>", $"</{name}>") : null;
     }
 
     /// <summary>Adds the links (a href) and pictures (img src) of raw HTML to <paramref name="links"/>, at the lines and columns they are written.</summary>
