@@ -147,6 +147,18 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode MissingSection = new("PPN035", "Link to a missing section", Severity.Warning,
         "A heading's section is named by its words in small letters, joined by hyphens: '## Our findings' is #our-findings.");
 
+    /// <summary>An HTML start tag in a body's text that is never closed: as HTML it would hide or restyle every word after it, so it is shown as written.</summary>
+    public static readonly DiagnosticCode UnclosedTagAsText = new("PPN036", "Unclosed HTML tag shown as text", Severity.Warning,
+        "To write an element's name, put it in backticks (`<title>`); to use the element, close it (<b>…</b>).");
+
+    /// <summary>An HTML comment or element opened and never closed that would take the rest of the post off the page.</summary>
+    public static readonly DiagnosticCode UnclosedHtmlHidesRest = new("PPN037", "Unclosed HTML hides the rest of the post", Severity.Error,
+        "Close it where it should end: a comment with '-->', an element with its end tag (</script>); or delete it.");
+
+    /// <summary>A footnote left out (a label defined twice, a note nothing refers to) or a reference to none, shown as written.</summary>
+    public static readonly DiagnosticCode FootnoteNotShown = new("PPN038", "Footnote not shown", Severity.Warning,
+        "Give each note one definition ([^1]: The source.) on a line of its own, and refer to it in the text ([^1]).");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -154,6 +166,7 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
         MissingImage, BrokenLink, EmptyPost, NotUtf8, TooLarge, UnknownKey, InvalidSlug, InvalidSiteSettings,
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
         ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile, TitleRepeated,
-        UnreadFile, DatedFarAhead, HeavyImage, TagsShareAPage, LinkWithoutText, MissingSection,
+        UnreadFile, DatedFarAhead, HeavyImage, TagsShareAPage, LinkWithoutText, MissingSection, UnclosedTagAsText,
+        UnclosedHtmlHidesRest, FootnoteNotShown,
     ];
 }

@@ -85,6 +85,7 @@ public sealed class FrontMatterFields
                 "the front matter holds an invisible byte-order mark (U+FEFF)", "Delete it: retype the line, or remove the character with an editor that shows it.");
             return null;
         }
+        yaml = YamlSeparators.Plain(yaml);
         for (var repairs = 0; ; repairs++)
         {
             var parser = new LimitedParser(yaml);

@@ -216,6 +216,7 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
         if (markdown.TemplateTag is { } tag)
             found.Add(DiagnosticCode.TemplateTagAsText, source.At(tag.Line, tag.Column),
                 $"'{tag.Text}' is a template tag of another site generator: readers see it as written{(tag.Count > 1 ? $" (and {tag.Count - 1} more in this file)" : "")}");
+        foreach (var problem in markdown.Problems) found.Add(problem.Code, source.At(problem.Line, problem.Column), problem.Message, problem.Hint);
         // Told once where it is first written, with how many more: an editor removes them all in one go.
         foreach (var same in html.RemovedHtml.GroupBy(r => r.Description))
         {

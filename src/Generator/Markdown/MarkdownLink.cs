@@ -1,3 +1,5 @@
+using PPNBlog.Content.Diagnostics;
+
 namespace PPNBlog.Generator.Markdown;
 
 /// <summary>A link or image written in a Markdown body, with its position for diagnostics.</summary>
@@ -26,7 +28,18 @@ public sealed record MarkdownHtml(ReadOnlyMemory<char> Html, IReadOnlyList<Markd
 
     /// <summary>The body's first block when it is a heading: its text, 0-based line and column.</summary>
     public (string Text, int Line, int Column)? FirstHeading { get; init; }
+
+    /// <summary>What the Markdown stage found to tell the writer, each where it is written.</summary>
+    public IReadOnlyList<BodyProblem> Problems { get; init; } = [];
 }
+
+/// <summary>A problem the Markdown stage found in a body.</summary>
+/// <param name="Code">The entry of the diagnostic table.</param>
+/// <param name="Line">0-based line in the body.</param>
+/// <param name="Column">0-based column in the body.</param>
+/// <param name="Message">What is wrong.</param>
+/// <param name="Hint">How to fix it, when more specific than the code's hint.</param>
+public sealed record BodyProblem(DiagnosticCode Code, int Line, int Column, string Message, string? Hint = null);
 
 /// <summary>A template tag of another site generator written in a body's text.</summary>
 /// <param name="Text">The tag as written (up to 80 characters).</param>

@@ -1,10 +1,12 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.MediaLinks;
 using Markdig.Extensions.SmartyPants;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using PPNBlog.Content.Diagnostics;
 
 namespace PPNBlog.Generator.Markdown;
 
@@ -108,6 +110,10 @@ public static partial class MarkdownRenderer
         MarkdownLimits.Check(markdown);
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         var links = new List<MarkdownLink>();
+        List<BodyProblem>? problems = null;
+        RawHtml.LastClosings? closings = null;
+        List<FootnoteLinkReferenceDefinition>? footnotes = null;
+        List<LiteralInline>? brackets = null;
         int? rawHtmlLine = null;
         List<HtmlInline>? rawHtml = null;
         List<HeadingBlock>? headings = null;
@@ -117,10 +123,18 @@ public static partial class MarkdownRenderer
         {
             switch (node)
             {
+                case LiteralInline { Content: { Length: 1, CurrentChar: '[' } } bracket:
+                    (brackets ??= []).Add(bracket);
+                    break;
+                case FootnoteLinkReferenceDefinition footnote:
+                    (footnotes ??= []).Add(footnote);
+                    break;
                 case LiteralInline literal when TemplateTagIn(literal) is { } tag:
                     templateTag = templateTag is null ? tag : templateTag with { Count = templateTag.Count + tag.Count };
                     break;
                 case HeadingBlock heading:
+                    // Before the walk reaches its text (a block comes before its inlines): the links in it are told where written.
+                    if (heading.IsSetext) PlaceSetextText(heading, markdown);
                     (headings ??= []).Add(heading);
                     break;
                 case LinkInline { Url: { } url, IsImage: true } image:
@@ -141,16 +155,26 @@ public static partial class MarkdownRenderer
                     (rawHtml ??= []).Add(inline);
                     break;
                 case HtmlBlock block:
+                    if (RawHtml.NeverClosedOpening(block, markdown, closings ??= new RawHtml.LastClosings(markdown)) is var (opening, closing))
+                        (problems ??= []).Add(new BodyProblem(DiagnosticCode.UnclosedHtmlHidesRest, block.Line, block.Column,
+                            $"'{opening}' is never closed (no '{closing}' follows it), so the rest of the post would {(closing == "</pre>" ? "be shown as written, its Markdown unread" : "be hidden")}",
+                            $"Close it with '{closing}' where it should end."));
                     rawHtmlLine ??= block.Line;
                     RawHtml.AddLinks(block, links);
                     break;
             }
         }
         foreach (var player in playersInLinks ?? []) player.ReplaceBy(new LiteralInline(PlainText(player)) { Line = player.Line, Column = player.Column }, copyChildren: false);
-        // Changed once the walk is over: a "tag" that is no element becomes text, and what is left is raw HTML.
+        // Changed once the walk is over: a "tag" that is no element, or one never closed, becomes text, and what is left is raw HTML.
+        List<HtmlInline>? neverClosed = null;
         foreach (var inline in rawHtml ?? [])
         {
             RawHtml.KeepNonElementsAsText(inline);
+            if (inline.Parent is not null && RawHtml.IsNeverClosed(inline, closings ??= new RawHtml.LastClosings(markdown)))
+            {
+                RawHtml.ShowAsText(inline);
+                (neverClosed ??= []).Add(inline);
+            }
             if (inline.Parent is null) continue;
             rawHtmlLine = Math.Min(rawHtmlLine ?? int.MaxValue, inline.Line);
             var before = links.Count;
@@ -159,18 +183,53 @@ public static partial class MarkdownRenderer
         }
         // In document order again (a stable sort: a link and the picture inside it keep theirs).
         if (rawHtmlLine is not null) links = [.. links.OrderBy(l => l.Line).ThenBy(l => l.Column)];
-        // The page's title is its one level-1 heading (screen-reader users jump by it): a body that uses '#' for its
-        // sections has every heading moved one level down, keeping their order of levels.
-        if (headings is not null && headings.Exists(h => h.Level == 1))
-            foreach (var heading in headings) heading.Level = Math.Min(6, heading.Level + 1);
+        if (headings is not null) Relevel(headings);
+        if (neverClosed is not null) (problems ??= []).AddRange(NeverClosedProblems(neverClosed));
+        if (footnotes is not null || brackets is not null) (problems ??= []).AddRange(Footnotes.Problems(footnotes, brackets, markdown));
         // Markdig's own renderer cache: a renderer set up once per thread, not once per body.
         document.ToHtml(writer, Pipeline);
         return new MarkdownHtml(default, links, rawHtmlLine)
         {
+            Problems = problems ?? [],
             TemplateTag = templateTag,
             FirstHeading = document.FirstOrDefault() is HeadingBlock { Inline: { } text } first ? (PlainText(text), first.Line, first.Column) : null,
         };
     }
+
+    /// <summary>
+    /// Markdig puts a heading underlined with '===' or '---' on its underline's line, and the text in it as many lines
+    /// too far down as the heading has lines of text: they are moved up to the lines where they are written.
+    /// </summary>
+    private static void PlaceSetextText(HeadingBlock heading, string markdown)
+    {
+        var textLines = markdown.AsSpan(heading.Span.Start, heading.Span.Length).Count('\n');
+        if (textLines == 0) return;
+        heading.Line -= textLines;
+        foreach (var inline in heading.Inline?.Descendants<Inline>() ?? []) inline.Line -= textLines;
+    }
+
+    /// <summary>
+    /// Gives the headings levels under the page's title with no level skipped, as screen-reader users move by them: the
+    /// title is the page's one level-1 heading, so a body that uses '#' for its sections has every heading moved one
+    /// level down, and each heading is then at most one level below the one before it (a body opening with '###' starts
+    /// at level 2), in the order and with the words they were written.
+    /// </summary>
+    private static void Relevel(List<HeadingBlock> headings)
+    {
+        var down = headings.Exists(h => h.Level == 1) ? 1 : 0;
+        var previous = 1;
+        foreach (var heading in headings) previous = heading.Level = Math.Min(Math.Min(6, heading.Level + down), previous + 1);
+    }
+
+    /// <summary>Start tags shown as text as they are never closed: told once per element where first written, with how many more.</summary>
+    private static IEnumerable<BodyProblem> NeverClosedProblems(List<HtmlInline> tags) =>
+        tags.GroupBy(t => RawHtml.TagName(t.Tag)!, StringComparer.OrdinalIgnoreCase).Select(same =>
+        {
+            var (first, more) = (same.First(), same.Count() - 1);
+            return new BodyProblem(DiagnosticCode.UnclosedTagAsText, first.Line, first.Column,
+                $"'{first.Tag}' is shown as text: it is never closed (no '</{same.Key}>' follows it), and as HTML it would hide, restyle or drop words of the post{(more > 0 ? $" (and {more} more in this file)" : "")}",
+                $"To show it, put it in backticks (`{first.Tag}`); to use the element, close it with </{same.Key}> where it ends.");
+        });
 
     /// <summary>
     /// The first template tag of another site generator in a run of text (Jekyll's and Eleventy's <c>{{ … }}</c> and

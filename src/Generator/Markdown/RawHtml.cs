@@ -34,7 +34,79 @@ public static class RawHtml
     public static void KeepNonElementsAsText(HtmlInline inline)
     {
         if (TagName(inline.Tag) is not { } name || IsHtmlElement(name)) return;
+        ShowAsText(inline);
+    }
+
+    /// <summary>Replaces <paramref name="inline"/> with its text, which Markdig then escapes.</summary>
+    public static void ShowAsText(HtmlInline inline) =>
         inline.ReplaceBy(new LiteralInline(inline.Tag) { Line = inline.Line, Column = inline.Column, Span = inline.Span });
+
+    /// <summary>
+    /// Elements a start tag in running text may leave open without taking the text after it: the void ones, and those
+    /// whose end tag HTML lets a writer omit that end by themselves (a &lt;p&gt; or &lt;li&gt; only starts a block). The
+    /// other elements whose end tag may be omitted are not here, as in running text they lose words: a browser drops the
+    /// table's parts, html, head and body (the name written with them), the sanitiser option and optgroup (and the words after them).
+    /// </summary>
+    private static readonly HashSet<string> MayStayOpen = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img", "input", "keygen", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li", "dt", "dd", "rt", "rp",
+    };
+
+    /// <summary>
+    /// Where each element's last end tag ("&lt;/name", in any case) and the last "--&gt;" are written in a body: one pass
+    /// over it answers <see cref="IsNeverClosed"/> and <see cref="NeverClosedOpening"/> for all its tags.
+    /// </summary>
+    public sealed class LastClosings
+    {
+        private readonly Dictionary<string, int> _endTags = new(StringComparer.OrdinalIgnoreCase);
+        private readonly int _commentEnd;
+
+        /// <summary>Reads <paramref name="markdown"/>, the body, once.</summary>
+        public LastClosings(string markdown)
+        {
+            for (var at = markdown.IndexOf("</", StringComparison.Ordinal); at >= 0; at = markdown.IndexOf("</", at + 2, StringComparison.Ordinal))
+            {
+                if (TagName(markdown.AsSpan(at)) is { } name) _endTags[name] = at;
+            }
+            _commentEnd = markdown.LastIndexOf("-->", StringComparison.Ordinal);
+        }
+
+        /// <summary>Whether an end tag of <paramref name="name"/> is written after <paramref name="at"/>.</summary>
+        public bool EndTagAfter(string name, int at) => _endTags.TryGetValue(name, out var end) && end > at;
+
+        /// <summary>Whether a comment opened at <paramref name="at"/> is closed ("&lt;!--&gt;" closes itself, for CommonMark and browsers alike).</summary>
+        public bool CommentClosed(int at) => _commentEnd >= at + 2;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="inline"/> starts an element that needs its end tag, and none is written after it: as HTML
+    /// it would take every word after it (a &lt;title&gt; hides them, an &lt;h1&gt; makes them one heading), where the
+    /// writer meant the element's name as text.
+    /// </summary>
+    public static bool IsNeverClosed(HtmlInline inline, LastClosings closings) =>
+        !inline.Tag.StartsWith("</", StringComparison.Ordinal) && TagName(inline.Tag) is { } name && !MayStayOpen.Contains(name) && IsHtmlElement(name)
+        && !closings.EndTagAfter(name, inline.Span.Start);
+
+    /// <summary>
+    /// Elements that, left open, take every word after them off the page: browsers show no text inside them, or the
+    /// sanitiser removes them with all they hold. A &lt;pre&gt; is here too: the rest would be shown as written, its
+    /// Markdown unread.
+    /// </summary>
+    private static readonly HashSet<string> TakesWhatFollows = new(RemovedWhole, StringComparer.OrdinalIgnoreCase) { "plaintext", "select", "button", "dialog", "pre" };
+
+    /// <summary>
+    /// What an HTML block opens and never closes that would take the rest of the post with it: a comment with no
+    /// "--&gt;" after it, or an element of <see cref="TakesWhatFollows"/> with no end tag after it. Null when it is closed.
+    /// </summary>
+    public static (string Opening, string Closing)? NeverClosedOpening(HtmlBlock block, string markdown, LastClosings closings)
+    {
+        var start = markdown.IndexOf('<', block.Span.Start);
+        if (start < 0) return null;
+        var opening = markdown.AsSpan(start);
+        if (opening.StartsWith("<!--", StringComparison.Ordinal)) return closings.CommentClosed(start) ? null : ("<!--", "-->");
+        return !opening.StartsWith("</", StringComparison.Ordinal) && TagName(opening) is { } name && TakesWhatFollows.Contains(name)
+            && !closings.EndTagAfter(name, start) ? ($"<{name}>", $"</{name}>") : null;
     }
 
     /// <summary>Adds the links (a href) and pictures (img src) of raw HTML to <paramref name="links"/>, at the lines and columns they are written.</summary>
@@ -139,12 +211,12 @@ public static class RawHtml
     }
 
     /// <summary>The element name of a start or end tag as written ("&lt;Name attr&gt;", "&lt;/name&gt;"), or null for a comment or the like.</summary>
-    private static string? TagName(string tag)
+    public static string? TagName(ReadOnlySpan<char> tag)
     {
         var start = tag.StartsWith("</", StringComparison.Ordinal) ? 2 : 1;
         var end = start;
         while (end < tag.Length && (char.IsAsciiLetterOrDigit(tag[end]) || tag[end] == '-')) end++;
-        return end > start && char.IsAsciiLetter(tag[start]) ? tag[start..end] : null;
+        return end > start && char.IsAsciiLetter(tag[start]) ? tag[start..end].ToString() : null;
     }
 
     private static bool IsHtmlElement(string name) => KnownNames.GetOrAdd(name, static n =>

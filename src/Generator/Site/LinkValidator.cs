@@ -51,8 +51,11 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
                     sections.Add(new SectionLink(link.Url, section, pagePath, null, location));
                     break;
                 case LinkKind.SiteRooted:
-                    if (CheckSiteAddress(link.Url, link.IsImage, location, "![what it shows](photo.jpg)") is { } sitePath && section.Length > 0)
+                    if (CheckSiteAddress(link.Url, link.IsImage, location, ImageExample) is { } sitePath && section.Length > 0)
                         sections.Add(new SectionLink(link.Url, section, sitePath, null, location));
+                    break;
+                case LinkKind.RelativeMarkdown when link.IsImage:
+                    PageNotPicture(location, link.Url, ImageExample);
                     break;
                 case LinkKind.RelativeMarkdown:
                     var file = Path.GetFullPath(Path.Combine(source.Directory, LinkTarget.PathPart(link.Url)));
@@ -117,8 +120,14 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
     private string? CheckSiteAddress(string url, bool isImage, SourceLocation location, string imageExample)
     {
         var path = LinkTarget.PathPart(url).TrimStart('/');
-        if (isSitePath(path)) return path;
-        if (isSitePath(path + "/")) return path + "/";
+        var sitePath = isSitePath(path) ? path : isSitePath(path + "/") ? path + "/" : null;
+        // A page's address ends in '/' (its index.html): a browser shows it as a broken picture.
+        if (isImage && sitePath is not null && (sitePath.Length == 0 || sitePath.EndsWith('/') || sitePath.EndsWith(".html", StringComparison.OrdinalIgnoreCase)))
+        {
+            PageNotPicture(location, url, imageExample);
+            return null;
+        }
+        if (sitePath is not null) return sitePath;
         if (!isImage && (isUnpublishedPost(path) || isUnpublishedPost(path + "/")))
             NotPublished(location, url);
         else if (isImage)
@@ -128,6 +137,12 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
             diagnostics.Add(DiagnosticCode.BrokenLink, location, $"link '{url}' points at no page of the site");
         return null;
     }
+
+    private const string ImageExample = "![what it shows](photo.jpg)";
+
+    private void PageNotPicture(SourceLocation location, string url, string imageExample) =>
+        diagnostics.Add(DiagnosticCode.MissingImage, location, $"image '{url}' is a page, not a picture: readers would see a broken picture",
+            $"Give the picture's own file, beside the post (e.g. {imageExample}); to lead readers to the page, write a link to it instead.");
 
     private void NotPublished(SourceLocation location, string url) =>
         diagnostics.Add(DiagnosticCode.BrokenLink, location, $"link '{url}' points at a post that is not published (a draft, or dated in the future)",

@@ -263,6 +263,29 @@ public class PostSchemaTests
     }
 
     [Fact]
+    public void A_no_break_space_typed_for_a_space_between_the_parts_of_a_line_is_read_as_one_and_one_in_a_value_is_kept()
+    {
+        // Word and macOS's Option-Space type U+00A0; an em space and a narrow no-break space are Unicode spaces too.
+        using var content = new TestContent();
+        var post = content.ReadPost(Valid.Replace("title: \"Small acts: big difference\"", "title:\u00A0Our week at the conference")
+            .Replace("author: Sam Patel", "author:\u2003\u00A0Sam\u00A0Patel")
+            .Replace("commitments: [put-people-first, transform-and-innovate]", "commitments:\u00A0[\u00A0put-people-first,\u00A0transform-and-innovate\u202F]")
+            .Replace("tags: [letters, small-acts]", "tags:\n\u00A0\u00A0-\u00A0letters\n\u00A0\u00A0- 10\u00A0km walks"));
+        Assert.Empty(content.Lines);
+        Assert.Equal("Our week at the conference", post!.FrontMatter.Title);
+        Assert.Equal("Sam\u00A0Patel", post.FrontMatter.Author);
+        Assert.Equal(["put-people-first", "transform-and-innovate"], post.FrontMatter.Commitments);
+        Assert.Equal(["letters", "10\u00A0km walks"], post.FrontMatter.Tags);
+
+        // Every other problem is told at the line and column the editor sees.
+        using var later = new TestContent();
+        Assert.Null(later.ReadPost(Valid.Replace("title: \"Small acts: big difference\"", "title:\u00A0Our week")
+            .Replace("date: 2021-01-18", "date:\u00A0\u00A05 September 2023")
+            .Replace("commitments: [put-people-first, transform-and-innovate]", "commitments:\u00A0[put-people-first,\u00A0put-people-frist]")));
+        Assert.Equal(["post.md:3:8: error PPN005:", "post.md:6:33: error PPN006:"], later.Lines.Select(l => l[..(l.IndexOf("PPN", StringComparison.Ordinal) + 7)]));
+    }
+
+    [Fact]
     public void An_unknown_commitment_suggests_the_nearest_slug()
     {
         using var content = new TestContent();

@@ -657,6 +657,37 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void An_element_named_in_the_text_and_never_closed_is_shown_as_written_not_left_to_take_the_rest_of_the_post()
+    {
+        using var site = new TestSite();
+        site.WritePost("named", body: "Give each page a name in the <title> element.\n\nUse headings like <H1> and <H2>, and <h2> again.\n\n" +
+            "A <select> with an <option> in it.\n\n## Later\n\nThe <b>closed</b> tags, a <br> and a <p> stay, as does <a href=\"https://example.org/\">a link\n\nclosed later</a>.");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        var body = Page(site, "posts/named/index.html").QuerySelector(".ppn-post-body")!;
+        Assert.Equal(["Give each page a name in the <title> element.", "Use headings like <H1> and <H2>, and <h2> again.", "A <select> with an <option> in it."],
+            body.QuerySelectorAll("p").Take(3).Select(p => p.TextContent));
+        Assert.Equal(["Later"], body.QuerySelectorAll("h2, h3").Select(h => h.TextContent.TrimEnd('#', ' ')));
+        Assert.Equal(["closed"], body.QuerySelectorAll("b").Select(b => b.TextContent));
+        Assert.Single(body.QuerySelectorAll("br"));
+        Assert.StartsWith("a link", body.QuerySelector("a[href='https://example.org/']")!.TextContent);
+        // Told once per element, where it is first written (the body starts on line 9).
+        Assert.Equal(["input/posts/2021/named.md:9:30: warning PPN036: '<title>' is shown as text: it is never closed (no '</title>' follows it), " +
+                      "and as HTML it would hide, restyle or drop words of the post (hint: To show it, put it in backticks (`<title>`); to use the element, close it with </title> where it ends.)",
+                      "input/posts/2021/named.md:11:19: warning PPN036: '<H1>' is shown as text: it is never closed (no '</H1>' follows it), " +
+                      "and as HTML it would hide, restyle or drop words of the post (hint: To show it, put it in backticks (`<H1>`); to use the element, close it with </H1> where it ends.)",
+                      "input/posts/2021/named.md:11:28: warning PPN036: '<H2>' is shown as text: it is never closed (no '</H2>' follows it), " +
+                      "and as HTML it would hide, restyle or drop words of the post (and 1 more in this file) (hint: To show it, put it in backticks (`<H2>`); to use the element, close it with </H2> where it ends.)",
+                      "input/posts/2021/named.md:13:3: warning PPN036: '<select>' is shown as text: it is never closed (no '</select>' follows it), " +
+                      "and as HTML it would hide, restyle or drop words of the post (hint: To show it, put it in backticks (`<select>`); to use the element, close it with </select> where it ends.)",
+                      "input/posts/2021/named.md:13:20: warning PPN036: '<option>' is shown as text: it is never closed (no '</option>' follows it), " +
+                      "and as HTML it would hide, restyle or drop words of the post (hint: To show it, put it in backticks (`<option>`); to use the element, close it with </option> where it ends.)"],
+            site.Lines(result), StringComparer.Ordinal);
+    }
+
+    [Fact]
     public void Raw_html_cannot_take_the_pages_own_names_or_ids()
     {
         using var site = new TestSite();
@@ -812,6 +843,58 @@ public class SiteBuildTests
         Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
         Assert.Equal(["input/posts/2021/repeated.md:9:1: warning PPN029: the body's first heading repeats the title ('Small Acts — a Year On!'), so the page "
             + "shows it twice (hint: Delete the heading: the page shows the post's title above the body.)"], site.Lines(result));
+    }
+
+    [Fact]
+    public void Headings_that_skip_a_level_are_published_one_level_below_the_one_before_with_their_ids_and_anchors()
+    {
+        using var site = new TestSite();
+        site.WritePost("skipped", title: "Our service review", body: "### Our service review\n\nWe looked at three things.\n\n##### What we found\n\nText.\n\n" +
+            "A [link to it](#what-we-found).");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        Assert.Equal(["input/posts/2021/skipped.md:9:1: warning PPN029: the body's first heading repeats the title ('Our service review'), so the page "
+            + "shows it twice (hint: Delete the heading: the page shows the post's title above the body.)"], site.Lines(result));
+        var body = Page(site, "posts/skipped/index.html").QuerySelector(".ppn-post-body")!;
+        Assert.Equal(["H2#our-service-review", "H3#what-we-found"], body.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Select(h => $"{h.TagName}#{h.Id}"));
+        Assert.NotNull(body.QuerySelector("h3#what-we-found a.ppn-heading-anchor[href='#what-we-found']"));
+    }
+
+    [Fact]
+    public void A_footnote_left_out_or_a_reference_to_none_is_warned_where_it_is_written()
+    {
+        using var site = new TestSite();
+        site.WritePost("notes", body: "First claim[^1]. Second claim[^1]. A claim never sourced[^2], and [^Shown].\n\n" +
+            "Written, not referred: \\[^3] and `[^4]`; told once: [^2].\n\n[^1]: NHS Digital, 2023.\n[^1]: ONS, 2022.\n[^shown]: Its note.\n[^unused]: A note.");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        Assert.Equal(["input/posts/2021/notes.md:9:57: warning PPN038: '[^2]' is shown as written: no footnote '[^2]' is defined (and 1 more in this file) " +
+                      "(hint: Write its note on a line of its own after the text ([^2]: The source.), or remove the reference.)",
+                      "input/posts/2021/notes.md:14:1: warning PPN038: footnote '[^1]' is defined a second time here: only the first is shown " +
+                      "(hint: Give this note a label of its own and refer to it where it belongs, or delete it if it repeats the first.)",
+                      "input/posts/2021/notes.md:16:1: warning PPN038: footnote '[^unused]' is never referred to, so it is not shown " +
+                      "(hint: Refer to it where it belongs in the text ([^unused]), or delete it.)"],
+            site.Lines(result), StringComparer.Ordinal);
+        Assert.Equal(["NHS Digital, 2023.", "Its note."], Page(site, "posts/notes/index.html").QuerySelectorAll(".footnotes li").Select(li => li.TextContent.Trim().TrimEnd('↩')));
+    }
+
+    [Fact]
+    public void A_link_in_a_heading_underlined_with_equals_or_hyphens_is_told_on_its_own_line()
+    {
+        using var site = new TestSite();
+        site.WritePost("underlined", title: "Our plan", body: "Our plan for [the year](plan.md)\n===\n\nA heading on two lines with [a link](b.md)\nand [another](c.md)\n---\n\n" +
+            "> Quoted [heading](d.md)\n> ---");
+
+        var result = site.Build();
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(["9:14: error PPN009: link 'plan.md' points at a file that does not exist", "12:29: error PPN009: link 'b.md' points at a file that does not exist",
+                      "13:5: error PPN009: link 'c.md' points at a file that does not exist", "16:10: error PPN009: link 'd.md' points at a file that does not exist"],
+            site.Lines(result).Select(l => l.Split(".md:", 2)[1].Split(" (hint:")[0]));
     }
 
     [Fact]

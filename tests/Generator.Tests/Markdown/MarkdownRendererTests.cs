@@ -56,10 +56,13 @@ public sealed class MarkdownRendererTests
     }
 
     [Theory]
-    [InlineData("# Part one\n\n## Detail\n\n###### Deepest\n\n# Part two", "<h2 id=\"part-one\">|<h3 id=\"detail\">|<h6 id=\"deepest\">|<h2 id=\"part-two\">")]
+    [InlineData("# Part one\n\n## Detail\n\n### Deeper\n\n# Part two", "<h2 id=\"part-one\">|<h3 id=\"detail\">|<h4 id=\"deeper\">|<h2 id=\"part-two\">")]
     [InlineData("Setext title\n===\n\nText\n\nSection\n---", "<h2 id=\"setext-title\">|<h3 id=\"section\">")]
-    [InlineData("## Part one\n\n#### Detail", "<h2 id=\"part-one\">|<h4 id=\"detail\">")]
-    public void A_body_using_level_one_headings_has_them_one_level_down_under_the_pages_title(string markdown, string headings)
+    // No level skipped: each heading at most one below the one before it, the first under the page's title.
+    [InlineData("### What we found\n\nText", "<h2 id=\"what-we-found\">")]
+    [InlineData("## Part one\n\n#### Detail\n\n###### Deepest\n\n## Part two\n\n### Its detail", "<h2 id=\"part-one\">|<h3 id=\"detail\">|<h4 id=\"deepest\">|<h2 id=\"part-two\">|<h3 id=\"its-detail\">")]
+    [InlineData("# Part one\n\n###### Deepest\n\n> #### Quoted", "<h2 id=\"part-one\">|<h3 id=\"deepest\">|<h4 id=\"quoted\">")]
+    public void Body_headings_follow_the_pages_title_one_level_at_a_time(string markdown, string headings)
     {
         var html = MarkdownRenderer.Render(markdown).Html.ToString();
         Assert.Equal(headings.Split('|'), System.Text.RegularExpressions.Regex.Matches(html, "<h[1-6][^>]*>").Select(m => m.Value));
