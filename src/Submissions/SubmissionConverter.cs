@@ -88,12 +88,16 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             // Each text part in turn, and each photo between them where it was.
             blocks = [];
             foreach (var part in textSequence)
-                if (part is TextPart textPart) blocks.AddRange(PlainTextToMarkdown.Convert(textPart.Text));
+                if (part is TextPart textPart)
+                {
+                    blocks.AddRange(PlainTextToMarkdown.Convert(textPart.Text, out var quoted));
+                    quoteRemoved |= quoted;
+                }
                 else if (images.Add(part, Decode(part), SafeNames.ForDisplay(part.FileName ?? part.ContentType.Name), warnings) is { } file) blocks.Add($"![]({file})");
         }
         else if (!string.IsNullOrWhiteSpace(text))
         {
-            blocks = PlainTextToMarkdown.Convert(text);
+            blocks = PlainTextToMarkdown.Convert(text, out quoteRemoved);
         }
         else
         {
@@ -156,7 +160,14 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var words = CountWords([body]);
         var reasons = new List<string>();
         if (title.Length == 0) reasons.Add("The email has no subject. Please send it again with the title of your post as the subject line.");
-        if (words < settings.MinWords) reasons.Add(TooShort(words, unreadableDocuments, ignored, AttachedEmails(source), removedParts.Contains(BodyCleanup.QuotedMessage)));
+        var attachedEmails = AttachedEmails(source);
+        var quoteLeftOut = removedParts.Contains(BodyCleanup.QuotedMessage);
+        // A covering note long enough to pass for a post ("please find my blog attached", "my post is below your message")
+        // whose post could not be read, or was left out as a quoted message: publishing the note would lose the post unseen.
+        var noteOnly = words >= settings.MinWords && words < MaxCoveringNoteWords && CoveringNote().IsMatch(body)
+            && (unreadableDocuments.Count > 0 || ignored.Any(a => DocumentName().IsMatch(a)) || attachedEmails.Count > 0 || quoteLeftOut);
+        if (words < settings.MinWords || noteOnly)
+            reasons.Add(TooShort(words, unreadableDocuments, noteOnly ? [.. ignored.Where(a => DocumentName().IsMatch(a))] : ignored, attachedEmails, quoteLeftOut, noteOnly));
         // Full-width and small @ (＠, ﹫) are @ once folded (NFKC): an address written with one is still an address.
         if (author.Normalize(NormalizationForm.FormKC).Contains('@') || author.Length == 0)
         {
@@ -174,6 +185,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         if (reasons.Count > 0)
             return SubmissionResult.Rejected([.. reasons]) with { IsNote = words < settings.MinWords && unreadableDocuments.Count == 0 && ignored.Count == 0 };
 
+        if (SafeLinks.HasUnreadableWrapper(body))
+            warnings.Add("A link in the post is wrapped by the sender's mail security (mimecast.com/s/…), which hides the address it leads to: open it and put the real address in its place.");
         var choices = ChooseCommitments(lines, message.Subject + "\n" + body, warnings);
         // Images only shown in a removed part (a signature logo, the quoted reply) are not published.
         var shown = images.Saved.Where(i => body.Contains($"]({i.FileName})", StringComparison.Ordinal)).ToList();
@@ -210,24 +223,40 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
     /// <summary>Why a short email is no post, naming what was attached instead when there is something: a contributor
     /// who attached the post in a form the bot cannot read needs to hear that, not that the email is short.</summary>
-    private static string TooShort(int words, List<string> unreadableDocuments, List<string> otherAttachments, List<string> attachedEmails, bool quoteRemoved)
+    /// <summary>
+    /// Why an email of <paramref name="words"/> words makes no post: it has almost no text, or (<paramref name="note"/>) its
+    /// text is only a note about a post that could not be read or was left out.
+    /// </summary>
+    private static string TooShort(int words, List<string> unreadableDocuments, List<string> otherAttachments, List<string> attachedEmails, bool quoteRemoved, bool note = false)
     {
         const string Resend = "Please paste the post into the email, or attach it as a Word document (.docx: in Word, File › Save As › Word Document), and send it again.";
+        var wordCount = $"{words} word{(words == 1 ? "" : "s")}";
+        var little = note ? $"The email's own text ({wordCount}) reads as a note about the post, not the post" : "The email has almost no text";
         if (attachedEmails.Count > 0)
-            return $"The email has almost no text, and the post seems to be in the attached email {Listed(attachedEmails)}, which we do not open "
+            return $"{little}, and the post seems to be in the attached email {Listed(attachedEmails)}, which we do not open "
                 + "(we could not tell who wrote it). Please ask its writer to send the post to us, or paste it into a new email (in Outlook: Forward, not Forward as Attachment) "
                 + "with a first line 'Author: Their Name'.";
-        if (quoteRemoved && unreadableDocuments.Count == 0)
-            return $"The email has almost no text of its own ({words} word{(words == 1 ? "" : "s")}): the message it forwards or replies to was left out, as we publish "
+        if (quoteRemoved && unreadableDocuments.Count == 0 && otherAttachments.Count == 0)
+            return (note ? little : $"The email has almost no text of its own ({wordCount})") + ": the message it forwards or replies to was left out, as we publish "
                 + "only what the sender wrote. If the post is in that message, please copy its text into a new email (not a reply or a forward), "
                 + "with a first line 'Author: Their Name' if someone else wrote it, and send it again.";
         if (unreadableDocuments.Count > 0)
-            return $"The attached Word document {Listed(unreadableDocuments)} could not be used, and the email itself has almost no text. {Resend}";
+            return note
+                ? $"{little}, and the attached Word document {Listed(unreadableDocuments)} could not be used. {Resend}"
+                : $"The attached Word document {Listed(unreadableDocuments)} could not be used, and the email itself has almost no text. {Resend}";
         if (otherAttachments.Count > 0)
-            return $"The email has almost no text, and the attached {Listed(otherAttachments.Select(a => $"'{a}'"))} cannot be turned into a post: "
+            return $"{little}, and the attached {Listed(otherAttachments.Select(a => $"'{a}'"))} cannot be turned into a post: "
                 + $"only a Word document (.docx) can. {Resend}";
-        return $"The email has almost no text ({words} word{(words == 1 ? "" : "s")}), so there is no post to publish. Please write the post in the email, or attach it as a Word document, and send it again.";
+        return $"The email has almost no text ({wordCount}), so there is no post to publish. Please write the post in the email, or attach it as a Word document, and send it again.";
     }
+
+    /// <summary>What a covering note says of the post it comes with: that it is attached, enclosed or below.</summary>
+    [GeneratedRegex(@"\b(attach(ed|ing|ment)|enclosed|please find|(post|blog|article|piece|draft) (is )?(below|underneath)|below (is|you will find|your message)|see below)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CoveringNote();
+
+    /// <summary>A file name of a document someone may have written the post in (Word's older format, PDF, OpenDocument, RTF, Pages…).</summary>
+    [GeneratedRegex(@"\.(docx?|docm|dotx?|pdf|odt|ott|rtf|pages|wpd|txt|md)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DocumentName();
 
     /// <summary>The subjects of the emails attached to <paramref name="message"/> (forwarded as attachments), quoted for a reply.</summary>
     private static List<string> AttachedEmails(MimeMessage message) =>

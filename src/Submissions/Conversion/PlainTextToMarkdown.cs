@@ -11,11 +11,13 @@ public static partial class PlainTextToMarkdown
 {
     private const int ShortLine = 50;
 
-    /// <summary>Converts <paramref name="text"/> to Markdown blocks.</summary>
-    public static List<string> Convert(string text)
+    /// <summary>Converts <paramref name="text"/> to Markdown blocks, telling whether lines quoted with '>' were left out.</summary>
+    public static List<string> Convert(string text, out bool quoteLeftOut)
     {
         var blocks = new List<string>();
-        foreach (var paragraph in BlankLines().Split(SafeLinks.UnwrapIn(ControlCharacters.Remove(text)).Replace("\r\n", "\n").Replace('\r', '\n')))
+        text = SafeLinks.UnwrapIn(ControlCharacters.Remove(text)).Replace("\r\n", "\n").Replace('\r', '\n');
+        quoteLeftOut = QuotedLine().IsMatch(text);
+        foreach (var paragraph in BlankLines().Split(WithoutQuoteAttributions(text)))
         {
             var lines = paragraph.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Trim().Length > 0).ToList();
             // A list typed straight under the line that introduces it ("We changed three things:" and then "- …" lines,
@@ -27,6 +29,28 @@ public static partial class PlainTextToMarkdown
             if (listStart < lines.Count) blocks.Add(string.Join("\n", lines[listStart..].Select(l => ListItem().Match(l)).Select(Item)));
         }
         return blocks;
+    }
+
+    /// <summary>
+    /// The text without the attribution line ("On 11/11/2026 16:02, Sam Brown wrote:") of each quote marked with '>',
+    /// whose lines are left out anyway: the text after such a quote (a reply written below it) is the contributor's, and
+    /// a bare attribution would otherwise be published, or cut with all that follows it.
+    /// </summary>
+    private static string WithoutQuoteAttributions(string text)
+    {
+        var lines = text.Split('\n');
+        var dropped = new bool[lines.Length];
+        var quoted = false;
+        // From the end, so whether the next line with words is quoted is known at each line.
+        for (var i = lines.Length - 1; i >= 0; i--)
+        {
+            if (lines[i].Trim().Length == 0) continue;
+            // The attribution may be wrapped onto a second line ("On 3 Feb 2025, at 10:00,\nSam Patel wrote:").
+            if (quoted && BodyCleanup.IsReplyHeader(lines[i])) dropped[i] = true;
+            else if (quoted && i > 0 && BodyCleanup.IsReplyHeader(lines[i - 1] + " " + lines[i].Trim())) dropped[i] = dropped[--i] = true;
+            quoted = lines[i].TrimStart().StartsWith('>');
+        }
+        return string.Join('\n', lines.Where((_, i) => !dropped[i]));
     }
 
     /// <summary>A list item as typed: "1." and "1)" keep their number, any bullet becomes "-".</summary>
@@ -51,6 +75,9 @@ public static partial class PlainTextToMarkdown
 
     [GeneratedRegex(@"\n[ \t]*\n")]
     private static partial Regex BlankLines();
+
+    [GeneratedRegex(@"^[ \t]*>", RegexOptions.Multiline)]
+    private static partial Regex QuotedLine();
 
     [GeneratedRegex(@"^\s*(?:[-*•·]|(?<number>\d{1,3})[.)])\s+(?<text>.+)$")]
     private static partial Regex ListItem();

@@ -20,7 +20,7 @@ public static class LegacyCharsets
 
     /// <summary>
     /// Relabels <paramref name="message"/>'s text parts as browsers read them (the WHATWG Encoding Standard): text
-    /// labelled ISO-8859-1 or US-ASCII, or not labelled, is windows-1252 unless it is UTF-8. Outlook on Windows labels
+    /// labelled ISO-8859-1 or US-ASCII, or not labelled, is windows-1252 unless it is UTF-8; so is text labelled UTF-8 that is not. Outlook on Windows labels
     /// windows-1252 text ISO-8859-1, and ISO-8859-1 reads its curly quotes, dashes, € and … (bytes 0x80–0x9F) as
     /// control characters, which are removed: "didn’t" became "didnt". The other bytes mean the same in both.
     /// </summary>
@@ -37,11 +37,13 @@ public static class LegacyCharsets
             {
                 part.ContentType.Charset = "windows-1252";
             }
-            else if (label is null or "us-ascii" or "ascii" && part.Content is { } content)
+            else if (label is null or "us-ascii" or "ascii" or "utf-8" or "utf8" && part.Content is { } content)
             {
                 var bytes = new MemoryStream();
                 content.DecodeTo(bytes);
                 var span = bytes.GetBuffer().AsSpan(0, (int)bytes.Length);
+                // Text labelled UTF-8 that is not (a mail program's windows-1252 under the wrong label) would show each
+                // curly quote and dash as a replacement character: it is read as the windows-1252 it is.
                 if (!System.Text.Ascii.IsValid(span)) part.ContentType.Charset = IsUtf8(span) ? "utf-8" : "windows-1252";
             }
         }

@@ -206,6 +206,34 @@ public class HostileMessageTests
     }
 
     [Theory]
+    // Written below the quote, with a greeting above it or none.
+    [InlineData("Hi Sam,\n\nOn 11/11/2026 16:02, Sam Brown wrote:\n> Could you send your post?\n> Sam Brown | 07700 900123\n\n{0}\n", "Hi Sam,\n\n{0}")]
+    [InlineData("On 3 Feb 2025, at 10:00,\nSam Patel <sam.patel@nhs.net> wrote:\n\n> Could you send your post?\n\n{0}\n", "{0}")]
+    public void A_plain_text_reply_written_below_the_quote_keeps_the_reply_and_loses_the_quote_and_its_attribution(string text, string body) =>
+        Assert.Equal(string.Format(body, Prose), ConvertFile(Message("Re: Our groups", string.Format(text, Prose))).Post!.Body);
+
+    [Theory]
+    // The post below the message replied to, or in a forward: the note alone is no post.
+    [InlineData("Hi Sam, here it is at last, sorry it took so long. It has been a busy term for all of us on the ward and I wanted to get the wording right before sending it to the network. My post is below your message.\n\nOn Mon, 3 Feb 2025 at 10:00, Sam Patel <sam.patel@nhs.net> wrote:\n> Could you send us your post?\n", null,
+        "The email's own text (4X words) reads as a note about the post, not the post: the message it forwards or replies to was left out")]
+    // The post attached in a format that cannot be read.
+    [InlineData("Dear blog team, please find attached my blog post about our peer support groups this year. It was a real joy to write and I hope it is useful for colleagues across the region who are thinking of starting groups of their own.\n", "Our groups.pdf",
+        "The email's own text (4X words) reads as a note about the post, not the post, and the attached 'Our groups.pdf' cannot be turned into a post: only a Word document (.docx) can.")]
+    public void A_covering_note_long_enough_for_a_post_is_not_published_in_place_of_the_post_it_covers(string text, string? attachment, string reason)
+    {
+        var message = Message("Our groups", text);
+        if (attachment is not null)
+        {
+            var body = new MimeKit.BodyBuilder { TextBody = text };
+            body.Attachments.Add(attachment, "%PDF-1.7 a document"u8.ToArray());
+            message.Body = body.ToMessageBody();
+        }
+
+        // (4X: the words of the note, between 40 and 49.)
+        Assert.StartsWith(reason, System.Text.RegularExpressions.Regex.Replace(Assert.Single(ConvertFile(message).Reasons), @"\(4\d words\)", "(4X words)"));
+    }
+
+    [Theory]
     [InlineData("<p><b>Author:</b> Dr Farah Ahmed<br><b>Role:</b> Clinical Psychologist<br><i>Tags:</i> crisis care</p>")]
     [InlineData("<p><b>Author</b>: Dr Farah Ahmed</p><p><b>Role: Clinical Psychologist</b></p><p><strong>Tags:</strong> crisis care</p>")]
     public void Contributor_lines_with_their_labels_in_bold_or_italics_are_read(string lines)

@@ -55,6 +55,21 @@ public class MailProgramTests
     }
 
     [Fact]
+    public void Links_wrapped_by_mail_security_lead_to_the_address_given_and_a_mimecast_one_is_told_to_the_editor()
+    {
+        var html = $"<p>{Prose}</p><p><a href=\"https://urldefense.com/v3/__https://www.nice.org.uk/guidance/ng222__;!!Abc$\">NICE</a>, " +
+            "<a href=\"https://urldefense.proofpoint.com/v2/url?u=https-3A__www.bps.org.uk_news-3Fid-3D7&amp;d=DwMF&amp;c=x\">BPS</a>, " +
+            "<a href=\"https://www.google.com/url?q=https://www.kingsfund.org.uk/insight&amp;sa=D&amp;ust=1\">King's Fund</a>, " +
+            "<a href=\"https://statics.teams.cdn.office.net/evergreen-assets/safelinks/1/atp-safelinks.html?url=https%3A%2F%2Fwww.rcpsych.ac.uk%2F&amp;locale=en-gb\">RCPsych</a> " +
+            "and <a href=\"https://protect-eu.mimecast.com/s/AbCdEfGh\">Mind</a>.</p>";
+        var post = ConvertFile(Message("Guidance", "", html)).Post!;
+
+        Assert.Contains("[NICE](<https://www.nice.org.uk/guidance/ng222>), [BPS](<https://www.bps.org.uk/news?id=7>), [King's Fund](<https://www.kingsfund.org.uk/insight>), " +
+            "[RCPsych](<https://www.rcpsych.ac.uk/>)", post.Body);
+        Assert.Contains(post.Warnings, w => w.StartsWith("A link in the post is wrapped by the sender's mail security (mimecast.com/s/…)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_outlook_reply_loses_the_quoted_message_whether_its_header_is_bold_or_marked()
     {
         const string Quoted = "<p>Dear Jane, please send your post by Friday. Priya Patel, 0113 496 0999, priya.patel@nhs.net</p>";
@@ -86,7 +101,8 @@ public class MailProgramTests
     [InlineData("iso-8859-1")]
     [InlineData(null)]
     [InlineData("us-ascii")]
-    public void Windows_1252_text_labelled_latin_1_or_not_labelled_keeps_its_quotes_dashes_and_euros(string? charset)
+    [InlineData("utf-8")]
+    public void Windows_1252_text_labelled_latin_1_utf_8_or_not_labelled_keeps_its_quotes_dashes_and_euros(string? charset)
     {
         var text = Prose + "\n\nIt\u2019s been a \u2026 journey \u2013 we didn\u2019t expect \u201cthis\u201d, and fees are \u20ac20.\n";
         var part = new TextPart("plain") { Content = new MimeContent(new MemoryStream(Encoding.GetEncoding(1252).GetBytes(text))), ContentTransferEncoding = ContentEncoding.EightBit };
