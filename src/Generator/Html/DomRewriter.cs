@@ -51,14 +51,6 @@ public sealed class DomRewriter(BodyEdits edits)
         if (markdown.RawHtmlLine is not null)
         {
             Sanitize(document, removed);
-            // The page's title is its one level-1 heading, as for Markdown's '#': a raw <h1> (pasted from a web page) is a section.
-            foreach (var h1 in body.GetElementsByTagName("h1").ToList())
-            {
-                var h2 = document.CreateElement("h2");
-                foreach (var attribute in h1.Attributes) h2.SetAttribute(attribute.Name, attribute.Value);
-                while (h1.FirstChild is { } child) h2.AppendChild(child);
-                h1.Replace(h2);
-            }
         }
 
         // One walk of the tree finds every element the stage changes (five selector queries walked it five times);
@@ -229,8 +221,8 @@ public sealed class DomRewriter(BodyEdits edits)
     private static readonly string[] Obsolete = ["center", "font", "big", "tt", "basefont", "marquee", "blink", "nobr", "spacer"];
 
     /// <summary>
-    /// Makes pasted HTML that the sanitiser lets through valid, as the Markdown's own is: obsolete elements unwrapped
-    /// (&lt;strike&gt; and &lt;acronym&gt; become &lt;s&gt; and &lt;abbr&gt;), a picture's width or height that is not a
+    /// Makes pasted HTML that the sanitiser lets through valid, as the Markdown's own is: a level-1 heading one level
+    /// down, obsolete elements unwrapped (&lt;strike&gt; and &lt;acronym&gt; become &lt;s&gt; and &lt;abbr&gt;), a picture's width or height that is not a
     /// number of pixels dropped ("100%", "auto"), a caption outside a figure made a paragraph, a player inside a link
     /// left without the link (a link may hold nothing interactive), and links left empty by the parser dropped (a link
     /// around a block is split into one around the block and an empty one before it, which says nothing when focused).
@@ -239,7 +231,8 @@ public sealed class DomRewriter(BodyEdits edits)
     {
         var body = document.Body!;
         foreach (var element in body.QuerySelectorAll(string.Join(", ", Obsolete)).ToList()) element.Replace([.. element.ChildNodes]);
-        foreach (var (from, to) in new[] { ("strike", "s"), ("acronym", "abbr"), ("figcaption:not(figure > figcaption)", "p") })
+        // The page's title is its one level-1 heading, as for Markdown's '#': a raw <h1> (pasted from a web page) is a section.
+        foreach (var (from, to) in new[] { ("h1", "h2"), ("strike", "s"), ("acronym", "abbr"), ("figcaption:not(figure > figcaption)", "p") })
             foreach (var element in body.QuerySelectorAll(from).ToList())
             {
                 var replacement = document.CreateElement(to);
