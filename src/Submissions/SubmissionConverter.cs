@@ -164,7 +164,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var quoteLeftOut = removedParts.Contains(BodyCleanup.QuotedMessage);
         // A covering note long enough to pass for a post ("please find my blog attached", "my post is below your message")
         // whose post could not be read, or was left out as a quoted message: publishing the note would lose the post unseen.
-        var noteOnly = words >= settings.MinWords && words < MaxCoveringNoteWords && CoveringNote().IsMatch(body)
+        var noteOnly = document is null && words >= settings.MinWords && words < MaxCoveringNoteWords && CoveringNote().IsMatch(body)
             && (unreadableDocuments.Count > 0 || ignored.Any(a => DocumentName().IsMatch(a)) || attachedEmails.Count > 0 || quoteLeftOut);
         if (words < settings.MinWords || noteOnly)
             reasons.Add(TooShort(words, unreadableDocuments, noteOnly ? [.. ignored.Where(a => DocumentName().IsMatch(a))] : ignored, attachedEmails, quoteLeftOut, noteOnly));
@@ -250,8 +250,11 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         return $"The email has almost no text ({wordCount}), so there is no post to publish. Please write the post in the email, or attach it as a Word document, and send it again.";
     }
 
-    /// <summary>What a covering note says of the post it comes with: that it is attached, enclosed or below.</summary>
-    [GeneratedRegex(@"\b(attach(ed|ing|ment)|enclosed|please find|(post|blog|article|piece|draft) (is )?(below|underneath)|below (is|you will find|your message)|see below)\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// What a covering note says of the post it comes with: that the post is attached, enclosed or below ("please find
+    /// attached", "my blog post is below your message"); a post's own "see the leaflet attached" is not that.
+    /// </summary>
+    [GeneratedRegex(@"\b((my|the|our|a) (blog( post)?|post|article|piece|draft|write-?up)\b.{0,60}?\b(attached|enclosed|below|underneath)|please find (attached|enclosed|below)|(attached|enclosed|below) (is|are) (my|the|our)|I('ve| have) attached|attaching (my|the|our))\b", RegexOptions.IgnoreCase)]
     private static partial Regex CoveringNote();
 
     /// <summary>A file name of a document someone may have written the post in (Word's older format, PDF, OpenDocument, RTF, Pages…).</summary>

@@ -233,6 +233,20 @@ public class HostileMessageTests
         Assert.StartsWith(reason, System.Text.RegularExpressions.Regex.Replace(Assert.Single(ConvertFile(message).Reasons), @"\(4\d words\)", "(4X words)"));
     }
 
+    [Fact]
+    public void A_short_post_that_mentions_a_leaflet_attached_is_the_post()
+    {
+        var body = new MimeKit.BodyBuilder { TextBody = Prose + " The leaflet we give families is attached, and see below for the dates.\n" };
+        body.Attachments.Add("Leaflet.pdf", "%PDF-1.7 a leaflet"u8.ToArray());
+        var message = Message("Our groups", "");
+        message.Body = body.ToMessageBody();
+
+        var result = ConvertFile(message);
+
+        Assert.Empty(result.Reasons);
+        Assert.StartsWith(Prose, result.Post!.Body);
+    }
+
     [Theory]
     [InlineData("<p><b>Author:</b> Dr Farah Ahmed<br><b>Role:</b> Clinical Psychologist<br><i>Tags:</i> crisis care</p>")]
     [InlineData("<p><b>Author</b>: Dr Farah Ahmed</p><p><b>Role: Clinical Psychologist</b></p><p><strong>Tags:</strong> crisis care</p>")]
