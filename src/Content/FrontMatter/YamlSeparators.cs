@@ -17,15 +17,29 @@ internal static class YamlSeparators
         // Almost all front matter has none: one search settles it.
         if (!yaml.AsSpan().ContainsAnyExcept(AsciiOnly)) return yaml;
         char[]? plain = null;
+        // The indentation of the key whose value is a block of text ("summary: |"), while its lines are read: every
+        // character of those lines is the value's own, kept as written.
+        var blockKeyIndent = -1;
         for (var start = 0; start < yaml.Length; start = YamlText.LineEnd(yaml, start) + 1)
         {
             var end = YamlText.LineEnd(yaml, start);
+            var indent = 0;
+            while (start + indent < end && IsSpace(yaml[start + indent])) indent++;
+            if (blockKeyIndent >= 0 && (start + indent >= end || indent > blockKeyIndent)) continue;
+            blockKeyIndent = -1;
             var at = Separator(yaml, start, end, ref plain);
-            while (at + 1 < end && yaml[at] == '-' && IsSpace(yaml[at + 1])) at = Separator(yaml, at + 1, end, ref plain);
-            if (KeyColon(yaml, at, end) is var colon and >= 0)
+            var item = false;
+            while (at + 1 < end && yaml[at] == '-' && IsSpace(yaml[at + 1]))
+            {
+                at = Separator(yaml, at + 1, end, ref plain);
+                item = true;
+            }
+            // A list item's "Update: 2021" is its text, as written: only a key of the mapping itself is read as one.
+            if (!item && KeyColon(yaml, at, end) is var colon and >= 0)
             {
                 at = Separator(yaml, colon + 1, end, ref plain);
                 if (at < end && yaml[at] is '[' or '{') FlowSeparators(yaml, at, end, ref plain);
+                else if (at < end && yaml[at] is '|' or '>') blockKeyIndent = indent;
             }
         }
         return plain is null ? yaml : new string(plain);

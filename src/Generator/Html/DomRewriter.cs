@@ -218,11 +218,11 @@ public sealed class DomRewriter(BodyEdits edits)
         || element.LocalName == "li" && element.ParentElement?.ParentElement is { } notes && notes.ClassList.Contains("footnotes");
 
     /// <summary>Presentational elements HTML no longer has (pasted from old pages and mail): their content stays, they go.</summary>
-    private static readonly string[] Obsolete = ["center", "font", "big", "tt", "basefont", "marquee", "blink", "nobr", "spacer"];
+    private static readonly string[] Obsolete = ["center", "font", "big", "tt", "basefont", "marquee", "blink", "nobr", "spacer", "menuitem"];
 
     /// <summary>
-    /// Makes pasted HTML that the sanitiser lets through valid, as the Markdown's own is: a level-1 heading one level
-    /// down, obsolete elements unwrapped (&lt;strike&gt; and &lt;acronym&gt; become &lt;s&gt; and &lt;abbr&gt;), a picture's width or height that is not a
+    /// Makes pasted HTML that the sanitiser lets through valid, as the Markdown's own is: headings that skip no level,
+    /// obsolete elements unwrapped (&lt;strike&gt;, &lt;acronym&gt; and &lt;dir&gt; become &lt;s&gt;, &lt;abbr&gt; and &lt;ul&gt;), a picture's width or height that is not a
     /// number of pixels dropped ("100%", "auto"), a caption outside a figure made a paragraph, a player inside a link
     /// left without the link (a link may hold nothing interactive), and links left empty by the parser dropped (a link
     /// around a block is split into one around the block and an empty one before it, which says nothing when focused).
@@ -232,14 +232,17 @@ public sealed class DomRewriter(BodyEdits edits)
         var body = document.Body!;
         foreach (var element in body.QuerySelectorAll(string.Join(", ", Obsolete)).ToList()) element.Replace([.. element.ChildNodes]);
         // The page's title is its one level-1 heading, as for Markdown's '#': a raw <h1> (pasted from a web page) is a section.
-        foreach (var (from, to) in new[] { ("h1", "h2"), ("strike", "s"), ("acronym", "abbr"), ("figcaption:not(figure > figcaption)", "p") })
-            foreach (var element in body.QuerySelectorAll(from).ToList())
-            {
-                var replacement = document.CreateElement(to);
-                foreach (var attribute in element.Attributes) replacement.SetAttribute(attribute.Name, attribute.Value);
-                while (element.FirstChild is { } child) replacement.AppendChild(child);
-                element.Replace(replacement);
-            }
+        foreach (var (from, to) in new[] { ("strike", "s"), ("acronym", "abbr"), ("dir", "ul"), ("figcaption:not(figure > figcaption)", "p") })
+            foreach (var element in body.QuerySelectorAll(from).ToList()) Rename(document, element, to);
+        // Headings skip no level, as the Markdown's do: each at most one below the one before it, the first at most an
+        // <h2> (the page's title is its one <h1>), so a pasted <h1> or <h3> takes its place in the outline.
+        var previous = 1;
+        foreach (var heading in body.QuerySelectorAll("h1, h2, h3, h4, h5, h6").ToList())
+        {
+            var level = Math.Clamp(heading.LocalName[1] - '0', 2, previous + 1);
+            if (level != heading.LocalName[1] - '0') Rename(document, heading, $"h{level}");
+            previous = level;
+        }
         foreach (var image in body.QuerySelectorAll("img[width], img[height]"))
             foreach (var size in new[] { "width", "height" })
                 if (image.GetAttribute(size) is { } value && !(value.Length is > 0 and < 6 && value.All(char.IsAsciiDigit))) image.RemoveAttribute(size);
@@ -249,6 +252,15 @@ public sealed class DomRewriter(BodyEdits edits)
             link.Remove();
         // The parser's split leaves an empty paragraph after the block too.
         foreach (var paragraph in body.QuerySelectorAll("p").Where(p => p.ChildNodes.Length == 0).ToList()) paragraph.Remove();
+    }
+
+    /// <summary>Puts an element named <paramref name="name"/> in <paramref name="element"/>'s place, with its attributes and content.</summary>
+    private static void Rename(IHtmlDocument document, IElement element, string name)
+    {
+        var replacement = document.CreateElement(name);
+        foreach (var attribute in element.Attributes) replacement.SetAttribute(attribute.Name, attribute.Value);
+        while (element.FirstChild is { } child) replacement.AppendChild(child);
+        element.Replace(replacement);
     }
 
     private static void Sanitize(IHtmlDocument document, List<RemovedHtml> removed)

@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Helpers;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.MediaLinks;
@@ -111,7 +112,7 @@ public static partial class MarkdownRenderer
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         var links = new List<MarkdownLink>();
         List<BodyProblem>? problems = null;
-        RawHtml.LastClosings? closings = null;
+        List<HtmlBlock>? htmlBlocks = null;
         List<FootnoteLinkReferenceDefinition>? footnotes = null;
         List<LiteralInline>? brackets = null;
         int? rawHtmlLine = null;
@@ -155,10 +156,7 @@ public static partial class MarkdownRenderer
                     (rawHtml ??= []).Add(inline);
                     break;
                 case HtmlBlock block:
-                    if (RawHtml.NeverClosedOpening(block, markdown, closings ??= new RawHtml.LastClosings(markdown)) is var (opening, closing))
-                        (problems ??= []).Add(new BodyProblem(DiagnosticCode.UnclosedHtmlHidesRest, block.Line, block.Column,
-                            $"'{opening}' is never closed (no '{closing}' follows it), so the rest of the post would {(closing == "</pre>" ? "be shown as written, its Markdown unread" : "be hidden")}",
-                            $"Close it with '{closing}' where it should end."));
+                    (htmlBlocks ??= []).Add(block);
                     rawHtmlLine ??= block.Line;
                     RawHtml.AddLinks(block, links);
                     break;
@@ -166,11 +164,20 @@ public static partial class MarkdownRenderer
         }
         foreach (var player in playersInLinks ?? []) player.ReplaceBy(new LiteralInline(PlainText(player)) { Line = player.Line, Column = player.Column }, copyChildren: false);
         // Changed once the walk is over: a "tag" that is no element, or one never closed, becomes text, and what is left is raw HTML.
+        foreach (var inline in rawHtml ?? []) RawHtml.KeepNonElementsAsText(inline);
+        // Start and end tags paired over all the raw HTML there is, as the browser will pair them.
+        var tags = rawHtml is null && htmlBlocks is null ? null : new RawHtml.TagMatching(
+            (rawHtml ?? []).Where(i => i.Parent is not null).Select(RawHtml.Piece).Concat((htmlBlocks ?? []).Select(b => RawHtml.Piece(b, markdown)))
+                .OrderBy(piece => piece.Start));
+        foreach (var block in htmlBlocks ?? [])
+            if (RawHtml.NeverClosedOpening(block, markdown, tags!) is var (opening, closing))
+                (problems ??= []).Add(new BodyProblem(DiagnosticCode.UnclosedHtmlHidesRest, block.Line, block.Column,
+                    $"'{opening}' is never closed (no '{closing}' ends it), so the rest of the post would {(closing == "</pre>" ? "be shown as written, its Markdown unread" : "be hidden")}",
+                    $"Close it with '{closing}' where it should end."));
         List<HtmlInline>? neverClosed = null;
         foreach (var inline in rawHtml ?? [])
         {
-            RawHtml.KeepNonElementsAsText(inline);
-            if (inline.Parent is not null && RawHtml.IsNeverClosed(inline, closings ??= new RawHtml.LastClosings(markdown)))
+            if (inline.Parent is not null && RawHtml.IsNeverClosed(inline, tags!))
             {
                 RawHtml.ShowAsText(inline);
                 (neverClosed ??= []).Add(inline);
@@ -184,7 +191,11 @@ public static partial class MarkdownRenderer
         // In document order again (a stable sort: a link and the picture inside it keep theirs).
         if (rawHtmlLine is not null) links = [.. links.OrderBy(l => l.Line).ThenBy(l => l.Column)];
         if (headings is not null) Relevel(headings);
-        if (neverClosed is not null) (problems ??= []).AddRange(NeverClosedProblems(neverClosed));
+        if (neverClosed is not null)
+        {
+            (problems ??= []).AddRange(NeverClosedProblems(neverClosed));
+            if (headings is not null) NameAgain(headings, neverClosed);
+        }
         if (footnotes is not null || brackets is not null) (problems ??= []).AddRange(Footnotes.Problems(footnotes, brackets, markdown));
         // Markdig's own renderer cache: a renderer set up once per thread, not once per body.
         document.ToHtml(writer, Pipeline);
@@ -219,6 +230,25 @@ public static partial class MarkdownRenderer
         var down = headings.Exists(h => h.Level == 1) ? 1 : 0;
         var previous = 1;
         foreach (var heading in headings) previous = heading.Level = Math.Min(Math.Min(6, heading.Level + down), previous + 1);
+    }
+
+    /// <summary>
+    /// Gives a heading holding a tag now shown as text ("## The &lt;title&gt; element") the id its words make, as links
+    /// to it are written: Markdig named it while the tag was HTML, which it leaves out ("the--element").
+    /// </summary>
+    private static void NameAgain(List<HeadingBlock> headings, List<HtmlInline> shownAsText)
+    {
+        var taken = headings.Select(h => h.TryGetAttributes()?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var heading in headings.Where(h => shownAsText.Any(t => t.Span.Start >= h.Span.Start && t.Span.Start <= h.Span.End)))
+        {
+            if (heading.Inline is null || heading.TryGetAttributes()?.Id is not { } earlier) continue;
+            var id = LinkHelper.UrilizeAsGfm(PlainText(heading.Inline));
+            if (id == earlier) continue;
+            taken.Remove(earlier);
+            var unique = id;
+            for (var n = 1; !taken.Add(unique); n++) unique = $"{id}-{n}";
+            heading.GetAttributes().Id = unique;
+        }
     }
 
     /// <summary>Start tags shown as text as they are never closed: told once per element where first written, with how many more.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using AngleSharp.Html;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -14,7 +15,7 @@ namespace PPNBlog.Generator.Markdown;
 /// Raw HTML written in a Markdown body, read in the Markdown stage: its links and pictures are checked and published
 /// as Markdown's are, and a "tag" that is no HTML element (<c>Dear &lt;name&gt;</c>, <c>&lt;Ctrl&gt;</c>) stays text.
 /// </summary>
-public static class RawHtml
+public static partial class RawHtml
 {
     /// <summary>Tag names seen so far, and whether each is an element of HTML (AngleSharp knows every one).</summary>
     private static readonly ConcurrentDictionary<string, bool> KnownNames = new(StringComparer.OrdinalIgnoreCase) { ["svg"] = true, ["math"] = true };
@@ -54,29 +55,62 @@ public static class RawHtml
     };
 
     /// <summary>
-    /// Where each element's last end tag ("&lt;/name", in any case) and the last "--&gt;" are written in a body: one pass
-    /// over it answers <see cref="IsNeverClosed"/> and <see cref="NeverClosedOpening"/> for all its tags.
+    /// The start tags of a body's raw HTML that no end tag closes, read as a browser pairs them: only raw HTML counts
+    /// (an end tag in a code span or code block is text), each end tag closes the latest open element of its name, a
+    /// raw-text element (a &lt;title&gt;, an &lt;iframe&gt;) holds no tags until its own end tag, comments hold none,
+    /// and "/&gt;" closes only an &lt;svg&gt; or &lt;math&gt; (HTML ignores it on its own elements).
     /// </summary>
-    public sealed class LastClosings
+    public sealed partial class TagMatching
     {
-        private readonly Dictionary<string, int> _endTags = new(StringComparer.OrdinalIgnoreCase);
-        private readonly int _commentEnd;
+        private static readonly HashSet<string> RawText = new(StringComparer.OrdinalIgnoreCase)
+            { "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext" };
 
-        /// <summary>Reads <paramref name="markdown"/>, the body, once.</summary>
-        public LastClosings(string markdown)
+        private readonly HashSet<int> _unclosed = [];
+
+        /// <summary>
+        /// Pairs the tags of <paramref name="pieces"/>: each piece of raw HTML, in document order, with where it starts in
+        /// the body and the block it is written in (a paragraph for inline HTML). A raw-text element not closed in its own
+        /// block counts as never closed: all written after it, to an end tag in a later block or the end, is off the page.
+        /// </summary>
+        public TagMatching(IEnumerable<(int Start, string Html, object Block)> pieces)
         {
-            for (var at = markdown.IndexOf("</", StringComparison.Ordinal); at >= 0; at = markdown.IndexOf("</", at + 2, StringComparison.Ordinal))
+            var open = new Dictionary<string, Stack<int>>(StringComparer.OrdinalIgnoreCase);
+            (string Name, int Start, object Block)? rawText = null;
+            foreach (var (start, html, block) in pieces)
             {
-                if (TagName(markdown.AsSpan(at)) is { } name) _endTags[name] = at;
+                // A raw-text element still open when its block ends holds what follows: never closed, and the tags after
+                // it are read as if it were not there (it will be shown as text, or the post refused).
+                if (rawText is { } left && left.Block != block)
+                {
+                    _unclosed.Add(left.Start);
+                    rawText = null;
+                }
+                foreach (Match tag in Tag().Matches(html))
+                {
+                    if (tag.Groups["comment"].Success) continue;
+                    var name = tag.Groups["name"].Value;
+                    var isEnd = tag.Groups["end"].Success;
+                    if (rawText is { } inside && !(isEnd && name.Equals(inside.Name, StringComparison.OrdinalIgnoreCase))) continue;
+                    if (isEnd)
+                    {
+                        rawText = null;
+                        if (open.TryGetValue(name, out var opened) && opened.Count > 0) opened.Pop();
+                    }
+                    else if (!(tag.Value.EndsWith("/>", StringComparison.Ordinal) && name.ToLowerInvariant() is "svg" or "math"))
+                    {
+                        (open.TryGetValue(name, out var opened) ? opened : open[name] = new Stack<int>()).Push(start + tag.Index);
+                        if (RawText.Contains(name)) rawText = (name, start + tag.Index, block);
+                    }
+                }
             }
-            _commentEnd = markdown.LastIndexOf("-->", StringComparison.Ordinal);
+            foreach (var starts in open.Values) _unclosed.UnionWith(starts);
         }
 
-        /// <summary>Whether an end tag of <paramref name="name"/> is written after <paramref name="at"/>.</summary>
-        public bool EndTagAfter(string name, int at) => _endTags.TryGetValue(name, out var end) && end > at;
+        /// <summary>Whether the start tag written at <paramref name="at"/> in the body is never closed.</summary>
+        public bool IsUnclosed(int at) => _unclosed.Contains(at);
 
-        /// <summary>Whether a comment opened at <paramref name="at"/> is closed ("&lt;!--&gt;" closes itself, for CommonMark and browsers alike).</summary>
-        public bool CommentClosed(int at) => _commentEnd >= at + 2;
+        [GeneratedRegex(@"(?<comment><!--[\s\S]*?(?:-->|$))|<(?<end>/)?(?<name>[A-Za-z][A-Za-z0-9-]*)(?:\s(?:[^<>""']|""[^""]*""|'[^']*')*)?/?>")]
+        private static partial Regex Tag();
     }
 
     /// <summary>
@@ -84,9 +118,9 @@ public static class RawHtml
     /// it would take every word after it (a &lt;title&gt; hides them, an &lt;h1&gt; makes them one heading), where the
     /// writer meant the element's name as text.
     /// </summary>
-    public static bool IsNeverClosed(HtmlInline inline, LastClosings closings) =>
+    public static bool IsNeverClosed(HtmlInline inline, TagMatching tags) =>
         !inline.Tag.StartsWith("</", StringComparison.Ordinal) && TagName(inline.Tag) is { } name && !MayStayOpen.Contains(name) && IsHtmlElement(name)
-        && !closings.EndTagAfter(name, inline.Span.Start);
+        && tags.IsUnclosed(inline.Span.Start);
 
     /// <summary>
     /// Elements that, left open, take every word after them off the page: browsers show no text inside them, or the
@@ -99,14 +133,29 @@ public static class RawHtml
     /// What an HTML block opens and never closes that would take the rest of the post with it: a comment with no
     /// "--&gt;" after it, or an element of <see cref="TakesWhatFollows"/> with no end tag after it. Null when it is closed.
     /// </summary>
-    public static (string Opening, string Closing)? NeverClosedOpening(HtmlBlock block, string markdown, LastClosings closings)
+    public static (string Opening, string Closing)? NeverClosedOpening(HtmlBlock block, string markdown, TagMatching tags)
     {
         var start = markdown.IndexOf('<', block.Span.Start);
         if (start < 0) return null;
         var opening = markdown.AsSpan(start);
-        if (opening.StartsWith("<!--", StringComparison.Ordinal)) return closings.CommentClosed(start) ? null : ("<!--", "-->");
+        // Markdown ends a comment's block at the line holding "-->", or at the end of its list item, quote or post: a
+        // block without one leaves the comment open in the page, however many "-->" come later.
+        if (opening.StartsWith("<!--", StringComparison.Ordinal))
+            return markdown.AsSpan(start, block.Span.End + 1 - start).IndexOf("-->", StringComparison.Ordinal) > 0 ? null : ("<!--", "-->");
         return !opening.StartsWith("</", StringComparison.Ordinal) && TagName(opening) is { } name && TakesWhatFollows.Contains(name)
-            && !closings.EndTagAfter(name, start) ? ($"<{name}>", $"</{name}>") : null;
+            && tags.IsUnclosed(start) ? ($"<{name}>", $"</{name}>") : null;
+    }
+
+    /// <summary>Where <paramref name="block"/>'s raw HTML starts in the body, and its text there (a quote's or list's markers included).</summary>
+    public static (int Start, string Html, object Block) Piece(HtmlBlock block, string markdown) =>
+        (block.Span.Start, markdown.Substring(block.Span.Start, Math.Min(block.Span.Length, markdown.Length - block.Span.Start)), block);
+
+    /// <summary>Where <paramref name="inline"/> starts in the body, its tag, and the block (paragraph, heading) it is written in.</summary>
+    public static (int Start, string Html, object Block) Piece(HtmlInline inline)
+    {
+        ContainerInline? root = inline.Parent;
+        while (root?.Parent is { } parent) root = parent;
+        return (inline.Span.Start, inline.Tag, (object?)root?.ParentBlock ?? inline);
     }
 
     /// <summary>Adds the links (a href) and pictures (img src) of raw HTML to <paramref name="links"/>, at the lines and columns they are written.</summary>

@@ -270,12 +270,15 @@ public class PostSchemaTests
         var post = content.ReadPost(Valid.Replace("title: \"Small acts: big difference\"", "title:\u00A0Our week at the conference")
             .Replace("author: Sam Patel", "author:\u2003\u00A0Sam\u00A0Patel")
             .Replace("commitments: [put-people-first, transform-and-innovate]", "commitments:\u00A0[\u00A0put-people-first,\u00A0transform-and-innovate\u202F]")
-            .Replace("tags: [letters, small-acts]", "tags:\n\u00A0\u00A0-\u00A0letters\n\u00A0\u00A0- 10\u00A0km walks"));
+            .Replace("tags: [letters, small-acts]", "tags:\n\u00A0\u00A0-\u00A0letters\n\u00A0\u00A0- 10\u00A0km walks\n  - Update:\u00A02021")
+            .Replace("summary: Tailoring a letter.", "summary: |\n  Time:\u00A010am\n  - Note:\u00A0kept"));
         Assert.Empty(content.Lines);
         Assert.Equal("Our week at the conference", post!.FrontMatter.Title);
         Assert.Equal("Sam\u00A0Patel", post.FrontMatter.Author);
         Assert.Equal(["put-people-first", "transform-and-innovate"], post.FrontMatter.Commitments);
-        Assert.Equal(["letters", "10\u00A0km walks"], post.FrontMatter.Tags);
+        // In a list item, and in a block of text, the no-break space is the value's own.
+        Assert.Equal(["letters", "10\u00A0km walks", "Update:\u00A02021"], post.FrontMatter.Tags);
+        Assert.Equal("Time:\u00A010am\n- Note:\u00A0kept", post.FrontMatter.Summary?.TrimEnd());
 
         // Every other problem is told at the line and column the editor sees.
         using var later = new TestContent();

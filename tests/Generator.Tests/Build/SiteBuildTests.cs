@@ -688,6 +688,25 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void Only_raw_html_closes_an_element_and_a_heading_showing_a_tag_is_named_by_its_words()
+    {
+        using var site = new TestSite();
+        // An end tag in code is text, and one closing a later element of the same name leaves the first open.
+        site.WritePost("tags-in-code", body: "Every page needs the <title> element. For example:\n\n```html\n<title>My page</title>\n```\n\n" +
+            "Press <b> to bold, as in <b>this</b>, or write `</b>`.\n\nRead [the section](#the-title-element).\n\n## The <title> element\n\nThe end.");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', site.Lines(result)));
+        Assert.Equal(["input/posts/2021/tags-in-code.md:9:22: warning PPN036", "input/posts/2021/tags-in-code.md:15:7: warning PPN036"],
+            site.Lines(result).Select(l => l[..l.IndexOf(':', l.IndexOf("PPN", StringComparison.Ordinal))]));
+        var body = Page(site, "posts/tags-in-code/index.html").QuerySelector(".ppn-post-body")!;
+        Assert.Equal(["this"], body.QuerySelectorAll("b").Select(b => b.TextContent));
+        Assert.Equal("the-title-element", body.QuerySelector("h2")!.Id);
+        Assert.EndsWith("The end.", body.TextContent.Trim());
+    }
+
+    [Fact]
     public void Raw_html_cannot_take_the_pages_own_names_or_ids()
     {
         using var site = new TestSite();

@@ -126,14 +126,16 @@ public sealed partial class HtmlStageTests : IDisposable
         var rendered = MarkdownRenderer.Render("<center>Our new leaflet</center>\n\n<p><font color=\"#005eb8\">Book</font> <strike>now</strike> <acronym title=\"x\">PPN</acronym></p>\n\n" +
             "<img src=\"https://example.org/l.png\" alt=\"The cover\" width=\"100%\" height=\"auto\"> <img src=\"https://example.org/m.png\" alt=\"Map\" width=\"320\">\n\n" +
             "<figcaption>Figure 1: the leaflet</figcaption>\n\n<a href=\"https://example.net/book\"><div>Book your place</div></a>\n\n" +
-            "<a href=\"https://example.org/talk\"><iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\" title=\"Talk\"></iframe></a>");
+            "<a href=\"https://example.org/talk\"><iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\" title=\"Talk\"></iframe></a>\n\n" +
+            "<h3>Background</h3>\n\n<h5>Detail</h5>\n\n<dir><li>Old list</li></dir> <menu><menuitem>Item</menuitem></menu>");
 
         var html = new DomRewriter(_edits).Process(rendered, Context()).Html;
 
         Assert.Equal("Our new leaflet\n<p>Book <s>now</s> <abbr title=\"x\">PPN</abbr></p>\n" +
             "<p><img src=\"https://example.org/l.png\" alt=\"The cover\" loading=\"lazy\" decoding=\"async\"> <img src=\"https://example.org/m.png\" alt=\"Map\" width=\"320\" loading=\"lazy\" decoding=\"async\"></p>\n" +
             "<p>Figure 1: the leaflet</p>\n<div><a href=\"https://example.net/book\" rel=\"external noopener\" class=\"ppn-external\">Book your place</a></div>\n" +
-            "<p><span class=\"ppn-embed\"><iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\" title=\"Talk\" loading=\"lazy\"></iframe></span></p>\n", html);
+            "<p><span class=\"ppn-embed\"><iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\" title=\"Talk\" loading=\"lazy\"></iframe></span></p>\n" +
+            "<h2>Background</h2>\n<h3>Detail</h3>\n<ul><li>Old list</li></ul> <menu>Item</menu>\n", html);
     }
 
     [Fact]
