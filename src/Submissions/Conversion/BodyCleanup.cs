@@ -88,8 +88,10 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     {
         var found = -1;
         var longestAfter = 0;
-        // Whether every line after the block looked at is a signature's (see OnlySignatureLines), kept as the scan goes back.
+        // Whether every line after the block looked at is a signature's (see OnlySignatureLines), kept as the scan goes back;
+        // and whether every block after it is a signature's lines, its table, or one of its notes (working hours, pronouns).
         var signatureAfter = true;
+        var signatureOrNoteAfter = true;
         string? nextBlock = null;
         for (var i = end - 1; i >= Math.Max(start, end - SignatureBlocks); i--)
         {
@@ -104,8 +106,10 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
                 // "Thanks", "Take care" or "Cheers" sign off only as a letter's last line does: a name after it (on its line
                 // after a comma, on the next line, or as a line of its own: "Jane", not "Samaritans – call 116 123"), then
                 // only a signature's short lines or contact details.
+                // A formal one is followed by a signature's lines, table or notes: "Yours sincerely, Appointments Office" and
+                // then more of the post is a letter quoted in it.
                 var signs = signOff.Groups["formal"].Success
-                    ? Math.Max(longestAfter, withinBlock) <= MaxSignatureBlockWords
+                    ? Math.Max(longestAfter, withinBlock) <= MaxSignatureBlockWords && signatureOrNoteAfter && !Quoted(lines.Skip(1))
                       && (named || next is null || IsName(next) || lines.Length == 1 && nextBlock!.StartsWith('|'))
                     // (A plain-text signature's lines may arrive joined into one: a name, then contact details.)
                     : (next is null || named || IsName(next, alone: !(first.EndsWith(',') || first.EndsWith('!') || lines.Length > 1))
@@ -116,7 +120,8 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
             // Outlook's signature table (logo | name, role, Trust, address, numbers) may run longer than a line of one.
             longestAfter = Math.Max(longestAfter, Words().Count(plain) is var words && blocks[i].StartsWith('|') && words <= MaxSignatureTableWords ? 0 : words);
             if (longestAfter > MaxSignatureBlockWords) break;
-            signatureAfter = signatureAfter && OnlySignatureLines(lines);
+            signatureAfter = signatureAfter && OnlySignatureLines(lines) && !Quoted(lines);
+            signatureOrNoteAfter = signatureOrNoteAfter && !Quoted(lines) && (OnlySignatureLines(lines) || blocks[i].StartsWith('|') || SignatureNote().IsMatch(plain));
             nextBlock = plain;
         }
         return found;
@@ -143,7 +148,11 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
                 || first.StartsWith(fullName, StringComparison.OrdinalIgnoreCase) && (first.Length == fullName.Length || !char.IsLetter(first[fullName.Length])))
                 found = i;
         }
-        return found;
+        // Not the writer signing: their name heading a list ("The project team:") or attributing a quote ("> …", "…”").
+        if (found > 0 && Plain(blocks[found - 1]) is var before && (before.EndsWith(':') || Quoted(before.Split('\n')) || blocks[found - 1].StartsWith('>')))
+            return -1;
+        // A sign-off alone on the line before ("Stay safe,") goes with the signature.
+        return found > 1 && SignOff().IsMatch(Plain(blocks[found - 1])) ? found - 1 : found;
     }
 
     /// <summary>What may stand around a name signing a letter: a dash or tilde before it, kisses or a full stop after it.</summary>
@@ -164,6 +173,13 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
             first--;
         return first < blocks.Count && blocks.Skip(first).Any(b => ContactDetails().IsMatch(Plain(b))) ? first : -1;
     }
+
+    /// <summary>Whether a line of <paramref name="lines"/> ends a quotation ("… With best wishes, Kerry”): a letter quoted in the post, not the sender's.</summary>
+    private static bool Quoted(IEnumerable<string> lines) => lines.Any(l => l.TrimEnd().EndsWith('”') || l.TrimEnd().EndsWith('"') || l.TrimStart().StartsWith('>'));
+
+    /// <summary>What a signature's longer notes are about: working days and hours, pronouns, leave, where the sender works from.</summary>
+    [GeneratedRegex(@"\b(working (days|hours|pattern)|work(ing)? (flexibly|part[- ]time)|my (working )?days|pronouns|she/her|he/him|they/them|annual leave|out of (the )?office|outside (of )?(your|my) (own )?(working )?hours|work(ing)? from home|new (email )?address)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SignatureNote();
 
     /// <summary>
     /// Whether the lines after a casual sign-off are only a signature's: short (a name, a job title, an address) or
@@ -267,7 +283,7 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     /// sincerely"), or one that may as well be the post's own words ("Thank you.", "Thanks!", "Cheers", "Take care"); with
     /// the writer's name after a comma when given ("Kind regards, Jane").
     /// </summary>
-    [GeneratedRegex(@"^((?<formal>(((many\s+)?thanks(\s+again)?\s*(,|and|&)\s*)?(with\s+)?((kind|kindest|best|very best|warm|warmest|many|all (the|my) best)\s+)?(regards|wishes)(\s+(and|&)\s+(many\s+)?thanks)?|yours( sincerely| faithfully| truly)?|sincerely|kindest|all best|with (many )?thanks|(yr eiddoch )?yn gywir|cofion( gorau| cynnes| caredig)?))|((many|with many)\s+)?(thank you|thanks|cheers|best|take care|all the best|speak soon|warmly|diolch( yn fawr)?( iawn)?)( (so much|again|all|in advance))?)\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^((?<formal>(((many\s+)?thanks(\s+again)?\s*(,|and|&)\s*)?(with\s+)?((kind|kindest|best|very best|warm|warmest|many|all (the|my) best)\s+)?(regards|wishes)(\s+(and|&)\s+(many\s+)?thanks)?|yours( sincerely| faithfully| truly)?|sincerely|kindest|all best|with (many )?thanks|(yr eiddoch )?yn gywir|cofion( gorau| cynnes| caredig)?))|((many|with many)\s+)?(thank you|thanks|cheers|best|take care|all the best|speak soon|warmly|stay safe|keep well|love|ta|in solidarity|hwyl( fawr)?|diolch( yn fawr)?( iawn)?)( (so much|again|all|in advance|for reading|so much for reading))?)\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
     private static partial Regex SignOff();
 
     [GeneratedRegex(@"\([^)]*\)")]

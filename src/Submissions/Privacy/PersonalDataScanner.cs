@@ -4,12 +4,13 @@ namespace PPNBlog.Submissions.Privacy;
 
 /// <summary>Something in a post that looks like personal data, by line (the value itself is never repeated).</summary>
 /// <param name="Line">1-based line in the post file.</param>
-/// <param name="Kind">"NHS number", "phone number", "email address" or "postcode".</param>
+/// <param name="Kind">"NHS number", "phone number", "email address", "postcode", "date of birth" or "hospital number".</param>
 public sealed record PersonalDataFinding(int Line, string Kind);
 
 /// <summary>
 /// Finds what looks like personal data in a post before anything is published: NHS numbers (ten digits passing the
-/// modulus 11 check), UK phone numbers, email addresses and UK postcodes.
+/// modulus 11 check), UK phone numbers (in the text, or a tel:, sms: or WhatsApp link), email addresses, UK postcodes,
+/// dates of birth and hospital numbers.
 /// </summary>
 public static partial class PersonalDataScanner
 {
@@ -25,12 +26,17 @@ public static partial class PersonalDataScanner
         {
             if (lines[i].TrimEnd() == "---") continue;
             var line = Conversion.MarkdownText.Unescape(lines[i]);
-            var targetHasEmail = LinkTarget().Matches(line).Any(t => Email().IsMatch(PercentDecoded(t.Value)));
+            var targets = LinkTarget().Matches(line).Select(t => PercentDecoded(t.Value)).ToList();
+            var targetHasEmail = targets.Any(t => Email().IsMatch(t));
+            // A phone number is in a link's target only as one: tel:, sms:, WhatsApp's wa.me/.
+            var targetHasPhone = targets.Any(t => PhoneLink().IsMatch(t));
             line = LinkTarget().Replace(line, "]");
             if (NhsNumber().Matches(line).Any(m => IsValidNhsNumber(m.Value))) findings.Add(new(i + 1, "NHS number"));
-            if (Phone().IsMatch(line)) findings.Add(new(i + 1, "phone number"));
+            if (targetHasPhone || Phone().IsMatch(line)) findings.Add(new(i + 1, "phone number"));
             if (targetHasEmail || Email().IsMatch(line)) findings.Add(new(i + 1, "email address"));
             if (Postcode().IsMatch(line)) findings.Add(new(i + 1, "postcode"));
+            if (DateOfBirth().IsMatch(line)) findings.Add(new(i + 1, "date of birth"));
+            if (HospitalNumber().IsMatch(line)) findings.Add(new(i + 1, "hospital number"));
         }
         return findings;
     }
@@ -56,13 +62,24 @@ public static partial class PersonalDataScanner
     [GeneratedRegex(@"(?<!\d)\d{3}[ -]?\d{3}[ -]?\d{4}(?!\d)")]
     private static partial Regex NhsNumber();
 
-    [GeneratedRegex(@"(?<![\d+])(\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")]
+    /// <summary>A UK number as people write it: +44, 0044 or 0 first, its parts apart by spaces, hyphens or full stops.</summary>
+    [GeneratedRegex(@"(?<![\d+])((\+|00)44[\s.-]?\(?0?\)?[\s.-]?|\(?0)\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?!\d)")]
     private static partial Regex Phone();
+
+    [GeneratedRegex(@"^\]\((<)?(tel:|sms:|https?://(wa\.me|api\.whatsapp\.com)/)[^)]*\d{6}", RegexOptions.IgnoreCase)]
+    private static partial Regex PhoneLink();
+
+    [GeneratedRegex(@"\b(DOB|D\.O\.B\.?|date of birth|born( on)?)\W{0,3}\d{1,2}[/.\- ]\d{1,2}[/.\- ]\d{2,4}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DateOfBirth();
+
+    [GeneratedRegex(@"\b(hospital|patient|MRN|RiO|case) (no|number|ID)\b\.?\s*:?\s*[A-Z0-9]{0,4}\s?\d{4,}", RegexOptions.IgnoreCase)]
+    private static partial Regex HospitalNumber();
 
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")]
     private static partial Regex Email();
 
-    [GeneratedRegex(@"\b(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")]
+    /// <summary>A UK postcode, in capitals or not ("LS9 7TF", "ls9 7tf").</summary>
+    [GeneratedRegex(@"\b(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex Postcode();
 
     [GeneratedRegex(@"\]\([^)]*\)")]

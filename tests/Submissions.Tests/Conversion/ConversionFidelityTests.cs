@@ -88,6 +88,7 @@ public class ConversionFidelityTests
         { "text", $"{Prose}\n\nMany thanks in advance\n\nJane Smith\nClinical Psychologist, Leeds Community Healthcare NHS Trust\nMob: 07700 900123\n" },
         // Welsh.
         { "text", $"{Prose}\n\nCofion gorau,\nJane\n\nJane Smith\nSeicolegydd Clinigol\nFfôn: 029 2074 0000\n" },
+        { "text", $"{Prose}\n\nStay safe,\nJane Smith\nClinical Psychologist\nLeeds Perinatal Service\n07700 900123\n" },
         { "text", $"{Prose}\n\nDiolch\n\nJane Smith\nClinical Psychologist, Leeds Community Healthcare NHS Trust\nMob: 07700 900123\n" },
         { "text", $"{Prose}\n\nYn gywir,\nJane Smith\nFfôn: 029 2074 0000\n" },
         { "html", $"<p>{Prose}</p><p>Kind regards</p><table><tr><td><img src=\"https://example.org/logo.png\" alt=\"Trust logo\"></td><td><p><b>Dr Jane Smith</b> (she/her)</p>" +
@@ -110,6 +111,14 @@ public class ConversionFidelityTests
         { "text", $"{Prose}\n\nCheers, Everyone\n\nWe will be back in 2027 with the results of round 2 of the groups.\n", "with the results of round 2 of the groups." },
         { "html", $"<p>{Prose}</p><p>Thanks!</p><p>What We Learned</p><p>Most of all, we learned that staff need time to talk</p>", "we learned that staff need time to talk" },
         { "html", $"<p>{Prose}</p><p>On 3 March at 14:00 our matron wrote:</p><blockquote class=\"gmail_quote\">Keep going.</blockquote><p>So we did, and the ward changed.</p>", "So we did, and the ward changed." },
+        // A letter's ending quoted in the post, then more of the post.
+        { "text", $"{Prose}\n\nThe old letters ended:\n\nYours sincerely,\nAppointments Office\n\nNow they end with the name of the clinician who will see you, and a number to call.\n", "and a number to call." },
+        { "html", $"<p>{Prose}</p><p>One card said:</p><p>“Thank you for everything you did for Mum.</p><p>With best wishes,</p><p>Kerry Lawson”</p>", "Kerry Lawson”" },
+        // A paragraph of the post headed as a notice, no mail footer.
+        { "text", $"{Prose}\n\nPrivacy notice: everything you share in the group is kept confidential, and we never record the sessions.\n\nWe meet on Tuesdays.\n", "We meet on Tuesdays." },
+        // The writer's name heading a list of the team, or attributing a quote (the sender is Jo Evans).
+        { "text", $"{Prose}\n\nThe project team:\n\nJo Evans, Lead Psychologist\n\nAmira Khan, Peer Support Worker\n", "Amira Khan, Peer Support Worker" },
+        { "html", $"<p>{Prose}</p><blockquote>It changed how I think about waiting.</blockquote><p>– Jo</p>", "– Jo" },
     };
 
     [Theory]

@@ -333,6 +333,10 @@ public class MailProgramTests
     [InlineData("Sent with <a href=\"https://proton.me/\">Proton Mail</a> secure email.")]
     [InlineData("Sent from <a href=\"https://go.microsoft.com/fwlink/?LinkId=550986\">Mail</a> for Windows")]
     [InlineData("<a href=\"https://aol.com/app\">Sent from the all new AOL app for iOS</a>")]
+    [InlineData("-- This email has been checked for viruses by AVG antivirus software. <a href=\"https://www.avg.com\">www.avg.com</a>")]
+    [InlineData("Virus-free.<a href=\"https://www.avast.com/sig-email\">www.avast.com</a>")]
+    [InlineData("Please note that all emails sent and received by the Trust may be subject to disclosure under the Freedom of Information Act 2000.")]
+    [InlineData("Out of office: I will be on annual leave from 14 to 28 November.")]
     [InlineData("Sent with Spark")]
     [InlineData("Sent from Nine")]
     public void A_notice_or_app_footer_after_the_signature_goes_with_it(string footer)

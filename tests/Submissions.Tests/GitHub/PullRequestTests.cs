@@ -48,6 +48,20 @@ public sealed class PullRequestTests : WithFakeGitHub
     }
 
     [Fact]
+    public async Task An_ignored_attachment_whose_name_holds_personal_data_is_named_by_its_type_alone()
+    {
+        var post = Post("outlook-html-inline-image.eml") with { IgnoredAttachments = ["Leaflet.pdf", "Consent - Sarah Jones DOB 14-02-1990.pdf", "Jane Smith 07700900123.vcf"] };
+
+        await Bot().OpenAsync(post, []);
+
+        var body = Assert.Single(GitHub.PullRequests)["body"]!.GetValue<string>();
+        Assert.Contains("Leaflet.pdf", body);
+        Assert.DoesNotContain("Sarah Jones", body);
+        Assert.DoesNotContain("07700900123", body);
+        Assert.Contains("a .vcf file (its name is left out: it looks like it holds personal data)", body);
+    }
+
+    [Fact]
     public async Task A_post_whose_folder_holds_another_post_on_main_goes_beside_it_and_never_replaces_it()
     {
         var bot = Bot();

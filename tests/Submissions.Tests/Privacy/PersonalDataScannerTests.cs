@@ -22,6 +22,14 @@ public class PersonalDataScannerTests
     }
 
     [Fact]
+    public void Phone_numbers_written_other_ways_dates_of_birth_hospital_numbers_and_small_letter_postcodes_are_found()
+    {
+        var post = "---\ntitle: T\n---\n\nCall +44-7700-900-123, 0044 7700 900123 or 07700.900.123.\n[Message me on WhatsApp](<https://wa.me/447700900123>) or [ring](<tel:07700900123>).\n" +
+                   "Patient: Sarah Jones, DOB: 14.02.1990.\nHospital no. RR8 1234567.\nWe met at 12 Oak Road, Leeds ls9 7tf.\nOur 3 groups met 14 times in 2024, at 10:30 on 14 February.\n";
+        Assert.Equal([new(5, "phone number"), new(6, "phone number"), new(7, "date of birth"), new(8, "hospital number"), new(9, "postcode")], PersonalDataScanner.Scan(post));
+    }
+
+    [Fact]
     public void Front_matter_values_and_addresses_in_link_targets_are_scanned()
     {
         var post = "---\ntitle: Call 07700 900123\ndate: 2026-11-24\n---\n\nSee [the form](<https://forms.example/?email=jo.evans%40example.org>).\n" +
