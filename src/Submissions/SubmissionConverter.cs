@@ -38,6 +38,23 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
     private readonly CommitmentClassifier _classifier = new(commitments);
 
+    /// <summary>
+    /// Whether <paramref name="part"/> makes the email a meeting invitation, or a reply to one: a calendar part that asks
+    /// (method REQUEST, REPLY, CANCEL, COUNTER) or is the message itself. An event's .ics attached to a post is only an attachment.
+    /// </summary>
+    private static bool IsMeetingInvitation(MimeEntity part)
+    {
+        if (!part.ContentType.IsMimeType("text", "calendar") && !part.ContentType.IsMimeType("application", "ics")) return false;
+        if (!part.IsAttachment) return true;
+        if (part.ContentType.Parameters["method"] is { } method) return AsksForAnswer().IsMatch("METHOD:" + method);
+        var bytes = part is MimePart attached ? Decode(attached) : [];
+        return AsksForAnswer().IsMatch(Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 64 * 1024)));
+    }
+
+    /// <summary>A calendar's method that asks for an answer (an invitation, a reply, a cancellation), not one that only publishes an event.</summary>
+    [GeneratedRegex(@"(^|\n)METHOD:(REQUEST|REPLY|CANCEL|COUNTER)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksForAnswer();
+
     /// <summary>Why an email whose HTML nests deeper than any mail program writes is not read (its parsing would take hours).</summary>
     public static readonly string TooDeep = $"The email's formatting is nested more than {HtmlNesting.Limit} levels deep, which no mail program writes, so it was not read. Please send the post again as plain text, or attach it as a Word document.";
 
@@ -50,7 +67,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var sender = TrustOf(message);
         if (settings.RejectOutsideAllowlist && !sender.DomainAllowed)
             return SubmissionResult.Rejected($"We can only accept posts sent from an address at {string.Join(" or ", settings.AllowedDomains)}. Please send it from your work email.");
-        if (message.BodyParts.Any(p => p.ContentType.IsMimeType("text", "calendar") || p.ContentType.IsMimeType("application", "ics")))
+        if (message.BodyParts.Any(IsMeetingInvitation))
             return SubmissionResult.Rejected("The email is a meeting invitation (or a reply to one), not a blog post. To send a post, write it in a new email, or attach it as a Word document.");
         if (SecureSubject().IsMatch(message.Subject ?? ""))
             return SubmissionResult.Rejected("The email was sent through the NHSmail encryption portal ([secure] in the subject), which we cannot open. Please send it again without [secure]: a blog post meant for publication does not need encryption.");

@@ -282,7 +282,7 @@ public class MailProgramTests
     }
 
     [Fact]
-    public void A_meeting_invitation_is_refused_as_one()
+    public void A_meeting_invitation_is_refused_as_one_and_a_post_with_an_events_calendar_file_is_not()
     {
         var message = Message("Team catch-up", "");
         var invite = new BodyBuilder { TextBody = Prose };
@@ -290,6 +290,15 @@ public class MailProgramTests
         message.Body = invite.ToMessageBody();
 
         Assert.StartsWith("The email is a meeting invitation", Assert.Single(ConvertFile(message).Reasons));
+
+        // An event's calendar file attached to a post only publishes the event: the post is the post.
+        var post = Message("Our open day", "");
+        var withEvent = new BodyBuilder { TextBody = Prose };
+        withEvent.Attachments.Add("open-day.ics", Encoding.UTF8.GetBytes("BEGIN:VCALENDAR\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n"), new ContentType("text", "calendar"));
+        post.Body = withEvent.ToMessageBody();
+        var converted = ConvertFile(post).Post!;
+        Assert.Equal(Prose, converted.Body);
+        Assert.Equal(["open-day.ics"], converted.IgnoredAttachments);
     }
 
     [Fact]
