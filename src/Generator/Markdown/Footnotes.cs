@@ -34,11 +34,19 @@ internal static class Footnotes
             .Where(r => r.Reference is not null && !defined.Contains(r.Reference[1..^1]));
         foreach (var same in undefined.GroupBy(r => r.Reference!, StringComparer.OrdinalIgnoreCase))
         {
-            var (line, column) = lines.Position(same.First().At);
-            var more = same.Count() - 1;
-            yield return new BodyProblem(DiagnosticCode.FootnoteNotShown, line, column,
-                $"'{same.Key}' is shown as written: no footnote '{same.Key}' is defined{(more > 0 ? $" (and {more} more in this file)" : "")}",
-                $"Write its note on a line of its own after the text ({same.Key}: The source.), or remove the reference.");
+            // A note written where Markdown does not read one (indented inside a list item or a quote) is "[^2]:" left as text.
+            var unread = same.Where(r => r.At + r.Reference!.Length < markdown.Length && markdown[r.At + r.Reference.Length] == ':').Select(r => (int?)r.At).FirstOrDefault();
+            var references = same.Where(r => r.At != unread).ToList();
+            var (line, column) = lines.Position(references.Count > 0 ? references[0].At : unread!.Value);
+            var more = references.Count - 1;
+            if (unread is not null)
+                yield return new BodyProblem(DiagnosticCode.FootnoteNotShown, line, column,
+                    $"'{same.Key}' is shown as written: its note ('{same.Key}:') is not read as one, being inside a list item or a quote{(more > 0 ? $" (and {more} more reference in this file)" : "")}",
+                    $"Move '{same.Key}: …' to the start of a line of its own, outside any list or quote.");
+            else
+                yield return new BodyProblem(DiagnosticCode.FootnoteNotShown, line, column,
+                    $"'{same.Key}' is shown as written: no footnote '{same.Key}' is defined{(more > 0 ? $" (and {more} more in this file)" : "")}",
+                    $"Write its note on a line of its own after the text ({same.Key}: The source.), or remove the reference.");
         }
     }
 

@@ -902,6 +902,18 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void A_footnote_written_inside_a_list_item_is_told_why_it_is_not_read()
+    {
+        using var site = new TestSite();
+        site.WritePost("listed-note", body: "- A claim in a list[^2]\n\n  [^2]: Defined inside the list item.\n\nMore text.");
+
+        var result = site.Build();
+
+        Assert.Equal(["input/posts/2021/listed-note.md:9:20: warning PPN038: '[^2]' is shown as written: its note ('[^2]:') is not read as one, being inside a list item or a quote " +
+                      "(hint: Move '[^2]: …' to the start of a line of its own, outside any list or quote.)"], site.Lines(result), StringComparer.Ordinal);
+    }
+
+    [Fact]
     public void A_link_in_a_heading_underlined_with_equals_or_hyphens_is_told_on_its_own_line()
     {
         using var site = new TestSite();
