@@ -58,6 +58,24 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     /// <summary>Why an email whose HTML nests deeper than any mail program writes is not read (its parsing would take hours).</summary>
     public static readonly string TooDeep = $"The email's formatting is nested more than {HtmlNesting.Limit} levels deep, which no mail program writes, so it was not read. Please send the post again as plain text, or attach it as a Word document.";
 
+    /// <summary>
+    /// The most HTML elements an email or a Word document's HTML may have: a long post in Outlook's HTML has a few
+    /// thousand. Tens of thousands side by side (100,000 bold words, 8 MB) took minutes to convert, holding every email behind.
+    /// </summary>
+    public const int MaxElements = 20_000;
+
+    /// <summary>Why an email whose HTML has more than <see cref="MaxElements"/> elements is not read.</summary>
+    public static readonly string TooManyElements = $"The email's formatting has more than {MaxElements:N0} HTML elements, far more than any post, so it was not read. Please send the post again as plain text, or attach it as a Word document.";
+
+    /// <summary>Whether <paramref name="html"/> has more start tags than <see cref="MaxElements"/>.</summary>
+    private static bool HasTooManyElements(string html)
+    {
+        var count = 0;
+        for (var at = html.IndexOf('<'); at >= 0 && at + 1 < html.Length; at = html.IndexOf('<', at + 1))
+            if (char.IsAsciiLetter(html[at + 1]) && ++count > MaxElements) return true;
+        return false;
+    }
+
     /// <summary>Converts <paramref name="message"/> (of <paramref name="size"/> bytes) received at <paramref name="now"/>.</summary>
     public SubmissionResult Convert(MimeMessage message, long size, DateTimeOffset now)
     {
@@ -91,6 +109,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         if (!string.IsNullOrWhiteSpace(html))
         {
             if (HtmlNesting.IsTooDeep(html)) return SubmissionResult.Rejected(TooDeep);
+            if (HasTooManyElements(html)) return SubmissionResult.Rejected(TooManyElements);
             // Parts by Content-ID, the first of each: an email can hold thousands of parts and as many references.
             var byContentId = new Dictionary<string, MimePart>(StringComparer.OrdinalIgnoreCase);
             foreach (var part in parts.Where(p => p.ContentId is not null)) byContentId.TryAdd(part.ContentId!.Trim('<', '>'), part);
@@ -320,9 +339,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
                 continue;
             }
             var (html, embedded, problem) = DocxToHtml.Convert(bytes, budget);
-            if (html is null || HtmlNesting.IsTooDeep(html))
+            if (html is null || HtmlNesting.IsTooDeep(html) || HasTooManyElements(html))
             {
-                problem ??= $"formatting nested more than {HtmlNesting.Limit} levels deep";
+                problem ??= HtmlNesting.IsTooDeep(html!) ? $"formatting nested more than {HtmlNesting.Limit} levels deep" : $"more than {MaxElements:N0} pieces of formatting, far more than any post";
                 warnings.Add($"The Word document '{name}' was left out ({problem}).");
                 unreadable.Add($"'{name}' ({problem})");
                 continue;

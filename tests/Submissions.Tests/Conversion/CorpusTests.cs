@@ -12,7 +12,7 @@ public class CorpusTests
             .Select(f => Path.GetRelativePath(Path.Combine(Emails.RepositoryRoot, "..", "shared", "corpus", "emails"), f)).Order());
 
     [Fact]
-    public void No_corpus_message_is_refused_as_too_deeply_nested()
+    public void No_corpus_message_is_refused_as_too_deeply_nested_or_of_too_many_elements()
     {
         var html = Messages().Cast<object[]>().Select(row => (string)row[0]).SelectMany(relativePath =>
         {
@@ -21,6 +21,7 @@ public class CorpusTests
         }).ToList();
         Assert.True(html.Count > 10, $"only {html.Count} HTML bodies in the corpus");
         Assert.All(html, body => Assert.False(PPNBlog.Content.Text.HtmlNesting.IsTooDeep(body)));
+        Assert.All(html, body => Assert.True(System.Text.RegularExpressions.Regex.Count(body, "<[A-Za-z]") <= SubmissionConverter.MaxElements));
     }
 
     [Theory]

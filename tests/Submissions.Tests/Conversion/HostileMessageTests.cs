@@ -169,10 +169,19 @@ public class HostileMessageTests
     }
 
     [Fact]
+    public void Tens_of_thousands_of_elements_side_by_side_are_refused_with_a_reason_not_read_for_minutes()
+    {
+        // 30,000 bold words in one paragraph (a browser's sibling lookups made each conversion step read them all).
+        var html = $"<p>{Prose}</p><p>" + string.Concat(Enumerable.Range(0, 30_000).Select(i => $"<b>w{i}</b> ")) + "</p>";
+        Assert.Equal([SubmissionConverter.TooManyElements], ConvertFile(Message("Bold", Prose, html)).Reasons);
+    }
+
+    [Fact]
     public void Thousands_of_quotes_are_read_once_each_and_the_post_kept()
     {
-        // 20,000 empty quotes, 740 KB: each was checked for words after it by reading the rest of the email (minutes).
-        var html = $"<p>{Prose}</p>" + string.Concat(Enumerable.Repeat("<blockquote type=\"cite\"></blockquote>", 20_000)) + "<p>The last words.</p>";
+        // 15,000 empty quotes, 550 KB (within the elements an email may have): each was checked for words after it by
+        // reading the rest of the email (minutes).
+        var html = $"<p>{Prose}</p>" + string.Concat(Enumerable.Repeat("<blockquote type=\"cite\"></blockquote>", 15_000)) + "<p>The last words.</p>";
         var post = ConvertFile(Message("Quotes", Prose, html)).Post!;
         Assert.Equal($"{Prose}\n\nThe last words.", post.Body.Trim());
     }
