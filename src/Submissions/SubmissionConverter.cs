@@ -67,15 +67,6 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     /// <summary>Why an email whose HTML has more than <see cref="MaxElements"/> elements is not read.</summary>
     public static readonly string TooManyElements = $"The email's formatting has more than {MaxElements:N0} HTML elements, far more than any post, so it was not read. Please send the post again as plain text, or attach it as a Word document.";
 
-    /// <summary>Whether <paramref name="html"/> has more start tags than <see cref="MaxElements"/>.</summary>
-    private static bool HasTooManyElements(string html)
-    {
-        var count = 0;
-        for (var at = html.IndexOf('<'); at >= 0 && at + 1 < html.Length; at = html.IndexOf('<', at + 1))
-            if (char.IsAsciiLetter(html[at + 1]) && ++count > MaxElements) return true;
-        return false;
-    }
-
     /// <summary>Converts <paramref name="message"/> (of <paramref name="size"/> bytes) received at <paramref name="now"/>.</summary>
     public SubmissionResult Convert(MimeMessage message, long size, DateTimeOffset now)
     {
@@ -109,7 +100,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         if (!string.IsNullOrWhiteSpace(html))
         {
             if (HtmlNesting.IsTooDeep(html)) return SubmissionResult.Rejected(TooDeep);
-            if (HasTooManyElements(html)) return SubmissionResult.Rejected(TooManyElements);
+            if (HtmlNesting.HasMoreElementsThan(html, MaxElements)) return SubmissionResult.Rejected(TooManyElements);
             // Parts by Content-ID, the first of each: an email can hold thousands of parts and as many references.
             var byContentId = new Dictionary<string, MimePart>(StringComparer.OrdinalIgnoreCase);
             foreach (var part in parts.Where(p => p.ContentId is not null)) byContentId.TryAdd(part.ContentId!.Trim('<', '>'), part);
@@ -339,9 +330,12 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
                 continue;
             }
             var (html, embedded, problem) = DocxToHtml.Convert(bytes, budget);
-            if (html is null || HtmlNesting.IsTooDeep(html) || HasTooManyElements(html))
+            problem ??= html is null ? null
+                : HtmlNesting.IsTooDeep(html) ? $"formatting nested more than {HtmlNesting.Limit} levels deep"
+                : HtmlNesting.HasMoreElementsThan(html, MaxElements) ? $"more than {MaxElements:N0} pieces of formatting, far more than any post"
+                : null;
+            if (html is null || problem is not null)
             {
-                problem ??= HtmlNesting.IsTooDeep(html!) ? $"formatting nested more than {HtmlNesting.Limit} levels deep" : $"more than {MaxElements:N0} pieces of formatting, far more than any post";
                 warnings.Add($"The Word document '{name}' was left out ({problem}).");
                 unreadable.Add($"'{name}' ({problem})");
                 continue;

@@ -33,6 +33,19 @@ public static class HtmlNesting
         ["textarea"] = HtmlParseMode.RCData, ["title"] = HtmlParseMode.RCData, ["plaintext"] = HtmlParseMode.Plaintext,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>
+    /// True when <paramref name="html"/> has more than <paramref name="limit"/> start tags ('&lt;' and a letter): elements
+    /// side by side cost a parser's tree time in the square of their number too (a node finds its neighbours by reading
+    /// its siblings). Stops counting at the limit.
+    /// </summary>
+    public static bool HasMoreElementsThan(string html, int limit)
+    {
+        var count = 0;
+        for (var at = html.IndexOf('<'); at >= 0 && at + 1 < html.Length; at = html.IndexOf('<', at + 1))
+            if (char.IsAsciiLetter(html[at + 1]) && ++count > limit) return true;
+        return false;
+    }
+
     /// <summary>True when <paramref name="html"/> nests elements more than <see cref="Limit"/> deep. Linear in its length.</summary>
     public static bool IsTooDeep(string html)
     {
