@@ -33,6 +33,9 @@ public static class HtmlNesting
         ["textarea"] = HtmlParseMode.RCData, ["title"] = HtmlParseMode.RCData, ["plaintext"] = HtmlParseMode.Plaintext,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>How the tokenizer must read what an element of <paramref name="name"/> (lower case) holds: as text, or null for markup.</summary>
+    public static HtmlParseMode? TextContentMode(string name) => TextContent.TryGetValue(name, out var mode) ? mode : null;
+
     /// <summary>
     /// True when <paramref name="html"/> has more than <paramref name="limit"/> start tags ('&lt;' and a letter): elements
     /// side by side cost a parser's tree time in the square of their number too (a node finds its neighbours by reading
@@ -65,7 +68,7 @@ public static class HtmlNesting
                     var name = tag.Name;
                     // "<div/>" does not close a div in HTML, only inside SVG and MathML.
                     if (Void.Contains(name) || ClosedByParser.Contains(name) || (tag.IsSelfClosing && foreign > 0)) break;
-                    if (TextContent.TryGetValue(name, out var mode)) tokenizer.State = mode;
+                    if (TextContentMode(name) is { } mode) tokenizer.State = mode;
                     if (name is "svg" or "math") foreign++;
                     open.Add(name);
                     openByName[name] = openByName.GetValueOrDefault(name) + 1;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using AngleSharp.Html;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -15,7 +14,7 @@ namespace PPNBlog.Generator.Markdown;
 /// Raw HTML written in a Markdown body, read in the Markdown stage: its links and pictures are checked and published
 /// as Markdown's are, and a "tag" that is no HTML element (<c>Dear &lt;name&gt;</c>, <c>&lt;Ctrl&gt;</c>) stays text.
 /// </summary>
-public static partial class RawHtml
+public static class RawHtml
 {
     /// <summary>Tag names seen so far, and whether each is an element of HTML (AngleSharp knows every one).</summary>
     private static readonly ConcurrentDictionary<string, bool> KnownNames = new(StringComparer.OrdinalIgnoreCase) { ["svg"] = true, ["math"] = true };
@@ -60,11 +59,8 @@ public static partial class RawHtml
     /// raw-text element (a &lt;title&gt;, an &lt;iframe&gt;) holds no tags until its own end tag, comments hold none,
     /// and "/&gt;" closes only an &lt;svg&gt; or &lt;math&gt; (HTML ignores it on its own elements).
     /// </summary>
-    public sealed partial class TagMatching
+    public sealed class TagMatching
     {
-        private static readonly HashSet<string> RawText = new(StringComparer.OrdinalIgnoreCase)
-            { "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext" };
-
         private readonly HashSet<int> _unclosed = [];
 
         /// <summary>
@@ -74,7 +70,7 @@ public static partial class RawHtml
         /// </summary>
         public TagMatching(IEnumerable<(int Start, string Html, object Block)> pieces)
         {
-            var open = new Dictionary<string, Stack<int>>(StringComparer.OrdinalIgnoreCase);
+            var open = new Dictionary<string, Stack<int>>(StringComparer.Ordinal);
             (string Name, int Start, object Block)? rawText = null;
             foreach (var (start, html, block) in pieces)
             {
@@ -85,21 +81,28 @@ public static partial class RawHtml
                     _unclosed.Add(left.Start);
                     rawText = null;
                 }
-                foreach (Match tag in Tag().Matches(html))
+                using var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver) { SkipDataText = true, SkipComments = true };
+                while (tokenizer.GetStructToken() is { Type: not HtmlTokenType.EndOfFile } token)
                 {
-                    if (tag.Groups["comment"].Success) continue;
-                    var name = tag.Groups["name"].Value;
-                    var isEnd = tag.Groups["end"].Success;
-                    if (rawText is { } inside && !(isEnd && name.Equals(inside.Name, StringComparison.OrdinalIgnoreCase))) continue;
+                    if (token.Type is not (HtmlTokenType.StartTag or HtmlTokenType.EndTag)) continue;
+                    var name = token.Name.ToString();
+                    var isEnd = token.Type == HtmlTokenType.EndTag;
+                    // Inline HTML comes a tag at a time: inside a raw-text element opened by an earlier one, only its end tag counts.
+                    if (rawText is { } inside && !(isEnd && name == inside.Name)) continue;
+                    var at = start + token.Position.Index;
                     if (isEnd)
                     {
                         rawText = null;
                         if (open.TryGetValue(name, out var opened) && opened.Count > 0) opened.Pop();
                     }
-                    else if (!(tag.Value.EndsWith("/>", StringComparison.Ordinal) && name.ToLowerInvariant() is "svg" or "math"))
+                    else if (!(token.IsSelfClosing && name is "svg" or "math"))
                     {
-                        (open.TryGetValue(name, out var opened) ? opened : open[name] = new Stack<int>()).Push(start + tag.Index);
-                        if (RawText.Contains(name)) rawText = (name, start + tag.Index, block);
+                        (open.TryGetValue(name, out var opened) ? opened : open[name] = new Stack<int>()).Push(at);
+                        if (HtmlNesting.TextContentMode(name) is { } mode)
+                        {
+                            rawText = (name, at, block);
+                            tokenizer.State = mode;
+                        }
                     }
                 }
             }
@@ -108,9 +111,6 @@ public static partial class RawHtml
 
         /// <summary>Whether the start tag written at <paramref name="at"/> in the body is never closed.</summary>
         public bool IsUnclosed(int at) => _unclosed.Contains(at);
-
-        [GeneratedRegex(@"(?<comment><!--[\s\S]*?(?:-->|$))|<(?<end>/)?(?<name>[A-Za-z][A-Za-z0-9-]*)(?:\s(?:[^<>""']|""[^""]*""|'[^']*')*)?/?>")]
-        private static partial Regex Tag();
     }
 
     /// <summary>
