@@ -336,7 +336,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
                 : null;
             if (html is null || problem is not null)
             {
-                warnings.Add($"The Word document '{name}' was left out ({problem}).");
+                warnings.Add($"The Word document '{PersonalDataScanner.NameOrType(name)}' was left out ({problem}).");
                 unreadable.Add($"'{name}' ({problem})");
                 continue;
             }
@@ -344,7 +344,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             var fields = FormField().Matches(text);
             if (FormName().IsMatch(Path.GetFileNameWithoutExtension(part.FileName ?? "")) || fields.Count >= 2 && fields.Any(f => f.Groups["signed"].Success))
             {
-                warnings.Add($"The attached Word document '{name}' looks like a form (consent, permission, personal details), not the post: it was left out.");
+                warnings.Add($"The attached Word document '{PersonalDataScanner.NameOrType(name)}' looks like a form (consent, permission, personal details), not the post: it was left out.");
                 unreadable.Add($"'{name}' (a form, not the post)");
                 continue;
             }
@@ -366,7 +366,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var documentLines = ContributorLines.Extract(blocks);
         foreach (var (key, value) in documentLines.Values) lines.Values.TryAdd(key, value);
         lines.MarkerTags.AddRange(documentLines.MarkerTags);
-        warnings.Add($"The post was taken from the attached Word document '{document.Name}'"
+        warnings.Add($"The post was taken from the attached Word document '{PersonalDataScanner.NameOrType(document.Name)}'"
             + (noteWords > 0 ? $"; the email's own text ({noteWords} words) was taken as a covering note and left out." : "."));
         return (blocks, document.Part);
     }

@@ -55,7 +55,7 @@ public static partial class PullRequestText
         text.AppendLine().AppendLine("## Validation").AppendLine();
         text.AppendLine(validation.Count == 0 ? "The post passes the generator's checks." : List(validation));
         if (post.IgnoredAttachments.Count > 0)
-            text.AppendLine().AppendLine("## Ignored attachments").AppendLine().AppendLine(List(post.IgnoredAttachments.Select(AttachmentName)));
+            text.AppendLine().AppendLine("## Ignored attachments").AppendLine().AppendLine(List(post.IgnoredAttachments.Select(Privacy.PersonalDataScanner.NameOrType)));
         if (post.Warnings.Count > 0)
             text.AppendLine().AppendLine("## For the editor").AppendLine().AppendLine(List(post.Warnings));
         text.AppendLine().AppendLine("## Not publishing it?").AppendLine();
@@ -82,14 +82,6 @@ public static partial class PullRequestText
         if (body.Length <= MaxBodyLength) return body;
         return WholeCharacters.Prefix(body, MaxBodyLength - Cut.Length) + Cut;
     }
-
-    /// <summary>
-    /// An ignored attachment as the pull request names it: its name, or only its type when the name looks like it holds
-    /// personal data ("Consent - Sarah Jones DOB 14-02-1990.pdf", a phone number): the pull request is public to the repository.
-    /// </summary>
-    private static string AttachmentName(string name) =>
-        Privacy.PersonalDataScanner.Scan(name).Count == 0 ? name
-            : $"a{(Path.GetExtension(name) is { Length: > 1 } type ? $" {type}" : "")} file (its name is left out: it looks like it holds personal data)";
 
     /// <summary>A Markdown list of <paramref name="items"/>, neutralised and short (<see cref="ShortList"/>).</summary>
     private static string List(IEnumerable<string> items) => string.Join('\n', ShortList.Of(items, Neutralise).Lines());

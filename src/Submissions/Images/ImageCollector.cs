@@ -1,3 +1,5 @@
+using PPNBlog.Submissions.Privacy;
+
 namespace PPNBlog.Submissions.Images;
 
 /// <summary>Collects the images of one message under safe generated names (image-1.jpg, …), within the size limits.</summary>
@@ -54,21 +56,21 @@ public sealed class ImageCollector(SubmissionSettings settings)
         }
         if (_saved.Count >= settings.MaxImages)
         {
-            warnings.Add($"'{displayName}' was left out: a post keeps at most {settings.MaxImages} images.");
+            warnings.Add($"'{PersonalDataScanner.NameOrType(displayName)}' was left out: a post keeps at most {settings.MaxImages} images.");
             return null;
         }
         // Pictures that could not be used count too: each damaged one is decoded for nothing, and 450 of them (7,000 pixels
         // a side, cut short, 37 KB each) in one email took a minute.
         if (_files.Count >= MaxTries)
         {
-            warnings.Add($"'{displayName}' was left out unread: the email holds more pictures than a post can use ({MaxTries} were tried).");
+            warnings.Add($"'{PersonalDataScanner.NameOrType(displayName)}' was left out unread: the email holds more pictures than a post can use ({MaxTries} were tried).");
             _leftOut.Add($"'{displayName}' was not read: the email holds more pictures than a post can use");
             return null;
         }
         var image = ImageNormaliser.Normalise(bytes, settings.MaxImageSide, out var problem);
         if (image is null)
         {
-            warnings.Add($"The attachment '{displayName}' was left out: it {problem}.");
+            warnings.Add($"The attachment '{PersonalDataScanner.NameOrType(displayName)}' was left out: it {problem}.");
             _leftOut.Add($"'{displayName}' {problem}");
             return null;
         }

@@ -15,6 +15,14 @@ public sealed record PersonalDataFinding(int Line, string Kind);
 public static partial class PersonalDataScanner
 {
     /// <summary>
+    /// An attachment's file name as the pull request may show it (in its lists and its warnings to the editor): the name,
+    /// or only its type when the name looks like it holds personal data ("Consent - Sarah Jones DOB 14-02-1990.pdf", a
+    /// phone number), as the pull request is public to the repository.
+    /// </summary>
+    public static string NameOrType(string fileName) =>
+        Scan(fileName).Count == 0 ? fileName : $"[name left out: it looks like personal data]{Path.GetExtension(fileName)}";
+
+    /// <summary>
     /// Scans <paramref name="postText"/> line by line, its front matter's values as well as its body. Link targets are
     /// only searched for email addresses (a mailto:, a form's ?email=): a URL may hold long digit runs.
     /// </summary>

@@ -58,7 +58,7 @@ public sealed class PullRequestTests : WithFakeGitHub
         Assert.Contains("Leaflet.pdf", body);
         Assert.DoesNotContain("Sarah Jones", body);
         Assert.DoesNotContain("07700900123", body);
-        Assert.Contains("a .vcf file (its name is left out: it looks like it holds personal data)", body);
+        Assert.Contains(@"\[name left out: it looks like personal data\].vcf", body);
     }
 
     [Fact]
