@@ -138,8 +138,12 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var lines = ContributorLines.Extract(blocks);
         var unreadableDocuments = new List<string>();
         var emailWords = CountWords(blocks);
+        // An email that reads as a note about the post ("here is my piece for the blog, let me know…") is never the post
+        // when a document comes with it, however short the document.
+        var readsAsNote = emailWords < MaxCoveringNoteWords && CoveringNote().IsMatch(MarkdownText.Unescape(string.Join("\n\n", blocks)));
         var document = emailWords < MaxCoveringNoteWords
-            ? WordDocument(parts, images, senderAddress, lines, warnings, unreadableDocuments, emailWords < settings.MinWords ? 0 : emailWords)
+            ? WordDocument(parts, images, senderAddress, lines, warnings, unreadableDocuments, emailWords < settings.MinWords ? 0 : emailWords,
+                emailWords < settings.MinWords || readsAsNote ? 0 : 2 * emailWords)
             : null;
         if (document is not null) blocks = document.Value.Blocks;
 
@@ -190,9 +194,11 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var attachedEmails = AttachedEmails(source);
         var quoteLeftOut = removedParts.Contains(BodyCleanup.QuotedMessage);
         // A covering note long enough to pass for a post ("please find my blog attached", "my post is below your message")
-        // whose post could not be read, or was left out as a quoted message: publishing the note would lose the post unseen.
-        var noteOnly = document is null && words >= settings.MinWords && words < MaxCoveringNoteWords && CoveringNote().IsMatch(body)
-            && (unreadableDocuments.Count > 0 || ignored.Any(a => DocumentName().IsMatch(a)) || attachedEmails.Count > 0 || quoteLeftOut);
+        // whose post could not be read, was left out as a quoted message, or was never attached ("please find attached",
+        // and nothing is): publishing the note would lose the post unseen.
+        var noteOnly = document is null && words >= settings.MinWords && readsAsNote
+            && (unreadableDocuments.Count > 0 || ignored.Any(a => DocumentName().IsMatch(a)) || attachedEmails.Count > 0 || quoteLeftOut
+                || (!parts.Any(p => p.IsAttachment) && AttachmentMentioned().IsMatch(body)));
         if (words < settings.MinWords || noteOnly)
             reasons.Add(TooShort(words, unreadableDocuments, noteOnly ? [.. ignored.Where(a => DocumentName().IsMatch(a))] : ignored, attachedEmails, quoteLeftOut, noteOnly));
         // Full-width and small @ (＠, ﹫) are @ once folded (NFKC): an address written with one is still an address.
@@ -274,15 +280,30 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         if (otherAttachments.Count > 0)
             return $"{little}, and the attached {Listed(otherAttachments.Select(a => $"'{a}'"))} cannot be turned into a post: "
                 + $"only a Word document (.docx) can. {Resend}";
+        if (note)
+            return $"{little}, and no document came with it. If you meant to attach your post, attach it as a Word document (.docx) and send the email again; "
+                + "or paste the post into the email.";
         return $"The email has almost no text ({wordCount}), so there is no post to publish. Please write the post in the email, or attach it as a Word document, and send it again.";
     }
 
     /// <summary>
-    /// What a covering note says of the post it comes with: that the post is attached, enclosed or below ("please find
-    /// attached", "my blog post is below your message"); a post's own "see the leaflet attached" is not that.
+    /// What a note to the editor about a post says, and a post rarely does: that the post is attached, enclosed or below
+    /// ("please find attached", "my blog post is below your message"), that it is here for the blog ("here's the piece I
+    /// promised", "something for the PPN blog"), or how it was sent and may be changed ("as promised", "I hope it is what
+    /// you were looking for", "let me know if you need any changes"). A post's own "see the leaflet attached" is none of these.
     /// </summary>
-    [GeneratedRegex(@"\b((my|the|our|a) (blog( post)?|post|article|piece|draft|write-?up)\b.{0,60}?\b(attached|enclosed|below|underneath)|please find (attached|enclosed|below)|(attached|enclosed|below) (is|are) (my|the|our)|I('ve| have) attached|attaching (my|the|our))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b((my|the|our|a) (blog( post)?|post|article|piece|draft|write-?up)\b.{0,60}?\b(attached|enclosed|below|underneath)"
+        + @"|please find (attached|enclosed|below)|(attached|enclosed|below) (is|are) (my|the|our)|I('ve| have) attached|attaching (my|the|our)"
+        + @"|here('s|s| is| are) (my|our|the|a|an|some|something|that)\b.{0,40}?\b(blog|post|article|piece|draft|write-?up|submission|story|promised)"
+        + @"|(something|a (blog|post|piece|article|story)) for (the|your) (\w+ ){0,2}(blog|website|newsletter)"
+        + @"|as (promised|discussed|agreed|requested)|(hope|hoping) (it|this|that)('s| is| will be| works| suits| fits)"
+        + @"|(let me know|tell me) if (you|it|this|that|there)\b.{0,40}?\b(changes?|edits?|amend\w*|more|else|ok|okay|fine|works?|suitable|need\w*)"
+        + @"|happy to (change|edit|amend|shorten|cut|rewrite))\b", RegexOptions.IgnoreCase)]
     private static partial Regex CoveringNote();
+
+    /// <summary>Words that tell of a file sent with the email.</summary>
+    [GeneratedRegex(@"\b(attached|attachment|enclosed)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AttachmentMentioned();
 
     /// <summary>A file name of a document someone may have written the post in (Word's older format, PDF, OpenDocument, RTF, Pages…).</summary>
     [GeneratedRegex(@"\.(docx?|docm|dotx?|pdf|odt|ott|rtf|pages|wpd|txt|md)$", RegexOptions.IgnoreCase)]
@@ -303,11 +324,11 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     /// words that is not a form (a consent form sent with the post holds a person's details, never the post). Its blocks
     /// come with its own contributor lines added to the email's (the email's win). Documents that cannot be read are
     /// named, with why, in <paramref name="unreadable"/>: the contributor is told that, not only that the email is short.
-    /// An email of <paramref name="noteWords"/> words that could be a post itself (0: it could not) gives way only to a
-    /// document of at least twice as many.
+    /// An email of <paramref name="noteWords"/> words that could be a post itself (0: too short for one) gives way only to a
+    /// document of at least <paramref name="documentWords"/> (twice as many; 0 when it reads as a note).
     /// </summary>
     private static (List<string> Blocks, MimePart Part)? WordDocument(List<MimePart> parts, ImageCollector images, SenderAddress senderAddress,
-        ContributorLines lines, List<string> warnings, List<string> unreadable, int noteWords)
+        ContributorLines lines, List<string> warnings, List<string> unreadable, int noteWords, int documentWords)
     {
         var budget = new DocxToHtml.UnpackBudget();
         (MimePart Part, string Name, string Html, Dictionary<string, byte[]> Embedded, int Words)? chosen = null;
@@ -349,7 +370,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
                 continue;
             }
             var words = CountWords([text]);
-            if (words >= 2 * noteWords && (chosen is null || words > chosen.Value.Words)) chosen = (part, name, html, embedded, words);
+            if (words >= documentWords && (chosen is null || words > chosen.Value.Words)) chosen = (part, name, html, embedded, words);
         }
         if (chosen is not { } document) return null;
         var converter = new HtmlToMarkdown(src => src.StartsWith("cid:docx-", StringComparison.Ordinal) && document.Embedded.TryGetValue(src[9..], out var image)

@@ -228,6 +228,14 @@ public class HostileMessageTests
     // The post attached in a format that cannot be read.
     [InlineData("Dear blog team, please find attached my blog post about our peer support groups this year. It was a real joy to write and I hope it is useful for colleagues across the region who are thinking of starting groups of their own.\n", "Our groups.pdf",
         "The email's own text (4X words) reads as a note about the post, not the post, and the attached 'Our groups.pdf' cannot be turned into a post: only a Word document (.docx) can.")]
+    // Notes in their writers' own words, with no set phrase: the post as OpenDocument, as PDF.
+    [InlineData("Hello,\n\nHere's the blog I promised at the network meeting last week. I wrote it in LibreOffice so I hope the format works for you, it's about our carers' cafe and what we learned in the first year of running it with families.\n", "carers cafe.odt",
+        "The email's own text (4X words) reads as a note about the post, not the post, and the attached 'carers cafe.odt' cannot be turned into a post")]
+    [InlineData("Hi team,\n\nAs promised, this is for the PPN blog: our peer support group in Leeds and how it started. Do let me know if you need any changes or extra photos of the group, and I can send a short quote from one of our members too.\n", "Peer support FINAL.pdf",
+        "The email's own text (4X words) reads as a note about the post, not the post, and the attached 'Peer support FINAL.pdf' cannot be turned into a post")]
+    // The post never attached.
+    [InlineData("Dear blog team, please find attached my blog post about our peer support groups this year. It was a real joy to write and I hope it is useful for colleagues across the region who are thinking of starting groups of their own.\n", null,
+        "The email's own text (4X words) reads as a note about the post, not the post, and no document came with it.")]
     public void A_covering_note_long_enough_for_a_post_is_not_published_in_place_of_the_post_it_covers(string text, string? attachment, string reason)
     {
         var message = Message("Our groups", text);
@@ -240,6 +248,22 @@ public class HostileMessageTests
 
         // (4X: the words of the note, between 40 and 49.)
         Assert.StartsWith(reason, System.Text.RegularExpressions.Regex.Replace(Assert.Single(ConvertFile(message).Reasons), @"\(4\d words\)", "(4X words)"));
+    }
+
+    [Fact]
+    public void A_word_document_under_a_note_in_the_writers_own_words_is_the_post_however_short()
+    {
+        // 50 words of note, no set phrase; the post is not twice as long.
+        var body = new MimeKit.BodyBuilder { TextBody = "Hi team,\n\nAs promised at the network meeting, here is something for the PPN blog about our carers cafe. " +
+            "I hope it is the sort of thing you were looking for, and let me know if you need any changes or some photos of the group to go with it.\n" };
+        body.Attachments.Add("Carers cafe blog v3.docx", WordDocuments.Package(WordDocuments.Paragraph(Prose) + WordDocuments.Paragraph("Come and join us on Thursdays.")));
+        var message = Message("Blog for the website", "");
+        message.Body = body.ToMessageBody();
+
+        var post = ConvertFile(message).Post!;
+
+        Assert.Equal(Prose + "\n\nCome and join us on Thursdays.", post.Body);
+        Assert.Contains(post.Warnings, w => w.StartsWith("The post was taken from the attached Word document 'Carers cafe blog v3.docx'; the email's own text", StringComparison.Ordinal));
     }
 
     [Fact]
