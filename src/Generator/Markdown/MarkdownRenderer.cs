@@ -170,8 +170,8 @@ public static partial class MarkdownRenderer
             (rawHtml ?? []).Where(i => i.Parent is not null).Select(RawHtml.Piece).Concat((htmlBlocks ?? []).Select(b => RawHtml.Piece(b, markdown)))
                 .OrderBy(piece => piece.Start));
         foreach (var block in htmlBlocks ?? [])
-            if (RawHtml.NeverClosedOpening(block, markdown, tags!) is var (opening, closing))
-                (problems ??= []).Add(new BodyProblem(DiagnosticCode.UnclosedHtmlHidesRest, block.Line, block.Column,
+            if (RawHtml.NeverClosedOpening(block, markdown, tags!) is var (opening, closing, line, column))
+                (problems ??= []).Add(new BodyProblem(DiagnosticCode.UnclosedHtmlHidesRest, line, column,
                     $"'{opening}' is never closed (no '{closing}' ends it), so the rest of the post would {(closing == "</pre>" ? "be shown as written, its Markdown unread" : "be hidden")}",
                     $"Close it with '{closing}' where it should end."));
         List<HtmlInline>? neverClosed = null;

@@ -63,6 +63,9 @@ public static class RawHtml
     {
         private readonly HashSet<int> _unclosed = [];
 
+        /// <summary>Where each HTML block opens what would take the rest of the post if left open: a comment not closed in the block, or an element of <see cref="TakesWhatFollows"/>.</summary>
+        private readonly Dictionary<object, List<(int At, bool IsComment)>> _takingOpenings = [];
+
         /// <summary>
         /// Pairs the tags of <paramref name="pieces"/>: each piece of raw HTML, in document order, with where it starts in
         /// the body and the block it is written in (a paragraph for inline HTML). A raw-text element not closed in its own
@@ -81,9 +84,13 @@ public static class RawHtml
                     _unclosed.Add(left.Start);
                     rawText = null;
                 }
-                using var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver) { SkipDataText = true, SkipComments = true };
+                using var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver) { SkipDataText = true };
                 while (tokenizer.GetStructToken() is { Type: not HtmlTokenType.EndOfFile } token)
                 {
+                    // Markdown ends a comment's block at the line holding "-->", or at the end of its list item, quote or
+                    // post: a block without one leaves the comment open in the page, however many "-->" come later.
+                    if (token.Type == HtmlTokenType.Comment && block is HtmlBlock && html.IndexOf("-->", token.Position.Index + 2, StringComparison.Ordinal) < 0)
+                        TakingOpening(block, start + token.Position.Index, isComment: true);
                     if (token.Type is not (HtmlTokenType.StartTag or HtmlTokenType.EndTag)) continue;
                     var name = token.Name.ToString();
                     var isEnd = token.Type == HtmlTokenType.EndTag;
@@ -98,6 +105,7 @@ public static class RawHtml
                     else if (!(token.IsSelfClosing && name is "svg" or "math"))
                     {
                         (open.TryGetValue(name, out var opened) ? opened : open[name] = new Stack<int>()).Push(at);
+                        if (block is HtmlBlock && TakesWhatFollows.Contains(name)) TakingOpening(block, at, isComment: false);
                         if (HtmlNesting.TextContentMode(name) is { } mode)
                         {
                             rawText = (name, at, block);
@@ -109,8 +117,23 @@ public static class RawHtml
             foreach (var starts in open.Values) _unclosed.UnionWith(starts);
         }
 
+        private void TakingOpening(object block, int at, bool isComment) =>
+            (_takingOpenings.TryGetValue(block, out var openings) ? openings : _takingOpenings[block] = []).Add((at, isComment));
+
         /// <summary>Whether the start tag written at <paramref name="at"/> in the body is never closed.</summary>
         public bool IsUnclosed(int at) => _unclosed.Contains(at);
+
+        /// <summary>
+        /// Where <paramref name="block"/> first opens what takes the rest of the post with it: a comment it does not
+        /// close, or an element of <see cref="TakesWhatFollows"/> that nothing closes. Null when there is none.
+        /// </summary>
+        public int? FirstTakingOpening(HtmlBlock block)
+        {
+            if (!_takingOpenings.TryGetValue(block, out var openings)) return null;
+            foreach (var (at, isComment) in openings)
+                if (isComment || _unclosed.Contains(at)) return at;
+            return null;
+        }
     }
 
     /// <summary>
@@ -130,20 +153,16 @@ public static class RawHtml
     private static readonly HashSet<string> TakesWhatFollows = new(RemovedWhole, StringComparer.OrdinalIgnoreCase) { "plaintext", "select", "button", "dialog", "pre" };
 
     /// <summary>
-    /// What an HTML block opens and never closes that would take the rest of the post with it: a comment with no
-    /// "--&gt;" after it, or an element of <see cref="TakesWhatFollows"/> with no end tag after it. Null when it is closed.
+    /// What an HTML block opens and never closes that would take the rest of the post with it, wherever in the block it
+    /// is (a comment opened after a &lt;p&gt; hides as much as one opening the block), and where: its line and column
+    /// in the body (0-based, as Markdig counts). Null when all is closed.
     /// </summary>
-    public static (string Opening, string Closing)? NeverClosedOpening(HtmlBlock block, string markdown, TagMatching tags)
+    public static (string Opening, string Closing, int Line, int Column)? NeverClosedOpening(HtmlBlock block, string markdown, TagMatching tags)
     {
-        var start = markdown.IndexOf('<', block.Span.Start);
-        if (start < 0) return null;
-        var opening = markdown.AsSpan(start);
-        // Markdown ends a comment's block at the line holding "-->", or at the end of its list item, quote or post: a
-        // block without one leaves the comment open in the page, however many "-->" come later.
-        if (opening.StartsWith("<!--", StringComparison.Ordinal))
-            return markdown.AsSpan(start, block.Span.End + 1 - start).IndexOf("-->", StringComparison.Ordinal) > 0 ? null : ("<!--", "-->");
-        return !opening.StartsWith("</", StringComparison.Ordinal) && TagName(opening) is { } name && TakesWhatFollows.Contains(name)
-            && tags.IsUnclosed(start) ? ($"<{name}>", $"</{name}>") : null;
+        if (tags.FirstTakingOpening(block) is not { } at) return null;
+        var line = block.Line + markdown.AsSpan(block.Span.Start, at - block.Span.Start).Count('\n');
+        var column = at - (at == 0 ? 0 : markdown.LastIndexOf('\n', at - 1) + 1);
+        return TagName(markdown.AsSpan(at)) is { } name ? ($"<{name}>", $"</{name}>", line, column) : ("<!--", "-->", line, column);
     }
 
     /// <summary>Where <paramref name="block"/>'s raw HTML starts in the body, and its text there (a quote's or list's markers included).</summary>
