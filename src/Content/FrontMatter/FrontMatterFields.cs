@@ -58,7 +58,8 @@ public sealed class FrontMatterFields
                     "Write it as YAML between '---' lines: '\"title\": \"A title\",' becomes 'title: \"A title\"'.");
                 return null;
             case FrontMatterShape.None:
-                diagnostics.Add(DiagnosticCode.MissingFrontMatter, SourceLocation.WholeFile(file), "the file has no front matter");
+                diagnostics.Add(DiagnosticCode.MissingFrontMatter, SourceLocation.WholeFile(file),
+                    block.Body.Length == 0 ? "the file is empty, or not an ordinary file (a named pipe, a device): it has no front matter" : "the file has no front matter");
                 return null;
             case FrontMatterShape.Unclosed:
                 diagnostics.Add(DiagnosticCode.MalformedYaml, new SourceLocation(file, block.YamlFirstLine - 1, 1),

@@ -31,6 +31,8 @@ public static class SourceText
                 $"file is {length / 1024} KiB; the limit is {MaxBytes / 1024} KiB");
             return null;
         }
+        // Nothing to read, and nothing opened: a named pipe (size 0, as is an empty file) would keep the reader waiting forever.
+        if (length == 0) return "";
         try
         {
             return Decode(ReadForThread(path), displayPath, diagnostics);

@@ -216,6 +216,30 @@ public class InvalidSiteTests
     }
 
     [Fact]
+    public async Task A_named_pipe_as_a_post_or_page_is_an_error_not_a_build_that_waits_forever()
+    {
+        using var site = new TestSite();
+        // Opening a pipe for reading waits for a writer that never comes.
+        Directory.CreateDirectory(Path.Combine(site.Input, "posts", "2021"));
+        Directory.CreateDirectory(Path.Combine(site.Input, "pages"));
+        Assert.Equal(0, mkfifo(Path.Combine(site.Input, "posts", "2021", "pipe.md"), 0b110_100_100));
+        Assert.Equal(0, mkfifo(Path.Combine(site.Input, "pages", "about.md"), 0b110_100_100));
+
+        var result = await Task.Run(() => site.Build()).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(
+            ["input/pages/about.md:1:1: error PPN002: the file is empty, or not an ordinary file (a named pipe, a device): it has no front matter " +
+             "(hint: Start the file with a '---' line, the fields (title, date, author, commitments), and another '---' line.)",
+             "input/posts/2021/pipe.md:1:1: error PPN002: the file is empty, or not an ordinary file (a named pipe, a device): it has no front matter " +
+             "(hint: Start the file with a '---' line, the fields (title, date, author, commitments), and another '---' line.)"],
+            site.Lines(result));
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int mkfifo(string path, uint mode);
+
+    [Fact]
     public void A_theme_template_or_partial_linked_to_a_file_outside_the_theme_is_refused_and_one_linked_inside_is_read()
     {
         using var site = new TestSite();
