@@ -20,7 +20,7 @@ public static class CommitmentSchema
         if (fields is not null)
         {
             var slug = fields.FileSlug(fullPath, "commitment");
-            var title = fields.Text("title", required: true);
+            var title = fields.Text("title", required: true, oneLine: true);
             var order = fields.Int("order", required: true);
             var summary = fields.Text("summary", required: true);
             var hashtag = fields.Value("hashtag")?.TrimStart('#');

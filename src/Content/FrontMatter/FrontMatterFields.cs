@@ -264,13 +264,21 @@ public sealed class FrontMatterFields
 
     /// <summary>
     /// A text value; a number or boolean is taken as its text. Null when absent or empty. Warns when a '#' on its line
-    /// began a YAML comment that cut it short (<c>title: Our week #PPW2024</c>), as hashtags in titles do.
+    /// began a YAML comment that cut it short (<c>title: Our week #PPW2024</c>), as hashtags in titles do. A value
+    /// <c>oneLine</c> (a name or title, shown on one line everywhere) with a line break or tab in it is an error: two
+    /// authors on two lines would read as one person, "Sam Patel Jo Evans".
     /// </summary>
-    public string? Text(string key, bool required = false, string? listHint = null, string? missingHint = null)
+    public string? Text(string key, bool required = false, string? listHint = null, string? missingHint = null, bool oneLine = false)
     {
         var text = Value(key, required, listHint, missingHint);
         if (text is null) return null;
         WarnCommentAfter(key, _entries[key].Value, list: false);
+        if (oneLine && text.AsSpan().TrimEnd().IndexOfAny(LineBreaks) >= 0)
+        {
+            Report(DiagnosticCode.InvalidValue, _entries[key].Value, $"'{key}' is written on more than one line (or holds a tab); it is shown on one line",
+                listHint ?? $"Write it on one line: {key}: {YamlText.Quoted(SingleLine.From(text))}");
+            return null;
+        }
         // An override or isolate reverses how the text after it reads, past the value's end: a card's "· Blog" and the
         // tab's site name came out backwards after an author with one.
         if (text.AsSpan().IndexOfAny(DirectionControls) >= 0)
@@ -281,6 +289,8 @@ public sealed class FrontMatterFields
         }
         return text;
     }
+
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\n\r\t\v\f\u0085\u2028\u2029");
 
     private static readonly System.Buffers.SearchValues<char> DirectionControls = System.Buffers.SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
 

@@ -19,7 +19,7 @@ public static class PageSchema
         if (fields is not null)
         {
             var slug = fields.FileSlug(fullPath, "page");
-            var title = fields.Text("title", required: true);
+            var title = fields.Text("title", required: true, oneLine: true);
             var summary = fields.Text("summary");
             fields.WarnUnknownKeys(Keys, "page");
             if (string.IsNullOrWhiteSpace(block.Body))

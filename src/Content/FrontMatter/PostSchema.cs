@@ -35,13 +35,13 @@ public static class PostSchema
             return null;
         }
 
-        var title = fields.Text("title", required: true);
+        var title = fields.Text("title", required: true, oneLine: true);
         var defaultName = PostFiles.DefaultName(fullPath);
         var nameDate = Slugs.LeadingIsoDate(defaultName);
         var date = fields.Date("date", required: true,
             missingHint: nameDate is null ? null : $"The file name starts with {nameDate}: add 'date: {nameDate}' to the front matter.");
         var author = fields.Text("author", required: true,
-            listHint: "Write several authors on one line, e.g. 'author: Sam Patel and Jo Evans'.");
+            listHint: "Write several authors on one line, e.g. 'author: Sam Patel and Jo Evans'.", oneLine: true);
         var commitments = fields.TextList("commitments", required: true);
         // A site without commitments is said once, where they should be (PPN019), not at every commitment of every post
         // with an empty list of known ones.
@@ -74,16 +74,16 @@ public static class PostSchema
             local.Add(DiagnosticCode.InvalidValue, tag.Location, $"a tag is {tag.Value.Length} characters long; a tag has at most {Slugs.MaxLength}",
                 "Shorten the tag: a word or two that other posts share.");
         // A tag is a link and a page's name: a direction override or an invisible character would disguise either.
-        foreach (var tag in tags.Where(t => SingleLine.From(t.Value) != SingleLine.CollapseWhitespace(t.Value).Trim()))
+        foreach (var tag in tags.Where(t => SingleLine.From(t.Value) is var shown && (shown.Length == 0 || shown != SingleLine.CollapseWhitespace(t.Value).Trim())))
             local.Add(DiagnosticCode.InvalidValue, tag.Location, "a tag holds invisible, control or direction-changing characters, which hide how it reads",
-                $"Write it as '{SingleLine.From(tag.Value)}'.");
+                SingleLine.From(tag.Value) is { Length: > 0 } shown ? $"Write it as '{shown}'." : "Remove it: it shows nothing.");
         // Each tag is a page of its own, paginated: 2,000 tags on each of 100 posts made 20,000 pages.
         if (tags.Count > MaxTags)
             local.Add(DiagnosticCode.InvalidValue, tags[MaxTags].Location, $"the post has {tags.Count} tags; a post has at most {MaxTags}",
                 "Keep the few tags readers would follow to find similar posts.");
 
         var image = fields.Value("image");
-        var imageAlt = fields.Text("image_alt");
+        var imageAlt = fields.Text("image_alt", oneLine: true);
         if (image is not null)
         {
             if (IsRelative(image))
@@ -124,7 +124,7 @@ public static class PostSchema
             Title = title ?? "",
             Date = date ?? default,
             Author = author ?? "",
-            Role = fields.Text("role"),
+            Role = fields.Text("role", oneLine: true),
             Commitments = commitments.Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList(),
             Kind = kind ?? PostKind.Blog,
             Tags = tags.Select(t => t.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
@@ -133,7 +133,7 @@ public static class PostSchema
             ImageAlt = imageAlt,
             Slug = slugText,
             Draft = fields.Bool("draft") ?? false,
-            Event = fields.Text("event"),
+            Event = fields.Text("event", oneLine: true),
             Aliases = aliases.Select(a => a.Value).ToList(),
         };
         fields.WarnUnknownKeys(Keys, "post");

@@ -22,7 +22,7 @@ public static partial class SiteSettingsSchema
         SiteSettings? settings = null;
         if (fields is not null)
         {
-            var title = fields.Text("title", required: true);
+            var title = fields.Text("title", required: true, oneLine: true);
             var baseUrlText = fields.Value("baseUrl", required: true);
             Uri? baseUrl = null;
             if (baseUrlText is not null && !TryParseBaseUrl(baseUrlText, out baseUrl, out var problem))
