@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Text.RegularExpressions;
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Model;
 using PPNBlog.Content.Text;
@@ -40,7 +42,7 @@ public sealed record RenderedDocument(object Content, SourceFile Source, string 
 /// </summary>
 /// <param name="urls">The URL contract the bodies are rendered for.</param>
 /// <param name="keepSources">Keep each post's Markdown for the next build (serve); a one-off build drops it once rendered.</param>
-public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
+public sealed partial class RenderedDocuments(SiteUrls urls, bool keepSources)
 {
     private readonly HtmlPostProcessor _processor = new(urls);
     private readonly Dictionary<string, RenderedDocument> _byFile = new(StringComparer.Ordinal);
@@ -106,6 +108,19 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
         for (var i = 0; i < items.Count; i++) _byFile[items[i].Source.FullPath] = result[i];
         return result;
     }
+
+    /// <summary>The most words (runs of characters that are not white space) a body showing nothing can have: invisible characters count as words.</summary>
+    private const int MaxWordsOfNothing = 3;
+
+    /// <summary>Whether <paramref name="html"/> shows a reader nothing: no picture, player or frame, and no visible character in its text.</summary>
+    private static bool ShowsNothing(string html) =>
+        !MediaElement().IsMatch(html) && RawHtml.ShowsNothing(WebUtility.HtmlDecode(AnyTag().Replace(html, " ")));
+
+    [GeneratedRegex("<(img|picture|video|audio|iframe|svg|object|embed|math)\\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MediaElement();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex AnyTag();
 
     /// <summary>
     /// Warns (PPN035) of each link to a section that its page's body does not have. Run on every build, not kept with
@@ -226,6 +241,11 @@ public sealed class RenderedDocuments(SiteUrls urls, bool keepSources)
                     : source.At(markdown.RawHtmlLine ?? 0, 0),
                 $"unsafe HTML removed: {removed.Description}{(more > 0 ? $" (and {more} more in this file)" : "")}", removed.Hint);
         }
+        // A body of markup alone ("<p></p>", "&nbsp;", a zero-width space, "---") publishes an empty page, as no body does
+        // (one that could not be rendered, or is cut short, has its own error).
+        if (content is Post or Page && !found.HasErrors && html.WordCount <= MaxWordsOfNothing && ShowsNothing(html.Html))
+            found.Add(DiagnosticCode.EmptyPost, new SourceLocation(source.DisplayPath, source.BodyFirstLine, 1),
+                $"the {(content is Post ? "post" : "page")} shows nothing after its front matter: its body has only markup, spaces or invisible characters, no words or pictures");
         // Markdig's HTML is the thread's buffer, which its next body reuses: only its links are kept. A one-off build
         // drops the Markdown too: at 10,000 posts keeping it would hold another 300 MB.
         var kept = keepSources || content is not Post full ? content : full with { Body = "" };
