@@ -15,7 +15,7 @@ internal static class NewCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var title = new Argument<string>("title") { Description = "The post's title" };
-        var commitment = new Option<string[]>("--commitment") { Description = "Commitment slug (repeat for several)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var commitment = new Option<string[]>("--commitment") { Description = "Commitment slug (repeat for several)", Required = true };
         var kind = new Option<string>("--kind") { Description = "blog or keynote", DefaultValueFactory = _ => "blog" };
         kind.AcceptOnlyFromAmong("blog", "keynote");
         var author = new Option<string>("--author") { Description = "The author's name", DefaultValueFactory = _ => "PPN Editorial Team" };

@@ -27,7 +27,8 @@ public static class Program
         root.Subcommands.Add(NewCommand.Create(output, error));
         root.Subcommands.Add(PreviewCommand.Create(output, error));
         root.Subcommands.Add(SubmissionsCommand.Create(output, error));
-        var parsed = root.Parse(args);
+        // No response files: a title, tag or path beginning with '@' ("@PPN at the conference") is itself, not a file to read.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors) error.WriteLine($"ppnblog: {e.Message}");

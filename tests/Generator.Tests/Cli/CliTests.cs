@@ -230,6 +230,19 @@ public class CliTests
     }
 
     [Fact]
+    public void New_takes_its_options_before_the_title_and_a_title_beginning_with_an_at_sign()
+    {
+        using var site = new TestSite();
+        var (code, output, error) = Run("new", "--commitment", "put-people-first", "--commitment", "transform-and-innovate", "--input", site.Input, "@PPN at the conference");
+
+        Assert.True(code == 0, error);
+        var text = File.ReadAllText(output.Trim());
+        Assert.EndsWith("ppn-at-the-conference.md", output.Trim());
+        Assert.Contains("title: '@PPN at the conference'\n", text);
+        Assert.Contains("commitments:\n  - put-people-first\n  - transform-and-innovate\n", text);
+    }
+
+    [Fact]
     public void New_makes_a_pasted_title_one_line_a_feed_can_carry_and_refuses_an_empty_one()
     {
         using var site = new TestSite();
