@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using MimeKit;
+using MimeKit.Cryptography;
 using MimeKit.Tnef;
 using PPNBlog.Content.Model;
 using PPNBlog.Content.Text;
@@ -81,10 +82,14 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         if (SecureSubject().IsMatch(message.Subject ?? ""))
             return SubmissionResult.Rejected("The email was sent through the NHSmail encryption portal ([secure] in the subject), which we cannot open. Please send it again without [secure]: a blog post meant for publication does not need encryption.");
 
+        if (message.Body is MultipartEncrypted or ApplicationPkcs7Mime { SecureMimeType: SecureMimeType.EnvelopedData or SecureMimeType.AuthEnvelopedData })
+            return SubmissionResult.Rejected("The email is encrypted, which we cannot open. Please send it again without encryption: a blog post meant for publication does not need it.");
+
         LegacyCharsets.ReadAsBrowsersDo(message);
+        var unsigned = SignedContent(message) ?? message;
         // Outlook's rich text arrives as winmail.dat (TNEF): its body and attachments are the real message.
-        var tnef = message.BodyParts.OfType<TnefPart>().FirstOrDefault();
-        var source = tnef is null ? message : SafeTnef(tnef) ?? message;
+        var tnef = unsigned.BodyParts.OfType<TnefPart>().FirstOrDefault();
+        var source = tnef is null ? unsigned : SafeTnef(tnef) ?? unsigned;
 
         var warnings = new List<string>();
         var senderAddress = new SenderAddress(message);
@@ -92,6 +97,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var parts = source.BodyParts.OfType<MimePart>().ToList();
         List<string> blocks;
         var quoteRemoved = false;
+        // Parts the HTML shows by Content-ID: one not published with the post was shown only in a part left out (a signature's logo, the quoted reply's banner).
+        var shownByHtml = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var htmlSequence = InlineSequence(source, "html");
         // Apple Mail's text, photo and more text as parts of their own: each photo stays where it was, between them.
         var html = htmlSequence is null ? source.HtmlBody ?? (source != message ? message.HtmlBody : null)
@@ -105,6 +112,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             var byContentId = new Dictionary<string, MimePart>(StringComparer.OrdinalIgnoreCase);
             foreach (var part in parts.Where(p => p.ContentId is not null)) byContentId.TryAdd(part.ContentId!.Trim('<', '>'), part);
             foreach (var (part, i) in (htmlSequence ?? []).Select((p, i) => (p, i)).Where(p => p.p is not TextPart)) byContentId.TryAdd(SequencePart(i), part);
+            foreach (Match reference in ContentIdReference().Matches(html)) shownByHtml.Add(Uri.UnescapeDataString(reference.Groups[1].Value).Trim('<', '>'));
             var converter = new HtmlToMarkdown(src => ImageFor(src, byContentId, images, warnings), senderAddress);
             blocks = converter.Convert(html);
             foreach (var (file, alt) in converter.Images) images.SetAlt(file, alt);
@@ -149,7 +157,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
         // Attached images that the body did not show go at the end, in order; other attachments are listed.
         var ignored = new List<string>();
-        foreach (var part in parts.Where(p => !images.IsTried(p) && p != document?.Part && (p.IsAttachment || p.ContentType.MediaType != "text")))
+        // A clear-signed email's signature (smime.p7s) is no attachment of the contributor's.
+        foreach (var part in parts.Where(p => !images.IsTried(p) && p != document?.Part && p is not ApplicationPkcs7Signature && (p.IsAttachment || p.ContentType.MediaType != "text")
+            && !(p.ContentId is { } id && shownByHtml.Contains(id.Trim('<', '>')))))
         {
             var name = SafeNames.ForDisplay(part.FileName ?? part.ContentType.Name);
             var bytes = Decode(part);
@@ -300,6 +310,10 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         + @"|(let me know|tell me) if (you|it|this|that|there)\b.{0,40}?\b(changes?|edits?|amend\w*|more|else|ok|okay|fine|works?|suitable|need\w*)"
         + @"|happy to (change|edit|amend|shorten|cut|rewrite))\b", RegexOptions.IgnoreCase)]
     private static partial Regex CoveringNote();
+
+    /// <summary>A picture's "cid:" address in HTML, and the Content-ID it names.</summary>
+    [GeneratedRegex(@"\bcid:([^""'\s>)]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ContentIdReference();
 
     /// <summary>Words that tell of a file sent with the email.</summary>
     [GeneratedRegex(@"\b(attached|attachment|enclosed)\b", RegexOptions.IgnoreCase)]
@@ -491,6 +505,24 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         try { part.Content?.DecodeTo(stream); }
         catch (FormatException) { return []; }
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// The message inside an email signed without a clear-text copy (S/MIME "opaque" signing, an Outlook option): its
+    /// signed content is the real message. The signature is not checked (the sender checks are SPF, DKIM and DMARC).
+    /// Null when the email is not so signed, or its signed data cannot be read.
+    /// </summary>
+    private static MimeMessage? SignedContent(MimeMessage message)
+    {
+        if (message.Body is not ApplicationPkcs7Mime { SecureMimeType: SecureMimeType.SignedData } signed) return null;
+        try
+        {
+            using var context = new TemporarySecureMimeContext();
+            signed.Verify(context, out var content);
+            return new MimeMessage { Body = content };
+        }
+        catch (Exception e) when (e is Org.BouncyCastle.Cms.CmsException or FormatException or IOException or ArgumentException or InvalidOperationException
+            or NotSupportedException or ParseException) { return null; }
     }
 
     private static MimeMessage? SafeTnef(TnefPart tnef)

@@ -265,6 +265,59 @@ public class MailProgramTests
     }
 
     [Fact]
+    public void Pictures_shown_only_in_the_signature_or_the_quoted_reply_are_not_published()
+    {
+        // Outlook on the web: a pasted photo in the post, the trust's logo in the signature, a banner in the editor's message replied to.
+        var html = $"<div>{Prose}</div><div><img src=\"cid:photo@01\" alt=\"Our group\"></div>" +
+            "<div id=\"Signature\"><p>Jo Evans<br>Peer Support Worker<br><img src=\"cid:trustlogo\" alt=\"Trust logo\"></p></div>" +
+            "<div id=\"appendonsend\"></div><hr style=\"display:inline-block;width:98%\" tabindex=\"-1\">" +
+            "<div id=\"divRplyFwdMsg\" dir=\"ltr\"><b>From:</b> PPN Blog<br><b>Sent:</b> 09 November 2026 16:02<br><b>Subject:</b> Blog request</div>" +
+            "<div><p>Dear Jo, could you send us a post? <img src=\"cid:editorbanner\" alt=\"PPN banner\"></p></div>";
+        var body = new BodyBuilder { HtmlBody = html };
+        foreach (var (id, width) in new[] { ("photo@01", 40), ("trustlogo", 120), ("editorbanner", 600) })
+            body.LinkedResources.Add(id + ".png", Png(width, 30), ContentType.Parse("image/png")).ContentId = id;
+        var message = Message("Re: Blog request", "");
+        message.Body = body.ToMessageBody();
+
+        var post = ConvertFile(message).Post!;
+
+        Assert.Equal($"{Prose}\n\n![Our group](image-1.png)", post.Body);
+        Assert.Equal(40, Assert.Single(post.Images).Width);
+    }
+
+    [Theory]
+    // Outlook's "send clear-text signed message" off: the whole message is the signed data.
+    [InlineData(true)]
+    // On: the message, and its signature (smime.p7s) beside it.
+    [InlineData(false)]
+    public void A_post_signed_with_a_certificate_is_read_and_its_signature_is_no_attachment(bool opaque)
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Jo Evans, E=jo.evans@nhs.net", key,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        using var context = new MimeKit.Cryptography.TemporarySecureMimeContext();
+        var signer = new MimeKit.Cryptography.CmsSigner(certificate);
+        var post = new TextPart("plain") { Text = Prose };
+        var message = Message("Our first appointment", "");
+        message.Body = opaque ? MimeKit.Cryptography.ApplicationPkcs7Mime.Sign(context, signer, post) : MimeKit.Cryptography.MultipartSigned.Create(context, signer, post);
+
+        var converted = ConvertFile(message).Post!;
+
+        Assert.Equal(Prose, converted.Body);
+        Assert.Empty(converted.IgnoredAttachments);
+    }
+
+    [Fact]
+    public void An_encrypted_post_is_refused_saying_so()
+    {
+        var message = Message("Our first appointment", "");
+        message.Body = new MimeKit.Cryptography.ApplicationPkcs7Mime(MimeKit.Cryptography.SecureMimeType.EnvelopedData, new MemoryStream(new byte[64]));
+
+        Assert.StartsWith("The email is encrypted, which we cannot open.", Assert.Single(ConvertFile(message).Reasons));
+    }
+
+    [Fact]
     public void A_pasted_picture_the_email_does_not_hold_is_said_to_be_left_out()
     {
         var post = ConvertFile(Message("Referrals", "", $"<p>{Prose}</p><p><img src=\"cid:chart@01D9\" alt=\"Chart of referrals\"></p>")).Post!;
