@@ -279,12 +279,27 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     private static partial Regex UnderscoreRuleThenFrom();
 
     /// <summary>
-    /// A sign-off: one only a letter ends with ("Kind regards", "With best wishes", "Many thanks and best wishes", "Yours
-    /// sincerely"), or one that may as well be the post's own words ("Thank you.", "Thanks!", "Cheers", "Take care"); with
-    /// the writer's name after a comma when given ("Kind regards, Jane").
+    /// A sign-off: one only a letter ends with (<see cref="FormalSignOff"/>), or one that may as well be the post's own
+    /// words (<see cref="CasualSignOff"/>), either made warmer or addressed (<see cref="SignOffAddition"/>: "Thanks very
+    /// much", "Best wishes to all"); with the writer's name after a comma when given ("Kind regards, Jane").
     /// </summary>
-    [GeneratedRegex(@"^((?<formal>(((many\s+)?thanks(\s+again)?\s*(,|and|&)\s*)?(with\s+)?((kind|kindest|best|very best|warm|warmest|many|all (the|my) best)\s+)?(regards|wishes)(\s+(and|&)\s+(many\s+)?thanks)?|yours( sincerely| faithfully| truly)?|sincerely|kindest|all best|with (many )?thanks|(yr eiddoch )?yn gywir|cofion( gorau| cynnes| caredig)?))|((many|with many)\s+)?(thank you|thanks|cheers|best|take care|all the best|speak soon|warmly|stay safe|keep well|love|ta|in solidarity|hwyl( fawr)?|diolch( yn fawr)?( iawn)?)( (so much|again|all|in advance|for reading|so much for reading))?)\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^((?<formal>" + FormalSignOff + ")|" + WarmerThanks + "?" + CasualSignOff + @")(\s+" + SignOffAddition + @"){0,3}\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
     private static partial Regex SignOff();
+
+    /// <summary>A sign-off only a letter ends with: "Kind regards", "With best wishes", "Many thanks and best wishes", "Yours sincerely", "Cofion".</summary>
+    private const string FormalSignOff = @"(((many\s+)?thanks(\s+again)?\s*(,|and|&)\s*)?(with\s+)?((kind|kindest|best|very best|warm|warmest|many|all (the|my) best)\s+)?(regards|wishes)(\s+(and|&)\s+(many\s+)?thanks)?|yours( sincerely| faithfully| truly)?|sincerely|kindest|all best|with (many )?thanks|(yr eiddoch )?yn gywir|cofion( gorau| cynnes| caredig)?)";
+
+    /// <summary>A sign-off that may as well be the post's own words: "Thank you", "Thanks!", "Cheers", "Take care", "Diolch".</summary>
+    private const string CasualSignOff = @"(thank you|thanks|cheers|best|take care|all the best|speak soon|warmly|stay safe|keep well|love|ta|in solidarity|hwyl( fawr)?|diolch( yn fawr)?( iawn)?)";
+
+    /// <summary>What makes thanks warmer before it: "Many thanks", "With many thanks", "Huge thanks", "A big thank you".</summary>
+    private const string WarmerThanks = @"(((with\s+)?(many|huge|big|a big|a huge|massive|heartfelt)\s+)+)";
+
+    /// <summary>
+    /// What follows a sign-off, as many as three: how much ("very much", "so much indeed"), "again", whom ("all", "to you
+    /// all", "everyone"), what for ("in advance", "for your help", "for reading"): "Thanks so much again", "Best wishes to all".
+    /// </summary>
+    private const string SignOffAddition = @"((very|so|so very|ever so) much( indeed)?|a lot|a million|again|once again|all|to (you )?all|(to )?everyone|all of you|in advance|for (all )?your (help|time|support|patience|consideration)|for reading|for listening)";
 
     [GeneratedRegex(@"\([^)]*\)")]
     private static partial Regex Parenthesised();

@@ -91,6 +91,18 @@ public class ConversionFidelityTests
         { "text", $"{Prose}\n\nStay safe,\nJane Smith\nClinical Psychologist\nLeeds Perinatal Service\n07700 900123\n" },
         { "text", $"{Prose}\n\nDiolch\n\nJane Smith\nClinical Psychologist, Leeds Community Healthcare NHS Trust\nMob: 07700 900123\n" },
         { "text", $"{Prose}\n\nYn gywir,\nJane Smith\nFfôn: 029 2074 0000\n" },
+        // Sign-offs made warmer ("very much", "so much", "again"), or addressed to all.
+        { "text", $"{Prose}\n\nThanks very much,\nJane Smith\nPeer Support Worker, Leeds\nMob: 07700 900123\n" },
+        { "html", $"<p>{Prose}</p><p>Thank you very much,</p><p>Jane</p><p>Jane Smith | Peer Support Worker</p><p>Leeds and York Partnership NHS Foundation Trust</p>" +
+            "<p>Tel: 0113 496 0000 | Mob: 07700 900123</p>" },
+        { "text", $"{Prose}\n\nThank you so much!\nJane Smith\nClinical Psychologist\nMob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nMany thanks again,\nJane\n\nJane Smith | Clinical Psychologist | Mob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nThanks again\n\nJane Smith\nMob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nThanks ever so much for your help,\nJane\nTel 07700 900123\n" },
+        { "text", $"{Prose}\n\nHuge thanks,\nJane Smith\nPeer Support Worker, Leeds\nMob: 07700 900123\n" },
+        { "html", $"<p>{Prose}</p><p>Best wishes to all,</p><p>Jane Smith</p><p>Clinical Psychologist</p><p>Mob: 07700 900123</p>" },
+        { "text", $"{Prose}\n\nWarmest wishes to you all,\nJane\n07700 900789\n" },
+        { "text", $"{Prose}\n\nKind regards again,\nJane Smith\nMob: 07700 900123\n" },
         { "html", $"<p>{Prose}</p><p>Kind regards</p><table><tr><td><img src=\"https://example.org/logo.png\" alt=\"Trust logo\"></td><td><p><b>Dr Jane Smith</b> (she/her)</p>" +
             "<p>Principal Clinical Psychologist</p><p>Leeds and York Partnership NHS Foundation Trust</p><p>St Mary's House, St Mary's Road, Leeds LS7 3JX</p><p>Tel: 0113 855 5000 | Mobile: 07700 900123</p></td></tr></table>" },
     };
