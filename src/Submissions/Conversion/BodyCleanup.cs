@@ -103,6 +103,9 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
             if (SignOff().Match(first) is { Success: true } signOff)
             {
                 var named = signOff.Groups["name"].Success;
+                // Nothing after it: a sign-off to the editor ("Thanks,", "Kind regards") ends the email, but thanks to the
+                // readers ("Thanks for reading!") ends the post, and is a sign-off only before a name or a signature.
+                var endsEmail = next is null && !signOff.Groups["readers"].Success;
                 // "Thanks", "Take care" or "Cheers" sign off only as a letter's last line does: a name after it (on its line
                 // after a comma, on the next line, or as a line of its own: "Jane", not "Samaritans – call 116 123"), then
                 // only a signature's short lines or contact details.
@@ -110,10 +113,10 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
                 // then more of the post is a letter quoted in it.
                 var signs = signOff.Groups["formal"].Success
                     ? Math.Max(longestAfter, withinBlock) <= MaxSignatureBlockWords && signatureOrNoteAfter && !Quoted(lines.Skip(1))
-                      && (named || next is null || IsName(next) || lines.Length == 1 && nextBlock!.StartsWith('|'))
+                      && (named || endsEmail || next is not null && (IsName(next) || lines.Length == 1 && nextBlock!.StartsWith('|')))
                     // (A plain-text signature's lines may arrive joined into one: a name, then contact details.)
-                    : (next is null || named || IsName(next, alone: !(first.EndsWith(',') || first.EndsWith('!') || lines.Length > 1))
-                       || IsNameThenDetails(next))
+                    : (named || endsEmail || next is not null && (IsName(next, alone: !(first.EndsWith(',') || first.EndsWith('!') || lines.Length > 1))
+                       || IsNameThenDetails(next)))
                       && signatureAfter && OnlySignatureLines(lines.Skip(1));
                 if (signs) found = i;
             }
@@ -298,8 +301,9 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     /// <summary>
     /// What follows a sign-off, as many as three: how much ("very much", "so much indeed"), "again", whom ("all", "to you
     /// all", "everyone"), what for ("in advance", "for your help", "for reading"): "Thanks so much again", "Best wishes to all".
+    /// Thanks for reading or listening is to the readers (group "readers"), not the editor.
     /// </summary>
-    private const string SignOffAddition = @"((very|so|so very|ever so) much( indeed)?|a lot|a million|again|once again|all|to (you )?all|(to )?everyone|all of you|in advance|for (all )?your (help|time|support|patience|consideration)|for reading|for listening)";
+    private const string SignOffAddition = @"((very|so|so very|ever so) much( indeed)?|a lot|a million|again|once again|all|to (you )?all|(to )?everyone|all of you|in advance|for (all )?your (help|time|support|patience|consideration)|(?<readers>for (reading|listening|taking the time to read( this)?)))";
 
     [GeneratedRegex(@"\([^)]*\)")]
     private static partial Regex Parenthesised();

@@ -91,6 +91,8 @@ public class ConversionFidelityTests
         { "text", $"{Prose}\n\nStay safe,\nJane Smith\nClinical Psychologist\nLeeds Perinatal Service\n07700 900123\n" },
         { "text", $"{Prose}\n\nDiolch\n\nJane Smith\nClinical Psychologist, Leeds Community Healthcare NHS Trust\nMob: 07700 900123\n" },
         { "text", $"{Prose}\n\nYn gywir,\nJane Smith\nFfôn: 029 2074 0000\n" },
+        // Thanks to the readers, and then the writer's name and signature.
+        { "text", $"{Prose}\n\nThanks for reading!\nJane Smith\nPeer Support Worker, Leeds\nMob: 07700 900123\n" },
         // Sign-offs made warmer ("very much", "so much", "again"), or addressed to all.
         { "text", $"{Prose}\n\nThanks very much,\nJane Smith\nPeer Support Worker, Leeds\nMob: 07700 900123\n" },
         { "html", $"<p>{Prose}</p><p>Thank you very much,</p><p>Jane</p><p>Jane Smith | Peer Support Worker</p><p>Leeds and York Partnership NHS Foundation Trust</p>" +
@@ -128,10 +130,29 @@ public class ConversionFidelityTests
         { "html", $"<p>{Prose}</p><p>One card said:</p><p>“Thank you for everything you did for Mum.</p><p>With best wishes,</p><p>Kerry Lawson”</p>", "Kerry Lawson”" },
         // A paragraph of the post headed as a notice, no mail footer.
         { "text", $"{Prose}\n\nPrivacy notice: everything you share in the group is kept confidential, and we never record the sessions.\n\nWe meet on Tuesdays.\n", "We meet on Tuesdays." },
+        // Thanks to the readers, ending the post.
+        { "text", $"{Prose}\n\nThanks for reading!\n", "Thanks for reading!" },
+        { "html", $"<p>{Prose}</p><p>Thank you so much for reading.</p>", "Thank you so much for reading." },
+        { "text", $"{Prose}\n\nThank you all for reading\n\nSent from my iPhone\n", "Thank you all for reading" },
+        { "text", $"{Prose}\n\nThanks again for listening!\n", "Thanks again for listening!" },
         // The writer's name heading a list of the team, or attributing a quote (the sender is Jo Evans).
         { "text", $"{Prose}\n\nThe project team:\n\nJo Evans, Lead Psychologist\n\nAmira Khan, Peer Support Worker\n", "Amira Khan, Peer Support Worker" },
         { "html", $"<p>{Prose}</p><blockquote>It changed how I think about waiting.</blockquote><p>– Jo</p>", "– Jo" },
     };
+
+    [Theory]
+    [InlineData("Thanks,")]
+    [InlineData("Kind regards,")]
+    [InlineData("Thank you so much!")]
+    [InlineData("Many thanks again")]
+    [InlineData("Thanks in advance.")]
+    public void A_sign_off_to_the_editor_ending_the_email_is_removed(string signOff)
+    {
+        var post = ConvertFile(Message("Ending", $"{Prose}\n\n{signOff}\n")).Post!;
+
+        Assert.Equal(Prose, post.Body);
+        Assert.Contains("Removed the sign-off and signature at the end of the email.", post.Warnings);
+    }
 
     [Theory]
     [MemberData(nameof(PostsEndingInWordsLikeASignOff))]
