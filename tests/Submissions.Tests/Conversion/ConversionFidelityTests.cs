@@ -39,6 +39,23 @@ public class ConversionFidelityTests
         Assert.EndsWith("We learnt a lot.", google.Body);
     }
 
+    [Theory]
+    // Thunderbird's quote, wrapped, between blank lines.
+    [InlineData("One member wrote to us after her first meeting:\n\n> I walked in expecting to be judged and walked out feeling\n> like I had found people who understood me.\n\nWe also learned that small things matter.\n",
+        "One member wrote to us after her first meeting:\n\n> I walked in expecting to be judged and walked out feeling like I had found people who understood me.\n\nWe also learned that small things matter.")]
+    // Typed straight under its introduction, the post going on straight after it.
+    [InlineData("One member wrote:\n>Being heard changed everything.\nSo we kept listening.\n", "One member wrote:\n\n> Being heard changed everything.\n\nSo we kept listening.")]
+    // Two paragraphs, the second of short lines (a poem's), kept as written.
+    [InlineData("A carer sent us this:\n\n> Thank you for the evenings in the community centre, which made the winter\n> bearable for both of us.\n>\n> Tea at seven\n> and someone who asks\n\nWe read it at every group.\n",
+        "A carer sent us this:\n\n> Thank you for the evenings in the community centre, which made the winter bearable for both of us.\n>\n> Tea at seven\\\n> and someone who asks\n\nWe read it at every group.")]
+    public void A_plain_text_quote_with_more_of_the_post_after_it_is_the_posts_own_block_quote(string text, string markdown)
+    {
+        var post = ConvertFile(Message("Quotes", $"{Prose}\n\n{text}")).Post!;
+
+        Assert.Equal($"{Prose}\n\n{markdown}", post.Body);
+        Assert.DoesNotContain(post.Warnings, w => w.Contains(BodyCleanup.QuotedMessage, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Words_inside_elements_the_allowlist_does_not_know_are_kept_and_scripts_and_styles_are_not()
     {
