@@ -40,15 +40,44 @@ public static partial class PlainTextToMarkdown
         foreach (var paragraph in BlankLines().Split(string.Join('\n', lines)))
         {
             var paragraphLines = paragraph.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Trim().Length > 0).ToList();
-            // A list typed straight under the line that introduces it ("We changed three things:" and then "- …" lines,
-            // as phones and Outlook users type it) is a paragraph and then the list.
-            var listStart = paragraphLines.Count;
-            while (listStart > 0 && ListItem().IsMatch(paragraphLines[listStart - 1])) listStart--;
-            if (listStart > 0 && paragraphLines.Count - listStart < 2) listStart = paragraphLines.Count;
-            if (Prose(paragraphLines[..listStart]) is { } prose) blocks.Add(prose);
-            if (listStart < paragraphLines.Count) blocks.Add(string.Join("\n", paragraphLines[listStart..].Select(l => ListItem().Match(l)).Select(Item)));
+            var prose = new List<string>();
+            for (var i = 0; i < paragraphLines.Count;)
+            {
+                var items = ListAt(paragraphLines, i, out var next);
+                // A list is two items or more (typed straight under the line that introduces it, as phones and Outlook users
+                // type it, or with more of the post straight after it), or a paragraph of its own (items apart by blank
+                // lines); one line starting "1." among others is prose.
+                if (items.Count >= 2 || items.Count == 1 && i == 0 && next == paragraphLines.Count)
+                {
+                    if (Prose(prose) is { } before) blocks.Add(before);
+                    prose.Clear();
+                    blocks.Add(string.Join("\n", items));
+                    i = next;
+                }
+                else prose.Add(paragraphLines[i++]);
+            }
+            if (Prose(prose) is { } rest) blocks.Add(rest);
         }
         return blocks;
+    }
+
+    /// <summary>
+    /// The list starting at line <paramref name="start"/> as Markdown items ("1." and "1)" keep their number, any bullet
+    /// becomes "-"), and the line after it: list-looking lines, each with the lines its mail program wrapped it onto
+    /// (Thunderbird wraps at 72 characters), indented or following a long line; a short line, then one at the margin, is not the item's.
+    /// </summary>
+    private static List<string> ListAt(List<string> lines, int start, out int next)
+    {
+        var items = new List<(string Marker, List<string> Text)>();
+        for (next = start; next < lines.Count; next++)
+        {
+            if (ListItem().Match(lines[next]) is { Success: true } item)
+                items.Add((item.Groups["number"].Success ? item.Groups["number"].Value + ". " : "- ", [item.Groups["text"].Value.Trim()]));
+            else if (items.Count > 0 && (char.IsWhiteSpace(lines[next][0]) || lines[next - 1].Length >= ShortLine))
+                items[^1].Text.Add(lines[next].Trim());
+            else break;
+        }
+        return [.. items.Select(i => i.Marker + MarkdownText.EscapeLineStart(MarkdownText.Escape(SingleLine.CollapseWhitespace(string.Join(' ', i.Text)))))];
     }
 
     /// <summary>
@@ -106,10 +135,6 @@ public static partial class PlainTextToMarkdown
     }
 
     private static bool IsQuoted(string line) => line.TrimStart().StartsWith('>');
-
-    /// <summary>A list item as typed: "1." and "1)" keep their number, any bullet becomes "-".</summary>
-    private static string Item(Match item) =>
-        (item.Groups["number"].Success ? item.Groups["number"].Value + ". " : "- ") + MarkdownText.EscapeLineStart(MarkdownText.Escape(item.Groups["text"].Value.Trim()));
 
     /// <summary>A paragraph's lines as one block; null when nothing of it is left.</summary>
     private static string? Prose(List<string> lines)

@@ -459,6 +459,31 @@ public class ConversionFidelityTests
     }
 
     [Theory]
+    // Thunderbird wraps at 72 characters, indenting what an item runs on to.
+    [InlineData("What we changed in the first year:\n\n1. We moved the meeting from the hospital to the community centre, which\n   people said felt less clinical and easier to walk into.\n" +
+        "2. We asked a peer worker to greet everyone at the door by name, every\n   single week, including people who had missed a few sessions.\n3. We sent a short text the day before to remind people, with no pressure\n" +
+        "   to come if they were not feeling up to it.\n\nWe also learned that small things matter.\n",
+        "What we changed in the first year:\n\n1. We moved the meeting from the hospital to the community centre, which people said felt less clinical and easier to walk into.\n" +
+        "2. We asked a peer worker to greet everyone at the door by name, every single week, including people who had missed a few sessions.\n" +
+        "3. We sent a short text the day before to remind people, with no pressure to come if they were not feeling up to it.\n\nWe also learned that small things matter.")]
+    // Wrapped without indenting, straight under the introduction.
+    [InlineData("We changed two things:\n- We moved the meeting from the hospital to the community centre, which\npeople said felt less clinical.\n" +
+        "- We asked a peer worker to greet everyone at the door by name, every\nsingle week.\n",
+        "We changed two things:\n\n- We moved the meeting from the hospital to the community centre, which people said felt less clinical.\n- We asked a peer worker to greet everyone at the door by name, every single week.")]
+    // The post going on straight after the list.
+    [InlineData("* A warm drink and a named person at the door, every week without fail, for\n  everyone who comes.\n* A follow-up text if someone misses a week.\nIt worked.\n",
+        "- A warm drink and a named person at the door, every week without fail, for everyone who comes.\n- A follow-up text if someone misses a week.\n\nIt worked.")]
+    // Each item a paragraph of its own.
+    [InlineData("1) We moved the meeting from the hospital to the community centre, which\n   people said felt less clinical.\n\n2) We asked a peer worker to greet everyone by\n   name.\n",
+        "1. We moved the meeting from the hospital to the community centre, which people said felt less clinical.\n\n2. We asked a peer worker to greet everyone by name.")]
+    public void A_plain_text_list_whose_items_are_wrapped_onto_more_lines_is_a_list_of_whole_items(string text, string markdown)
+    {
+        var post = ConvertFile(Message("Lists", $"{Prose}\n\n{text}")).Post!;
+
+        Assert.Equal($"{Prose}\n\n{markdown}", post.Body);
+    }
+
+    [Theory]
     [InlineData("Sent from my Galaxy")]
     [InlineData("Sent from Mail for Windows")]
     [InlineData("Sent from Yahoo Mail on Android")]
