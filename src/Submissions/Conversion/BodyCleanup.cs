@@ -286,7 +286,7 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     /// words (<see cref="CasualSignOff"/>), either made warmer or addressed (<see cref="SignOffAddition"/>: "Thanks very
     /// much", "Best wishes to all"); with the writer's name after a comma when given ("Kind regards, Jane").
     /// </summary>
-    [GeneratedRegex(@"^((?<formal>" + FormalSignOff + ")|" + WarmerThanks + "?" + CasualSignOff + @")(\s+" + SignOffAddition + @"){0,3}\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^((?<formal>" + FormalSignOff + ")|" + WarmerThanks + "?" + CasualSignOff + @")(,?\s+" + SignOffAddition + @"){0,3}\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
     private static partial Regex SignOff();
 
     /// <summary>A sign-off only a letter ends with: "Kind regards", "With best wishes", "Many thanks and best wishes", "Yours sincerely", "Cofion".</summary>
@@ -296,14 +296,14 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     private const string CasualSignOff = @"(thank you|thanks|cheers|best|take care|all the best|speak soon|warmly|stay safe|keep well|love|ta|in solidarity|hwyl( fawr)?|diolch( yn fawr)?( iawn)?)";
 
     /// <summary>What makes thanks warmer before it: "Many thanks", "With many thanks", "Huge thanks", "A big thank you".</summary>
-    private const string WarmerThanks = @"(((with\s+)?(many|huge|big|a big|a huge|massive|heartfelt)\s+)+)";
+    private const string WarmerThanks = @"(((with\s+)?(many|huge|big|a big|a huge|massive|heartfelt),?\s+)+)";
 
     /// <summary>
-    /// What follows a sign-off, as many as three: how much ("very much", "so much indeed"), "again", whom ("all", "to you
-    /// all", "everyone"), what for ("in advance", "for your help", "for reading"): "Thanks so much again", "Best wishes to all".
+    /// What follows a sign-off, as many as three (after a comma or not): how much ("very much", "so much indeed"), "again",
+    /// whom ("all", "to you all", "everyone"), what for ("in advance", "for your help", "for reading"): "Thanks so much again", "Best wishes to all".
     /// Thanks for reading or listening is to the readers (group "readers"), not the editor.
     /// </summary>
-    private const string SignOffAddition = @"((very|so|so very|ever so) much( indeed)?|a lot|a million|again|once again|all|to (you )?all|(to )?everyone|all of you|in advance|for (all )?your (help|time|support|patience|consideration)|(?<readers>for (reading|listening|taking the time to read( this)?)))";
+    private const string SignOffAddition = @"((very|so|so very|ever so) much( indeed)?|a lot|a million|again|once again|(to )?(you all|all( of you)?|everyone)|in advance|for (all )?your (help|time|support|patience|consideration|understanding)|for everything|(?<readers>for (reading|listening|taking the time to read( this)?)))";
 
     [GeneratedRegex(@"\([^)]*\)")]
     private static partial Regex Parenthesised();

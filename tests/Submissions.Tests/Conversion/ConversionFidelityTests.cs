@@ -122,6 +122,9 @@ public class ConversionFidelityTests
         { "html", $"<p>{Prose}</p><p>Best wishes to all,</p><p>Jane Smith</p><p>Clinical Psychologist</p><p>Mob: 07700 900123</p>" },
         { "text", $"{Prose}\n\nWarmest wishes to you all,\nJane\n07700 900789\n" },
         { "text", $"{Prose}\n\nKind regards again,\nJane Smith\nMob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nMany, many thanks,\nJane Smith\nPeer Support Worker\nMob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nThanks, all\nJane Smith\nPeer Support Worker\nMob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nBest wishes to all of you,\nJane Smith\nMob: 07700 900123\n" },
         { "html", $"<p>{Prose}</p><p>Kind regards</p><table><tr><td><img src=\"https://example.org/logo.png\" alt=\"Trust logo\"></td><td><p><b>Dr Jane Smith</b> (she/her)</p>" +
             "<p>Principal Clinical Psychologist</p><p>Leeds and York Partnership NHS Foundation Trust</p><p>St Mary's House, St Mary's Road, Leeds LS7 3JX</p><p>Tel: 0113 855 5000 | Mobile: 07700 900123</p></td></tr></table>" },
     };
@@ -152,6 +155,7 @@ public class ConversionFidelityTests
         { "html", $"<p>{Prose}</p><p>Thank you so much for reading.</p>", "Thank you so much for reading." },
         { "text", $"{Prose}\n\nThank you all for reading\n\nSent from my iPhone\n", "Thank you all for reading" },
         { "text", $"{Prose}\n\nThanks again for listening!\n", "Thanks again for listening!" },
+        { "text", $"{Prose}\n\nThanks for reading, everyone!\n", "Thanks for reading, everyone!" },
         // The writer's name heading a list of the team, or attributing a quote (the sender is Jo Evans).
         { "text", $"{Prose}\n\nThe project team:\n\nJo Evans, Lead Psychologist\n\nAmira Khan, Peer Support Worker\n", "Amira Khan, Peer Support Worker" },
         { "html", $"<p>{Prose}</p><blockquote>It changed how I think about waiting.</blockquote><p>– Jo</p>", "– Jo" },
