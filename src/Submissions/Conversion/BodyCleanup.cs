@@ -103,6 +103,9 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
             if (SignOff().Match(first) is { Success: true } signOff)
             {
                 var named = signOff.Groups["name"].Success;
+                // Nothing after it: a sign-off to the editor ("Thanks,", "Kind regards") ends the email, but thanks to the
+                // readers ("Thanks for reading!") ends the post, and is a sign-off only before a name or a signature.
+                var endsEmail = next is null && !signOff.Groups["readers"].Success;
                 // "Thanks", "Take care" or "Cheers" sign off only as a letter's last line does: a name after it (on its line
                 // after a comma, on the next line, or as a line of its own: "Jane", not "Samaritans – call 116 123"), then
                 // only a signature's short lines or contact details.
@@ -110,10 +113,10 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
                 // then more of the post is a letter quoted in it.
                 var signs = signOff.Groups["formal"].Success
                     ? Math.Max(longestAfter, withinBlock) <= MaxSignatureBlockWords && signatureOrNoteAfter && !Quoted(lines.Skip(1))
-                      && (named || next is null || IsName(next) || lines.Length == 1 && nextBlock!.StartsWith('|'))
+                      && (named || endsEmail || next is not null && (IsName(next) || lines.Length == 1 && nextBlock!.StartsWith('|')))
                     // (A plain-text signature's lines may arrive joined into one: a name, then contact details.)
-                    : (next is null || named || IsName(next, alone: !(first.EndsWith(',') || first.EndsWith('!') || lines.Length > 1))
-                       || IsNameThenDetails(next))
+                    : (named || endsEmail || next is not null && (IsName(next, alone: !(first.EndsWith(',') || first.EndsWith('!') || lines.Length > 1))
+                       || IsNameThenDetails(next)))
                       && signatureAfter && OnlySignatureLines(lines.Skip(1));
                 if (signs) found = i;
             }
@@ -279,12 +282,28 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     private static partial Regex UnderscoreRuleThenFrom();
 
     /// <summary>
-    /// A sign-off: one only a letter ends with ("Kind regards", "With best wishes", "Many thanks and best wishes", "Yours
-    /// sincerely"), or one that may as well be the post's own words ("Thank you.", "Thanks!", "Cheers", "Take care"); with
-    /// the writer's name after a comma when given ("Kind regards, Jane").
+    /// A sign-off: one only a letter ends with (<see cref="FormalSignOff"/>), or one that may as well be the post's own
+    /// words (<see cref="CasualSignOff"/>), either made warmer or addressed (<see cref="SignOffAddition"/>: "Thanks very
+    /// much", "Best wishes to all"); with the writer's name after a comma when given ("Kind regards, Jane").
     /// </summary>
-    [GeneratedRegex(@"^((?<formal>(((many\s+)?thanks(\s+again)?\s*(,|and|&)\s*)?(with\s+)?((kind|kindest|best|very best|warm|warmest|many|all (the|my) best)\s+)?(regards|wishes)(\s+(and|&)\s+(many\s+)?thanks)?|yours( sincerely| faithfully| truly)?|sincerely|kindest|all best|with (many )?thanks|(yr eiddoch )?yn gywir|cofion( gorau| cynnes| caredig)?))|((many|with many)\s+)?(thank you|thanks|cheers|best|take care|all the best|speak soon|warmly|stay safe|keep well|love|ta|in solidarity|hwyl( fawr)?|diolch( yn fawr)?( iawn)?)( (so much|again|all|in advance|for reading|so much for reading))?)\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^((?<formal>" + FormalSignOff + ")|" + WarmerThanks + "?" + CasualSignOff + @")(,?\s+" + SignOffAddition + @"){0,3}\b[\s.!]*(,\s*(?<name>(?-i:\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}))[\s.!]*)?,?$", RegexOptions.IgnoreCase)]
     private static partial Regex SignOff();
+
+    /// <summary>A sign-off only a letter ends with: "Kind regards", "With best wishes", "Many thanks and best wishes", "Yours sincerely", "Cofion".</summary>
+    private const string FormalSignOff = @"(((many\s+)?thanks(\s+again)?\s*(,|and|&)\s*)?(with\s+)?((kind|kindest|best|very best|warm|warmest|many|all (the|my) best)\s+)?(regards|wishes)(\s+(and|&)\s+(many\s+)?thanks)?|yours( sincerely| faithfully| truly)?|sincerely|kindest|all best|with (many )?thanks|(yr eiddoch )?yn gywir|cofion( gorau| cynnes| caredig)?)";
+
+    /// <summary>A sign-off that may as well be the post's own words: "Thank you", "Thanks!", "Cheers", "Take care", "Diolch".</summary>
+    private const string CasualSignOff = @"(thank you|thanks|cheers|best|take care|all the best|speak soon|warmly|stay safe|keep well|love|ta|in solidarity|hwyl( fawr)?|diolch( yn fawr)?( iawn)?)";
+
+    /// <summary>What makes thanks warmer before it: "Many thanks", "With many thanks", "Huge thanks", "A big thank you".</summary>
+    private const string WarmerThanks = @"(((with\s+)?(many|huge|big|a big|a huge|massive|heartfelt),?\s+)+)";
+
+    /// <summary>
+    /// What follows a sign-off, as many as three (after a comma or not): how much ("very much", "so much indeed"), "again",
+    /// whom ("all", "to you all", "everyone"), what for ("in advance", "for your help", "for reading"): "Thanks so much again", "Best wishes to all".
+    /// Thanks for reading or listening is to the readers (group "readers"), not the editor.
+    /// </summary>
+    private const string SignOffAddition = @"((very|so|so very|ever so) much( indeed)?|a lot|a million|again|once again|(to )?(you all|all( of you)?|everyone)|in advance|for (all )?your (help|time|support|patience|consideration|understanding)|for everything|(?<readers>for (reading|listening|taking the time to read( this)?)))";
 
     [GeneratedRegex(@"\([^)]*\)")]
     private static partial Regex Parenthesised();

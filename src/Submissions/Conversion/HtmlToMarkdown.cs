@@ -379,7 +379,7 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
                 _containerDepth++;
                 var quoted = new List<string>();
                 Blocks(element, quoted);
-                if (quoted.Count > 0) output.Add(string.Join("\n>\n", quoted.Select(b => "> " + b.Replace("\n", "\n> "))));
+                if (quoted.Count > 0) output.Add(MarkdownText.BlockQuote(quoted));
                 _containerDepth--;
                 break;
             case "pre":

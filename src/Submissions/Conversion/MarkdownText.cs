@@ -35,6 +35,9 @@ public static partial class MarkdownText
         // A backslash escapes punctuation only: "\1." shows the backslash, "1\." shows "1." as typed.
         : char.IsAsciiDigit(line[0]) ? line.Insert(start.Groups["number"].Length, "\\") : "\\" + line;
 
+    /// <summary>Markdown <paramref name="blocks"/> as one block quote, each of its lines marked, a marked blank line between blocks.</summary>
+    public static string BlockQuote(IEnumerable<string> blocks) => string.Join("\n>\n", blocks.Select(b => "> " + b.Replace("\n", "\n> ")));
+
     /// <summary>Undoes <see cref="Escape"/> (for contributor lines read back out of the converted text).</summary>
     public static string Unescape(string text) => Escaped().Replace(text, "$1");
 

@@ -5,7 +5,8 @@ namespace PPNBlog.Submissions.Conversion;
 
 /// <summary>
 /// Turns a plain-text email body into Markdown blocks: blank lines separate paragraphs, hard-wrapped lines are
-/// joined, list-looking lines stay list items, and every character is escaped (URLs are linked by the generator).
+/// joined, list-looking lines stay list items, the message replied to is left out (a quote of the post's own is a block
+/// quote), and every character is escaped (URLs are linked by the generator).
 /// </summary>
 public static partial class PlainTextToMarkdown
 {
@@ -14,54 +15,130 @@ public static partial class PlainTextToMarkdown
     /// <summary>Converts <paramref name="text"/> to Markdown blocks, telling whether lines quoted with '>' were left out.</summary>
     public static List<string> Convert(string text, out bool quoteLeftOut)
     {
-        var blocks = new List<string>();
         text = SafeLinks.UnwrapIn(ControlCharacters.Remove(text)).Replace("\r\n", "\n").Replace('\r', '\n');
-        quoteLeftOut = QuotedLine().IsMatch(text);
-        foreach (var paragraph in BlankLines().Split(WithoutQuoteAttributions(text)))
+        var lines = WithoutRepliedQuotes(text.Split('\n'), out quoteLeftOut);
+        var blocks = new List<string>();
+        // What is left quoted is the post's own quote: a block quote between the paragraphs around it.
+        for (var start = 0; start < lines.Length;)
         {
-            var lines = paragraph.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Trim().Length > 0).ToList();
-            // A list typed straight under the line that introduces it ("We changed three things:" and then "- …" lines,
-            // as phones and Outlook users type it) is a paragraph and then the list.
-            var listStart = lines.Count;
-            while (listStart > 0 && ListItem().IsMatch(lines[listStart - 1])) listStart--;
-            if (listStart > 0 && lines.Count - listStart < 2) listStart = lines.Count;
-            if (Prose(lines[..listStart]) is { } prose) blocks.Add(prose);
-            if (listStart < lines.Count) blocks.Add(string.Join("\n", lines[listStart..].Select(l => ListItem().Match(l)).Select(Item)));
+            var quoted = IsQuoted(lines[start]);
+            var end = start;
+            while (end < lines.Length && IsQuoted(lines[end]) == quoted) end++;
+            var section = lines[start..end];
+            if (!quoted) blocks.AddRange(Paragraphs(section));
+            // One level: a quote inside it stays text ("\> …"), as it was typed.
+            else if (Paragraphs([.. section.Select(l => QuoteMark().Replace(l, ""))]) is { Count: > 0 } inner) blocks.Add(MarkdownText.BlockQuote(inner));
+            start = end;
+        }
+        return blocks;
+    }
+
+    /// <summary>The blocks of <paramref name="lines"/>: blank lines separate paragraphs, and lists are found in them.</summary>
+    private static List<string> Paragraphs(string[] lines)
+    {
+        var blocks = new List<string>();
+        foreach (var paragraph in BlankLines().Split(string.Join('\n', lines)))
+        {
+            var paragraphLines = paragraph.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Trim().Length > 0).ToList();
+            var prose = new List<string>();
+            for (var i = 0; i < paragraphLines.Count;)
+            {
+                var items = ListAt(paragraphLines, i, out var next);
+                // A list is two items or more (typed straight under the line that introduces it, as phones and Outlook users
+                // type it, or with more of the post straight after it), or a paragraph of its own (items apart by blank
+                // lines); one line starting "1." among others is prose.
+                if (items.Count >= 2 || items.Count == 1 && i == 0 && next == paragraphLines.Count)
+                {
+                    if (Prose(prose) is { } before) blocks.Add(before);
+                    prose.Clear();
+                    blocks.Add(string.Join("\n", items));
+                    i = next;
+                }
+                else prose.Add(paragraphLines[i++]);
+            }
+            if (Prose(prose) is { } rest) blocks.Add(rest);
         }
         return blocks;
     }
 
     /// <summary>
-    /// The text without the attribution line ("On 11/11/2026 16:02, Sam Brown wrote:") of each quote marked with '>',
-    /// whose lines are left out anyway: the text after such a quote (a reply written below it) is the contributor's, and
-    /// a bare attribution would otherwise be published, or cut with all that follows it.
+    /// The list starting at line <paramref name="start"/> as Markdown items ("1." and "1)" keep their number, any bullet
+    /// becomes "-"), and the line after it: list-looking lines, each with the lines its mail program wrapped it onto
+    /// (Thunderbird wraps at 72 characters), indented or following a long line; a short line, then one at the margin, is not the item's.
     /// </summary>
-    private static string WithoutQuoteAttributions(string text)
+    private static List<string> ListAt(List<string> lines, int start, out int next)
     {
-        var lines = text.Split('\n');
-        var dropped = new bool[lines.Length];
-        var quoted = false;
-        // From the end, so whether the next line with words is quoted is known at each line.
-        for (var i = lines.Length - 1; i >= 0; i--)
+        var items = new List<(string Marker, List<string> Text)>();
+        for (next = start; next < lines.Count; next++)
         {
-            if (lines[i].Trim().Length == 0) continue;
-            // The attribution may be wrapped onto a second line ("On 3 Feb 2025, at 10:00,\nSam Patel wrote:").
-            if (quoted && BodyCleanup.IsReplyHeader(lines[i])) dropped[i] = true;
-            else if (quoted && i > 0 && BodyCleanup.IsReplyHeader(lines[i - 1] + " " + lines[i].Trim())) dropped[i] = dropped[--i] = true;
-            quoted = lines[i].TrimStart().StartsWith('>');
+            if (ListItem().Match(lines[next]) is { Success: true } item)
+                items.Add((item.Groups["number"].Success ? item.Groups["number"].Value + ". " : "- ", [item.Groups["text"].Value.Trim()]));
+            else if (items.Count > 0 && (char.IsWhiteSpace(lines[next][0]) || lines[next - 1].Length >= ShortLine))
+                items[^1].Text.Add(lines[next].Trim());
+            else break;
         }
-        return string.Join('\n', lines.Where((_, i) => !dropped[i]));
+        return [.. items.Select(i => i.Marker + MarkdownText.EscapeLineStart(MarkdownText.Escape(SingleLine.CollapseWhitespace(string.Join(' ', i.Text)))))];
     }
 
-    /// <summary>A list item as typed: "1." and "1)" keep their number, any bullet becomes "-".</summary>
-    private static string Item(Match item) =>
-        (item.Groups["number"].Success ? item.Groups["number"].Value + ". " : "- ") + MarkdownText.EscapeLineStart(MarkdownText.Escape(item.Groups["text"].Value.Trim()));
+    /// <summary>
+    /// <paramref name="lines"/> without the quoted message being replied to or forwarded, each of its lines left blank so
+    /// the text either side stays apart: a quote marked with '>' whose attribution ("On 11/11/2026 16:02, Sam Brown
+    /// wrote:") stands just before it, which goes too, or opens it; or one with nothing of the post after it. A quote
+    /// with more of the post after it, and no attribution, is the post's own ("One member wrote to us:"), as in HTML.
+    /// </summary>
+    private static string[] WithoutRepliedQuotes(string[] lines, out bool removed)
+    {
+        removed = false;
+        var wordsAfter = false;
+        // From the end, so whether words follow a quote is known when it is met.
+        for (var end = lines.Length - 1; end >= 0; end--)
+        {
+            if (!IsQuoted(lines[end]))
+            {
+                wordsAfter |= lines[end].Trim().Length > 0;
+                continue;
+            }
+            // The quote runs back over its quoted lines and the blank lines between them.
+            var start = end;
+            for (var i = end - 1; i >= 0 && (IsQuoted(lines[i]) || lines[i].Trim().Length == 0); i--)
+                if (IsQuoted(lines[i])) start = i;
+            var attribution = AttributionBefore(lines, start);
+            if (attribution >= 0 || !wordsAfter || OpensWithAttribution(lines, start, end))
+            {
+                Array.Fill(lines, "", attribution >= 0 ? attribution : start, end - (attribution >= 0 ? attribution : start) + 1);
+                removed = true;
+            }
+            else wordsAfter = true;
+            end = start;
+        }
+        return lines;
+    }
+
+    /// <summary>
+    /// Where the attribution of the quote starting at <paramref name="start"/> begins: the line with words before it, or
+    /// the two before it, when it is wrapped ("On 3 Feb 2025, at 10:00,\nSam Patel wrote:"); -1 when there is none.
+    /// </summary>
+    private static int AttributionBefore(string[] lines, int start)
+    {
+        var last = start - 1;
+        while (last >= 0 && lines[last].Trim().Length == 0) last--;
+        if (last < 0) return -1;
+        if (BodyCleanup.IsReplyHeader(lines[last])) return last;
+        return last > 0 && BodyCleanup.IsReplyHeader(lines[last - 1] + " " + lines[last].Trim()) ? last - 1 : -1;
+    }
+
+    /// <summary>Whether the quote from <paramref name="start"/> to <paramref name="end"/> opens with a quoted message's header ("> On … wrote:", "> From: …\n> Sent: …").</summary>
+    private static bool OpensWithAttribution(string[] lines, int start, int end)
+    {
+        var first = QuoteMark().Replace(lines[start], "");
+        return BodyCleanup.IsReplyHeader(first) || start < end && BodyCleanup.IsReplyHeader(first + "\n" + QuoteMark().Replace(lines[start + 1], ""));
+    }
+
+    private static bool IsQuoted(string line) => line.TrimStart().StartsWith('>');
 
     /// <summary>A paragraph's lines as one block; null when nothing of it is left.</summary>
     private static string? Prose(List<string> lines)
     {
-        // Quoted lines are the message being replied to, never the contributor's new text.
-        lines.RemoveAll(l => l.TrimStart().StartsWith('>'));
         if (lines.Count == 0) return null;
         // Contributor lines (Author:, Summary:…) are each a line whatever their length; after them, hard-wrapped prose
         // (long lines) is re-flowed, and short lines (signatures, addresses, poems) keep their breaks.
@@ -76,8 +153,9 @@ public static partial class PlainTextToMarkdown
     [GeneratedRegex(@"\n[ \t]*\n")]
     private static partial Regex BlankLines();
 
-    [GeneratedRegex(@"^[ \t]*>", RegexOptions.Multiline)]
-    private static partial Regex QuotedLine();
+    /// <summary>A quoted line's mark: one '>', and the space after it.</summary>
+    [GeneratedRegex(@"^[ \t]*> ?")]
+    private static partial Regex QuoteMark();
 
     [GeneratedRegex(@"^\s*(?:[-*•·]|(?<number>\d{1,3})[.)])\s+(?<text>.+)$")]
     private static partial Regex ListItem();

@@ -39,6 +39,23 @@ public class ConversionFidelityTests
         Assert.EndsWith("We learnt a lot.", google.Body);
     }
 
+    [Theory]
+    // Thunderbird's quote, wrapped, between blank lines.
+    [InlineData("One member wrote to us after her first meeting:\n\n> I walked in expecting to be judged and walked out feeling\n> like I had found people who understood me.\n\nWe also learned that small things matter.\n",
+        "One member wrote to us after her first meeting:\n\n> I walked in expecting to be judged and walked out feeling like I had found people who understood me.\n\nWe also learned that small things matter.")]
+    // Typed straight under its introduction, the post going on straight after it.
+    [InlineData("One member wrote:\n>Being heard changed everything.\nSo we kept listening.\n", "One member wrote:\n\n> Being heard changed everything.\n\nSo we kept listening.")]
+    // Two paragraphs, the second of short lines (a poem's), kept as written.
+    [InlineData("A carer sent us this:\n\n> Thank you for the evenings in the community centre, which made the winter\n> bearable for both of us.\n>\n> Tea at seven\n> and someone who asks\n\nWe read it at every group.\n",
+        "A carer sent us this:\n\n> Thank you for the evenings in the community centre, which made the winter bearable for both of us.\n>\n> Tea at seven\\\n> and someone who asks\n\nWe read it at every group.")]
+    public void A_plain_text_quote_with_more_of_the_post_after_it_is_the_posts_own_block_quote(string text, string markdown)
+    {
+        var post = ConvertFile(Message("Quotes", $"{Prose}\n\n{text}")).Post!;
+
+        Assert.Equal($"{Prose}\n\n{markdown}", post.Body);
+        Assert.DoesNotContain(post.Warnings, w => w.Contains(BodyCleanup.QuotedMessage, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Words_inside_elements_the_allowlist_does_not_know_are_kept_and_scripts_and_styles_are_not()
     {
@@ -91,6 +108,23 @@ public class ConversionFidelityTests
         { "text", $"{Prose}\n\nStay safe,\nJane Smith\nClinical Psychologist\nLeeds Perinatal Service\n07700 900123\n" },
         { "text", $"{Prose}\n\nDiolch\n\nJane Smith\nClinical Psychologist, Leeds Community Healthcare NHS Trust\nMob: 07700 900123\n" },
         { "text", $"{Prose}\n\nYn gywir,\nJane Smith\nFfôn: 029 2074 0000\n" },
+        // Thanks to the readers, and then the writer's name and signature.
+        { "text", $"{Prose}\n\nThanks for reading!\nJane Smith\nPeer Support Worker, Leeds\nMob: 07700 900123\n" },
+        // Sign-offs made warmer ("very much", "so much", "again"), or addressed to all.
+        { "text", $"{Prose}\n\nThanks very much,\nJane Smith\nPeer Support Worker, Leeds\nMob: 07700 900123\n" },
+        { "html", $"<p>{Prose}</p><p>Thank you very much,</p><p>Jane</p><p>Jane Smith | Peer Support Worker</p><p>Leeds and York Partnership NHS Foundation Trust</p>" +
+            "<p>Tel: 0113 496 0000 | Mob: 07700 900123</p>" },
+        { "text", $"{Prose}\n\nThank you so much!\nJane Smith\nClinical Psychologist\nMob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nMany thanks again,\nJane\n\nJane Smith | Clinical Psychologist | Mob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nThanks again\n\nJane Smith\nMob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nThanks ever so much for your help,\nJane\nTel 07700 900123\n" },
+        { "text", $"{Prose}\n\nHuge thanks,\nJane Smith\nPeer Support Worker, Leeds\nMob: 07700 900123\n" },
+        { "html", $"<p>{Prose}</p><p>Best wishes to all,</p><p>Jane Smith</p><p>Clinical Psychologist</p><p>Mob: 07700 900123</p>" },
+        { "text", $"{Prose}\n\nWarmest wishes to you all,\nJane\n07700 900789\n" },
+        { "text", $"{Prose}\n\nKind regards again,\nJane Smith\nMob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nMany, many thanks,\nJane Smith\nPeer Support Worker\nMob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nThanks, all\nJane Smith\nPeer Support Worker\nMob: 07700 900123\n" },
+        { "text", $"{Prose}\n\nBest wishes to all of you,\nJane Smith\nMob: 07700 900123\n" },
         { "html", $"<p>{Prose}</p><p>Kind regards</p><table><tr><td><img src=\"https://example.org/logo.png\" alt=\"Trust logo\"></td><td><p><b>Dr Jane Smith</b> (she/her)</p>" +
             "<p>Principal Clinical Psychologist</p><p>Leeds and York Partnership NHS Foundation Trust</p><p>St Mary's House, St Mary's Road, Leeds LS7 3JX</p><p>Tel: 0113 855 5000 | Mobile: 07700 900123</p></td></tr></table>" },
     };
@@ -116,10 +150,30 @@ public class ConversionFidelityTests
         { "html", $"<p>{Prose}</p><p>One card said:</p><p>“Thank you for everything you did for Mum.</p><p>With best wishes,</p><p>Kerry Lawson”</p>", "Kerry Lawson”" },
         // A paragraph of the post headed as a notice, no mail footer.
         { "text", $"{Prose}\n\nPrivacy notice: everything you share in the group is kept confidential, and we never record the sessions.\n\nWe meet on Tuesdays.\n", "We meet on Tuesdays." },
+        // Thanks to the readers, ending the post.
+        { "text", $"{Prose}\n\nThanks for reading!\n", "Thanks for reading!" },
+        { "html", $"<p>{Prose}</p><p>Thank you so much for reading.</p>", "Thank you so much for reading." },
+        { "text", $"{Prose}\n\nThank you all for reading\n\nSent from my iPhone\n", "Thank you all for reading" },
+        { "text", $"{Prose}\n\nThanks again for listening!\n", "Thanks again for listening!" },
+        { "text", $"{Prose}\n\nThanks for reading, everyone!\n", "Thanks for reading, everyone!" },
         // The writer's name heading a list of the team, or attributing a quote (the sender is Jo Evans).
         { "text", $"{Prose}\n\nThe project team:\n\nJo Evans, Lead Psychologist\n\nAmira Khan, Peer Support Worker\n", "Amira Khan, Peer Support Worker" },
         { "html", $"<p>{Prose}</p><blockquote>It changed how I think about waiting.</blockquote><p>– Jo</p>", "– Jo" },
     };
+
+    [Theory]
+    [InlineData("Thanks,")]
+    [InlineData("Kind regards,")]
+    [InlineData("Thank you so much!")]
+    [InlineData("Many thanks again")]
+    [InlineData("Thanks in advance.")]
+    public void A_sign_off_to_the_editor_ending_the_email_is_removed(string signOff)
+    {
+        var post = ConvertFile(Message("Ending", $"{Prose}\n\n{signOff}\n")).Post!;
+
+        Assert.Equal(Prose, post.Body);
+        Assert.Contains("Removed the sign-off and signature at the end of the email.", post.Warnings);
+    }
 
     [Theory]
     [MemberData(nameof(PostsEndingInWordsLikeASignOff))]
@@ -408,6 +462,31 @@ public class ConversionFidelityTests
         Assert.Equal("These are the things we changed:", html.QuerySelectorAll("p")[1].TextContent);
         Assert.Equal(["Weekly sessions for eight weeks", "A peer supporter in every group"], html.QuerySelectorAll("ul > li").Select(li => li.TextContent));
         Assert.Equal(["Ask patients what they need", "Train facilitators together", "Review outcomes monthly"], html.QuerySelectorAll("ol > li").Select(li => li.TextContent.Trim()));
+    }
+
+    [Theory]
+    // Thunderbird wraps at 72 characters, indenting what an item runs on to.
+    [InlineData("What we changed in the first year:\n\n1. We moved the meeting from the hospital to the community centre, which\n   people said felt less clinical and easier to walk into.\n" +
+        "2. We asked a peer worker to greet everyone at the door by name, every\n   single week, including people who had missed a few sessions.\n3. We sent a short text the day before to remind people, with no pressure\n" +
+        "   to come if they were not feeling up to it.\n\nWe also learned that small things matter.\n",
+        "What we changed in the first year:\n\n1. We moved the meeting from the hospital to the community centre, which people said felt less clinical and easier to walk into.\n" +
+        "2. We asked a peer worker to greet everyone at the door by name, every single week, including people who had missed a few sessions.\n" +
+        "3. We sent a short text the day before to remind people, with no pressure to come if they were not feeling up to it.\n\nWe also learned that small things matter.")]
+    // Wrapped without indenting, straight under the introduction.
+    [InlineData("We changed two things:\n- We moved the meeting from the hospital to the community centre, which\npeople said felt less clinical.\n" +
+        "- We asked a peer worker to greet everyone at the door by name, every\nsingle week.\n",
+        "We changed two things:\n\n- We moved the meeting from the hospital to the community centre, which people said felt less clinical.\n- We asked a peer worker to greet everyone at the door by name, every single week.")]
+    // The post going on straight after the list.
+    [InlineData("* A warm drink and a named person at the door, every week without fail, for\n  everyone who comes.\n* A follow-up text if someone misses a week.\nIt worked.\n",
+        "- A warm drink and a named person at the door, every week without fail, for everyone who comes.\n- A follow-up text if someone misses a week.\n\nIt worked.")]
+    // Each item a paragraph of its own.
+    [InlineData("1) We moved the meeting from the hospital to the community centre, which\n   people said felt less clinical.\n\n2) We asked a peer worker to greet everyone by\n   name.\n",
+        "1. We moved the meeting from the hospital to the community centre, which people said felt less clinical.\n\n2. We asked a peer worker to greet everyone by name.")]
+    public void A_plain_text_list_whose_items_are_wrapped_onto_more_lines_is_a_list_of_whole_items(string text, string markdown)
+    {
+        var post = ConvertFile(Message("Lists", $"{Prose}\n\n{text}")).Post!;
+
+        Assert.Equal($"{Prose}\n\n{markdown}", post.Body);
     }
 
     [Theory]
