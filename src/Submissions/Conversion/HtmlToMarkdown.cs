@@ -54,10 +54,9 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         sanitizer.AllowedSchemes.Add("mailto");
         // A picture pasted as a data: address is read like an attached one (a link's data: address never becomes a link).
         sanitizer.AllowedSchemes.Add("data");
+        // Read while the email's style sheets are there to say what they hide.
+        HiddenText.Remove(document);
         foreach (var unread in document.QuerySelectorAll(WithoutWords)) unread.Remove();
-        // Text a mail program hides (a newsletter's preheader, Outlook's mso-hide, a tracking reference) is no one's words.
-        foreach (var hidden in document.QuerySelectorAll("[hidden], [style]").Where(e => e.HasAttribute("hidden") || HiddenStyle().IsMatch(e.GetAttribute("style")!)).ToList())
-            hidden.Remove();
         StyledEmphasis(document);
         OutlookLists(document);
         // Signatures the mail program marks as such: Gmail's, Thunderbird's (a <pre> starting "-- "), Outlook on the web's.
@@ -241,9 +240,6 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
 
     [GeneratedRegex(@"\b(wrote|ysgrifennodd|a écrit|schrieb|escribió)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex AttributionEnd();
-
-    [GeneratedRegex(@"(^|;)\s*(display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hidden)", RegexOptions.IgnoreCase)]
-    private static partial Regex HiddenStyle();
 
     /// <summary>
     /// Whether words or pictures come after an element (outside it), as quotes are removed from the last to the first:

@@ -277,6 +277,21 @@ public class ConversionFidelityTests
     }
 
     [Fact]
+    public void Text_an_email_hides_by_size_opacity_colour_or_its_style_sheet_is_not_published_and_text_it_shows_is()
+    {
+        var html = "<html><head><style>.pre{display:none} p.note { visibility: hidden !important } @media (max-width: 480px) { .wide { display: none } }</style></head><body>" +
+            $"<p>{Prose}</p><p>A<span style=\"font-size:0px\">HIDDEN1</span> B <span class=\"pre\">HIDDEN2</span> C <span style=\"color:#ffffff\">HIDDEN3</span> " +
+            "<span style=\"max-height:0;overflow:hidden;font-size:1px\">HIDDEN4</span> <span style=\"opacity:0\">HIDDEN5</span> <font color=white>HIDDEN6</font></p>" +
+            "<p class=\"note\">HIDDEN7</p><p class=\"wide\">Shown on a computer.</p>" +
+            "<table><tr><td bgcolor=\"#005eb8\"><span style=\"color:#fff\">White on blue.</span></td></tr></table>" +
+            "<p style=\"font-size:0.9em;opacity:0.8\">Small and faint, but there.</p></body></html>";
+
+        var post = ConvertFile(Message("Hidden", "", html)).Post!;
+
+        Assert.Equal($"{Prose}\n\nA B C\n\nShown on a computer.\n\nWhite on blue.\n\nSmall and faint, but there.", post.Body);
+    }
+
+    [Fact]
     public void An_outlook_signature_table_of_many_words_after_a_sign_off_is_removed()
     {
         var details = string.Join("", new[] { "<b>Jane Smith</b> (she/her)", "Clinical Psychologist | Leeds Community Healthcare NHS Trust", "Mobile: 07700 900789 | Direct: 0113 496 0123",
