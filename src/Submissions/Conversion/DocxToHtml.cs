@@ -367,6 +367,40 @@ public static partial class DocxToHtml
         private static partial Regex Hyperlink();
     }
 
+    /// <summary>
+    /// The character Word's Insert › Symbol put in (<c>w:sym</c>: a font and a code in it), as Unicode: the Symbol font's
+    /// Greek, degree, plus-minus, times, arrows and comparison signs, and Wingdings' ticks and crosses. Null for others.
+    /// </summary>
+    private static string? SymbolText(SymbolChar symbol)
+    {
+        if (!int.TryParse(symbol.Char?.Value, System.Globalization.NumberStyles.HexNumber, null, out var code)) return null;
+        // Word writes a symbol font's code either as it is or moved into the private use area (F0xx).
+        code &= 0xFF;
+        return symbol.Font?.Value?.ToLowerInvariant() switch
+        {
+            "symbol" => code switch
+            {
+                >= 0x41 and <= 0x5A => SymbolGreek[code - 0x41].ToString(),
+                >= 0x61 and <= 0x7A => SymbolGreekSmall[code - 0x61].ToString(),
+                _ => SymbolSigns.TryGetValue(code, out var sign) ? sign : null,
+            },
+            "wingdings" => code switch { 0xFB or 0xFD => "✗", 0xFC or 0xFE => "✓", 0x9F or 0xA7 => "▪", 0x6C => "●", 0xD8 => "➢", 0xE0 => "→", _ => null },
+            _ => null,
+        };
+    }
+
+    private const string SymbolGreek = "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ";
+    private const string SymbolGreekSmall = "αβχδεφγηιϕκλμνοπθρστυϖωξψζ";
+
+    private static readonly Dictionary<int, string> SymbolSigns = new()
+    {
+        [0x20] = " ", [0x21] = "!", [0x23] = "#", [0x25] = "%", [0x26] = "&", [0x28] = "(", [0x29] = ")", [0x2B] = "+", [0x2C] = ",",
+        [0x2D] = "−", [0x2E] = ".", [0x2F] = "/", [0x3C] = "<", [0x3D] = "=", [0x3E] = ">", [0x3F] = "?", [0x5B] = "[", [0x5D] = "]",
+        [0xA3] = "≤", [0xA5] = "∞", [0xAB] = "↔", [0xAC] = "←", [0xAD] = "↑", [0xAE] = "→", [0xAF] = "↓", [0xB0] = "°", [0xB1] = "±",
+        [0xB3] = "≥", [0xB4] = "×", [0xB5] = "∝", [0xB7] = "•", [0xB8] = "÷", [0xB9] = "≠", [0xBA] = "≡", [0xBB] = "≈", [0xBC] = "…",
+        [0xD6] = "√", [0xDB] = "⇔", [0xDE] = "⇒", [0xE5] = "∑", [0xF2] = "∫",
+    };
+
     private static string Run(Run run, MainDocumentPart main, Dictionary<string, byte[]> images, Notes notes)
     {
         var properties = run.RunProperties;
@@ -375,7 +409,12 @@ public static partial class DocxToHtml
         var html = new StringBuilder();
         foreach (var child in run.ChildElements) RunContent(child, html, main, images, notes);
         var result = html.ToString();
-        if (result.Trim().Length == 0 || result.StartsWith("<img", StringComparison.Ordinal) || result.StartsWith("<sup>", StringComparison.Ordinal)) return result;
+        if (result.Trim().Length == 0 || result.StartsWith("<img", StringComparison.Ordinal)) return result;
+        if (properties?.VerticalTextAlignment?.Val?.Value is { } position && position != VerticalPositionValues.Baseline
+            && !run.ChildElements.Any(c => c is FootnoteReference or EndnoteReference))
+            result = position == VerticalPositionValues.Superscript ? $"<sup>{result}</sup>" : $"<sub>{result}</sub>";
+        if (properties?.Strike is { } struck && struck.Val?.Value != false || properties?.DoubleStrike is { } twice && twice.Val?.Value != false)
+            result = $"<s>{result}</s>";
         if (properties?.Italic is not null && properties.Italic.Val?.Value != false) result = $"<em>{result}</em>";
         if (properties?.Bold is not null && properties.Bold.Val?.Value != false) result = $"<strong>{result}</strong>";
         return result;
@@ -396,6 +435,9 @@ public static partial class DocxToHtml
                 break;
             case NoBreakHyphen:
                 html.Append('-');
+                break;
+            case SymbolChar symbol when SymbolText(symbol) is { } character:
+                html.Append(WebUtility.HtmlEncode(character));
                 break;
             case Drawing drawing:
                 html.Append(Image(drawing, main, images));
@@ -439,7 +481,8 @@ public static partial class DocxToHtml
                 : main.FootnotesPart?.Footnotes?.Elements<Footnote>().FirstOrDefault(f => f.Id?.Value == id);
             if (note is null || _texts.Count >= 500) return "";
             _texts.Add(string.Join(" ", note.Elements<Paragraph>().Select(paragraphText)).Trim());
-            return $"<sup>[{_texts.Count}]</sup>";
+            // Its number in brackets is plain text: raised, it would read as a superscript number.
+            return $"[{_texts.Count}]";
         }
 
         public void AppendTo(StringBuilder html)

@@ -34,8 +34,7 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
     private int _topHeading = 1;
     private int _depth;
     private int _containerDepth;
-    private bool _inStrong;
-    private bool _inEmphasis;
+    private bool _inStrong, _inEmphasis, _inStruck, _inRaised, _inLowered;
 
     /// <summary>The files of the images the body shows, with their alt text, in order.</summary>
     public IReadOnlyList<(string File, string Alt)> Images => _images;
@@ -114,8 +113,9 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         "textarea, select, option, button, input, canvas, audio, video, xml, noframes, noembed, plaintext, xmp, dialog:not([open])";
 
     /// <summary>
-    /// Emphasis set by style, as Google Docs writes it: a span in bold (<c>font-weight:700</c>) or italics becomes
-    /// &lt;strong&gt; or &lt;em&gt;, and the &lt;b style="font-weight:normal"&gt; Docs wraps a whole pasted document in is
+    /// Emphasis set by style, as Google Docs and Outlook write it: a span in bold (<c>font-weight:700</c>), italics,
+    /// struck through or raised or lowered (<c>vertical-align:super</c>) becomes &lt;strong&gt;, &lt;em&gt;, &lt;s&gt;,
+    /// &lt;sup&gt; or &lt;sub&gt;, and the &lt;b style="font-weight:normal"&gt; Docs wraps a whole pasted document in is
     /// no emphasis at all.
     /// </summary>
     private static void StyledEmphasis(IHtmlDocument document)
@@ -124,11 +124,15 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         {
             var style = element.GetAttribute("style")!;
             var tags = element.LocalName == "span"
-                ? new[] { BoldStyle().IsMatch(style) ? "strong" : null, ItalicStyle().IsMatch(style) ? "em" : null }.OfType<string>().ToList()
+                ? new[]
+                {
+                    BoldStyle().IsMatch(style) ? "strong" : null, ItalicStyle().IsMatch(style) ? "em" : null, StruckStyle().IsMatch(style) ? "s" : null,
+                    VerticalAlign().Match(style) is { Success: true } raised ? (raised.Groups["super"].Success ? "sup" : "sub") : null,
+                }.OfType<string>().ToList()
                 : NormalWeight().IsMatch(style) ? ["span"] : [];
             if (tags.Count == 0) continue;
             var replacement = document.CreateElement(tags[0]);
-            var inner = tags.Count > 1 ? replacement.AppendChild(document.CreateElement(tags[1])) : replacement;
+            var inner = tags.Skip(1).Aggregate((IElement)replacement, (outer, tag) => (IElement)outer.AppendChild(document.CreateElement(tag)));
             while (element.FirstChild is { } child) inner.AppendChild(child);
             element.Replace(replacement);
         }
@@ -506,6 +510,13 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
                         return Emphasised(element, ref _inStrong, "**");
                     case "em" or "i" or "cite":
                         return Emphasised(element, ref _inEmphasis, "*");
+                    // Struck-out words ("£40, now free") and a raised or lowered figure (m², 10⁶, H₂O) mean something else written plainly.
+                    case "s" or "strike" or "del":
+                        return Emphasised(element, ref _inStruck, "~~");
+                    case "sup":
+                        return Emphasised(element, ref _inRaised, "^");
+                    case "sub":
+                        return Emphasised(element, ref _inLowered, "~");
                     case "code" or "kbd" or "samp":
                         return CodeSpan(element.TextContent);
                     case "a":
@@ -713,4 +724,10 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
 
     [GeneratedRegex(@"(^|;)\s*font-style\s*:\s*(italic|oblique)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ItalicStyle();
+
+    [GeneratedRegex(@"(^|;)\s*text-decoration(-line)?\s*:[^;]*\bline-through\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StruckStyle();
+
+    [GeneratedRegex(@"(^|;)\s*vertical-align\s*:\s*((?<super>super)|sub)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex VerticalAlign();
 }

@@ -93,10 +93,29 @@ public class DocxToHtmlTests
         var (html, _, problem) = DocxToHtml.Convert(bytes, new());
 
         Assert.Null(problem);
-        Assert.Contains("<p>We opened the hub in May and it now sees forty staff a week in Leeds.<sup>[1]</sup></p>", html);
+        Assert.Contains("<p>We opened the hub in May and it now sees forty staff a week in Leeds.[1]</p>", html);
         Assert.Contains("<p>Text in a template field.</p>", html);
         Assert.Contains("<ol><li>First step</li><li>Second step</li></ol><ul><li>A bullet</li></ul>", html);
         Assert.Contains("<h2>Notes</h2><ol><li>Figures from the hub&#39;s own records.</li></ol>", html);
+    }
+
+    [Fact]
+    public void Struck_raised_and_lowered_text_and_inserted_symbols_read_as_word_shows_them()
+    {
+        const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        static string Run(string properties, string text) => $"<w:r><w:rPr>{properties}</w:rPr><w:t xml:space=\"preserve\">{text}</w:t></w:r>";
+        var body = "<w:p>" + Run("", "The fee was ") + Run("<w:strike/>", "£40") + Run("", " ") + Run("<w:dstrike/>", "£30") + Run("", " and is now free in 40 m")
+            + Run("<w:vertAlign w:val=\"superscript\"/>", "2") + Run("", " of H") + Run("<w:vertAlign w:val=\"subscript\"/>", "2") + Run("", "O at 20")
+            + "<w:r><w:sym w:font=\"Symbol\" w:char=\"F0B0\"/></w:r>" + Run("", "C, ") + "<w:r><w:sym w:font=\"Symbol\" w:char=\"F061\"/></w:r>"
+            + Run("", " waves ") + "<w:r><w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/></w:r>" + Run("<w:strike w:val=\"0\"/>", " done")
+            // A note's number, raised by the writer's own formatting as LibreOffice writes it, stays a plain [1].
+            + "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:footnoteReference w:id=\"1\"/></w:r></w:p>";
+        var footnotes = $"<w:footnotes xmlns:w=\"{W}\"><w:footnote w:id=\"1\"><w:p><w:r><w:t>A note.</w:t></w:r></w:p></w:footnote></w:footnotes>";
+
+        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("footnotes", "footnotes")] = footnotes }), new());
+
+        Assert.Null(problem);
+        Assert.Contains("<p>The fee was <s>£40</s> <s>£30</s> and is now free in 40 m<sup>2</sup> of H<sub>2</sub>O at 20°C, α waves ✓ done[1]</p>", System.Net.WebUtility.HtmlDecode(html));
     }
 
     [Fact]
@@ -133,7 +152,7 @@ public class DocxToHtmlTests
         Assert.Null(problem);
         Assert.Contains("<ol><li>Step one<ul><li>a detail</li></ul></li><li>Step two</li></ol><p>A paragraph between</p><ol start=\"3\"><li>Step three</li></ol>", html);
         Assert.Contains("<ul><li>Styled bullet</li></ul>", html);
-        Assert.Contains("<p>Our e-learning course.<sup>[1]</sup></p>", html);
+        Assert.Contains("<p>Our e-learning course.[1]</p>", html);
         Assert.Contains("<p>Before the box.<br>PULL QUOTE</p>", html);
         Assert.Contains("<tr><td colspan=\"2\">Total</td><td>24</td></tr>", html);
         Assert.Contains("<h2>Notes</h2><ol><li>From the course&#39;s own survey.</li></ol>", html);

@@ -318,6 +318,22 @@ public class MailProgramTests
     }
 
     [Fact]
+    public void Struck_out_raised_and_lowered_text_keeps_its_meaning()
+    {
+        var html = $"<p>{Prose}</p><p>The fee was <s>£40</s> <del>£30</del> <strike>£20 a head</strike> and is now free. " +
+            "The room is 40 m<sup>2</sup>, we reached 10<sup>6</sup> views, and drank H<sub>2</sub>O. " +
+            "<span style=\"text-decoration: line-through\">Outlook's strike</span>, <span style=\"vertical-align:super;font-size:8pt\">Docs' raised</span> ~ ^ text.</p>";
+
+        var post = ConvertFile(Message("Fees", "", html)).Post!;
+
+        Assert.EndsWith("The fee was ~~£40~~ ~~£30~~ ~~£20 a head~~ and is now free. The room is 40 m^2^, we reached 10^6^ views, and drank H~2~O. " +
+            "~~Outlook's strike~~, ^Docs' raised^ \\~ \\^ text.", post.Body);
+        var page = PublishedPage(post);
+        Assert.Contains("The fee was <del>£40</del> <del>£30</del> <del>£20 a head</del> and is now free. The room is 40 m<sup>2</sup>, we reached 10<sup>6</sup> views, " +
+            "and drank H<sub>2</sub>O. <del>Outlook's strike</del>, <sup>Docs' raised</sup> ~ ^ text.", page);
+    }
+
+    [Fact]
     public void A_pasted_picture_the_email_does_not_hold_is_said_to_be_left_out()
     {
         var post = ConvertFile(Message("Referrals", "", $"<p>{Prose}</p><p><img src=\"cid:chart@01D9\" alt=\"Chart of referrals\"></p>")).Post!;
