@@ -46,12 +46,16 @@ public sealed class DomRewriter(BodyEdits edits)
         var removed = new List<RemovedHtml>();
         // "<!-- more -->" (WordPress, Jekyll, MkDocs) ends the excerpt; read it before the sanitiser drops comments.
         var more = body.ChildNodes.OfType<IComment>().FirstOrDefault(c => c.Data.Trim().Equals("more", StringComparison.OrdinalIgnoreCase));
-        var excerptText = more is null ? null : string.Join(' ', body.ChildNodes.TakeWhile(n => n != more).Select(n => n.TextContent));
+        var beforeMore = more is null ? null : body.ChildNodes.TakeWhile(n => n != more).ToList();
         AlignCells(body);
         if (markdown.RawHtmlLine is not null)
         {
             Sanitize(document, removed);
         }
+        // What readers see of it: what the sanitiser removed (a script's code, a style sheet) and comments are no one's
+        // words, and a footnote's number is no word of the sentence.
+        var excerptText = beforeMore is null ? null
+            : string.Join(' ', beforeMore.Where(n => n.Parent == body && n is not IComment).Select(ProseText));
 
         // One walk of the tree finds every element the stage changes (five selector queries walked it five times);
         // they are then changed in the same order as before, so the output is the same.
@@ -66,7 +70,7 @@ public sealed class DomRewriter(BodyEdits edits)
             switch (element.LocalName)
             {
                 // The first paragraph with words: a post often opens with a picture, alone in its paragraph.
-                case "p" when opening is null && element.Closest("." + BodyEdits.FootnotesClass) is null && ProseText(element) is var prose && !string.IsNullOrWhiteSpace(prose):
+                case "p" when opening is null && ProseText(element) is var prose && !string.IsNullOrWhiteSpace(prose):
                     opening = prose;
                     break;
                 case "a" when element.HasAttribute("href"): links.Add(element); break;
@@ -93,8 +97,7 @@ public sealed class DomRewriter(BodyEdits edits)
         // A body without a paragraph of words (only a list, a table, code) is summed up by its text (as the token
         // stage does: footnote numbers and notes aside, before the headings' "#" links are added).
         var excerpt = BodyEdits.Excerpt(!string.IsNullOrWhiteSpace(excerptText) ? excerptText
-            : opening ?? string.Concat(body.Descendants<IText>()
-                .Where(t => t.ParentElement?.Closest($"a.{BodyEdits.FootnoteReferenceClass}, .{BodyEdits.FootnotesClass}") is null).Select(t => t.Data)));
+            : opening ?? ProseText(body));
         foreach (var frame in frames) WrapEmbed(document, frame);
         foreach (var table in tables) StyleTable(document, table);
         foreach (var heading in headings) AddAnchor(document, heading);
@@ -125,6 +128,7 @@ public sealed class DomRewriter(BodyEdits edits)
         frame.SetAttribute("loading", "lazy");
         if (string.IsNullOrWhiteSpace(frame.GetAttribute("title"))) frame.SetAttribute("title", BodyEdits.EmbedTitle);
         frame.RemoveAttribute("frameborder");
+        frame.RemoveAttribute("referrerpolicy");
         var wrapper = document.CreateElement(BodyEdits.EmbedWrapper);
         wrapper.ClassName = BodyEdits.EmbedClass;
         frame.Parent!.ReplaceChild(wrapper, frame);
@@ -152,10 +156,12 @@ public sealed class DomRewriter(BodyEdits edits)
     /// <summary>Table cells aligned by Markdown (or written so in HTML) get the NHS.UK class for it instead of a style.</summary>
     private static void AlignCells(IElement body)
     {
-        foreach (var cell in body.QuerySelectorAll("th[style], td[style]"))
+        foreach (var cell in body.QuerySelectorAll("th[style], td[style], th[align], td[align]"))
         {
-            if (BodyEdits.AlignmentClass(cell.GetAttribute("style")) is not { } alignment) continue;
+            // HTML's older align attribute says the same: the NHS.UK style sheet's own alignment of cells overrules both.
+            if ((BodyEdits.AlignmentClass(cell.GetAttribute("style")) ?? BodyEdits.AlignmentClass($"text-align: {cell.GetAttribute("align")}")) is not { } alignment) continue;
             cell.RemoveAttribute("style");
+            cell.RemoveAttribute("align");
             cell.ClassList.Add(alignment);
         }
     }
@@ -208,9 +214,10 @@ public sealed class DomRewriter(BodyEdits edits)
         }
     }
 
-    /// <summary><paramref name="paragraph"/>'s text without its footnote numbers, which would read as part of a summary ("the claim.1").</summary>
-    private static string ProseText(IElement paragraph) =>
-        string.Concat(paragraph.Descendants<IText>().Where(t => t.ParentElement?.Closest("a." + BodyEdits.FootnoteReferenceClass) is null).Select(t => t.Data));
+    /// <summary><paramref name="node"/>'s text without footnote numbers and notes, which would read as part of a summary ("the claim.1").</summary>
+    private static string ProseText(INode node) =>
+        string.Concat((node is IText text ? [text] : node.Descendants<IText>())
+            .Where(t => t.ParentElement?.Closest($"a.{BodyEdits.FootnoteReferenceClass}, .{BodyEdits.FootnotesClass}") is null).Select(t => t.Data));
 
     /// <summary>Markdig's footnote reference (a.footnote-ref) or note (li in div.footnotes), which the other links to by id.</summary>
     private static bool IsFootnotePart(IElement element) =>
@@ -270,7 +277,8 @@ public sealed class DomRewriter(BodyEdits edits)
         // A post shows text: a form in it (its default allowlist keeps them) could ask readers for an NHSmail password on the site's own pages.
         sanitizer.AllowedTags.ExceptWith(FormControls);
         // aria-label names a link or picture for screen readers (a link of an icon alone).
-        sanitizer.AllowedAttributes.UnionWith(["id", "class", "allowfullscreen", "allow", "frameborder", "loading", "title", "aria-label"]);
+        // A player's referrerpolicy, in YouTube's own embed code, is the browsers' default: dropped from the player, untold.
+        sanitizer.AllowedAttributes.UnionWith(["id", "class", "allowfullscreen", "allow", "frameborder", "referrerpolicy", "loading", "title", "aria-label"]);
         // name="body" on an image makes document.body that image (DOM clobbering), and the page's scripts then fail.
         sanitizer.AllowedAttributes.ExceptWith(["style", "name"]);
         sanitizer.AllowedSchemes.UnionWith(BodyEdits.SafeSchemes);

@@ -540,7 +540,8 @@ public class SiteBuildTests
             var body = new HtmlParser().ParseFragment(html, new HtmlParser().ParseDocument("").Body!).OfType<AngleSharp.Dom.IElement>().ToList();
             var links = body.SelectMany(e => e.QuerySelectorAll("a[href]").Prepend(e).Where(a => a.HasAttribute("href"))).Select(a => a.GetAttribute("href")!).ToList();
             Assert.Contains("https://example.org/blog/commitments/put-people-first/", links);
-            Assert.Contains("https://example.org/blog/posts/coded/#part-two", links);
+            // A heading's "#" link is the page's own, shown on hover: the feed's heading is its words alone.
+            Assert.DoesNotContain("https://example.org/blog/posts/coded/#part-two", links);
             Assert.Contains("https://example.org/blog/posts/coded/#fn:1", links);
             Assert.DoesNotContain(links, l => l.StartsWith('#') || l.StartsWith('/'));
             // The code samples read as the post shows them.
@@ -1072,6 +1073,57 @@ public class SiteBuildTests
         using var api = JsonDocument.Parse(site.ReadOutput("api/posts.json"));
         Assert.Equal("Opening line one. Opening line two.", api.RootElement.GetProperty("posts")[0].GetProperty("summary").GetString());
         Assert.DoesNotContain("<!--", site.ReadOutput("posts/marked/index.html").Split("ppn-post-body")[1]);
+    }
+
+    [Fact]
+    public void The_excerpt_before_a_more_marker_is_only_what_readers_see()
+    {
+        using var site = new TestSite();
+        // An editor's comment, a script and a style sheet (removed from the page) and a footnote's number are no words of the summary.
+        site.WritePost("marked", body: "<!-- Editor note: check the name (Jane Doe) -->\n\nOpening line with a note[^1].\n\n<script>trackVisitor(\"abc\")</script>\n\n" +
+            "<style>.nhsuk-header { display: none }</style>\n\n<!-- more -->\n\nThe rest.\n\n[^1]: The note.");
+
+        var result = site.Build();
+
+        using var api = JsonDocument.Parse(site.ReadOutput("api/posts.json"));
+        Assert.Equal("Opening line with a note.", api.RootElement.GetProperty("posts")[0].GetProperty("summary").GetString());
+        Assert.DoesNotContain("Jane Doe", string.Concat(Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories).Select(File.ReadAllText)));
+        Assert.Equal(2, site.Lines(result).Count(l => l.Contains("PPN017", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Feeds_and_the_api_carry_headings_without_the_pages_hover_links()
+    {
+        using var site = new TestSite();
+        site.WritePost("sections", body: "Intro.\n\n## Results\n\nText.\n\n### <em>Raw</em> heading\n\n<p>Raw HTML too.</p>");
+
+        Assert.True(site.Build().Succeeded);
+
+        Assert.Contains("ppn-heading-anchor", site.ReadOutput("posts/sections/index.html"));
+        foreach (var file in new[] { "feed.xml", "feed.json", "api/posts/sections.json" })
+        {
+            var text = site.ReadOutput(file);
+            Assert.Contains("Results", text);
+            Assert.DoesNotContain("ppn-heading-anchor", text);
+        }
+        using var api = JsonDocument.Parse(site.ReadOutput("api/posts/sections.json"));
+        Assert.Contains("<h2 id=\"results\">Results</h2>", api.RootElement.GetProperty("content_html").GetString());
+    }
+
+    [Fact]
+    public void A_players_embed_code_as_youtube_gives_it_is_kept_without_a_warning()
+    {
+        using var site = new TestSite();
+        site.WritePost("video", body: "Intro.\n\n<iframe width=\"560\" height=\"315\" src=\"https://www.youtube.com/embed/dQw4w9WgXcQ?si=abc\" title=\"YouTube video player\" frameborder=\"0\" " +
+            "allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share\" referrerpolicy=\"strict-origin-when-cross-origin\" allowfullscreen></iframe>");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded);
+        Assert.Empty(site.Lines(result));
+        var frame = Page(site, "posts/video/index.html").QuerySelector(".ppn-post-body iframe")!;
+        Assert.Equal("https://www.youtube.com/embed/dQw4w9WgXcQ?si=abc", frame.GetAttribute("src"));
+        Assert.False(frame.HasAttribute("referrerpolicy"));
     }
 
     [Fact]

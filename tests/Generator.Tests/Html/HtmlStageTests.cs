@@ -118,6 +118,9 @@ public sealed partial class HtmlStageTests : IDisposable
         Assert.Empty(processed.RemovedHtml);
         Assert.Contains("<td class=\"nhsuk-u-text-align-left\">a</td>\n<td class=\"nhsuk-u-text-align-centre\">b</td>\n"
             + "<td class=\"nhsuk-u-text-align-right\">c</td>\n<td>d</td>", processed.Html, StringComparison.Ordinal);
+        // A pasted table's cells aligned by HTML's align attribute, which the NHS.UK style sheet overrules as it does a style.
+        var pasted = new DomRewriter(_edits).Process(MarkdownRenderer.Render("<table><tr><th align=\"right\">Referrals</th><td align=center style=\"width:5em\">1,204</td><td align=justify>x</td></tr></table>"), Context());
+        Assert.Contains("<th class=\"nhsuk-u-text-align-right\">Referrals</th><td class=\"nhsuk-u-text-align-centre\">1,204</td>", pasted.Html, StringComparison.Ordinal);
     }
 
     [Fact]
