@@ -19,7 +19,7 @@ public static partial class MarkdownRenderer
 
     /// <summary>
     /// Tables, footnotes, figures, GitHub-style heading ids, media links (event recordings on YouTube/Vimeo become
-    /// embeds), smart quotes and bare-URL links: what contributors write, nothing that runs code.
+    /// embeds), smart quotes, bare-URL links and strikethrough: what contributors write, nothing that runs code.
     /// </summary>
     public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -30,8 +30,10 @@ public static partial class MarkdownRenderer
         .UseMediaLinks(Embeds)
         .UseSmartyPants()
         .UseAutoLinks()
-        .UseEmphasisExtras()
-        .UseListExtras()
+        // Only ~~struck out~~: Markdig's other extras read ordinary prose as markup ("5~10 people" as a subscript,
+        // "2^3 to 4^5" as a superscript, "a==b" as highlighted, "C++ and C++" as inserted). <sup> and <sub> are written as HTML.
+        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
+        .Use<LetterLists>()
         .Build();
 
     /// <summary>
@@ -119,6 +121,7 @@ public static partial class MarkdownRenderer
         List<HtmlInline>? rawHtml = null;
         List<HeadingBlock>? headings = null;
         List<LinkInline>? playersInLinks = null;
+        List<FootnoteLink>? referencesWithWords = null;
         TemplateTag? templateTag = null;
         foreach (var node in document.Descendants())
         {
@@ -129,6 +132,10 @@ public static partial class MarkdownRenderer
                     break;
                 case FootnoteLinkReferenceDefinition footnote:
                     (footnotes ??= []).Add(footnote);
+                    break;
+                // "[Smith et al., 2020][^1]" is read as a link to the note labelled "^1", its words replaced by the note's number.
+                case FootnoteLink { IsBackLink: false } reference when !markdown.AsSpan(reference.Span.Start).StartsWith("[^", StringComparison.Ordinal):
+                    (referencesWithWords ??= []).Add(reference);
                     break;
                 case LiteralInline literal when TemplateTagIn(literal) is { } tag:
                     templateTag = templateTag is null ? tag : templateTag with { Count = templateTag.Count + tag.Count };
@@ -162,6 +169,10 @@ public static partial class MarkdownRenderer
                     break;
             }
         }
+        // Their words are kept, before the number.
+        foreach (var reference in referencesWithWords ?? [])
+            if (markdown.IndexOf("[^", reference.Span.Start, reference.Span.Length, StringComparison.Ordinal) is var label and > 0)
+                reference.InsertBefore(new LiteralInline(markdown[reference.Span.Start..label]) { Line = reference.Line, Column = reference.Column });
         foreach (var player in playersInLinks ?? []) player.ReplaceBy(new LiteralInline(PlainText(player)) { Line = player.Line, Column = player.Column }, copyChildren: false);
         // Changed once the walk is over: a "tag" that is no element, or one never closed, becomes text, and what is left is raw HTML.
         foreach (var inline in rawHtml ?? []) RawHtml.KeepNonElementsAsText(inline);

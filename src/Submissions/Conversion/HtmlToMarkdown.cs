@@ -514,9 +514,9 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
                     case "s" or "strike" or "del":
                         return Emphasised(element, ref _inStruck, "~~");
                     case "sup":
-                        return Emphasised(element, ref _inRaised, "^");
+                        return Emphasised(element, ref _inRaised, "<sup>", "</sup>");
                     case "sub":
-                        return Emphasised(element, ref _inLowered, "~");
+                        return Emphasised(element, ref _inLowered, "<sub>", "</sub>");
                     case "code" or "kbd" or "samp":
                         return CodeSpan(element.TextContent);
                     case "a":
@@ -602,7 +602,7 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         return $"![{MarkdownText.Escape(alt)}]({file})";
     }
 
-    private string Emphasised(IElement element, ref bool inside, string marker)
+    private string Emphasised(IElement element, ref bool inside, string marker, string? closing = null)
     {
         if (inside) return InlineChildren(element);
         inside = true;
@@ -614,7 +614,7 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
             // marker left open on each side, shown as asterisks: each paragraph gets its own pair.
             var paragraphs = ParagraphBreak().Split(InlineChildren(element));
             return string.Concat(paragraphs.Select((part, i) => i % 2 == 1 ? part
-                : Wrap(part, marker, i == 0 && wordBefore, i == paragraphs.Length - 1 && wordAfter)));
+                : Wrap(part, marker, closing ?? marker, i == 0 && wordBefore, i == paragraphs.Length - 1 && wordAfter)));
         }
         finally { inside = false; }
     }
@@ -635,11 +635,12 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
     }
 
     /// <summary>
-    /// Wraps <paramref name="inner"/> in <paramref name="marker"/>. Markdown reads "*(we think)*worth" as asterisks: a
-    /// marker between punctuation and a letter neither opens nor closes. So punctuation at an end next to a word
-    /// outside goes outside the markers ("(*we think*)worth"), which reads the same.
+    /// Wraps <paramref name="inner"/> in <paramref name="marker"/> and <paramref name="closing"/>. Markdown reads
+    /// "*(we think)*worth" as asterisks: a marker between punctuation and a letter neither opens nor closes. So
+    /// punctuation at an end next to a word outside goes outside the markers ("(*we think*)worth"), which reads the same;
+    /// HTML's tags ("&lt;sup&gt;") open and close wherever they are.
     /// </summary>
-    private static string Wrap(string inner, string marker, bool wordBefore, bool wordAfter)
+    private static string Wrap(string inner, string marker, string closing, bool wordBefore, bool wordAfter)
     {
         // White space and line breaks at the ends stay outside the markers: "**bold\\**" would escape the closing one.
         var lead = 0;
@@ -650,11 +651,11 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         var trimmed = inner[lead..end];
         if (trimmed.Length == 0) return inner;
         // Both ends go out together, so a quoted word keeps its quotes as a pair ("the “**NHS**”way").
-        var move = wordBefore && lead == 0 && LeadingPunctuation(trimmed) > 0 || wordAfter && trail == 0 && TrailingPunctuation(trimmed) > 0;
-        var opening = move ? LeadingPunctuation(trimmed) : 0;
-        var closing = move ? TrailingPunctuation(trimmed[opening..]) : 0;
-        if (opening + closing >= trimmed.Length) return inner[..lead] + marker + trimmed + marker + inner[(inner.Length - trail)..];
-        return inner[..lead] + trimmed[..opening] + marker + trimmed[opening..^closing] + marker + trimmed[^closing..] + inner[(inner.Length - trail)..];
+        var move = marker[0] != '<' && (wordBefore && lead == 0 && LeadingPunctuation(trimmed) > 0 || wordAfter && trail == 0 && TrailingPunctuation(trimmed) > 0);
+        var before = move ? LeadingPunctuation(trimmed) : 0;
+        var after = move ? TrailingPunctuation(trimmed[before..]) : 0;
+        if (before + after >= trimmed.Length) return inner[..lead] + marker + trimmed + closing + inner[(inner.Length - trail)..];
+        return inner[..lead] + trimmed[..before] + marker + trimmed[before..^after] + closing + trimmed[^after..] + inner[(inner.Length - trail)..];
     }
 
     /// <summary>Whether a Markdown hard break ("\\" and a line break) starts at <paramref name="at"/>: a backslash not itself escaped.</summary>

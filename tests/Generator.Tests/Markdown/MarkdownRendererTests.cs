@@ -67,4 +67,20 @@ public sealed class MarkdownRendererTests
         var html = MarkdownRenderer.Render(markdown).Html.ToString();
         Assert.Equal(headings.Split('|'), System.Text.RegularExpressions.Regex.Matches(html, "<h[1-6][^>]*>").Select(m => m.Value));
     }
+
+    [Theory]
+    // Hard-wrapped prose whose next line starts with an initial or "v.": the sentence goes on.
+    [InlineData("Our thanks go to the keynote speaker, Professor\nA. N. Other, for an inspiring talk.", "<p>Our thanks go to the keynote speaker, Professor\nA. N. Other, for an inspiring talk.</p>\n")]
+    [InlineData("The 1989 case of Gillick\nv. West Norfolk shaped consent.", "<p>The 1989 case of Gillick\nv. West Norfolk shaped consent.</p>\n")]
+    [InlineData("The programme was led by Dr\nI. Patel and colleagues.", "<p>The programme was led by Dr\nI. Patel and colleagues.</p>\n")]
+    // A list of letters or numerals after a blank line, its items going on one after another.
+    [InlineData("Options:\n\na. Do nothing\nb. Hire staff", "<p>Options:</p>\n<ol type=\"a\">\n<li>Do nothing</li>\n<li>Hire staff</li>\n</ol>\n")]
+    [InlineData("I. Background\nII. Methods", "<ol type=\"I\">\n<li>Background</li>\n<li>Methods</li>\n</ol>\n")]
+    // Ordinary prose is not markup: only ~~two tildes~~ strike out.
+    [InlineData("Groups of 5~10 people; 2^3 to 4^5 points; a==b; C++ and C++; ~~£40~~ now free.", "<p>Groups of 5~10 people; 2^3 to 4^5 points; a==b; C++ and C++; <del>£40</del> now free.</p>\n")]
+    // Words in brackets just before a footnote's reference stay, before its number.
+    [InlineData("As earlier work showed [Smith et al., 2020][^1], outcomes improved.\n\n[^1]: A study.",
+        "<p>As earlier work showed [Smith et al., 2020]<a id=\"fnref:1\" href=\"#fn:1\" class=\"footnote-ref\"><sup>1</sup></a>, outcomes improved.</p>\n")]
+    public void Prose_is_read_as_written_and_letter_lists_as_lists(string markdown, string html) =>
+        Assert.StartsWith(html, MarkdownRenderer.Render(markdown).Html.ToString(), StringComparison.Ordinal);
 }

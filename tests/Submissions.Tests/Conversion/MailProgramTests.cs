@@ -326,8 +326,8 @@ public class MailProgramTests
 
         var post = ConvertFile(Message("Fees", "", html)).Post!;
 
-        Assert.EndsWith("The fee was ~~£40~~ ~~£30~~ ~~£20 a head~~ and is now free. The room is 40 m^2^, we reached 10^6^ views, and drank H~2~O. " +
-            "~~Outlook's strike~~, ^Docs' raised^ \\~ \\^ text.", post.Body);
+        Assert.EndsWith("The fee was ~~£40~~ ~~£30~~ ~~£20 a head~~ and is now free. The room is 40 m<sup>2</sup>, we reached 10<sup>6</sup> views, and drank H<sub>2</sub>O. " +
+            "~~Outlook's strike~~, <sup>Docs' raised</sup> \\~ \\^ text.", post.Body);
         var page = PublishedPage(post);
         Assert.Contains("The fee was <del>£40</del> <del>£30</del> <del>£20 a head</del> and is now free. The room is 40 m<sup>2</sup>, we reached 10<sup>6</sup> views, " +
             "and drank H<sub>2</sub>O. <del>Outlook's strike</del>, <sup>Docs' raised</sup> ~ ^ text.", page);
