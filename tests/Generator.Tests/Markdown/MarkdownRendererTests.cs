@@ -78,6 +78,8 @@ public sealed class MarkdownRendererTests
     [InlineData("I. Background\nII. Methods", "<ol type=\"I\">\n<li>Background</li>\n<li>Methods</li>\n</ol>\n")]
     // Ordinary prose is not markup: only ~~two tildes~~ strike out.
     [InlineData("Groups of 5~10 people; 2^3 to 4^5 points; a==b; C++ and C++; ~~£40~~ now free.", "<p>Groups of 5~10 people; 2^3 to 4^5 points; a==b; C++ and C++; <del>£40</del> now free.</p>\n")]
+    // A pipe escaped in a table cell's code is a pipe, as GitHub shows it; elsewhere code is as written.
+    [InlineData("| Left | Code |\n|:--|:-:|\n| a | `x \\| y` |\n\n`a \\| b`", "<table>\n<thead>\n<tr>\n<th style=\"text-align: left;\">Left</th>\n<th style=\"text-align: center;\">Code</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td style=\"text-align: left;\">a</td>\n<td style=\"text-align: center;\"><code>x | y</code></td>\n</tr>\n</tbody>\n</table>\n<p><code>a \\| b</code></p>\n")]
     // Words in brackets just before a footnote's reference stay, before its number.
     [InlineData("As earlier work showed [Smith et al., 2020][^1], outcomes improved.\n\n[^1]: A study.",
         "<p>As earlier work showed [Smith et al., 2020]<a id=\"fnref:1\" href=\"#fn:1\" class=\"footnote-ref\"><sup>1</sup></a>, outcomes improved.</p>\n")]
