@@ -45,7 +45,13 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
                 continue;
             }
             var section = link.IsImage ? "" : SectionLink.IdIn(link.Url);
-            switch (LinkTarget.Classify(link.Url))
+            var kind = LinkTarget.Classify(link.Url);
+            // A post folder's own file written as its address on the site (/posts/<slug>/photo.png): the file beside it.
+            var beside = kind == LinkKind.SiteRooted && Path.GetFileName(source.FullPath) == "index.md" && LinkTarget.PathPart(link.Url).TrimStart('/') is var rooted
+                && rooted.StartsWith(pagePath, StringComparison.Ordinal) && rooted.Length > pagePath.Length && !isSitePath(rooted) && !rooted.EndsWith('/')
+                ? rooted[pagePath.Length..] : null;
+            if (beside is not null) kind = LinkKind.RelativeFile;
+            switch (kind)
             {
                 case LinkKind.Fragment when section.Length > 0:
                     sections.Add(new SectionLink(link.Url, section, pagePath, null, location));
@@ -71,7 +77,7 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
                         diagnostics.Add(DiagnosticCode.BrokenLink, location, $"link '{link.Url}' points at a file that does not exist", FolderBounds.OtherCaseHint(file));
                     break;
                 case LinkKind.RelativeFile:
-                    var target = LinkTarget.ResolveInside(source.Directory, link.Url);
+                    var target = LinkTarget.ResolveInside(source.Directory, beside ?? link.Url);
                     if (target is not null) context.Consult(target);
                     if (target is null)
                         diagnostics.Add(link.IsImage ? DiagnosticCode.MissingImage : DiagnosticCode.BrokenLink, location,

@@ -1092,6 +1092,24 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void A_post_folders_own_picture_written_as_its_site_address_is_the_file_beside_it()
+    {
+        using var site = new TestSite();
+        site.WritePost("index", folder: "2021/ab", body: "![Our garden](/posts/ab/photo.png) and [the picture](/posts/ab/photo.png); not [this](/posts/ab/gone.png).");
+        using (var photo = new SKBitmap(4, 3))
+        using (var data = photo.Encode(SKEncodedImageFormat.Png, 100))
+            File.WriteAllBytes(Path.Combine(site.Input, "posts", "2021", "ab", "photo.png"), data.ToArray());
+
+        var result = site.Build();
+
+        Assert.Equal(["input/posts/2021/ab/index.md:9:80: error PPN009: link '/posts/ab/gone.png' does not exist in the post's folder"],
+            site.Lines(result).Select(l => l.Split(" (hint:")[0]));
+        site.WritePost("index", folder: "2021/ab", body: "![Our garden](/posts/ab/photo.png) and [the picture](/posts/ab/photo.png).");
+        Assert.True(site.Build().Succeeded);
+        Assert.True(site.OutputExists("posts/ab/photo.png"));
+    }
+
+    [Fact]
     public void Feeds_and_the_api_carry_headings_without_the_pages_hover_links()
     {
         using var site = new TestSite();
