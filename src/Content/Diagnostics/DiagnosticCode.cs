@@ -159,6 +159,10 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode FootnoteNotShown = new("PPN038", "Footnote not shown", Severity.Warning,
         "Give each note one definition ([^1]: The source.) on a line of its own, and refer to it in the text ([^1]).");
 
+    /// <summary>A Markdown link whose address holds a space, which Markdown does not read as a link: shown as written.</summary>
+    public static readonly DiagnosticCode LinkShownAsText = new("PPN039", "Link shown as text", Severity.Warning,
+        "Write the address without spaces (%20 for a space in a file name), or put it in angle brackets: [the report](<my report.pdf>).");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -167,6 +171,6 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
         ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile, TitleRepeated,
         UnreadFile, DatedFarAhead, HeavyImage, TagsShareAPage, LinkWithoutText, MissingSection, UnclosedTagAsText,
-        UnclosedHtmlHidesRest, FootnoteNotShown,
+        UnclosedHtmlHidesRest, FootnoteNotShown, LinkShownAsText,
     ];
 }

@@ -58,22 +58,4 @@ internal static class Footnotes
         while (end < markdown.Length && markdown[end] is not (']' or '[') && !char.IsWhiteSpace(markdown[end])) end++;
         return end > at + 2 && end < markdown.Length && markdown[end] == ']' ? markdown[at..(end + 1)] : null;
     }
-
-    /// <summary>
-    /// The 0-based line and column of offsets in a body, read on from the last one asked (from the start when it is
-    /// before it), so thousands in order read the body once. Markdig gives a '[' left as text no line of its own.
-    /// </summary>
-    private sealed class LineCounter(string markdown)
-    {
-        private int _offset;
-        private int _line;
-
-        public (int Line, int Column) Position(int offset)
-        {
-            if (offset < _offset) (_offset, _line) = (0, 0);
-            _line += markdown.AsSpan(_offset, offset - _offset).Count('\n');
-            _offset = offset;
-            return (_line, offset - markdown.LastIndexOf('\n', Math.Max(0, offset - 1)) - 1);
-        }
-    }
 }

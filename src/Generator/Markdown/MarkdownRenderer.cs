@@ -212,6 +212,7 @@ public static partial class MarkdownRenderer
             if (headings is not null) NameAgain(headings, neverClosed);
         }
         if (footnotes is not null || brackets is not null) (problems ??= []).AddRange(Footnotes.Problems(footnotes, brackets, markdown));
+        if (brackets is not null) (problems ??= []).AddRange(LinksAsText.Problems(brackets, markdown));
         // Markdig's own renderer cache: a renderer set up once per thread, not once per body.
         document.ToHtml(writer, Pipeline);
         return new MarkdownHtml(default, links, rawHtmlLine)

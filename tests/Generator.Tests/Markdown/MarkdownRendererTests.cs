@@ -85,4 +85,14 @@ public sealed class MarkdownRendererTests
         "<p>As earlier work showed [Smith et al., 2020]<a id=\"fnref:1\" href=\"#fn:1\" class=\"footnote-ref\"><sup>1</sup></a>, outcomes improved.</p>\n")]
     public void Prose_is_read_as_written_and_letter_lists_as_lists(string markdown, string html) =>
         Assert.StartsWith(html, MarkdownRenderer.Render(markdown).Html.ToString(), StringComparison.Ordinal);
+
+    [Fact]
+    public void A_link_whose_address_holds_a_space_is_told_where_it_is_shown_as_written()
+    {
+        var rendered = MarkdownRenderer.Render("Intro.\n\nPlease [call us](tel:+44 20 7946 0000) or read [the report](my report.pdf), [this](<my report.pdf>) and [ok](https://example.org/ \"A title\").");
+
+        Assert.Equal(["2:7 PPN039 '[call us](tel:+44 20 7946 0000)' is shown as written, not as a link: its address holds a space",
+                      "2:47 PPN039 '[the report](my report.pdf)' is shown as written, not as a link: its address holds a space"],
+            rendered.Problems.Select(p => $"{p.Line}:{p.Column} {p.Code.Id} {p.Message}"));
+    }
 }
