@@ -36,13 +36,21 @@ public static class FolderBounds
 
     /// <summary>
     /// A hint for a file that does not exist when its folder has one whose name differs only in capitals
-    /// (<c>photo.jpg</c> for <c>Photo.JPG</c>: the same file on Windows and macOS, not on the web server); else null.
+    /// (<c>photo.jpg</c> for <c>Photo.JPG</c>: the same file on Windows and macOS, not on the web server), or only in
+    /// how its accented letters are stored (macOS may save "é" as "e" and an accent); else null.
     /// </summary>
-    public static string? OtherCaseHint(string missing) =>
-        Path.GetDirectoryName(missing) is { } folder && Directory.Exists(folder)
-        && Directory.EnumerateFiles(folder).Select(Path.GetFileName).FirstOrDefault(name => string.Equals(name, Path.GetFileName(missing), StringComparison.OrdinalIgnoreCase)) is { } named
+    public static string? OtherCaseHint(string missing)
+    {
+        if (Path.GetDirectoryName(missing) is not { } folder || !Directory.Exists(folder)) return null;
+        var wanted = Path.GetFileName(missing);
+        var names = Directory.EnumerateFiles(folder).Select(Path.GetFileName).OfType<string>().ToList();
+        if (names.FirstOrDefault(name => string.Equals(name.Normalize(), wanted.Normalize(), StringComparison.Ordinal)) is { } stored)
+            return $"The folder has a file named '{stored}' whose accented letters are stored differently (as a letter and a separate accent, as macOS may save them): "
+                + "rename the file, typing its name again, so the web server finds it by the name the post gives.";
+        return names.FirstOrDefault(name => string.Equals(name.Normalize(), wanted.Normalize(), StringComparison.OrdinalIgnoreCase)) is { } named
             ? $"The folder has '{named}': names must match exactly, capital letters included (the web server tells them apart)."
             : null;
+    }
 
     private static string WithSeparator(string path) =>
         Path.GetFullPath(path) is var full && Path.EndsInDirectorySeparator(full) ? full : full + Path.DirectorySeparatorChar;
