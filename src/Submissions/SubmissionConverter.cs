@@ -142,13 +142,14 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var removedParts = cleanup.Clean(blocks);
         // The HTML's own quote markup (Gmail's, Outlook on the web's) went before the blocks were made; the rest, here.
         if (quoteRemoved && !removedParts.Contains(BodyCleanup.QuotedMessage)) removedParts.Insert(0, BodyCleanup.QuotedMessage);
-        foreach (var removed in removedParts) warnings.Add($"Removed the {removed} at the {(removed == BodyCleanup.ExternalMailWarning ? "start" : "end")} of the email.");
+        foreach (var removed in removedParts) warnings.Add($"Removed the {removed} at the {(removed is BodyCleanup.ExternalMailWarning or BodyCleanup.GreetingToTeam ? "start" : "end")} of the email.");
         var lines = ContributorLines.Extract(blocks);
         var unreadableDocuments = new List<string>();
         var emailWords = CountWords(blocks);
         // An email that reads as a note about the post ("here is my piece for the blog, let me know…") is never the post
         // when a document comes with it, however short the document.
-        var readsAsNote = emailWords < MaxCoveringNoteWords && CoveringNote().IsMatch(MarkdownText.Unescape(string.Join("\n\n", blocks)));
+        var readsAsNote = emailWords < MaxCoveringNoteWords
+            && (removedParts.Contains(BodyCleanup.GreetingToTeam) || BodyCleanup.CoveringNote().IsMatch(MarkdownText.Unescape(string.Join("\n\n", blocks))));
         var document = emailWords < MaxCoveringNoteWords
             ? WordDocument(parts, images, senderAddress, lines, warnings, unreadableDocuments, emailWords < settings.MinWords ? 0 : emailWords,
                 emailWords < settings.MinWords || readsAsNote ? 0 : 2 * emailWords)
@@ -295,21 +296,6 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
                 + "or paste the post into the email.";
         return $"The email has almost no text ({wordCount}), so there is no post to publish. Please write the post in the email, or attach it as a Word document, and send it again.";
     }
-
-    /// <summary>
-    /// What a note to the editor about a post says, and a post rarely does: that the post is attached, enclosed or below
-    /// ("please find attached", "my blog post is below your message"), that it is here for the blog ("here's the piece I
-    /// promised", "something for the PPN blog"), or how it was sent and may be changed ("as promised", "I hope it is what
-    /// you were looking for", "let me know if you need any changes"). A post's own "see the leaflet attached" is none of these.
-    /// </summary>
-    [GeneratedRegex(@"\b((my|the|our|a) (blog( post)?|post|article|piece|draft|write-?up)\b.{0,60}?\b(attached|enclosed|below|underneath)"
-        + @"|please find (attached|enclosed|below)|(attached|enclosed|below) (is|are) (my|the|our)|I('ve| have) attached|attaching (my|the|our)"
-        + @"|here('s|s| is| are) (my|our|the|a|an|some|something|that)\b.{0,40}?\b(blog|post|article|piece|draft|write-?up|submission|story|promised)"
-        + @"|(something|a (blog|post|piece|article|story)) for (the|your) (\w+ ){0,2}(blog|website|newsletter)"
-        + @"|as (promised|discussed|agreed|requested)|(hope|hoping) (it|this|that)('s| is| will be| works| suits| fits)"
-        + @"|(let me know|tell me) if (you|it|this|that|there)\b.{0,40}?\b(changes?|edits?|amend\w*|more|else|ok|okay|fine|works?|suitable|need\w*)"
-        + @"|happy to (change|edit|amend|shorten|cut|rewrite))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex CoveringNote();
 
     /// <summary>A picture's "cid:" address in HTML, and the Content-ID it names.</summary>
     [GeneratedRegex(@"\bcid:([^""'\s>)]+)", RegexOptions.IgnoreCase)]

@@ -14,6 +14,9 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     /// <summary>What <see cref="Clean"/> names a mail server's banner above the text when it removes it (the only part cut from the start).</summary>
     public const string ExternalMailWarning = "external-mail warning";
 
+    /// <summary>What <see cref="Clean"/> names a greeting to the blog's team, and the note after it, when it removes them from the start.</summary>
+    public const string GreetingToTeam = "greeting to the blog team";
+
     /// <summary>Trailing blocks in which a sign-off or disclaimer is looked for.</summary>
     private const int TailBlocks = 6;
 
@@ -36,6 +39,14 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
         {
             blocks.RemoveAt(0);
             removed.Add(ExternalMailWarning);
+        }
+        // A greeting to the blog's team ("Hi PPN blog team,", "Dear Editor") opens a note to us, not the post; a short
+        // note after it saying what the email brings ("here is my post, as we discussed") goes with it. A greeting to a
+        // person by name stays: it may open a letter the post is.
+        if (blocks.Count > 1 && TeamGreeting().IsMatch(Plain(blocks[0])))
+        {
+            blocks.RemoveRange(0, blocks.Count > 2 && Words().Count(Plain(blocks[1])) <= 60 && CoveringNote().IsMatch(Plain(blocks[1])) ? 2 : 1);
+            removed.Add(GreetingToTeam);
         }
         Cut(blocks, ReplyHeaderIndex(blocks), QuotedMessage, removed);
         Cut(blocks, blocks.FindIndex(b => Plain(b) is "--" or "-- " || Plain(b).StartsWith("--\n", StringComparison.Ordinal)), "signature", removed);
@@ -311,4 +322,22 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     /// <summary>A postscript's start: "P.S.", "PS:", "PS -", "P.s.", "PS I…", "P.P.S.", "Postscript:".</summary>
     [GeneratedRegex(@"^(p\.?\s?(p\.?\s?)?s(\.|:|\s)|post\s?script\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Postscript();
+
+    [GeneratedRegex(@"^(hi|hello|hey|dear|good (morning|afternoon|evening))( all| both| there)?,?\s+((the|our|ppn|psychological professions network|network)\s+)*(blog|comms|communications|editorial|web|website|newsletter)\s+(team|editors?)[\s,!.]*$|^dear (editors?|blog team|sir or madam)[\s,!.]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TeamGreeting();
+
+    /// <summary>
+    /// What a note to the editor about a post says, and a post rarely does: that the post is attached, enclosed or below
+    /// ("please find attached", "my blog post is below your message"), that it is here for the blog ("here's the piece I
+    /// promised", "something for the PPN blog"), or how it was sent and may be changed ("as promised", "I hope it is what
+    /// you were looking for", "let me know if you need any changes"). A post's own "see the leaflet attached" is none of these.
+    /// </summary>
+    [GeneratedRegex(@"\b((my|the|our|a) (blog( post)?|post|article|piece|draft|write-?up)\b.{0,60}?\b(attached|enclosed|below|underneath)"
+        + @"|please find (attached|enclosed|below)|(attached|enclosed|below) (is|are) (my|the|our)|I('ve| have) attached|attaching (my|the|our)"
+        + @"|here('s|s| is| are) (my|our|the|a|an|some|something|that)\b.{0,40}?\b(blog|post|article|piece|draft|write-?up|submission|story|promised)"
+        + @"|(something|a (blog|post|piece|article|story)) for (the|your) (\w+ ){0,2}(blog|website|newsletter)"
+        + @"|as (promised|discussed|agreed|requested)|(hope|hoping) (it|this|that)('s| is| will be| works| suits| fits)"
+        + @"|(let me know|tell me) if (you|it|this|that|there)\b.{0,40}?\b(changes?|edits?|amend\w*|more|else|ok|okay|fine|works?|suitable|need\w*)"
+        + @"|happy to (change|edit|amend|shorten|cut|rewrite))\b", RegexOptions.IgnoreCase)]
+    public static partial Regex CoveringNote();
 }

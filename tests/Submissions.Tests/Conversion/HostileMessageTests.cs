@@ -250,6 +250,22 @@ public class HostileMessageTests
         Assert.StartsWith(reason, System.Text.RegularExpressions.Regex.Replace(Assert.Single(ConvertFile(message).Reasons), @"\(4\d words\)", "(4X words)"));
     }
 
+    [Theory]
+    // A greeting to the team and the note after it go; the post's own opening stays.
+    [InlineData("Hi PPN blog team,\n\nHere is my post for the blog, as we discussed on the phone on Tuesday.\n\n{0}", "{0}")]
+    [InlineData("Dear Editor,\n\n{0}", "{0}")]
+    [InlineData("Good morning comms team!\n\n{0}\n\nA second paragraph of the post.", "{0}\n\nA second paragraph of the post.")]
+    // A greeting to a person, or to readers, may open the post itself.
+    [InlineData("Dear colleagues,\n\n{0}", null)]
+    [InlineData("Hi everyone,\n\n{0}", null)]
+    public void A_greeting_to_the_blog_team_and_its_note_are_not_published(string text, string? body)
+    {
+        var post = ConvertFile(Message("Our groups", string.Format(text, Prose))).Post!;
+
+        Assert.Equal(string.Format(body ?? text, Prose), post.Body);
+        Assert.Equal(body is not null, post.Warnings.Contains("Removed the greeting to the blog team at the start of the email."));
+    }
+
     [Fact]
     public void A_word_document_under_a_note_in_the_writers_own_words_is_the_post_however_short()
     {
