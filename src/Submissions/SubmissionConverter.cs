@@ -204,12 +204,13 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         if (title.Length == 0) reasons.Add("The email has no subject. Please send it again with the title of your post as the subject line.");
         var attachedEmails = AttachedEmails(source);
         var quoteLeftOut = removedParts.Contains(BodyCleanup.QuotedMessage);
-        // A covering note long enough to pass for a post ("please find my blog attached", "my post is below your message")
-        // whose post could not be read, was left out as a quoted message, or was never attached ("please find attached",
-        // and nothing is): publishing the note would lose the post unseen.
+        // A covering note long enough to pass for a post whose post could not be read (a PDF, an attached email), or
+        // that says the post is elsewhere ("my post is below your message", "please find attached") when the quoted
+        // message was left out or nothing is attached: publishing the note would lose the post unseen. A short post
+        // written above the request it answers ("Here is my post, as promised…") is no note of that kind.
         var noteOnly = document is null && words >= settings.MinWords && readsAsNote
-            && (unreadableDocuments.Count > 0 || ignored.Any(a => DocumentName().IsMatch(a)) || attachedEmails.Count > 0 || quoteLeftOut
-                || (!parts.Any(p => p.IsAttachment) && AttachmentMentioned().IsMatch(body)));
+            && (unreadableDocuments.Count > 0 || ignored.Any(a => DocumentName().IsMatch(a)) || attachedEmails.Count > 0
+                || BodyCleanup.PostElsewhere().IsMatch(body) && (quoteLeftOut || !parts.Any(p => p.IsAttachment) && AttachmentMentioned().IsMatch(body)));
         if (words < settings.MinWords || noteOnly)
             reasons.Add(TooShort(words, unreadableDocuments, noteOnly ? [.. ignored.Where(a => DocumentName().IsMatch(a))] : ignored, attachedEmails, quoteLeftOut, noteOnly));
         // Full-width and small @ (＠, ﹫) are @ once folded (NFKC): an address written with one is still an address.

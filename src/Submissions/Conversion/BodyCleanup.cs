@@ -286,7 +286,7 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
 
     // Mail programs put a comma before the writer's name ("On 11 Nov 2026, at 16:02, Sam <…> wrote:"); a post's "On 3 March
     // at 14:00 our matron wrote:" has none. A forward's header dates its message ("Sent: 11 November 2026 16:02").
-    [GeneratedRegex(@"^((On|Ar|Le|Am|El)\s(?=.{0,200}?(\b\d{1,2}[:.]\d{2}\b|@)).{4,200}?,[^,]{1,160}?\s(wrote|ysgrifennodd|a écrit|schrieb|escribió)\s*:$|-{2,}\s*Original Message\s*-{2,}|-{2,}\s*(Forwarded message|Neges wedi'i hanfon ymlaen|Message transféré|Weitergeleitete Nachricht)\s*-{2,}|Begin forwarded message:|(From|Oddi wrth|De|Von)\s?:\s.+\n(Sent|Date|Anfonwyd|Dyddiad|Envoyé|Gesendet|Enviado)\s?:\s[^\n]*\d)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^((On|Ar|Le|Am|El)\s(?=.{0,200}?(\b\d{1,2}[:.]\d{2}\b|@)).{2,200}?,[^,]{1,160}?\s(wrote|ysgrifennodd|a écrit|schrieb|escribió)\s*:$|-{2,}\s*Original Message\s*-{2,}|-{2,}\s*(Forwarded message|Neges wedi'i hanfon ymlaen|Message transféré|Weitergeleitete Nachricht)\s*-{2,}|Begin forwarded message:|(From|Oddi wrth|De|Von)\s?:\s.+\n(Sent|Date|Anfonwyd|Dyddiad|Envoyé|Gesendet|Enviado)\s?:\s[^\n]*\d)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex ReplyHeader();
 
     [GeneratedRegex(@"^_{10,}\s*\n\W*(From|Oddi wrth|De|Von)\s?:", RegexOptions.IgnoreCase)]
@@ -326,14 +326,24 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     [GeneratedRegex(@"^(hi|hello|hey|dear|good (morning|afternoon|evening))( all| both| there)?,?\s+((the|our|ppn|psychological professions network|network)\s+)*(blog|comms|communications|editorial|web|website|newsletter)\s+(team|editors?)[\s,!.]*$|^dear (editors?|blog team|sir or madam)[\s,!.]*$", RegexOptions.IgnoreCase)]
     private static partial Regex TeamGreeting();
 
+    /// <summary>What a note says of a post it comes with: that it is attached, enclosed or below ("please find attached", "my blog post is below your message").</summary>
+    private const string PostElsewherePattern = @"(my|the|our|a) (blog( post)?|post|article|piece|draft|write-?up)\b.{0,60}?\b(attached|enclosed|below|underneath)"
+        + @"|please find (attached|enclosed|below)|(attached|enclosed|below) (is|are) (my|the|our)|I('ve| have) attached|attaching (my|the|our)";
+
     /// <summary>
-    /// What a note to the editor about a post says, and a post rarely does: that the post is attached, enclosed or below
-    /// ("please find attached", "my blog post is below your message"), that it is here for the blog ("here's the piece I
-    /// promised", "something for the PPN blog"), or how it was sent and may be changed ("as promised", "I hope it is what
-    /// you were looking for", "let me know if you need any changes"). A post's own "see the leaflet attached" is none of these.
+    /// Where the email says the post is elsewhere (<see cref="PostElsewherePattern"/>): a short email saying so, with the
+    /// quoted message left out or nothing attached, is no post. A post's own "see the leaflet attached" is not this.
     /// </summary>
-    [GeneratedRegex(@"\b((my|the|our|a) (blog( post)?|post|article|piece|draft|write-?up)\b.{0,60}?\b(attached|enclosed|below|underneath)"
-        + @"|please find (attached|enclosed|below)|(attached|enclosed|below) (is|are) (my|the|our)|I('ve| have) attached|attaching (my|the|our)"
+    [GeneratedRegex(@"\b(" + PostElsewherePattern + @")\b", RegexOptions.IgnoreCase)]
+    public static partial Regex PostElsewhere();
+
+    /// <summary>
+    /// What a note to the editor about a post says, and a post rarely does: that the post is elsewhere
+    /// (<see cref="PostElsewhere"/>), that it is here for the blog ("here's the piece I promised", "something for the PPN
+    /// blog"), or how it was sent and may be changed ("as promised", "I hope it is what you were looking for", "let me know
+    /// if you need any changes"). Beside an attached document, an email saying so is a covering note.
+    /// </summary>
+    [GeneratedRegex(@"\b(" + PostElsewherePattern
         + @"|here('s|s| is| are) (my|our|the|a|an|some|something|that)\b.{0,40}?\b(blog|post|article|piece|draft|write-?up|submission|story|promised)"
         + @"|(something|a (blog|post|piece|article|story)) for (the|your) (\w+ ){0,2}(blog|website|newsletter)"
         + @"|as (promised|discussed|agreed|requested)|(hope|hoping) (it|this|that)('s| is| will be| works| suits| fits)"

@@ -83,8 +83,9 @@ public static partial class PlainTextToMarkdown
     /// <summary>
     /// <paramref name="lines"/> without the quoted message being replied to or forwarded, each of its lines left blank so
     /// the text either side stays apart: a quote marked with '>' whose attribution ("On 11/11/2026 16:02, Sam Brown
-    /// wrote:") stands just before it, which goes too, or opens it; or one with nothing of the post after it. A quote
-    /// with more of the post after it, and no attribution, is the post's own ("One member wrote to us:"), as in HTML.
+    /// wrote:") stands just before it, which goes too, or opens it; one with nothing of the post after it; or one with
+    /// nothing of the sender's own before it (a reply written below the message it answers). A quote between words of
+    /// the post, with no attribution, is the post's own ("One member wrote to us:"), as in HTML.
     /// </summary>
     private static string[] WithoutRepliedQuotes(string[] lines, out bool removed)
     {
@@ -103,7 +104,8 @@ public static partial class PlainTextToMarkdown
             for (var i = end - 1; i >= 0 && (IsQuoted(lines[i]) || lines[i].Trim().Length == 0); i--)
                 if (IsQuoted(lines[i])) start = i;
             var attribution = AttributionBefore(lines, start);
-            if (attribution >= 0 || !wordsAfter || OpensWithAttribution(lines, start, end))
+            var wordsBefore = lines.Take(attribution >= 0 ? attribution : start).Any(l => !IsQuoted(l) && l.Trim().Length > 0);
+            if (attribution >= 0 || !wordsAfter || !wordsBefore || OpensWithAttribution(lines, start, end))
             {
                 Array.Fill(lines, "", attribution >= 0 ? attribution : start, end - (attribution >= 0 ? attribution : start) + 1);
                 removed = true;

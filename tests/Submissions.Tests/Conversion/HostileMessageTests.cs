@@ -218,6 +218,9 @@ public class HostileMessageTests
     // Written below the quote, with a greeting above it or none.
     [InlineData("Hi Sam,\n\nOn 11/11/2026 16:02, Sam Brown wrote:\n> Could you send your post?\n> Sam Brown | 07700 900123\n\n{0}\n", "Hi Sam,\n\n{0}")]
     [InlineData("On 3 Feb 2025, at 10:00,\nSam Patel <sam.patel@nhs.net> wrote:\n\n> Could you send your post?\n\n{0}\n", "{0}")]
+    // A quote opening the email, with no attribution, is the message answered; an attribution over two lines, without a time's comma.
+    [InlineData("> Dear Jo, could you send your post? Our direct line is 0113 496 0000.\n\n{0}\n", "{0}")]
+    [InlineData("On Thu, 26 Sep 1996 18:30:27 -0700\n\"Sam Patel\" <sam.patel@nhs.net> wrote:\n>Could you send your post?\n\n{0}\n", "{0}")]
     public void A_plain_text_reply_written_below_the_quote_keeps_the_reply_and_loses_the_quote_and_its_attribution(string text, string body) =>
         Assert.Equal(string.Format(body, Prose), ConvertFile(Message("Re: Our groups", string.Format(text, Prose))).Post!.Body);
 
@@ -280,6 +283,17 @@ public class HostileMessageTests
 
         Assert.Equal(Prose + "\n\nCome and join us on Thursdays.", post.Body);
         Assert.Contains(post.Warnings, w => w.StartsWith("The post was taken from the attached Word document 'Carers cafe blog v3.docx'; the email's own text", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_short_post_written_above_the_request_it_answers_is_the_post()
+    {
+        var text = "Here is my post about our singing group, as promised. " + Prose + "\n\nOn Mon, 3 Feb 2025 at 10:00, Comms Team <comms@example.org> wrote:\n> Could you send it by Friday?\n";
+
+        var post = ConvertFile(Message("Re: Our choir", text)).Post!;
+
+        Assert.Equal("Here is my post about our singing group, as promised. " + Prose, post.Body);
+        Assert.Contains("Removed the quoted reply or forwarded message at the end of the email.", post.Warnings);
     }
 
     [Fact]
