@@ -30,9 +30,10 @@ public static partial class MarkdownRenderer
         .UseMediaLinks(Embeds)
         .UseSmartyPants()
         .UseAutoLinks()
-        // Only ~~struck out~~: Markdig's other extras read ordinary prose as markup ("5~10 people" as a subscript,
-        // "2^3 to 4^5" as a superscript, "a==b" as highlighted, "C++ and C++" as inserted). <sup> and <sub> are written as HTML.
-        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
+        // ~~Struck out~~ and a superscript as Pandoc and Quarto write it ("area^1^"), one without spaces: Markdig's other
+        // extras read ordinary prose as markup ("5~10 people" as a subscript, "a==b" as highlighted, "C++ and C++" as
+        // inserted), and "2^3 to 4^5" is text again after parsing. <sub> and <mark> are written as HTML.
+        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough | Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Superscript)
         .Use<LetterLists>()
         .Build();
 
@@ -122,6 +123,7 @@ public static partial class MarkdownRenderer
         List<HeadingBlock>? headings = null;
         List<LinkInline>? playersInLinks = null;
         List<FootnoteLink>? referencesWithWords = null;
+        List<EmphasisInline>? spacedSuperscripts = null;
         TemplateTag? templateTag = null;
         foreach (var node in document.Descendants())
         {
@@ -163,6 +165,9 @@ public static partial class MarkdownRenderer
                 case CodeInline code when code.Content.Contains("\\|", StringComparison.Ordinal) && RawHtml.BlockOf(code)?.Parent is Markdig.Extensions.Tables.TableCell:
                     code.Content = code.Content.Replace("\\|", "|", StringComparison.Ordinal);
                     break;
+                case EmphasisInline { DelimiterChar: '^' } raised when raised.Descendants<LiteralInline>().Any(l => l.Content.AsSpan().ContainsAny(' ', '\t', '\n')):
+                    (spacedSuperscripts ??= []).Add(raised);
+                    break;
                 case HtmlInline inline:
                     (rawHtml ??= []).Add(inline);
                     break;
@@ -172,6 +177,17 @@ public static partial class MarkdownRenderer
                     RawHtml.AddLinks(block, links);
                     break;
             }
+        }
+        // "2^3 to 4^5" is no superscript (Pandoc's has no space in it): its carets and words are text, in place.
+        foreach (var raised in spacedSuperscripts ?? [])
+        {
+            raised.InsertBefore(new LiteralInline("^") { Line = raised.Line, Column = raised.Column });
+            while (raised.FirstChild is { } child)
+            {
+                child.Remove();
+                raised.InsertBefore(child);
+            }
+            raised.ReplaceBy(new LiteralInline("^") { Line = raised.Line, Column = raised.Column });
         }
         // Their words are kept, before the number.
         foreach (var reference in referencesWithWords ?? [])

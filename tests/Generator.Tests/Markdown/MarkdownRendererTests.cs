@@ -76,6 +76,8 @@ public sealed class MarkdownRendererTests
     // A list of letters or numerals after a blank line, its items going on one after another.
     [InlineData("Options:\n\na. Do nothing\nb. Hire staff", "<p>Options:</p>\n<ol type=\"a\">\n<li>Do nothing</li>\n<li>Hire staff</li>\n</ol>\n")]
     [InlineData("I. Background\nII. Methods", "<ol type=\"I\">\n<li>Background</li>\n<li>Methods</li>\n</ol>\n")]
+    // A superscript as Pandoc and Quarto write it, with no space in it.
+    [InlineData("The GP practice area^1^ and 10^6^ views; ^[1](#fn1)^.", "<p>The GP practice area<sup>1</sup> and 10<sup>6</sup> views; <sup><a href=\"#fn1\">1</a></sup>.</p>\n")]
     // Ordinary prose is not markup: only ~~two tildes~~ strike out.
     [InlineData("Groups of 5~10 people; 2^3 to 4^5 points; a==b; C++ and C++; ~~£40~~ now free.", "<p>Groups of 5~10 people; 2^3 to 4^5 points; a==b; C++ and C++; <del>£40</del> now free.</p>\n")]
     // A pipe escaped in a table cell's code is a pipe, as GitHub shows it; elsewhere code is as written.
