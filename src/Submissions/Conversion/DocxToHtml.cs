@@ -99,15 +99,16 @@ public static partial class DocxToHtml
             if (main is null || body is null) return (null, images, Unreadable);
             var html = new StringBuilder("<html><body>");
             var notes = new Notes(main);
+            var context = new Context(main, new Styles(main), images, notes);
             var lists = new Lists(html);
             // A document with a title (Word's Title style) has its Heading 1s under it: one level down, so the title stays
             // the one heading above the others, which makes it the post's title.
             var headingShift = body.Descendants<Paragraph>().Any(p => IsStyle(p, "Title")) ? 1 : 0;
             foreach (var element in Blocks(body))
             {
-                if (element is Paragraph paragraph && NumberingOf(paragraph, main) is var (numberingId, level))
+                if (element is Paragraph paragraph && NumberingOf(paragraph, context.Styles) is var (numberingId, level))
                 {
-                    lists.Item(numberingId, level, IsBulleted(numberingId, level, main) ? "ul" : "ol", Runs(paragraph, main, images, notes));
+                    lists.Item(numberingId, level, IsBulleted(numberingId, level, main) ? "ul" : "ol", Runs(paragraph, context));
                     continue;
                 }
                 lists.CloseAll();
@@ -115,10 +116,10 @@ public static partial class DocxToHtml
                 {
                     case Paragraph p:
                         var tag = HeadingTag(p, headingShift);
-                        html.Append('<').Append(tag).Append('>').Append(Runs(p, main, images, notes)).Append("</").Append(tag).Append('>');
+                        html.Append('<').Append(tag).Append('>').Append(Runs(p, context)).Append("</").Append(tag).Append('>');
                         break;
                     case Table table:
-                        WriteTable(table, html, main, images, notes);
+                        WriteTable(table, html, context);
                         break;
                 }
             }
@@ -133,10 +134,65 @@ public static partial class DocxToHtml
     }
 
     /// <summary>
+    /// What reading the document needs at each element: the part it lives in (the document, its footnotes or endnotes),
+    /// whose own relationships its links and pictures name; the styles; the pictures kept so far; and the notes.
+    /// </summary>
+    private sealed record Context(OpenXmlPart Part, Styles Styles, Dictionary<string, byte[]> Images, Notes Notes);
+
+    /// <summary>
+    /// Word's styles (styles.xml): the formatting a run gets from them. Word takes an effect (bold, italic, hidden) from
+    /// the run itself, else its character style, else its paragraph's style (each through the styles it is based on),
+    /// else the document's defaults; a setting of "off" at any step is final.
+    /// </summary>
+    private sealed class Styles
+    {
+        private readonly Dictionary<string, Style> _byId = new(StringComparer.Ordinal);
+        private readonly string? _defaultParagraphStyle;
+        private readonly OpenXmlElement? _defaults;
+
+        public Styles(MainDocumentPart main)
+        {
+            var styles = main.StyleDefinitionsPart?.Styles;
+            foreach (var style in styles?.Elements<Style>() ?? [])
+                if (style.StyleId?.Value is { } id) _byId.TryAdd(id, style);
+            _defaultParagraphStyle = styles?.Elements<Style>().FirstOrDefault(s => s.Type?.Value == StyleValues.Paragraph && s.Default?.Value == true)?.StyleId?.Value;
+            _defaults = styles?.DocDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle;
+        }
+
+        /// <summary>The style <paramref name="id"/> and those it is based on, nearest first (a loop of styles ends after ten).</summary>
+        public IEnumerable<Style> Chain(string? id)
+        {
+            for (var depth = 0; id is not null && depth < 10 && _byId.TryGetValue(id, out var style); depth++)
+            {
+                yield return style;
+                id = style.BasedOn?.Val?.Value;
+            }
+        }
+
+        /// <summary>The paragraph style of <paramref name="paragraph"/> (the document's default when it names none) and those it is based on.</summary>
+        public IEnumerable<Style> ParagraphChain(Paragraph? paragraph) =>
+            Chain(paragraph?.ParagraphProperties?.ParagraphStyleId?.Val?.Value is { } id && _byId.ContainsKey(id) ? id : _defaultParagraphStyle);
+
+        /// <summary>
+        /// Whether the effect <typeparamref name="T"/> (<see cref="Bold"/>, <see cref="Italic"/>, <see cref="Vanish"/>…)
+        /// is on for <paramref name="run"/>; its paragraph's style is asked only when <paramref name="fromParagraphStyle"/>.
+        /// </summary>
+        public bool IsOn<T>(Run run, bool fromParagraphStyle = true) where T : OnOffType
+        {
+            var paragraph = fromParagraphStyle ? run.Ancestors<Paragraph>().FirstOrDefault() : null;
+            var setting = run.RunProperties?.GetFirstChild<T>()
+                ?? Chain(run.RunProperties?.RunStyle?.Val?.Value).Select(s => s.StyleRunProperties?.GetFirstChild<T>()).FirstOrDefault(e => e is not null)
+                ?? (fromParagraphStyle ? ParagraphChain(paragraph).Select(s => s.StyleRunProperties?.GetFirstChild<T>()).FirstOrDefault(e => e is not null) : null)
+                ?? _defaults?.GetFirstChild<T>();
+            return setting is not null && setting.Val?.Value != false;
+        }
+    }
+
+    /// <summary>
     /// A table, its rows and cells found inside content controls too (a template's repeating row, a field's cell); a
     /// cell's paragraphs are lines of it, and a table inside a cell is a table there (the Markdown makes it one line).
     /// </summary>
-    private static void WriteTable(Table table, StringBuilder html, MainDocumentPart main, Dictionary<string, byte[]> images, Notes notes)
+    private static void WriteTable(Table table, StringBuilder html, Context context)
     {
         html.Append("<table>");
         foreach (var row in Within<TableRow>(table))
@@ -149,11 +205,11 @@ public static partial class DocxToHtml
                 var lines = new List<string>();
                 foreach (var block in Blocks(cell))
                 {
-                    if (block is Paragraph paragraph) lines.Add(Runs(paragraph, main, images, notes));
+                    if (block is Paragraph paragraph) lines.Add(Runs(paragraph, context));
                     else
                     {
                         var nested = new StringBuilder();
-                        WriteTable((Table)block, nested, main, images, notes);
+                        WriteTable((Table)block, nested, context);
                         lines.Add(nested.ToString());
                     }
                 }
@@ -178,10 +234,18 @@ public static partial class DocxToHtml
     private static string HeadingTag(Paragraph paragraph, int shift)
     {
         if (IsStyle(paragraph, "Title")) return "h1";
-        var style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "";
-        return style.StartsWith("Heading", StringComparison.OrdinalIgnoreCase) && int.TryParse(style.AsSpan(7), out var level) && level is >= 1 and <= 6
-            ? $"h{Math.Min(6, level + shift)}" : "p";
+        return HeadingLevel(paragraph) is { } level ? $"h{Math.Min(6, level + shift)}" : "p";
     }
+
+    /// <summary>The level (1 to 6) of a paragraph in a Heading style; null for any other.</summary>
+    private static int? HeadingLevel(Paragraph paragraph)
+    {
+        var style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "";
+        return style.StartsWith("Heading", StringComparison.OrdinalIgnoreCase) && int.TryParse(style.AsSpan(7), out var level) && level is >= 1 and <= 6 ? level : null;
+    }
+
+    /// <summary>Whether <paramref name="paragraph"/> is the title or a heading.</summary>
+    private static bool IsHeading(Paragraph? paragraph) => paragraph is not null && (IsStyle(paragraph, "Title") || HeadingLevel(paragraph) is not null);
 
     private static bool IsStyle(Paragraph paragraph, string style) =>
         string.Equals(paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value, style, StringComparison.OrdinalIgnoreCase);
@@ -204,19 +268,17 @@ public static partial class DocxToHtml
     /// The list (numbering id) and level of a list paragraph: its own, or its style's (Word's "List Bullet" and "List
     /// Number" styles number their paragraphs); null for a paragraph of no list.
     /// </summary>
-    private static (int Id, int Level)? NumberingOf(Paragraph paragraph, MainDocumentPart main)
+    private static (int Id, int Level)? NumberingOf(Paragraph paragraph, Styles styles)
     {
         var own = paragraph.ParagraphProperties?.NumberingProperties;
         int? id = own?.NumberingId?.Val?.Value, level = own?.NumberingLevelReference?.Val?.Value;
-        var styleId = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
-        // A style's numbering, through the styles it is based on (a few deep; a loop of styles ends there).
-        for (var depth = 0; id is null && styleId is not null && depth < 10; depth++)
+        // A style's numbering, through the styles it is based on.
+        foreach (var style in styles.ParagraphChain(paragraph))
         {
-            var style = main.StyleDefinitionsPart?.Styles?.Elements<Style>().FirstOrDefault(st => st.StyleId?.Value == styleId);
-            var numbering = style?.StyleParagraphProperties?.NumberingProperties;
+            if (id is not null) break;
+            var numbering = style.StyleParagraphProperties?.NumberingProperties;
             id = numbering?.NumberingId?.Val?.Value;
             level ??= numbering?.NumberingLevelReference?.Val?.Value;
-            styleId = style?.BasedOn?.Val?.Value;
         }
         // Id 0 takes a paragraph out of the list its style would put it in.
         return id is > 0 ? (id.Value, Math.Clamp(level ?? 0, 0, 8)) : null;
@@ -281,7 +343,7 @@ public static partial class DocxToHtml
     /// A paragraph's text. Runs inside containers are read too: text inserted with Track Changes (w:ins), content
     /// controls, smart tags, fields; deleted text (w:del, w:moveFrom) is not.
     /// </summary>
-    private static string Runs(OpenXmlElement paragraph, MainDocumentPart main, Dictionary<string, byte[]> images, Notes notes)
+    private static string Runs(OpenXmlElement paragraph, Context context)
     {
         var html = new StringBuilder();
         var fields = new HyperlinkFields(html);
@@ -291,14 +353,14 @@ public static partial class DocxToHtml
             {
                 case Run run:
                     fields.Read(run);
-                    html.Append(Run(run, main, images, notes));
+                    html.Append(Run(run, context));
                     break;
                 case SimpleField { Instruction.Value: { } instruction } simple when HyperlinkFields.Target(instruction) is { } address:
-                    html.Append($"<a href=\"{WebUtility.HtmlEncode(address)}\">").Append(Runs(simple, main, images, notes)).Append("</a>");
+                    html.Append($"<a href=\"{WebUtility.HtmlEncode(address)}\">").Append(Runs(simple, context)).Append("</a>");
                     break;
                 case Hyperlink link:
-                    var target = link.Id?.Value is { } id ? main.HyperlinkRelationships.FirstOrDefault(r => r.Id == id)?.Uri : null;
-                    var text = Runs(link, main, images, notes);
+                    var target = link.Id?.Value is { } id ? context.Part.HyperlinkRelationships.FirstOrDefault(r => r.Id == id)?.Uri : null;
+                    var text = Runs(link, context);
                     html.Append(target is null ? text : $"<a href=\"{WebUtility.HtmlEncode(target.ToString())}\">{text}</a>");
                     break;
                 case DeletedRun or MoveFromRun or ParagraphProperties or RunProperties:
@@ -308,7 +370,7 @@ public static partial class DocxToHtml
                     html.Append(WebUtility.HtmlEncode(unknown.InnerText));
                     break;
                 case OpenXmlCompositeElement container:
-                    html.Append(Runs(container, main, images, notes));
+                    html.Append(Runs(container, context));
                     break;
             }
         }
@@ -401,26 +463,28 @@ public static partial class DocxToHtml
         [0xD6] = "√", [0xDB] = "⇔", [0xDE] = "⇒", [0xE5] = "∑", [0xF2] = "∫",
     };
 
-    private static string Run(Run run, MainDocumentPart main, Dictionary<string, byte[]> images, Notes notes)
+    private static string Run(Run run, Context context)
     {
         var properties = run.RunProperties;
-        // Hidden text (Word's "Hidden" font effect) is not shown in Word, nor published.
-        if (properties?.Vanish is { } hidden && hidden.Val?.Value != false) return "";
+        var styles = context.Styles;
+        // Hidden text (Word's "Hidden" font effect, on the run or in its styles) is not shown in Word, nor published.
+        if (styles.IsOn<Vanish>(run)) return "";
         var html = new StringBuilder();
-        foreach (var child in run.ChildElements) RunContent(child, html, main, images, notes);
+        foreach (var child in run.ChildElements) RunContent(child, html, context);
         var result = html.ToString();
         if (result.Trim().Length == 0 || result.StartsWith("<img", StringComparison.Ordinal)) return result;
         if (properties?.VerticalTextAlignment?.Val?.Value is { } position && position != VerticalPositionValues.Baseline
             && !run.ChildElements.Any(c => c is FootnoteReference or EndnoteReference))
             result = position == VerticalPositionValues.Superscript ? $"<sup>{result}</sup>" : $"<sub>{result}</sub>";
-        if (properties?.Strike is { } struck && struck.Val?.Value != false || properties?.DoubleStrike is { } twice && twice.Val?.Value != false)
-            result = $"<s>{result}</s>";
-        if (properties?.Italic is not null && properties.Italic.Val?.Value != false) result = $"<em>{result}</em>";
-        if (properties?.Bold is not null && properties.Bold.Val?.Value != false) result = $"<strong>{result}</strong>";
+        if (styles.IsOn<Strike>(run) || styles.IsOn<DoubleStrike>(run)) result = $"<s>{result}</s>";
+        // A heading's style makes it bold or italic as a heading, not as emphasis; a quotation's italic style is emphasis.
+        var emphasisFromParagraph = !IsHeading(run.Ancestors<Paragraph>().FirstOrDefault());
+        if (styles.IsOn<Italic>(run, emphasisFromParagraph)) result = $"<em>{result}</em>";
+        if (styles.IsOn<Bold>(run, emphasisFromParagraph)) result = $"<strong>{result}</strong>";
         return result;
     }
 
-    private static void RunContent(OpenXmlElement child, StringBuilder html, MainDocumentPart main, Dictionary<string, byte[]> images, Notes notes)
+    private static void RunContent(OpenXmlElement child, StringBuilder html, Context context)
     {
         switch (child)
         {
@@ -440,28 +504,28 @@ public static partial class DocxToHtml
                 html.Append(WebUtility.HtmlEncode(character));
                 break;
             case Drawing drawing:
-                html.Append(Image(drawing, main, images));
+                html.Append(Image(drawing, context));
                 // A text box (a pull quote, a call-out) holds paragraphs of its own.
                 foreach (var box in drawing.Descendants<TextBoxContent>())
-                    html.Append("<br>").Append(string.Join("<br>", box.Descendants<Paragraph>().Select(p => Runs(p, main, images, notes)).Where(t => t.Trim().Length > 0)));
+                    html.Append("<br>").Append(string.Join("<br>", box.Descendants<Paragraph>().Select(p => Runs(p, context)).Where(t => t.Trim().Length > 0)));
                 break;
             case Picture picture:
                 // Word's older drawings (VML): a picture, or a text box with paragraphs of its own.
                 foreach (var data in picture.Descendants<V.ImageData>())
-                    if (data.RelationshipId?.Value is { } pictureId) html.Append(Image(pictureId, data.Title?.Value ?? "", main, images));
+                    if (data.RelationshipId?.Value is { } pictureId) html.Append(Image(pictureId, data.Title?.Value ?? "", context));
                 foreach (var box in picture.Descendants<TextBoxContent>())
-                    html.Append("<br>").Append(string.Join("<br>", box.Descendants<Paragraph>().Select(p => Runs(p, main, images, notes)).Where(t => t.Trim().Length > 0)));
+                    html.Append("<br>").Append(string.Join("<br>", box.Descendants<Paragraph>().Select(p => Runs(p, context)).Where(t => t.Trim().Length > 0)));
                 break;
             case AlternateContent alternate:
                 // Word writes a drawing twice, for new readers (Choice) and old (Fallback): the first is read.
                 var version = (OpenXmlElement?)alternate.GetFirstChild<AlternateContentChoice>() ?? alternate.GetFirstChild<AlternateContentFallback>();
-                foreach (var inner in version?.ChildElements ?? []) RunContent(inner, html, main, images, notes);
+                foreach (var inner in version?.ChildElements ?? []) RunContent(inner, html, context);
                 break;
             case FootnoteReference reference when reference.Id?.Value is { } id:
-                html.Append(notes.Reference(id, endnote: false, note => Runs(note, main, images, notes)));
+                html.Append(context.Notes.Reference(id, endnote: false, note => Runs(note, context)));
                 break;
             case EndnoteReference reference when reference.Id?.Value is { } id:
-                html.Append(notes.Reference(id, endnote: true, note => Runs(note, main, images, notes)));
+                html.Append(context.Notes.Reference(id, endnote: true, note => Runs(note, context)));
                 break;
         }
     }
@@ -494,21 +558,21 @@ public static partial class DocxToHtml
         }
     }
 
-    private static string Image(Drawing drawing, MainDocumentPart main, Dictionary<string, byte[]> images)
+    private static string Image(Drawing drawing, Context context)
     {
         var id = drawing.Descendants<A.Blip>().FirstOrDefault()?.Embed?.Value;
         var properties = drawing.Descendants<Wp.DocProperties>().FirstOrDefault();
-        return id is null ? "" : Image(id, properties?.Description?.Value ?? properties?.Title?.Value ?? "", main, images);
+        return id is null ? "" : Image(id, properties?.Description?.Value ?? properties?.Title?.Value ?? "", context);
     }
 
-    /// <summary>The picture of the document's part <paramref name="id"/>, kept in <paramref name="images"/>; "" when the part is no picture.</summary>
-    private static string Image(string id, string alt, MainDocumentPart main, Dictionary<string, byte[]> images)
+    /// <summary>The picture of the part <paramref name="id"/> names, kept in the context's images; "" when the part is no picture.</summary>
+    private static string Image(string id, string alt, Context context)
     {
-        if (!main.Parts.Any(p => p.RelationshipId == id) || main.GetPartById(id) is not ImagePart part) return "";
+        if (!context.Part.Parts.Any(p => p.RelationshipId == id) || context.Part.GetPartById(id) is not ImagePart part) return "";
         using var stream = part.GetStream();
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        images[id] = copy.ToArray();
+        context.Images[id] = copy.ToArray();
         return $"<img src=\"cid:docx-{WebUtility.HtmlEncode(id)}\" alt=\"{WebUtility.HtmlEncode(alt)}\">";
     }
 }

@@ -5,6 +5,8 @@ namespace PPNBlog.Submissions.Tests.Conversion;
 
 public class DocxToHtmlTests
 {
+    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
     [Fact]
     public void A_zip_bomb_is_refused_without_being_unpacked()
     {
@@ -75,7 +77,6 @@ public class DocxToHtmlTests
     [Fact]
     public void Tracked_insertions_content_controls_smart_tags_footnotes_and_numbered_lists_are_read()
     {
-        const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
         var body = "<w:p><w:r><w:t xml:space=\"preserve\">We opened the hub in </w:t></w:r><w:ins w:id=\"1\" w:author=\"Jo\"><w:r><w:t>May and </w:t></w:r></w:ins>"
             + "<w:del w:id=\"2\" w:author=\"Jo\"><w:r><w:delText>June and </w:delText></w:r></w:del><w:r><w:t xml:space=\"preserve\">it now sees forty staff a week in </w:t></w:r>"
             + "<w:smartTag w:uri=\"urn:schemas-microsoft-com:office:smarttags\" w:element=\"City\"><w:r><w:t>Leeds</w:t></w:r></w:smartTag>"
@@ -102,7 +103,6 @@ public class DocxToHtmlTests
     [Fact]
     public void Struck_raised_and_lowered_text_and_inserted_symbols_read_as_word_shows_them()
     {
-        const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
         static string Run(string properties, string text) => $"<w:r><w:rPr>{properties}</w:rPr><w:t xml:space=\"preserve\">{text}</w:t></w:r>";
         var body = "<w:p>" + Run("", "The fee was ") + Run("<w:strike/>", "£40") + Run("", " ") + Run("<w:dstrike/>", "£30") + Run("", " and is now free in 40 m")
             + Run("<w:vertAlign w:val=\"superscript\"/>", "2") + Run("", " of H") + Run("<w:vertAlign w:val=\"subscript\"/>", "2") + Run("", "O at 20")
@@ -121,7 +121,6 @@ public class DocxToHtmlTests
     [Fact]
     public void Nested_and_interrupted_lists_style_lists_endnotes_text_boxes_hidden_text_and_merged_cells_read_as_word_shows_them()
     {
-        const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
         static string Item(int id, int level, string text) =>
             $"<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>";
         var body = Item(1, 0, "Step one") + Item(2, 1, "a detail") + Item(1, 0, "Step two") + WordDocuments.Paragraph("A paragraph between") + Item(1, 0, "Step three")
@@ -157,6 +156,38 @@ public class DocxToHtmlTests
         Assert.Contains("<tr><td colspan=\"2\">Total</td><td>24</td></tr>", html);
         Assert.Contains("<h2>Notes</h2><ol><li>From the course&#39;s own survey.</li></ol>", html);
         Assert.DoesNotContain("HIDDEN", html);
+    }
+
+    [Fact]
+    public void Hidden_text_and_emphasis_set_by_styles_read_as_word_shows_them()
+    {
+        static string Run(string properties, string text) => $"<w:r><w:rPr>{properties}</w:rPr><w:t xml:space=\"preserve\">{text}</w:t></w:r>";
+        static string Style(string type, string id, string name, string inner) => $"<w:style w:type=\"{type}\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/>{inner}</w:style>";
+        var styles = $"<w:styles xmlns:w=\"{W}\">" + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+            + Style("character", "EditorNote", "Editor note", "<w:rPr><w:vanish/></w:rPr>") + Style("character", "Aside", "Aside", "<w:basedOn w:val=\"EditorNote\"/>")
+            + Style("paragraph", "Guidance", "Guidance", "<w:basedOn w:val=\"Normal\"/><w:rPr><w:vanish/></w:rPr>") + Style("paragraph", "Instructions", "Instructions", "<w:basedOn w:val=\"Guidance\"/>")
+            + Style("character", "Strong", "Strong", "<w:rPr><w:b/></w:rPr>") + Style("character", "Emphasis", "Emphasis", "<w:rPr><w:i/></w:rPr>")
+            + Style("character", "IntenseEmphasis", "Intense Emphasis", "<w:basedOn w:val=\"Emphasis\"/><w:rPr><w:color w:val=\"0F4761\"/></w:rPr>")
+            + Style("paragraph", "Quote", "Quote", "<w:basedOn w:val=\"Normal\"/><w:rPr><w:i/></w:rPr>") + Style("paragraph", "Heading1", "heading 1", "<w:rPr><w:b/></w:rPr>") + "</w:styles>";
+        var body = "<w:p>" + Run("", "We saw 340 people.") + Run("<w:rStyle w:val=\"Aside\"/>", " [numbers not signed off]") + "</w:p>"
+            + WordDocuments.Styled("Instructions", "TEMPLATE GUIDANCE: delete this.")
+            + "<w:p><w:pPr><w:pStyle w:val=\"Instructions\"/></w:pPr>" + Run("<w:vanish w:val=\"0\"/>", "Shown on purpose.") + "</w:p>"
+            + "<w:p>" + Run("", "The hub is ") + Run("<w:rStyle w:val=\"Strong\"/>", "closed on bank holidays") + Run("", " and ") + Run("<w:rStyle w:val=\"Emphasis\"/>", "never")
+            + Run("", " advises; read ") + Run("<w:rStyle w:val=\"IntenseEmphasis\"/>", "Five Years Forward") + Run("<w:rStyle w:val=\"Strong\"/><w:b w:val=\"0\"/>", ".") + "</w:p>"
+            + WordDocuments.Styled("Quote", "Being listened to mattered most.") + WordDocuments.Styled("Heading1", "Background");
+        // Document defaults that hide everything, and a style that shows its paragraphs again.
+        var hiddenByDefault = $"<w:styles xmlns:w=\"{W}\"><w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr></w:rPrDefault></w:docDefaults>"
+            + Style("paragraph", "Shown", "Shown", "<w:rPr><w:vanish w:val=\"0\"/></w:rPr>") + "</w:styles>";
+
+        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("styles", "styles")] = styles }), new());
+        var (defaults, _, _) = DocxToHtml.Convert(WordDocuments.Package(WordDocuments.Paragraph("Never shown.") + WordDocuments.Styled("Shown", "Shown."),
+            parts: new Dictionary<(string, string), string> { [("styles", "styles")] = hiddenByDefault }), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><p>We saw 340 people.</p><p></p><p>Shown on purpose.</p>"
+            + "<p>The hub is <strong>closed on bank holidays</strong> and <em>never</em> advises; read <em>Five Years Forward</em>.</p>"
+            + "<p><em>Being listened to mattered most.</em></p><h1>Background</h1></body></html>", html);
+        Assert.Equal("<html><body><p></p><p>Shown.</p></body></html>", defaults);
     }
 
     [Fact]
