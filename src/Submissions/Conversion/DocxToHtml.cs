@@ -99,7 +99,7 @@ public static partial class DocxToHtml
             if (main is null || body is null) return (null, images, Unreadable);
             var html = new StringBuilder("<html><body>");
             var notes = new Notes(main);
-            var context = new Context(main, new Styles(main), images, notes);
+            var context = new Context(new Styles(main), images, notes);
             var lists = new Lists(html);
             // A document with a title (Word's Title style) has its Heading 1s under it: one level down, so the title stays
             // the one heading above the others, which makes it the post's title.
@@ -133,11 +133,14 @@ public static partial class DocxToHtml
         }
     }
 
+    /// <summary>What reading the document needs at each element: its styles, the pictures kept so far, and its notes.</summary>
+    private sealed record Context(Styles Styles, Dictionary<string, byte[]> Images, Notes Notes);
+
     /// <summary>
-    /// What reading the document needs at each element: the part it lives in (the document, its footnotes or endnotes),
-    /// whose own relationships its links and pictures name; the styles; the pictures kept so far; and the notes.
+    /// The part <paramref name="element"/> lives in (the document, its footnotes, its endnotes): the relationship ids
+    /// of its links and pictures are that part's own, and each part numbers them from rId1.
     /// </summary>
-    private sealed record Context(OpenXmlPart Part, Styles Styles, Dictionary<string, byte[]> Images, Notes Notes);
+    private static OpenXmlPart? PartOf(OpenXmlElement element) => element.Ancestors<OpenXmlPartRootElement>().FirstOrDefault()?.OpenXmlPart;
 
     /// <summary>
     /// Word's styles (styles.xml): the formatting a run gets from them. Word takes an effect (bold, italic, hidden) from
@@ -359,7 +362,7 @@ public static partial class DocxToHtml
                     html.Append($"<a href=\"{WebUtility.HtmlEncode(address)}\">").Append(Runs(simple, context)).Append("</a>");
                     break;
                 case Hyperlink link:
-                    var target = link.Id?.Value is { } id ? context.Part.HyperlinkRelationships.FirstOrDefault(r => r.Id == id)?.Uri : null;
+                    var target = link.Id?.Value is { } id ? PartOf(link)?.HyperlinkRelationships.FirstOrDefault(r => r.Id == id)?.Uri : null;
                     var text = Runs(link, context);
                     html.Append(target is null ? text : $"<a href=\"{WebUtility.HtmlEncode(target.ToString())}\">{text}</a>");
                     break;
@@ -512,7 +515,7 @@ public static partial class DocxToHtml
             case Picture picture:
                 // Word's older drawings (VML): a picture, or a text box with paragraphs of its own.
                 foreach (var data in picture.Descendants<V.ImageData>())
-                    if (data.RelationshipId?.Value is { } pictureId) html.Append(Image(pictureId, data.Title?.Value ?? "", context));
+                    if (data.RelationshipId?.Value is { } pictureId) html.Append(Image(data, pictureId, data.Title?.Value ?? "", context));
                 foreach (var box in picture.Descendants<TextBoxContent>())
                     html.Append("<br>").Append(string.Join("<br>", box.Descendants<Paragraph>().Select(p => Runs(p, context)).Where(t => t.Trim().Length > 0)));
                 break;
@@ -562,17 +565,21 @@ public static partial class DocxToHtml
     {
         var id = drawing.Descendants<A.Blip>().FirstOrDefault()?.Embed?.Value;
         var properties = drawing.Descendants<Wp.DocProperties>().FirstOrDefault();
-        return id is null ? "" : Image(id, properties?.Description?.Value ?? properties?.Title?.Value ?? "", context);
+        return id is null ? "" : Image(drawing, id, properties?.Description?.Value ?? properties?.Title?.Value ?? "", context);
     }
 
-    /// <summary>The picture of the part <paramref name="id"/> names, kept in the context's images; "" when the part is no picture.</summary>
-    private static string Image(string id, string alt, Context context)
+    /// <summary>
+    /// The picture the relationship <paramref name="id"/> of the part holding <paramref name="source"/> names, kept in the
+    /// context's images (a note's under its part's name, as "footnotes-rId3": the document may have an rId3 too); "" when it is no picture.
+    /// </summary>
+    private static string Image(OpenXmlElement source, string id, string alt, Context context)
     {
-        if (!context.Part.Parts.Any(p => p.RelationshipId == id) || context.Part.GetPartById(id) is not ImagePart part) return "";
+        if (PartOf(source) is not { } container || !container.Parts.Any(p => p.RelationshipId == id) || container.GetPartById(id) is not ImagePart part) return "";
         using var stream = part.GetStream();
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        context.Images[id] = copy.ToArray();
-        return $"<img src=\"cid:docx-{WebUtility.HtmlEncode(id)}\" alt=\"{WebUtility.HtmlEncode(alt)}\">";
+        var key = container is MainDocumentPart ? id : $"{Path.GetFileNameWithoutExtension(container.Uri.OriginalString)}-{id}";
+        context.Images[key] = copy.ToArray();
+        return $"<img src=\"cid:docx-{WebUtility.HtmlEncode(key)}\" alt=\"{WebUtility.HtmlEncode(alt)}\">";
     }
 }

@@ -191,6 +191,33 @@ public class DocxToHtmlTests
     }
 
     [Fact]
+    public void A_link_in_a_note_goes_where_the_notes_own_relationship_says_not_the_documents_of_the_same_id()
+    {
+        var body = "<w:p><w:r><w:t xml:space=\"preserve\">Read the </w:t></w:r><w:hyperlink r:id=\"rId9\"><w:r><w:t>hub website</w:t></w:r></w:hyperlink>"
+            + "<w:r><w:t>.</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r><w:r><w:endnoteReference w:id=\"1\"/></w:r></w:p>";
+        static string Note(string kind) => $"<w:{kind} w:id=\"1\"><w:p><w:r><w:t xml:space=\"preserve\">See </w:t></w:r><w:hyperlink r:id=\"rId9\"><w:r><w:t>the {kind}\u2019s source</w:t></w:r></w:hyperlink></w:p></w:{kind}>";
+        var relationships = "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+        var bytes = WordDocuments.Package(body, links: new Dictionary<string, string> { ["rId9"] = "https://hub.example.org/" },
+            parts: new Dictionary<(string, string), string>
+            {
+                [("footnotes", "footnotes")] = $"<w:footnotes xmlns:w=\"{W}\" {relationships}>{Note("footnote")}</w:footnotes>",
+                [("endnotes", "endnotes")] = $"<w:endnotes xmlns:w=\"{W}\" {relationships}>{Note("endnote")}</w:endnotes>",
+            },
+            partLinks: new Dictionary<string, IReadOnlyDictionary<string, string>>
+            {
+                ["footnotes"] = new Dictionary<string, string> { ["rId9"] = "https://survey.example.org/2024" },
+                ["endnotes"] = new Dictionary<string, string> { ["rId9"] = "https://guidance.example.org/" },
+            });
+
+        var (html, _, problem) = DocxToHtml.Convert(bytes, new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><p>Read the <a href=\"https://hub.example.org/\">hub website</a>.[1][2]</p><h2>Notes</h2><ol>"
+            + "<li>See <a href=\"https://survey.example.org/2024\">the footnote’s source</a></li><li>See <a href=\"https://guidance.example.org/\">the endnote’s source</a></li></ol></body></html>",
+            System.Net.WebUtility.HtmlDecode(html));
+    }
+
+    [Fact]
     public void Content_nested_thousands_deep_is_refused_at_once_not_read_for_minutes()
     {
         const int depth = 20_000;
