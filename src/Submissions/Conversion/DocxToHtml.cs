@@ -262,10 +262,17 @@ public static partial class DocxToHtml
         foreach (var child in container.ChildElements)
         {
             if (child is Paragraph or Table) yield return child;
-            else if (child is SdtBlock or SdtContentBlock or CustomXmlBlock)
+            else if (child is SdtBlock or SdtContentBlock or CustomXmlBlock && !ShowsPlaceholder(child))
                 foreach (var inner in Blocks(child)) yield return inner;
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="element"/> is a content control never filled in, still showing its template's prompt
+    /// ("Click or tap here to enter text."): the prompt is the template's words, not the writer's.
+    /// </summary>
+    private static bool ShowsPlaceholder(OpenXmlElement element) =>
+        element is SdtElement { SdtProperties: { } properties } && properties.GetFirstChild<ShowingPlaceholder>() is { } showing && showing.Val?.Value != false;
 
     /// <summary>
     /// The list (numbering id) and level of a list paragraph: its own, or its style's (Word's "List Bullet" and "List
@@ -367,6 +374,7 @@ public static partial class DocxToHtml
                     html.Append(target is null ? text : $"<a href=\"{WebUtility.HtmlEncode(target.ToString())}\">{text}</a>");
                     break;
                 case DeletedRun or MoveFromRun or ParagraphProperties or RunProperties:
+                case SdtRun when ShowsPlaceholder(child):
                     break;
                 // What the SDK does not know (a smart tag, which Word no longer writes but old templates hold): its words.
                 case OpenXmlUnknownElement unknown:

@@ -218,6 +218,22 @@ public class DocxToHtmlTests
     }
 
     [Fact]
+    public void Content_controls_still_showing_their_prompt_are_left_out()
+    {
+        static string Control(string properties, string content) => $"<w:sdt><w:sdtPr><w:alias w:val=\"Field\"/>{properties}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>";
+        static string Run(string text) => $"<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r>";
+        var body = Control("<w:placeholder><w:docPart w:val=\"DefaultPlaceholder_-1854013440\"/></w:placeholder><w:showingPlcHdr/>", WordDocuments.Paragraph("Click or tap here to enter text."))
+            + Control("", WordDocuments.Paragraph("An introduction written in the template."))
+            + "<w:p>" + Run("Photo credit: ") + Control("<w:showingPlcHdr/>", Run("Click or tap here to enter text.")) + Run(". Taken by ")
+            + Control("<w:showingPlcHdr w:val=\"0\"/>", Run("Sam")) + Run(".") + "</w:p>";
+
+        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><p>An introduction written in the template.</p><p>Photo credit: . Taken by Sam.</p></body></html>", html);
+    }
+
+    [Fact]
     public void Content_nested_thousands_deep_is_refused_at_once_not_read_for_minutes()
     {
         const int depth = 20_000;
