@@ -380,6 +380,9 @@ public static partial class DocxToHtml
                 case OpenXmlUnknownElement unknown:
                     html.Append(WebUtility.HtmlEncode(unknown.InnerText));
                     break;
+                case AlternateContent alternate:
+                    html.Append(Alternative(alternate, version => Runs(version, context)));
+                    break;
                 case OpenXmlCompositeElement container:
                     html.Append(Runs(container, context));
                     break;
@@ -528,9 +531,12 @@ public static partial class DocxToHtml
                     html.Append("<br>").Append(string.Join("<br>", box.Descendants<Paragraph>().Select(p => Runs(p, context)).Where(t => t.Trim().Length > 0)));
                 break;
             case AlternateContent alternate:
-                // Word writes a drawing twice, for new readers (Choice) and old (Fallback): the first is read.
-                var version = (OpenXmlElement?)alternate.GetFirstChild<AlternateContentChoice>() ?? alternate.GetFirstChild<AlternateContentFallback>();
-                foreach (var inner in version?.ChildElements ?? []) RunContent(inner, html, context);
+                html.Append(Alternative(alternate, version =>
+                {
+                    var content = new StringBuilder();
+                    foreach (var inner in version.ChildElements) RunContent(inner, content, context);
+                    return content.ToString();
+                }));
                 break;
             case FootnoteReference reference when reference.Id?.Value is { } id:
                 html.Append(context.Notes.Reference(id, endnote: false, note => Runs(note, context)));
@@ -539,6 +545,18 @@ public static partial class DocxToHtml
                 html.Append(context.Notes.Reference(id, endnote: true, note => Runs(note, context)));
                 break;
         }
+    }
+
+    /// <summary>
+    /// Content Word writes twice, for newer readers (a Choice: a drawing, an emoji as a w16se:symEx) and older (the
+    /// Fallback: a VML drawing, the emoji as text): the first version <paramref name="read"/> finds something in (text
+    /// or a picture), so nothing is lost when the newer markup is one this reader does not know.
+    /// </summary>
+    private static string Alternative(AlternateContent alternate, Func<OpenXmlElement, string> read)
+    {
+        foreach (var version in alternate.ChildElements.Where(v => v is AlternateContentChoice or AlternateContentFallback))
+            if (read(version) is var content && content.Trim().Length > 0) return content;
+        return "";
     }
 
     /// <summary>

@@ -234,6 +234,22 @@ public class DocxToHtmlTests
     }
 
     [Fact]
+    public void Emoji_word_writes_for_newer_readers_are_read_from_the_text_it_writes_for_older_ones()
+    {
+        static string Emoji(string character, string fallback) => "<mc:AlternateContent xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "
+            + "xmlns:w16se=\"http://schemas.microsoft.com/office/word/2015/wordml/symex\"><mc:Choice Requires=\"w16se\">"
+            + $"<w16se:symEx w16se:font=\"Segoe UI Emoji\" w16se:char=\"{char.ConvertToUtf32(character, 0):X}\"/></mc:Choice><mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent>";
+        // Inside a run, as Word writes an emoji, and between runs.
+        var body = "<w:p><w:r><w:t xml:space=\"preserve\">Thank you </w:t></w:r><w:r>" + Emoji("😊", "<w:rPr><w:rFonts w:ascii=\"Segoe UI Emoji\"/></w:rPr><w:t>😊</w:t>")
+            + "</w:r><w:r><w:t xml:space=\"preserve\"> and </w:t></w:r>" + Emoji("⭐", "<w:r><w:t>⭐</w:t></w:r>") + "</w:p>";
+
+        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><p>Thank you 😊 and ⭐</p></body></html>", System.Net.WebUtility.HtmlDecode(html));
+    }
+
+    [Fact]
     public void Content_nested_thousands_deep_is_refused_at_once_not_read_for_minutes()
     {
         const int depth = 20_000;
