@@ -11,21 +11,30 @@ internal static class WordDocuments
     /// relationship for each of <paramref name="links"/> (id → target, written as given) and <paramref name="padding"/>
     /// bytes of spaces at the end of the document, compressed to almost nothing; <paramref name="parts"/> adds parts
     /// the document refers to (numbering, footnotes), each as its part name and content type → its XML, and
-    /// <paramref name="partLinks"/> an added part's own hyperlink relationships, by its name.
+    /// <paramref name="partLinks"/> an added part's own hyperlink relationships, by its name; <paramref name="pictures"/>
+    /// PNG pictures of the document, by relationship id → their bytes.
     /// </summary>
     public static byte[] Package(string bodyXml, IReadOnlyDictionary<string, string>? links = null, long padding = 0,
-        IReadOnlyDictionary<(string Name, string Type), string>? parts = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? partLinks = null)
+        IReadOnlyDictionary<(string Name, string Type), string>? parts = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? partLinks = null,
+        IReadOnlyDictionary<string, byte[]>? pictures = null)
     {
         parts ??= new Dictionary<(string, string), string>();
+        pictures ??= new Dictionary<string, byte[]>();
         var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Write(zip, "[Content_Types].xml", """<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"""
+            Write(zip, "[Content_Types].xml", """<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"""
                 + string.Concat(parts.Keys.Select(k => $"""<Override PartName="/word/{k.Name}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{k.Name}+xml"/>"""))
                 + "</Types>");
             Write(zip, "_rels/.rels", """<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>""");
             Write(zip, "word/_rels/document.xml.rels", Relationships(links, string.Concat(parts.Keys.Select(k =>
-                $"""<Relationship Id="rId{k.Name}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{k.Type}" Target="{k.Name}.xml"/>"""))));
+                $"""<Relationship Id="rId{k.Name}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{k.Type}" Target="{k.Name}.xml"/>"""))
+                + string.Concat(pictures.Keys.Select(id => $"""<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/{id}.png"/>"""))));
+            foreach (var (id, picture) in pictures)
+            {
+                using var media = zip.CreateEntry($"word/media/{id}.png").Open();
+                media.Write(picture);
+            }
             foreach (var ((name, _), xml) in parts) Write(zip, $"word/{name}.xml", xml);
             foreach (var (name, own) in partLinks ?? new Dictionary<string, IReadOnlyDictionary<string, string>>()) Write(zip, $"word/_rels/{name}.xml.rels", Relationships(own, ""));
             using var document = new StreamWriter(zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open());

@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using A = DocumentFormat.OpenXml.Drawing;
+using Pic = DocumentFormat.OpenXml.Drawing.Pictures;
 using V = DocumentFormat.OpenXml.Vml;
 using Wp = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 
@@ -587,11 +588,20 @@ public static partial class DocxToHtml
         }
     }
 
+    /// <summary>
+    /// The pictures of a drawing: one, or each of several grouped to move together. One picture is described by its
+    /// frame (where Word's Alt Text writes); each of a group by its own description, else the group's.
+    /// </summary>
     private static string Image(Drawing drawing, Context context)
     {
-        var id = drawing.Descendants<A.Blip>().FirstOrDefault()?.Embed?.Value;
-        var properties = drawing.Descendants<Wp.DocProperties>().FirstOrDefault();
-        return id is null ? "" : Image(drawing, id, properties?.Description?.Value ?? properties?.Title?.Value ?? "", context);
+        var frame = drawing.Descendants<Wp.DocProperties>().FirstOrDefault();
+        var pictures = drawing.Descendants<A.Blip>().Where(b => b.Embed?.Value is not null).ToList();
+        return string.Concat(pictures.Select(blip =>
+        {
+            var own = blip.Ancestors<Pic.Picture>().FirstOrDefault()?.NonVisualPictureProperties?.NonVisualDrawingProperties?.Description?.Value;
+            var alt = (pictures.Count > 1 ? own : null) ?? frame?.Description?.Value ?? frame?.Title?.Value ?? own ?? "";
+            return Image(drawing, blip.Embed!.Value!, alt, context);
+        }));
     }
 
     /// <summary>

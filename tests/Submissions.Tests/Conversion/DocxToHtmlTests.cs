@@ -250,6 +250,29 @@ public class DocxToHtmlTests
     }
 
     [Fact]
+    public void Each_picture_of_a_group_is_published_with_its_own_description()
+    {
+        const string Drawing = "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+            + "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\" xmlns:wpg=\"http://schemas.microsoft.com/office/word/2010/wordprocessingGroup\"";
+        static string Picture(string id, string description) => $"<pic:pic><pic:nvPicPr><pic:cNvPr id=\"1\" name=\"Picture\" descr=\"{description}\"/><pic:cNvPicPr/></pic:nvPicPr>"
+            + $"<pic:blipFill><a:blip r:embed=\"{id}\"/></pic:blipFill><pic:spPr/></pic:pic>";
+        static string Frame(string description, string uri, string graphic) => $"<w:p><w:r><w:drawing {Drawing}><wp:inline><wp:docPr id=\"10\" name=\"Frame\" descr=\"{description}\"/>"
+            + $"<a:graphic><a:graphicData uri=\"{uri}\">{graphic}</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
+        // Two photos grouped to move together, and one on its own, described (as Word's Alt Text writes it) on its frame.
+        var body = Frame("Opening day", "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+                "<wpg:wgp><wpg:cNvGrpSpPr/><wpg:grpSpPr/>" + Picture("rIdImg1", "Cutting the ribbon") + Picture("rIdImg2", "The volunteers&apos; garden") + "</wpg:wgp>")
+            + Frame("The hub from the street", "http://schemas.openxmlformats.org/drawingml/2006/picture", Picture("rIdImg3", "Picture 3"));
+        var pictures = new Dictionary<string, byte[]> { ["rIdImg1"] = [1], ["rIdImg2"] = [2], ["rIdImg3"] = [3] };
+
+        var (html, images, problem) = DocxToHtml.Convert(WordDocuments.Package(body, pictures: pictures), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><p><img src=\"cid:docx-rIdImg1\" alt=\"Cutting the ribbon\"><img src=\"cid:docx-rIdImg2\" alt=\"The volunteers&#39; garden\"></p>"
+            + "<p><img src=\"cid:docx-rIdImg3\" alt=\"The hub from the street\"></p></body></html>", html);
+        Assert.Equal([2], images["rIdImg2"]);
+    }
+
+    [Fact]
     public void Content_nested_thousands_deep_is_refused_at_once_not_read_for_minutes()
     {
         const int depth = 20_000;
