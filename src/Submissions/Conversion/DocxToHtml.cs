@@ -107,6 +107,9 @@ public static partial class DocxToHtml
             var headingShift = body.Descendants<Paragraph>().Any(p => IsStyle(p, "Title")) ? 1 : 0;
             foreach (var element in Blocks(body))
             {
+                // Word's table of contents lists the headings with their page numbers: a web page has no pages, and its
+                // own sections.
+                if (element is Paragraph entry && context.Styles.IsContentsEntry(entry)) continue;
                 if (element is Paragraph paragraph && NumberingOf(paragraph, context.Styles) is var (numberingId, level))
                 {
                     lists.Item(numberingId, level, IsBulleted(numberingId, level, main) ? "ul" : "ol", Runs(paragraph, context));
@@ -176,6 +179,22 @@ public static partial class DocxToHtml
         /// <summary>The paragraph style of <paramref name="paragraph"/> (the document's default when it names none) and those it is based on.</summary>
         public IEnumerable<Style> ParagraphChain(Paragraph? paragraph) =>
             Chain(paragraph?.ParagraphProperties?.ParagraphStyleId?.Val?.Value is { } id && _byId.ContainsKey(id) ? id : _defaultParagraphStyle);
+
+        /// <summary>
+        /// The names of a paragraph's style and those it is based on, nearest first, in lower case without spaces
+        /// ("heading1", "toc1", "title"). Word names its own styles so in every language, where their ids are
+        /// translated (German "berschrift1" is "heading 1"); a style the document does not define is known by its id.
+        /// </summary>
+        public IEnumerable<string> Names(Paragraph paragraph)
+        {
+            var id = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
+            var styles = id is null || _byId.ContainsKey(id) ? ParagraphChain(paragraph).Select(s => s.StyleName?.Val?.Value ?? s.StyleId?.Value ?? "") : [id];
+            return styles.Select(name => name.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant());
+        }
+
+        /// <summary>Whether <paramref name="paragraph"/> is a line of Word's table of contents (styled "TOC 1" to "TOC 9", or its "TOC Heading").</summary>
+        public bool IsContentsEntry(Paragraph paragraph) =>
+            Names(paragraph).FirstOrDefault() is { } name && (name == "tocheading" || name.Length == 4 && name.StartsWith("toc", StringComparison.Ordinal) && char.IsAsciiDigit(name[3]));
 
         /// <summary>
         /// Whether the effect <typeparamref name="T"/> (<see cref="Bold"/>, <see cref="Italic"/>, <see cref="Vanish"/>…)
@@ -263,10 +282,15 @@ public static partial class DocxToHtml
         foreach (var child in container.ChildElements)
         {
             if (child is Paragraph or Table) yield return child;
-            else if (child is SdtBlock or SdtContentBlock or CustomXmlBlock && !ShowsPlaceholder(child))
+            else if (child is SdtBlock or SdtContentBlock or CustomXmlBlock && !ShowsPlaceholder(child) && !IsTableOfContents(child))
                 foreach (var inner in Blocks(child)) yield return inner;
         }
     }
+
+    /// <summary>Whether <paramref name="element"/> is the content control Word puts its table of contents in (References › Table of Contents).</summary>
+    private static bool IsTableOfContents(OpenXmlElement element) =>
+        element is SdtElement { SdtProperties: { } properties }
+        && properties.GetFirstChild<SdtContentDocPartObject>()?.GetFirstChild<DocPartGallery>()?.Val?.Value == "Table of Contents";
 
     /// <summary>
     /// Whether <paramref name="element"/> is a content control never filled in, still showing its template's prompt

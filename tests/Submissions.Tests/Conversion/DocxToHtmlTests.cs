@@ -273,6 +273,27 @@ public class DocxToHtmlTests
     }
 
     [Fact]
+    public void Words_table_of_contents_is_left_out()
+    {
+        static string Entry(string style, string text, string page) => $"<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:hyperlink w:anchor=\"_Toc1\"><w:r><w:t>{text}</w:t></w:r>"
+            + $"<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGEREF _Toc1 \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+            + $"<w:r><w:t>{page}</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink></w:p>";
+        // As References › Table of Contents writes it, in a content control; as a TOC field alone, its lines in Word's
+        // TOC styles (here under a German Word's ids, known by their names).
+        var body = "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>"
+            + WordDocuments.Styled("TOCHeading", "Contents") + Entry("TOC1", "Background", "1") + "</w:sdtContent></w:sdt>"
+            + WordDocuments.Styled("Inhaltsverzeichnisberschrift", "Inhalt") + Entry("Verzeichnis1", "Hintergrund", "1") + Entry("Verzeichnis2", "Was wir taten", "2")
+            + WordDocuments.Styled("Heading1", "Background") + WordDocuments.Paragraph("We opened the hub.");
+        var styles = $"<w:styles xmlns:w=\"{W}\"><w:style w:type=\"paragraph\" w:styleId=\"Inhaltsverzeichnisberschrift\"><w:name w:val=\"TOC Heading\"/></w:style>"
+            + "<w:style w:type=\"paragraph\" w:styleId=\"Verzeichnis1\"><w:name w:val=\"toc 1\"/></w:style><w:style w:type=\"paragraph\" w:styleId=\"Verzeichnis2\"><w:name w:val=\"toc 2\"/></w:style></w:styles>";
+
+        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("styles", "styles")] = styles }), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><h1>Background</h1><p>We opened the hub.</p></body></html>", html);
+    }
+
+    [Fact]
     public void Content_nested_thousands_deep_is_refused_at_once_not_read_for_minutes()
     {
         const int depth = 20_000;
