@@ -104,7 +104,7 @@ public static partial class DocxToHtml
             var lists = new Lists(html);
             // A document with a title (Word's Title style) has its Heading 1s under it: one level down, so the title stays
             // the one heading above the others, which makes it the post's title.
-            var headingShift = body.Descendants<Paragraph>().Any(p => IsStyle(p, "Title")) ? 1 : 0;
+            var headingShift = body.Descendants<Paragraph>().Any(p => context.Styles.HeadingLevel(p) == 0) ? 1 : 0;
             foreach (var element in Blocks(body))
             {
                 // Word's table of contents lists the headings with their page numbers: a web page has no pages, and its
@@ -119,7 +119,7 @@ public static partial class DocxToHtml
                 switch (element)
                 {
                     case Paragraph p:
-                        var tag = HeadingTag(p, headingShift);
+                        var tag = context.Styles.HeadingLevel(p) is { } heading ? $"h{Math.Clamp(heading + headingShift, 1, 6)}" : "p";
                         html.Append('<').Append(tag).Append('>').Append(Runs(p, context)).Append("</").Append(tag).Append('>');
                         break;
                     case Table table:
@@ -197,6 +197,24 @@ public static partial class DocxToHtml
             Names(paragraph).FirstOrDefault() is { } name && (name == "tocheading" || name.Length == 4 && name.StartsWith("toc", StringComparison.Ordinal) && char.IsAsciiDigit(name[3]));
 
         /// <summary>
+        /// A paragraph's heading level: 0 for the document's title (Word's Title style), 1 to 6 for a heading (a Heading
+        /// style, by name; else the outline level the paragraph or its style gives, as a heading style of one's own
+        /// does); null for any other paragraph.
+        /// </summary>
+        public int? HeadingLevel(Paragraph paragraph)
+        {
+            foreach (var name in Names(paragraph))
+            {
+                if (name == "title") return 0;
+                if (name.StartsWith("heading", StringComparison.Ordinal) && int.TryParse(name.AsSpan(7), out var level)) return level is >= 1 and <= 6 ? level : null;
+            }
+            // Word counts outline levels from 0 (its "Level 1"); 9 is body text.
+            var outline = paragraph.ParagraphProperties?.OutlineLevel?.Val?.Value
+                ?? ParagraphChain(paragraph).Select(s => s.StyleParagraphProperties?.OutlineLevel?.Val?.Value).FirstOrDefault(level => level is not null);
+            return outline is >= 0 and <= 5 ? outline + 1 : null;
+        }
+
+        /// <summary>
         /// Whether the effect <typeparamref name="T"/> (<see cref="Bold"/>, <see cref="Italic"/>, <see cref="Vanish"/>…)
         /// is on for <paramref name="run"/>; its paragraph's style is asked only when <paramref name="fromParagraphStyle"/>.
         /// </summary>
@@ -253,25 +271,6 @@ public static partial class DocxToHtml
                 foreach (var inner in Within<T>(child)) yield return inner;
         }
     }
-
-    private static string HeadingTag(Paragraph paragraph, int shift)
-    {
-        if (IsStyle(paragraph, "Title")) return "h1";
-        return HeadingLevel(paragraph) is { } level ? $"h{Math.Min(6, level + shift)}" : "p";
-    }
-
-    /// <summary>The level (1 to 6) of a paragraph in a Heading style; null for any other.</summary>
-    private static int? HeadingLevel(Paragraph paragraph)
-    {
-        var style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "";
-        return style.StartsWith("Heading", StringComparison.OrdinalIgnoreCase) && int.TryParse(style.AsSpan(7), out var level) && level is >= 1 and <= 6 ? level : null;
-    }
-
-    /// <summary>Whether <paramref name="paragraph"/> is the title or a heading.</summary>
-    private static bool IsHeading(Paragraph? paragraph) => paragraph is not null && (IsStyle(paragraph, "Title") || HeadingLevel(paragraph) is not null);
-
-    private static bool IsStyle(Paragraph paragraph, string style) =>
-        string.Equals(paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value, style, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The paragraphs and tables of <paramref name="container"/> in order, including those inside content controls
@@ -517,7 +516,7 @@ public static partial class DocxToHtml
             result = position == VerticalPositionValues.Superscript ? $"<sup>{result}</sup>" : $"<sub>{result}</sub>";
         if (styles.IsOn<Strike>(run) || styles.IsOn<DoubleStrike>(run)) result = $"<s>{result}</s>";
         // A heading's style makes it bold or italic as a heading, not as emphasis; a quotation's italic style is emphasis.
-        var emphasisFromParagraph = !IsHeading(run.Ancestors<Paragraph>().FirstOrDefault());
+        var emphasisFromParagraph = run.Ancestors<Paragraph>().FirstOrDefault() is not { } paragraph || styles.HeadingLevel(paragraph) is null;
         if (styles.IsOn<Italic>(run, emphasisFromParagraph)) result = $"<em>{result}</em>";
         if (styles.IsOn<Bold>(run, emphasisFromParagraph)) result = $"<strong>{result}</strong>";
         return result;

@@ -294,6 +294,25 @@ public class DocxToHtmlTests
     }
 
     [Fact]
+    public void Title_and_headings_are_known_by_their_styles_names_and_outline_levels_in_any_language()
+    {
+        static string Style(string id, string name, string inner = "") => $"<w:style w:type=\"paragraph\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/><w:basedOn w:val=\"Standard\"/>{inner}</w:style>";
+        // A German Word's ids for its own styles, and a style of the writer's own at outline level 3.
+        var styles = $"<w:styles xmlns:w=\"{W}\"><w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Standard\"><w:name w:val=\"Normal\"/></w:style>"
+            + Style("Titel", "Title") + Style("berschrift1", "heading 1", "<w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr>") + Style("berschrift2", "heading 2")
+            + Style("Zwischentitel", "Zwischentitel", "<w:pPr><w:outlineLvl w:val=\"2\"/></w:pPr>") + Style("Textkrper", "Body Text", "<w:pPr><w:outlineLvl w:val=\"9\"/></w:pPr>") + "</w:styles>";
+        var body = WordDocuments.Styled("Titel", "Ein Jahr Peer-Support") + WordDocuments.Styled("berschrift1", "Hintergrund") + WordDocuments.Styled("berschrift2", "Die Schulung")
+            + WordDocuments.Styled("Zwischentitel", "Erste Woche") + WordDocuments.Styled("Textkrper", "Wir haben zugehört.")
+            + "<w:p><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr><w:r><w:t>Was wir lernten</w:t></w:r></w:p>";
+
+        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("styles", "styles")] = styles }), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><h1>Ein Jahr Peer-Support</h1><h2>Hintergrund</h2><h3>Die Schulung</h3><h4>Erste Woche</h4><p>Wir haben zugehört.</p><h3>Was wir lernten</h3></body></html>",
+            System.Net.WebUtility.HtmlDecode(html));
+    }
+
+    [Fact]
     public void Content_nested_thousands_deep_is_refused_at_once_not_read_for_minutes()
     {
         const int depth = 20_000;
