@@ -110,7 +110,8 @@ public static partial class DocxToHtml
                 // Word's table of contents lists the headings with their page numbers: a web page has no pages, and its
                 // own sections.
                 if (element is Paragraph entry && context.Styles.IsContentsEntry(entry)) continue;
-                if (element is Paragraph paragraph && NumberingOf(paragraph, context.Styles) is var (numberingId, level))
+                // A heading numbered by a multilevel list (1, 1.1: Word's numbered headings) stays a heading, its number left out.
+                if (element is Paragraph paragraph && context.Styles.HeadingLevel(paragraph) is null && NumberingOf(paragraph, context.Styles) is var (numberingId, level))
                 {
                     lists.Item(numberingId, level, IsBulleted(numberingId, level, main) ? "ul" : "ol", Runs(paragraph, context));
                     continue;

@@ -313,6 +313,30 @@ public class DocxToHtmlTests
     }
 
     [Fact]
+    public void Headings_numbered_by_a_multilevel_list_stay_headings()
+    {
+        var numbering = $"<w:numbering xmlns:w=\"{W}\"><w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"multilevel\"/>"
+            + "<w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/><w:pStyle w:val=\"Heading1\"/><w:lvlText w:val=\"%1\"/></w:lvl>"
+            + "<w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"decimal\"/><w:pStyle w:val=\"Heading2\"/><w:lvlText w:val=\"%1.%2\"/></w:lvl></w:abstractNum>"
+            + "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/></w:lvl></w:abstractNum>"
+            + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>";
+        // Numbered by their styles, as Word's heading numbering sets up, and a heading numbered by hand.
+        var styles = $"<w:styles xmlns:w=\"{W}\"><w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>"
+            + "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Heading1\"/><w:pPr><w:numPr><w:ilvl w:val=\"1\"/></w:numPr><w:outlineLvl w:val=\"1\"/></w:pPr></w:style></w:styles>";
+        static string Numbered(string style, int id, string text) => $"<w:p><w:pPr><w:pStyle w:val=\"{style}\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>";
+        var body = WordDocuments.Styled("Heading1", "Background") + WordDocuments.Styled("Heading2", "The first year") + Numbered("Normal", 2, "A step")
+            + Numbered("Heading1", 2, "What we learned");
+
+        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string>
+        {
+            [("numbering", "numbering")] = numbering, [("styles", "styles")] = styles,
+        }), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><h1>Background</h1><h2>The first year</h2><ol><li>A step</li></ol><h1>What we learned</h1></body></html>", html);
+    }
+
+    [Fact]
     public void Content_nested_thousands_deep_is_refused_at_once_not_read_for_minutes()
     {
         const int depth = 20_000;
