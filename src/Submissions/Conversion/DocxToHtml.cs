@@ -221,10 +221,9 @@ public static partial class DocxToHtml
         /// </summary>
         public bool IsOn<T>(Run run, bool fromParagraphStyle = true) where T : OnOffType
         {
-            var paragraph = fromParagraphStyle ? run.Ancestors<Paragraph>().FirstOrDefault() : null;
             var setting = run.RunProperties?.GetFirstChild<T>()
                 ?? Chain(run.RunProperties?.RunStyle?.Val?.Value).Select(s => s.StyleRunProperties?.GetFirstChild<T>()).FirstOrDefault(e => e is not null)
-                ?? (fromParagraphStyle ? ParagraphChain(paragraph).Select(s => s.StyleRunProperties?.GetFirstChild<T>()).FirstOrDefault(e => e is not null) : null)
+                ?? (fromParagraphStyle ? ParagraphChain(run.Ancestors<Paragraph>().FirstOrDefault()).Select(s => s.StyleRunProperties?.GetFirstChild<T>()).FirstOrDefault(e => e is not null) : null)
                 ?? _defaults?.GetFirstChild<T>();
             return setting is not null && setting.Val?.Value != false;
         }
@@ -614,12 +613,14 @@ public static partial class DocxToHtml
 
     /// <summary>
     /// The pictures of a drawing: one, or each of several grouped to move together. One picture is described by its
-    /// frame (where Word's Alt Text writes); each of a group by its own description, else the group's.
+    /// frame (where Word's Alt Text writes); each of a group by its own description, else the group's. A picture in a
+    /// text box of the drawing is the text box's, read with its paragraphs.
     /// </summary>
     private static string Image(Drawing drawing, Context context)
     {
         var frame = drawing.Descendants<Wp.DocProperties>().FirstOrDefault();
-        var pictures = drawing.Descendants<A.Blip>().Where(b => b.Embed?.Value is not null).ToList();
+        var pictures = drawing.Descendants<A.Blip>()
+            .Where(b => b.Embed?.Value is not null && !b.Ancestors().TakeWhile(a => a != drawing).OfType<TextBoxContent>().Any()).ToList();
         return string.Concat(pictures.Select(blip =>
         {
             var own = blip.Ancestors<Pic.Picture>().FirstOrDefault()?.NonVisualPictureProperties?.NonVisualDrawingProperties?.Description?.Value;
