@@ -363,8 +363,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
                 continue;
             }
             var text = WebUtility.HtmlDecode(TagOrEntity().Replace(html.Replace("</p>", "\n", StringComparison.Ordinal), " "));
-            var fields = FormField().Matches(text);
-            if (FormName().IsMatch(Path.GetFileNameWithoutExtension(part.FileName ?? "")) || fields.Count >= 2 && fields.Any(f => f.Groups["signed"].Success))
+            if (IsForm(Path.GetFileNameWithoutExtension(part.FileName ?? ""), FormField().Matches(text)))
             {
                 warnings.Add($"The attached Word document '{PersonalDataScanner.NameOrType(name)}' looks like a form (consent, permission, personal details), not the post: it was left out.");
                 unreadable.Add($"'{name}' (a form, not the post)");
@@ -617,9 +616,22 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     /// <summary>The text of <paramref name="block"/> when it is a heading (a paragraph starting "#PPW2025 was great" is not).</summary>
     private static string? HeadingText(string block) => Heading().Match(block) is { Success: true } m ? MarkdownText.Unescape(m.Groups[1].Value).Trim() : null;
 
-    /// <summary>A Word document's name that says it is a form sent with the post ("Consent form - M Hill", "Photo permission").</summary>
-    [GeneratedRegex(@"(^|[^\p{L}])(consent|permission|release|waiver|form|invoice|timesheet|expenses|cv|resume|résumé)($|[^\p{L}])", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Whether a Word document named <paramref name="name"/>, with these lines to fill in, is a form sent with the post,
+    /// not the post: named a form ("Consent form - M Hill", "Invoice"); named for a consent or permission and holding a
+    /// line to fill in ("Photo permission" with "Name:"); or holding lines to fill in, one for a signature, whatever its
+    /// name. A post named for what it is about ("Getting consent right - blog") is a post.
+    /// </summary>
+    private static bool IsForm(string name, MatchCollection fields) =>
+        FormName().IsMatch(name) || ConsentName().IsMatch(name) && fields.Count > 0 || fields.Count >= 2 && fields.Any(f => f.Groups["signed"].Success);
+
+    /// <summary>A Word document's name that says it is a form, or a paper other than a post ("Consent form - M Hill", "Invoice March").</summary>
+    [GeneratedRegex(@"(^|[^\p{L}])(form|waiver|invoice|timesheet|expenses|cv|resume|résumé)($|[^\p{L}])", RegexOptions.IgnoreCase)]
     private static partial Regex FormName();
+
+    /// <summary>A Word document's name that may be a form's or a post's ("Photo permission", "Getting consent right").</summary>
+    [GeneratedRegex(@"(^|[^\p{L}])(consent|permission|release)($|[^\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex ConsentName();
 
     /// <summary>
     /// A line of a form to fill in: a label for someone's details, then a colon. Two or more, one of them for a signature

@@ -10,25 +10,33 @@ internal static class WordDocuments
     /// A package whose body is <paramref name="bodyXml"/> (WordprocessingML inside &lt;w:body&gt;), with a hyperlink
     /// relationship for each of <paramref name="links"/> (id → target, written as given) and <paramref name="padding"/>
     /// bytes of spaces at the end of the document, compressed to almost nothing; <paramref name="parts"/> adds parts
-    /// the document refers to (numbering, footnotes), each as its part name and content type → its XML.
+    /// the document refers to (numbering, footnotes), each as its part name and content type → its XML, and
+    /// <paramref name="partLinks"/> an added part's own hyperlink relationships, by its name; <paramref name="pictures"/>
+    /// PNG pictures of the document, by relationship id → their bytes.
     /// </summary>
     public static byte[] Package(string bodyXml, IReadOnlyDictionary<string, string>? links = null, long padding = 0,
-        IReadOnlyDictionary<(string Name, string Type), string>? parts = null)
+        IReadOnlyDictionary<(string Name, string Type), string>? parts = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? partLinks = null,
+        IReadOnlyDictionary<string, byte[]>? pictures = null)
     {
         parts ??= new Dictionary<(string, string), string>();
+        pictures ??= new Dictionary<string, byte[]>();
         var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Write(zip, "[Content_Types].xml", """<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"""
+            Write(zip, "[Content_Types].xml", """<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"""
                 + string.Concat(parts.Keys.Select(k => $"""<Override PartName="/word/{k.Name}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{k.Name}+xml"/>"""))
                 + "</Types>");
             Write(zip, "_rels/.rels", """<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>""");
-            Write(zip, "word/_rels/document.xml.rels", """<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"""
-                + string.Concat((links ?? new Dictionary<string, string>()).Select(l =>
-                    $"""<Relationship Id="{l.Key}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="{SecurityElement.Escape(l.Value).Replace("\n", "&#10;")}" TargetMode="External"/>"""))
-                + string.Concat(parts.Keys.Select(k => $"""<Relationship Id="rId{k.Name}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{k.Type}" Target="{k.Name}.xml"/>"""))
-                + "</Relationships>");
+            Write(zip, "word/_rels/document.xml.rels", Relationships(links, string.Concat(parts.Keys.Select(k =>
+                $"""<Relationship Id="rId{k.Name}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{k.Type}" Target="{k.Name}.xml"/>"""))
+                + string.Concat(pictures.Keys.Select(id => $"""<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/{id}.png"/>"""))));
+            foreach (var (id, picture) in pictures)
+            {
+                using var media = zip.CreateEntry($"word/media/{id}.png").Open();
+                media.Write(picture);
+            }
             foreach (var ((name, _), xml) in parts) Write(zip, $"word/{name}.xml", xml);
+            foreach (var (name, own) in partLinks ?? new Dictionary<string, IReadOnlyDictionary<string, string>>()) Write(zip, $"word/_rels/{name}.xml.rels", Relationships(own, ""));
             using var document = new StreamWriter(zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open());
             document.Write("""<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>""");
             document.Write(bodyXml);
@@ -38,6 +46,13 @@ internal static class WordDocuments
         }
         return buffer.ToArray();
     }
+
+    /// <summary>A part's relationships file: a hyperlink for each of <paramref name="links"/> (id → target, written as given), then <paramref name="more"/>.</summary>
+    private static string Relationships(IReadOnlyDictionary<string, string>? links, string more) =>
+        """<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"""
+        + string.Concat((links ?? new Dictionary<string, string>()).Select(l =>
+            $"""<Relationship Id="{l.Key}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="{SecurityElement.Escape(l.Value).Replace("\n", "&#10;")}" TargetMode="External"/>"""))
+        + more + "</Relationships>";
 
     /// <summary>A WordprocessingML paragraph of <paramref name="text"/>.</summary>
     public static string Paragraph(string text) => $"<w:p><w:r><w:t>{SecurityElement.Escape(text)}</w:t></w:r></w:p>";

@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using A = DocumentFormat.OpenXml.Drawing;
+using Pic = DocumentFormat.OpenXml.Drawing.Pictures;
 using V = DocumentFormat.OpenXml.Vml;
 using Wp = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 
@@ -99,26 +100,31 @@ public static partial class DocxToHtml
             if (main is null || body is null) return (null, images, Unreadable);
             var html = new StringBuilder("<html><body>");
             var notes = new Notes(main);
+            var context = new Context(new Styles(main), images, notes);
             var lists = new Lists(html);
             // A document with a title (Word's Title style) has its Heading 1s under it: one level down, so the title stays
             // the one heading above the others, which makes it the post's title.
-            var headingShift = body.Descendants<Paragraph>().Any(p => IsStyle(p, "Title")) ? 1 : 0;
+            var headingShift = body.Descendants<Paragraph>().Any(p => context.Styles.HeadingLevel(p) == 0) ? 1 : 0;
             foreach (var element in Blocks(body))
             {
-                if (element is Paragraph paragraph && NumberingOf(paragraph, main) is var (numberingId, level))
+                // Word's table of contents lists the headings with their page numbers: a web page has no pages, and its
+                // own sections.
+                if (element is Paragraph entry && context.Styles.IsContentsEntry(entry)) continue;
+                // A heading numbered by a multilevel list (1, 1.1: Word's numbered headings) stays a heading, its number left out.
+                if (element is Paragraph paragraph && context.Styles.HeadingLevel(paragraph) is null && NumberingOf(paragraph, context.Styles) is var (numberingId, level))
                 {
-                    lists.Item(numberingId, level, IsBulleted(numberingId, level, main) ? "ul" : "ol", Runs(paragraph, main, images, notes));
+                    lists.Item(numberingId, level, IsBulleted(numberingId, level, main) ? "ul" : "ol", Runs(paragraph, context));
                     continue;
                 }
                 lists.CloseAll();
                 switch (element)
                 {
                     case Paragraph p:
-                        var tag = HeadingTag(p, headingShift);
-                        html.Append('<').Append(tag).Append('>').Append(Runs(p, main, images, notes)).Append("</").Append(tag).Append('>');
+                        var tag = context.Styles.HeadingLevel(p) is { } heading ? $"h{Math.Clamp(heading + headingShift, 1, 6)}" : "p";
+                        html.Append('<').Append(tag).Append('>').Append(Runs(p, context)).Append("</").Append(tag).Append('>');
                         break;
                     case Table table:
-                        WriteTable(table, html, main, images, notes);
+                        WriteTable(table, html, context);
                         break;
                 }
             }
@@ -132,11 +138,102 @@ public static partial class DocxToHtml
         }
     }
 
+    /// <summary>What reading the document needs at each element: its styles, the pictures kept so far, and its notes.</summary>
+    private sealed record Context(Styles Styles, Dictionary<string, byte[]> Images, Notes Notes);
+
+    /// <summary>
+    /// The part <paramref name="element"/> lives in (the document, its footnotes, its endnotes): the relationship ids
+    /// of its links and pictures are that part's own, and each part numbers them from rId1.
+    /// </summary>
+    private static OpenXmlPart? PartOf(OpenXmlElement element) => element.Ancestors<OpenXmlPartRootElement>().FirstOrDefault()?.OpenXmlPart;
+
+    /// <summary>
+    /// Word's styles (styles.xml): the formatting a run gets from them. Word takes an effect (bold, italic, hidden) from
+    /// the run itself, else its character style, else its paragraph's style (each through the styles it is based on),
+    /// else the document's defaults; a setting of "off" at any step is final.
+    /// </summary>
+    private sealed class Styles
+    {
+        private readonly Dictionary<string, Style> _byId = new(StringComparer.Ordinal);
+        private readonly string? _defaultParagraphStyle;
+        private readonly OpenXmlElement? _defaults;
+
+        public Styles(MainDocumentPart main)
+        {
+            var styles = main.StyleDefinitionsPart?.Styles;
+            foreach (var style in styles?.Elements<Style>() ?? [])
+                if (style.StyleId?.Value is { } id) _byId.TryAdd(id, style);
+            _defaultParagraphStyle = styles?.Elements<Style>().FirstOrDefault(s => s.Type?.Value == StyleValues.Paragraph && s.Default?.Value == true)?.StyleId?.Value;
+            _defaults = styles?.DocDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle;
+        }
+
+        /// <summary>The style <paramref name="id"/> and those it is based on, nearest first (a loop of styles ends after ten).</summary>
+        public IEnumerable<Style> Chain(string? id)
+        {
+            for (var depth = 0; id is not null && depth < 10 && _byId.TryGetValue(id, out var style); depth++)
+            {
+                yield return style;
+                id = style.BasedOn?.Val?.Value;
+            }
+        }
+
+        /// <summary>The paragraph style of <paramref name="paragraph"/> (the document's default when it names none) and those it is based on.</summary>
+        public IEnumerable<Style> ParagraphChain(Paragraph? paragraph) =>
+            Chain(paragraph?.ParagraphProperties?.ParagraphStyleId?.Val?.Value is { } id && _byId.ContainsKey(id) ? id : _defaultParagraphStyle);
+
+        /// <summary>
+        /// The names of a paragraph's style and those it is based on, nearest first, in lower case without spaces
+        /// ("heading1", "toc1", "title"). Word names its own styles so in every language, where their ids are
+        /// translated (German "berschrift1" is "heading 1"); a style the document does not define is known by its id.
+        /// </summary>
+        public IEnumerable<string> Names(Paragraph paragraph)
+        {
+            var id = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
+            var styles = id is null || _byId.ContainsKey(id) ? ParagraphChain(paragraph).Select(s => s.StyleName?.Val?.Value ?? s.StyleId?.Value ?? "") : [id];
+            return styles.Select(name => name.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant());
+        }
+
+        /// <summary>Whether <paramref name="paragraph"/> is a line of Word's table of contents (styled "TOC 1" to "TOC 9", or its "TOC Heading").</summary>
+        public bool IsContentsEntry(Paragraph paragraph) =>
+            Names(paragraph).FirstOrDefault() is { } name && (name == "tocheading" || name.Length == 4 && name.StartsWith("toc", StringComparison.Ordinal) && char.IsAsciiDigit(name[3]));
+
+        /// <summary>
+        /// A paragraph's heading level: 0 for the document's title (Word's Title style), 1 to 6 for a heading (a Heading
+        /// style, by name; else the outline level the paragraph or its style gives, as a heading style of one's own
+        /// does); null for any other paragraph.
+        /// </summary>
+        public int? HeadingLevel(Paragraph paragraph)
+        {
+            foreach (var name in Names(paragraph))
+            {
+                if (name == "title") return 0;
+                if (name.StartsWith("heading", StringComparison.Ordinal) && int.TryParse(name.AsSpan(7), out var level)) return level is >= 1 and <= 6 ? level : null;
+            }
+            // Word counts outline levels from 0 (its "Level 1"); 9 is body text.
+            var outline = paragraph.ParagraphProperties?.OutlineLevel?.Val?.Value
+                ?? ParagraphChain(paragraph).Select(s => s.StyleParagraphProperties?.OutlineLevel?.Val?.Value).FirstOrDefault(level => level is not null);
+            return outline is >= 0 and <= 5 ? outline + 1 : null;
+        }
+
+        /// <summary>
+        /// Whether the effect <typeparamref name="T"/> (<see cref="Bold"/>, <see cref="Italic"/>, <see cref="Vanish"/>…)
+        /// is on for <paramref name="run"/>; its paragraph's style is asked only when <paramref name="fromParagraphStyle"/>.
+        /// </summary>
+        public bool IsOn<T>(Run run, bool fromParagraphStyle = true) where T : OnOffType
+        {
+            var setting = run.RunProperties?.GetFirstChild<T>()
+                ?? Chain(run.RunProperties?.RunStyle?.Val?.Value).Select(s => s.StyleRunProperties?.GetFirstChild<T>()).FirstOrDefault(e => e is not null)
+                ?? (fromParagraphStyle ? ParagraphChain(run.Ancestors<Paragraph>().FirstOrDefault()).Select(s => s.StyleRunProperties?.GetFirstChild<T>()).FirstOrDefault(e => e is not null) : null)
+                ?? _defaults?.GetFirstChild<T>();
+            return setting is not null && setting.Val?.Value != false;
+        }
+    }
+
     /// <summary>
     /// A table, its rows and cells found inside content controls too (a template's repeating row, a field's cell); a
     /// cell's paragraphs are lines of it, and a table inside a cell is a table there (the Markdown makes it one line).
     /// </summary>
-    private static void WriteTable(Table table, StringBuilder html, MainDocumentPart main, Dictionary<string, byte[]> images, Notes notes)
+    private static void WriteTable(Table table, StringBuilder html, Context context)
     {
         html.Append("<table>");
         foreach (var row in Within<TableRow>(table))
@@ -149,11 +246,11 @@ public static partial class DocxToHtml
                 var lines = new List<string>();
                 foreach (var block in Blocks(cell))
                 {
-                    if (block is Paragraph paragraph) lines.Add(Runs(paragraph, main, images, notes));
+                    if (block is Paragraph paragraph) lines.Add(Runs(paragraph, context));
                     else
                     {
                         var nested = new StringBuilder();
-                        WriteTable((Table)block, nested, main, images, notes);
+                        WriteTable((Table)block, nested, context);
                         lines.Add(nested.ToString());
                     }
                 }
@@ -175,17 +272,6 @@ public static partial class DocxToHtml
         }
     }
 
-    private static string HeadingTag(Paragraph paragraph, int shift)
-    {
-        if (IsStyle(paragraph, "Title")) return "h1";
-        var style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "";
-        return style.StartsWith("Heading", StringComparison.OrdinalIgnoreCase) && int.TryParse(style.AsSpan(7), out var level) && level is >= 1 and <= 6
-            ? $"h{Math.Min(6, level + shift)}" : "p";
-    }
-
-    private static bool IsStyle(Paragraph paragraph, string style) =>
-        string.Equals(paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value, style, StringComparison.OrdinalIgnoreCase);
-
     /// <summary>
     /// The paragraphs and tables of <paramref name="container"/> in order, including those inside content controls
     /// (w:sdt, which NHS templates use for their fields) and custom XML, which hold them one level down.
@@ -195,28 +281,38 @@ public static partial class DocxToHtml
         foreach (var child in container.ChildElements)
         {
             if (child is Paragraph or Table) yield return child;
-            else if (child is SdtBlock or SdtContentBlock or CustomXmlBlock)
+            else if (child is SdtBlock or SdtContentBlock or CustomXmlBlock && !ShowsPlaceholder(child) && !IsTableOfContents(child))
                 foreach (var inner in Blocks(child)) yield return inner;
         }
     }
+
+    /// <summary>Whether <paramref name="element"/> is the content control Word puts its table of contents in (References › Table of Contents).</summary>
+    private static bool IsTableOfContents(OpenXmlElement element) =>
+        element is SdtElement { SdtProperties: { } properties }
+        && properties.GetFirstChild<SdtContentDocPartObject>()?.GetFirstChild<DocPartGallery>()?.Val?.Value == "Table of Contents";
+
+    /// <summary>
+    /// Whether <paramref name="element"/> is a content control never filled in, still showing its template's prompt
+    /// ("Click or tap here to enter text."): the prompt is the template's words, not the writer's.
+    /// </summary>
+    private static bool ShowsPlaceholder(OpenXmlElement element) =>
+        element is SdtElement { SdtProperties: { } properties } && properties.GetFirstChild<ShowingPlaceholder>() is { } showing && showing.Val?.Value != false;
 
     /// <summary>
     /// The list (numbering id) and level of a list paragraph: its own, or its style's (Word's "List Bullet" and "List
     /// Number" styles number their paragraphs); null for a paragraph of no list.
     /// </summary>
-    private static (int Id, int Level)? NumberingOf(Paragraph paragraph, MainDocumentPart main)
+    private static (int Id, int Level)? NumberingOf(Paragraph paragraph, Styles styles)
     {
         var own = paragraph.ParagraphProperties?.NumberingProperties;
         int? id = own?.NumberingId?.Val?.Value, level = own?.NumberingLevelReference?.Val?.Value;
-        var styleId = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
-        // A style's numbering, through the styles it is based on (a few deep; a loop of styles ends there).
-        for (var depth = 0; id is null && styleId is not null && depth < 10; depth++)
+        // A style's numbering, through the styles it is based on.
+        foreach (var style in styles.ParagraphChain(paragraph))
         {
-            var style = main.StyleDefinitionsPart?.Styles?.Elements<Style>().FirstOrDefault(st => st.StyleId?.Value == styleId);
-            var numbering = style?.StyleParagraphProperties?.NumberingProperties;
+            if (id is not null) break;
+            var numbering = style.StyleParagraphProperties?.NumberingProperties;
             id = numbering?.NumberingId?.Val?.Value;
             level ??= numbering?.NumberingLevelReference?.Val?.Value;
-            styleId = style?.BasedOn?.Val?.Value;
         }
         // Id 0 takes a paragraph out of the list its style would put it in.
         return id is > 0 ? (id.Value, Math.Clamp(level ?? 0, 0, 8)) : null;
@@ -281,7 +377,7 @@ public static partial class DocxToHtml
     /// A paragraph's text. Runs inside containers are read too: text inserted with Track Changes (w:ins), content
     /// controls, smart tags, fields; deleted text (w:del, w:moveFrom) is not.
     /// </summary>
-    private static string Runs(OpenXmlElement paragraph, MainDocumentPart main, Dictionary<string, byte[]> images, Notes notes)
+    private static string Runs(OpenXmlElement paragraph, Context context)
     {
         var html = new StringBuilder();
         var fields = new HyperlinkFields(html);
@@ -291,24 +387,28 @@ public static partial class DocxToHtml
             {
                 case Run run:
                     fields.Read(run);
-                    html.Append(Run(run, main, images, notes));
+                    html.Append(Run(run, context));
                     break;
                 case SimpleField { Instruction.Value: { } instruction } simple when HyperlinkFields.Target(instruction) is { } address:
-                    html.Append($"<a href=\"{WebUtility.HtmlEncode(address)}\">").Append(Runs(simple, main, images, notes)).Append("</a>");
+                    html.Append($"<a href=\"{WebUtility.HtmlEncode(address)}\">").Append(Runs(simple, context)).Append("</a>");
                     break;
                 case Hyperlink link:
-                    var target = link.Id?.Value is { } id ? main.HyperlinkRelationships.FirstOrDefault(r => r.Id == id)?.Uri : null;
-                    var text = Runs(link, main, images, notes);
+                    var target = link.Id?.Value is { } id ? PartOf(link)?.HyperlinkRelationships.FirstOrDefault(r => r.Id == id)?.Uri : null;
+                    var text = Runs(link, context);
                     html.Append(target is null ? text : $"<a href=\"{WebUtility.HtmlEncode(target.ToString())}\">{text}</a>");
                     break;
                 case DeletedRun or MoveFromRun or ParagraphProperties or RunProperties:
+                case SdtRun when ShowsPlaceholder(child):
                     break;
                 // What the SDK does not know (a smart tag, which Word no longer writes but old templates hold): its words.
                 case OpenXmlUnknownElement unknown:
                     html.Append(WebUtility.HtmlEncode(unknown.InnerText));
                     break;
+                case AlternateContent alternate:
+                    html.Append(Alternative(alternate, version => Runs(version, context)));
+                    break;
                 case OpenXmlCompositeElement container:
-                    html.Append(Runs(container, main, images, notes));
+                    html.Append(Runs(container, context));
                     break;
             }
         }
@@ -401,26 +501,28 @@ public static partial class DocxToHtml
         [0xD6] = "√", [0xDB] = "⇔", [0xDE] = "⇒", [0xE5] = "∑", [0xF2] = "∫",
     };
 
-    private static string Run(Run run, MainDocumentPart main, Dictionary<string, byte[]> images, Notes notes)
+    private static string Run(Run run, Context context)
     {
         var properties = run.RunProperties;
-        // Hidden text (Word's "Hidden" font effect) is not shown in Word, nor published.
-        if (properties?.Vanish is { } hidden && hidden.Val?.Value != false) return "";
+        var styles = context.Styles;
+        // Hidden text (Word's "Hidden" font effect, on the run or in its styles) is not shown in Word, nor published.
+        if (styles.IsOn<Vanish>(run)) return "";
         var html = new StringBuilder();
-        foreach (var child in run.ChildElements) RunContent(child, html, main, images, notes);
+        foreach (var child in run.ChildElements) RunContent(child, html, context);
         var result = html.ToString();
         if (result.Trim().Length == 0 || result.StartsWith("<img", StringComparison.Ordinal)) return result;
         if (properties?.VerticalTextAlignment?.Val?.Value is { } position && position != VerticalPositionValues.Baseline
             && !run.ChildElements.Any(c => c is FootnoteReference or EndnoteReference))
             result = position == VerticalPositionValues.Superscript ? $"<sup>{result}</sup>" : $"<sub>{result}</sub>";
-        if (properties?.Strike is { } struck && struck.Val?.Value != false || properties?.DoubleStrike is { } twice && twice.Val?.Value != false)
-            result = $"<s>{result}</s>";
-        if (properties?.Italic is not null && properties.Italic.Val?.Value != false) result = $"<em>{result}</em>";
-        if (properties?.Bold is not null && properties.Bold.Val?.Value != false) result = $"<strong>{result}</strong>";
+        if (styles.IsOn<Strike>(run) || styles.IsOn<DoubleStrike>(run)) result = $"<s>{result}</s>";
+        // A heading's style makes it bold or italic as a heading, not as emphasis; a quotation's italic style is emphasis.
+        var emphasisFromParagraph = run.Ancestors<Paragraph>().FirstOrDefault() is not { } paragraph || styles.HeadingLevel(paragraph) is null;
+        if (styles.IsOn<Italic>(run, emphasisFromParagraph)) result = $"<em>{result}</em>";
+        if (styles.IsOn<Bold>(run, emphasisFromParagraph)) result = $"<strong>{result}</strong>";
         return result;
     }
 
-    private static void RunContent(OpenXmlElement child, StringBuilder html, MainDocumentPart main, Dictionary<string, byte[]> images, Notes notes)
+    private static void RunContent(OpenXmlElement child, StringBuilder html, Context context)
     {
         switch (child)
         {
@@ -440,30 +542,45 @@ public static partial class DocxToHtml
                 html.Append(WebUtility.HtmlEncode(character));
                 break;
             case Drawing drawing:
-                html.Append(Image(drawing, main, images));
+                html.Append(Image(drawing, context));
                 // A text box (a pull quote, a call-out) holds paragraphs of its own.
                 foreach (var box in drawing.Descendants<TextBoxContent>())
-                    html.Append("<br>").Append(string.Join("<br>", box.Descendants<Paragraph>().Select(p => Runs(p, main, images, notes)).Where(t => t.Trim().Length > 0)));
+                    html.Append("<br>").Append(string.Join("<br>", box.Descendants<Paragraph>().Select(p => Runs(p, context)).Where(t => t.Trim().Length > 0)));
                 break;
             case Picture picture:
                 // Word's older drawings (VML): a picture, or a text box with paragraphs of its own.
                 foreach (var data in picture.Descendants<V.ImageData>())
-                    if (data.RelationshipId?.Value is { } pictureId) html.Append(Image(pictureId, data.Title?.Value ?? "", main, images));
+                    if (data.RelationshipId?.Value is { } pictureId) html.Append(Image(data, pictureId, data.Title?.Value ?? "", context));
                 foreach (var box in picture.Descendants<TextBoxContent>())
-                    html.Append("<br>").Append(string.Join("<br>", box.Descendants<Paragraph>().Select(p => Runs(p, main, images, notes)).Where(t => t.Trim().Length > 0)));
+                    html.Append("<br>").Append(string.Join("<br>", box.Descendants<Paragraph>().Select(p => Runs(p, context)).Where(t => t.Trim().Length > 0)));
                 break;
             case AlternateContent alternate:
-                // Word writes a drawing twice, for new readers (Choice) and old (Fallback): the first is read.
-                var version = (OpenXmlElement?)alternate.GetFirstChild<AlternateContentChoice>() ?? alternate.GetFirstChild<AlternateContentFallback>();
-                foreach (var inner in version?.ChildElements ?? []) RunContent(inner, html, main, images, notes);
+                html.Append(Alternative(alternate, version =>
+                {
+                    var content = new StringBuilder();
+                    foreach (var inner in version.ChildElements) RunContent(inner, content, context);
+                    return content.ToString();
+                }));
                 break;
             case FootnoteReference reference when reference.Id?.Value is { } id:
-                html.Append(notes.Reference(id, endnote: false, note => Runs(note, main, images, notes)));
+                html.Append(context.Notes.Reference(id, endnote: false, note => Runs(note, context)));
                 break;
             case EndnoteReference reference when reference.Id?.Value is { } id:
-                html.Append(notes.Reference(id, endnote: true, note => Runs(note, main, images, notes)));
+                html.Append(context.Notes.Reference(id, endnote: true, note => Runs(note, context)));
                 break;
         }
+    }
+
+    /// <summary>
+    /// Content Word writes twice, for newer readers (a Choice: a drawing, an emoji as a w16se:symEx) and older (the
+    /// Fallback: a VML drawing, the emoji as text): the first version <paramref name="read"/> finds something in (text
+    /// or a picture), so nothing is lost when the newer markup is one this reader does not know.
+    /// </summary>
+    private static string Alternative(AlternateContent alternate, Func<OpenXmlElement, string> read)
+    {
+        foreach (var version in alternate.ChildElements.Where(v => v is AlternateContentChoice or AlternateContentFallback))
+            if (read(version) is var content && content.Trim().Length > 0) return content;
+        return "";
     }
 
     /// <summary>
@@ -494,21 +611,36 @@ public static partial class DocxToHtml
         }
     }
 
-    private static string Image(Drawing drawing, MainDocumentPart main, Dictionary<string, byte[]> images)
+    /// <summary>
+    /// The pictures of a drawing: one, or each of several grouped to move together. One picture is described by its
+    /// frame (where Word's Alt Text writes); each of a group by its own description, else the group's. A picture in a
+    /// text box of the drawing is the text box's, read with its paragraphs.
+    /// </summary>
+    private static string Image(Drawing drawing, Context context)
     {
-        var id = drawing.Descendants<A.Blip>().FirstOrDefault()?.Embed?.Value;
-        var properties = drawing.Descendants<Wp.DocProperties>().FirstOrDefault();
-        return id is null ? "" : Image(id, properties?.Description?.Value ?? properties?.Title?.Value ?? "", main, images);
+        var frame = drawing.Descendants<Wp.DocProperties>().FirstOrDefault();
+        var pictures = drawing.Descendants<A.Blip>()
+            .Where(b => b.Embed?.Value is not null && !b.Ancestors().TakeWhile(a => a != drawing).OfType<TextBoxContent>().Any()).ToList();
+        return string.Concat(pictures.Select(blip =>
+        {
+            var own = blip.Ancestors<Pic.Picture>().FirstOrDefault()?.NonVisualPictureProperties?.NonVisualDrawingProperties?.Description?.Value;
+            var alt = (pictures.Count > 1 ? own : null) ?? frame?.Description?.Value ?? frame?.Title?.Value ?? own ?? "";
+            return Image(drawing, blip.Embed!.Value!, alt, context);
+        }));
     }
 
-    /// <summary>The picture of the document's part <paramref name="id"/>, kept in <paramref name="images"/>; "" when the part is no picture.</summary>
-    private static string Image(string id, string alt, MainDocumentPart main, Dictionary<string, byte[]> images)
+    /// <summary>
+    /// The picture the relationship <paramref name="id"/> of the part holding <paramref name="source"/> names, kept in the
+    /// context's images (a note's under its part's name, as "footnotes-rId3": the document may have an rId3 too); "" when it is no picture.
+    /// </summary>
+    private static string Image(OpenXmlElement source, string id, string alt, Context context)
     {
-        if (!main.Parts.Any(p => p.RelationshipId == id) || main.GetPartById(id) is not ImagePart part) return "";
+        if (PartOf(source) is not { } container || !container.Parts.Any(p => p.RelationshipId == id) || container.GetPartById(id) is not ImagePart part) return "";
         using var stream = part.GetStream();
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        images[id] = copy.ToArray();
-        return $"<img src=\"cid:docx-{WebUtility.HtmlEncode(id)}\" alt=\"{WebUtility.HtmlEncode(alt)}\">";
+        var key = container is MainDocumentPart ? id : $"{Path.GetFileNameWithoutExtension(container.Uri.OriginalString)}-{id}";
+        context.Images[key] = copy.ToArray();
+        return $"<img src=\"cid:docx-{WebUtility.HtmlEncode(key)}\" alt=\"{WebUtility.HtmlEncode(alt)}\">";
     }
 }

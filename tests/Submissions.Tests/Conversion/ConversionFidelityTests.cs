@@ -398,6 +398,23 @@ public class ConversionFidelityTests
         Assert.Contains($"The attached Word document '{shownName}' looks like a form (consent, permission, personal details), not the post: it was left out.", post.Warnings);
     }
 
+    [Theory]
+    // Named for what it is about, its words and no lines to fill in.
+    [InlineData("Getting consent right - blog.docx")]
+    [InlineData("Press release - the hub opens.docx")]
+    public void A_post_named_like_a_form_but_reading_as_a_post_is_the_post(string name)
+    {
+        var message = Message("Blog post for March", "");
+        var body = new MimeKit.BodyBuilder { TextBody = "Hi, my blog post for March is attached. Jane" };
+        body.Attachments.Add(name, WordDocuments.Package(WordDocuments.Paragraph(Prose) + WordDocuments.Paragraph("Ask for permission, then ask again.")));
+        message.Body = body.ToMessageBody();
+
+        var post = ConvertFile(message).Post!;
+
+        Assert.Equal($"{Prose}\n\nAsk for permission, then ask again.", post.Body);
+        Assert.DoesNotContain(post.Warnings, w => w.Contains("looks like a form"));
+    }
+
     [Fact]
     public void Of_two_word_documents_the_longer_is_the_post()
     {

@@ -5,6 +5,8 @@ namespace PPNBlog.Submissions.Tests.Conversion;
 
 public class DocxToHtmlTests
 {
+    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
     [Fact]
     public void A_zip_bomb_is_refused_without_being_unpacked()
     {
@@ -75,7 +77,6 @@ public class DocxToHtmlTests
     [Fact]
     public void Tracked_insertions_content_controls_smart_tags_footnotes_and_numbered_lists_are_read()
     {
-        const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
         var body = "<w:p><w:r><w:t xml:space=\"preserve\">We opened the hub in </w:t></w:r><w:ins w:id=\"1\" w:author=\"Jo\"><w:r><w:t>May and </w:t></w:r></w:ins>"
             + "<w:del w:id=\"2\" w:author=\"Jo\"><w:r><w:delText>June and </w:delText></w:r></w:del><w:r><w:t xml:space=\"preserve\">it now sees forty staff a week in </w:t></w:r>"
             + "<w:smartTag w:uri=\"urn:schemas-microsoft-com:office:smarttags\" w:element=\"City\"><w:r><w:t>Leeds</w:t></w:r></w:smartTag>"
@@ -102,7 +103,6 @@ public class DocxToHtmlTests
     [Fact]
     public void Struck_raised_and_lowered_text_and_inserted_symbols_read_as_word_shows_them()
     {
-        const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
         static string Run(string properties, string text) => $"<w:r><w:rPr>{properties}</w:rPr><w:t xml:space=\"preserve\">{text}</w:t></w:r>";
         var body = "<w:p>" + Run("", "The fee was ") + Run("<w:strike/>", "£40") + Run("", " ") + Run("<w:dstrike/>", "£30") + Run("", " and is now free in 40 m")
             + Run("<w:vertAlign w:val=\"superscript\"/>", "2") + Run("", " of H") + Run("<w:vertAlign w:val=\"subscript\"/>", "2") + Run("", "O at 20")
@@ -121,7 +121,6 @@ public class DocxToHtmlTests
     [Fact]
     public void Nested_and_interrupted_lists_style_lists_endnotes_text_boxes_hidden_text_and_merged_cells_read_as_word_shows_them()
     {
-        const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
         static string Item(int id, int level, string text) =>
             $"<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>";
         var body = Item(1, 0, "Step one") + Item(2, 1, "a detail") + Item(1, 0, "Step two") + WordDocuments.Paragraph("A paragraph between") + Item(1, 0, "Step three")
@@ -157,6 +156,184 @@ public class DocxToHtmlTests
         Assert.Contains("<tr><td colspan=\"2\">Total</td><td>24</td></tr>", html);
         Assert.Contains("<h2>Notes</h2><ol><li>From the course&#39;s own survey.</li></ol>", html);
         Assert.DoesNotContain("HIDDEN", html);
+    }
+
+    [Fact]
+    public void Hidden_text_and_emphasis_set_by_styles_read_as_word_shows_them()
+    {
+        static string Run(string properties, string text) => $"<w:r><w:rPr>{properties}</w:rPr><w:t xml:space=\"preserve\">{text}</w:t></w:r>";
+        static string Style(string type, string id, string name, string inner) => $"<w:style w:type=\"{type}\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/>{inner}</w:style>";
+        var styles = $"<w:styles xmlns:w=\"{W}\">" + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+            + Style("character", "EditorNote", "Editor note", "<w:rPr><w:vanish/></w:rPr>") + Style("character", "Aside", "Aside", "<w:basedOn w:val=\"EditorNote\"/>")
+            + Style("paragraph", "Guidance", "Guidance", "<w:basedOn w:val=\"Normal\"/><w:rPr><w:vanish/></w:rPr>") + Style("paragraph", "Instructions", "Instructions", "<w:basedOn w:val=\"Guidance\"/>")
+            + Style("character", "Strong", "Strong", "<w:rPr><w:b/></w:rPr>") + Style("character", "Emphasis", "Emphasis", "<w:rPr><w:i/></w:rPr>")
+            + Style("character", "IntenseEmphasis", "Intense Emphasis", "<w:basedOn w:val=\"Emphasis\"/><w:rPr><w:color w:val=\"0F4761\"/></w:rPr>")
+            + Style("paragraph", "Quote", "Quote", "<w:basedOn w:val=\"Normal\"/><w:rPr><w:i/></w:rPr>") + Style("paragraph", "Heading1", "heading 1", "<w:rPr><w:b/></w:rPr>") + "</w:styles>";
+        var body = "<w:p>" + Run("", "We saw 340 people.") + Run("<w:rStyle w:val=\"Aside\"/>", " [numbers not signed off]") + "</w:p>"
+            + WordDocuments.Styled("Instructions", "TEMPLATE GUIDANCE: delete this.")
+            + "<w:p><w:pPr><w:pStyle w:val=\"Instructions\"/></w:pPr>" + Run("<w:vanish w:val=\"0\"/>", "Shown on purpose.") + "</w:p>"
+            + "<w:p>" + Run("", "The hub is ") + Run("<w:rStyle w:val=\"Strong\"/>", "closed on bank holidays") + Run("", " and ") + Run("<w:rStyle w:val=\"Emphasis\"/>", "never")
+            + Run("", " advises; read ") + Run("<w:rStyle w:val=\"IntenseEmphasis\"/>", "Five Years Forward") + Run("<w:rStyle w:val=\"Strong\"/><w:b w:val=\"0\"/>", ".") + "</w:p>"
+            + WordDocuments.Styled("Quote", "Being listened to mattered most.") + WordDocuments.Styled("Heading1", "Background");
+        // Document defaults that hide everything, and a style that shows its paragraphs again.
+        var hiddenByDefault = $"<w:styles xmlns:w=\"{W}\"><w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr></w:rPrDefault></w:docDefaults>"
+            + Style("paragraph", "Shown", "Shown", "<w:rPr><w:vanish w:val=\"0\"/></w:rPr>") + "</w:styles>";
+
+        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("styles", "styles")] = styles }), new());
+        var (defaults, _, _) = DocxToHtml.Convert(WordDocuments.Package(WordDocuments.Paragraph("Never shown.") + WordDocuments.Styled("Shown", "Shown."),
+            parts: new Dictionary<(string, string), string> { [("styles", "styles")] = hiddenByDefault }), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><p>We saw 340 people.</p><p></p><p>Shown on purpose.</p>"
+            + "<p>The hub is <strong>closed on bank holidays</strong> and <em>never</em> advises; read <em>Five Years Forward</em>.</p>"
+            + "<p><em>Being listened to mattered most.</em></p><h1>Background</h1></body></html>", html);
+        Assert.Equal("<html><body><p></p><p>Shown.</p></body></html>", defaults);
+    }
+
+    [Fact]
+    public void A_link_in_a_note_goes_where_the_notes_own_relationship_says_not_the_documents_of_the_same_id()
+    {
+        var body = "<w:p><w:r><w:t xml:space=\"preserve\">Read the </w:t></w:r><w:hyperlink r:id=\"rId9\"><w:r><w:t>hub website</w:t></w:r></w:hyperlink>"
+            + "<w:r><w:t>.</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r><w:r><w:endnoteReference w:id=\"1\"/></w:r></w:p>";
+        static string Note(string kind) => $"<w:{kind} w:id=\"1\"><w:p><w:r><w:t xml:space=\"preserve\">See </w:t></w:r><w:hyperlink r:id=\"rId9\"><w:r><w:t>the {kind}\u2019s source</w:t></w:r></w:hyperlink></w:p></w:{kind}>";
+        var relationships = "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+        var bytes = WordDocuments.Package(body, links: new Dictionary<string, string> { ["rId9"] = "https://hub.example.org/" },
+            parts: new Dictionary<(string, string), string>
+            {
+                [("footnotes", "footnotes")] = $"<w:footnotes xmlns:w=\"{W}\" {relationships}>{Note("footnote")}</w:footnotes>",
+                [("endnotes", "endnotes")] = $"<w:endnotes xmlns:w=\"{W}\" {relationships}>{Note("endnote")}</w:endnotes>",
+            },
+            partLinks: new Dictionary<string, IReadOnlyDictionary<string, string>>
+            {
+                ["footnotes"] = new Dictionary<string, string> { ["rId9"] = "https://survey.example.org/2024" },
+                ["endnotes"] = new Dictionary<string, string> { ["rId9"] = "https://guidance.example.org/" },
+            });
+
+        var (html, _, problem) = DocxToHtml.Convert(bytes, new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><p>Read the <a href=\"https://hub.example.org/\">hub website</a>.[1][2]</p><h2>Notes</h2><ol>"
+            + "<li>See <a href=\"https://survey.example.org/2024\">the footnote’s source</a></li><li>See <a href=\"https://guidance.example.org/\">the endnote’s source</a></li></ol></body></html>",
+            System.Net.WebUtility.HtmlDecode(html));
+    }
+
+    [Fact]
+    public void Content_controls_still_showing_their_prompt_are_left_out()
+    {
+        static string Control(string properties, string content) => $"<w:sdt><w:sdtPr><w:alias w:val=\"Field\"/>{properties}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>";
+        static string Run(string text) => $"<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r>";
+        var body = Control("<w:placeholder><w:docPart w:val=\"DefaultPlaceholder_-1854013440\"/></w:placeholder><w:showingPlcHdr/>", WordDocuments.Paragraph("Click or tap here to enter text."))
+            + Control("", WordDocuments.Paragraph("An introduction written in the template."))
+            + "<w:p>" + Run("Photo credit: ") + Control("<w:showingPlcHdr/>", Run("Click or tap here to enter text.")) + Run(". Taken by ")
+            + Control("<w:showingPlcHdr w:val=\"0\"/>", Run("Sam")) + Run(".") + "</w:p>";
+
+        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><p>An introduction written in the template.</p><p>Photo credit: . Taken by Sam.</p></body></html>", html);
+    }
+
+    [Fact]
+    public void Emoji_word_writes_for_newer_readers_are_read_from_the_text_it_writes_for_older_ones()
+    {
+        static string Emoji(string character, string fallback) => "<mc:AlternateContent xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "
+            + "xmlns:w16se=\"http://schemas.microsoft.com/office/word/2015/wordml/symex\"><mc:Choice Requires=\"w16se\">"
+            + $"<w16se:symEx w16se:font=\"Segoe UI Emoji\" w16se:char=\"{char.ConvertToUtf32(character, 0):X}\"/></mc:Choice><mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent>";
+        // Inside a run, as Word writes an emoji, and between runs.
+        var body = "<w:p><w:r><w:t xml:space=\"preserve\">Thank you </w:t></w:r><w:r>" + Emoji("😊", "<w:rPr><w:rFonts w:ascii=\"Segoe UI Emoji\"/></w:rPr><w:t>😊</w:t>")
+            + "</w:r><w:r><w:t xml:space=\"preserve\"> and </w:t></w:r>" + Emoji("⭐", "<w:r><w:t>⭐</w:t></w:r>") + "</w:p>";
+
+        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><p>Thank you 😊 and ⭐</p></body></html>", System.Net.WebUtility.HtmlDecode(html));
+    }
+
+    [Fact]
+    public void Each_picture_of_a_group_is_published_with_its_own_description()
+    {
+        const string Drawing = "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+            + "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\" xmlns:wpg=\"http://schemas.microsoft.com/office/word/2010/wordprocessingGroup\"";
+        static string Picture(string id, string description) => $"<pic:pic><pic:nvPicPr><pic:cNvPr id=\"1\" name=\"Picture\" descr=\"{description}\"/><pic:cNvPicPr/></pic:nvPicPr>"
+            + $"<pic:blipFill><a:blip r:embed=\"{id}\"/></pic:blipFill><pic:spPr/></pic:pic>";
+        static string Frame(string description, string uri, string graphic) => $"<w:p><w:r><w:drawing {Drawing}><wp:inline><wp:docPr id=\"10\" name=\"Frame\" descr=\"{description}\"/>"
+            + $"<a:graphic><a:graphicData uri=\"{uri}\">{graphic}</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
+        // Two photos grouped to move together, and one on its own, described (as Word's Alt Text writes it) on its frame.
+        var body = Frame("Opening day", "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+                "<wpg:wgp><wpg:cNvGrpSpPr/><wpg:grpSpPr/>" + Picture("rIdImg1", "Cutting the ribbon") + Picture("rIdImg2", "The volunteers&apos; garden") + "</wpg:wgp>")
+            + Frame("The hub from the street", "http://schemas.openxmlformats.org/drawingml/2006/picture", Picture("rIdImg3", "Picture 3"));
+        var pictures = new Dictionary<string, byte[]> { ["rIdImg1"] = [1], ["rIdImg2"] = [2], ["rIdImg3"] = [3] };
+
+        var (html, images, problem) = DocxToHtml.Convert(WordDocuments.Package(body, pictures: pictures), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><p><img src=\"cid:docx-rIdImg1\" alt=\"Cutting the ribbon\"><img src=\"cid:docx-rIdImg2\" alt=\"The volunteers&#39; garden\"></p>"
+            + "<p><img src=\"cid:docx-rIdImg3\" alt=\"The hub from the street\"></p></body></html>", html);
+        Assert.Equal([2], images["rIdImg2"]);
+    }
+
+    [Fact]
+    public void Words_table_of_contents_is_left_out()
+    {
+        static string Entry(string style, string text, string page) => $"<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:hyperlink w:anchor=\"_Toc1\"><w:r><w:t>{text}</w:t></w:r>"
+            + $"<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGEREF _Toc1 \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+            + $"<w:r><w:t>{page}</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink></w:p>";
+        // As References › Table of Contents writes it, in a content control; as a TOC field alone, its lines in Word's
+        // TOC styles (here under a German Word's ids, known by their names).
+        var body = "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>"
+            + WordDocuments.Styled("TOCHeading", "Contents") + Entry("TOC1", "Background", "1") + "</w:sdtContent></w:sdt>"
+            + WordDocuments.Styled("Inhaltsverzeichnisberschrift", "Inhalt") + Entry("Verzeichnis1", "Hintergrund", "1") + Entry("Verzeichnis2", "Was wir taten", "2")
+            + WordDocuments.Styled("Heading1", "Background") + WordDocuments.Paragraph("We opened the hub.");
+        var styles = $"<w:styles xmlns:w=\"{W}\"><w:style w:type=\"paragraph\" w:styleId=\"Inhaltsverzeichnisberschrift\"><w:name w:val=\"TOC Heading\"/></w:style>"
+            + "<w:style w:type=\"paragraph\" w:styleId=\"Verzeichnis1\"><w:name w:val=\"toc 1\"/></w:style><w:style w:type=\"paragraph\" w:styleId=\"Verzeichnis2\"><w:name w:val=\"toc 2\"/></w:style></w:styles>";
+
+        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("styles", "styles")] = styles }), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><h1>Background</h1><p>We opened the hub.</p></body></html>", html);
+    }
+
+    [Fact]
+    public void Title_and_headings_are_known_by_their_styles_names_and_outline_levels_in_any_language()
+    {
+        static string Style(string id, string name, string inner = "") => $"<w:style w:type=\"paragraph\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/><w:basedOn w:val=\"Standard\"/>{inner}</w:style>";
+        // A German Word's ids for its own styles, and a style of the writer's own at outline level 3.
+        var styles = $"<w:styles xmlns:w=\"{W}\"><w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Standard\"><w:name w:val=\"Normal\"/></w:style>"
+            + Style("Titel", "Title") + Style("berschrift1", "heading 1", "<w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr>") + Style("berschrift2", "heading 2")
+            + Style("Zwischentitel", "Zwischentitel", "<w:pPr><w:outlineLvl w:val=\"2\"/></w:pPr>") + Style("Textkrper", "Body Text", "<w:pPr><w:outlineLvl w:val=\"9\"/></w:pPr>") + "</w:styles>";
+        var body = WordDocuments.Styled("Titel", "Ein Jahr Peer-Support") + WordDocuments.Styled("berschrift1", "Hintergrund") + WordDocuments.Styled("berschrift2", "Die Schulung")
+            + WordDocuments.Styled("Zwischentitel", "Erste Woche") + WordDocuments.Styled("Textkrper", "Wir haben zugehört.")
+            + "<w:p><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr><w:r><w:t>Was wir lernten</w:t></w:r></w:p>";
+
+        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("styles", "styles")] = styles }), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><h1>Ein Jahr Peer-Support</h1><h2>Hintergrund</h2><h3>Die Schulung</h3><h4>Erste Woche</h4><p>Wir haben zugehört.</p><h3>Was wir lernten</h3></body></html>",
+            System.Net.WebUtility.HtmlDecode(html));
+    }
+
+    [Fact]
+    public void Headings_numbered_by_a_multilevel_list_stay_headings()
+    {
+        var numbering = $"<w:numbering xmlns:w=\"{W}\"><w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"multilevel\"/>"
+            + "<w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/><w:pStyle w:val=\"Heading1\"/><w:lvlText w:val=\"%1\"/></w:lvl>"
+            + "<w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"decimal\"/><w:pStyle w:val=\"Heading2\"/><w:lvlText w:val=\"%1.%2\"/></w:lvl></w:abstractNum>"
+            + "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/></w:lvl></w:abstractNum>"
+            + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>";
+        // Numbered by their styles, as Word's heading numbering sets up, and a heading numbered by hand.
+        var styles = $"<w:styles xmlns:w=\"{W}\"><w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>"
+            + "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Heading1\"/><w:pPr><w:numPr><w:ilvl w:val=\"1\"/></w:numPr><w:outlineLvl w:val=\"1\"/></w:pPr></w:style></w:styles>";
+        static string Numbered(string style, int id, string text) => $"<w:p><w:pPr><w:pStyle w:val=\"{style}\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>";
+        var body = WordDocuments.Styled("Heading1", "Background") + WordDocuments.Styled("Heading2", "The first year") + Numbered("Normal", 2, "A step")
+            + Numbered("Heading1", 2, "What we learned");
+
+        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string>
+        {
+            [("numbering", "numbering")] = numbering, [("styles", "styles")] = styles,
+        }), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><h1>Background</h1><h2>The first year</h2><ol><li>A step</li></ol><h1>What we learned</h1></body></html>", html);
     }
 
     [Fact]
