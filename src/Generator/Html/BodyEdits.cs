@@ -90,11 +90,11 @@ public sealed partial class BodyEdits(Site.SiteUrls urls)
     /// <summary>The class Markdig gives a footnote's number in the text (a link to the note).</summary>
     public const string FootnoteReferenceClass = "footnote-ref";
 
-    /// <summary>Class of the "#" link added at the end of each h2–h4 with an id.</summary>
+    /// <summary>
+    /// Class of the link added at the end of each h2–h4 with an id. It holds no text: the site's stylesheet shows its "#"
+    /// on hover, so feeds and the content API, read without that stylesheet, show the heading's words alone.
+    /// </summary>
     public const string HeadingAnchorClass = "ppn-heading-anchor";
-
-    /// <summary>The heading anchor's text (it counts as a word, as it always has).</summary>
-    public const string HeadingAnchorText = "#";
 
     private const int ExcerptLength = 240;
 

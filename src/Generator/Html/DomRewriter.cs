@@ -148,8 +148,6 @@ public sealed class DomRewriter(BodyEdits edits)
     {
         var anchor = document.CreateElement("a");
         foreach (var (name, value) in BodyEdits.HeadingAnchorAttributes(heading.Id!)) anchor.SetAttribute(name, value);
-        anchor.TextContent = BodyEdits.HeadingAnchorText;
-        heading.AppendChild(document.CreateTextNode(" "));
         heading.AppendChild(anchor);
     }
 

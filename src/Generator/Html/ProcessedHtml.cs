@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace PPNBlog.Generator.Html;
 
 /// <summary>A body's final HTML and what was learnt while post-processing it.</summary>
@@ -7,19 +5,10 @@ namespace PPNBlog.Generator.Html;
 /// <param name="Excerpt">Plain text of the opening (up to the <c>&lt;!-- more --&gt;</c> marker or the first paragraph).</param>
 /// <param name="WordCount">Words of visible text, for the reading time.</param>
 /// <param name="RemovedHtml">The unsafe HTML the sanitiser removed.</param>
-public sealed partial record ProcessedHtml(string Html, string Excerpt, int WordCount, IReadOnlyList<RemovedHtml> RemovedHtml)
+public sealed record ProcessedHtml(string Html, string Excerpt, int WordCount, IReadOnlyList<RemovedHtml> RemovedHtml)
 {
     /// <summary>The ids of the body's elements (headings, footnotes, raw HTML's own): the sections a link may lead to.</summary>
     public IReadOnlyCollection<string> Ids { get; init; } = [];
-
-    /// <summary>
-    /// The HTML for feeds and the content API, read without the site's stylesheet: the headings' "#" links, which only
-    /// that stylesheet hides until hovered, left out (a feed reader showed every heading as "Results #").
-    /// </summary>
-    public string PortableHtml => Html.Contains(BodyEdits.HeadingAnchorClass, StringComparison.Ordinal) ? HeadingAnchor().Replace(Html, "") : Html;
-
-    [GeneratedRegex(" ?<a class=\"" + BodyEdits.HeadingAnchorClass + "\"[^>]*>" + BodyEdits.HeadingAnchorText + "</a>")]
-    private static partial Regex HeadingAnchor();
 
     /// <summary>Minutes to read at 200 words a minute, at least one.</summary>
     public int ReadingMinutes => Math.Max(1, (int)Math.Ceiling(WordCount / 200.0));

@@ -163,12 +163,8 @@ public sealed class TokenRewriter(BodyEdits edits)
                     }
                     if (headingId is not null && parent is "h2" or "h3" or "h4")
                     {
-                        output.Append(' ');
                         WriteStartTag(output, "a", BodyEdits.HeadingAnchorAttributes(headingId));
-                        AppendEscaped(output, BodyEdits.HeadingAnchorText, inAttribute: false);
                         output.Append("</a>");
-                        words.Add(" ");
-                        words.Add(BodyEdits.HeadingAnchorText);
                         headingId = null;
                     }
                     output.Append("</").Append(parent).Append('>');

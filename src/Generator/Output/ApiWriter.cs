@@ -41,7 +41,7 @@ public sealed class ApiWriter
             var front = post.Post.FrontMatter;
             var s = Summary(site, post);
             Save(output, path, new PostDetail(s.Slug, s.Title, s.Date, s.Author, s.Commitments, s.Kind, s.Summary, s.Url,
-                front.Role, site.TagsOf(post.Post), front.Event, post.Body.ReadingMinutes, views.ImageAbsoluteUrl(post), front.ImageAlt, post.Body.PortableHtml), Json.Site.PostDetail, inputs);
+                front.Role, site.TagsOf(post.Post), front.Event, post.Body.ReadingMinutes, views.ImageAbsoluteUrl(post), front.ImageAlt, post.Body.Html), Json.Site.PostDetail, inputs);
         });
         if (edited is not null) return;
         var commitments = site.Commitments.Select(a => new CommitmentSummary(a.Commitment.Slug, a.Commitment.Title, a.Commitment.Order,
@@ -49,11 +49,11 @@ public sealed class ApiWriter
         Save(output, "api/commitments.json", new CommitmentIndex(commitments), Json.Site.CommitmentIndex);
         foreach (var (archive, c) in site.Commitments.Zip(commitments))
             Save(output, $"api/commitments/{c.Slug}.json", new CommitmentDetail(c.Slug, c.Title, c.Order, c.Summary, c.Hashtag, c.Url, c.PostCount,
-                archive.Description.PortableHtml, archive.Posts.Select(p => p.Post.Slug).ToList()), Json.Site.CommitmentDetail);
+                archive.Description.Html, archive.Posts.Select(p => p.Post.Slug).ToList()), Json.Site.CommitmentDetail);
         var pages = site.Pages.Select(p => new PageSummary(p.Page.Slug, p.Page.Title, p.Page.Summary ?? p.Body.Excerpt, urls.Absolute(p.Path))).ToList();
         Save(output, "api/pages.json", new PageIndex(pages), Json.Site.PageIndex);
         foreach (var (page, summary) in site.Pages.Zip(pages))
-            Save(output, $"api/pages/{summary.Slug}.json", new PageDetail(summary.Slug, summary.Title, summary.Summary, summary.Url, page.Body.PortableHtml), Json.Site.PageDetail);
+            Save(output, $"api/pages/{summary.Slug}.json", new PageDetail(summary.Slug, summary.Title, summary.Summary, summary.Url, page.Body.Html), Json.Site.PageDetail);
     }
 
     /// <summary>Files this writer makes besides api/posts/&lt;slug&gt;.json, so content may link to them.</summary>

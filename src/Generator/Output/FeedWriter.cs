@@ -61,7 +61,7 @@ public static partial class FeedWriter
     {
         var url = site.Urls.Absolute(post.Path);
         var front = post.Post.FrontMatter;
-        var item = new SyndicationItem(front.Title, new TextSyndicationContent(AbsoluteLinks(site, post.Body.PortableHtml, url), TextSyndicationContentKind.Html),
+        var item = new SyndicationItem(front.Title, new TextSyndicationContent(AbsoluteLinks(site, post.Body.Html, url), TextSyndicationContentKind.Html),
             new Uri(url), url, front.Date.Value)
         {
             PublishDate = front.Date.Value,
@@ -102,7 +102,7 @@ public static partial class FeedWriter
     private static JsonFeedItem JsonItem(SiteModel site, PublishedPost post)
     {
         var url = site.Urls.Absolute(post.Path);
-        return new JsonFeedItem(url, url, post.Post.Title, AbsoluteLinks(site, post.Body.PortableHtml, url), post.Summary.Length == 0 ? null : post.Summary,
+        return new JsonFeedItem(url, url, post.Post.Title, AbsoluteLinks(site, post.Body.Html, url), post.Summary.Length == 0 ? null : post.Summary,
             post.Post.Date.Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
             [new JsonFeedAuthor(post.Post.FrontMatter.Author)], [.. post.Post.FrontMatter.Commitments, .. site.TagsOf(post.Post)]);
     }
