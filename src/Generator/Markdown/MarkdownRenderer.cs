@@ -162,7 +162,7 @@ public static partial class MarkdownRenderer
                     links.Add(new MarkdownLink(url, false, "", link.Line, link.Column) { HasNoText = !ShowsText(link) });
                     break;
                 // In a table, "\|" writes a pipe that does not end the cell, in code too (as GitHub reads it); Markdig keeps its backslash there.
-                case CodeInline code when code.Content.Contains("\\|", StringComparison.Ordinal) && RawHtml.BlockOf(code)?.Parent is Markdig.Extensions.Tables.TableCell:
+                case CodeInline code when code.Content.Contains("\\|", StringComparison.Ordinal) && Inlines.BlockOf(code)?.Parent is Markdig.Extensions.Tables.TableCell:
                     code.Content = code.Content.Replace("\\|", "|", StringComparison.Ordinal);
                     break;
                 case EmphasisInline { DelimiterChar: '^' } raised when raised.Descendants<LiteralInline>().Any(l => l.Content.AsSpan().ContainsAny(' ', '\t', '\n')):

@@ -170,15 +170,8 @@ public static class RawHtml
         (block.Span.Start, markdown.Substring(block.Span.Start, Math.Min(block.Span.Length, markdown.Length - block.Span.Start)), block);
 
     /// <summary>Where <paramref name="inline"/> starts in the body, its tag, and the block (paragraph, heading) it is written in.</summary>
-    public static (int Start, string Html, object Block) Piece(HtmlInline inline) => (inline.Span.Start, inline.Tag, (object?)BlockOf(inline) ?? inline);
+    public static (int Start, string Html, object Block) Piece(HtmlInline inline) => (inline.Span.Start, inline.Tag, (object?)Inlines.BlockOf(inline) ?? inline);
 
-    /// <summary>The block (paragraph, heading, table cell's paragraph) <paramref name="inline"/> is written in, however deep in emphasis or links.</summary>
-    public static LeafBlock? BlockOf(Inline inline)
-    {
-        ContainerInline? root = inline.Parent;
-        while (root?.Parent is { } parent) root = parent;
-        return root?.ParentBlock;
-    }
 
     /// <summary>Adds the links (a href) and pictures (img src) of raw HTML to <paramref name="links"/>, at the lines and columns they are written.</summary>
     public static void AddLinks(HtmlInline inline, List<MarkdownLink> links) => AddLinks(inline.Tag, _ => (inline.Line, inline.Column), links);
