@@ -199,7 +199,7 @@ public static partial class MarkdownRenderer
         // Start and end tags paired over all the raw HTML there is, as the browser will pair them.
         var tags = rawHtml is null && htmlBlocks is null ? null : new RawHtml.TagMatching(
             (rawHtml ?? []).Where(i => i.Parent is not null).Select(RawHtml.Piece).Concat((htmlBlocks ?? []).Select(b => RawHtml.Piece(b, markdown)))
-                .OrderBy(piece => piece.Start));
+                .OrderBy(piece => piece.Start), markdown);
         foreach (var block in htmlBlocks ?? [])
             if (RawHtml.NeverClosedOpening(block, markdown, tags!) is var (opening, closing, line, column))
                 (problems ??= []).Add(new BodyProblem(DiagnosticCode.UnclosedHtmlHidesRest, line, column,

@@ -71,18 +71,25 @@ public static class RawHtml
         /// the body and the block it is written in (a paragraph for inline HTML). A raw-text element not closed in its own
         /// block counts as never closed: all written after it, to an end tag in a later block or the end, is off the page.
         /// </summary>
-        public TagMatching(IEnumerable<(int Start, string Html, object Block)> pieces)
+        public TagMatching(IEnumerable<(int Start, string Html, object Block)> pieces, string markdown)
         {
             var open = new Dictionary<string, Stack<int>>(StringComparer.Ordinal);
-            (string Name, int Start, object Block)? rawText = null;
+            (string Name, int Start, object Block, int BlockEnd)? rawText = null;
             foreach (var (start, html, block) in pieces)
             {
                 // A raw-text element still open when its block ends holds what follows: never closed, and the tags after
-                // it are read as if it were not there (it will be shown as text, or the post refused).
+                // it are read as if it were not there (it will be shown as text, or the post refused). Unless only blank
+                // lines part it from a block of HTML that opens with its end tag, as YouTube's player code pasted with an
+                // empty line in it is: the page then holds nothing between the two tags, and the element is closed.
                 if (rawText is { } left && left.Block != block)
                 {
-                    _unclosed.Add(left.Start);
-                    rawText = null;
+                    if (left.Block is HtmlBlock && block is HtmlBlock && ClosesAfterBlankLines(left.Name, markdown, left.BlockEnd, start, html))
+                        rawText = left with { Block = block };
+                    else
+                    {
+                        _unclosed.Add(left.Start);
+                        rawText = null;
+                    }
                 }
                 using var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver) { SkipDataText = true };
                 while (tokenizer.GetStructToken() is { Type: not HtmlTokenType.EndOfFile } token)
@@ -108,13 +115,22 @@ public static class RawHtml
                         if (block is HtmlBlock && TakesWhatFollows.Contains(name)) TakingOpening(block, at, isComment: false);
                         if (HtmlNesting.TextContentMode(name) is { } mode)
                         {
-                            rawText = (name, at, block);
+                            rawText = (name, at, block, start + html.Length);
                             tokenizer.State = mode;
                         }
                     }
                 }
             }
             foreach (var starts in open.Values) _unclosed.UnionWith(starts);
+        }
+
+        /// <summary>Whether only white space lies between <paramref name="from"/> and <paramref name="start"/>, and <paramref name="html"/> opens with &lt;/<paramref name="name"/>&gt;.</summary>
+        private static bool ClosesAfterBlankLines(string name, string markdown, int from, int start, string html)
+        {
+            var opening = html.AsSpan().TrimStart();
+            return from <= start && markdown.AsSpan(from, start - from).IsWhiteSpace()
+                && opening.StartsWith("</", StringComparison.Ordinal) && opening[2..].StartsWith(name, StringComparison.OrdinalIgnoreCase)
+                && (opening.Length == 2 + name.Length || !char.IsAsciiLetterOrDigit(opening[2 + name.Length]));
         }
 
         private void TakingOpening(object block, int at, bool isComment) =>

@@ -97,4 +97,18 @@ public sealed class MarkdownRendererTests
                       "2:47 PPN039 '[the report](my report.pdf)' is shown as written, not as a link: its address holds a space"],
             rendered.Problems.Select(p => $"{p.Line}:{p.Column} {p.Code.Id} {p.Message}"));
     }
+
+    [Fact]
+    public void A_player_closed_after_a_blank_line_hides_nothing_but_one_closed_after_words_is_told()
+    {
+        // YouTube's code pasted with an empty line in it: Markdown ends the block there, but the page holds only white space before "</iframe>".
+        const string player = "<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\" title=\"Talk\">\n  \n</iframe>\n\nText after it.";
+        var closed = MarkdownRenderer.Render(player);
+        Assert.Empty(closed.Problems);
+        Assert.Contains("Talk\">\n</iframe>\n<p>Text after it.</p>", closed.Html.ToString(), StringComparison.Ordinal);
+
+        // Words between the blocks, or in the next one before its end tag, would be inside the player: still refused.
+        foreach (var hiding in new[] { "<iframe src=\"x\">\n\nA paragraph.\n\n</iframe>", "<IFRAME src=\"x\">\n\n<p>Hello</p>\n</iframe>", "<iframe src=\"x\">\n\n</iframes>" })
+            Assert.Equal(["0:0 PPN037"], MarkdownRenderer.Render(hiding).Problems.Select(p => $"{p.Line}:{p.Column} {p.Code.Id}"));
+    }
 }
