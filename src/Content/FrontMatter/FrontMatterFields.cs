@@ -243,19 +243,20 @@ public sealed class FrontMatterFields
         return slug;
     }
 
-    /// <summary>
-    /// The file line where <paramref name="key"/>'s text starts and the columns before it: for a '|' or '>' block, the
-    /// line after its header and the block's indentation; for a value on the key's line, where it starts (past its quote).
-    /// </summary>
-    public (int Line, int Indent) TextStart(string key)
+    /// <summary>Where each character of <paramref name="key"/>'s text (as <see cref="Value"/> gives it) is written; null when it has none.</summary>
+    public TextPlacement? Placement(string key)
     {
-        if (!_entries.TryGetValue(key, out var entry)) return (_firstLine, 0);
-        var start = entry.Value.Start;
-        if (entry.Value is not YamlScalarNode { Style: ScalarStyle.Literal or ScalarStyle.Folded })
-            return ((int)start.Line + _firstLine - 1, (int)start.Column - 1 + (entry.Value is YamlScalarNode { Style: ScalarStyle.Plain } ? 0 : 1));
-        var lines = _yaml.Split('\n');
-        var first = lines.Skip((int)start.Line).FirstOrDefault(l => l.Trim().Length > 0) ?? "";
-        return ((int)start.Line + _firstLine, first.Length - first.TrimStart(' ').Length);
+        if (!_entries.TryGetValue(key, out var entry) || entry.Value is not YamlScalarNode { Value: { } value } scalar) return null;
+        var from = YamlText.OffsetOf(_yaml, scalar.Start);
+        if (from < 0) return null;
+        // A '|' or '>' block's text starts on the line after its header; a quoted one after its quote.
+        from = scalar.Style switch
+        {
+            ScalarStyle.Literal or ScalarStyle.Folded => YamlText.LineEnd(_yaml, from) + 1,
+            ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted => from + 1,
+            _ => from,
+        };
+        return new TextPlacement(value.Trim(), _yaml, from, _firstLine);
     }
 
     /// <summary>Where <paramref name="key"/> is written, or the block start when absent.</summary>

@@ -53,8 +53,7 @@ public static partial class SiteSettingsSchema
                 Hashtags: hashtags.Select(h => h.Value.TrimStart('#')).ToList(),
                 FooterNote: fields.Text("footerNote"),
                 PostsPerPage: postsPerPage,
-                IntroLine: fields.TextStart("intro").Line,
-                IntroIndent: fields.TextStart("intro").Indent);
+                IntroPlacement: fields.Placement("intro"));
             fields.WarnUnknownKeys(Keys, "site.yml");
             if (!local.HasErrors) settings = settingsDraft;
         }

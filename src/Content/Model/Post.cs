@@ -7,14 +7,15 @@ namespace PPNBlog.Content.Model;
 /// <param name="FullPath">The file on disk.</param>
 /// <param name="DisplayPath">The path printed in diagnostics (relative to the working directory when inside it).</param>
 /// <param name="BodyFirstLine">The 1-based file line where the Markdown body starts.</param>
-/// <param name="BodyIndent">Columns before each line of the Markdown (site.yml's intro is indented under its key).</param>
-public sealed record SourceFile(string FullPath, string DisplayPath, int BodyFirstLine, int BodyIndent = 0)
+/// <param name="Placement">Where the Markdown's characters are written, when it is a YAML value (site.yml's intro), not the file's lines from <paramref name="BodyFirstLine"/> on.</param>
+public sealed record SourceFile(string FullPath, string DisplayPath, int BodyFirstLine, TextPlacement? Placement = null)
 {
     /// <summary>The folder that relative links and images in the file are resolved against.</summary>
     public string Directory => Path.GetDirectoryName(FullPath)!;
 
     /// <summary>Where a 0-based line and column of the Markdown body are in the file.</summary>
-    public SourceLocation At(int line, int column) => SourceLocation.FromMarkdown(DisplayPath, line, column + BodyIndent, BodyFirstLine);
+    public SourceLocation At(int line, int column) =>
+        Placement?.At(line, column) is (var fileLine, var fileColumn) ? new(DisplayPath, fileLine, fileColumn) : SourceLocation.FromMarkdown(DisplayPath, line, column, BodyFirstLine);
 }
 
 /// <summary>A post read and validated from <c>input/posts</c>.</summary>

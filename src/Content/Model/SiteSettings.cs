@@ -1,3 +1,5 @@
+using PPNBlog.Content.FrontMatter;
+
 namespace PPNBlog.Content.Model;
 
 /// <summary>Site-wide settings from <c>input/site.yml</c>.</summary>
@@ -10,8 +12,7 @@ namespace PPNBlog.Content.Model;
 /// <param name="Hashtags">The network's social hashtags, without '#'.</param>
 /// <param name="FooterNote">A line of text for the footer.</param>
 /// <param name="PostsPerPage">Posts on each page of the home page and archives.</param>
-/// <param name="IntroLine">The line of site.yml where the intro's text starts, where its diagnostics point.</param>
-/// <param name="IntroIndent">The columns before the intro's text on its lines.</param>
+/// <param name="IntroPlacement">Where the intro's text is written in site.yml, where its diagnostics point.</param>
 public sealed record SiteSettings(
     string Title,
     string Description,
@@ -22,8 +23,7 @@ public sealed record SiteSettings(
     IReadOnlyList<string> Hashtags,
     string? FooterNote,
     int PostsPerPage,
-    int IntroLine = 1,
-    int IntroIndent = 0)
+    TextPlacement? IntroPlacement = null)
 {
     /// <summary>The path part of <see cref="BaseUrl"/> ("/" or e.g. "/ppnblog/"): prefixed to every root-relative URL.</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";

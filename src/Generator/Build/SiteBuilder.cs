@@ -294,7 +294,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
             .. posts.Select(p => ((object)p, p.Body, p.Source, SiteUrls.PostPath(p.Slug))),
             .. commitments.Select(c => ((object)c, c.Body, c.Source, SiteUrls.CommitmentPath(c.Slug))),
             .. pages.Select(p => ((object)p, p.Body, p.Source, SiteUrls.PagePath(p.Slug))),
-            (settings, settings.Intro ?? "", new SourceFile(siteFile, ContentLoader.DisplayPath(siteFile), settings.IntroLine, settings.IntroIndent), "")];
+            (settings, settings.Intro ?? "", new SourceFile(siteFile, ContentLoader.DisplayPath(siteFile), settings.IntroPlacement?.At(0, 0).Line ?? 1, settings.IntroPlacement), "")];
         posts.Clear(); // the caller's list, made for this call: the items now hold the only references
         return DocumentsFor(settings).Render(items, f => urlOfFile.Value.GetValueOrDefault(f), changes);
     }

@@ -66,16 +66,20 @@ public class SiteSettingsSchemaTests
     }
 
     [Theory]
-    [InlineData("intro: |\n\n    Welcome.\n    Two lines.\n", 4, 4)] // the blank line is the Markdown's first
-    [InlineData("intro: >-\n  Welcome.\n", 4, 2)]
-    [InlineData("intro: \"Welcome.\"\n", 3, 8)]
-    [InlineData("intro:   Welcome.\n", 3, 9)]
-    [InlineData("", 1, 0)]
-    public void The_intro_is_located_where_its_text_starts_so_its_diagnostics_point_there(string intro, int line, int indent)
+    // Lines and columns of the intro's Markdown (0-based, as Markdig gives them) and where they are written in the file, however the intro is written.
+    [InlineData("intro: |\n\n    Welcome.\n    Two [lines](/x/).\n", "0:0=5:5 1:4=6:9")]
+    [InlineData("intro: >-\n  Welcome to\n  the [blog](/x/),\n\n  [read on](/y/).\n", "0:0=4:3 0:15=5:7 1:0=7:3")]
+    [InlineData("intro: \"Welcome \\\"all\\\" to\n  the [blog](/x/).\"\n", "0:0=3:9 0:21=4:7")]
+    [InlineData("intro: 'It''s the\n   [blog](/x/)'\n", "0:0=3:9 0:9=4:4")]
+    [InlineData("intro:   Welcome\n  to [x](/x/).\n", "0:0=3:10 0:11=4:6")]
+    [InlineData("intro: \"Caf\\u00e9 [blog](/x/).\"\n", "0:0=3:9 0:5=3:19")]
+    public void The_intro_is_placed_where_its_text_is_written_so_its_diagnostics_point_there(string intro, string places)
     {
         var diagnostics = new DiagnosticList();
         var settings = SiteSettingsSchema.Read("title: PPN blog\nbaseUrl: https://example.org/\n" + intro, "site.yml", diagnostics);
         Assert.Empty(diagnostics.Sorted());
-        Assert.Equal((line, indent), (settings!.IntroLine, settings.IntroIndent));
+        var placement = settings!.IntroPlacement!;
+        Assert.Equal(places, string.Join(' ', places.Split(' ').Select(place => place.Split('=')[0]).Select(p => p.Split(':').Select(int.Parse).ToArray())
+            .Select(p => $"{p[0]}:{p[1]}={placement.At(p[0], p[1]).Line}:{placement.At(p[0], p[1]).Column}")));
     }
 }
