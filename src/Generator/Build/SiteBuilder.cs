@@ -385,6 +385,12 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
     }
 
     /// <summary>
+    /// Whether the theme (as last built) publishes <paramref name="path"/> (a full path): serve follows the few files of
+    /// the theme's npm packages that theme.yml lists, as an 'npm update' changes them, and none of the others.
+    /// </summary>
+    public bool PublishesThemeFile(string path) => _assets is { } assets && assets.Assets.Any(a => assets.SourceOf(a) == path);
+
+    /// <summary>
     /// Serve's path for edits of the theme's files that are published as they are (its stylesheet, scripts, images):
     /// pages only link them, so only those files are written again. Returns null for any other change.
     /// </summary>
@@ -393,7 +399,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         if (_published is null || _ledger is null || _assets is not { } assets || changes.All || changes.Paths.Count == 0
             || !Directory.Exists(options.OutputDirectory))
             return null;
-        var bySource = assets.Assets.ToLookup(a => Path.GetFullPath(Path.Combine(assets.ThemeDirectory, a.From)), StringComparer.Ordinal);
+        var bySource = assets.Assets.ToLookup(assets.SourceOf, StringComparer.Ordinal);
         if (!changes.Paths.All(p => bySource.Contains(p) && File.Exists(p))) return null;
         using var output = new LiveOutput(options.OutputDirectory, _ledger, keepOthers: true);
         foreach (var asset in changes.Paths.SelectMany(p => bySource[p])) WriteAsset(asset, output);
@@ -404,7 +410,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
     /// <summary>Publishes a theme asset: the theme's own CSS and JavaScript minified, anything else as it is.</summary>
     private void WriteAsset(ThemeAsset asset, SiteOutput output)
     {
-        var from = Path.Combine(_assets!.ThemeDirectory, asset.From);
+        var from = _assets!.SourceOf(asset);
         var inputs = (ulong)_themeVersion;
         if (AssetMinifier.Minify(from) is { } minified) output.WriteText(asset.To, minified, inputs);
         else output.CopyFile(from, asset.To, inputs);

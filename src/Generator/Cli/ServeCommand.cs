@@ -98,7 +98,7 @@ internal static class ServeCommand
             });
             void Changed(params string[] paths)
             {
-                paths = paths.Where(p => !p.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToArray();
+                paths = paths.Where(p => !p.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}", StringComparison.Ordinal) || builder.PublishesThemeFile(p)).ToArray();
                 if (paths.Length == 0) return;
                 lock (pending) pending.UnionWith(paths);
                 debounce.Change(Quiet, Timeout.InfiniteTimeSpan);

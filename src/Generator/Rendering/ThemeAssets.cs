@@ -77,6 +77,9 @@ public sealed class ThemeAssets
         return ok ? new ThemeAssets(assets, themeDirectory, display, text) : null;
     }
 
+    /// <summary>The file <paramref name="asset"/> is copied from, as a full path.</summary>
+    public string SourceOf(ThemeAsset asset) => Path.GetFullPath(Path.Combine(ThemeDirectory, asset.From));
+
     /// <summary>
     /// Errors for assets published where another asset, or the site itself (a page, feed, sitemap, API file), writes:
     /// one of the two would silently replace the other.

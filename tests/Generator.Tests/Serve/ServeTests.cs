@@ -227,6 +227,39 @@ public class ServeTests
         await WaitForPage(http, "Edited one");
     }
 
+    [Fact]
+    public async Task A_file_of_the_themes_npm_packages_that_the_theme_publishes_is_published_again_when_npm_changes_it()
+    {
+        await using var served = await ServedSite.StartAsync(site =>
+        {
+            // The theme with real copies of the package files theme.yml lists, as 'npm ci' leaves them, for this test to change.
+            var theme = site.CopyTheme();
+            Directory.Delete(Path.Combine(theme, "node_modules"));
+            foreach (var from in File.ReadLines(Path.Combine(theme, "theme.yml")).Select(l => l.Trim()).Where(l => l.StartsWith("from: node_modules/", StringComparison.Ordinal)))
+            {
+                var file = Path.Combine(theme, from["from: ".Length..]);
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                File.Copy(Path.Combine(TestSite.RepositoryRoot, "theme", from["from: ".Length..]), file);
+            }
+            return theme;
+        });
+        var package = Path.Combine(served.Site.Root, "theme", "node_modules", "nhsuk-frontend");
+        var published = Path.Combine(served.Site.Output, "assets", "nhsuk-frontend.min.css");
+        var pageWritten = File.GetLastWriteTimeUtc(Path.Combine(served.Site.Output, "posts", "one", "index.html"));
+
+        // A file of the package that is not published (its read-me) changes nothing.
+        using var tab = await ListenForReload(served.Port);
+        File.WriteAllText(Path.Combine(package, "README.md"), "A newer version.");
+        var reloaded = NextReload(tab);
+        Assert.NotSame(reloaded, await Task.WhenAny(reloaded, Task.Delay(1500)));
+
+        // 'npm update' writes a newer stylesheet: it is published, and only it.
+        File.AppendAllText(Path.Combine(package, "dist", "nhsuk", "nhsuk-frontend.min.css"), "\n.from-a-newer-version{color:#005eb8}");
+        await reloaded;
+        Assert.Contains(".from-a-newer-version", File.ReadAllText(published), StringComparison.Ordinal);
+        Assert.Equal(pageWritten, File.GetLastWriteTimeUtc(Path.Combine(served.Site.Output, "posts", "one", "index.html")));
+    }
+
     /// <summary>Waits until serve's page of post "one" shows <paramref name="title"/>.</summary>
     private static async Task WaitForPage(HttpClient http, string title)
     {
@@ -358,13 +391,14 @@ public class ServeTests
         /// <summary>The site being served.</summary>
         public TestSite Site => _site;
 
-        public static async Task<ServedSite> StartAsync()
+        /// <param name="theme">Makes the theme folder to serve with, in the site's folder; the repository's theme when null.</param>
+        public static async Task<ServedSite> StartAsync(Func<TestSite, string>? theme = null)
         {
             var site = new TestSite();
             site.WritePost("one");
             var port = Loopback.FreePort();
             var served = new ServedSite(site, Ppnblog.Start(["serve", "--no-search", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--input", site.Input, "--theme", Path.Combine(TestSite.RepositoryRoot, "theme"), "--output", site.Output]), port);
+                "--input", site.Input, "--theme", theme?.Invoke(site) ?? Path.Combine(TestSite.RepositoryRoot, "theme"), "--output", site.Output]), port);
             using var http = served.Client();
             await WaitUntilServing(http, served._server);
             return served;
