@@ -163,6 +163,10 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode LinkShownAsText = new("PPN039", "Link shown as text", Severity.Warning,
         "Write the address without spaces (%20 for a space in a file name), or put it in angle brackets: [the report](<my report.pdf>).");
 
+    /// <summary>A placeholder that 'ppnblog new' wrote, left in a post: it would be published as the post's words.</summary>
+    public static readonly DiagnosticCode PlaceholderLeft = new("PPN040", "Placeholder left in a post", Severity.Error,
+        "Replace the words 'ppnblog new' wrote with the post's own.");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -171,6 +175,6 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
         ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile, TitleRepeated,
         UnreadFile, DatedFarAhead, HeavyImage, TagsShareAPage, LinkWithoutText, MissingSection, UnclosedTagAsText,
-        UnclosedHtmlHidesRest, FootnoteNotShown, LinkShownAsText,
+        UnclosedHtmlHidesRest, FootnoteNotShown, LinkShownAsText, PlaceholderLeft,
     ];
 }

@@ -142,6 +142,14 @@ public static class PostSchema
         if (OnlyComments(block.Body))
             local.Add(DiagnosticCode.EmptyPost, new SourceLocation(displayPath, block.BodyFirstLine, 1), "the post has no text after its front matter");
 
+        // What 'ppnblog new' wrote to be replaced would be published as the post's own words.
+        if (frontMatter.Summary == PostSkeleton.Summary)
+            local.Add(DiagnosticCode.PlaceholderLeft, fields.LocationOf("summary"), "the summary is still the placeholder 'ppnblog new' wrote",
+                "Write one or two sentences that sum the post up: cards, feeds and search results show them.");
+        if (block.Body.IndexOf(PostSkeleton.Body, StringComparison.Ordinal) is var placeholder and >= 0)
+            local.Add(DiagnosticCode.PlaceholderLeft, new SourceLocation(displayPath, block.BodyFirstLine + block.Body.AsSpan(0, placeholder).Count('\n'), 1),
+                "the body still holds the placeholder 'ppnblog new' wrote", "Replace that line with the post's text.");
+
         diagnostics.AddRange(local.Sorted());
         if (local.HasErrors) return null;
         var slugLocation = slugText is null ? SourceLocation.WholeFile(displayPath) : fields.LocationOf("slug");

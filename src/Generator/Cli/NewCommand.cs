@@ -56,7 +56,7 @@ internal static class NewCommand
                 Author = SingleLine.From(result.GetValue(author)!),
                 Commitments = result.GetValue(commitment)!.Distinct().ToList(),
                 Kind = result.GetValue(kind) == "keynote" ? PostKind.Keynote : PostKind.Blog,
-                Summary = "One or two sentences that sum the post up, for cards and feeds.",
+                Summary = PostSkeleton.Summary,
             };
             var slug = Slugs.FromTitle(postTitle);
             var path = Path.Combine(inputDirectory, "posts", today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), slug + ".md");
@@ -76,8 +76,7 @@ internal static class NewCommand
                 return Program.ContentErrors;
             }
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, PostWriter.Write(frontMatter,
-                "Write the post here, in Markdown. Use `##` for section headings and describe every image: `![what it shows](photo.jpg)`."));
+            File.WriteAllText(path, PostWriter.Write(frontMatter, PostSkeleton.Body));
             output.WriteLine(ContentLoader.DisplayPath(Path.GetFullPath(path)));
             return 0;
         });

@@ -1,3 +1,4 @@
+using PPNBlog.Content.FrontMatter;
 using PPNBlog.Generator.Cli;
 
 namespace PPNBlog.Generator.Tests.Cli;
@@ -211,7 +212,7 @@ public class CliTests
     }
 
     [Fact]
-    public void New_writes_a_post_that_builds()
+    public void New_writes_a_post_that_builds_once_its_placeholders_are_replaced()
     {
         using var site = new TestSite();
         var (code, output, error) = Run("new", "Our team's \"small acts\": a year on", "--commitment", "put-people-first", "--kind", "keynote", "--input", site.Input);
@@ -219,6 +220,13 @@ public class CliTests
         var path = output.Trim();
         Assert.EndsWith("our-teams-small-acts-a-year-on.md", path);
         Assert.Contains("kind: keynote", File.ReadAllText(path));
+        // Left as written, the placeholders would be published as the post's words: each is told where it is.
+        var unchanged = Run(["build", .. SiteArgs(site), "--drafts"]);
+        Assert.Equal(1, unchanged.Code);
+        Assert.Equal([$"{path}:8:10: error PPN040: the summary is still the placeholder 'ppnblog new' wrote (hint: Write one or two sentences that sum the post up: cards, feeds and search results show them.)",
+                      $"{path}:11:1: error PPN040: the body still holds the placeholder 'ppnblog new' wrote (hint: Replace that line with the post's text.)"],
+            unchanged.Error.Split('\n').Where(l => l.Contains("PPN040", StringComparison.Ordinal)));
+        FillIn(path);
         var build = Run(["build", .. SiteArgs(site), "--drafts"]);
         Assert.True(build.Code == 0, build.Error);
         Assert.Equal(2, Run("new", "Another", "--commitment", "put-people-frist", "--input", site.Input).Code);
@@ -228,6 +236,11 @@ public class CliTests
         Assert.Contains("the content folder '" + Path.Combine(site.Root, "no-such-folder") + "' does not exist", nowhere.Error);
         Assert.DoesNotContain("unknown commitment", nowhere.Error);
     }
+
+    /// <summary>Replaces the placeholders of a post 'ppnblog new' wrote, as its writer does.</summary>
+    private static void FillIn(string post) =>
+        File.WriteAllText(post, File.ReadAllText(post).Replace(PostSkeleton.Summary, "What a year of small acts changed.", StringComparison.Ordinal)
+            .Replace(PostSkeleton.Body, "A year ago our team began with one letter.", StringComparison.Ordinal));
 
     [Fact]
     public void New_takes_its_options_before_the_title_and_a_title_beginning_with_an_at_sign()
@@ -251,6 +264,7 @@ public class CliTests
         var text = File.ReadAllText(output.Trim());
         Assert.Contains("title: Pasted title over lines\n", text);
         Assert.Contains("author: A Writer\n", text);
+        FillIn(output.Trim());
         var build = Run(["build", .. SiteArgs(site), "--drafts"]);
         Assert.True(build.Code == 0, build.Error);
         // A pasted paragraph as the title: the file name (the post's address) is cut at a word, so the post builds.
@@ -258,6 +272,7 @@ public class CliTests
         var (longCode, longOutput, longError) = Run("new", paragraph, "--commitment", "put-people-first", "--input", site.Input);
         Assert.True(longCode == 0, longError);
         Assert.Equal("supporting-the-wellbeing-of-staff-supporting-the-wellbeing-of-staff-supporting", Path.GetFileNameWithoutExtension(longOutput.Trim()));
+        FillIn(longOutput.Trim());
         Assert.True(Run(["build", .. SiteArgs(site), "--drafts"]).Code == 0);
         // Another post has the address already (a post of another year, here): the build would fail on both.
         site.WritePost("small-acts", folder: "2019");
