@@ -40,10 +40,13 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     private readonly CommitmentClassifier _classifier = new(commitments);
 
     /// <summary>
-    /// Whether <paramref name="part"/> makes the email a meeting invitation, or a reply to one: a calendar part that asks
+    /// Whether <paramref name="message"/> is a meeting invitation, or a reply to one: it has a calendar part that asks
     /// (method REQUEST, REPLY, CANCEL, COUNTER) or is the message itself. An event's .ics attached to a post is only an attachment.
     /// </summary>
-    private static bool IsMeetingInvitation(MimeEntity part)
+    public static bool IsMeetingInvitation(MimeMessage message) => message.BodyParts.Any(IsInvitationPart);
+
+    /// <summary>Whether <paramref name="part"/> is a calendar part that asks for an answer (see <see cref="IsMeetingInvitation(MimeMessage)"/>).</summary>
+    private static bool IsInvitationPart(MimeEntity part)
     {
         if (!part.ContentType.IsMimeType("text", "calendar") && !part.ContentType.IsMimeType("application", "ics")) return false;
         if (!part.IsAttachment) return true;
@@ -77,7 +80,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var sender = TrustOf(message);
         if (settings.RejectOutsideAllowlist && !sender.DomainAllowed)
             return SubmissionResult.Rejected($"We can only accept posts sent from an address at {string.Join(" or ", settings.AllowedDomains)}. Please send it from your work email.");
-        if (message.BodyParts.Any(IsMeetingInvitation))
+        if (IsMeetingInvitation(message))
             return SubmissionResult.Rejected("The email is a meeting invitation (or a reply to one), not a blog post. To send a post, write it in a new email, or attach it as a Word document.");
         if (SecureSubject().IsMatch(message.Subject ?? ""))
             return SubmissionResult.Rejected("The email was sent through the NHSmail encryption portal ([secure] in the subject), which we cannot open. Please send it again without [secure]: a blog post meant for publication does not need encryption.");
