@@ -186,10 +186,17 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
         return start < blocks.Count ? start : -1;
     }
 
-    /// <summary>Whether every sentence of <paramref name="text"/> is a note to the editors, or a sign-off to them, and one at least a note.</summary>
+    /// <summary>
+    /// Whether every sentence of <paramref name="text"/> is a note to the editors, or a sign-off to them, and one at least
+    /// a note; a sign-off and signature on the lines under the note, in the same paragraph, go with it.
+    /// </summary>
     private static bool IsNoteToEditors(string text)
     {
         if (Words().Count(text) > MaxSignatureBlockWords) return false;
+        var lines = text.Split('\n');
+        var signOffLine = Array.FindIndex(lines, 1, l => SignOff().IsMatch(l.Trim()));
+        if (signOffLine > 0 && SignOffIndex([.. lines[..signOffLine], string.Join('\n', lines[signOffLine..])], signOffLine + 1, signOffLine) == signOffLine)
+            text = string.Join('\n', lines[..signOffLine]);
         // Typed apostrophes (’) read as the patterns' (').
         var sentences = SentenceEnd().Split(text.Replace('’', '\'')).Where(s => s.Any(char.IsLetter)).ToList();
         return sentences.Any(s => NoteToEditorsSentence().IsMatch(s))

@@ -189,6 +189,9 @@ public class ConversionFidelityTests
         { "html", $"<p>{Prose}</p><p>Hope that's ok :)</p><p>Hope this is OK – happy to make any edits.</p><p>Best wishes</p><p>Jane</p>", ["sign-off and signature", "note to the editors"] },
         { "html", $"<p>{Prose}</p><p>Feel free to edit it as you see fit.</p><p>Could you let me know when it is published?</p>", ["note to the editors"] },
         { "text", $"{Prose}\n\nIf you have any questions, just let me know.\n\nThanks for considering my post for the blog.\n", ["note to the editors"] },
+        // The sign-off and signature on the lines under the note, no blank line between: they go with it.
+        { "text", $"{Prose}\n\nLet me know if you need anything else.\nKind regards,\nJane\n", ["note to the editors"] },
+        { "text", $"{Prose}\n\nHappy to make any changes.\nThanks,\nJane\nJane Smith | Clinical Psychologist | Mob: 07700 900123\n", ["note to the editors"] },
         // Signed with the writer's name alone (the sender is Jo Evans): the note is the end once the name goes.
         { "text", $"{Prose}\n\nLet me know if it needs any changes.\n\nJo\n", ["signature", "note to the editors"] },
     };
@@ -216,13 +219,15 @@ public class ConversionFidelityTests
     [InlineData("We are happy to change how we work if it helps people.")]
     // A note to the editors with more in its paragraph than a note: the editor removes it.
     [InlineData("Hope this is OK – happy to make any edits. I am off next week but back on the 24th.")]
+    // Its lines kept as written, as hard line breaks.
+    [InlineData("Let me know if you need anything else.\nHope this helps.\nThanks,\nJane", "Let me know if you need anything else.\\\nHope this helps.\\\nThanks,\\\nJane")]
     // A note that is not the end of the email: the post goes on after it.
     [InlineData("Let me know if you need anything else.\n\nThe next group starts in March.")]
-    public void A_post_ending_with_words_to_its_readers_or_more_than_a_note_keeps_them(string ending)
+    public void A_post_ending_with_words_to_its_readers_or_more_than_a_note_keeps_them(string ending, string? published = null)
     {
         var post = ConvertFile(Message("Ending", $"{Prose}\n\n{ending}\n")).Post!;
 
-        Assert.Equal($"{Prose}\n\n{ending}", post.Body);
+        Assert.Equal($"{Prose}\n\n{published ?? ending}", post.Body);
         Assert.Empty(post.Warnings);
     }
 
