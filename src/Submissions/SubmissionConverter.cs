@@ -40,10 +40,13 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     private readonly CommitmentClassifier _classifier = new(commitments);
 
     /// <summary>
-    /// Whether <paramref name="part"/> makes the email a meeting invitation, or a reply to one: a calendar part that asks
+    /// Whether <paramref name="message"/> is a meeting invitation, or a reply to one: it has a calendar part that asks
     /// (method REQUEST, REPLY, CANCEL, COUNTER) or is the message itself. An event's .ics attached to a post is only an attachment.
     /// </summary>
-    private static bool IsMeetingInvitation(MimeEntity part)
+    public static bool IsMeetingInvitation(MimeMessage message) => message.BodyParts.Any(IsInvitationPart);
+
+    /// <summary>Whether <paramref name="part"/> is a calendar part that asks for an answer (see <see cref="IsMeetingInvitation(MimeMessage)"/>).</summary>
+    private static bool IsInvitationPart(MimeEntity part)
     {
         if (!part.ContentType.IsMimeType("text", "calendar") && !part.ContentType.IsMimeType("application", "ics")) return false;
         if (!part.IsAttachment) return true;
@@ -77,7 +80,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var sender = TrustOf(message);
         if (settings.RejectOutsideAllowlist && !sender.DomainAllowed)
             return SubmissionResult.Rejected($"We can only accept posts sent from an address at {string.Join(" or ", settings.AllowedDomains)}. Please send it from your work email.");
-        if (message.BodyParts.Any(IsMeetingInvitation))
+        if (IsMeetingInvitation(message))
             return SubmissionResult.Rejected("The email is a meeting invitation (or a reply to one), not a blog post. To send a post, write it in a new email, or attach it as a Word document.");
         if (SecureSubject().IsMatch(message.Subject ?? ""))
             return SubmissionResult.Rejected("The email was sent through the NHSmail encryption portal ([secure] in the subject), which we cannot open. Please send it again without [secure]: a blog post meant for publication does not need encryption.");
@@ -142,14 +145,14 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var removedParts = cleanup.Clean(blocks);
         // The HTML's own quote markup (Gmail's, Outlook on the web's) went before the blocks were made; the rest, here.
         if (quoteRemoved && !removedParts.Contains(BodyCleanup.QuotedMessage)) removedParts.Insert(0, BodyCleanup.QuotedMessage);
-        foreach (var removed in removedParts) warnings.Add($"Removed the {removed} at the {(removed is BodyCleanup.ExternalMailWarning or BodyCleanup.GreetingToTeam ? "start" : "end")} of the email.");
+        foreach (var removed in removedParts) warnings.Add(Removed(removed, atStart: removed is BodyCleanup.ExternalMailWarning or BodyCleanup.GreetingToTeam));
         var lines = ContributorLines.Extract(blocks);
         var unreadableDocuments = new List<string>();
         var emailWords = CountWords(blocks);
         // An email that reads as a note about the post ("here is my piece for the blog, let me know…") is never the post
         // when a document comes with it, however short the document.
         var readsAsNote = emailWords < MaxCoveringNoteWords
-            && (removedParts.Contains(BodyCleanup.GreetingToTeam) || BodyCleanup.CoveringNote().IsMatch(MarkdownText.Unescape(string.Join("\n\n", blocks))));
+            && (removedParts.Contains(BodyCleanup.GreetingToTeam) || removedParts.Contains(BodyCleanup.NoteToEditors) || BodyCleanup.CoveringNote().IsMatch(MarkdownText.Unescape(string.Join("\n\n", blocks))));
         var document = emailWords < MaxCoveringNoteWords
             ? WordDocument(parts, images, senderAddress, lines, warnings, unreadableDocuments, emailWords < settings.MinWords ? 0 : emailWords,
                 emailWords < settings.MinWords || readsAsNote ? 0 : 2 * emailWords)
@@ -196,7 +199,13 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         if (BodyCleanup.WritersSignature(blocks, author) is var signature and > 0)
         {
             blocks.RemoveRange(signature, blocks.Count - signature);
-            warnings.Add("Removed the signature at the end of the email.");
+            warnings.Add(Removed("signature"));
+            // A note to the editors above the name ("Let me know if you need anything else." and then "Jo") ends the email now.
+            if (document is null && BodyCleanup.NoteToEditorsIndex(blocks) is var note and > 0)
+            {
+                blocks.RemoveRange(note, blocks.Count - note);
+                warnings.Add(Removed(BodyCleanup.NoteToEditors));
+            }
         }
         var body = senderAddress.FromText(SingleLine.WithoutHiddenCharacters(string.Join("\n\n", blocks).Trim()));
         var words = CountWords([body]);
@@ -262,6 +271,9 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         return SubmissionResult.Accepted(new ConvertedPost(frontMatter, Slugs.FromTitle(title), body, shown, choices, ignored, warnings,
             IdempotencyKey(message.MessageId, body), sender, personalData) { PicturesLeftOut = [.. images.LeftOut.Select(senderAddress.FromText)] });
     }
+
+    /// <summary>The warning that a <paramref name="part"/> of the email that is not the post was left out.</summary>
+    private static string Removed(string part, bool atStart = false) => $"Removed the {part} at the {(atStart ? "start" : "end")} of the email.";
 
     /// <summary>What the receiving server's checks say of <paramref name="message"/>'s sender, under these settings.</summary>
     public SenderTrust TrustOf(MimeMessage message) => SenderTrust.Of(message, settings.AllowedDomains, settings.AuthservId);

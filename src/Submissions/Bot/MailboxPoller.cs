@@ -38,6 +38,9 @@ public sealed class PollReport
     /// <summary>Messages the bot failed on twice, moved to the Held folder with an issue for the editors.</summary>
     public int Held { get; set; }
 
+    /// <summary>Meeting invitations (and replies to them), moved unanswered to the Held folder with an issue for the editors.</summary>
+    public int Invitations { get; set; }
+
     /// <summary>Contributors told their post is live.</summary>
     public int Notified { get; set; }
 
@@ -61,14 +64,14 @@ public sealed class PollReport
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"{Opened} opened, {AlreadyOpen} already open, {Revised} revised, {Notes} notes, {Withdrawn} withdrawn, {Rejected} rejected, {LeftInInbox} left in the inbox, {Held} held, " +
+        $"{Opened} opened, {AlreadyOpen} already open, {Revised} revised, {Notes} notes, {Withdrawn} withdrawn, {Rejected} rejected, {LeftInInbox} left in the inbox, {Held} held, {Invitations} meeting invitations held, " +
         $"{Notified} told their post is live, {ToldNotPublishing} told it will not be published, {OrphansRemoved} orphan branches removed; {GitHubWrites} GitHub writes in {Elapsed.TotalSeconds:0.0} s";
 }
 
 /// <summary>
 /// One pass over the shared mailbox (IMAP): every message becomes a pull request (then goes to Processed, and the
 /// contributor gets an acknowledgement), a revision or withdrawal of one, or a rejection (to Rejected, with a reply
-/// giving the reasons). A message is only moved once its work is done, so a failure that should pass (GitHub or the
+/// giving the reasons); a meeting invitation, meant for a person, goes to Held with an issue for the editors. A message is only moved once its work is done, so a failure that should pass (GitHub or the
 /// mail server down, a connection cut) leaves it in the inbox for the next pass: nothing is lost, and because pull
 /// requests are found by key and answered messages are flagged \Answered, nothing is done twice.
 /// </summary>
@@ -161,6 +164,16 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
         Exception fault;
         try
         {
+            if (SubmissionConverter.IsMeetingInvitation(message))
+            {
+                // Meant for a person, whatever it answers: the editors are told where it is, and its sender gets nothing
+                // from the bot (a "your email could not become a post" reply would only puzzle whoever sent it).
+                var issue = await MoveToHeld(inbox, uid, HeldEmailIssue.InvitationTitle(ReferenceOf(message)),
+                    HeldEmailIssue.InvitationBody(received, size, mail.Held, mail.Inbox), folders.Held, cancellation);
+                report.Invitations++;
+                log.WriteLine($"message {uid}: a meeting invitation; moved to {mail.Held}, and the editors told in {issue}");
+                return true;
+            }
             if (replies.KeyRepliedTo(message) is { } key)
             {
                 if (!await FromTheContributor(message, key, filed, cancellation))
@@ -274,10 +287,21 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
         var where = FaultOf(fault);
         var told = summary.Keywords?.Contains(HeldToldKeyword) == true
             || (converter.TrustOf(message).Authenticated && await Answer(message, replies.Held(message), false, inbox, uid, smtp, filed, cancellation, HeldToldKeyword));
-        var issue = await bot.PullRequests.ReportHeldAsync(HeldEmailIssue.Title(ReferenceOf(message)),
-            HeldEmailIssue.Body(received, (long)(summary.Size ?? 0), where, mail.Held, mail.Inbox, told), cancellation);
-        await inbox.MoveToAsync(uid, held, cancellation);
+        var issue = await MoveToHeld(inbox, uid, HeldEmailIssue.Title(ReferenceOf(message)),
+            HeldEmailIssue.Body(received, (long)(summary.Size ?? 0), where, mail.Held, mail.Inbox, told), held, cancellation);
         log.WriteLine($"message {uid}: could not be processed twice ({where}: {FirstLine(fault.Message)}); moved to {mail.Held}, and the editors told in {issue}");
+    }
+
+    /// <summary>
+    /// Tells the editors of a message held for a person in an issue (<paramref name="title"/>, <paramref name="body"/>), then
+    /// moves it to the Held folder; returns the issue's address. The issue first: a run that fails between the two finds
+    /// the message in the inbox again, and the issue by its title.
+    /// </summary>
+    private async Task<string> MoveToHeld(IMailFolder inbox, UniqueId uid, string title, string body, IMailFolder held, CancellationToken cancellation)
+    {
+        var issue = await bot.PullRequests.ReportHeldAsync(title, body, cancellation);
+        await inbox.MoveToAsync(uid, held, cancellation);
+        return issue;
     }
 
     /// <summary>A held message's reference, for the editors' issue: a hash of its Message-ID (or headers), which may name its sender.</summary>

@@ -17,6 +17,9 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     /// <summary>What <see cref="Clean"/> names a greeting to the blog's team, and the note after it, when it removes them from the start.</summary>
     public const string GreetingToTeam = "greeting to the blog team";
 
+    /// <summary>What <see cref="Clean"/> names a note to the editors ending the email ("Let me know if you need anything else.") when it removes it.</summary>
+    public const string NoteToEditors = "note to the editors";
+
     /// <summary>Trailing blocks in which a sign-off or disclaimer is looked for.</summary>
     private const int TailBlocks = 6;
 
@@ -66,6 +69,7 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
             if (!removed.Contains("sign-off and signature")) removed.Add("sign-off and signature");
             blocks.RemoveRange(signOff, end - signOff);
         }
+        Cut(blocks, NoteToEditorsIndex(blocks), NoteToEditors, removed);
         // A rule (---, a line of asterisks) that separated the post from what was cut is left dangling.
         while (blocks.Count > 0 && removed.Count > 0 && blocks[^1].Length > 0 && !blocks[^1].Any(char.IsLetterOrDigit)) blocks.RemoveAt(blocks.Count - 1);
         return removed;
@@ -168,6 +172,39 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
         // A sign-off alone on the line before ("Stay safe,") goes with the signature.
         return found > 1 && SignOff().IsMatch(Plain(blocks[found - 1])) ? found - 1 : found;
     }
+
+    /// <summary>
+    /// Where the email's last blocks start when they only talk to the editors about the post ("Let me know if you need
+    /// anything else.", "Happy to make any changes.", "Hope this is what you were after!"), with at most a sign-off among
+    /// them; -1 when the last block says anything else. Every sentence must be such a note (<see cref="NoteToEditorsSentence"/>):
+    /// the post's own last words to its readers ("Let me know what you think in the comments", "Hope this helps") stay.
+    /// </summary>
+    public static int NoteToEditorsIndex(List<string> blocks)
+    {
+        var start = blocks.Count;
+        while (start > 1 && IsNoteToEditors(Plain(blocks[start - 1]))) start--;
+        return start < blocks.Count ? start : -1;
+    }
+
+    /// <summary>
+    /// Whether every sentence of <paramref name="text"/> is a note to the editors, or a sign-off to them, and one at least
+    /// a note; a sign-off and signature on the lines under the note, in the same paragraph, go with it.
+    /// </summary>
+    private static bool IsNoteToEditors(string text)
+    {
+        if (Words().Count(text) > MaxSignatureBlockWords) return false;
+        var lines = text.Split('\n');
+        var signOffLine = Array.FindIndex(lines, 1, l => SignOff().IsMatch(l.Trim()));
+        if (signOffLine > 0 && SignOffIndex([.. lines[..signOffLine], string.Join('\n', lines[signOffLine..])], signOffLine + 1, signOffLine) == signOffLine)
+            text = string.Join('\n', lines[..signOffLine]);
+        // Typed apostrophes (’) read as the patterns' (').
+        var sentences = SentenceEnd().Split(text.Replace('’', '\'')).Where(s => s.Any(char.IsLetter)).ToList();
+        return sentences.Any(s => NoteToEditorsSentence().IsMatch(s))
+            && sentences.All(s => NoteToEditorsSentence().IsMatch(s) || SignOff().Match(s) is { Success: true } signOff && !signOff.Groups["readers"].Success);
+    }
+
+    [GeneratedRegex(@"(?<=[.!?…])\s+|\n+")]
+    private static partial Regex SentenceEnd();
 
     /// <summary>What may stand around a name signing a letter: a dash or tilde before it, kisses or a full stop after it.</summary>
     [GeneratedRegex(@"^[-–~\s]+|(\s+x{1,3})?[\s.!,]*$", RegexOptions.IgnoreCase)]
@@ -348,6 +385,57 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
         + @"|(something|a (blog|post|piece|article|story)) for (the|your) (\w+ ){0,2}(blog|website|newsletter)"
         + @"|as (promised|discussed|agreed|requested)|(hope|hoping) (it|this|that)('s| is| will be| works| suits| fits)"
         + @"|(let me know|tell me) if (you|it|this|that|there)\b.{0,40}?\b(changes?|edits?|amend\w*|more|else|ok|okay|fine|works?|suitable|need\w*)"
-        + @"|happy to (change|edit|amend|shorten|cut|rewrite))\b", RegexOptions.IgnoreCase)]
+        + @"|happy to (change|edit|amend|shorten|cut|rewrite)|" + NoteToEditorsPattern + @")\b", RegexOptions.IgnoreCase)]
     public static partial Regex CoveringNote();
+
+    /// <summary>
+    /// What a note to the editors says of the post it brings, each phrase whole: that they may ask for more or for changes
+    /// ("let me know if you need anything else", "if there are any problems, give me a shout"), that the writer will
+    /// make them ("happy to make any changes"), that it is what was asked for ("hope this is what you were after"), or
+    /// that it is to be published ("I look forward to seeing it on the blog"). "Let me know what you think" and "hope
+    /// this helps" may be said to readers, and are not among them.
+    /// </summary>
+    private const string NoteToEditorsPattern = @"("
+        + @"(let me know|tell me|give me a (shout|call|ring|bell)|drop me a (line|message|note|email)|shout|get back to me) (if|whether) ("
+            + @"(you|u)(('d| would) like| need| want| require)? (" + YouNeed + @")( or (((would|'d) like|need|want) )?(" + YouNeed + @"))*"
+            + @"|you( have| had|'ve got) (any )?(questions|queries|problems|issues|trouble)( (with|opening) (it|this|that|the (attachment|document|file|photos?|pictures?)))?"
+            + @"|(this|it|that|the (post|blog|piece|article|draft|length|format|attachment))( is| was| will be| would be|'s| looks)? (" + AsAsked + @")"
+            + @"|(this|it|that|the (post|blog|piece|article|draft)) needs (any )?(changes|changing|edits|editing|amending|shortening|cutting( down)?|more work)"
+            + @"|there( is| are|'s) (anything|any(thing)? (more|else|problems|issues|questions|changes))( (else|more))?( (you need|you'd like|you want|that needs (changing|editing)))?"
+            + @"|(anything|something) needs (changing|editing|amending|cutting|shortening|to (change|be changed))"
+            + @"|you (can't|cannot|couldn't|can not) (open|read|see) (it|this|the (attachment|document|file|photos?|pictures?)))"
+        + @"|(let me know|tell me) when (it|this|the post|my post)('s| is| goes| will (be|go)) (published|live|up|online|out|on the (blog|website|site))"
+        + @"|(any|if (you have|you've got|there are|there's|there is) any) (problems|issues|questions|queries)( with (it|this|that|the (post|blog|piece|article|draft|attachment|document|photos?|pictures?)))?,? ((please|just|do) )*"
+            + @"(let me know|give me a (shout|call|ring|bell)|drop me a (line|message|note|email)|shout|get back to me)"
+        + @"|(I('m| am|'d be| would be|'ll be| will be)? )?((more than|very|really|always|of course) )?happy (to|for you to) ("
+            + @"make (any|some|the|whatever) (changes|edits|amendments|tweaks|alterations|cuts)( (you|that) (need|want|think|feel|suggest)\w*( (necessary|are needed|is needed))?)?"
+            + @"|(change|edit|amend|shorten|cut|tweak|adjust|rewrite|rework|revise|trim|alter|reword) (it|this|anything|things|the (post|blog|piece|article|draft|length|wording|title))( down| as (needed|necessary|required|appropriate|you see fit))?"
+            + @"|(send|provide|add) (a |an |some |any |more |further |other )?(photos?|pictures?|images?|bio|headshot|information|info|details))"
+        + @"|feel free to (edit|amend|shorten|cut|trim|tweak) (it|this|the (post|blog|piece|article|text|draft))( down)?( as (needed|necessary|required|appropriate|you see fit))?"
+        + @"|feel free to make (any|whatever) (changes|edits|amendments|cuts)( (you|that) (need|want|think|feel)\w*( (necessary|are needed))?)?"
+        + @"|(I )?(hope|hoping|I'm hoping|trust) (this|that|it|the (post|blog|piece|article|draft))('s| is| will be| would be| was)? (" + AsAsked + @")"
+        + @"|(I('m| am)? )?(look|looking) forward to (seeing|reading) (it|this|the post|my post|the blog|my blog|the piece|the article) (published|live|online|up|on (the|your) (blog|website|site|page))"
+        + @"|(I )?(look|looking) forward to hearing back( from you)?"
+        + @"|(many )?(thanks|thank you)( (so|very) much)? (in advance )?for (considering|looking at|taking a look at|reviewing) (it|this|my (post|blog|piece|article|submission|draft)|the (post|blog|piece|article|draft))( for (the|your) (blog|website|newsletter))?"
+        + @")";
+
+    /// <summary>What a writer asks whether the editors need or would like: "anything else (from me)", "me to cut it down", "any changes", "a photo".</summary>
+    private const string YouNeed = @"(anything( else| more| further)?( from me)?|me to (cut|shorten|change|edit|amend|add|send|tweak|trim|rewrite|reword|expand|make|provide|write)\b[^.!?,;\n]{0,40}"
+        + @"|any (more |further |other )?(changes|edits|amendments|tweaks|information|info|details|photos|pictures|images)|(more|further|other|any other|extra) (information|info|details|photos|pictures|images|words)|(a|an|any) (photo|picture|image|bio|headshot|summary)s?)";
+
+    /// <summary>What a writer hopes the post is for the editors: "OK", "what you were after", "the right length", "suitable for the blog".</summary>
+    private const string AsAsked = @"ok|okay|o\.k\.?|alright|all right|fine|suitable|acceptable|what you (need|needed|want|wanted|were after|were looking for|had in mind|asked for|expected)"
+        + @"|the (right|sort of|kind of) (length|format|thing)|the right sort of thing|(long|short) enough|(too long|too short)|along the (right )?lines( of what)? you (wanted|were after|had in mind)"
+        + @"|works for you|(ok|okay|alright|fine|suitable|useful|of use) for (you|the (blog|website|newsletter)|your (blog|website|newsletter))";
+
+    /// <summary>
+    /// A sentence that only talks to the editors about the post (<see cref="NoteToEditorsPattern"/>), after "Please", "Just"
+    /// or "Could you", with another such phrase after a comma, "or" or a dash, and thanks at its end.
+    /// </summary>
+    [GeneratedRegex(@"^(" + NoteLead + NoteToEditorsPattern + @")(\s*([,;:–—-]|\bor\b|\band\b|\bbut\b)+\s*" + NoteLead + NoteToEditorsPattern + @")*"
+        + @"(\s*[,–—-]?\s*((many )?(thanks|thank you)( (so|very) much| again| in advance)?|cheers|(from me|at all|please|though|too|as well)))?[\W_]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex NoteToEditorsSentence();
+
+    /// <summary>What a note may open with: "Please", "Just", "Could you", "So", "Otherwise".</summary>
+    private const string NoteLead = @"(((please|pls|just|do|and|so|but|again|anyway|otherwise|of course|obviously|(could|can|would|will) you( please)?)[\s,]+)*)";
 }

@@ -4,17 +4,20 @@ using System.Text;
 namespace PPNBlog.Submissions.GitHub;
 
 /// <summary>
-/// The issue that tells the editors the bot failed on an email and held it. It repeats nothing of the email (no
-/// sender, no subject, no words: the repository may be public, and the email is unproven): only when it arrived, its
-/// size and the message's reference, enough to find it in the folder; where the bot failed, for the developers; and
-/// what to do.
+/// The issue that tells the editors the bot held an email for a person: one it failed on, or a meeting invitation. It
+/// repeats nothing of the email (no sender, no subject, no words: the repository may be public, and the email is
+/// unproven): only when it arrived, its size and the message's reference, enough to find it in the folder; where the
+/// bot failed, for the developers; and what to do.
 /// </summary>
 public static class HeldEmailIssue
 {
-    /// <summary>The issue's title, carrying the message's <paramref name="reference"/> (one issue per held email).</summary>
+    /// <summary>The issue's title for an email the bot failed on, carrying the message's <paramref name="reference"/> (one issue per held email).</summary>
     public static string Title(string reference) => $"An email could not be turned into a pull request ({reference})";
 
-    /// <summary>The issue's body.</summary>
+    /// <summary>The issue's title for a meeting invitation, carrying the message's <paramref name="reference"/> (one issue per held email).</summary>
+    public static string InvitationTitle(string reference) => $"A meeting invitation came to the submissions mailbox ({reference})";
+
+    /// <summary>The issue's body for an email the bot failed on.</summary>
     /// <param name="received">When the mailbox received the email.</param>
     /// <param name="bytes">Its size.</param>
     /// <param name="fault">The kind of failure, and where in the bot it happened.</param>
@@ -29,17 +32,43 @@ public static class HeldEmailIssue
             .AppendLine($"So that it holds up no other mail, the email has been moved to the mailbox folder **{folder}**. " + (senderTold
                 ? "Its sender has been told that it arrived and that the team will look at it."
                 : "Its sender has not been told: the email came from a machine, or its sender's address could not be confirmed (it failed SPF, DKIM or DMARC, so a reply could reach someone whose address was forged), or they had had the day's replies."))
-            .AppendLine()
-            .AppendLine($"- Received: {received.ToUniversalTime().ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)}")
-            .AppendLine($"- Size: {Math.Max(1, (bytes + 1023) / 1024):N0} KB")
-            .AppendLine($"- Fault: `{fault.Replace('`', '\'')}`")
+            .AppendLine();
+        AppendArrival(text, received, bytes).AppendLine($"- Fault: `{fault.Replace('`', '\'')}`")
             .AppendLine()
             .AppendLine("What to do:")
             .AppendLine($"1. Find the email in the mailbox folder {folder} by the time it was received.")
-            .AppendLine($"2. Either make its post by hand, or send this issue to whoever maintains the bot; once the bot is fixed, move the email back to {inbox} and the next run turns it into a pull request and acknowledges it as usual.")
-            .AppendLine("3. Close this issue.")
-            .AppendLine()
-            .AppendLine("The sender's address and the email's words are kept only in the mailbox, as for every submission.");
-        return text.ToString();
+            .AppendLine($"2. Either make its post by hand, or send this issue to whoever maintains the bot; once the bot is fixed, move the email back to {inbox} and the next run turns it into a pull request and acknowledges it as usual.");
+        return AppendEnd(text);
     }
+
+    /// <summary>The issue's body for a meeting invitation, or a reply to one, which the bot leaves to a person.</summary>
+    /// <param name="received">When the mailbox received the email.</param>
+    /// <param name="bytes">Its size.</param>
+    /// <param name="folder">The mailbox folder it was moved to.</param>
+    /// <param name="inbox">The folder the bot reads new mail from.</param>
+    public static string InvitationBody(DateTimeOffset received, long bytes, string folder, string inbox)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("A meeting invitation (or a reply to one: an acceptance, a decline, a cancellation) came to the submissions mailbox. It is meant for a person, not a blog post, "
+                + $"so the bot has moved it to the mailbox folder **{folder}** and sent its sender nothing.")
+            .AppendLine();
+        AppendArrival(text, received, bytes)
+            .AppendLine()
+            .AppendLine("What to do:")
+            .AppendLine($"1. Find the email in the mailbox folder {folder} by the time it was received.")
+            .AppendLine($"2. Answer it as a person would (accept or decline it, or pass it to whoever it is meant for). Moved back to {inbox}, it would only be held again.");
+        return AppendEnd(text);
+    }
+
+    /// <summary>When the held email arrived and its size: what finds it in the folder.</summary>
+    private static StringBuilder AppendArrival(StringBuilder text, DateTimeOffset received, long bytes) => text
+        .AppendLine($"- Received: {received.ToUniversalTime().ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)}")
+        .AppendLine($"- Size: {Math.Max(1, (bytes + 1023) / 1024):N0} KB");
+
+    /// <summary>The last step, and where the email's details are (only in the mailbox).</summary>
+    private static string AppendEnd(StringBuilder text) => text
+        .AppendLine("3. Close this issue.")
+        .AppendLine()
+        .AppendLine("The sender's address and the email's words are kept only in the mailbox, as for every submission.")
+        .ToString();
 }

@@ -15,7 +15,7 @@ namespace PPNBlog.Submissions.Mail;
 /// <param name="Processed">Folder of submissions that became pull requests.</param>
 /// <param name="Rejected">Folder of rejected messages.</param>
 /// <param name="PollInterval">Time between passes when polling continuously.</param>
-/// <param name="Held">Folder of messages the bot failed on twice (an issue tells the editors).</param>
+/// <param name="Held">Folder of messages for a person: ones the bot failed on twice, and meeting invitations (an issue tells the editors).</param>
 public sealed record MailSettings(
     string ImapHost, int ImapPort, string SmtpHost, int SmtpPort, SecureSocketOptions Security,
     string Username, string FromAddress, string FromName, string Inbox, string Processed, string Rejected, TimeSpan? PollInterval = null,

@@ -175,6 +175,62 @@ public class ConversionFidelityTests
         Assert.Contains("Removed the sign-off and signature at the end of the email.", post.Warnings);
     }
 
+    public static TheoryData<string, string, string[]> PostsEndingInANoteToTheEditors() => new()
+    {
+        { "text", $"{Prose}\n\nLet me know if you need anything else.\n", ["note to the editors"] },
+        { "text", $"{Prose}\n\nHappy to make any changes you need.\n\nThanks,\nJane\n", ["sign-off and signature", "note to the editors"] },
+        { "text", $"{Prose}\n\nPlease let me know if this is OK.\n\nPlease let me know if you have any questions.\n\nKind regards,\nJane Smith\nMob: 07700 900123\n", ["sign-off and signature", "note to the editors"] },
+        { "text", $"{Prose}\n\nHope this is what you were after!\n", ["note to the editors"] },
+        { "text", $"{Prose}\n\nAny problems, just give me a shout.\n\nCheers\nJane\n", ["sign-off and signature", "note to the editors"] },
+        { "text", $"{Prose}\n\nI look forward to seeing it published.\n", ["note to the editors"] },
+        // Two notes joined in one sentence, thanks after a note, a smiley, and a typed apostrophe.
+        { "text", $"{Prose}\n\nLet me know if you need anything else or want me to cut it down, happy to change anything.\n\nKind regards,\nJane\n", ["sign-off and signature", "note to the editors"] },
+        { "text", $"{Prose}\n\nLet me know if there’s anything else you need. Thanks!\n", ["note to the editors"] },
+        { "html", $"<p>{Prose}</p><p>Hope that's ok :)</p><p>Hope this is OK – happy to make any edits.</p><p>Best wishes</p><p>Jane</p>", ["sign-off and signature", "note to the editors"] },
+        { "html", $"<p>{Prose}</p><p>Feel free to edit it as you see fit.</p><p>Could you let me know when it is published?</p>", ["note to the editors"] },
+        { "text", $"{Prose}\n\nIf you have any questions, just let me know.\n\nThanks for considering my post for the blog.\n", ["note to the editors"] },
+        // The sign-off and signature on the lines under the note, no blank line between: they go with it.
+        { "text", $"{Prose}\n\nLet me know if you need anything else.\nKind regards,\nJane\n", ["note to the editors"] },
+        { "text", $"{Prose}\n\nHappy to make any changes.\nThanks,\nJane\nJane Smith | Clinical Psychologist | Mob: 07700 900123\n", ["note to the editors"] },
+        // Signed with the writer's name alone (the sender is Jo Evans): the note is the end once the name goes.
+        { "text", $"{Prose}\n\nLet me know if it needs any changes.\n\nJo\n", ["signature", "note to the editors"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(PostsEndingInANoteToTheEditors))]
+    public void A_note_to_the_editors_ending_the_email_is_removed_and_the_editor_told(string format, string body, string[] removed)
+    {
+        var post = ConvertFile(format == "html" ? Message("Ending", "", body) : Message("Ending", body)).Post!;
+
+        Assert.Equal(Prose, post.Body);
+        Assert.Equal(removed.Select(part => $"Removed the {part} at the end of the email."), post.Warnings);
+    }
+
+    [Theory]
+    // Words to the post's readers.
+    [InlineData("Let me know what you think in the comments.")]
+    [InlineData("If you need support, please contact your GP.")]
+    [InlineData("Hope this helps.")]
+    [InlineData("I hope this is useful to other teams.")]
+    [InlineData("Hope it works for your team too.")]
+    [InlineData("Let me know if you try it in your service!")]
+    [InlineData("Let me know if you would like to join us.")]
+    [InlineData("If you have any questions, please get in touch with the team on the number above.")]
+    [InlineData("We are happy to change how we work if it helps people.")]
+    // A note to the editors with more in its paragraph than a note: the editor removes it.
+    [InlineData("Hope this is OK – happy to make any edits. I am off next week but back on the 24th.")]
+    // Its lines kept as written, as hard line breaks.
+    [InlineData("Let me know if you need anything else.\nHope this helps.\nThanks,\nJane", "Let me know if you need anything else.\\\nHope this helps.\\\nThanks,\\\nJane")]
+    // A note that is not the end of the email: the post goes on after it.
+    [InlineData("Let me know if you need anything else.\n\nThe next group starts in March.")]
+    public void A_post_ending_with_words_to_its_readers_or_more_than_a_note_keeps_them(string ending, string? published = null)
+    {
+        var post = ConvertFile(Message("Ending", $"{Prose}\n\n{ending}\n")).Post!;
+
+        Assert.Equal($"{Prose}\n\n{published ?? ending}", post.Body);
+        Assert.Empty(post.Warnings);
+    }
+
     [Theory]
     [MemberData(nameof(PostsEndingInWordsLikeASignOff))]
     public void A_post_whose_last_words_read_like_a_sign_off_or_footer_keeps_them(string format, string body, string ending)

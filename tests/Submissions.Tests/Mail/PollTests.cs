@@ -367,6 +367,85 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Empty(GitHub.Violations);
     }
 
+    /// <summary>A meeting invitation (or, with <paramref name="method"/> REPLY, an answer to one) as Outlook sends it, from an authenticated sender.</summary>
+    private static MimeMessage Invitation(string method, string subject, string messageId)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress("Sam Patel", "sam.patel@nhs.net"));
+        message.To.Add(MailboxAddress.Parse(BotAddress));
+        message.Subject = subject;
+        message.MessageId = messageId;
+        message.Date = Emails.Now.AddHours(-1);
+        message.Headers.Add("Authentication-Results", "mx.example.org; spf=pass smtp.mailfrom=nhs.net; dkim=pass header.d=nhs.net; dmarc=pass header.from=nhs.net");
+        var calendar = new TextPart("calendar")
+        {
+            Text = $"BEGIN:VCALENDAR\r\nMETHOD:{method}\r\nBEGIN:VEVENT\r\nORGANIZER;CN=Sam Patel:mailto:sam.patel@nhs.net\r\nSUMMARY:Blog planning catch-up\r\n"
+                + "DTSTART:20261201T100000Z\r\nDTEND:20261201T103000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        };
+        calendar.ContentType.Parameters.Add("method", method);
+        message.Body = new MultipartAlternative
+        {
+            new TextPart("plain") { Text = "Hi all, a half-hour catch-up about the blog's plans for the new year. Sam" },
+            new TextPart("html") { Text = "<p>Hi all, a half-hour catch-up about the blog's plans for the new year.</p><p>Sam</p>" },
+            calendar,
+        };
+        return message;
+    }
+
+    [Fact]
+    public async Task A_meeting_invitation_or_a_reply_to_one_is_held_unanswered_for_a_person_and_the_editors_told_in_an_issue_repeating_nothing_of_it()
+    {
+        var received = new DateTimeOffset(2026, 11, 24, 9, 15, 0, TimeSpan.Zero);
+        var invitation = Invitation("REQUEST", "Blog planning catch-up", "invite-1@nhs.net");
+        await Imap.DeliverAsync(invitation, received);
+        await Imap.DeliverAsync(Invitation("REPLY", "Accepted: Blog planning catch-up", "accept-1@nhs.net"), received.AddMinutes(5));
+        await Imap.DeliverAsync(Fixture("apple-plain-text.eml"));
+
+        var report = await Poll();
+
+        Assert.True(report.Settled);
+        Assert.Equal((1, 2, 0, 0), (report.Opened, report.Invitations, report.Rejected, report.Held));
+        Assert.Empty(await Imap.MessagesIn("INBOX"));
+        Assert.Empty(await Imap.MessagesIn("Rejected"));
+        var held = await Imap.MessagesIn("Held");
+        Assert.Equal(["invite-1@nhs.net", "accept-1@nhs.net"], held.Select(m => m.Message.MessageId));
+        Assert.All(held, m => Assert.False(m.Flags.HasFlag(MessageFlags.Answered)));
+        // Its sender gets nothing: the only email sent is the post's acknowledgement.
+        Assert.Equal(["priya.khan@icloud.com"], Smtp.Received.Select(m => m.To.Mailboxes.Single().Address));
+
+        Assert.Equal(2, GitHub.Issues.Count);
+        Assert.All(GitHub.Issues, i => Assert.Equal([SubmissionPullRequests.HeldLabel], i["labels"]!.AsArray().Select(l => l!["name"]!.GetValue<string>())));
+        var issue = GitHub.Issues[0];
+        // The reference is a hash of the Message-ID: it finds the email without naming it.
+        var reference = "email-" + System.Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("invite-1@nhs.net")))[..12];
+        Assert.Equal($"A meeting invitation came to the submissions mailbox ({reference})", issue["title"]!.GetValue<string>());
+        using var stored = new MemoryStream();
+        invitation.WriteTo(new FormatOptions { NewLineFormat = NewLineFormat.Dos }, stored);
+        Assert.Equal(
+            "A meeting invitation (or a reply to one: an acceptance, a decline, a cancellation) came to the submissions mailbox. It is meant for a person, not a blog post, "
+            + "so the bot has moved it to the mailbox folder **Held** and sent its sender nothing.\n\n"
+            + "- Received: 24 November 2026, 09:15 UTC\n"
+            + $"- Size: {(stored.Length + 1023) / 1024} KB\n\n"
+            + "What to do:\n"
+            + "1. Find the email in the mailbox folder Held by the time it was received.\n"
+            + "2. Answer it as a person would (accept or decline it, or pass it to whoever it is meant for). Moved back to INBOX, it would only be held again.\n"
+            + "3. Close this issue.\n\n"
+            + "The sender's address and the email's words are kept only in the mailbox, as for every submission.\n",
+            issue["body"]!.GetValue<string>().ReplaceLineEndings("\n"));
+        // Nothing of either email reaches GitHub: not its sender, its subject or its Message-ID.
+        var everything = string.Join("\n", GitHub.Issues.Select(i => i["title"] + "\n" + i["body"]));
+        foreach (var personal in new[] { "sam.patel", "Sam Patel", "planning", "invite-1", "accept-1" })
+            Assert.DoesNotContain(personal, everything, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(_log.ToString().Split('\n'), l => l.Contains("a meeting invitation; moved to Held, and the editors told in", StringComparison.Ordinal));
+
+        var again = await Poll();
+        Assert.True(again.Settled);
+        Assert.Equal((0, 0), (again.Invitations, again.Held));
+        Assert.Equal(2, GitHub.Issues.Count);
+        Assert.Single(Smtp.Received);
+        Assert.Empty(GitHub.Violations);
+    }
+
     private async Task MoveHeldToInbox()
     {
         using var client = await Imap.ConnectAsync();
