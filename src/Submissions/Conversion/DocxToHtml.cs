@@ -239,10 +239,14 @@ public static partial class DocxToHtml
         foreach (var row in Within<TableRow>(table))
         {
             html.Append("<tr>");
+            // A row that starts or ends columns in (Word's gridBefore and gridAfter: a form's indented row) has empty
+            // places there, so each of its cells stays under its own column.
+            var properties = row.TableRowProperties;
+            if (properties?.GetFirstChild<GridBefore>()?.Val?.Value is > 0 and var before) html.Append(Cell(before)).Append("</td>");
             foreach (var cell in Within<TableCell>(row))
             {
                 // A cell merged across columns spans them, so the cells after it stay under their headings.
-                html.Append(cell.TableCellProperties?.GridSpan?.Val?.Value is > 1 and var span ? $"<td colspan=\"{span}\">" : "<td>");
+                html.Append(Cell(cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1));
                 var lines = new List<string>();
                 foreach (var block in Blocks(cell))
                 {
@@ -256,10 +260,14 @@ public static partial class DocxToHtml
                 }
                 html.Append(string.Join("<br>", lines)).Append("</td>");
             }
+            if (properties?.GetFirstChild<GridAfter>()?.Val?.Value is > 0 and var after) html.Append(Cell(after)).Append("</td>");
             html.Append("</tr>");
         }
         html.Append("</table>");
     }
+
+    /// <summary>A cell's start tag, spanning <paramref name="columns"/> of the table's grid.</summary>
+    private static string Cell(int columns) => columns > 1 ? $"<td colspan=\"{columns}\">" : "<td>";
 
     /// <summary>The <typeparamref name="T"/> children of <paramref name="parent"/>, and those inside its content controls and custom XML.</summary>
     private static IEnumerable<T> Within<T>(OpenXmlElement parent) where T : OpenXmlElement

@@ -159,6 +159,21 @@ public class DocxToHtmlTests
     }
 
     [Fact]
+    public void A_row_starting_or_ending_columns_in_has_empty_cells_there()
+    {
+        static string Cell(string text) => $"<w:tc>{WordDocuments.Paragraph(text)}</w:tc>";
+        var body = "<w:tbl><w:tr>" + Cell("Quarter") + Cell("Referrals") + Cell("Seen") + "</w:tr>"
+            + "<w:tr><w:trPr><w:gridBefore w:val=\"2\"/></w:trPr>" + Cell("216") + "</w:tr>"
+            + "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/><w:gridAfter w:val=\"1\"/></w:trPr>" + Cell("140") + "</w:tr></w:tbl>";
+
+        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><table><tr><td>Quarter</td><td>Referrals</td><td>Seen</td></tr><tr><td colspan=\"2\"></td><td>216</td></tr>"
+            + "<tr><td></td><td>140</td><td></td></tr></table></body></html>", html);
+    }
+
+    [Fact]
     public void Hidden_text_and_emphasis_set_by_styles_read_as_word_shows_them()
     {
         static string Run(string properties, string text) => $"<w:r><w:rPr>{properties}</w:rPr><w:t xml:space=\"preserve\">{text}</w:t></w:r>";
