@@ -101,7 +101,7 @@ public static partial class DocxToHtml
             var html = new StringBuilder("<html><body>");
             var notes = new Notes(main);
             var context = new Context(new Styles(main), images, notes);
-            var lists = new Lists(html);
+            var lists = new Lists(html, (id, level) => ListNumbering.Of(id, level, main));
             // A document with a title (Word's Title style) has its Heading 1s under it: one level down, so the title stays
             // the one heading above the others, which makes it the post's title.
             var headingShift = body.Descendants<Paragraph>().Any(p => context.Styles.HeadingLevel(p) == 0) ? 1 : 0;
@@ -113,7 +113,7 @@ public static partial class DocxToHtml
                 // A heading numbered by a multilevel list (1, 1.1: Word's numbered headings) stays a heading, its number left out.
                 if (element is Paragraph paragraph && context.Styles.HeadingLevel(paragraph) is null && NumberingOf(paragraph, context.Styles) is var (numberingId, level))
                 {
-                    lists.Item(numberingId, level, IsBulleted(numberingId, level, main) ? "ul" : "ol", Runs(paragraph, context));
+                    lists.Item(numberingId, level, Runs(paragraph, context));
                     continue;
                 }
                 lists.CloseAll();
@@ -326,39 +326,64 @@ public static partial class DocxToHtml
         return id is > 0 ? (id.Value, Math.Clamp(level ?? 0, 0, 8)) : null;
     }
 
-    /// <summary>Whether a list's level shows bullets (otherwise numbers), from the document's numbering definitions.</summary>
-    private static bool IsBulleted(int numberingId, int level, MainDocumentPart main)
+    /// <summary>
+    /// How a list's level is numbered, from the document's numbering definitions: bullets, or numbers of an HTML list
+    /// type ("1", "a", "A", "i", "I") counted from <see cref="Start"/>.
+    /// </summary>
+    private sealed record ListNumbering(bool Bulleted, string Type, int Start)
     {
-        var definitions = main.NumberingDefinitionsPart?.Numbering;
-        var instance = definitions?.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numberingId);
-        var abstractId = instance?.AbstractNumId?.Val?.Value;
-        var definition = definitions?.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId)?
-            .Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == level);
-        return definition?.NumberingFormat?.Val is not { } format || format.Value == NumberFormatValues.Bullet;
+        /// <summary>The HTML list element: "ul" or "ol".</summary>
+        public string Tag => Bulleted ? "ul" : "ol";
+
+        /// <summary>The level's start tag, its first item numbered <paramref name="firstNumber"/>: <c>&lt;ol start="4" type="a"&gt;</c>.</summary>
+        public string StartTag(int firstNumber) => Bulleted ? "<ul>"
+            : "<ol" + (firstNumber != 1 ? $" start=\"{firstNumber}\"" : "") + (Type != "1" ? $" type=\"{Type}\"" : "") + ">";
+
+        /// <summary>
+        /// The numbering of list <paramref name="numberingId"/>'s <paramref name="level"/>: its definition's, or what the
+        /// list overrides it with (Word's Restart Numbering and Set Numbering Value write a level or a start of its own).
+        /// </summary>
+        public static ListNumbering Of(int numberingId, int level, MainDocumentPart main)
+        {
+            var definitions = main.NumberingDefinitionsPart?.Numbering;
+            var instance = definitions?.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numberingId);
+            var overridden = instance?.Elements<LevelOverride>().FirstOrDefault(o => o.LevelIndex?.Value == level);
+            var abstractId = instance?.AbstractNumId?.Val?.Value;
+            var definition = overridden?.Level ?? definitions?.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId)?
+                .Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == level);
+            if (definition?.NumberingFormat?.Val is not { } format || format.Value == NumberFormatValues.Bullet) return new(true, "1", 1);
+            var type = format.Value == NumberFormatValues.LowerLetter ? "a" : format.Value == NumberFormatValues.UpperLetter ? "A"
+                : format.Value == NumberFormatValues.LowerRoman ? "i" : format.Value == NumberFormatValues.UpperRoman ? "I" : "1";
+            // Word numbers from 0 to 32767; a definition without a start is numbered from 1, as documents not written by Word expect.
+            var start = overridden?.StartOverrideNumberingValue?.Val?.Value ?? definition.StartNumberingValue?.Val?.Value ?? 1;
+            return new(false, type, Math.Clamp(start, 0, 32767));
+        }
     }
 
     /// <summary>
-    /// Writes list paragraphs as nested HTML lists, numbered as Word numbers them: a list interrupted by a paragraph or
-    /// a sub-list goes on from where it was (<c>&lt;ol start="4"&gt;</c>), and a sub-list starts again under each item.
+    /// Writes list paragraphs as nested HTML lists, numbered as Word numbers them: from the level's start, in its
+    /// letters or Roman numerals (<c>&lt;ol type="a"&gt;</c>); a list interrupted by a paragraph or a sub-list goes on
+    /// from where it was (<c>&lt;ol start="4"&gt;</c>), and a sub-list starts again under each item.
     /// </summary>
-    private sealed class Lists(StringBuilder html)
+    private sealed class Lists(StringBuilder html, Func<int, int, ListNumbering> numberingOf)
     {
-        /// <summary>The open lists, outermost first, and whether each has an item open.</summary>
-        private readonly List<(string Tag, bool ItemOpen)> _open = [];
+        /// <summary>The open lists, outermost first: each one's numbering id, element, and whether it has an item open.</summary>
+        private readonly List<(int Id, string Tag, bool ItemOpen)> _open = [];
 
         /// <summary>The items numbered so far, by list and level.</summary>
         private readonly Dictionary<(int Id, int Level), int> _counts = [];
 
-        public void Item(int id, int level, string tag, string content)
+        public void Item(int id, int level, string content)
         {
             while (_open.Count > level + 1) Close();
-            if (_open.Count == level + 1 && _open[^1].Tag != tag) Close();
+            // Another list at the same level (another numbering: letters after numbers, bullets) is a list of its own.
+            if (_open.Count == level + 1 && _open[^1].Id != id) Close();
             if (_open.Count == level + 1 && _open[^1].ItemOpen) html.Append("</li>");
-            while (_open.Count < level + 1) Open(id, _open.Count, tag);
+            while (_open.Count < level + 1) Open(id, _open.Count);
             foreach (var deeper in _counts.Keys.Where(k => k.Id == id && k.Level > level).ToList()) _counts.Remove(deeper);
             _counts[(id, level)] = _counts.GetValueOrDefault((id, level)) + 1;
             html.Append("<li>").Append(content);
-            _open[^1] = (tag, true);
+            _open[^1] = _open[^1] with { ItemOpen = true };
         }
 
         public void CloseAll()
@@ -366,11 +391,11 @@ public static partial class DocxToHtml
             while (_open.Count > 0) Close();
         }
 
-        private void Open(int id, int level, string tag)
+        private void Open(int id, int level)
         {
-            var start = _counts.GetValueOrDefault((id, level)) + 1;
-            html.Append('<').Append(tag).Append(tag == "ol" && start > 1 ? $" start=\"{start}\">" : ">");
-            _open.Add((tag, false));
+            var numbering = numberingOf(id, level);
+            html.Append(numbering.StartTag(numbering.Start + _counts.GetValueOrDefault((id, level))));
+            _open.Add((id, numbering.Tag, false));
         }
 
         private void Close()
