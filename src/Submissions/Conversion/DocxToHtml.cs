@@ -6,6 +6,8 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using A = DocumentFormat.OpenXml.Drawing;
+using M = DocumentFormat.OpenXml.Math;
+using Ovml = DocumentFormat.OpenXml.Vml.Office;
 using Pic = DocumentFormat.OpenXml.Drawing.Pictures;
 using V = DocumentFormat.OpenXml.Vml;
 using Wp = DocumentFormat.OpenXml.Drawing.Wordprocessing;
@@ -71,36 +73,45 @@ public static partial class DocxToHtml
     }
 
     /// <summary>
-    /// Converts the document, spending its unpacked size from <paramref name="budget"/>; null (with a reason) when it
+    /// A Word document read: its HTML and the pictures it shows (by relationship id), with what the editor should be
+    /// told of what the page cannot show; or, with no HTML, why it could not be read.
+    /// </summary>
+    public sealed record Conversion(string? Html, Dictionary<string, byte[]> Images, string? Problem, IReadOnlyList<string> Warnings)
+    {
+        internal static Conversion Refused(string problem) => new(null, [], problem, []);
+    }
+
+    /// <summary>
+    /// Converts the document, spending its unpacked size from <paramref name="budget"/>; no HTML (with a reason) when it
     /// cannot be read safely. The sizes a zip declares bound what is unpacked: reading past one is an error.
     /// </summary>
-    public static (string? Html, Dictionary<string, byte[]> Images, string? Problem) Convert(byte[] bytes, UnpackBudget budget)
+    public static Conversion Convert(byte[] bytes, UnpackBudget budget)
     {
-        var images = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         try
         {
             using (var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read))
             {
                 if (zip.Entries.Count > 2000 || zip.GetEntry("word/document.xml") is { Length: > MaxDocumentXmlBytes })
-                    return (null, images, $"too large when unpacked: its text is over {MaxDocumentXmlBytes / (1024 * 1024)} MB, far more than any post");
+                    return Conversion.Refused($"too large when unpacked: its text is over {MaxDocumentXmlBytes / (1024 * 1024)} MB, far more than any post");
                 var unpacked = zip.Entries.Sum(e => e.Length);
                 if (!budget.TrySpend(unpacked))
-                    return (null, images, budget.Remaining == MaxUnpackedBytesPerMessage
+                    return Conversion.Refused(budget.Remaining == MaxUnpackedBytesPerMessage
                         ? "too large when unpacked"
                         : $"not read: with the Word documents before it, over the {MaxUnpackedBytesPerMessage / (1024 * 1024)} MB an email's documents may unpack to");
                 // Word's XML nests a few dozen deep; thousands of content controls one inside another (a 14 KB file)
                 // took minutes to read, and held every email behind it. Measured first, in one pass.
                 foreach (var part in zip.Entries.Where(e => e.FullName.StartsWith("word/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
                     if (TooDeep(part))
-                        return (null, images, $"nested too deeply to read (more than {MaxXmlDepth} elements one inside another, which no real document has)");
+                        return Conversion.Refused($"nested too deeply to read (more than {MaxXmlDepth} elements one inside another, which no real document has)");
             }
             using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
             var main = document.MainDocumentPart;
             var body = main?.Document?.Body;
-            if (main is null || body is null) return (null, images, Unreadable);
+            if (main is null || body is null) return Conversion.Refused(Unreadable);
             var html = new StringBuilder("<html><body>");
             var notes = new Notes(main);
-            var context = new Context(new Styles(main), images, notes);
+            var context = new Context(new Styles(main), new Dictionary<string, byte[]>(StringComparer.Ordinal), notes, []);
+            var leftOut = new LeftOutReport(context.LeftOut);
             var lists = new Lists(html, (id, level) => ListNumbering.Of(id, level, main));
             // A document with a title (Word's Title style) has its Heading 1s under it: one level down, so the title stays
             // the one heading above the others, which makes it the post's title.
@@ -113,33 +124,105 @@ public static partial class DocxToHtml
                 // A heading numbered by a multilevel list (1, 1.1: Word's numbered headings) stays a heading, its number left out.
                 if (element is Paragraph paragraph && context.Styles.HeadingLevel(paragraph) is null && NumberingOf(paragraph, context.Styles) is var (numberingId, level))
                 {
-                    lists.Item(numberingId, level, Runs(paragraph, context));
+                    var item = Runs(paragraph, context);
+                    lists.Item(numberingId, level, item);
+                    leftOut.Passed(Block.ListItem, item);
                     continue;
                 }
                 lists.CloseAll();
                 switch (element)
                 {
                     case Paragraph p:
-                        var tag = context.Styles.HeadingLevel(p) is { } heading ? $"h{Math.Clamp(heading + headingShift, 1, 6)}" : "p";
-                        html.Append('<').Append(tag).Append('>').Append(Runs(p, context)).Append("</").Append(tag).Append('>');
+                        var heading = context.Styles.HeadingLevel(p);
+                        var tag = heading is not null ? $"h{Math.Clamp(heading.Value + headingShift, 1, 6)}" : "p";
+                        var text = Runs(p, context);
+                        html.Append('<').Append(tag).Append('>').Append(text).Append("</").Append(tag).Append('>');
+                        leftOut.Passed(heading is null ? Block.Paragraph : Block.Heading, text);
                         break;
                     case Table table:
                         WriteTable(table, html, context);
+                        leftOut.Passed(Block.Table, "");
                         break;
                 }
             }
             lists.CloseAll();
             notes.AppendTo(html);
-            return (html.Append("</body></html>").ToString(), images, null);
+            return new(html.Append("</body></html>").ToString(), context.Images, null, leftOut.Warnings);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or OpenXmlPackageException or InvalidOperationException or ArgumentException)
         {
-            return (null, images, Unreadable);
+            return Conversion.Refused(Unreadable);
         }
     }
 
-    /// <summary>What reading the document needs at each element: its styles, the pictures kept so far, and its notes.</summary>
-    private sealed record Context(Styles Styles, Dictionary<string, byte[]> Images, Notes Notes);
+    /// <summary>
+    /// What reading the document needs at each element: its styles, the pictures kept so far, its notes, and what the
+    /// block being read holds that the page cannot show.
+    /// </summary>
+    private sealed record Context(Styles Styles, Dictionary<string, byte[]> Images, Notes Notes, List<Omission> LeftOut);
+
+    /// <summary>Content a web page cannot show, as the editor is told of it (one, or many), and what to ask the contributor for instead.</summary>
+    private sealed record Omission(string One, string Many, string Remedy)
+    {
+        public static readonly Omission Chart = new("chart", "charts", "ask the contributor for the chart as a picture");
+        public static readonly Omission SmartArt = new("SmartArt graphic", "SmartArt graphics", "ask the contributor for it as a picture, or for its words");
+        public static readonly Omission Equation = new("equation", "equations", "ask the contributor for it as a picture, or written out in words");
+        public static readonly Omission LinkedPicture = new("linked picture (its file is on the writer's computer, not in the document)",
+            "linked pictures (their files are on the writer's computer, not in the document)", "ask the contributor to send the picture itself");
+        public static readonly Omission EmbeddedObject = new("embedded object (a spreadsheet, another document)", "embedded objects (spreadsheets, other documents)",
+            "ask the contributor for its content as a picture or as text");
+
+        /// <summary>The warning for <paramref name="count"/> of these found <paramref name="where"/>.</summary>
+        public string Warning(int count, string where) =>
+            $"The Word document's {(count == 1 ? One : $"{count} {Many}")} could not be published ({where}): {Remedy}.";
+    }
+
+    /// <summary>The kinds of block of a document's body, as a warning names where something was.</summary>
+    private enum Block { Paragraph, Heading, ListItem, Table }
+
+    /// <summary>
+    /// Turns what each block of the body left out into warnings saying where it was: under the last heading, in the
+    /// block when it has words, else after the last paragraph that had (a table's cells are no paragraph to name).
+    /// </summary>
+    private sealed partial class LeftOutReport(List<Omission> found)
+    {
+        private readonly List<string> _warnings = [];
+        private string? _heading, _paragraph;
+
+        public IReadOnlyList<string> Warnings => _warnings;
+
+        /// <summary>Warns of what the block just read (its HTML <paramref name="html"/>) left out, and moves past it.</summary>
+        public void Passed(Block block, string html)
+        {
+            var opening = Opening(WebUtility.HtmlDecode(Tag().Replace(html.Replace("<br>", " ", StringComparison.Ordinal), "")));
+            if (found.Count > 0)
+            {
+                var where = new List<string>();
+                if (_heading is not null) where.Add($"under the heading '{_heading}'");
+                if (block == Block.Table) where.Add("in a table");
+                if (block != Block.Table && opening is not null) where.Add($"in the {(block == Block.ListItem ? "list item" : block == Block.Heading ? "heading" : "paragraph")} starting '{opening}'");
+                else if (_paragraph is not null) where.Add($"after the paragraph starting '{_paragraph}'");
+                if (where.Count == 0) where.Add("at its start");
+                foreach (var omission in found.GroupBy(o => o)) _warnings.Add(omission.Key.Warning(omission.Count(), string.Join(", ", where)));
+                found.Clear();
+            }
+            if (block == Block.Heading) (_heading, _paragraph) = (opening, null);
+            else if (block != Block.Table && opening is not null) _paragraph = opening;
+        }
+
+        /// <summary>The first words of <paramref name="text"/>, enough to find it by ("We counted the visits each week and…"); null when it has none.</summary>
+        private static string? Opening(string text)
+        {
+            const int Words = 8;
+            var words = text.Split((char[]?)null, Words + 1, StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0) return null;
+            var opening = string.Join(' ', words.Take(Words));
+            return opening.Length > 80 ? opening[..80] + "…" : words.Length > Words ? opening + "…" : opening;
+        }
+
+        [GeneratedRegex("<[^>]*>")]
+        private static partial Regex Tag();
+    }
 
     /// <summary>
     /// The part <paramref name="element"/> lives in (the document, its footnotes, its endnotes): the relationship ids
@@ -438,7 +521,11 @@ public static partial class DocxToHtml
                     html.Append(WebUtility.HtmlEncode(unknown.InnerText));
                     break;
                 case AlternateContent alternate:
-                    html.Append(Alternative(alternate, version => Runs(version, context)));
+                    html.Append(Alternative(alternate, context, Runs));
+                    break;
+                // Word's equations (Insert › Equation) are built of fractions, roots and scripts that text cannot hold.
+                case M.OfficeMath or M.Paragraph:
+                    context.LeftOut.Add(Omission.Equation);
                     break;
                 case OpenXmlCompositeElement container:
                     html.Append(Runs(container, context));
@@ -576,6 +663,7 @@ public static partial class DocxToHtml
                 break;
             case Drawing drawing:
                 html.Append(Image(drawing, context));
+                context.LeftOut.AddRange(LeftOut(drawing));
                 // A text box (a pull quote, a call-out) holds paragraphs of its own.
                 foreach (var box in drawing.Descendants<TextBoxContent>())
                     html.Append("<br>").Append(string.Join("<br>", box.Descendants<Paragraph>().Select(p => Runs(p, context)).Where(t => t.Trim().Length > 0)));
@@ -583,17 +671,27 @@ public static partial class DocxToHtml
             case Picture picture:
                 // Word's older drawings (VML): a picture, or a text box with paragraphs of its own.
                 foreach (var data in picture.Descendants<V.ImageData>())
-                    if (data.RelationshipId?.Value is { } pictureId) html.Append(Image(data, pictureId, data.Title?.Value ?? "", context));
+                {
+                    if (data.RelationshipId?.Value is not { } pictureId) continue;
+                    if (PartOf(data)?.ExternalRelationships.Any(r => r.Id == pictureId) == true) context.LeftOut.Add(Omission.LinkedPicture);
+                    else html.Append(Image(data, pictureId, data.Title?.Value ?? "", context));
+                }
                 foreach (var box in picture.Descendants<TextBoxContent>())
                     html.Append("<br>").Append(string.Join("<br>", box.Descendants<Paragraph>().Select(p => Runs(p, context)).Where(t => t.Trim().Length > 0)));
                 break;
             case AlternateContent alternate:
-                html.Append(Alternative(alternate, version =>
+                html.Append(Alternative(alternate, context, (version, read) =>
                 {
                     var content = new StringBuilder();
-                    foreach (var inner in version.ChildElements) RunContent(inner, content, context);
+                    foreach (var inner in version.ChildElements) RunContent(inner, content, read);
                     return content.ToString();
                 }));
+                break;
+            // An object embedded with Insert › Object (OLE: a spreadsheet, a document; an equation of Word's older
+            // Equation Editor or MathType) shows only a picture of itself that browsers cannot show (EMF).
+            case EmbeddedObject embedded:
+                context.LeftOut.Add(embedded.Descendants<Ovml.OleObject>().Any(o => o.ProgId?.Value?.StartsWith("Equation.", StringComparison.OrdinalIgnoreCase) == true)
+                    ? Omission.Equation : Omission.EmbeddedObject);
                 break;
             case FootnoteReference reference when reference.Id?.Value is { } id:
                 html.Append(context.Notes.Reference(id, endnote: false, note => Runs(note, context)));
@@ -607,12 +705,24 @@ public static partial class DocxToHtml
     /// <summary>
     /// Content Word writes twice, for newer readers (a Choice: a drawing, an emoji as a w16se:symEx) and older (the
     /// Fallback: a VML drawing, the emoji as text): the first version <paramref name="read"/> finds something in (text
-    /// or a picture), so nothing is lost when the newer markup is one this reader does not know.
+    /// or a picture), so nothing is lost when the newer markup is one this reader does not know. What that version left
+    /// out is told; when none gives anything, what the first left out (a chart with no picture of it as its fallback).
     /// </summary>
-    private static string Alternative(AlternateContent alternate, Func<OpenXmlElement, string> read)
+    private static string Alternative(AlternateContent alternate, Context context, Func<OpenXmlElement, Context, string> read)
     {
+        List<Omission>? firstLeftOut = null;
         foreach (var version in alternate.ChildElements.Where(v => v is AlternateContentChoice or AlternateContentFallback))
-            if (read(version) is var content && content.Trim().Length > 0) return content;
+        {
+            var leftOut = new List<Omission>();
+            var content = read(version, context with { LeftOut = leftOut });
+            firstLeftOut ??= leftOut;
+            if (content.Trim().Length > 0)
+            {
+                context.LeftOut.AddRange(leftOut);
+                return content;
+            }
+        }
+        context.LeftOut.AddRange(firstLeftOut ?? []);
         return "";
     }
 
@@ -652,8 +762,7 @@ public static partial class DocxToHtml
     private static string Image(Drawing drawing, Context context)
     {
         var frame = drawing.Descendants<Wp.DocProperties>().FirstOrDefault();
-        var pictures = drawing.Descendants<A.Blip>()
-            .Where(b => b.Embed?.Value is not null && !b.Ancestors().TakeWhile(a => a != drawing).OfType<TextBoxContent>().Any()).ToList();
+        var pictures = Own<A.Blip>(drawing).Where(b => b.Embed?.Value is not null).ToList();
         return string.Concat(pictures.Select(blip =>
         {
             var own = blip.Ancestors<Pic.Picture>().FirstOrDefault()?.NonVisualPictureProperties?.NonVisualDrawingProperties?.Description?.Value;
@@ -661,6 +770,28 @@ public static partial class DocxToHtml
             return Image(drawing, blip.Embed!.Value!, alt, context);
         }));
     }
+
+    /// <summary>
+    /// What of a drawing the page cannot show: charts and SmartArt (drawn by Word from their data), and pictures only
+    /// linked to a file (Insert › Pictures › Link to File), which is on the writer's computer, not in the document.
+    /// </summary>
+    private static IEnumerable<Omission> LeftOut(Drawing drawing)
+    {
+        foreach (var graphic in Own<A.GraphicData>(drawing))
+        {
+            if (graphic.Uri?.Value is ChartUri or ChartExUri) yield return Omission.Chart;
+            else if (graphic.Uri?.Value == DiagramUri) yield return Omission.SmartArt;
+        }
+        foreach (var _ in Own<A.Blip>(drawing).Where(b => b.Embed?.Value is null && b.Link?.Value is not null)) yield return Omission.LinkedPicture;
+    }
+
+    private const string ChartUri = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+    private const string ChartExUri = "http://schemas.microsoft.com/office/drawing/2014/chartex";
+    private const string DiagramUri = "http://schemas.openxmlformats.org/drawingml/2006/diagram";
+
+    /// <summary>The <typeparamref name="T"/> of a drawing itself, not of a text box's paragraphs in it (which are read as paragraphs, with their own).</summary>
+    private static IEnumerable<T> Own<T>(Drawing drawing) where T : OpenXmlElement =>
+        drawing.Descendants<T>().Where(e => !e.Ancestors().TakeWhile(a => a != drawing).OfType<TextBoxContent>().Any());
 
     /// <summary>
     /// The picture the relationship <paramref name="id"/> of the part holding <paramref name="source"/> names, kept in the

@@ -15,10 +15,57 @@ public class DocxSubmissionTests
     private static ConvertedPost Submitted(byte[] document)
     {
         var message = Message("Our year of groups", "");
-        var body = new MimeKit.BodyBuilder { TextBody = "My post is attached. Jo (jo.evans@nhs.net)" };
+        var body = new MimeKit.BodyBuilder { TextBody = "My post is attached. Jo" };
         body.Attachments.Add("Our year.docx", document);
         message.Body = body.ToMessageBody();
         return ConvertFile(message).Post!;
+    }
+
+    [Fact]
+    public void Charts_smartart_equations_linked_pictures_and_embedded_objects_are_told_to_the_editor_with_where_they_were()
+    {
+        const string Drawing = "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+            + "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"";
+        static string Graphic(string uri, string data) => $"<w:r><w:drawing {Drawing}><wp:inline><wp:docPr id=\"1\" name=\"Graphic\"/><a:graphic><a:graphicData uri=\"{uri}\">{data}</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>";
+        static string Run(string text) => $"<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r>";
+        const string Math = "xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\"";
+        static string Equation(string text) => $"<m:oMath {Math}><m:r><m:t>{text}</m:t></m:r></m:oMath>";
+        static string Embedded(string program) => "<w:r><w:object><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\" id=\"_x0000_i1025\"><v:imagedata r:id=\"rIdPreview\" o:title=\"\"/></v:shape>"
+            + $"<o:OLEObject xmlns:o=\"urn:schemas-microsoft-com:office:office\" Type=\"Embed\" ProgID=\"{program}\" ShapeID=\"_x0000_i1025\" ObjectID=\"_1\" r:id=\"rIdObject\"/></w:object></w:r>";
+        var chart = Graphic("http://schemas.openxmlformats.org/drawingml/2006/chart", "<c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" r:id=\"rIdChart\"/>");
+        var smartArt = Graphic("http://schemas.openxmlformats.org/drawingml/2006/diagram",
+            "<dgm:relIds xmlns:dgm=\"http://schemas.openxmlformats.org/drawingml/2006/diagram\" r:dm=\"rIdData\" r:lo=\"rIdLayout\" r:qs=\"rIdStyle\" r:cs=\"rIdColours\"/>");
+        var linked = Graphic("http://schemas.openxmlformats.org/drawingml/2006/picture", "<pic:pic><pic:nvPicPr><pic:cNvPr id=\"2\" name=\"Garden\"/><pic:cNvPicPr/></pic:nvPicPr>"
+            + "<pic:blipFill><a:blip r:link=\"rIdLinked\"/></pic:blipFill><pic:spPr/></pic:pic>");
+        var olderLinked = "<w:r><w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\"><v:imagedata r:id=\"rIdOlderLinked\"/></v:shape></w:pict></w:r>";
+        var body = WordDocuments.Paragraph(Prose) + WordDocuments.Styled("Heading1", "What we found")
+            + WordDocuments.Paragraph("We counted the visits each week and the numbers rose steadily.") + $"<w:p>{chart}</w:p>"
+            + $"<w:p>{Run("Our model of care: ")}{smartArt}</w:p>"
+            + $"<w:p>{Run("The rate fell to ")}{Equation("x/2")}{Run(" a week and ")}{Equation("y/4")}{Run(" a month.")}</w:p>"
+            + $"<w:p><m:oMathPara {Math}>{Equation("a+b")}</m:oMathPara></w:p>"
+            + WordDocuments.Styled("Heading1", "Photos") + $"<w:p>{linked}</w:p>"
+            + $"<w:p>{Run("Our garden in spring, sent by jo.evans@nhs.net.")}{olderLinked}</w:p>"
+            + $"<w:tbl><w:tr><w:tc>{WordDocuments.Paragraph("Costs")}</w:tc><w:tc><w:p>{Embedded("Excel.Sheet.12")}</w:p></w:tc></w:tr></w:tbl>"
+            + $"<w:p>{Run("Our formula: ")}{Embedded("Equation.3")}</w:p>";
+        var document = WordDocuments.Package(body, linkedPictures: new Dictionary<string, string>
+        {
+            ["rIdLinked"] = "file:///C:/Users/jo.evans/Pictures/garden.jpg", ["rIdOlderLinked"] = "file:///C:/Users/jo.evans/Pictures/spring.jpg",
+        });
+
+        var post = Submitted(document);
+
+        Assert.Equal([
+            "The post was taken from the attached Word document 'Our year.docx'.",
+            "The Word document's chart could not be published (under the heading 'What we found', after the paragraph starting 'We counted the visits each week and the…'): ask the contributor for the chart as a picture.",
+            "The Word document's SmartArt graphic could not be published (under the heading 'What we found', in the paragraph starting 'Our model of care:'): ask the contributor for it as a picture, or for its words.",
+            "The Word document's 2 equations could not be published (under the heading 'What we found', in the paragraph starting 'The rate fell to a week and a…'): ask the contributor for it as a picture, or written out in words.",
+            "The Word document's equation could not be published (under the heading 'What we found', after the paragraph starting 'The rate fell to a week and a…'): ask the contributor for it as a picture, or written out in words.",
+            "The Word document's linked picture (its file is on the writer's computer, not in the document) could not be published (under the heading 'Photos'): ask the contributor to send the picture itself.",
+            "The Word document's linked picture (its file is on the writer's computer, not in the document) could not be published (under the heading 'Photos', in the paragraph starting 'Our garden in spring, sent by (email address removed).'): ask the contributor to send the picture itself.",
+            "The Word document's embedded object (a spreadsheet, another document) could not be published (under the heading 'Photos', in a table, after the paragraph starting 'Our garden in spring, sent by (email address removed).'): ask the contributor for its content as a picture or as text.",
+            "The Word document's equation could not be published (under the heading 'Photos', in the paragraph starting 'Our formula:'): ask the contributor for it as a picture, or written out in words.",
+            "Your own email address was taken out wherever it appeared (3 times): links to it keep their words, and elsewhere it reads '(email address removed)'. It is never published.",
+        ], post.Warnings);
     }
 
     [Fact]
