@@ -118,6 +118,11 @@ public static partial class DocxToHtml
             var headingShift = body.Descendants<Paragraph>().Any(p => context.Styles.HeadingLevel(p) == 0) ? 1 : 0;
             foreach (var element in Blocks(body))
             {
+                if (element is SdtBlock)
+                {
+                    html.Append(LeftOutField);
+                    continue;
+                }
                 // Word's table of contents lists the headings with their page numbers: a web page has no pages, and its
                 // own sections.
                 if (element is Paragraph entry && context.Styles.IsContentsEntry(entry)) continue;
@@ -147,7 +152,10 @@ public static partial class DocxToHtml
             }
             lists.CloseAll();
             notes.AppendTo(html);
-            return new(html.Append("</body></html>").ToString(), context.Images, null, leftOut.Warnings);
+            var written = html.Append("</body></html>").ToString();
+            var emptyFields = EmptyFieldLabels(written).Select(label =>
+                $"The Word template's '{label}' was left empty (its field still held the template's prompt, which is not published): ask the contributor what it should say, or take '{label}:' out of the post.");
+            return new(written.Replace(LeftOutField.ToString(), "", StringComparison.Ordinal), context.Images, null, [.. leftOut.Warnings, .. emptyFields]);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or OpenXmlPackageException or InvalidOperationException or ArgumentException)
         {
@@ -184,7 +192,7 @@ public static partial class DocxToHtml
     /// Turns what each block of the body left out into warnings saying where it was: under the last heading, in the
     /// block when it has words, else after the last paragraph that had (a table's cells are no paragraph to name).
     /// </summary>
-    private sealed partial class LeftOutReport(List<Omission> found)
+    private sealed class LeftOutReport(List<Omission> found)
     {
         private readonly List<string> _warnings = [];
         private string? _heading, _paragraph;
@@ -194,7 +202,7 @@ public static partial class DocxToHtml
         /// <summary>Warns of what the block just read (its HTML <paramref name="html"/>) left out, and moves past it.</summary>
         public void Passed(Block block, string html)
         {
-            var opening = Opening(WebUtility.HtmlDecode(Tag().Replace(html.Replace("<br>", " ", StringComparison.Ordinal), "")));
+            var opening = Opening(PlainText(html).Replace(LeftOutField.ToString(), "", StringComparison.Ordinal));
             if (found.Count > 0)
             {
                 var where = new List<string>();
@@ -219,10 +227,51 @@ public static partial class DocxToHtml
             var opening = string.Join(' ', words.Take(Words));
             return opening.Length > 80 ? opening[..80] + "…" : words.Length > Words ? opening + "…" : opening;
         }
-
-        [GeneratedRegex("<[^>]*>")]
-        private static partial Regex Tag();
     }
+
+    /// <summary>
+    /// Marks, in the HTML being written, where a template's field still showing its prompt was left out, so a label left
+    /// with nothing after it can be told; taken out before the HTML is returned. XML allows no such character in a
+    /// document's text, so it marks nothing else.
+    /// </summary>
+    private const char LeftOutField = '\u0001';
+
+    /// <summary>
+    /// The labels that fields left out leave with nothing after them: the words before a field, ending in a colon ("Photo
+    /// credit:", in its paragraph or cell or the one before), when nothing but punctuation follows the field in its own.
+    /// </summary>
+    private static IEnumerable<string> EmptyFieldLabels(string html)
+    {
+        string? previous = null;
+        foreach (var line in PlainText(html).Split('\n'))
+        {
+            for (var at = line.IndexOf(LeftOutField); at >= 0; at = line.IndexOf(LeftOutField, at + 1))
+            {
+                var before = line[..at].Replace(LeftOutField.ToString(), "", StringComparison.Ordinal).Trim();
+                var after = line[(at + 1)..].Replace(LeftOutField.ToString(), "", StringComparison.Ordinal).TrimStart();
+                if ((after.Length == 0 || after[0] is '.' or ',' or ';' or ')') && Label(before.Length > 0 ? before : previous) is { } label) yield return label;
+            }
+            if (line.Replace(LeftOutField.ToString(), "", StringComparison.Ordinal).Trim() is { Length: > 0 } words) previous = words;
+        }
+    }
+
+    /// <summary>The label <paramref name="text"/> ends with ("Photo credit" of "Taken in May. Photo credit:"): a few words and a colon; null for none.</summary>
+    private static string? Label(string? text)
+    {
+        if (text is null || !text.EndsWith(':')) return null;
+        var label = text[..^1];
+        label = label[(label.LastIndexOfAny(['.', '!', '?', ';', ':']) + 1)..].Trim();
+        return label.Length is > 0 and <= 60 && label.Any(char.IsLetter) && label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 ? label : null;
+    }
+
+    /// <summary>The text of <paramref name="html"/>: each block (paragraph, heading, item, cell) and line break a line of its own.</summary>
+    private static string PlainText(string html) => WebUtility.HtmlDecode(Tag().Replace(BlockBoundary().Replace(html, "\n"), ""));
+
+    [GeneratedRegex(@"</?(?:p|h[1-6]|li|ul|ol|table|tr|td)\b[^>]*>|<br>")]
+    private static partial Regex BlockBoundary();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
 
     /// <summary>
     /// The part <paramref name="element"/> lives in (the document, its footnotes, its endnotes): the relationship ids
@@ -334,12 +383,13 @@ public static partial class DocxToHtml
                 foreach (var block in Blocks(cell))
                 {
                     if (block is Paragraph paragraph) lines.Add(Runs(paragraph, context));
-                    else
+                    else if (block is Table inner)
                     {
                         var nested = new StringBuilder();
-                        WriteTable((Table)block, nested, context);
+                        WriteTable(inner, nested, context);
                         lines.Add(nested.ToString());
                     }
+                    else lines.Add(LeftOutField.ToString());
                 }
                 html.Append(string.Join("<br>", lines)).Append("</td>");
             }
@@ -365,14 +415,15 @@ public static partial class DocxToHtml
 
     /// <summary>
     /// The paragraphs and tables of <paramref name="container"/> in order, including those inside content controls
-    /// (w:sdt, which NHS templates use for their fields) and custom XML, which hold them one level down.
+    /// (w:sdt, which NHS templates use for their fields) and custom XML, which hold them one level down. A content
+    /// control still showing its prompt is itself returned, in its place: it is left out, and a label before it may be left empty.
     /// </summary>
     private static IEnumerable<OpenXmlElement> Blocks(OpenXmlElement container)
     {
         foreach (var child in container.ChildElements)
         {
-            if (child is Paragraph or Table) yield return child;
-            else if (child is SdtBlock or SdtContentBlock or CustomXmlBlock && !ShowsPlaceholder(child) && !IsTableOfContents(child))
+            if (child is Paragraph or Table || child is SdtBlock && ShowsPlaceholder(child)) yield return child;
+            else if (child is SdtBlock or SdtContentBlock or CustomXmlBlock && !IsTableOfContents(child))
                 foreach (var inner in Blocks(child)) yield return inner;
         }
     }
@@ -514,7 +565,9 @@ public static partial class DocxToHtml
                     html.Append(target is null ? text : $"<a href=\"{WebUtility.HtmlEncode(target.ToString())}\">{text}</a>");
                     break;
                 case DeletedRun or MoveFromRun or ParagraphProperties or RunProperties:
+                    break;
                 case SdtRun when ShowsPlaceholder(child):
+                    html.Append(LeftOutField);
                     break;
                 // What the SDK does not know (a smart tag, which Word no longer writes but old templates hold): its words.
                 case OpenXmlUnknownElement unknown:

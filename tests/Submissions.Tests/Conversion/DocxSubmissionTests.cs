@@ -69,6 +69,32 @@ public class DocxSubmissionTests
     }
 
     [Fact]
+    public void A_template_label_whose_field_still_shows_its_prompt_is_told_to_the_editor_as_left_empty()
+    {
+        static string Prompt(string content) => $"<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>";
+        const string Run = "<w:r><w:t>Click or tap here to enter text.</w:t></w:r>";
+        static string Cell(string content) => $"<w:tc>{content}</w:tc>";
+        // A field after its label in the paragraph, in a paragraph of its own under the label, and in the cell beside
+        // it; and fields filled in, or followed by the writer's own words, which are not empty.
+        var body = WordDocuments.Paragraph(Prose)
+            + $"<w:p><w:r><w:t xml:space=\"preserve\">Taken at the hub in May. Photo credit: </w:t></w:r>{Prompt(Run)}</w:p>"
+            + WordDocuments.Paragraph("Key messages:") + Prompt(WordDocuments.Paragraph("Click or tap here to enter text."))
+            + $"<w:tbl><w:tr>{Cell(WordDocuments.Paragraph("Author role:"))}{Cell($"<w:p>{Prompt(Run)}</w:p>")}</w:tr>"
+            + $"<w:tr>{Cell(WordDocuments.Paragraph("Team:"))}{Cell(WordDocuments.Paragraph("Peer support"))}</w:tr></w:tbl>"
+            + $"<w:p><w:r><w:t xml:space=\"preserve\">Venue: </w:t></w:r>{Prompt(Run)}<w:r><w:t xml:space=\"preserve\"> the hub</w:t></w:r></w:p>";
+
+        var post = Submitted(WordDocuments.Package(body));
+
+        Assert.Equal($"{Prose}\n\nTaken at the hub in May. Photo credit:\n\nKey messages:\n\n| Author role: |  |\n| --- | --- |\n| Team: | Peer support |\n\nVenue: the hub", post.Body);
+        Assert.Equal([
+            "The post was taken from the attached Word document 'Our year.docx'.",
+            "The Word template's 'Photo credit' was left empty (its field still held the template's prompt, which is not published): ask the contributor what it should say, or take 'Photo credit:' out of the post.",
+            "The Word template's 'Key messages' was left empty (its field still held the template's prompt, which is not published): ask the contributor what it should say, or take 'Key messages:' out of the post.",
+            "The Word template's 'Author role' was left empty (its field still held the template's prompt, which is not published): ask the contributor what it should say, or take 'Author role:' out of the post.",
+        ], post.Warnings);
+    }
+
+    [Fact]
     public void A_list_keeps_its_first_number_and_its_letters_or_roman_numerals_on_the_page()
     {
         static string Item(int id, int level, string text) =>

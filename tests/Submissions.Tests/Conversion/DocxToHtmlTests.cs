@@ -285,10 +285,11 @@ public class DocxToHtmlTests
             + "<w:p>" + Run("Photo credit: ") + Control("<w:showingPlcHdr/>", Run("Click or tap here to enter text.")) + Run(". Taken by ")
             + Control("<w:showingPlcHdr w:val=\"0\"/>", Run("Sam")) + Run(".") + "</w:p>";
 
-        var (html, _, problem, _) = DocxToHtml.Convert(WordDocuments.Package(body), new());
+        var (html, _, problem, warnings) = DocxToHtml.Convert(WordDocuments.Package(body), new());
 
         Assert.Null(problem);
         Assert.Equal("<html><body><p>An introduction written in the template.</p><p>Photo credit: . Taken by Sam.</p></body></html>", html);
+        Assert.Equal(["The Word template's 'Photo credit' was left empty (its field still held the template's prompt, which is not published): ask the contributor what it should say, or take 'Photo credit:' out of the post."], warnings);
     }
 
     [Fact]
