@@ -63,6 +63,13 @@ internal static class WordDocuments
     /// <summary>A WordprocessingML paragraph of <paramref name="text"/> in the paragraph style <paramref name="style"/> ("Heading1", "Title").</summary>
     public static string Styled(string style, string text) => $"<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t>{SecurityElement.Escape(text)}</w:t></w:r></w:p>";
 
+    /// <summary>A paragraph of <paramref name="text"/> that is an item of list <paramref name="id"/> at <paramref name="level"/> (0 for the outermost).</summary>
+    public static string ListItem(int id, int level, string text) =>
+        $"<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr><w:r><w:t>{SecurityElement.Escape(text)}</w:t></w:r></w:p>";
+
+    /// <summary>A list level of a numbering definition: numbered in <paramref name="format"/> ("decimal", "lowerLetter", "upperRoman"…) from <paramref name="start"/>.</summary>
+    public static string NumberingLevel(int level, string format, int start) => $"<w:lvl w:ilvl=\"{level}\"><w:start w:val=\"{start}\"/><w:numFmt w:val=\"{format}\"/></w:lvl>";
+
     private static void Write(ZipArchive zip, string name, string text)
     {
         using var writer = new StreamWriter(zip.CreateEntry(name).Open());

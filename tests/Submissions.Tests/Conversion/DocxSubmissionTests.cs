@@ -97,17 +97,14 @@ public class DocxSubmissionTests
     [Fact]
     public void A_list_keeps_its_first_number_and_its_letters_or_roman_numerals_on_the_page()
     {
-        static string Item(int id, int level, string text) =>
-            $"<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>";
-        static string Level(int level, string format, int start) => $"<w:lvl w:ilvl=\"{level}\"><w:start w:val=\"{start}\"/><w:numFmt w:val=\"{format}\"/></w:lvl>";
-        var numbering = $"<w:numbering xmlns:w=\"{W}\"><w:abstractNum w:abstractNumId=\"0\">{Level(0, "decimal", 4)}</w:abstractNum>"
-            + $"<w:abstractNum w:abstractNumId=\"1\">{Level(0, "lowerLetter", 1)}{Level(1, "lowerRoman", 1)}</w:abstractNum>"
-            + $"<w:abstractNum w:abstractNumId=\"2\">{Level(0, "upperRoman", 1)}</w:abstractNum>"
+        var numbering = $"<w:numbering xmlns:w=\"{W}\"><w:abstractNum w:abstractNumId=\"0\">{WordDocuments.NumberingLevel(0, "decimal", 4)}</w:abstractNum>"
+            + $"<w:abstractNum w:abstractNumId=\"1\">{WordDocuments.NumberingLevel(0, "lowerLetter", 1)}{WordDocuments.NumberingLevel(1, "lowerRoman", 1)}</w:abstractNum>"
+            + $"<w:abstractNum w:abstractNumId=\"2\">{WordDocuments.NumberingLevel(0, "upperRoman", 1)}</w:abstractNum>"
             + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>"
             + "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"2\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"12\"/></w:lvlOverride></w:num></w:numbering>";
-        var body = WordDocuments.Paragraph(Prose) + Item(1, 0, "Book a room") + Item(1, 0, "Invite families") + WordDocuments.Paragraph("Then we chose:")
-            + Item(2, 0, "Ask patients") + Item(2, 1, "in clinic") + Item(2, 1, "online") + Item(2, 0, "Train staff") + WordDocuments.Paragraph("Appendices:")
-            + Item(3, 0, "Costs") + Item(3, 0, "Feedback");
+        var body = WordDocuments.Paragraph(Prose) + WordDocuments.ListItem(1, 0, "Book a room") + WordDocuments.ListItem(1, 0, "Invite families") + WordDocuments.Paragraph("Then we chose:")
+            + WordDocuments.ListItem(2, 0, "Ask patients") + WordDocuments.ListItem(2, 1, "in clinic") + WordDocuments.ListItem(2, 1, "online") + WordDocuments.ListItem(2, 0, "Train staff") + WordDocuments.Paragraph("Appendices:")
+            + WordDocuments.ListItem(3, 0, "Costs") + WordDocuments.ListItem(3, 0, "Feedback");
 
         var post = Submitted(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("numbering", "numbering")] = numbering }));
 

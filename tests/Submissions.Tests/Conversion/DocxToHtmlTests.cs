@@ -179,19 +179,16 @@ public class DocxToHtmlTests
     [Fact]
     public void Lists_keep_the_number_they_start_at_and_their_letters_or_roman_numerals()
     {
-        static string Item(int id, int level, string text) =>
-            $"<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>";
-        static string Level(int level, string format, int start) => $"<w:lvl w:ilvl=\"{level}\"><w:start w:val=\"{start}\"/><w:numFmt w:val=\"{format}\"/></w:lvl>";
         // Numbers from 4; letters with Roman numerals under them; capitals restarted at C (Set Numbering Value) and a
         // list whose own level overrides its definition's.
-        var numbering = $"<w:numbering xmlns:w=\"{W}\"><w:abstractNum w:abstractNumId=\"0\">{Level(0, "decimal", 4)}</w:abstractNum>"
-            + $"<w:abstractNum w:abstractNumId=\"1\">{Level(0, "lowerLetter", 1)}{Level(1, "lowerRoman", 1)}</w:abstractNum>"
-            + $"<w:abstractNum w:abstractNumId=\"2\">{Level(0, "upperLetter", 1)}</w:abstractNum>"
+        var numbering = $"<w:numbering xmlns:w=\"{W}\"><w:abstractNum w:abstractNumId=\"0\">{WordDocuments.NumberingLevel(0, "decimal", 4)}</w:abstractNum>"
+            + $"<w:abstractNum w:abstractNumId=\"1\">{WordDocuments.NumberingLevel(0, "lowerLetter", 1)}{WordDocuments.NumberingLevel(1, "lowerRoman", 1)}</w:abstractNum>"
+            + $"<w:abstractNum w:abstractNumId=\"2\">{WordDocuments.NumberingLevel(0, "upperLetter", 1)}</w:abstractNum>"
             + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>"
             + "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"2\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"3\"/></w:lvlOverride></w:num>"
-            + $"<w:num w:numId=\"4\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\">{Level(0, "upperRoman", 1)}</w:lvlOverride></w:num></w:numbering>";
-        var body = Item(1, 0, "Book a room") + Item(1, 0, "Invite families") + Item(2, 0, "Ask patients") + Item(2, 1, "in clinic") + Item(2, 1, "online")
-            + Item(2, 0, "Train staff") + WordDocuments.Paragraph("Then:") + Item(2, 0, "Review") + Item(3, 0, "Report") + Item(4, 0, "Background");
+            + $"<w:num w:numId=\"4\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\">{WordDocuments.NumberingLevel(0, "upperRoman", 1)}</w:lvlOverride></w:num></w:numbering>";
+        var body = WordDocuments.ListItem(1, 0, "Book a room") + WordDocuments.ListItem(1, 0, "Invite families") + WordDocuments.ListItem(2, 0, "Ask patients") + WordDocuments.ListItem(2, 1, "in clinic") + WordDocuments.ListItem(2, 1, "online")
+            + WordDocuments.ListItem(2, 0, "Train staff") + WordDocuments.Paragraph("Then:") + WordDocuments.ListItem(2, 0, "Review") + WordDocuments.ListItem(3, 0, "Report") + WordDocuments.ListItem(4, 0, "Background");
 
         var (html, _, problem, _) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("numbering", "numbering")] = numbering }), new());
 
