@@ -344,7 +344,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         ContributorLines lines, List<string> warnings, List<string> unreadable, int noteWords, int documentWords)
     {
         var budget = new DocxToHtml.UnpackBudget();
-        (MimePart Part, string Name, string Html, Dictionary<string, byte[]> Embedded, int Words)? chosen = null;
+        (MimePart Part, string Name, string Html, Dictionary<string, byte[]> Embedded, IReadOnlyList<string> Warnings, int Words)? chosen = null;
         foreach (var part in parts)
         {
             var bytes = Decode(part);
@@ -363,7 +363,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
                 if (!ole && extension is ".docx" or ".docm") unreadable.Add($"'{name}' (damaged or cut short: open it in Word and save it again)");
                 continue;
             }
-            var (html, embedded, problem) = DocxToHtml.Convert(bytes, budget);
+            var (html, embedded, problem, documentWarnings) = DocxToHtml.Convert(bytes, budget);
             problem ??= html is null ? null
                 : HtmlNesting.IsTooDeep(html) ? $"formatting nested more than {HtmlNesting.Limit} levels deep"
                 : HtmlNesting.HasMoreElementsThan(html, MaxElements) ? $"more than {MaxElements:N0} pieces of formatting, far more than any post"
@@ -382,7 +382,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
                 continue;
             }
             var words = CountWords([text]);
-            if (words >= documentWords && (chosen is null || words > chosen.Value.Words)) chosen = (part, name, html, embedded, words);
+            if (words >= documentWords && (chosen is null || words > chosen.Value.Words)) chosen = (part, name, html, embedded, documentWarnings, words);
         }
         if (chosen is not { } document) return null;
         var converter = new HtmlToMarkdown(src => src.StartsWith("cid:docx-", StringComparison.Ordinal) && document.Embedded.TryGetValue(src[9..], out var image)
@@ -401,6 +401,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         lines.MarkerTags.AddRange(documentLines.MarkerTags);
         warnings.Add($"The post was taken from the attached Word document '{PersonalDataScanner.NameOrType(document.Name)}'"
             + (noteWords > 0 ? $"; the email's own text ({noteWords} words) was taken as a covering note and left out." : "."));
+        // What of the post's document the page cannot show (a chart, an equation), each with where it was and what to ask for.
+        warnings.AddRange(document.Warnings);
         return (blocks, document.Part);
     }
 

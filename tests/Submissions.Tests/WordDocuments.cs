@@ -12,11 +12,12 @@ internal static class WordDocuments
     /// bytes of spaces at the end of the document, compressed to almost nothing; <paramref name="parts"/> adds parts
     /// the document refers to (numbering, footnotes), each as its part name and content type → its XML, and
     /// <paramref name="partLinks"/> an added part's own hyperlink relationships, by its name; <paramref name="pictures"/>
-    /// PNG pictures of the document, by relationship id → their bytes.
+    /// PNG pictures of the document, by relationship id → their bytes; <paramref name="linkedPictures"/> pictures only
+    /// linked to their files (Link to File), by relationship id → the file's path.
     /// </summary>
     public static byte[] Package(string bodyXml, IReadOnlyDictionary<string, string>? links = null, long padding = 0,
         IReadOnlyDictionary<(string Name, string Type), string>? parts = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? partLinks = null,
-        IReadOnlyDictionary<string, byte[]>? pictures = null)
+        IReadOnlyDictionary<string, byte[]>? pictures = null, IReadOnlyDictionary<string, string>? linkedPictures = null)
     {
         parts ??= new Dictionary<(string, string), string>();
         pictures ??= new Dictionary<string, byte[]>();
@@ -29,7 +30,9 @@ internal static class WordDocuments
             Write(zip, "_rels/.rels", """<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>""");
             Write(zip, "word/_rels/document.xml.rels", Relationships(links, string.Concat(parts.Keys.Select(k =>
                 $"""<Relationship Id="rId{k.Name}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{k.Type}" Target="{k.Name}.xml"/>"""))
-                + string.Concat(pictures.Keys.Select(id => $"""<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/{id}.png"/>"""))));
+                + string.Concat(pictures.Keys.Select(id => $"""<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/{id}.png"/>"""))
+                + string.Concat((linkedPictures ?? new Dictionary<string, string>()).Select(l =>
+                    $"""<Relationship Id="{l.Key}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="{SecurityElement.Escape(l.Value)}" TargetMode="External"/>"""))));
             foreach (var (id, picture) in pictures)
             {
                 using var media = zip.CreateEntry($"word/media/{id}.png").Open();
@@ -59,6 +62,13 @@ internal static class WordDocuments
 
     /// <summary>A WordprocessingML paragraph of <paramref name="text"/> in the paragraph style <paramref name="style"/> ("Heading1", "Title").</summary>
     public static string Styled(string style, string text) => $"<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t>{SecurityElement.Escape(text)}</w:t></w:r></w:p>";
+
+    /// <summary>A paragraph of <paramref name="text"/> that is an item of list <paramref name="id"/> at <paramref name="level"/> (0 for the outermost).</summary>
+    public static string ListItem(int id, int level, string text) =>
+        $"<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr><w:r><w:t>{SecurityElement.Escape(text)}</w:t></w:r></w:p>";
+
+    /// <summary>A list level of a numbering definition: numbered in <paramref name="format"/> ("decimal", "lowerLetter", "upperRoman"…) from <paramref name="start"/>.</summary>
+    public static string NumberingLevel(int level, string format, int start) => $"<w:lvl w:ilvl=\"{level}\"><w:start w:val=\"{start}\"/><w:numFmt w:val=\"{format}\"/></w:lvl>";
 
     private static void Write(ZipArchive zip, string name, string text)
     {

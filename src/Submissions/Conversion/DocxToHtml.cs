@@ -6,6 +6,8 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using A = DocumentFormat.OpenXml.Drawing;
+using M = DocumentFormat.OpenXml.Math;
+using Ovml = DocumentFormat.OpenXml.Vml.Office;
 using Pic = DocumentFormat.OpenXml.Drawing.Pictures;
 using V = DocumentFormat.OpenXml.Vml;
 using Wp = DocumentFormat.OpenXml.Drawing.Wordprocessing;
@@ -71,75 +73,205 @@ public static partial class DocxToHtml
     }
 
     /// <summary>
-    /// Converts the document, spending its unpacked size from <paramref name="budget"/>; null (with a reason) when it
+    /// A Word document read: its HTML and the pictures it shows (by relationship id), with what the editor should be
+    /// told of what the page cannot show; or, with no HTML, why it could not be read.
+    /// </summary>
+    public sealed record Conversion(string? Html, Dictionary<string, byte[]> Images, string? Problem, IReadOnlyList<string> Warnings)
+    {
+        internal static Conversion Refused(string problem) => new(null, [], problem, []);
+    }
+
+    /// <summary>
+    /// Converts the document, spending its unpacked size from <paramref name="budget"/>; no HTML (with a reason) when it
     /// cannot be read safely. The sizes a zip declares bound what is unpacked: reading past one is an error.
     /// </summary>
-    public static (string? Html, Dictionary<string, byte[]> Images, string? Problem) Convert(byte[] bytes, UnpackBudget budget)
+    public static Conversion Convert(byte[] bytes, UnpackBudget budget)
     {
-        var images = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         try
         {
             using (var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read))
             {
                 if (zip.Entries.Count > 2000 || zip.GetEntry("word/document.xml") is { Length: > MaxDocumentXmlBytes })
-                    return (null, images, $"too large when unpacked: its text is over {MaxDocumentXmlBytes / (1024 * 1024)} MB, far more than any post");
+                    return Conversion.Refused($"too large when unpacked: its text is over {MaxDocumentXmlBytes / (1024 * 1024)} MB, far more than any post");
                 var unpacked = zip.Entries.Sum(e => e.Length);
                 if (!budget.TrySpend(unpacked))
-                    return (null, images, budget.Remaining == MaxUnpackedBytesPerMessage
+                    return Conversion.Refused(budget.Remaining == MaxUnpackedBytesPerMessage
                         ? "too large when unpacked"
                         : $"not read: with the Word documents before it, over the {MaxUnpackedBytesPerMessage / (1024 * 1024)} MB an email's documents may unpack to");
                 // Word's XML nests a few dozen deep; thousands of content controls one inside another (a 14 KB file)
                 // took minutes to read, and held every email behind it. Measured first, in one pass.
                 foreach (var part in zip.Entries.Where(e => e.FullName.StartsWith("word/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
                     if (TooDeep(part))
-                        return (null, images, $"nested too deeply to read (more than {MaxXmlDepth} elements one inside another, which no real document has)");
+                        return Conversion.Refused($"nested too deeply to read (more than {MaxXmlDepth} elements one inside another, which no real document has)");
             }
             using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
             var main = document.MainDocumentPart;
             var body = main?.Document?.Body;
-            if (main is null || body is null) return (null, images, Unreadable);
+            if (main is null || body is null) return Conversion.Refused(Unreadable);
             var html = new StringBuilder("<html><body>");
             var notes = new Notes(main);
-            var context = new Context(new Styles(main), images, notes);
-            var lists = new Lists(html);
+            var context = new Context(new Styles(main), new Dictionary<string, byte[]>(StringComparer.Ordinal), notes, []);
+            var leftOut = new LeftOutReport(context.LeftOut);
+            var lists = new Lists(html, (id, level) => ListNumbering.Of(id, level, main));
             // A document with a title (Word's Title style) has its Heading 1s under it: one level down, so the title stays
             // the one heading above the others, which makes it the post's title.
             var headingShift = body.Descendants<Paragraph>().Any(p => context.Styles.HeadingLevel(p) == 0) ? 1 : 0;
             foreach (var element in Blocks(body))
             {
+                if (element is SdtBlock)
+                {
+                    html.Append(LeftOutField);
+                    continue;
+                }
                 // Word's table of contents lists the headings with their page numbers: a web page has no pages, and its
                 // own sections.
                 if (element is Paragraph entry && context.Styles.IsContentsEntry(entry)) continue;
                 // A heading numbered by a multilevel list (1, 1.1: Word's numbered headings) stays a heading, its number left out.
                 if (element is Paragraph paragraph && context.Styles.HeadingLevel(paragraph) is null && NumberingOf(paragraph, context.Styles) is var (numberingId, level))
                 {
-                    lists.Item(numberingId, level, IsBulleted(numberingId, level, main) ? "ul" : "ol", Runs(paragraph, context));
+                    var item = Runs(paragraph, context);
+                    lists.Item(numberingId, level, item);
+                    leftOut.Passed(Block.ListItem, item);
                     continue;
                 }
                 lists.CloseAll();
                 switch (element)
                 {
                     case Paragraph p:
-                        var tag = context.Styles.HeadingLevel(p) is { } heading ? $"h{Math.Clamp(heading + headingShift, 1, 6)}" : "p";
-                        html.Append('<').Append(tag).Append('>').Append(Runs(p, context)).Append("</").Append(tag).Append('>');
+                        var heading = context.Styles.HeadingLevel(p);
+                        var tag = heading is not null ? $"h{Math.Clamp(heading.Value + headingShift, 1, 6)}" : "p";
+                        var text = Runs(p, context);
+                        html.Append('<').Append(tag).Append('>').Append(text).Append("</").Append(tag).Append('>');
+                        leftOut.Passed(heading is null ? Block.Paragraph : Block.Heading, text);
                         break;
                     case Table table:
                         WriteTable(table, html, context);
+                        leftOut.Passed(Block.Table, "");
                         break;
                 }
             }
             lists.CloseAll();
             notes.AppendTo(html);
-            return (html.Append("</body></html>").ToString(), images, null);
+            var written = html.Append("</body></html>").ToString();
+            var emptyFields = EmptyFieldLabels(written).Select(label =>
+                $"The Word template's '{label}' was left empty (its field still held the template's prompt, which is not published): ask the contributor what it should say, or take '{label}:' out of the post.");
+            return new(written.Replace(LeftOutField.ToString(), "", StringComparison.Ordinal), context.Images, null, [.. leftOut.Warnings, .. emptyFields]);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or OpenXmlPackageException or InvalidOperationException or ArgumentException)
         {
-            return (null, images, Unreadable);
+            return Conversion.Refused(Unreadable);
         }
     }
 
-    /// <summary>What reading the document needs at each element: its styles, the pictures kept so far, and its notes.</summary>
-    private sealed record Context(Styles Styles, Dictionary<string, byte[]> Images, Notes Notes);
+    /// <summary>
+    /// What reading the document needs at each element: its styles, the pictures kept so far, its notes, and what the
+    /// block being read holds that the page cannot show.
+    /// </summary>
+    private sealed record Context(Styles Styles, Dictionary<string, byte[]> Images, Notes Notes, List<Omission> LeftOut);
+
+    /// <summary>Content a web page cannot show, as the editor is told of it (one, or many), and what to ask the contributor for instead.</summary>
+    private sealed record Omission(string One, string Many, string Remedy)
+    {
+        public static readonly Omission Chart = new("chart", "charts", "ask the contributor for the chart as a picture");
+        public static readonly Omission SmartArt = new("SmartArt graphic", "SmartArt graphics", "ask the contributor for it as a picture, or for its words");
+        public static readonly Omission Equation = new("equation", "equations", "ask the contributor for it as a picture, or written out in words");
+        public static readonly Omission LinkedPicture = new("linked picture (its file is on the writer's computer, not in the document)",
+            "linked pictures (their files are on the writer's computer, not in the document)", "ask the contributor to send the picture itself");
+        public static readonly Omission EmbeddedObject = new("embedded object (a spreadsheet, another document)", "embedded objects (spreadsheets, other documents)",
+            "ask the contributor for its content as a picture or as text");
+
+        /// <summary>The warning for <paramref name="count"/> of these found <paramref name="where"/>.</summary>
+        public string Warning(int count, string where) =>
+            $"The Word document's {(count == 1 ? One : $"{count} {Many}")} could not be published ({where}): {Remedy}.";
+    }
+
+    /// <summary>The kinds of block of a document's body, as a warning names where something was.</summary>
+    private enum Block { Paragraph, Heading, ListItem, Table }
+
+    /// <summary>
+    /// Turns what each block of the body left out into warnings saying where it was: under the last heading, in the
+    /// block when it has words, else after the last paragraph that had (a table's cells are no paragraph to name).
+    /// </summary>
+    private sealed class LeftOutReport(List<Omission> found)
+    {
+        private readonly List<string> _warnings = [];
+        private string? _heading, _paragraph;
+
+        public IReadOnlyList<string> Warnings => _warnings;
+
+        /// <summary>Warns of what the block just read (its HTML <paramref name="html"/>) left out, and moves past it.</summary>
+        public void Passed(Block block, string html)
+        {
+            var opening = Opening(PlainText(html).Replace(LeftOutField.ToString(), "", StringComparison.Ordinal));
+            if (found.Count > 0)
+            {
+                var where = new List<string>();
+                if (_heading is not null) where.Add($"under the heading '{_heading}'");
+                if (block == Block.Table) where.Add("in a table");
+                if (block != Block.Table && opening is not null) where.Add($"in the {(block == Block.ListItem ? "list item" : block == Block.Heading ? "heading" : "paragraph")} starting '{opening}'");
+                else if (_paragraph is not null) where.Add($"after the paragraph starting '{_paragraph}'");
+                if (where.Count == 0) where.Add("at its start");
+                foreach (var omission in found.GroupBy(o => o)) _warnings.Add(omission.Key.Warning(omission.Count(), string.Join(", ", where)));
+                found.Clear();
+            }
+            if (block == Block.Heading) (_heading, _paragraph) = (opening, null);
+            else if (block != Block.Table && opening is not null) _paragraph = opening;
+        }
+
+        /// <summary>The first words of <paramref name="text"/>, enough to find it by ("We counted the visits each week and…"); null when it has none.</summary>
+        private static string? Opening(string text)
+        {
+            const int Words = 8;
+            var words = text.Split((char[]?)null, Words + 1, StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0) return null;
+            var opening = string.Join(' ', words.Take(Words));
+            return opening.Length > 80 ? opening[..80] + "…" : words.Length > Words ? opening + "…" : opening;
+        }
+    }
+
+    /// <summary>
+    /// Marks, in the HTML being written, where a template's field still showing its prompt was left out, so a label left
+    /// with nothing after it can be told; taken out before the HTML is returned. XML allows no such character in a
+    /// document's text, so it marks nothing else.
+    /// </summary>
+    private const char LeftOutField = '\u0001';
+
+    /// <summary>
+    /// The labels that fields left out leave with nothing after them: the words before a field, ending in a colon ("Photo
+    /// credit:", in its paragraph or cell or the one before), when nothing but punctuation follows the field in its own.
+    /// </summary>
+    private static IEnumerable<string> EmptyFieldLabels(string html)
+    {
+        string? previous = null;
+        foreach (var line in PlainText(html).Split('\n'))
+        {
+            for (var at = line.IndexOf(LeftOutField); at >= 0; at = line.IndexOf(LeftOutField, at + 1))
+            {
+                var before = line[..at].Replace(LeftOutField.ToString(), "", StringComparison.Ordinal).Trim();
+                var after = line[(at + 1)..].Replace(LeftOutField.ToString(), "", StringComparison.Ordinal).TrimStart();
+                if ((after.Length == 0 || after[0] is '.' or ',' or ';' or ')') && Label(before.Length > 0 ? before : previous) is { } label) yield return label;
+            }
+            if (line.Replace(LeftOutField.ToString(), "", StringComparison.Ordinal).Trim() is { Length: > 0 } words) previous = words;
+        }
+    }
+
+    /// <summary>The label <paramref name="text"/> ends with ("Photo credit" of "Taken in May. Photo credit:"): a few words and a colon; null for none.</summary>
+    private static string? Label(string? text)
+    {
+        if (text is null || !text.EndsWith(':')) return null;
+        var label = text[..^1];
+        label = label[(label.LastIndexOfAny(['.', '!', '?', ';', ':']) + 1)..].Trim();
+        return label.Length is > 0 and <= 60 && label.Any(char.IsLetter) && label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 ? label : null;
+    }
+
+    /// <summary>The text of <paramref name="html"/>: each block (paragraph, heading, item, cell) and line break a line of its own.</summary>
+    private static string PlainText(string html) => WebUtility.HtmlDecode(Tag().Replace(BlockBoundary().Replace(html, "\n"), ""));
+
+    [GeneratedRegex(@"</?(?:p|h[1-6]|li|ul|ol|table|tr|td)\b[^>]*>|<br>")]
+    private static partial Regex BlockBoundary();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
 
     /// <summary>
     /// The part <paramref name="element"/> lives in (the document, its footnotes, its endnotes): the relationship ids
@@ -239,27 +371,36 @@ public static partial class DocxToHtml
         foreach (var row in Within<TableRow>(table))
         {
             html.Append("<tr>");
+            // A row that starts or ends columns in (Word's gridBefore and gridAfter: a form's indented row) has empty
+            // places there, so each of its cells stays under its own column.
+            var properties = row.TableRowProperties;
+            if (properties?.GetFirstChild<GridBefore>()?.Val?.Value is > 0 and var before) html.Append(Cell(before)).Append("</td>");
             foreach (var cell in Within<TableCell>(row))
             {
                 // A cell merged across columns spans them, so the cells after it stay under their headings.
-                html.Append(cell.TableCellProperties?.GridSpan?.Val?.Value is > 1 and var span ? $"<td colspan=\"{span}\">" : "<td>");
+                html.Append(Cell(cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1));
                 var lines = new List<string>();
                 foreach (var block in Blocks(cell))
                 {
                     if (block is Paragraph paragraph) lines.Add(Runs(paragraph, context));
-                    else
+                    else if (block is Table inner)
                     {
                         var nested = new StringBuilder();
-                        WriteTable((Table)block, nested, context);
+                        WriteTable(inner, nested, context);
                         lines.Add(nested.ToString());
                     }
+                    else lines.Add(LeftOutField.ToString());
                 }
                 html.Append(string.Join("<br>", lines)).Append("</td>");
             }
+            if (properties?.GetFirstChild<GridAfter>()?.Val?.Value is > 0 and var after) html.Append(Cell(after)).Append("</td>");
             html.Append("</tr>");
         }
         html.Append("</table>");
     }
+
+    /// <summary>A cell's start tag, spanning <paramref name="columns"/> of the table's grid.</summary>
+    private static string Cell(int columns) => columns > 1 ? $"<td colspan=\"{columns}\">" : "<td>";
 
     /// <summary>The <typeparamref name="T"/> children of <paramref name="parent"/>, and those inside its content controls and custom XML.</summary>
     private static IEnumerable<T> Within<T>(OpenXmlElement parent) where T : OpenXmlElement
@@ -274,14 +415,15 @@ public static partial class DocxToHtml
 
     /// <summary>
     /// The paragraphs and tables of <paramref name="container"/> in order, including those inside content controls
-    /// (w:sdt, which NHS templates use for their fields) and custom XML, which hold them one level down.
+    /// (w:sdt, which NHS templates use for their fields) and custom XML, which hold them one level down. A content
+    /// control still showing its prompt is itself returned, in its place: it is left out, and a label before it may be left empty.
     /// </summary>
     private static IEnumerable<OpenXmlElement> Blocks(OpenXmlElement container)
     {
         foreach (var child in container.ChildElements)
         {
-            if (child is Paragraph or Table) yield return child;
-            else if (child is SdtBlock or SdtContentBlock or CustomXmlBlock && !ShowsPlaceholder(child) && !IsTableOfContents(child))
+            if (child is Paragraph or Table || child is SdtBlock && ShowsPlaceholder(child)) yield return child;
+            else if (child is SdtBlock or SdtContentBlock or CustomXmlBlock && !IsTableOfContents(child))
                 foreach (var inner in Blocks(child)) yield return inner;
         }
     }
@@ -318,39 +460,64 @@ public static partial class DocxToHtml
         return id is > 0 ? (id.Value, Math.Clamp(level ?? 0, 0, 8)) : null;
     }
 
-    /// <summary>Whether a list's level shows bullets (otherwise numbers), from the document's numbering definitions.</summary>
-    private static bool IsBulleted(int numberingId, int level, MainDocumentPart main)
+    /// <summary>
+    /// How a list's level is numbered, from the document's numbering definitions: bullets, or numbers of an HTML list
+    /// type ("1", "a", "A", "i", "I") counted from <see cref="Start"/>.
+    /// </summary>
+    private sealed record ListNumbering(bool Bulleted, string Type, int Start)
     {
-        var definitions = main.NumberingDefinitionsPart?.Numbering;
-        var instance = definitions?.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numberingId);
-        var abstractId = instance?.AbstractNumId?.Val?.Value;
-        var definition = definitions?.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId)?
-            .Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == level);
-        return definition?.NumberingFormat?.Val is not { } format || format.Value == NumberFormatValues.Bullet;
+        /// <summary>The HTML list element: "ul" or "ol".</summary>
+        public string Tag => Bulleted ? "ul" : "ol";
+
+        /// <summary>The level's start tag, its first item numbered <paramref name="firstNumber"/>: <c>&lt;ol start="4" type="a"&gt;</c>.</summary>
+        public string StartTag(int firstNumber) => Bulleted ? "<ul>"
+            : "<ol" + (firstNumber != 1 ? $" start=\"{firstNumber}\"" : "") + (Type != "1" ? $" type=\"{Type}\"" : "") + ">";
+
+        /// <summary>
+        /// The numbering of list <paramref name="numberingId"/>'s <paramref name="level"/>: its definition's, or what the
+        /// list overrides it with (Word's Restart Numbering and Set Numbering Value write a level or a start of its own).
+        /// </summary>
+        public static ListNumbering Of(int numberingId, int level, MainDocumentPart main)
+        {
+            var definitions = main.NumberingDefinitionsPart?.Numbering;
+            var instance = definitions?.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numberingId);
+            var overridden = instance?.Elements<LevelOverride>().FirstOrDefault(o => o.LevelIndex?.Value == level);
+            var abstractId = instance?.AbstractNumId?.Val?.Value;
+            var definition = overridden?.Level ?? definitions?.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId)?
+                .Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == level);
+            if (definition?.NumberingFormat?.Val is not { } format || format.Value == NumberFormatValues.Bullet) return new(true, "1", 1);
+            var type = format.Value == NumberFormatValues.LowerLetter ? "a" : format.Value == NumberFormatValues.UpperLetter ? "A"
+                : format.Value == NumberFormatValues.LowerRoman ? "i" : format.Value == NumberFormatValues.UpperRoman ? "I" : "1";
+            // Word numbers from 0 to 32767; a definition without a start is numbered from 1, as documents not written by Word expect.
+            var start = overridden?.StartOverrideNumberingValue?.Val?.Value ?? definition.StartNumberingValue?.Val?.Value ?? 1;
+            return new(false, type, Math.Clamp(start, 0, 32767));
+        }
     }
 
     /// <summary>
-    /// Writes list paragraphs as nested HTML lists, numbered as Word numbers them: a list interrupted by a paragraph or
-    /// a sub-list goes on from where it was (<c>&lt;ol start="4"&gt;</c>), and a sub-list starts again under each item.
+    /// Writes list paragraphs as nested HTML lists, numbered as Word numbers them: from the level's start, in its
+    /// letters or Roman numerals (<c>&lt;ol type="a"&gt;</c>); a list interrupted by a paragraph or a sub-list goes on
+    /// from where it was (<c>&lt;ol start="4"&gt;</c>), and a sub-list starts again under each item.
     /// </summary>
-    private sealed class Lists(StringBuilder html)
+    private sealed class Lists(StringBuilder html, Func<int, int, ListNumbering> numberingOf)
     {
-        /// <summary>The open lists, outermost first, and whether each has an item open.</summary>
-        private readonly List<(string Tag, bool ItemOpen)> _open = [];
+        /// <summary>The open lists, outermost first: each one's numbering id, element, and whether it has an item open.</summary>
+        private readonly List<(int Id, string Tag, bool ItemOpen)> _open = [];
 
         /// <summary>The items numbered so far, by list and level.</summary>
         private readonly Dictionary<(int Id, int Level), int> _counts = [];
 
-        public void Item(int id, int level, string tag, string content)
+        public void Item(int id, int level, string content)
         {
             while (_open.Count > level + 1) Close();
-            if (_open.Count == level + 1 && _open[^1].Tag != tag) Close();
+            // Another list at the same level (another numbering: letters after numbers, bullets) is a list of its own.
+            if (_open.Count == level + 1 && _open[^1].Id != id) Close();
             if (_open.Count == level + 1 && _open[^1].ItemOpen) html.Append("</li>");
-            while (_open.Count < level + 1) Open(id, _open.Count, tag);
+            while (_open.Count < level + 1) Open(id, _open.Count);
             foreach (var deeper in _counts.Keys.Where(k => k.Id == id && k.Level > level).ToList()) _counts.Remove(deeper);
             _counts[(id, level)] = _counts.GetValueOrDefault((id, level)) + 1;
             html.Append("<li>").Append(content);
-            _open[^1] = (tag, true);
+            _open[^1] = _open[^1] with { ItemOpen = true };
         }
 
         public void CloseAll()
@@ -358,11 +525,11 @@ public static partial class DocxToHtml
             while (_open.Count > 0) Close();
         }
 
-        private void Open(int id, int level, string tag)
+        private void Open(int id, int level)
         {
-            var start = _counts.GetValueOrDefault((id, level)) + 1;
-            html.Append('<').Append(tag).Append(tag == "ol" && start > 1 ? $" start=\"{start}\">" : ">");
-            _open.Add((tag, false));
+            var numbering = numberingOf(id, level);
+            html.Append(numbering.StartTag(numbering.Start + _counts.GetValueOrDefault((id, level))));
+            _open.Add((id, numbering.Tag, false));
         }
 
         private void Close()
@@ -398,14 +565,20 @@ public static partial class DocxToHtml
                     html.Append(target is null ? text : $"<a href=\"{WebUtility.HtmlEncode(target.ToString())}\">{text}</a>");
                     break;
                 case DeletedRun or MoveFromRun or ParagraphProperties or RunProperties:
+                    break;
                 case SdtRun when ShowsPlaceholder(child):
+                    html.Append(LeftOutField);
                     break;
                 // What the SDK does not know (a smart tag, which Word no longer writes but old templates hold): its words.
                 case OpenXmlUnknownElement unknown:
                     html.Append(WebUtility.HtmlEncode(unknown.InnerText));
                     break;
                 case AlternateContent alternate:
-                    html.Append(Alternative(alternate, version => Runs(version, context)));
+                    html.Append(Alternative(alternate, context, Runs));
+                    break;
+                // Word's equations (Insert › Equation) are built of fractions, roots and scripts that text cannot hold.
+                case M.OfficeMath or M.Paragraph:
+                    context.LeftOut.Add(Omission.Equation);
                     break;
                 case OpenXmlCompositeElement container:
                     html.Append(Runs(container, context));
@@ -543,6 +716,7 @@ public static partial class DocxToHtml
                 break;
             case Drawing drawing:
                 html.Append(Image(drawing, context));
+                context.LeftOut.AddRange(LeftOut(drawing));
                 // A text box (a pull quote, a call-out) holds paragraphs of its own.
                 foreach (var box in drawing.Descendants<TextBoxContent>())
                     html.Append("<br>").Append(string.Join("<br>", box.Descendants<Paragraph>().Select(p => Runs(p, context)).Where(t => t.Trim().Length > 0)));
@@ -550,17 +724,27 @@ public static partial class DocxToHtml
             case Picture picture:
                 // Word's older drawings (VML): a picture, or a text box with paragraphs of its own.
                 foreach (var data in picture.Descendants<V.ImageData>())
-                    if (data.RelationshipId?.Value is { } pictureId) html.Append(Image(data, pictureId, data.Title?.Value ?? "", context));
+                {
+                    if (data.RelationshipId?.Value is not { } pictureId) continue;
+                    if (PartOf(data)?.ExternalRelationships.Any(r => r.Id == pictureId) == true) context.LeftOut.Add(Omission.LinkedPicture);
+                    else html.Append(Image(data, pictureId, data.Title?.Value ?? "", context));
+                }
                 foreach (var box in picture.Descendants<TextBoxContent>())
                     html.Append("<br>").Append(string.Join("<br>", box.Descendants<Paragraph>().Select(p => Runs(p, context)).Where(t => t.Trim().Length > 0)));
                 break;
             case AlternateContent alternate:
-                html.Append(Alternative(alternate, version =>
+                html.Append(Alternative(alternate, context, (version, read) =>
                 {
                     var content = new StringBuilder();
-                    foreach (var inner in version.ChildElements) RunContent(inner, content, context);
+                    foreach (var inner in version.ChildElements) RunContent(inner, content, read);
                     return content.ToString();
                 }));
+                break;
+            // An object embedded with Insert › Object (OLE: a spreadsheet, a document; an equation of Word's older
+            // Equation Editor or MathType) shows only a picture of itself that browsers cannot show (EMF).
+            case EmbeddedObject embedded:
+                context.LeftOut.Add(embedded.Descendants<Ovml.OleObject>().Any(o => o.ProgId?.Value?.StartsWith("Equation.", StringComparison.OrdinalIgnoreCase) == true)
+                    ? Omission.Equation : Omission.EmbeddedObject);
                 break;
             case FootnoteReference reference when reference.Id?.Value is { } id:
                 html.Append(context.Notes.Reference(id, endnote: false, note => Runs(note, context)));
@@ -574,12 +758,24 @@ public static partial class DocxToHtml
     /// <summary>
     /// Content Word writes twice, for newer readers (a Choice: a drawing, an emoji as a w16se:symEx) and older (the
     /// Fallback: a VML drawing, the emoji as text): the first version <paramref name="read"/> finds something in (text
-    /// or a picture), so nothing is lost when the newer markup is one this reader does not know.
+    /// or a picture), so nothing is lost when the newer markup is one this reader does not know. What that version left
+    /// out is told; when none gives anything, what the first left out (a chart with no picture of it as its fallback).
     /// </summary>
-    private static string Alternative(AlternateContent alternate, Func<OpenXmlElement, string> read)
+    private static string Alternative(AlternateContent alternate, Context context, Func<OpenXmlElement, Context, string> read)
     {
+        List<Omission>? firstLeftOut = null;
         foreach (var version in alternate.ChildElements.Where(v => v is AlternateContentChoice or AlternateContentFallback))
-            if (read(version) is var content && content.Trim().Length > 0) return content;
+        {
+            var leftOut = new List<Omission>();
+            var content = read(version, context with { LeftOut = leftOut });
+            firstLeftOut ??= leftOut;
+            if (content.Trim().Length > 0)
+            {
+                context.LeftOut.AddRange(leftOut);
+                return content;
+            }
+        }
+        context.LeftOut.AddRange(firstLeftOut ?? []);
         return "";
     }
 
@@ -619,8 +815,7 @@ public static partial class DocxToHtml
     private static string Image(Drawing drawing, Context context)
     {
         var frame = drawing.Descendants<Wp.DocProperties>().FirstOrDefault();
-        var pictures = drawing.Descendants<A.Blip>()
-            .Where(b => b.Embed?.Value is not null && !b.Ancestors().TakeWhile(a => a != drawing).OfType<TextBoxContent>().Any()).ToList();
+        var pictures = Own<A.Blip>(drawing).Where(b => b.Embed?.Value is not null).ToList();
         return string.Concat(pictures.Select(blip =>
         {
             var own = blip.Ancestors<Pic.Picture>().FirstOrDefault()?.NonVisualPictureProperties?.NonVisualDrawingProperties?.Description?.Value;
@@ -628,6 +823,28 @@ public static partial class DocxToHtml
             return Image(drawing, blip.Embed!.Value!, alt, context);
         }));
     }
+
+    /// <summary>
+    /// What of a drawing the page cannot show: charts and SmartArt (drawn by Word from their data), and pictures only
+    /// linked to a file (Insert › Pictures › Link to File), which is on the writer's computer, not in the document.
+    /// </summary>
+    private static IEnumerable<Omission> LeftOut(Drawing drawing)
+    {
+        foreach (var graphic in Own<A.GraphicData>(drawing))
+        {
+            if (graphic.Uri?.Value is ChartUri or ChartExUri) yield return Omission.Chart;
+            else if (graphic.Uri?.Value == DiagramUri) yield return Omission.SmartArt;
+        }
+        foreach (var _ in Own<A.Blip>(drawing).Where(b => b.Embed?.Value is null && b.Link?.Value is not null)) yield return Omission.LinkedPicture;
+    }
+
+    private const string ChartUri = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+    private const string ChartExUri = "http://schemas.microsoft.com/office/drawing/2014/chartex";
+    private const string DiagramUri = "http://schemas.openxmlformats.org/drawingml/2006/diagram";
+
+    /// <summary>The <typeparamref name="T"/> of a drawing itself, not of a text box's paragraphs in it (which are read as paragraphs, with their own).</summary>
+    private static IEnumerable<T> Own<T>(Drawing drawing) where T : OpenXmlElement =>
+        drawing.Descendants<T>().Where(e => !e.Ancestors().TakeWhile(a => a != drawing).OfType<TextBoxContent>().Any());
 
     /// <summary>
     /// The picture the relationship <paramref name="id"/> of the part holding <paramref name="source"/> names, kept in the

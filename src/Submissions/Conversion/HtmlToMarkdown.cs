@@ -344,35 +344,33 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
                 break;
             case "ul" or "ol":
                 _containerDepth++;
-                // A list continued after a paragraph (<ol start="4">) keeps its numbers.
-                var number = int.TryParse(element.GetAttribute("start"), out var start) && start is >= 0 and < 1_000_000_000 ? start : 1;
-                var items = new List<(string Marker, List<string> Blocks)>();
+                var items = new List<List<string>>();
                 foreach (var child in element.Children)
                 {
                     if (child.LocalName == "li")
                     {
                         var inner = new List<string>();
                         Blocks(child, inner);
-                        if (inner.Count > 0) items.Add((element.LocalName == "ol" ? $"{number++}. " : "- ", inner));
+                        if (inner.Count > 0) items.Add(inner);
                     }
                     else if (items.Count > 0)
                     {
                         // A list (or other block) right inside the list, as mail editors write a sub-list: browsers show
                         // it under the item before it, so it goes there.
-                        Block(child, items[^1].Blocks);
+                        Block(child, items[^1]);
                     }
                     else
                     {
                         Block(child, output);
                     }
                 }
-                static string Item((string Marker, List<string> Blocks) item)
+                static string Item(string marker, List<string> blocks)
                 {
-                    var indent = new string(' ', item.Marker.Length);
-                    return item.Marker + string.Join("\n\n", item.Blocks).Replace("\n", "\n" + indent).Replace("\n" + indent + "\n", "\n\n");
+                    var indent = new string(' ', marker.Length);
+                    return marker + string.Join("\n\n", blocks).Replace("\n", "\n" + indent).Replace("\n" + indent + "\n", "\n\n");
                 }
                 // One block for the whole list, so a list of short items stays a tight list.
-                if (items.Count > 0) output.Add(string.Join(items.Any(i => i.Blocks.Count > 1) ? "\n\n" : "\n", items.Select(Item)));
+                if (items.Count > 0) output.Add(string.Join(items.Any(i => i.Count > 1) ? "\n\n" : "\n", ListMarkers(element, items.Count).Zip(items, Item)));
                 _containerDepth--;
                 break;
             case "blockquote":
@@ -400,6 +398,29 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
                 break;
         }
     }
+
+    /// <summary>
+    /// The markers of a list's <paramref name="count"/> items: "- " for bullets; numbers from the list's start (a list
+    /// continued after a paragraph, <c>&lt;ol start="4"&gt;</c>, keeps its numbers), in letters or Roman numerals when its
+    /// type asks (<c>type="a"</c>, "A", "i", "I"). The site's Markdown reads one letter, a to z, and Roman numerals of
+    /// i, v and x, so up to 39; a list beyond those, or of letters starting at i, v or x (read as a Roman numeral), is numbered.
+    /// </summary>
+    private static IEnumerable<string> ListMarkers(IElement list, int count)
+    {
+        if (list.LocalName == "ul") return Enumerable.Repeat("- ", count);
+        var start = int.TryParse(list.GetAttribute("start"), out var first) && first is >= 0 and < 1_000_000_000 ? first : 1;
+        var last = start + count - 1;
+        var type = list.GetAttribute("type");
+        Func<int, string>? marker = type switch
+        {
+            "a" or "A" when start >= 1 && last <= 26 && "ivx".IndexOf((char)('a' + start - 1)) < 0 => n => ((char)('a' + n - 1)).ToString(),
+            "i" or "I" when start >= 1 && last <= 39 => n => new string('x', n / 10) + RomanUnits[n % 10],
+            _ => null,
+        };
+        return Enumerable.Range(start, count).Select(n => marker is null ? $"{n}. " : (type is "A" or "I" ? marker(n).ToUpperInvariant() : marker(n)) + ". ");
+    }
+
+    private static readonly string[] RomanUnits = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
 
     /// <summary>How many table cells the conversion is inside.</summary>
     private int _cellDepth;

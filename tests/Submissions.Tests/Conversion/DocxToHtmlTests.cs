@@ -22,7 +22,7 @@ public class DocxToHtmlTests
         Assert.True(bytes.Length < 2 * 1024 * 1024);
         Assert.True(DocxToHtml.IsDocx(bytes));
 
-        var (html, _, problem) = DocxToHtml.Convert(bytes, new());
+        var (html, _, problem, _) = DocxToHtml.Convert(bytes, new());
 
         Assert.Null(html);
         Assert.Contains("too large", problem);
@@ -31,7 +31,7 @@ public class DocxToHtmlTests
     [Fact]
     public void A_zip_that_understates_its_unpacked_size_is_refused_without_being_unpacked()
     {
-        var (html, _, _) = DocxToHtml.Convert(Package(spaceMegabytes: 1), new());
+        var (html, _, _, _) = DocxToHtml.Convert(Package(spaceMegabytes: 1), new());
         Assert.Contains("<p>Text", html);
 
         // 400 MiB of document that compresses to under a megabyte, its headers patched to say 4 KiB.
@@ -41,7 +41,7 @@ public class DocxToHtmlTests
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(bytes.AsSpan().LastIndexOf("PK\u0001\u0002"u8) + 24), 4096);
         Assert.True(DocxToHtml.IsDocx(bytes));
 
-        (html, _, var problem) = DocxToHtml.Convert(bytes, new());
+        (html, _, var problem, _) = DocxToHtml.Convert(bytes, new());
 
         Assert.Null(html);
         Assert.Equal("damaged, or not really a .docx", problem);
@@ -65,7 +65,7 @@ public class DocxToHtmlTests
             + "<w:p>" + Run("<w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\" id=\"box\"><v:textbox><w:txbxContent>" + WordDocuments.Paragraph("Being listened to mattered most.")
                 + "</w:txbxContent></v:textbox></v:shape></w:pict>") + "</w:p>";
 
-        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body), new());
+        var (html, _, problem, _) = DocxToHtml.Convert(WordDocuments.Package(body), new());
 
         Assert.Null(problem);
         Assert.Contains("<tr><td>January</td><td>We trained staff.<br><table><tr><td>12 sessions</td><td>40 staff</td></tr></table><br></td></tr>"
@@ -91,7 +91,7 @@ public class DocxToHtmlTests
         var footnotes = $"<w:footnotes xmlns:w=\"{W}\"><w:footnote w:id=\"1\"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t>Figures from the hub's own records.</w:t></w:r></w:p></w:footnote></w:footnotes>";
         var bytes = WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("numbering", "numbering")] = numbering, [("footnotes", "footnotes")] = footnotes });
 
-        var (html, _, problem) = DocxToHtml.Convert(bytes, new());
+        var (html, _, problem, _) = DocxToHtml.Convert(bytes, new());
 
         Assert.Null(problem);
         Assert.Contains("<p>We opened the hub in May and it now sees forty staff a week in Leeds.[1]</p>", html);
@@ -112,7 +112,7 @@ public class DocxToHtmlTests
             + "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:footnoteReference w:id=\"1\"/></w:r></w:p>";
         var footnotes = $"<w:footnotes xmlns:w=\"{W}\"><w:footnote w:id=\"1\"><w:p><w:r><w:t>A note.</w:t></w:r></w:p></w:footnote></w:footnotes>";
 
-        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("footnotes", "footnotes")] = footnotes }), new());
+        var (html, _, problem, _) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("footnotes", "footnotes")] = footnotes }), new());
 
         Assert.Null(problem);
         Assert.Contains("<p>The fee was <s>£40</s> <s>£30</s> and is now free in 40 m<sup>2</sup> of H<sub>2</sub>O at 20°C, α waves ✓ done[1]</p>", System.Net.WebUtility.HtmlDecode(html));
@@ -146,7 +146,7 @@ public class DocxToHtmlTests
             [("numbering", "numbering")] = numbering, [("styles", "styles")] = styles, [("endnotes", "endnotes")] = endnotes,
         });
 
-        var (html, _, problem) = DocxToHtml.Convert(bytes, new());
+        var (html, _, problem, _) = DocxToHtml.Convert(bytes, new());
 
         Assert.Null(problem);
         Assert.Contains("<ol><li>Step one<ul><li>a detail</li></ul></li><li>Step two</li></ol><p>A paragraph between</p><ol start=\"3\"><li>Step three</li></ol>", html);
@@ -156,6 +156,61 @@ public class DocxToHtmlTests
         Assert.Contains("<tr><td colspan=\"2\">Total</td><td>24</td></tr>", html);
         Assert.Contains("<h2>Notes</h2><ol><li>From the course&#39;s own survey.</li></ol>", html);
         Assert.DoesNotContain("HIDDEN", html);
+    }
+
+    [Fact]
+    public void A_chart_word_also_wrote_as_a_picture_is_that_picture_and_one_it_did_not_is_told()
+    {
+        const string Chart = "<w:drawing xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">"
+            + "<wp:inline><wp:docPr id=\"1\" name=\"Chart\"/><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\">"
+            + "<c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" r:id=\"rIdChart\"/></a:graphicData></a:graphic></wp:inline></w:drawing>";
+        static string Alternatives(string fallback) => "<w:p><w:r><mc:AlternateContent xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\">"
+            + $"<mc:Choice Requires=\"c14\">{Chart}</mc:Choice><mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent></w:r></w:p>";
+        var body = WordDocuments.Paragraph("Visits rose.") + Alternatives("<w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\"><v:imagedata r:id=\"rIdImg1\" o:title=\"Visits by month\" "
+            + "xmlns:o=\"urn:schemas-microsoft-com:office:office\"/></v:shape></w:pict>") + Alternatives("");
+
+        var (html, _, problem, warnings) = DocxToHtml.Convert(WordDocuments.Package(body, pictures: new Dictionary<string, byte[]> { ["rIdImg1"] = [1] }), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><p>Visits rose.</p><p><img src=\"cid:docx-rIdImg1\" alt=\"Visits by month\"></p><p></p></body></html>", html);
+        Assert.Equal(["The Word document's chart could not be published (after the paragraph starting 'Visits rose.'): ask the contributor for the chart as a picture."], warnings);
+    }
+
+    [Fact]
+    public void Lists_keep_the_number_they_start_at_and_their_letters_or_roman_numerals()
+    {
+        // Numbers from 4; letters with Roman numerals under them; capitals restarted at C (Set Numbering Value) and a
+        // list whose own level overrides its definition's.
+        var numbering = $"<w:numbering xmlns:w=\"{W}\"><w:abstractNum w:abstractNumId=\"0\">{WordDocuments.NumberingLevel(0, "decimal", 4)}</w:abstractNum>"
+            + $"<w:abstractNum w:abstractNumId=\"1\">{WordDocuments.NumberingLevel(0, "lowerLetter", 1)}{WordDocuments.NumberingLevel(1, "lowerRoman", 1)}</w:abstractNum>"
+            + $"<w:abstractNum w:abstractNumId=\"2\">{WordDocuments.NumberingLevel(0, "upperLetter", 1)}</w:abstractNum>"
+            + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>"
+            + "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"2\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"3\"/></w:lvlOverride></w:num>"
+            + $"<w:num w:numId=\"4\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\">{WordDocuments.NumberingLevel(0, "upperRoman", 1)}</w:lvlOverride></w:num></w:numbering>";
+        var body = WordDocuments.ListItem(1, 0, "Book a room") + WordDocuments.ListItem(1, 0, "Invite families") + WordDocuments.ListItem(2, 0, "Ask patients") + WordDocuments.ListItem(2, 1, "in clinic") + WordDocuments.ListItem(2, 1, "online")
+            + WordDocuments.ListItem(2, 0, "Train staff") + WordDocuments.Paragraph("Then:") + WordDocuments.ListItem(2, 0, "Review") + WordDocuments.ListItem(3, 0, "Report") + WordDocuments.ListItem(4, 0, "Background");
+
+        var (html, _, problem, _) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("numbering", "numbering")] = numbering }), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><ol start=\"4\"><li>Book a room</li><li>Invite families</li></ol>"
+            + "<ol type=\"a\"><li>Ask patients<ol type=\"i\"><li>in clinic</li><li>online</li></ol></li><li>Train staff</li></ol><p>Then:</p>"
+            + "<ol start=\"3\" type=\"a\"><li>Review</li></ol><ol start=\"3\" type=\"A\"><li>Report</li></ol><ol type=\"I\"><li>Background</li></ol></body></html>", html);
+    }
+
+    [Fact]
+    public void A_row_starting_or_ending_columns_in_has_empty_cells_there()
+    {
+        static string Cell(string text) => $"<w:tc>{WordDocuments.Paragraph(text)}</w:tc>";
+        var body = "<w:tbl><w:tr>" + Cell("Quarter") + Cell("Referrals") + Cell("Seen") + "</w:tr>"
+            + "<w:tr><w:trPr><w:gridBefore w:val=\"2\"/></w:trPr>" + Cell("216") + "</w:tr>"
+            + "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/><w:gridAfter w:val=\"1\"/></w:trPr>" + Cell("140") + "</w:tr></w:tbl>";
+
+        var (html, _, problem, _) = DocxToHtml.Convert(WordDocuments.Package(body), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><table><tr><td>Quarter</td><td>Referrals</td><td>Seen</td></tr><tr><td colspan=\"2\"></td><td>216</td></tr>"
+            + "<tr><td></td><td>140</td><td></td></tr></table></body></html>", html);
     }
 
     [Fact]
@@ -179,8 +234,8 @@ public class DocxToHtmlTests
         var hiddenByDefault = $"<w:styles xmlns:w=\"{W}\"><w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr></w:rPrDefault></w:docDefaults>"
             + Style("paragraph", "Shown", "Shown", "<w:rPr><w:vanish w:val=\"0\"/></w:rPr>") + "</w:styles>";
 
-        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("styles", "styles")] = styles }), new());
-        var (defaults, _, _) = DocxToHtml.Convert(WordDocuments.Package(WordDocuments.Paragraph("Never shown.") + WordDocuments.Styled("Shown", "Shown."),
+        var (html, _, problem, _) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("styles", "styles")] = styles }), new());
+        var (defaults, _, _, _) = DocxToHtml.Convert(WordDocuments.Package(WordDocuments.Paragraph("Never shown.") + WordDocuments.Styled("Shown", "Shown."),
             parts: new Dictionary<(string, string), string> { [("styles", "styles")] = hiddenByDefault }), new());
 
         Assert.Null(problem);
@@ -209,7 +264,7 @@ public class DocxToHtmlTests
                 ["endnotes"] = new Dictionary<string, string> { ["rId9"] = "https://guidance.example.org/" },
             });
 
-        var (html, _, problem) = DocxToHtml.Convert(bytes, new());
+        var (html, _, problem, _) = DocxToHtml.Convert(bytes, new());
 
         Assert.Null(problem);
         Assert.Equal("<html><body><p>Read the <a href=\"https://hub.example.org/\">hub website</a>.[1][2]</p><h2>Notes</h2><ol>"
@@ -227,10 +282,11 @@ public class DocxToHtmlTests
             + "<w:p>" + Run("Photo credit: ") + Control("<w:showingPlcHdr/>", Run("Click or tap here to enter text.")) + Run(". Taken by ")
             + Control("<w:showingPlcHdr w:val=\"0\"/>", Run("Sam")) + Run(".") + "</w:p>";
 
-        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body), new());
+        var (html, _, problem, warnings) = DocxToHtml.Convert(WordDocuments.Package(body), new());
 
         Assert.Null(problem);
         Assert.Equal("<html><body><p>An introduction written in the template.</p><p>Photo credit: . Taken by Sam.</p></body></html>", html);
+        Assert.Equal(["The Word template's 'Photo credit' was left empty (its field still held the template's prompt, which is not published): ask the contributor what it should say, or take 'Photo credit:' out of the post."], warnings);
     }
 
     [Fact]
@@ -243,7 +299,7 @@ public class DocxToHtmlTests
         var body = "<w:p><w:r><w:t xml:space=\"preserve\">Thank you </w:t></w:r><w:r>" + Emoji("😊", "<w:rPr><w:rFonts w:ascii=\"Segoe UI Emoji\"/></w:rPr><w:t>😊</w:t>")
             + "</w:r><w:r><w:t xml:space=\"preserve\"> and </w:t></w:r>" + Emoji("⭐", "<w:r><w:t>⭐</w:t></w:r>") + "</w:p>";
 
-        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body), new());
+        var (html, _, problem, _) = DocxToHtml.Convert(WordDocuments.Package(body), new());
 
         Assert.Null(problem);
         Assert.Equal("<html><body><p>Thank you 😊 and ⭐</p></body></html>", System.Net.WebUtility.HtmlDecode(html));
@@ -264,7 +320,7 @@ public class DocxToHtmlTests
             + Frame("The hub from the street", "http://schemas.openxmlformats.org/drawingml/2006/picture", Picture("rIdImg3", "Picture 3"));
         var pictures = new Dictionary<string, byte[]> { ["rIdImg1"] = [1], ["rIdImg2"] = [2], ["rIdImg3"] = [3] };
 
-        var (html, images, problem) = DocxToHtml.Convert(WordDocuments.Package(body, pictures: pictures), new());
+        var (html, images, problem, _) = DocxToHtml.Convert(WordDocuments.Package(body, pictures: pictures), new());
 
         Assert.Null(problem);
         Assert.Equal("<html><body><p><img src=\"cid:docx-rIdImg1\" alt=\"Cutting the ribbon\"><img src=\"cid:docx-rIdImg2\" alt=\"The volunteers&#39; garden\"></p>"
@@ -287,7 +343,7 @@ public class DocxToHtmlTests
         var styles = $"<w:styles xmlns:w=\"{W}\"><w:style w:type=\"paragraph\" w:styleId=\"Inhaltsverzeichnisberschrift\"><w:name w:val=\"TOC Heading\"/></w:style>"
             + "<w:style w:type=\"paragraph\" w:styleId=\"Verzeichnis1\"><w:name w:val=\"toc 1\"/></w:style><w:style w:type=\"paragraph\" w:styleId=\"Verzeichnis2\"><w:name w:val=\"toc 2\"/></w:style></w:styles>";
 
-        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("styles", "styles")] = styles }), new());
+        var (html, _, problem, _) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("styles", "styles")] = styles }), new());
 
         Assert.Null(problem);
         Assert.Equal("<html><body><h1>Background</h1><p>We opened the hub.</p></body></html>", html);
@@ -305,7 +361,7 @@ public class DocxToHtmlTests
             + WordDocuments.Styled("Zwischentitel", "Erste Woche") + WordDocuments.Styled("Textkrper", "Wir haben zugehört.")
             + "<w:p><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr><w:r><w:t>Was wir lernten</w:t></w:r></w:p>";
 
-        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("styles", "styles")] = styles }), new());
+        var (html, _, problem, _) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("styles", "styles")] = styles }), new());
 
         Assert.Null(problem);
         Assert.Equal("<html><body><h1>Ein Jahr Peer-Support</h1><h2>Hintergrund</h2><h3>Die Schulung</h3><h4>Erste Woche</h4><p>Wir haben zugehört.</p><h3>Was wir lernten</h3></body></html>",
@@ -327,7 +383,7 @@ public class DocxToHtmlTests
         var body = WordDocuments.Styled("Heading1", "Background") + WordDocuments.Styled("Heading2", "The first year") + Numbered("Normal", 2, "A step")
             + Numbered("Heading1", 2, "What we learned");
 
-        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string>
+        var (html, _, problem, _) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string>
         {
             [("numbering", "numbering")] = numbering, [("styles", "styles")] = styles,
         }), new());
@@ -342,7 +398,7 @@ public class DocxToHtmlTests
         const int depth = 20_000;
         var body = string.Concat(Enumerable.Repeat("<w:sdt><w:sdtContent>", depth)) + WordDocuments.Paragraph("Deep") + string.Concat(Enumerable.Repeat("</w:sdtContent></w:sdt>", depth));
 
-        var (html, _, problem) = DocxToHtml.Convert(WordDocuments.Package(body), new());
+        var (html, _, problem, _) = DocxToHtml.Convert(WordDocuments.Package(body), new());
 
         Assert.Null(html);
         Assert.Equal($"nested too deeply to read (more than {DocxToHtml.MaxXmlDepth} elements one inside another, which no real document has)", problem);
@@ -357,7 +413,7 @@ public class DocxToHtmlTests
         var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         using (var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open())) writer.Write("<not xml");
-        var (html, _, problem) = DocxToHtml.Convert(buffer.ToArray(), new());
+        var (html, _, problem, _) = DocxToHtml.Convert(buffer.ToArray(), new());
         Assert.Null(html);
         Assert.NotNull(problem);
         Assert.False(DocxToHtml.IsDocx("PK\u0003\u0004 junk"u8.ToArray()));

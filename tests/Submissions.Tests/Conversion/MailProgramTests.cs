@@ -456,4 +456,16 @@ public class MailProgramTests
 
         Assert.Contains("1. Listen\n2. Plan\n3. Try\n\nThen, after a pause:\n\n4. Review", post.Body);
     }
+
+    [Fact]
+    public void A_list_of_letters_or_roman_numerals_keeps_them_where_the_sites_markdown_reads_them_and_its_numbers_elsewhere()
+    {
+        // Letters from C; Roman numerals; letters from i, which Markdown would read as a Roman numeral; numerals past xxxix.
+        var html = $"<p>{Prose}</p><ol type=\"A\" start=\"3\"><li>Review</li><li>Report</li></ol><p>Parts:</p><ol type=\"i\"><li>Costs</li><li>Staff</li></ol>"
+            + "<p>Then:</p><ol type=\"a\" start=\"9\"><li>Ninth</li></ol><p>Last:</p><ol type=\"I\" start=\"39\"><li>Thirty-nine</li><li>Forty</li></ol>";
+
+        var post = ConvertFile(Message("Steps", "", html)).Post!;
+
+        Assert.Equal($"{Prose}\n\nC. Review\nD. Report\n\nParts:\n\ni. Costs\nii. Staff\n\nThen:\n\n9. Ninth\n\nLast:\n\n39. Thirty-nine\n40. Forty", post.Body);
+    }
 }
