@@ -14,6 +14,15 @@ public static partial class SiteSettingsSchema
         "title", "description", "baseUrl", "language", "intro", "contactEmail", "hashtags", "footerNote", "postsPerPage",
     };
 
+    /// <summary>The address as written, without the "mailto:" a link copied from a page carries (the footer's link adds its own).</summary>
+    private static string? ContactAddress(string? written) =>
+        written is not null && written.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? written["mailto:".Length..].Trim() : written;
+
+    /// <summary>One address, name@domain, and nothing else: no display name, second address, query or space.</summary>
+    private static bool IsPlainAddress(string address) =>
+        address.IndexOf('@') is var at and > 0 && at == address.LastIndexOf('@') && at < address.Length - 1
+        && !address.Any(c => char.IsWhiteSpace(c) || c is '<' or '>' or ',' or ';' or '?' or '"' or ':' || char.IsControl(c));
+
     /// <summary>Reads and validates the settings; null when they have errors.</summary>
     public static SiteSettings? Read(string text, string displayPath, DiagnosticList diagnostics)
     {
@@ -40,9 +49,10 @@ public static partial class SiteSettingsSchema
             if (!LanguageTag().IsMatch(language))
                 local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("language"), $"language '{language}' is not a language tag",
                     "Write a language tag such as en-GB (screen readers choose their voice by it; feeds carry it).");
-            var contact = fields.Value("contactEmail");
-            if (contact is not null && (!contact.Contains('@') || contact.Any(char.IsWhiteSpace)))
-                local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("contactEmail"), $"contactEmail '{contact}' is not an email address");
+            var contact = ContactAddress(fields.Value("contactEmail"));
+            if (contact is not null && !IsPlainAddress(contact))
+                local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("contactEmail"), $"contactEmail '{contact}' is not an email address",
+                    "Write the blog team's shared address alone, e.g. contactEmail: ppn.blog@nhs.net (the footer links it).");
             var settingsDraft = new SiteSettings(
                 Title: title ?? "",
                 Description: fields.Text("description") ?? "",

@@ -33,6 +33,23 @@ public class SiteSettingsSchemaTests
         Assert.Equal([$"site.yml:2:10: error PPN015: baseUrl '{text}' {problem} (hint: Write the published address, e.g. baseUrl: \"https://example.org/blog/\".)"],
             Read(text).Lines);
 
+    [Theory]
+    // A link's address copied from a page: the footer's link adds its own "mailto:".
+    [InlineData("mailto:ppn.blog@nhs.net", "ppn.blog@nhs.net", null)]
+    [InlineData("MAILTO: ppn.blog@nhs.net", "ppn.blog@nhs.net", null)]
+    [InlineData("ppn blog team", null, "'ppn blog team'")]
+    [InlineData("PPN blog <ppn.blog@nhs.net>", null, "'PPN blog <ppn.blog@nhs.net>'")]
+    [InlineData("a@nhs.net, b@nhs.net", null, "'a@nhs.net, b@nhs.net'")]
+    [InlineData("mailto:ppn.blog@nhs.net?subject=Blog", null, "'ppn.blog@nhs.net?subject=Blog'")]
+    public void The_contact_address_is_one_plain_address(string written, string? address, string? refused)
+    {
+        var diagnostics = new DiagnosticList();
+        var settings = SiteSettingsSchema.Read($"title: PPN blog\nbaseUrl: https://example.org/\ncontactEmail: \"{written}\"\n", "site.yml", diagnostics);
+        Assert.Equal(address, settings?.ContactEmail);
+        Assert.Equal(refused is null ? [] : [$"site.yml:3:15: error PPN015: contactEmail {refused} is not an email address (hint: Write the blog team's shared address alone, e.g. contactEmail: ppn.blog@nhs.net (the footer links it).)"],
+            diagnostics.Sorted().Select(d => d.ToString()));
+    }
+
     [Fact]
     public void Each_hashtag_that_is_not_one_word_is_reported_where_it_is()
     {
