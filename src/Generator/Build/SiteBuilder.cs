@@ -68,6 +68,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
     private ulong _sitePathsStamp;
     private IReadOnlySet<string> _invalidFiles = new HashSet<string>();
     private IReadOnlySet<string> _unpublishedPaths = new HashSet<string>();
+    private Uri? _siteAddress;
     // Kept with the site paths they were found for: a build that changes neither still fails on them.
     private IReadOnlyList<Diagnostic> _assetsOverwriting = [];
     private SiteModel? _site;
@@ -176,6 +177,8 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         // No commitments at all (PPN019) is the one cause of every link to a commitment's page failing: told once.
         if (content.Commitments.Count == 0 && content.Invalid.CommitmentSlugs.Count == 0) return Failed();
         WarnDatedFarAhead(content.Posts, now, diagnostics);
+        // The address editors copy links from: site.yml's, also when this build is published elsewhere (serve, a preview).
+        _siteAddress = content.Settings.BaseUrl;
         if (!themeChanged && EditInPlace(changes, now, diagnostics, stages) is { } edited) return edited;
 
         var settings = Effective(content.Settings);
@@ -503,7 +506,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
     private void CheckLinks(RenderedDocument document)
     {
         var found = new DiagnosticList();
-        var links = new LinkValidator(_sitePaths!.Contains, _unpublishedPaths.Contains, _invalidFiles.Contains, found);
+        var links = new LinkValidator(_sitePaths!.Contains, _unpublishedPaths.Contains, _invalidFiles.Contains, found, _siteAddress!);
         (document.Copies, document.SectionLinks) = links.Check(document.Markdown, document.Source, document.Path, document.Context);
         if (document.Content is Post { FrontMatter.Image: { } image } post) links.CheckHeaderImage(image, post.ImageLocation);
         document.LinkDiagnostics = found.Sorted();

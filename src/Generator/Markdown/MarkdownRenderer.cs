@@ -161,6 +161,10 @@ public static partial class MarkdownRenderer
                 case LinkInline { Url: { } url } link:
                     links.Add(new MarkdownLink(url, false, "", link.Line, link.Column) { HasNoText = !ShowsText(link) });
                     break;
+                // <https://…>: checked too when it is this site's own address.
+                case AutolinkInline { IsEmail: false } autolink:
+                    links.Add(new MarkdownLink(autolink.Url, false, "", autolink.Line, autolink.Column));
+                    break;
                 // In a table, "\|" writes a pipe that does not end the cell, in code too (as GitHub reads it); Markdig keeps its backslash there.
                 case CodeInline code when code.Content.Contains("\\|", StringComparison.Ordinal) && Inlines.BlockOf(code)?.Parent is Markdig.Extensions.Tables.TableCell:
                     code.Content = code.Content.Replace("\\|", "|", StringComparison.Ordinal);

@@ -14,7 +14,9 @@ namespace PPNBlog.Generator.Site;
 /// <param name="isUnpublishedPost">Whether a path is a post's page that is not published yet (a draft, or dated later).</param>
 /// <param name="isInvalidFile">Whether a content file failed validation: a link to it is left to that file's own error.</param>
 /// <param name="diagnostics">Where problems go.</param>
-public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bool> isUnpublishedPost, Func<string, bool> isInvalidFile, DiagnosticList diagnostics)
+/// <param name="siteAddress">The address the site is published at (site.yml's baseUrl): a link to it in full is checked as a page of the site.</param>
+public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bool> isUnpublishedPost, Func<string, bool> isInvalidFile, DiagnosticList diagnostics,
+    Uri siteAddress)
 {
     /// <summary>
     /// Checks the links of one body published at <paramref name="pagePath"/>, noting the files they lead to in
@@ -51,13 +53,16 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
                 && rooted.StartsWith(pagePath, StringComparison.Ordinal) && rooted.Length > pagePath.Length && !isSitePath(rooted) && !rooted.EndsWith('/')
                 ? rooted[pagePath.Length..] : null;
             if (beside is not null) kind = LinkKind.RelativeFile;
+            // A page of this site by its full address, as copied from the published site, is checked as one.
+            var fullAddressPath = kind == LinkKind.Absolute ? OwnAddressPath(link.Url) : null;
+            if (fullAddressPath is not null) kind = LinkKind.SiteRooted;
             switch (kind)
             {
                 case LinkKind.Fragment when section.Length > 0:
                     sections.Add(new SectionLink(link.Url, section, pagePath, null, location));
                     break;
                 case LinkKind.SiteRooted:
-                    if (CheckSiteAddress(link.Url, link.IsImage, location, ImageExample) is { } sitePath && section.Length > 0)
+                    if (CheckSiteAddress(link.Url, link.IsImage, location, ImageExample, fullAddressPath) is { } sitePath && section.Length > 0)
                         sections.Add(new SectionLink(link.Url, section, sitePath, null, location));
                     break;
                 case LinkKind.RelativeMarkdown when link.IsImage:
@@ -123,9 +128,14 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
     /// Checks a link or image written as a site address (<c>/posts/a-slug/</c>) against the planned site; returns the
     /// site path it leads to, or null when it leads nowhere.
     /// </summary>
-    private string? CheckSiteAddress(string url, bool isImage, SourceLocation location, string imageExample)
+    /// <param name="url">The address as written.</param>
+    /// <param name="isImage">Whether it is a picture's.</param>
+    /// <param name="location">Where it is written.</param>
+    /// <param name="imageExample">How to write a picture there, for the hint.</param>
+    /// <param name="rooted">Its path from the site's root, when it is written as a full address.</param>
+    private string? CheckSiteAddress(string url, bool isImage, SourceLocation location, string imageExample, string? rooted = null)
     {
-        var path = LinkTarget.PathPart(url).TrimStart('/');
+        var path = RequestedPath(LinkTarget.PathPart(rooted ?? url).TrimStart('/'));
         var sitePath = isSitePath(path) ? path : isSitePath(path + "/") ? path + "/" : null;
         // A page's address ends in '/' (its index.html): a browser shows it as a broken picture.
         if (isImage && sitePath is not null && (sitePath.Length == 0 || sitePath.EndsWith('/') || sitePath.EndsWith(".html", StringComparison.OrdinalIgnoreCase)))
@@ -142,6 +152,43 @@ public sealed class LinkValidator(Func<string, bool> isSitePath, Func<string, bo
         else
             diagnostics.Add(DiagnosticCode.BrokenLink, location, $"link '{url}' points at no page of the site");
         return null;
+    }
+
+    /// <summary>
+    /// The site path a browser asks for: "." and ".." segments resolved (none climbs above the site's root), and a page's
+    /// own "index.html" read as its folder (/posts/a-slug/index.html is /posts/a-slug/).
+    /// </summary>
+    private static string RequestedPath(string path)
+    {
+        if (!path.Contains('.')) return path;
+        var segments = new List<string>();
+        var parts = path.Split('/');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i] is "." or "..")
+            {
+                if (parts[i] == ".." && segments.Count > 0) segments.RemoveAt(segments.Count - 1);
+                if (i == parts.Length - 1) segments.Add("");
+            }
+            else segments.Add(parts[i]);
+        }
+        var requested = string.Join('/', segments);
+        return requested == "index.html" || requested.EndsWith("/index.html", StringComparison.Ordinal) ? requested[..^"index.html".Length] : requested;
+    }
+
+    /// <summary>
+    /// The path from the site's root ("/posts/a-slug/") of a full address on the site (https or http, at the site's host
+    /// and port, under its base path), with its query and fragment; null for any other site's address.
+    /// </summary>
+    private string? OwnAddressPath(string url)
+    {
+        if (!Uri.TryCreate(url.StartsWith("//", StringComparison.Ordinal) ? siteAddress.Scheme + ":" + url : url, UriKind.Absolute, out var address)
+            || !string.Equals(address.Host, siteAddress.Host, StringComparison.OrdinalIgnoreCase)
+            || !(address.Port == siteAddress.Port || address.IsDefaultPort && siteAddress.IsDefaultPort))
+            return null;
+        var basePath = siteAddress.AbsolutePath;
+        if (address.AbsolutePath == basePath.TrimEnd('/')) return "/" + address.Query + address.Fragment;
+        return address.AbsolutePath.StartsWith(basePath, StringComparison.Ordinal) ? "/" + address.AbsolutePath[basePath.Length..] + address.Query + address.Fragment : null;
     }
 
     private const string ImageExample = "![what it shows](photo.jpg)";
