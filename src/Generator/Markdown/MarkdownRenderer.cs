@@ -226,11 +226,9 @@ public static partial class MarkdownRenderer
         // In document order again (a stable sort: a link and the picture inside it keep theirs).
         if (rawHtmlLine is not null) links = [.. links.OrderBy(l => l.Line).ThenBy(l => l.Column)];
         if (headings is not null) Relevel(headings);
-        if (neverClosed is not null)
-        {
-            (problems ??= []).AddRange(NeverClosedProblems(neverClosed));
-            if (headings is not null) NameAgain(headings, neverClosed);
-        }
+        if (neverClosed is not null) (problems ??= []).AddRange(NeverClosedProblems(neverClosed));
+        if (headings is not null && (neverClosed is not null || headings.Exists(h => HasOtherSpaces(h, markdown))))
+            NameAgain(headings, h => HasOtherSpaces(h, markdown) || neverClosed?.Exists(t => t.Span.Start >= h.Span.Start && t.Span.Start <= h.Span.End) == true);
         if (footnotes is not null || brackets is not null) (problems ??= []).AddRange(Footnotes.Problems(footnotes, brackets, markdown));
         if (brackets is not null) (problems ??= []).AddRange(LinksAsText.Problems(brackets, markdown));
         // Markdig's own renderer cache: a renderer set up once per thread, not once per body.
@@ -268,17 +266,28 @@ public static partial class MarkdownRenderer
         foreach (var heading in headings) previous = heading.Level = Math.Min(Math.Min(6, heading.Level + down), previous + 1);
     }
 
+    /// <summary>Spaces other than ' ' (a no-break space pasted from Word, a thin space, a tab), which Markdig's ids leave out: "Our\u00A0findings" would be "ourfindings".</summary>
+    private static readonly System.Buffers.SearchValues<char> OtherSpaces = System.Buffers.SearchValues.Create("\t\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000");
+
+    private static bool HasOtherSpaces(HeadingBlock heading, string markdown) =>
+        markdown.AsSpan(heading.Span.Start, Math.Min(heading.Span.Length, markdown.Length - heading.Span.Start)).ContainsAny(OtherSpaces);
+
     /// <summary>
-    /// Gives a heading holding a tag now shown as text ("## The &lt;title&gt; element") the id its words make, as links
-    /// to it are written: Markdig named it while the tag was HTML, which it leaves out ("the--element").
+    /// Gives the headings Markdig named otherwise than their words read the id those words make, as links to them are
+    /// written: one holding a tag now shown as text ("## The &lt;title&gt; element": Markdig named it while the tag was
+    /// HTML, which it leaves out, "the--element"), or a space other than ' ', read as one.
     /// </summary>
-    private static void NameAgain(List<HeadingBlock> headings, List<HtmlInline> shownAsText)
+    private static void NameAgain(List<HeadingBlock> headings, Predicate<HeadingBlock> misnamed)
     {
         var taken = headings.Select(h => h.TryGetAttributes()?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        foreach (var heading in headings.Where(h => shownAsText.Any(t => t.Span.Start >= h.Span.Start && t.Span.Start <= h.Span.End)))
+        foreach (var heading in headings.Where(h => misnamed(h)))
         {
             if (heading.Inline is null || heading.TryGetAttributes()?.Id is not { } earlier) continue;
-            var id = LinkHelper.UrilizeAsGfm(PlainText(heading.Inline));
+            var words = PlainText(heading.Inline);
+            var id = LinkHelper.UrilizeAsGfm(words.AsSpan().ContainsAny(OtherSpaces) ? string.Create(words.Length, words, (chars, text) =>
+            {
+                for (var i = 0; i < chars.Length; i++) chars[i] = OtherSpaces.Contains(text[i]) ? ' ' : text[i];
+            }) : words);
             if (id == earlier) continue;
             taken.Remove(earlier);
             var unique = id;

@@ -111,4 +111,12 @@ public sealed class MarkdownRendererTests
         foreach (var hiding in new[] { "<iframe src=\"x\">\n\nA paragraph.\n\n</iframe>", "<IFRAME src=\"x\">\n\n<p>Hello</p>\n</iframe>", "<iframe src=\"x\">\n\n</iframes>" })
             Assert.Equal(["0:0 PPN037"], MarkdownRenderer.Render(hiding).Problems.Select(p => $"{p.Line}:{p.Column} {p.Code.Id}"));
     }
+
+    [Fact]
+    public void A_heading_with_a_no_break_space_pasted_from_word_is_named_as_its_words_read()
+    {
+        var html = MarkdownRenderer.Render("## Our\u00A0findings\n\n## Next\u2009steps\tahead\n\n## Our findings, again\n\nSee [our findings](#our-findings).").Html.ToString();
+        Assert.Equal(["our-findings", "next-steps-ahead", "our-findings-again"],
+            System.Text.RegularExpressions.Regex.Matches(html, "<h2 id=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
+    }
 }
