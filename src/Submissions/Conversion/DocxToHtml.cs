@@ -139,6 +139,9 @@ public static partial class DocxToHtml
                 {
                     case Paragraph p:
                         var heading = context.Styles.HeadingLevel(p);
+                        // A numbered heading counts in its list, as in Word: an item of it after the heading is numbered on
+                        // from the heading, the levels under the heading's started again.
+                        if (heading is not null && NumberingOf(p, context.Styles) is var (headingListId, headingLevel)) lists.CountWithoutWriting(headingListId, headingLevel);
                         var tag = heading is not null ? $"h{Math.Clamp(heading.Value + headingShift, 1, 6)}" : "p";
                         var text = Runs(p, context);
                         html.Append('<').Append(tag).Append('>').Append(text).Append("</").Append(tag).Append('>');
@@ -583,6 +586,9 @@ public static partial class DocxToHtml
             _html.Append("<li>").Append(content);
             _open[^1] = _open[^1] with { ItemOpen = true };
         }
+
+        /// <summary>Counts a paragraph of list <paramref name="id"/> that is written as something else than its item (a numbered heading).</summary>
+        public void CountWithoutWriting(int id, int level) => _counts.Count(id, level);
 
         public void CloseAll()
         {

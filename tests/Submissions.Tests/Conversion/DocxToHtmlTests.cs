@@ -226,6 +226,23 @@ public class DocxToHtmlTests
     }
 
     [Fact]
+    public void A_heading_numbered_by_a_list_counts_in_it()
+    {
+        // Word's numbered headings with list items numbered under them: 1 Aims (a, b), 2 Methods (a), then item 3.
+        var numbering = $"<w:numbering xmlns:w=\"{W}\"><w:abstractNum w:abstractNumId=\"0\">{WordDocuments.NumberingLevel(0, "decimal", 1)}{WordDocuments.NumberingLevel(1, "lowerLetter", 1)}</w:abstractNum>"
+            + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+        static string Heading(string text) => $"<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>";
+        var body = Heading("Aims") + WordDocuments.ListItem(1, 1, "Listen") + WordDocuments.ListItem(1, 1, "Act") + Heading("Methods") + WordDocuments.ListItem(1, 1, "Survey")
+            + WordDocuments.ListItem(1, 0, "Results");
+
+        var (html, _, problem, _) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("numbering", "numbering")] = numbering }), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><h2>Aims</h2><ol start=\"2\"><ol type=\"a\"><li>Listen</li><li>Act</li></ol></ol><h2>Methods</h2>"
+            + "<ol start=\"3\"><ol type=\"a\"><li>Survey</li></ol><li>Results</li></ol></body></html>", html);
+    }
+
+    [Fact]
     public void A_row_starting_or_ending_columns_in_has_empty_cells_there()
     {
         static string Cell(string text) => $"<w:tc>{WordDocuments.Paragraph(text)}</w:tc>";
