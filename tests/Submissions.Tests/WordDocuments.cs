@@ -67,8 +67,14 @@ internal static class WordDocuments
     public static string ListItem(int id, int level, string text) =>
         $"<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr><w:r><w:t>{SecurityElement.Escape(text)}</w:t></w:r></w:p>";
 
-    /// <summary>A list level of a numbering definition: numbered in <paramref name="format"/> ("decimal", "lowerLetter", "upperRoman"…) from <paramref name="start"/>.</summary>
-    public static string NumberingLevel(int level, string format, int start) => $"<w:lvl w:ilvl=\"{level}\"><w:start w:val=\"{start}\"/><w:numFmt w:val=\"{format}\"/></w:lvl>";
+    /// <summary>
+    /// A list level of a numbering definition: numbered in <paramref name="format"/> ("decimal", "lowerLetter",
+    /// "upperRoman"…) from <paramref name="start"/>, started again as <paramref name="restartAfter"/> says (Word's
+    /// w:lvlRestart: 0 never; none after any level above).
+    /// </summary>
+    public static string NumberingLevel(int level, string format, int start, int? restartAfter = null) =>
+        $"<w:lvl w:ilvl=\"{level}\"><w:start w:val=\"{start}\"/><w:numFmt w:val=\"{format}\"/>"
+        + (restartAfter is { } after ? $"<w:lvlRestart w:val=\"{after}\"/>" : "") + "</w:lvl>";
 
     private static void Write(ZipArchive zip, string name, string text)
     {

@@ -112,7 +112,7 @@ public static partial class DocxToHtml
             var notes = new Notes(main);
             var context = new Context(new Styles(main), new Dictionary<string, byte[]>(StringComparer.Ordinal), notes, []);
             var leftOut = new LeftOutReport(context.LeftOut);
-            var lists = new Lists(html, (id, level) => ListNumbering.Of(id, level, main));
+            var lists = new Lists(html, main);
             // A document with a title (Word's Title style) has its Heading 1s under it: one level down, so the title stays
             // the one heading above the others, which makes it the post's title.
             var headingShift = body.Descendants<Paragraph>().Any(p => context.Styles.HeadingLevel(p) == 0) ? 1 : 0;
@@ -139,6 +139,9 @@ public static partial class DocxToHtml
                 {
                     case Paragraph p:
                         var heading = context.Styles.HeadingLevel(p);
+                        // A numbered heading counts in its list, as in Word: an item of it after the heading is numbered on
+                        // from the heading, the levels under the heading's started again.
+                        if (heading is not null && NumberingOf(p, context.Styles) is var (headingListId, headingLevel)) lists.CountWithoutWriting(headingListId, headingLevel);
                         var tag = heading is not null ? $"h{Math.Clamp(heading.Value + headingShift, 1, 6)}" : "p";
                         var text = Runs(p, context);
                         html.Append('<').Append(tag).Append('>').Append(text).Append("</").Append(tag).Append('>');
@@ -457,14 +460,16 @@ public static partial class DocxToHtml
             level ??= numbering?.NumberingLevelReference?.Val?.Value;
         }
         // Id 0 takes a paragraph out of the list its style would put it in.
-        return id is > 0 ? (id.Value, Math.Clamp(level ?? 0, 0, 8)) : null;
+        return id is > 0 ? (id.Value, Math.Clamp(level ?? 0, 0, ListCounts.DeepestLevel)) : null;
     }
 
     /// <summary>
     /// How a list's level is numbered, from the document's numbering definitions: bullets, or numbers of an HTML list
-    /// type ("1", "a", "A", "i", "I") counted from <see cref="Start"/>.
+    /// type ("1", "a", "A", "i", "I") counted from <see cref="Start"/>; <see cref="Counter"/> is the count it shares,
+    /// <see cref="StartOverride"/> the number the list restarts it at (Word's Restart Numbering and Set Numbering
+    /// Value), and <see cref="RestartAfter"/> the level's w:lvlRestart.
     /// </summary>
-    private sealed record ListNumbering(bool Bulleted, string Type, int Start)
+    private sealed record ListNumbering(bool Bulleted, string Type, int Start, int Counter, int? StartOverride, int? RestartAfter)
     {
         /// <summary>The HTML list element: "ul" or "ol".</summary>
         public string Tag => Bulleted ? "ul" : "ol";
@@ -475,7 +480,7 @@ public static partial class DocxToHtml
 
         /// <summary>
         /// The numbering of list <paramref name="numberingId"/>'s <paramref name="level"/>: its definition's, or what the
-        /// list overrides it with (Word's Restart Numbering and Set Numbering Value write a level or a start of its own).
+        /// list overrides it with (a level of its own, a start to restart at).
         /// </summary>
         public static ListNumbering Of(int numberingId, int level, MainDocumentPart main)
         {
@@ -485,40 +490,105 @@ public static partial class DocxToHtml
             var abstractId = instance?.AbstractNumId?.Val?.Value;
             var definition = overridden?.Level ?? definitions?.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId)?
                 .Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == level);
-            if (definition?.NumberingFormat?.Val is not { } format || format.Value == NumberFormatValues.Bullet) return new(true, "1", 1);
-            var type = format.Value == NumberFormatValues.LowerLetter ? "a" : format.Value == NumberFormatValues.UpperLetter ? "A"
-                : format.Value == NumberFormatValues.LowerRoman ? "i" : format.Value == NumberFormatValues.UpperRoman ? "I" : "1";
+            // Word counts by definition: every list made from one (Continue Numbering writes another w:num over the same
+            // w:abstractNum) goes on with its numbers. A list with no definition counts alone (numbering ids are
+            // positive, so its negative id meets no definition's).
+            var counter = abstractId ?? -numberingId;
             // Word numbers from 0 to 32767; a definition without a start is numbered from 1, as documents not written by Word expect.
-            var start = overridden?.StartOverrideNumberingValue?.Val?.Value ?? definition.StartNumberingValue?.Val?.Value ?? 1;
-            return new(false, type, Math.Clamp(start, 0, 32767));
+            static int Numbered(int number) => Math.Clamp(number, 0, 32767);
+            int? startOverride = overridden?.StartOverrideNumberingValue?.Val?.Value is { } restart ? Numbered(restart) : null;
+            var format = definition?.NumberingFormat?.Val?.Value;
+            var type = format == NumberFormatValues.LowerLetter ? "a" : format == NumberFormatValues.UpperLetter ? "A"
+                : format == NumberFormatValues.LowerRoman ? "i" : format == NumberFormatValues.UpperRoman ? "I" : "1";
+            return new(format is null || format == NumberFormatValues.Bullet, type, Numbered(definition?.StartNumberingValue?.Val?.Value ?? 1), counter, startOverride,
+                definition?.LevelRestart?.Val?.Value);
         }
     }
 
     /// <summary>
-    /// Writes list paragraphs as nested HTML lists, numbered as Word numbers them: from the level's start, in its
-    /// letters or Roman numerals (<c>&lt;ol type="a"&gt;</c>); a list interrupted by a paragraph or a sub-list goes on
-    /// from where it was (<c>&lt;ol start="4"&gt;</c>), and a sub-list starts again under each item.
+    /// Word's list numbers: one count for each numbering definition and level, shared by every list made from it, so a
+    /// list interrupted by a paragraph, a table or a picture (or continued with a list of its own) goes on from where it
+    /// was. A list that restarts its level (w:startOverride) does so the first time it numbers that level; an item
+    /// starts again the levels under its own, unless a level's w:lvlRestart says otherwise.
     /// </summary>
-    private sealed class Lists(StringBuilder html, Func<int, int, ListNumbering> numberingOf)
+    private sealed class ListCounts(Func<int, int, ListNumbering> numberingOf)
     {
+        /// <summary>Word's deepest level: levels are 0 to 8.</summary>
+        public const int DeepestLevel = 8;
+
+        /// <summary>The number each definition's level gives its next item; a level not counted yet starts from its start.</summary>
+        private readonly Dictionary<(int Counter, int Level), int> _next = [];
+
+        /// <summary>The lists and levels whose start override has restarted their count.</summary>
+        private readonly HashSet<(int Id, int Level)> _restarted = [];
+
+        /// <summary>The number an item of list <paramref name="id"/> at <paramref name="level"/> would be given next, counting nothing.</summary>
+        public int Next(int id, int level)
+        {
+            var numbering = numberingOf(id, level);
+            return numbering.StartOverride is { } restart && !_restarted.Contains((id, level)) ? restart
+                : _next.GetValueOrDefault((numbering.Counter, level), numbering.Start);
+        }
+
+        /// <summary>Counts an item of list <paramref name="id"/> at <paramref name="level"/>.</summary>
+        public void Count(int id, int level)
+        {
+            var number = Next(id, level);
+            var counter = numberingOf(id, level).Counter;
+            _restarted.Add((id, level));
+            _next[(counter, level)] = number + 1;
+            for (var deeper = level + 1; deeper <= DeepestLevel; deeper++)
+                if (RestartsAfter(numberingOf(id, deeper).RestartAfter, deeper, level)) _next.Remove((counter, deeper));
+        }
+
+        /// <summary>
+        /// Whether <paramref name="level"/> starts again after an item at the higher <paramref name="used"/> level:
+        /// w:lvlRestart names (from 1) the lowest level whose items restart it; 0 is never, and none (or a level not
+        /// above it, which Word ignores) is any level above.
+        /// </summary>
+        private static bool RestartsAfter(int? restartAfter, int level, int used) =>
+            restartAfter is not { } after || after > level || (after != 0 && used < after);
+    }
+
+    /// <summary>
+    /// Writes list paragraphs as nested HTML lists, numbered as Word numbers them (<see cref="ListCounts"/>): in the
+    /// level's letters or Roman numerals (<c>&lt;ol type="a"&gt;</c>), from the first item's number when it is not 1
+    /// (<c>&lt;ol start="4"&gt;</c>); a sub-list under each item.
+    /// </summary>
+    private sealed class Lists
+    {
+        private readonly StringBuilder _html;
+        private readonly MainDocumentPart _main;
+
         /// <summary>The open lists, outermost first: each one's numbering id, element, and whether it has an item open.</summary>
         private readonly List<(int Id, string Tag, bool ItemOpen)> _open = [];
 
-        /// <summary>The items numbered so far, by list and level.</summary>
-        private readonly Dictionary<(int Id, int Level), int> _counts = [];
+        /// <summary>Each list's levels as read from the numbering definitions, read once: every item asks for the levels under its own.</summary>
+        private readonly Dictionary<(int Id, int Level), ListNumbering> _numberings = [];
+
+        private readonly ListCounts _counts;
+
+        public Lists(StringBuilder html, MainDocumentPart main)
+        {
+            _html = html;
+            _main = main;
+            _counts = new(Numbering);
+        }
 
         public void Item(int id, int level, string content)
         {
             while (_open.Count > level + 1) Close();
             // Another list at the same level (another numbering: letters after numbers, bullets) is a list of its own.
             if (_open.Count == level + 1 && _open[^1].Id != id) Close();
-            if (_open.Count == level + 1 && _open[^1].ItemOpen) html.Append("</li>");
+            if (_open.Count == level + 1 && _open[^1].ItemOpen) _html.Append("</li>");
             while (_open.Count < level + 1) Open(id, _open.Count);
-            foreach (var deeper in _counts.Keys.Where(k => k.Id == id && k.Level > level).ToList()) _counts.Remove(deeper);
-            _counts[(id, level)] = _counts.GetValueOrDefault((id, level)) + 1;
-            html.Append("<li>").Append(content);
+            _counts.Count(id, level);
+            _html.Append("<li>").Append(content);
             _open[^1] = _open[^1] with { ItemOpen = true };
         }
+
+        /// <summary>Counts a paragraph of list <paramref name="id"/> that is written as something else than its item (a numbered heading).</summary>
+        public void CountWithoutWriting(int id, int level) => _counts.Count(id, level);
 
         public void CloseAll()
         {
@@ -527,15 +597,21 @@ public static partial class DocxToHtml
 
         private void Open(int id, int level)
         {
-            var numbering = numberingOf(id, level);
-            html.Append(numbering.StartTag(numbering.Start + _counts.GetValueOrDefault((id, level))));
+            var numbering = Numbering(id, level);
+            _html.Append(numbering.StartTag(_counts.Next(id, level)));
             _open.Add((id, numbering.Tag, false));
+        }
+
+        private ListNumbering Numbering(int id, int level)
+        {
+            if (!_numberings.TryGetValue((id, level), out var numbering)) _numberings[(id, level)] = numbering = ListNumbering.Of(id, level, _main);
+            return numbering;
         }
 
         private void Close()
         {
-            if (_open[^1].ItemOpen) html.Append("</li>");
-            html.Append("</").Append(_open[^1].Tag).Append('>');
+            if (_open[^1].ItemOpen) _html.Append("</li>");
+            _html.Append("</").Append(_open[^1].Tag).Append('>');
             _open.RemoveAt(_open.Count - 1);
         }
     }

@@ -116,6 +116,33 @@ public class DocxSubmissionTests
     }
 
     [Fact]
+    public void A_list_continued_after_an_interruption_keeps_its_numbers_on_the_page()
+    {
+        // List 2 is Word's Continue Numbering of list 1 (another list over the same definition); list 3 restarts it at
+        // 10 (Set Numbering Value); list 4's letters start again under each of its items.
+        var numbering = $"<w:numbering xmlns:w=\"{W}\"><w:abstractNum w:abstractNumId=\"0\">{WordDocuments.NumberingLevel(0, "decimal", 1)}</w:abstractNum>"
+            + $"<w:abstractNum w:abstractNumId=\"1\">{WordDocuments.NumberingLevel(0, "decimal", 1)}{WordDocuments.NumberingLevel(1, "lowerLetter", 1)}</w:abstractNum>"
+            + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/></w:num>"
+            + "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"10\"/></w:lvlOverride></w:num>"
+            + "<w:num w:numId=\"4\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>";
+        var body = WordDocuments.Paragraph(Prose) + WordDocuments.Paragraph("Our top reasons people came back:") + WordDocuments.ListItem(1, 0, "Someone who had been there")
+            + WordDocuments.ListItem(1, 0, "No waiting list") + WordDocuments.Paragraph("And, continuing that list after a note from a parent:")
+            + WordDocuments.ListItem(2, 0, "Free parking") + WordDocuments.ListItem(2, 0, "Tea and biscuits") + WordDocuments.Styled("Heading2", "Our plan")
+            + WordDocuments.ListItem(1, 0, "Open on Saturdays") + WordDocuments.Paragraph("From point ten:") + WordDocuments.ListItem(3, 0, "Evaluate")
+            + WordDocuments.Paragraph("Each meeting:") + WordDocuments.ListItem(4, 0, "Welcome") + WordDocuments.ListItem(4, 1, "names") + WordDocuments.Paragraph("Then")
+            + WordDocuments.ListItem(4, 0, "Share") + WordDocuments.ListItem(4, 1, "news");
+
+        var post = Submitted(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("numbering", "numbering")] = numbering }));
+
+        Assert.Equal($"{Prose}\n\nOur top reasons people came back:\n\n1. Someone who had been there\n2. No waiting list\n\nAnd, continuing that list after a note from a parent:"
+            + "\n\n3. Free parking\n4. Tea and biscuits\n\n## Our plan\n\n5. Open on Saturdays\n\nFrom point ten:\n\n10. Evaluate\n\nEach meeting:\n\n1. Welcome\n\n   a. names"
+            + "\n\nThen\n\n2. Share\n\n   a. news", post.Body);
+        var page = MarkdownRenderer.Render(post.Body).Html.ToString();
+        Assert.Equal(["<ol>", "<ol start=\"3\">", "<ol start=\"5\">", "<ol start=\"10\">", "<ol>", "<ol type=\"a\">", "<ol start=\"2\">", "<ol type=\"a\">"],
+            System.Text.RegularExpressions.Regex.Matches(page, "<ol[^>]*>").Select(m => m.Value));
+    }
+
+    [Fact]
     public void A_table_row_starting_or_ending_columns_in_keeps_each_cell_under_its_column()
     {
         static string Cell(string text) => $"<w:tc>{WordDocuments.Paragraph(text)}</w:tc>";

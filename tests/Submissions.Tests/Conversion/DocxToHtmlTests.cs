@@ -180,7 +180,8 @@ public class DocxToHtmlTests
     public void Lists_keep_the_number_they_start_at_and_their_letters_or_roman_numerals()
     {
         // Numbers from 4; letters with Roman numerals under them; capitals restarted at C (Set Numbering Value) and a
-        // list whose own level overrides its definition's.
+        // list whose own level overrides its definition's: in its own numerals, it goes on counting the definition's
+        // list (4, 5, then VI), as only a start override restarts it.
         var numbering = $"<w:numbering xmlns:w=\"{W}\"><w:abstractNum w:abstractNumId=\"0\">{WordDocuments.NumberingLevel(0, "decimal", 4)}</w:abstractNum>"
             + $"<w:abstractNum w:abstractNumId=\"1\">{WordDocuments.NumberingLevel(0, "lowerLetter", 1)}{WordDocuments.NumberingLevel(1, "lowerRoman", 1)}</w:abstractNum>"
             + $"<w:abstractNum w:abstractNumId=\"2\">{WordDocuments.NumberingLevel(0, "upperLetter", 1)}</w:abstractNum>"
@@ -195,7 +196,50 @@ public class DocxToHtmlTests
         Assert.Null(problem);
         Assert.Equal("<html><body><ol start=\"4\"><li>Book a room</li><li>Invite families</li></ol>"
             + "<ol type=\"a\"><li>Ask patients<ol type=\"i\"><li>in clinic</li><li>online</li></ol></li><li>Train staff</li></ol><p>Then:</p>"
-            + "<ol start=\"3\" type=\"a\"><li>Review</li></ol><ol start=\"3\" type=\"A\"><li>Report</li></ol><ol type=\"I\"><li>Background</li></ol></body></html>", html);
+            + "<ol start=\"3\" type=\"a\"><li>Review</li></ol><ol start=\"3\" type=\"A\"><li>Report</li></ol><ol start=\"6\" type=\"I\"><li>Background</li></ol></body></html>", html);
+    }
+
+    [Fact]
+    public void A_list_interrupted_or_continued_by_another_of_its_numbering_goes_on_counting_as_word_does()
+    {
+        // Lists 1, 2 and 3 are made from one definition (Word's Continue Numbering writes another list over it), list 3
+        // restarting it at 1 (Restart Numbering); list 4 is another definition's, its letters never restarting under an item.
+        var numbering = $"<w:numbering xmlns:w=\"{W}\"><w:abstractNum w:abstractNumId=\"0\">{WordDocuments.NumberingLevel(0, "decimal", 1)}{WordDocuments.NumberingLevel(1, "lowerLetter", 1)}</w:abstractNum>"
+            + $"<w:abstractNum w:abstractNumId=\"1\">{WordDocuments.NumberingLevel(0, "decimal", 1)}{WordDocuments.NumberingLevel(1, "lowerLetter", 1, restartAfter: 0)}</w:abstractNum>"
+            + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/></w:num>"
+            + "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>"
+            + "<w:num w:numId=\"4\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>";
+        var table = $"<w:tbl><w:tr><w:tc>{WordDocuments.Paragraph("Cost")}</w:tc></w:tr></w:tbl>";
+        var body = WordDocuments.ListItem(1, 0, "Plan") + WordDocuments.ListItem(1, 1, "ask") + WordDocuments.ListItem(1, 1, "listen") + WordDocuments.Paragraph("A note")
+            + WordDocuments.ListItem(1, 1, "write") + WordDocuments.Styled("Heading1", "Then") + WordDocuments.ListItem(1, 0, "Do") + WordDocuments.ListItem(1, 1, "try") + table
+            + WordDocuments.ListItem(2, 0, "Review") + WordDocuments.Paragraph("Next year") + WordDocuments.ListItem(3, 0, "Begin again") + WordDocuments.Paragraph("Back to it")
+            + WordDocuments.ListItem(1, 0, "Carry on") + WordDocuments.ListItem(4, 0, "Meet") + WordDocuments.ListItem(4, 1, "agenda") + WordDocuments.ListItem(4, 0, "Follow up")
+            + WordDocuments.ListItem(4, 1, "minutes");
+
+        var (html, _, problem, _) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("numbering", "numbering")] = numbering }), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><ol><li>Plan<ol type=\"a\"><li>ask</li><li>listen</li></ol></li></ol><p>A note</p>"
+            + "<ol start=\"2\"><ol start=\"3\" type=\"a\"><li>write</li></ol></ol><h1>Then</h1><ol start=\"2\"><li>Do<ol type=\"a\"><li>try</li></ol></li></ol>"
+            + "<table><tr><td>Cost</td></tr></table><ol start=\"3\"><li>Review</li></ol><p>Next year</p><ol><li>Begin again</li></ol><p>Back to it</p>"
+            + "<ol start=\"2\"><li>Carry on</li></ol><ol><li>Meet<ol type=\"a\"><li>agenda</li></ol></li><li>Follow up<ol start=\"2\" type=\"a\"><li>minutes</li></ol></li></ol></body></html>", html);
+    }
+
+    [Fact]
+    public void A_heading_numbered_by_a_list_counts_in_it()
+    {
+        // Word's numbered headings with list items numbered under them: 1 Aims (a, b), 2 Methods (a), then item 3.
+        var numbering = $"<w:numbering xmlns:w=\"{W}\"><w:abstractNum w:abstractNumId=\"0\">{WordDocuments.NumberingLevel(0, "decimal", 1)}{WordDocuments.NumberingLevel(1, "lowerLetter", 1)}</w:abstractNum>"
+            + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+        static string Heading(string text) => $"<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>";
+        var body = Heading("Aims") + WordDocuments.ListItem(1, 1, "Listen") + WordDocuments.ListItem(1, 1, "Act") + Heading("Methods") + WordDocuments.ListItem(1, 1, "Survey")
+            + WordDocuments.ListItem(1, 0, "Results");
+
+        var (html, _, problem, _) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("numbering", "numbering")] = numbering }), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><h2>Aims</h2><ol start=\"2\"><ol type=\"a\"><li>Listen</li><li>Act</li></ol></ol><h2>Methods</h2>"
+            + "<ol start=\"3\"><ol type=\"a\"><li>Survey</li></ol><li>Results</li></ol></body></html>", html);
     }
 
     [Fact]
