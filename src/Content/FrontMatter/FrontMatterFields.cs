@@ -271,7 +271,8 @@ public sealed class FrontMatterFields
     /// </summary>
     public string? Text(string key, bool required = false, string? listHint = null, string? missingHint = null, bool oneLine = false)
     {
-        var text = Value(key, required, listHint, missingHint);
+        var text = Single(key, required, missingHint, DiagnosticCode.InvalidValue, "a single line of text",
+            node => listHint ?? QuotedListHint(key, node) ?? OneValueHint(key, node));
         if (text is null) return null;
         WarnCommentAfter(key, _entries[key].Value, list: false);
         if (oneLine && text.AsSpan().TrimEnd().IndexOfAny(LineBreaks) >= 0)
@@ -307,19 +308,38 @@ public sealed class FrontMatterFields
                     : $"To keep it, put the whole value in double quotes: {key}: {YamlText.Quoted(value + " " + comment.Text)}");
     }
 
-    /// <summary>A single value as written, for values that are not prose: a slug, a URL, a date, a number, a flag.</summary>
-    public string? Value(string key, bool required = false, string? listHint = null, string? missingHint = null)
+    /// <summary>A single value as written, for values that are not prose: a slug, a URL, a kind.</summary>
+    public string? Value(string key, bool required = false) =>
+        Single(key, required, null, DiagnosticCode.InvalidValue, "a single line of text", node => OneValueHint(key, node));
+
+    /// <summary>
+    /// The text of <paramref name="key"/>'s one value; null when it is absent or empty, or is a list or mapping, which is
+    /// reported (as <paramref name="code"/>) as not being <paramref name="expected"/>, with the hint <paramref name="hint"/> gives.
+    /// </summary>
+    private string? Single(string key, bool required, string? missingHint, DiagnosticCode code, string expected, Func<YamlNode, string?> hint)
     {
         if (!TryGet(key, required, out var node, missingHint)) return null;
         if (node is YamlScalarNode scalar) return Required(key, scalar.Value!.Trim(), required);
-        // "title: [Draft]" is a list to YAML; as text it needs quotes.
-        var written = node is YamlSequenceNode { Style: SequenceStyle.Flow } or YamlMappingNode { Style: MappingStyle.Flow } && node.Start.Line == _entries[key].Key.Start.Line
-            ? YamlText.RestOfLine(_yaml, node.Start) : null;
-        if (written is not [.., ']' or '}']) written = null;
-        Report(DiagnosticCode.InvalidValue, node, $"'{key}' should be a single line of text, not a {Shape(node)}",
-            listHint ?? (written is null ? null : $"If it is text, put it in double quotes: {key}: {YamlText.Quoted(written)}"));
+        Report(code, node, $"'{key}' should be {expected}, not a {Shape(node)}", hint(node));
         return null;
     }
+
+    /// <summary>"title: [Draft]" is a list to YAML: as text it needs quotes, which the hint gives (null for another list).</summary>
+    private string? QuotedListHint(string key, YamlNode node)
+    {
+        var written = node is YamlSequenceNode { Style: SequenceStyle.Flow } or YamlMappingNode { Style: MappingStyle.Flow } && node.Start.Line == _entries[key].Key.Start.Line
+            ? YamlText.RestOfLine(_yaml, node.Start) : null;
+        return written is [.., ']' or '}'] ? $"If it is text, put it in double quotes: {key}: {YamlText.Quoted(written)}" : null;
+    }
+
+    /// <summary>
+    /// "draft: [true]": a list of one value where a value is wanted; the hint gives that value alone, when
+    /// <paramref name="isValue"/> (if any) takes it. Null for any other list or mapping.
+    /// </summary>
+    private static string? OneValueHint(string key, YamlNode node, Func<string, bool>? isValue = null) =>
+        node is YamlSequenceNode { Children: [YamlScalarNode { Value: { } item } only] } && !IsNull(only) && (isValue?.Invoke(item.Trim()) ?? true)
+            ? $"Write it as one value, not a list: {key}: {(only.Style is ScalarStyle.Plain ? item.Trim() : YamlText.Quoted(item))}"
+            : null;
 
     /// <summary>A list of text values, accepting a single value too (<c>tags: wellbeing</c>) or several on one line (<c>tags: wellbeing, research</c>).</summary>
     public IReadOnlyList<Located> TextList(string key, bool required = false)
@@ -354,7 +374,9 @@ public sealed class FrontMatterFields
     /// <summary>A date (see <see cref="PostDate.TryParse"/>).</summary>
     public PostDate? Date(string key, bool required = false, string? missingHint = null)
     {
-        var text = Value(key, required, missingHint: missingHint);
+        // Any other list gets the code's hint, which says how dates are written.
+        var text = Single(key, required, missingHint, DiagnosticCode.InvalidDate, "a date",
+            node => OneValueHint(key, node, item => PostDate.TryParse(item, out _, out _)));
         if (text is null) return null;
         if (PostDate.TryParse(text, out var date, out var problem)) return date;
         Report(DiagnosticCode.InvalidDate, _entries[key].Value, $"'{key}': {problem}");
@@ -362,27 +384,30 @@ public sealed class FrontMatterFields
     }
 
     /// <summary>A true/false value (YAML 1.1's yes/no/on/off too, as older blogs use them).</summary>
-    public bool? Bool(string key)
-    {
-        var text = Value(key);
-        if (text is null) return null;
-        switch (text.ToLowerInvariant())
+    public bool? Bool(string key) =>
+        Typed<bool>(key, required: false, "true or false", $"Write {key}: true or {key}: false.", static text => text.ToLowerInvariant() switch
         {
-            case "true" or "yes" or "on": return true;
-            case "false" or "no" or "off": return false;
-            default:
-                Report(DiagnosticCode.InvalidValue, _entries[key].Value, $"'{key}' should be true or false, not '{text}'");
-                return null;
-        }
-    }
+            "true" or "yes" or "on" => true,
+            "false" or "no" or "off" => false,
+            _ => null,
+        });
 
-    /// <summary>A whole number.</summary>
-    public int? Int(string key, bool required = false)
+    /// <summary>A whole number; <paramref name="example"/> is one the hint gives when it is not.</summary>
+    public int? Int(string key, int example, bool required = false) =>
+        Typed<int>(key, required, "a whole number", $"Write a whole number in figures, e.g. {key}: {example}.",
+            static text => int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null);
+
+    /// <summary>
+    /// A value <paramref name="parse"/> reads from its text (null when it cannot); one that is not
+    /// <paramref name="expected"/>, however it is written (a word, a list, a mapping), is reported as such.
+    /// </summary>
+    private T? Typed<T>(string key, bool required, string expected, string hint, Func<string, T?> parse) where T : struct
     {
-        var text = Value(key, required);
+        var text = Single(key, required, null, DiagnosticCode.InvalidValue, expected,
+            node => OneValueHint(key, node, item => parse(item) is not null) ?? hint);
         if (text is null) return null;
-        if (int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value)) return value;
-        Report(DiagnosticCode.InvalidValue, _entries[key].Value, $"'{key}' should be a whole number, not '{text}'");
+        if (parse(text) is { } value) return value;
+        Report(DiagnosticCode.InvalidValue, _entries[key].Value, $"'{key}' should be {expected}, not '{text}'", hint);
         return null;
     }
 

@@ -214,6 +214,27 @@ public class PostSchemaTests
         Assert.Equal(["post.md:2:8: error PPN004: 'title' should be a single line of text, not a list (hint: If it is text, put it in double quotes: title: \"[Draft]\")"], content.Lines);
     }
 
+    [Theory]
+    // Whatever is written, a flag says it should be true or false, and a list of one value is written as that value.
+    [InlineData("draft: [true]", "post.md:11:8: error PPN004: 'draft' should be true or false, not a list (hint: Write it as one value, not a list: draft: true)")]
+    [InlineData("draft:\n  - \"no\"", "post.md:12:3: error PPN004: 'draft' should be true or false, not a list (hint: Write it as one value, not a list: draft: \"no\")")]
+    [InlineData("draft: [maybe]", "post.md:11:8: error PPN004: 'draft' should be true or false, not a list (hint: Write draft: true or draft: false.)")]
+    [InlineData("draft: {value: true}", "post.md:11:8: error PPN004: 'draft' should be true or false, not a set of 'key: value' pairs (hint: Write draft: true or draft: false.)")]
+    [InlineData("draft: maybe", "post.md:11:8: error PPN004: 'draft' should be true or false, not 'maybe' (hint: Write draft: true or draft: false.)")]
+    [InlineData("date: [2021-01-18]", "post.md:3:7: error PPN005: 'date' should be a date, not a list (hint: Write it as one value, not a list: date: 2021-01-18)")]
+    [InlineData("date: [18 January 2021]", "post.md:3:7: error PPN005: 'date' should be a date, not a list (hint: Write the date as YYYY-MM-DD (e.g. 2020-12-14) or a date-time with an offset (e.g. 2020-12-14T09:30:00+00:00).)")]
+    [InlineData("kind: [blog]", "post.md:7:7: error PPN004: 'kind' should be a single line of text, not a list (hint: Write it as one value, not a list: kind: blog)")]
+    public void A_value_of_a_type_written_as_a_list_is_told_what_it_should_be_with_a_hint_that_fixes_it(string line, string expected)
+    {
+        using var content = new TestContent();
+        var key = line[..line.IndexOf(':')];
+        var text = key == "draft" ? Valid.Replace("event: Psychological Professions Week 2020", "event: Psychological Professions Week 2020\n" + line)
+            : Valid.Replace(Valid.Split('\n').First(l => l.StartsWith(key + ":", StringComparison.Ordinal)), line);
+
+        Assert.Null(content.ReadPost(text));
+        Assert.Equal([expected], content.Lines);
+    }
+
     [Fact]
     public void Text_cut_short_by_a_yaml_comment_is_a_warning_with_the_quoted_value()
     {

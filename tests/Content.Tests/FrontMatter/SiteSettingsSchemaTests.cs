@@ -44,6 +44,17 @@ public class SiteSettingsSchemaTests
     }
 
     [Theory]
+    [InlineData("[20]", "site.yml:3:15: error PPN004: 'postsPerPage' should be a whole number, not a list (hint: Write it as one value, not a list: postsPerPage: 20)")]
+    [InlineData("twenty", "site.yml:3:15: error PPN004: 'postsPerPage' should be a whole number, not 'twenty' (hint: Write a whole number in figures, e.g. postsPerPage: 10.)")]
+    [InlineData("[twenty]", "site.yml:3:15: error PPN004: 'postsPerPage' should be a whole number, not a list (hint: Write a whole number in figures, e.g. postsPerPage: 10.)")]
+    public void Posts_per_page_that_is_no_number_is_told_so_with_a_hint_that_fixes_it(string value, string expected)
+    {
+        var diagnostics = new DiagnosticList();
+        Assert.Null(SiteSettingsSchema.Read($"title: PPN blog\nbaseUrl: https://example.org/\npostsPerPage: {value}\n", "site.yml", diagnostics));
+        Assert.Equal([expected], diagnostics.Sorted().Select(d => d.ToString()));
+    }
+
+    [Theory]
     [InlineData("en-GB", true)]
     [InlineData("cy", true)]
     [InlineData("zh-Hant-TW", true)]
