@@ -352,6 +352,8 @@ public sealed class FrontMatterFields
         {
             if (item is YamlScalarNode { Value: { } text } && !IsNull(item))
             {
+                if (node is YamlSequenceNode { Style: SequenceStyle.Block } && item is YamlScalarNode { Style: ScalarStyle.Plain } plain && item.Start.Line != item.End.Line)
+                    ReportJoinedItems(key, plain);
                 // One line of values, "a, b", is read as the list [a, b] that its writer meant.
                 var parts = node is YamlSequenceNode ? [text] : text.Split(',');
                 if (parts.Length > MaxEvents)
@@ -370,6 +372,42 @@ public sealed class FrontMatterFields
             Report(DiagnosticCode.MissingField, node, $"'{key}' needs at least one value");
         return values;
     }
+
+    /// <summary>
+    /// Reports a list item's plain text wrapped onto lines starting with '- ': their writer meant more items, but each is
+    /// indented past the item's own '-', so YAML reads it as more of the item ("anxiety - young people", a tag page of
+    /// its own, and neither tag's).
+    /// </summary>
+    private void ReportJoinedItems(string key, YamlScalarNode item)
+    {
+        var start = YamlText.OffsetOf(_yaml, item.Start);
+        if (start < 0) return;
+        var dash = _yaml.LastIndexOf('-', start - 1);
+        var itemIndent = dash - (dash == 0 ? 0 : _yaml.LastIndexOf('\n', dash - 1) + 1);
+        (int Line, int Indent, string Written)? first = null;
+        var items = 1;
+        var offset = start;
+        for (var line = (int)item.Start.Line + 1; line <= item.End.Line; line++)
+        {
+            offset = YamlText.LineEnd(_yaml, offset) + 1;
+            var written = YamlText.LineAt(_yaml, offset);
+            var indent = written.Length - written.TrimStart(' ').Length;
+            if (!written.AsSpan(indent).StartsWith("- ", StringComparison.Ordinal)) continue;
+            first ??= (line, indent, written);
+            items++;
+        }
+        if (first is not { } joined) return;
+        var more = joined.Indent - itemIndent;
+        _diagnostics.Add(DiagnosticCode.InvalidValue, new SourceLocation(_file, joined.Line + _firstLine - 1, joined.Indent + 1),
+            $"'{item.Value}' joins {Count(items, "item")} of '{key}': the line '{joined.Written}' is indented {Count(more, "space")} more than the item above it, so YAML reads it as the same item",
+            "Line the '-' up under the one above.");
+    }
+
+    /// <summary>"one space", "two items", "12 items": a count in words, as a sentence says a small one.</summary>
+    private static string Count(int count, string what) =>
+        (count is >= 0 and < 10 ? SmallNumbers[count] : count.ToString(System.Globalization.CultureInfo.InvariantCulture)) + " " + what + (count == 1 ? "" : "s");
+
+    private static readonly string[] SmallNumbers = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
     /// <summary>A date (see <see cref="PostDate.TryParse"/>).</summary>
     public PostDate? Date(string key, bool required = false, string? missingHint = null)

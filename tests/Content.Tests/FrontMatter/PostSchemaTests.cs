@@ -235,6 +235,43 @@ public class PostSchemaTests
         Assert.Equal([expected], content.Lines);
     }
 
+    [Theory]
+    [InlineData("tags:\n- anxiety\n - young people\n- schools",
+        "post.md:10:2: error PPN004: 'anxiety - young people' joins two items of 'tags': the line ' - young people' is indented one space more than the item above it, so YAML reads it as the same item (hint: Line the '-' up under the one above.)")]
+    [InlineData("tags:\n  - anxiety\n    - young people\n    - schools",
+        "post.md:10:5: error PPN004: 'anxiety - young people - schools' joins three items of 'tags': the line '    - young people' is indented two spaces more than the item above it, so YAML reads it as the same item (hint: Line the '-' up under the one above.)")]
+    [InlineData("tags:\n  -\n    anxiety\n   - young people",
+        "post.md:11:4: error PPN004: 'anxiety - young people' joins two items of 'tags': the line '   - young people' is indented one space more than the item above it, so YAML reads it as the same item (hint: Line the '-' up under the one above.)")]
+    public void A_list_item_indented_under_the_one_above_is_refused_where_it_is_as_it_would_join_two_tags(string tags, string expected)
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("tags: [letters, small-acts]", tags)));
+        Assert.Equal([expected], content.Lines);
+    }
+
+    [Fact]
+    public void A_commitment_indented_under_the_one_above_is_told_where_the_slip_is()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("commitments: [put-people-first, transform-and-innovate]", "commitments:\n- put-people-first\n - transform-and-innovate")));
+        Assert.Equal([
+            "post.md:7:3: error PPN006: unknown commitment 'put-people-first - transform-and-innovate' (hint: Known commitments: help-our-communities-to-thrive, put-people-first, transform-and-innovate.)",
+            "post.md:8:2: error PPN004: 'put-people-first - transform-and-innovate' joins two items of 'commitments': the line ' - transform-and-innovate' is indented one space more than the item above it, so YAML reads it as the same item (hint: Line the '-' up under the one above.)",
+        ], content.Lines);
+    }
+
+    [Theory]
+    [InlineData("tags: [anxiety,\n  young people, schools]", new[] { "anxiety", "young people", "schools" })]
+    [InlineData("tags:\n- children and young people's mental health -\n  a long tag\n- schools", new[] { "children and young people's mental health - a long tag", "schools" })]
+    [InlineData("tags:\n- anxiety\n- young people\n- schools", new[] { "anxiety", "young people", "schools" })]
+    public void Tags_wrapped_over_lines_without_a_dash_starting_one_are_read_as_written(string tags, string[] expected)
+    {
+        using var content = new TestContent();
+        var post = content.ReadPost(Valid.Replace("tags: [letters, small-acts]", tags));
+        Assert.Empty(content.Lines);
+        Assert.Equal(expected, post!.FrontMatter.Tags);
+    }
+
     [Fact]
     public void Text_cut_short_by_a_yaml_comment_is_a_warning_with_the_quoted_value()
     {
