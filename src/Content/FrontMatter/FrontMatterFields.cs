@@ -292,6 +292,29 @@ public sealed class FrontMatterFields
         return text;
     }
 
+    /// <summary>
+    /// A text value the site shows as it is written (a summary, on cards, in feeds, as the meta description): Markdown or
+    /// HTML in it is warned of where it starts, with the text as readers should see it.
+    /// </summary>
+    public string? PlainText(string key, bool required = false)
+    {
+        var text = Text(key, required);
+        if (text is null || PlainTextMarkup.In(text) is not { } markup) return text;
+        var location = Placement(key)?.At(markup.Index) is var (line, column) ? new SourceLocation(_file, line, column) : LocationOf(key);
+        var quoted = markup.Written.Select(w => $"'{w}'").ToList();
+        var listed = quoted.Count <= MarkupShown ? Listed(quoted) : $"{string.Join(", ", quoted.Take(MarkupShown))} and {quoted.Count - MarkupShown} more";
+        _diagnostics.Add(DiagnosticCode.MarkupInPlainText, location, $"'{key}' is shown as plain text, so readers would see {listed} as written",
+            $"Write it without Markdown or HTML: {key}: {YamlText.Quoted(markup.Plain)}");
+        return text;
+    }
+
+    /// <summary>How many pieces of markup a diagnostic quotes.</summary>
+    private const int MarkupShown = 4;
+
+    /// <summary>"'a'", "'a' and 'b'", "'a', 'b' and 'c'".</summary>
+    private static string Listed(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
+
     private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\n\r\t\v\f\u0085\u2028\u2029");
 
     private static readonly System.Buffers.SearchValues<char> DirectionControls = System.Buffers.SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");

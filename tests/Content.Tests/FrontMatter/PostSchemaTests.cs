@@ -272,6 +272,28 @@ public class PostSchemaTests
         Assert.Equal(expected, post!.FrontMatter.Tags);
     }
 
+    [Theory]
+    [InlineData("summary: \"Read *this* and [the report](https://x.org) &amp; <b>bold</b>\"",
+        "post.md:9:16: warning PPN041: 'summary' is shown as plain text, so readers would see '*this*', '[the report](https://x.org)', '&amp;', '<b>' and 1 more as written (hint: Write it without Markdown or HTML: summary: \"Read this and the report & bold\")")]
+    [InlineData("summary: >\n  Tailoring a letter,\n  **with care**.",
+        "post.md:11:3: warning PPN041: 'summary' is shown as plain text, so readers would see '**with care**' as written (hint: Write it without Markdown or HTML: summary: \"Tailoring a letter, with care.\")")]
+    public void Markdown_or_html_in_the_summary_is_a_warning_where_it_starts_with_the_plain_text(string summary, string expected)
+    {
+        using var content = new TestContent();
+        var post = content.ReadPost(Valid.Replace("summary: Tailoring a letter.", summary));
+        Assert.NotNull(post);
+        Assert.Equal([expected], content.Lines);
+    }
+
+    [Fact]
+    public void A_summary_with_symbols_that_are_plain_text_is_read_without_a_word()
+    {
+        using var content = new TestContent();
+        var post = content.ReadPost(Valid.Replace("summary: Tailoring a letter.", "summary: \"Mind & body: why 5 * 3 groups of < 18s matter\""));
+        Assert.Empty(content.Lines);
+        Assert.Equal("Mind & body: why 5 * 3 groups of < 18s matter", post!.FrontMatter.Summary);
+    }
+
     [Fact]
     public void Text_cut_short_by_a_yaml_comment_is_a_warning_with_the_quoted_value()
     {
