@@ -167,6 +167,10 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode PlaceholderLeft = new("PPN040", "Placeholder left in a post", Severity.Error,
         "Replace the words 'ppnblog new' wrote with the post's own.");
 
+    /// <summary>Markdown or HTML in a value shown as plain text (a summary): readers would see it as written.</summary>
+    public static readonly DiagnosticCode MarkupInPlainText = new("PPN041", "Markup in plain text", Severity.Warning,
+        "Write it as plain text, without Markdown or HTML: cards, feeds and search results show it as written.");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -175,6 +179,6 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
         ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile, TitleRepeated,
         UnreadFile, DatedFarAhead, HeavyImage, TagsShareAPage, LinkWithoutText, MissingSection, UnclosedTagAsText,
-        UnclosedHtmlHidesRest, FootnoteNotShown, LinkShownAsText, PlaceholderLeft,
+        UnclosedHtmlHidesRest, FootnoteNotShown, LinkShownAsText, PlaceholderLeft, MarkupInPlainText,
     ];
 }

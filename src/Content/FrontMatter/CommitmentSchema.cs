@@ -21,8 +21,8 @@ public static class CommitmentSchema
         {
             var slug = fields.FileSlug(fullPath, "commitment");
             var title = fields.Text("title", required: true, oneLine: true);
-            var order = fields.Int("order", required: true);
-            var summary = fields.Text("summary", required: true);
+            var order = fields.Int("order", example: 1, required: true);
+            var summary = fields.PlainText("summary", required: true);
             var hashtag = fields.Value("hashtag")?.TrimStart('#');
             fields.WarnUnknownKeys(Keys, "commitment");
             if (!local.HasErrors)

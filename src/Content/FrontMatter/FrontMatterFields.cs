@@ -271,7 +271,8 @@ public sealed class FrontMatterFields
     /// </summary>
     public string? Text(string key, bool required = false, string? listHint = null, string? missingHint = null, bool oneLine = false)
     {
-        var text = Value(key, required, listHint, missingHint);
+        var text = Single(key, required, missingHint, DiagnosticCode.InvalidValue, "a single line of text",
+            node => listHint ?? QuotedListHint(key, node) ?? OneValueHint(key, node));
         if (text is null) return null;
         WarnCommentAfter(key, _entries[key].Value, list: false);
         if (oneLine && text.AsSpan().TrimEnd().IndexOfAny(LineBreaks) >= 0)
@@ -291,6 +292,29 @@ public sealed class FrontMatterFields
         return text;
     }
 
+    /// <summary>
+    /// A text value the site shows as it is written (a summary, on cards, in feeds, as the meta description): Markdown or
+    /// HTML in it is warned of where it starts, with the text as readers should see it.
+    /// </summary>
+    public string? PlainText(string key, bool required = false)
+    {
+        var text = Text(key, required);
+        if (text is null || PlainTextMarkup.In(text) is not { } markup) return text;
+        var location = Placement(key)?.At(markup.Index) is var (line, column) ? new SourceLocation(_file, line, column) : LocationOf(key);
+        var quoted = markup.Written.Select(w => $"'{w}'").ToList();
+        var listed = quoted.Count <= MarkupShown ? Listed(quoted) : $"{string.Join(", ", quoted.Take(MarkupShown))} and {quoted.Count - MarkupShown} more";
+        _diagnostics.Add(DiagnosticCode.MarkupInPlainText, location, $"'{key}' is shown as plain text, so readers would see {listed} as written",
+            $"Write it without Markdown or HTML: {key}: {YamlText.Quoted(markup.Plain)}");
+        return text;
+    }
+
+    /// <summary>How many pieces of markup a diagnostic quotes.</summary>
+    private const int MarkupShown = 4;
+
+    /// <summary>"'a'", "'a' and 'b'", "'a', 'b' and 'c'".</summary>
+    private static string Listed(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
+
     private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\n\r\t\v\f\u0085\u2028\u2029");
 
     private static readonly System.Buffers.SearchValues<char> DirectionControls = System.Buffers.SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
@@ -307,19 +331,38 @@ public sealed class FrontMatterFields
                     : $"To keep it, put the whole value in double quotes: {key}: {YamlText.Quoted(value + " " + comment.Text)}");
     }
 
-    /// <summary>A single value as written, for values that are not prose: a slug, a URL, a date, a number, a flag.</summary>
-    public string? Value(string key, bool required = false, string? listHint = null, string? missingHint = null)
+    /// <summary>A single value as written, for values that are not prose: a slug, a URL, a kind.</summary>
+    public string? Value(string key, bool required = false) =>
+        Single(key, required, null, DiagnosticCode.InvalidValue, "a single line of text", node => OneValueHint(key, node));
+
+    /// <summary>
+    /// The text of <paramref name="key"/>'s one value; null when it is absent or empty, or is a list or mapping, which is
+    /// reported (as <paramref name="code"/>) as not being <paramref name="expected"/>, with the hint <paramref name="hint"/> gives.
+    /// </summary>
+    private string? Single(string key, bool required, string? missingHint, DiagnosticCode code, string expected, Func<YamlNode, string?> hint)
     {
         if (!TryGet(key, required, out var node, missingHint)) return null;
         if (node is YamlScalarNode scalar) return Required(key, scalar.Value!.Trim(), required);
-        // "title: [Draft]" is a list to YAML; as text it needs quotes.
-        var written = node is YamlSequenceNode { Style: SequenceStyle.Flow } or YamlMappingNode { Style: MappingStyle.Flow } && node.Start.Line == _entries[key].Key.Start.Line
-            ? YamlText.RestOfLine(_yaml, node.Start) : null;
-        if (written is not [.., ']' or '}']) written = null;
-        Report(DiagnosticCode.InvalidValue, node, $"'{key}' should be a single line of text, not a {Shape(node)}",
-            listHint ?? (written is null ? null : $"If it is text, put it in double quotes: {key}: {YamlText.Quoted(written)}"));
+        Report(code, node, $"'{key}' should be {expected}, not a {Shape(node)}", hint(node));
         return null;
     }
+
+    /// <summary>"title: [Draft]" is a list to YAML: as text it needs quotes, which the hint gives (null for another list).</summary>
+    private string? QuotedListHint(string key, YamlNode node)
+    {
+        var written = node is YamlSequenceNode { Style: SequenceStyle.Flow } or YamlMappingNode { Style: MappingStyle.Flow } && node.Start.Line == _entries[key].Key.Start.Line
+            ? YamlText.RestOfLine(_yaml, node.Start) : null;
+        return written is [.., ']' or '}'] ? $"If it is text, put it in double quotes: {key}: {YamlText.Quoted(written)}" : null;
+    }
+
+    /// <summary>
+    /// "draft: [true]": a list of one value where a value is wanted; the hint gives that value alone, when
+    /// <paramref name="isValue"/> (if any) takes it. Null for any other list or mapping.
+    /// </summary>
+    private static string? OneValueHint(string key, YamlNode node, Func<string, bool>? isValue = null) =>
+        node is YamlSequenceNode { Children: [YamlScalarNode { Value: { } item } only] } && !IsNull(only) && (isValue?.Invoke(item.Trim()) ?? true)
+            ? $"Write it as one value, not a list: {key}: {(only.Style is ScalarStyle.Plain ? item.Trim() : YamlText.Quoted(item))}"
+            : null;
 
     /// <summary>A list of text values, accepting a single value too (<c>tags: wellbeing</c>) or several on one line (<c>tags: wellbeing, research</c>).</summary>
     public IReadOnlyList<Located> TextList(string key, bool required = false)
@@ -332,6 +375,8 @@ public sealed class FrontMatterFields
         {
             if (item is YamlScalarNode { Value: { } text } && !IsNull(item))
             {
+                if (node is YamlSequenceNode { Style: SequenceStyle.Block } && item is YamlScalarNode { Style: ScalarStyle.Plain } plain && item.Start.Line != item.End.Line)
+                    ReportJoinedItems(key, plain);
                 // One line of values, "a, b", is read as the list [a, b] that its writer meant.
                 var parts = node is YamlSequenceNode ? [text] : text.Split(',');
                 if (parts.Length > MaxEvents)
@@ -351,10 +396,48 @@ public sealed class FrontMatterFields
         return values;
     }
 
+    /// <summary>
+    /// Reports a list item's plain text wrapped onto lines starting with '- ': their writer meant more items, but each is
+    /// indented past the item's own '-', so YAML reads it as more of the item ("anxiety - young people", a tag page of
+    /// its own, and neither tag's).
+    /// </summary>
+    private void ReportJoinedItems(string key, YamlScalarNode item)
+    {
+        var start = YamlText.OffsetOf(_yaml, item.Start);
+        if (start < 0) return;
+        var dash = _yaml.LastIndexOf('-', start - 1);
+        var itemIndent = dash - (dash == 0 ? 0 : _yaml.LastIndexOf('\n', dash - 1) + 1);
+        (int Line, int Indent, string Written)? first = null;
+        var items = 1;
+        var offset = start;
+        for (var line = (int)item.Start.Line + 1; line <= item.End.Line; line++)
+        {
+            offset = YamlText.LineEnd(_yaml, offset) + 1;
+            var written = YamlText.LineAt(_yaml, offset);
+            var indent = written.Length - written.TrimStart(' ').Length;
+            if (!written.AsSpan(indent).StartsWith("- ", StringComparison.Ordinal)) continue;
+            first ??= (line, indent, written);
+            items++;
+        }
+        if (first is not { } joined) return;
+        var more = joined.Indent - itemIndent;
+        _diagnostics.Add(DiagnosticCode.InvalidValue, new SourceLocation(_file, joined.Line + _firstLine - 1, joined.Indent + 1),
+            $"'{item.Value}' joins {Count(items, "item")} of '{key}': the line '{joined.Written}' is indented {Count(more, "space")} more than the item above it, so YAML reads it as the same item",
+            "Line the '-' up under the one above.");
+    }
+
+    /// <summary>"one space", "two items", "12 items": a count in words, as a sentence says a small one.</summary>
+    private static string Count(int count, string what) =>
+        (count is >= 0 and < 10 ? SmallNumbers[count] : count.ToString(System.Globalization.CultureInfo.InvariantCulture)) + " " + what + (count == 1 ? "" : "s");
+
+    private static readonly string[] SmallNumbers = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
     /// <summary>A date (see <see cref="PostDate.TryParse"/>).</summary>
     public PostDate? Date(string key, bool required = false, string? missingHint = null)
     {
-        var text = Value(key, required, missingHint: missingHint);
+        // Any other list gets the code's hint, which says how dates are written.
+        var text = Single(key, required, missingHint, DiagnosticCode.InvalidDate, "a date",
+            node => OneValueHint(key, node, item => PostDate.TryParse(item, out _, out _)));
         if (text is null) return null;
         if (PostDate.TryParse(text, out var date, out var problem)) return date;
         Report(DiagnosticCode.InvalidDate, _entries[key].Value, $"'{key}': {problem}");
@@ -362,27 +445,30 @@ public sealed class FrontMatterFields
     }
 
     /// <summary>A true/false value (YAML 1.1's yes/no/on/off too, as older blogs use them).</summary>
-    public bool? Bool(string key)
-    {
-        var text = Value(key);
-        if (text is null) return null;
-        switch (text.ToLowerInvariant())
+    public bool? Bool(string key) =>
+        Typed<bool>(key, required: false, "true or false", $"Write {key}: true or {key}: false.", static text => text.ToLowerInvariant() switch
         {
-            case "true" or "yes" or "on": return true;
-            case "false" or "no" or "off": return false;
-            default:
-                Report(DiagnosticCode.InvalidValue, _entries[key].Value, $"'{key}' should be true or false, not '{text}'");
-                return null;
-        }
-    }
+            "true" or "yes" or "on" => true,
+            "false" or "no" or "off" => false,
+            _ => null,
+        });
 
-    /// <summary>A whole number.</summary>
-    public int? Int(string key, bool required = false)
+    /// <summary>A whole number; <paramref name="example"/> is one the hint gives when it is not.</summary>
+    public int? Int(string key, int example, bool required = false) =>
+        Typed<int>(key, required, "a whole number", $"Write a whole number in figures, e.g. {key}: {example}.",
+            static text => int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null);
+
+    /// <summary>
+    /// A value <paramref name="parse"/> reads from its text (null when it cannot); one that is not
+    /// <paramref name="expected"/>, however it is written (a word, a list, a mapping), is reported as such.
+    /// </summary>
+    private T? Typed<T>(string key, bool required, string expected, string hint, Func<string, T?> parse) where T : struct
     {
-        var text = Value(key, required);
+        var text = Single(key, required, null, DiagnosticCode.InvalidValue, expected,
+            node => OneValueHint(key, node, item => parse(item) is not null) ?? hint);
         if (text is null) return null;
-        if (int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value)) return value;
-        Report(DiagnosticCode.InvalidValue, _entries[key].Value, $"'{key}' should be a whole number, not '{text}'");
+        if (parse(text) is { } value) return value;
+        Report(DiagnosticCode.InvalidValue, _entries[key].Value, $"'{key}' should be {expected}, not '{text}'", hint);
         return null;
     }
 

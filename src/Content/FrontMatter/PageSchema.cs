@@ -20,7 +20,7 @@ public static class PageSchema
         {
             var slug = fields.FileSlug(fullPath, "page");
             var title = fields.Text("title", required: true, oneLine: true);
-            var summary = fields.Text("summary");
+            var summary = fields.PlainText("summary");
             fields.WarnUnknownKeys(Keys, "page");
             if (string.IsNullOrWhiteSpace(block.Body))
                 local.Add(DiagnosticCode.EmptyPost, new SourceLocation(displayPath, block.BodyFirstLine, 1), "the page has no text after its front matter");

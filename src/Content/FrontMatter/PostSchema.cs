@@ -128,7 +128,7 @@ public static class PostSchema
             Commitments = commitments.Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList(),
             Kind = kind ?? PostKind.Blog,
             Tags = tags.Select(t => t.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-            Summary = fields.Text("summary"),
+            Summary = fields.PlainText("summary"),
             Image = image,
             ImageAlt = imageAlt,
             Slug = slugText,

@@ -37,7 +37,7 @@ public static partial class SiteSettingsSchema
             if (baseUrlText is not null && !TryParseBaseUrl(baseUrlText, out baseUrl, out var problem))
                 local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("baseUrl"), $"baseUrl '{baseUrlText}' {problem}",
                     "Write the published address, e.g. baseUrl: \"https://example.org/blog/\".");
-            var postsPerPage = fields.Int("postsPerPage") ?? 10;
+            var postsPerPage = fields.Int("postsPerPage", example: 10) ?? 10;
             if (postsPerPage is < 1 or > 100)
                 local.Add(DiagnosticCode.InvalidSiteSettings, fields.LocationOf("postsPerPage"), $"postsPerPage must be between 1 and 100, not {postsPerPage}",
                     "Give a number of posts from 1 to 100, e.g. postsPerPage: 10.");

@@ -37,10 +37,13 @@ public sealed class TextPlacement
     }
 
     /// <summary>The file's 1-based line and column where the value's 0-based <paramref name="line"/> and <paramref name="column"/> are written.</summary>
-    public (int Line, int Column) At(int line, int column)
+    public (int Line, int Column) At(int line, int column) =>
+        At(_valueLineStarts[Math.Clamp(line, 0, _valueLineStarts.Count - 1)] + Math.Max(0, column));
+
+    /// <summary>The file's 1-based line and column where the value's character at <paramref name="valueOffset"/> is written.</summary>
+    public (int Line, int Column) At(int valueOffset)
     {
-        var valueOffset = _valueLineStarts[Math.Clamp(line, 0, _valueLineStarts.Count - 1)] + Math.Max(0, column);
-        var offset = _yamlOffsets[Math.Min(valueOffset, _yamlOffsets.Length - 1)];
+        var offset = _yamlOffsets[Math.Clamp(valueOffset, 0, _yamlOffsets.Length - 1)];
         return (YamlText.LineOf(_yaml, offset) + _firstLine - 1, YamlText.ColumnOf(_yaml, offset));
     }
 

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using AngleSharp.Html;
-using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using AngleSharp.Html.Parser.Tokens.Struct;
 using AngleSharp.Text;
@@ -16,16 +14,10 @@ namespace PPNBlog.Generator.Markdown;
 /// </summary>
 public static class RawHtml
 {
-    /// <summary>Tag names seen so far, and whether each is an element of HTML (AngleSharp knows every one).</summary>
-    private static readonly ConcurrentDictionary<string, bool> KnownNames = new(StringComparer.OrdinalIgnoreCase) { ["svg"] = true, ["math"] = true };
-
     private static readonly HashSet<string> RemovedWhole = new(StringComparer.Ordinal)
     {
         "script", "style", "template", "textarea", "noscript", "title", "xmp", "iframe", "noembed", "noframes", "svg", "math", "form", "object",
     };
-
-    private static readonly Lock DocumentLock = new();
-    private static readonly IHtmlDocument Document = new HtmlParser().ParseDocument("");
 
     /// <summary>
     /// Replaces inline "tags" that name no HTML element with their text: the sanitiser would remove such an element
@@ -33,7 +25,7 @@ public static class RawHtml
     /// </summary>
     public static void KeepNonElementsAsText(HtmlInline inline)
     {
-        if (TagName(inline.Tag) is not { } name || IsHtmlElement(name)) return;
+        if (TagName(inline.Tag) is not { } name || HtmlElements.IsElement(name)) return;
         ShowAsText(inline);
     }
 
@@ -158,7 +150,7 @@ public static class RawHtml
     /// writer meant the element's name as text.
     /// </summary>
     public static bool IsNeverClosed(HtmlInline inline, TagMatching tags) =>
-        !inline.Tag.StartsWith("</", StringComparison.Ordinal) && TagName(inline.Tag) is { } name && !MayStayOpen.Contains(name) && IsHtmlElement(name)
+        !inline.Tag.StartsWith("</", StringComparison.Ordinal) && TagName(inline.Tag) is { } name && !MayStayOpen.Contains(name) && HtmlElements.IsElement(name)
         && tags.IsUnclosed(inline.Span.Start);
 
     /// <summary>
@@ -298,11 +290,4 @@ public static class RawHtml
         while (end < tag.Length && (char.IsAsciiLetterOrDigit(tag[end]) || tag[end] == '-')) end++;
         return end > start && char.IsAsciiLetter(tag[start]) ? tag[start..end].ToString() : null;
     }
-
-    private static bool IsHtmlElement(string name) => KnownNames.GetOrAdd(name, static n =>
-    {
-        // A custom element (a hyphen in its name) is HTML too; the sanitiser removes it, with a warning.
-        if (n.Contains('-')) return true;
-        lock (DocumentLock) return Document.CreateElement(n) is not IHtmlUnknownElement;
-    });
 }

@@ -214,6 +214,86 @@ public class PostSchemaTests
         Assert.Equal(["post.md:2:8: error PPN004: 'title' should be a single line of text, not a list (hint: If it is text, put it in double quotes: title: \"[Draft]\")"], content.Lines);
     }
 
+    [Theory]
+    // Whatever is written, a flag says it should be true or false, and a list of one value is written as that value.
+    [InlineData("draft: [true]", "post.md:11:8: error PPN004: 'draft' should be true or false, not a list (hint: Write it as one value, not a list: draft: true)")]
+    [InlineData("draft:\n  - \"no\"", "post.md:12:3: error PPN004: 'draft' should be true or false, not a list (hint: Write it as one value, not a list: draft: \"no\")")]
+    [InlineData("draft: [maybe]", "post.md:11:8: error PPN004: 'draft' should be true or false, not a list (hint: Write draft: true or draft: false.)")]
+    [InlineData("draft: {value: true}", "post.md:11:8: error PPN004: 'draft' should be true or false, not a set of 'key: value' pairs (hint: Write draft: true or draft: false.)")]
+    [InlineData("draft: maybe", "post.md:11:8: error PPN004: 'draft' should be true or false, not 'maybe' (hint: Write draft: true or draft: false.)")]
+    [InlineData("date: [2021-01-18]", "post.md:3:7: error PPN005: 'date' should be a date, not a list (hint: Write it as one value, not a list: date: 2021-01-18)")]
+    [InlineData("date: [18 January 2021]", "post.md:3:7: error PPN005: 'date' should be a date, not a list (hint: Write the date as YYYY-MM-DD (e.g. 2020-12-14) or a date-time with an offset (e.g. 2020-12-14T09:30:00+00:00).)")]
+    [InlineData("kind: [blog]", "post.md:7:7: error PPN004: 'kind' should be a single line of text, not a list (hint: Write it as one value, not a list: kind: blog)")]
+    public void A_value_of_a_type_written_as_a_list_is_told_what_it_should_be_with_a_hint_that_fixes_it(string line, string expected)
+    {
+        using var content = new TestContent();
+        var key = line[..line.IndexOf(':')];
+        var text = key == "draft" ? Valid.Replace("event: Psychological Professions Week 2020", "event: Psychological Professions Week 2020\n" + line)
+            : Valid.Replace(Valid.Split('\n').First(l => l.StartsWith(key + ":", StringComparison.Ordinal)), line);
+
+        Assert.Null(content.ReadPost(text));
+        Assert.Equal([expected], content.Lines);
+    }
+
+    [Theory]
+    [InlineData("tags:\n- anxiety\n - young people\n- schools",
+        "post.md:10:2: error PPN004: 'anxiety - young people' joins two items of 'tags': the line ' - young people' is indented one space more than the item above it, so YAML reads it as the same item (hint: Line the '-' up under the one above.)")]
+    [InlineData("tags:\n  - anxiety\n    - young people\n    - schools",
+        "post.md:10:5: error PPN004: 'anxiety - young people - schools' joins three items of 'tags': the line '    - young people' is indented two spaces more than the item above it, so YAML reads it as the same item (hint: Line the '-' up under the one above.)")]
+    [InlineData("tags:\n  -\n    anxiety\n   - young people",
+        "post.md:11:4: error PPN004: 'anxiety - young people' joins two items of 'tags': the line '   - young people' is indented one space more than the item above it, so YAML reads it as the same item (hint: Line the '-' up under the one above.)")]
+    public void A_list_item_indented_under_the_one_above_is_refused_where_it_is_as_it_would_join_two_tags(string tags, string expected)
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("tags: [letters, small-acts]", tags)));
+        Assert.Equal([expected], content.Lines);
+    }
+
+    [Fact]
+    public void A_commitment_indented_under_the_one_above_is_told_where_the_slip_is()
+    {
+        using var content = new TestContent();
+        Assert.Null(content.ReadPost(Valid.Replace("commitments: [put-people-first, transform-and-innovate]", "commitments:\n- put-people-first\n - transform-and-innovate")));
+        Assert.Equal([
+            "post.md:7:3: error PPN006: unknown commitment 'put-people-first - transform-and-innovate' (hint: Known commitments: help-our-communities-to-thrive, put-people-first, transform-and-innovate.)",
+            "post.md:8:2: error PPN004: 'put-people-first - transform-and-innovate' joins two items of 'commitments': the line ' - transform-and-innovate' is indented one space more than the item above it, so YAML reads it as the same item (hint: Line the '-' up under the one above.)",
+        ], content.Lines);
+    }
+
+    [Theory]
+    [InlineData("tags: [anxiety,\n  young people, schools]", new[] { "anxiety", "young people", "schools" })]
+    [InlineData("tags:\n- children and young people's mental health -\n  a long tag\n- schools", new[] { "children and young people's mental health - a long tag", "schools" })]
+    [InlineData("tags:\n- anxiety\n- young people\n- schools", new[] { "anxiety", "young people", "schools" })]
+    public void Tags_wrapped_over_lines_without_a_dash_starting_one_are_read_as_written(string tags, string[] expected)
+    {
+        using var content = new TestContent();
+        var post = content.ReadPost(Valid.Replace("tags: [letters, small-acts]", tags));
+        Assert.Empty(content.Lines);
+        Assert.Equal(expected, post!.FrontMatter.Tags);
+    }
+
+    [Theory]
+    [InlineData("summary: \"Read *this* and [the report](https://x.org) &amp; <b>bold</b>\"",
+        "post.md:9:16: warning PPN041: 'summary' is shown as plain text, so readers would see '*this*', '[the report](https://x.org)', '&amp;', '<b>' and 1 more as written (hint: Write it without Markdown or HTML: summary: \"Read this and the report & bold\")")]
+    [InlineData("summary: >\n  Tailoring a letter,\n  **with care**.",
+        "post.md:11:3: warning PPN041: 'summary' is shown as plain text, so readers would see '**with care**' as written (hint: Write it without Markdown or HTML: summary: \"Tailoring a letter, with care.\")")]
+    public void Markdown_or_html_in_the_summary_is_a_warning_where_it_starts_with_the_plain_text(string summary, string expected)
+    {
+        using var content = new TestContent();
+        var post = content.ReadPost(Valid.Replace("summary: Tailoring a letter.", summary));
+        Assert.NotNull(post);
+        Assert.Equal([expected], content.Lines);
+    }
+
+    [Fact]
+    public void A_summary_with_symbols_that_are_plain_text_is_read_without_a_word()
+    {
+        using var content = new TestContent();
+        var post = content.ReadPost(Valid.Replace("summary: Tailoring a letter.", "summary: \"Mind & body: why 5 * 3 groups of < 18s matter\""));
+        Assert.Empty(content.Lines);
+        Assert.Equal("Mind & body: why 5 * 3 groups of < 18s matter", post!.FrontMatter.Summary);
+    }
+
     [Fact]
     public void Text_cut_short_by_a_yaml_comment_is_a_warning_with_the_quoted_value()
     {

@@ -61,6 +61,28 @@ public class SiteSettingsSchemaTests
     }
 
     [Theory]
+    [InlineData("[20]", "site.yml:3:15: error PPN004: 'postsPerPage' should be a whole number, not a list (hint: Write it as one value, not a list: postsPerPage: 20)")]
+    [InlineData("twenty", "site.yml:3:15: error PPN004: 'postsPerPage' should be a whole number, not 'twenty' (hint: Write a whole number in figures, e.g. postsPerPage: 10.)")]
+    [InlineData("[twenty]", "site.yml:3:15: error PPN004: 'postsPerPage' should be a whole number, not a list (hint: Write a whole number in figures, e.g. postsPerPage: 10.)")]
+    public void Posts_per_page_that_is_no_number_is_told_so_with_a_hint_that_fixes_it(string value, string expected)
+    {
+        var diagnostics = new DiagnosticList();
+        Assert.Null(SiteSettingsSchema.Read($"title: PPN blog\nbaseUrl: https://example.org/\npostsPerPage: {value}\n", "site.yml", diagnostics));
+        Assert.Equal([expected], diagnostics.Sorted().Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void A_hashtag_indented_under_the_one_above_is_refused_where_it_is()
+    {
+        var diagnostics = new DiagnosticList();
+        Assert.Null(SiteSettingsSchema.Read("title: PPN blog\nbaseUrl: https://example.org/\nhashtags:\n  - PPNWeek\n   - PPW2025\n", "site.yml", diagnostics));
+        Assert.Equal([
+            "site.yml:4:5: error PPN015: hashtag 'PPNWeek - PPW2025' is not one word of letters, digits or _ (hint: Write each as one word of 3 to 61 characters, e.g. PPNWeek.)",
+            "site.yml:5:4: error PPN004: 'PPNWeek - PPW2025' joins two items of 'hashtags': the line '   - PPW2025' is indented one space more than the item above it, so YAML reads it as the same item (hint: Line the '-' up under the one above.)",
+        ], diagnostics.Sorted().Select(d => d.ToString()));
+    }
+
+    [Theory]
     [InlineData("en-GB", true)]
     [InlineData("cy", true)]
     [InlineData("zh-Hant-TW", true)]

@@ -208,7 +208,7 @@ public sealed class IncrementalBuildTests : IDisposable
 
         Assert.False(failed.Succeeded);
         Assert.Equal(["PPN030 the file is never read: posts are files ending '.md', and this one ends '.md.txt'"],
-            failed.Diagnostics.Select(d => $"{d.Code.Id} {d.Message}"));
+            failed.Diagnostics.Where(d => d.IsError).Select(d => $"{d.Code.Id} {d.Message}"));
         var renamed = Path.ChangeExtension(Path.ChangeExtension(misnamed, null), ".md");
         File.Move(misnamed, renamed);
         var result = builder.Build(ChangeSet.Of([misnamed, renamed]));
