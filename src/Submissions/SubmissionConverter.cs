@@ -258,7 +258,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             Kind = PostKind.Blog,
             Tags = (lines.Values.GetValueOrDefault("tags") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Concat(lines.MarkerTags).Select(t => senderAddress.FromText(SingleLine.From(t))).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(10).ToList(),
-            Summary = NullIfEmpty(senderAddress.FromText(SingleLine.From(lines.Values.GetValueOrDefault("summary")))),
+            // The site shows a summary as plain text: "[excerpt]" taken from the email's Markdown keeps its words, not its markup.
+            Summary = NullIfEmpty(senderAddress.FromText(SingleLine.From(lines.Values.GetValueOrDefault("summary") is { } summary ? PlainTextMarkup.In(summary)?.Plain ?? summary : null))),
         };
         // Attachment names reach the pull request and the summary as well.
         warnings = [.. warnings.Select(senderAddress.FromText)];

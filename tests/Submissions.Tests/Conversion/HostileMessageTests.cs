@@ -187,6 +187,13 @@ public class HostileMessageTests
     }
 
     [Fact]
+    public void A_summary_marked_in_the_email_keeps_its_words_without_their_markup()
+    {
+        var post = ConvertFile(Message("Markers", "[excerpt]A **short** summary of [the post](https://example.org/post) &amp; more.[/excerpt]\n\n" + Prose)).Post!;
+        Assert.Equal("A short summary of the post & more.", post.FrontMatter.Summary);
+    }
+
+    [Fact]
     public void Wordpress_markers_set_tags_and_summary_and_end_the_post()
     {
         var post = ConvertFile(Message("Markers", "[excerpt]A short summary of the post.[/excerpt]\n\n" + Prose + " [tags research, co-production]\n\n[end]\n\nThis is not part of the post.")).Post!;
