@@ -167,6 +167,10 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode PlaceholderLeft = new("PPN040", "Placeholder left in a post", Severity.Error,
         "Replace the words 'ppnblog new' wrote with the post's own.");
 
+    /// <summary>Markup of Pandoc, Quarto or kramdown that the site does not use (a callout's ':::' fence, '{.class}', '{: .lead}'): left out, its words kept.</summary>
+    public static readonly DiagnosticCode ForeignMarkupLeftOut = new("PPN041", "Markup of another Markdown tool left out", Severity.Warning,
+        "Delete the markup: the site shows every post in its own style. The words around it are kept.");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -175,6 +179,6 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
         ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile, TitleRepeated,
         UnreadFile, DatedFarAhead, HeavyImage, TagsShareAPage, LinkWithoutText, MissingSection, UnclosedTagAsText,
-        UnclosedHtmlHidesRest, FootnoteNotShown, LinkShownAsText, PlaceholderLeft,
+        UnclosedHtmlHidesRest, FootnoteNotShown, LinkShownAsText, PlaceholderLeft, ForeignMarkupLeftOut,
     ];
 }
