@@ -171,6 +171,10 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode MarkupInPlainText = new("PPN041", "Markup in plain text", Severity.Warning,
         "Write it as plain text, without Markdown or HTML: cards, feeds and search results show it as written.");
 
+    /// <summary>Markup of Pandoc, Quarto or kramdown that the site does not use (a callout's ':::' fence, '{.class}', '{: .lead}'): left out, its words kept.</summary>
+    public static readonly DiagnosticCode ForeignMarkupLeftOut = new("PPN042", "Markup of another Markdown tool left out", Severity.Warning,
+        "Delete the markup: the site shows every post in its own style. The words around it are kept.");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -179,6 +183,6 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
         TemplateError, UnsafeHtmlRemoved, MissingAltText, MissingInput, SymbolicLink, UnrenderableBody, SearchNotIndexed,
         ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile, TitleRepeated,
         UnreadFile, DatedFarAhead, HeavyImage, TagsShareAPage, LinkWithoutText, MissingSection, UnclosedTagAsText,
-        UnclosedHtmlHidesRest, FootnoteNotShown, LinkShownAsText, PlaceholderLeft, MarkupInPlainText,
+        UnclosedHtmlHidesRest, FootnoteNotShown, LinkShownAsText, PlaceholderLeft, MarkupInPlainText, ForeignMarkupLeftOut,
     ];
 }

@@ -91,6 +91,12 @@ public sealed partial class BodyEdits(Site.SiteUrls urls)
     public const string FootnoteReferenceClass = "footnote-ref";
 
     /// <summary>
+    /// The class of the block a fenced div's blocks are written in (Quarto's callout, <see cref="Markdown.PandocMarkup"/>):
+    /// an aside such as "This code no longer runs", so its paragraphs are not the post's opening words.
+    /// </summary>
+    public const string FencedDivClass = "ppn-fenced-div";
+
+    /// <summary>
     /// Class of the link added at the end of each h2–h4 with an id. It holds no text: the site's stylesheet shows its "#"
     /// on hover, so feeds and the content API, read without that stylesheet, show the heading's words alone.
     /// </summary>

@@ -69,8 +69,10 @@ public sealed class DomRewriter(BodyEdits edits)
         {
             switch (element.LocalName)
             {
-                // The first paragraph with words: a post often opens with a picture, alone in its paragraph.
-                case "p" when opening is null && ProseText(element) is var prose && !string.IsNullOrWhiteSpace(prose):
+                // The first paragraph with words: a post often opens with a picture, alone in its paragraph, or an aside
+                // in a fenced div (a callout: "This code no longer runs").
+                case "p" when opening is null && element.Closest($"div.{BodyEdits.FencedDivClass}") is null
+                              && ProseText(element) is var prose && !string.IsNullOrWhiteSpace(prose):
                     opening = prose;
                     break;
                 case "a" when element.HasAttribute("href"): links.Add(element); break;

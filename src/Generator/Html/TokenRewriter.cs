@@ -77,6 +77,8 @@ public sealed class TokenRewriter(BodyEdits edits)
         var inFootnoteReference = false;
         // The notes at the end (Markdig's div.footnotes) are no opening: their depth in the open elements while inside.
         var footnotesDepth = -1;
+        // Nor is a fenced div's paragraph (a callout: "This code no longer runs"), while its depth is set.
+        var fencedDivDepth = -1;
         var removed = new List<RemovedHtml>();
         List<string>? ids = null;
         while (true)
@@ -140,7 +142,10 @@ public sealed class TokenRewriter(BodyEdits edits)
                         case "div" when footnotesDepth < 0 && attributes.Get("class") == BodyEdits.FootnotesClass:
                             footnotesDepth = open.Count;
                             break;
-                        case "p" when paragraph is null && footnotesDepth < 0:
+                        case "div" when fencedDivDepth < 0 && attributes.Get("class") == BodyEdits.FencedDivClass:
+                            fencedDivDepth = open.Count;
+                            break;
+                        case "p" when paragraph is null && footnotesDepth < 0 && fencedDivDepth < 0:
                             paragraph = new StringBuilder();
                             paragraphDepth = open.Count;
                             break;
@@ -154,6 +159,7 @@ public sealed class TokenRewriter(BodyEdits edits)
                     if (!token.Name.Memory.Span.SequenceEqual(parent)) return null;
                     open.RemoveAt(open.Count - 1);
                     if (open.Count == footnotesDepth) footnotesDepth = -1;
+                    if (open.Count == fencedDivDepth) fencedDivDepth = -1;
                     if (parent == "a") inLink = inFootnoteReference = false;
                     if (parent == "p" && paragraphDepth == open.Count)
                     {

@@ -1,6 +1,7 @@
 using Markdig;
 using Markdig.Helpers;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.CustomContainers;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.MediaLinks;
 using Markdig.Extensions.SmartyPants;
@@ -19,7 +20,8 @@ public static partial class MarkdownRenderer
 
     /// <summary>
     /// Tables, footnotes, figures, GitHub-style heading ids, media links (event recordings on YouTube/Vimeo become
-    /// embeds), smart quotes, bare-URL links and strikethrough: what contributors write, nothing that runs code.
+    /// embeds), smart quotes, bare-URL links and strikethrough: what contributors write, nothing that runs code. Pandoc's
+    /// and Quarto's fenced divs and heading attributes are read so as not to be shown as text (PandocMarkup).
     /// </summary>
     public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -35,6 +37,7 @@ public static partial class MarkdownRenderer
         // inserted), and "2^3 to 4^5" is text again after parsing. <sub> and <mark> are written as HTML.
         .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough | Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Superscript)
         .Use<LetterLists>()
+        .Use<PandocMarkup>()
         .Build();
 
     /// <summary>
@@ -125,6 +128,8 @@ public static partial class MarkdownRenderer
         List<FootnoteLink>? referencesWithWords = null;
         List<EmphasisInline>? spacedSuperscripts = null;
         TemplateTag? templateTag = null;
+        List<CustomContainer>? fencedDivs = null;
+        List<LiteralInline>? kramdownLines = null;
         foreach (var node in document.Descendants())
         {
             switch (node)
@@ -141,6 +146,12 @@ public static partial class MarkdownRenderer
                     break;
                 case LiteralInline literal when TemplateTagIn(literal) is { } tag:
                     templateTag = templateTag is null ? tag : templateTag with { Count = templateTag.Count + tag.Count };
+                    break;
+                case LiteralInline literal when KramdownAttributes.StartsLine(literal, markdown):
+                    (kramdownLines ??= []).Add(literal);
+                    break;
+                case CustomContainer fencedDiv:
+                    (fencedDivs ??= []).Add(fencedDiv);
                     break;
                 case HeadingBlock heading:
                     // Before the walk reaches its text (a block comes before its inlines): the links in it are told where written.
@@ -197,6 +208,7 @@ public static partial class MarkdownRenderer
         foreach (var reference in referencesWithWords ?? [])
             if (markdown.IndexOf("[^", reference.Span.Start, reference.Span.Length, StringComparison.Ordinal) is var label and > 0)
                 reference.InsertBefore(new LiteralInline(markdown[reference.Span.Start..label]) { Line = reference.Line, Column = reference.Column });
+        foreach (var line in kramdownLines ?? []) KramdownAttributes.LeaveOut(line);
         foreach (var player in playersInLinks ?? []) player.ReplaceBy(new LiteralInline(PlainText(player)) { Line = player.Line, Column = player.Column }, copyChildren: false);
         // Changed once the walk is over: a "tag" that is no element, or one never closed, becomes text, and what is left is raw HTML.
         foreach (var inline in rawHtml ?? []) RawHtml.KeepNonElementsAsText(inline);
@@ -229,6 +241,9 @@ public static partial class MarkdownRenderer
         if (neverClosed is not null) (problems ??= []).AddRange(NeverClosedProblems(neverClosed));
         if (headings is not null && (neverClosed is not null || headings.Exists(h => HasOtherSpaces(h, markdown))))
             NameAgain(headings, h => HasOtherSpaces(h, markdown) || neverClosed?.Exists(t => t.Span.Start >= h.Span.Start && t.Span.Start <= h.Span.End) == true);
+        if (headings is not null) NameWrittenIds(headings);
+        if (headings is not null || fencedDivs is not null) (problems ??= []).AddRange(PandocMarkup.Problems(headings, fencedDivs, markdown));
+        if (kramdownLines is not null) (problems ??= []).Add(KramdownAttributes.Problem(kramdownLines, markdown));
         if (footnotes is not null || brackets is not null) (problems ??= []).AddRange(Footnotes.Problems(footnotes, brackets, markdown));
         if (brackets is not null) (problems ??= []).AddRange(LinksAsText.Problems(brackets, markdown));
         // Markdig's own renderer cache: a renderer set up once per thread, not once per body.
@@ -290,10 +305,32 @@ public static partial class MarkdownRenderer
             }) : words);
             if (id == earlier) continue;
             taken.Remove(earlier);
-            var unique = id;
-            for (var n = 1; !taken.Add(unique); n++) unique = $"{id}-{n}";
-            heading.GetAttributes().Id = unique;
+            heading.GetAttributes().Id = UniqueId(id, taken);
         }
+    }
+
+    /// <summary>
+    /// Gives headings with an id written after them (<c>{#sec-method}</c>, <see cref="PandocMarkup"/>) that id, as links
+    /// to them are written, the others keeping the one made from their words; an id the page has already (the layout's,
+    /// an earlier heading's) is made unique with a number, as Markdig's own are.
+    /// </summary>
+    private static void NameWrittenIds(List<HeadingBlock> headings)
+    {
+        if (!headings.Exists(h => PandocMarkup.WrittenId(h) is not null)) return;
+        var taken = new HashSet<string>(Html.DomRewriter.LayoutIds, StringComparer.Ordinal);
+        // Written ids first: a later heading whose words make the same id gives way.
+        foreach (var heading in headings)
+            if (PandocMarkup.WrittenId(heading) is { } id) heading.GetAttributes().Id = UniqueId(id, taken);
+        foreach (var heading in headings)
+            if (PandocMarkup.WrittenId(heading) is null && heading.TryGetAttributes()?.Id is { } own) heading.GetAttributes().Id = UniqueId(own, taken);
+    }
+
+    /// <summary><paramref name="id"/>, or it with the first number ("-1", "-2") that makes it one <paramref name="taken"/> does not hold; then taken.</summary>
+    private static string UniqueId(string id, HashSet<string> taken)
+    {
+        var unique = id;
+        for (var n = 1; !taken.Add(unique); n++) unique = $"{id}-{n}";
+        return unique;
     }
 
     /// <summary>Start tags shown as text as they are never closed: told once per element where first written, with how many more.</summary>

@@ -957,6 +957,53 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void Markup_of_a_post_moved_over_from_quarto_is_not_shown_its_summary_is_prose_and_the_editor_is_told()
+    {
+        using var site = new TestSite();
+        site.WritePost("quarto", body: """
+            :::{.callout-tip collapse=false appearance='default' icon=true}
+            ## Tip
+            Use version control.
+            :::
+
+            The post starts here.
+
+            ## Method {#sec-method .unnumbered}
+
+            See [the method](#sec-method).
+
+            A paragraph with an attribute.
+            {: .lead}
+            """);
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded);
+        Assert.Equal([
+            "input/posts/2021/quarto.md:9:1: warning PPN042: Quarto's callout ':::{.callout-tip collapse=false appearance='default' icon=true}' is not shown as a callout: "
+                + "its text is shown as ordinary paragraphs (hint: Delete its ':::' lines (the text between them stays); to make a note stand out, start it with a heading or bold words.)",
+            "input/posts/2021/quarto.md:16:11: warning PPN042: the heading's '{#sec-method .unnumbered}' is Pandoc's markup: its '#sec-method' names the section, and the rest, "
+                + "which the site does not use, is left out (hint: Delete it, or keep only '{#name}' (letters, digits and hyphens), which names the section for links such as [the method](#name).)",
+            "input/posts/2021/quarto.md:21:1: warning PPN042: '{: .lead}' is kramdown's markup, which the site does not use: the line is left out "
+                + "(hint: Delete the line: the site shows every paragraph in its own style.)",
+        ], site.Lines(result));
+        using var post = JsonDocument.Parse(site.ReadOutput("api/posts/quarto.json"));
+        Assert.Equal("The post starts here.", post.RootElement.GetProperty("summary").GetString());
+        Assert.Equal("""
+            <div class="ppn-fenced-div">
+            <h2 id="tip">Tip<a class="ppn-heading-anchor" href="#tip" aria-hidden="true" tabindex="-1"></a></h2>
+            <p>Use version control.</p>
+            </div>
+            <p>The post starts here.</p>
+            <h2 id="sec-method">Method<a class="ppn-heading-anchor" href="#sec-method" aria-hidden="true" tabindex="-1"></a></h2>
+            <p>See <a href="#sec-method">the method</a>.</p>
+            <p>A paragraph with an attribute.</p>
+
+            """.ReplaceLineEndings("\n"), post.RootElement.GetProperty("content_html").GetString());
+        Assert.Contains("<meta name=\"description\" content=\"The post starts here.\">", site.ReadOutput("posts/quarto/index.html"), StringComparison.Ordinal);
+    }
+
+        [Fact]
     public void Html_is_post_processed_links_resolved_and_images_published()
     {
         using var site = new TestSite();

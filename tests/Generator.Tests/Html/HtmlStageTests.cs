@@ -48,6 +48,7 @@ public sealed partial class HtmlStageTests : IDisposable
         "Just text\r\nwith CRLF\r\n\r\n## H\r\n",
         "## \n\n#\n\n## ##",
         "Words split across *em*phasis and `code` and\ttabs\u2003and em spaces.",
+        ":::{.callout-note title=\"A title & more\"}\n## In a *callout*\n\nIts words.\n:::",
     ];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("ppnblog-html-").FullName;
@@ -96,6 +97,22 @@ public sealed partial class HtmlStageTests : IDisposable
 
         Assert.Equal(excerpt, dom.Excerpt);
         AssertSame(dom, tokens, markdown);
+    }
+
+    [Theory]
+    // A fenced div's words are an aside ("This code no longer runs"): the summary is the first paragraph after it.
+    [InlineData(":::{.callout-warning}\n## Archived\nThe code no longer runs.\n:::\n\nThe post's first words.", "The post's first words.")]
+    [InlineData(":::: {.columns}\n::: column\nLeft.\n:::\n::::\n\n> Quoted words.", "Quoted words.")]
+    // A body whose words are all in one is summed up by them.
+    [InlineData("::: aside\nOnly words.\n:::", "Only words.")]
+    public void A_fenced_divs_words_are_not_the_summary_either_way(string markdown, string excerpt)
+    {
+        var (dom, tokens) = BothWays(markdown);
+
+        Assert.Equal(excerpt, dom.Excerpt);
+        AssertSame(dom, tokens, markdown);
+        // Raw HTML sends the body the DOM way, through the sanitiser, which keeps the div's class.
+        Assert.Equal(excerpt, new DomRewriter(_edits).Process(MarkdownRenderer.Render("<br>\n\n" + markdown), Context()).Excerpt);
     }
 
     [Fact]

@@ -119,4 +119,69 @@ public sealed class MarkdownRendererTests
         Assert.Equal(["our-findings", "next-steps-ahead", "our-findings-again"],
             System.Text.RegularExpressions.Regex.Matches(html, "<h2 id=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
     }
+
+    [Theory]
+    // Quarto's callout: its blocks are shown in a plain div, its fence lines and attributes nowhere.
+    [InlineData(":::{.callout-tip collapse=false appearance='default' icon=true}\n## Tip\nUse version control.\n:::\n\nThe post starts here.",
+        "<div class=\"ppn-fenced-div\">\n<h2 id=\"tip\">Tip</h2>\n<p>Use version control.</p>\n</div>\n<p>The post starts here.</p>\n")]
+    // Its title, when its attributes give one, is shown as bold words before its text.
+    [InlineData("::: {.callout-note title=\"Read <this> first\"}\nText.\n:::", "<div class=\"ppn-fenced-div\">\n<p><strong>Read &lt;this&gt; first</strong></p>\n<p>Text.</p>\n</div>\n")]
+    // Columns nested in a div of more colons, and a div named by one word.
+    [InlineData(":::: {.columns}\n::: {.column width=\"50%\"}\nLeft\n:::\n::: column\nRight\n:::\n::::",
+        "<div class=\"ppn-fenced-div\">\n<div class=\"ppn-fenced-div\">\n<p>Left</p>\n</div>\n<div class=\"ppn-fenced-div\">\n<p>Right</p>\n</div>\n</div>\n")]
+    // No attribute of a fence reaches the page.
+    [InlineData("::: {#box .nhsuk-u-visually-hidden onclick=\"alert(1)\" style=\"display:none\"}\nShown.\n:::", "<div class=\"ppn-fenced-div\">\n<p>Shown.</p>\n</div>\n")]
+    // Colons alone, or before a sentence, open no div (Pandoc's opens with attributes or one word); in code they are code.
+    [InlineData(":::\n\nText.", "<p>:::</p>\n<p>Text.</p>\n")]
+    [InlineData("::: this is a sentence\n\nText.", "<p>::: this is a sentence</p>\n<p>Text.</p>\n")]
+    [InlineData("```\n::: {#refs} :::\n```", "<pre><code>::: {#refs} :::\n</code></pre>\n")]
+    public void A_fenced_div_is_shown_as_its_blocks_without_its_markup(string markdown, string html) =>
+        Assert.Equal(html, MarkdownRenderer.Render(markdown).Html.ToString());
+
+    [Fact]
+    public void A_fenced_div_is_told_once_a_file_where_first_written()
+    {
+        var rendered = MarkdownRenderer.Render("Intro.\n\n:::{.callout-tip collapse=false}\nTip.\n:::\n\n::: aside\nAside.\n:::");
+
+        Assert.Equal(["2:0 PPN042 Quarto's callout ':::{.callout-tip collapse=false}' is not shown as a callout: its text is shown as ordinary paragraphs (and 1 more in this file) "
+                      + "(hint: Delete its ':::' lines (the text between them stays); to make a note stand out, start it with a heading or bold words.)"],
+            rendered.Problems.Select(p => $"{p.Line}:{p.Column} {p.Code.Id} {p.Message} (hint: {p.Hint})"));
+        Assert.Equal(["0:0 PPN042 the fenced div '::: aside' (Pandoc's and Quarto's markup for a styled block) is left out: its text is shown as ordinary paragraphs"],
+            MarkdownRenderer.Render("::: aside\nAside.\n:::").Problems.Select(p => $"{p.Line}:{p.Column} {p.Code.Id} {p.Message}"));
+    }
+
+    [Theory]
+    // A written id is the heading's: links name the section so. Nothing else written there reaches the page.
+    [InlineData("## Method {#sec-method}", "<h2 id=\"sec-method\">Method</h2>\n", "")]
+    [InlineData("## References {.unnumbered}", "<h2 id=\"references\">References</h2>\n",
+        "0:14 PPN042 the heading's '{.unnumbered}' is Pandoc's markup, which the site does not use: it is left out")]
+    [InlineData("## Results {#results .appendix onclick=\"alert(1)\" style=\"color:red\"}", "<h2 id=\"results\">Results</h2>\n",
+        "0:11 PPN042 the heading's '{#results .appendix onclick=\"alert(1)\" style=\"color:red\"}' is Pandoc's markup: its '#results' names the section, and the rest, which the site does not use, is left out")]
+    // An id a link could not name as written (a footnote's ':', a quote) is left out: the heading keeps the one its words make.
+    [InlineData("## Figure {#fig:one}", "<h2 id=\"figure\">Figure</h2>\n", "0:10 PPN042 the heading's '{#fig:one}' is Pandoc's markup, which the site does not use: it is left out")]
+    // Braces that are no attribute list are words, as in a sentence: numbers, a package's name (a bare word is no attribute in Pandoc).
+    [InlineData("## Sets {1, 2}", "<h2 id=\"sets-1-2\">Sets {1, 2}</h2>\n", "")]
+    [InlineData("## Using {dplyr}", "<h2 id=\"using-dplyr\">Using {dplyr}</h2>\n", "")]
+    [InlineData("## Braces {#x}in the middle", "<h2 id=\"braces-xin-the-middle\">Braces {#x}in the middle</h2>\n", "")]
+    // kramdown's attribute list on a line of its own, after a paragraph's words or before them, or alone: the line is left out.
+    [InlineData("A paragraph with a style.\n{: .lead}\n\nNext.", "<p>A paragraph with a style.</p>\n<p>Next.</p>\n", "1:0 PPN042 '{: .lead}' is kramdown's markup, which the site does not use: the line is left out")]
+    [InlineData("{:.note}\nThe words.", "<p>The words.</p>\n", "0:0 PPN042 '{:.note}' is kramdown's markup, which the site does not use: the line is left out")]
+    [InlineData("- One\n- Two\n{:toc}\n\nText.\n\n{: style=\"color: red\"}", "<ul>\n<li>One</li>\n<li>Two</li>\n</ul>\n<p>Text.</p>\n", "2:0 PPN042 '{:toc}' is kramdown's markup, which the site does not use: the line is left out (and 1 more in this file)")]
+    // Not a line of its own, or kramdown's extensions ({::comment}): shown as written.
+    [InlineData("Braces {: in a sentence} stay.\n\n{::comment}\nA note.\n{:/comment}", "<p>Braces {: in a sentence} stay.</p>\n<p>{::comment}\nA note.\n{:/comment}</p>\n", "")]
+    public void Pandoc_and_kramdown_attributes_are_left_out_and_told_a_written_heading_id_kept(string markdown, string html, string problem)
+    {
+        var rendered = MarkdownRenderer.Render(markdown);
+
+        Assert.Equal(html, rendered.Html.ToString());
+        Assert.Equal(problem, string.Join('\n', rendered.Problems.Select(p => $"{p.Line}:{p.Column} {p.Code.Id} {p.Message}")));
+    }
+
+    [Fact]
+    public void Written_heading_ids_are_unique_on_the_page_and_taken_before_those_made_from_words()
+    {
+        var html = MarkdownRenderer.Render("## Intro\n\n## First {#same}\n\n## Second {#same}\n\n## Opening {#intro}\n\n## Main {#MainContent}\n\n## Same").Html.ToString();
+
+        Assert.Equal(["intro-1", "same", "same-1", "intro", "MainContent-1", "same-2"], System.Text.RegularExpressions.Regex.Matches(html, "id=\"([^\"]*)\"").Select(m => m.Groups[1].Value));
+    }
 }
