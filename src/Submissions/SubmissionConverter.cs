@@ -49,7 +49,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     private static bool IsInvitationPart(MimeEntity part)
     {
         if (!part.ContentType.IsMimeType("text", "calendar") && !part.ContentType.IsMimeType("application", "ics")) return false;
-        if (!part.IsAttachment) return true;
+        // Inline or attached alike: a post may carry its event inline (METHOD:PUBLISH), as some calendars send one.
         if (part.ContentType.Parameters["method"] is { } method) return AsksForAnswer().IsMatch("METHOD:" + method);
         var bytes = part is MimePart attached ? Decode(attached) : [];
         return AsksForAnswer().IsMatch(Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 64 * 1024)));

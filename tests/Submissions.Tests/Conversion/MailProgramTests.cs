@@ -368,6 +368,14 @@ public class MailProgramTests
         var converted = ConvertFile(post).Post!;
         Assert.Equal(Prose, converted.Body);
         Assert.Equal(["open-day.ics"], converted.IgnoredAttachments);
+
+        // Inline too, as some calendars send an event: still the post.
+        var inline = Message("Our open day", "");
+        var inlineEvent = new TextPart("calendar") { Text = "BEGIN:VCALENDAR\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n" };
+        inlineEvent.ContentType.Parameters.Add("method", "PUBLISH");
+        inlineEvent.ContentDisposition = new ContentDisposition(ContentDisposition.Inline) { FileName = "Lake walk.ics" };
+        inline.Body = new Multipart("mixed") { new TextPart("plain") { Text = Prose }, inlineEvent };
+        Assert.Equal(Prose, ConvertFile(inline).Post!.Body);
     }
 
     [Fact]
