@@ -657,7 +657,11 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
-    [GeneratedRegex(@"^((re|fw|fwd|aw|wg|tr|sv|vs)\s*(\[\d+\])?\s*:\s*|\[[^\]]{0,40}\]\s*)", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// What mail programs and gateways put before a subject: "Re:", "Fwd:", a "[tag]", and a gateway's mark for mail from
+    /// outside ("EXTERNAL:", "*EXTERNAL*", "(EXT)"), written in capitals as gateways write them.
+    /// </summary>
+    [GeneratedRegex(@"^((?i:re|fw|fwd|aw|wg|tr|sv|vs)\s*(\[\d+\])?\s*:\s*|\[[^\]]{0,40}\]\s*|(EXTERNAL|EXT)\s*:\s*|\*+\s*(EXTERNAL|EXT)\s*\*+\s*:?\s*|\((EXTERNAL|EXT)\)\s*:?\s*)")]
     private static partial Regex SubjectPrefix();
 
     /// <summary>How an OLE compound file (Word 97–2003, or an encrypted Office document) starts.</summary>

@@ -162,6 +162,12 @@ public class FixtureMessageTests
     [Theory]
     [InlineData("RE: FW: [External] Our post #PPNWeek", "Our post")]
     [InlineData("Fwd: Re: AW: Title: part two", "Title: part two")]
+    // A gateway's mark for mail from outside, however it writes it; words of the title in capitals stay.
+    [InlineData("EXTERNAL: My walk in the park", "My walk in the park")]
+    [InlineData("*EXTERNAL* My walk in the park", "My walk in the park")]
+    [InlineData("RE: ** EXT ** : (EXTERNAL) My walk", "My walk")]
+    [InlineData("External: lessons from the ward", "External: lessons from the ward")]
+    [InlineData("EXTERNALLY funded posts", "EXTERNALLY funded posts")]
     [InlineData("  many   spaces\tand\ttabs ", "many spaces and tabs")]
     [InlineData("[PPN] [Blog] #TransformAndInnovate", "")]
     [InlineData("Celebrating #PsychologicalProfessionsWeek: what we learned #PutPeopleFirst, #TransformAndInnovate", "Celebrating #PsychologicalProfessionsWeek: what we learned")]
