@@ -291,7 +291,7 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
     /// sender", "from outside the organisation"), or "this email came from outside…". A post's first paragraph about
     /// external supervision or attachment is no banner.
     /// </summary>
-    [GeneratedRegex(@"^\W*((\[?external\]?|caution|warning|attention|notice)\b.{0,300}?(do not (click|open)|don['’]t (click|open)|be (careful|cautious)|exercise caution|unless you (recogni[sz]e|trust|know|were expecting)|(originated|came) from outside|from (an? )?(external|outside) (sender|source|organi[sz]ation)|outside (of )?(the|your|our) organi[sz]ation)|(external\W{1,3})?this (e-?mail|message) (originated|came|was sent|has been sent|was received) from (an? )?(outside|external)|you don['’]t often get e-?mail from)",
+    [GeneratedRegex(@"^\W*((\[?external\]?|caution|warning|attention|notice)\b.{0,300}?(do not (click|open)|don['’]t (click|open)|be (careful|cautious)|exercise caution|use caution|take care (when|with|before)|think before you click|unless you (recogni[sz]e|trust|know|were expecting)|(originated|came) (from )?outside|from (an? )?(external|outside) (sender|source|organi[sz]ation)|outside (of )?(the|your|our) organi[sz]ation)|(external\W{1,3})?this (e-?mail|message) (originated|has originated|came|was sent|has been sent|was received|is) (from )?(an? )?(outside|external)|you don['’]t often get e-?mail from)",
         RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex ExternalMailBanner();
 

@@ -8,9 +8,10 @@ namespace PPNBlog.Submissions.Privacy;
 /// <summary>
 /// Keeps the sender's own email address out of everything published: it is personal data, and the only copy kept is
 /// the mailbox's. Found in any case, Markdown-escaped (<c>jo\_evans@</c>), percent-encoded (<c>jo.evans%40</c>), with
-/// emphasis or a line break inside it (<c>jo.**evans**@</c>), without its +tag, and with its domain in either IDN form.
+/// emphasis or a line break inside it (<c>jo.**evans**@</c>), without its +tag, with its domain in either IDN form, and
+/// as OneDrive names the sender's own site (<c>jo_evans_nhs_net</c>).
 /// </summary>
-public sealed class SenderAddress
+public sealed partial class SenderAddress
 {
     /// <summary>What the address is replaced with in text.</summary>
     public const string Removed = "(email address removed)";
@@ -114,8 +115,15 @@ public sealed class SenderAddress
         var idn = new IdnMapping();
         var domains = new[] { domain, Try(() => idn.GetAscii(domain)), Try(() => idn.GetUnicode(domain)) }.OfType<string>();
         var locals = local.IndexOf('+') is var plus and > 0 ? [local, local[..plus]] : new[] { local };
-        return locals.SelectMany(l => new[] { l, $"\"{l}\"" }).SelectMany(l => domains.Select(d => $"{l}@{d}"));
+        var written = locals.SelectMany(l => domains.Select(d => $"{l}@{d}")).ToList();
+        // OneDrive and SharePoint name a person's site by their address, each character but letters and digits an
+        // underscore: a link to a document the sender shares holds "/personal/jo_evans_nhs_net/".
+        var siteNames = written.Select(a => OtherThanLetterOrDigit().Replace(a, "_"));
+        return [.. locals.SelectMany(l => domains.Select(d => $"\"{l}\"@{d}")), .. written, .. siteNames];
     }
+
+    [GeneratedRegex(@"[^\p{L}\p{Nd}]")]
+    private static partial Regex OtherThanLetterOrDigit();
 
     private static string? Try(Func<string> convert)
     {

@@ -582,6 +582,14 @@ public class ConversionFidelityTests
     [InlineData("Sent from Mail for Windows")]
     [InlineData("Sent from Yahoo Mail on Android")]
     [InlineData("Sent from my BlackBerry 10 smartphone on the EE network.")]
+    [InlineData("Sent from the Mail app for Android")]
+    [InlineData("Sent from my Sony Xperia™ smartphone")]
+    [InlineData("Sent from my Verizon, Samsung Galaxy smartphone")]
+    [InlineData("Anfonwyd o fy iPhone")]
+    [InlineData("Von meinem iPhone gesendet")]
+    [InlineData("Envoyé de mon iPhone")]
+    [InlineData("This email has been scanned by the Symantec Email Security.cloud service.\nFor more information please visit http://www.symanteccloud.com")]
+    [InlineData("Scanned by MailMarshal - M86 Security's comprehensive email content security solution.")]
     public void A_phone_or_mail_apps_footer_is_removed(string footer)
     {
         var post = ConvertFile(Message("Footer", $"{Prose}\n\n{footer}\n")).Post!;

@@ -439,6 +439,12 @@ public class MailProgramTests
     [InlineData("[EXTERNAL] This message came from outside your organisation.")]
     [InlineData("EXTERNAL EMAIL: Do not click links or open attachments unless you recognise the sender and know the content is safe.")]
     [InlineData("This email has been sent from an external source. Please be cautious with links and attachments.")]
+    [InlineData("This email has originated from outside of the organisation. Please be careful with links and attachments.")]
+    [InlineData("This email is from an external sender. Please take care when opening links and attachments.")]
+    [InlineData("[EXTERNAL EMAIL] - Use caution with links and attachments.")]
+    [InlineData("This message originated outside your organisation. Be cautious with links.")]
+    [InlineData("** External Sender ** Think before you click!")]
+    [InlineData("This Message Is From an External Sender")]
     public void An_external_mail_banner_above_the_post_is_removed(string banner)
     {
         var post = ConvertFile(Message("Our year", "", $"<p>{banner}</p><p>{Prose}</p>")).Post!;

@@ -70,6 +70,9 @@ public class PersonalDataScannerTests
     [InlineData("jo.evans@nhs.net_notes.docx", "(email address removed)_notes.docx")]
     [InlineData("jo.evans@nhs.netball.org and xjo.evans@nhs.net", "jo.evans@nhs.netball.org and xjo.evans@nhs.net")]
     [InlineData("%7Cjo.evans%40nhs.net%7C", "%7C(email address removed)%7C")]
+    // OneDrive's name for the sender's own site, in a link to a document they share; another person's stays.
+    [InlineData("https://nhs-my.sharepoint.com/:w:/r/personal/jo_evans_nhs_net/Documents/Walks.docx?d=w1", "https://nhs-my.sharepoint.com/:w:/r/personal/(email address removed)/Documents/Walks.docx?d=w1")]
+    [InlineData("https://nhs-my.sharepoint.com/personal/sam_jo_evans_nhs_net/Documents", "https://nhs-my.sharepoint.com/personal/sam_jo_evans_nhs_net/Documents")]
     public void The_senders_address_is_taken_out_of_a_file_name_but_another_address_is_kept(string text, string published)
     {
         var message = Emails.Message("A post", Emails.Prose);
