@@ -358,9 +358,11 @@ public static partial class MarkdownRenderer
         at += brace;
         // The tag as written, to its closing '}}' or '%}' on its line (a paragraph's text runs on past this literal).
         var source = content.Text.AsSpan(content.Start + at);
-        var line = source[..Math.Min(source.IndexOf('\n') is var end and >= 0 ? end : source.Length, 80)];
+        var line = source[..(source.IndexOf('\n') is var end and >= 0 ? end : source.Length)];
         var close = FirstOf(line, "}}", "%}");
-        return new TemplateTag((close >= 0 ? line[..(close + 2)] : line).TrimEnd().ToString(), literal.Line, literal.Column + at,
+        var tag = (close >= 0 ? line[..(close + 2)] : line).TrimEnd();
+        // A long tag is quoted by its start and end, so the message says where it stops.
+        return new TemplateTag(tag.Length <= 80 ? tag.ToString() : $"{tag[..60].TrimEnd()} … {tag[^16..].TrimStart()}", literal.Line, literal.Column + at,
             text.Count("{{") + text.Count("{%"));
     }
 

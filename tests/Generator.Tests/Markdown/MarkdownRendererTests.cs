@@ -184,4 +184,11 @@ public sealed class MarkdownRendererTests
 
         Assert.Equal(["intro-1", "same", "same-1", "intro", "MainContent-1", "same-2"], System.Text.RegularExpressions.Regex.Matches(html, "id=\"([^\"]*)\"").Select(m => m.Groups[1].Value));
     }
+
+    [Fact]
+    public void A_long_template_tag_is_quoted_by_its_start_and_end()
+    {
+        var tag = MarkdownRenderer.Render("Read [this]({{ \"/2014/11/17/taking-control-of-our-website-with-jekyll-and-webhooks/\" | url }}) and {{ x }}.").TemplateTag!;
+        Assert.Equal(("{{ \"/2014/11/17/taking-control-of-our-website-with-jekyll-an … hooks/\" | url }}", 2), (tag.Text, tag.Count));
+    }
 }
