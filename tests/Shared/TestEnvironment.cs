@@ -93,7 +93,10 @@ internal static class Ppnblog
     /// <summary>Starts ppnblog with <paramref name="args"/>, output redirected; <paramref name="environment"/> sets (or, with null, removes) variables.</summary>
     public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = StartInfo(args);
+        var ppnblog = StartInfo(args);
+        // Through env, which gives Ctrl+C's signal its usual handling and execs ppnblog in its own place (same process
+        // id): a background job of a non-interactive shell, as a CI runner may start the suite, passes SIGINT on ignored.
+        var start = new ProcessStartInfo("env", ["--default-signal=INT", ppnblog.FileName, .. ppnblog.ArgumentList]);
         start.RedirectStandardOutput = start.RedirectStandardError = true;
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
