@@ -100,6 +100,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var parts = source.BodyParts.OfType<MimePart>().ToList();
         List<string> blocks;
         var quoteRemoved = false;
+        // What converting the email's HTML left out, told only if the email's text is the post.
+        IReadOnlyList<string> bodyWarnings = [];
         // Parts the HTML shows by Content-ID: one not published with the post was shown only in a part left out (a signature's logo, the quoted reply's banner).
         var shownByHtml = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var htmlSequence = InlineSequence(source, "html");
@@ -119,6 +121,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             var converter = new HtmlToMarkdown(src => ImageFor(src, byContentId, images, warnings), senderAddress);
             blocks = converter.Convert(html);
             foreach (var (file, alt) in converter.Images) images.SetAlt(file, alt);
+            bodyWarnings = converter.Warnings;
             quoteRemoved = converter.RemovedQuote;
         }
         else if (InlineSequence(source, "plain") is { } textSequence)
@@ -158,6 +161,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
                 emailWords < settings.MinWords || readsAsNote ? 0 : 2 * emailWords)
             : null;
         if (document is not null) blocks = document.Value.Blocks;
+        else warnings.AddRange(bodyWarnings);
 
         // Attached images that the body did not show go at the end, in order; other attachments are listed.
         var ignored = new List<string>();
@@ -404,6 +408,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             + (noteWords > 0 ? $"; the email's own text ({noteWords} words) was taken as a covering note and left out." : "."));
         // What of the post's document the page cannot show (a chart, an equation), each with where it was and what to ask for.
         warnings.AddRange(document.Warnings);
+        warnings.AddRange(converter.Warnings);
         return (blocks, document.Part);
     }
 

@@ -351,6 +351,19 @@ public static partial class DocxToHtml
         }
 
         /// <summary>
+        /// The font <paramref name="run"/>'s characters of the ASCII range are shown in (w:ascii), or (<paramref name="highAnsi"/>)
+        /// its others (w:hAnsi): the run's own, else its character style's, its paragraph style's, the document's default.
+        /// </summary>
+        public string? Font(Run run, bool highAnsi)
+        {
+            string? Named(RunFonts? fonts) => fonts is null ? null : highAnsi ? fonts.HighAnsi?.Value ?? fonts.Ascii?.Value : fonts.Ascii?.Value;
+            return Named(run.RunProperties?.RunFonts)
+                ?? Chain(run.RunProperties?.RunStyle?.Val?.Value).Select(s => Named(s.StyleRunProperties?.RunFonts)).FirstOrDefault(f => f is not null)
+                ?? ParagraphChain(run.Ancestors<Paragraph>().FirstOrDefault()).Select(s => Named(s.StyleRunProperties?.RunFonts)).FirstOrDefault(f => f is not null)
+                ?? Named(_defaults?.GetFirstChild<RunFonts>());
+        }
+
+        /// <summary>
         /// Whether the effect <typeparamref name="T"/> (<see cref="Bold"/>, <see cref="Italic"/>, <see cref="Vanish"/>…)
         /// is on for <paramref name="run"/>; its paragraph's style is asked only when <paramref name="fromParagraphStyle"/>.
         /// </summary>
@@ -717,38 +730,45 @@ public static partial class DocxToHtml
     }
 
     /// <summary>
-    /// The character Word's Insert › Symbol put in (<c>w:sym</c>: a font and a code in it), as Unicode: the Symbol font's
-    /// Greek, degree, plus-minus, times, arrows and comparison signs, and Wingdings' ticks and crosses. Null for others.
+    /// The character Word's Insert › Symbol put in (<c>w:sym</c>: a font and a code in it), as Unicode (<see cref="SymbolFonts"/>):
+    /// the Symbol font's Greek and signs, Wingdings' ticks, crosses, faces and arrows. One of a symbol font with no
+    /// character of its own is written in its font, for <see cref="HtmlToMarkdown"/> to leave out and tell of; a code
+    /// of another font is its Unicode character.
     /// </summary>
-    private static string? SymbolText(SymbolChar symbol)
+    private static string SymbolHtml(SymbolChar symbol)
     {
-        if (!int.TryParse(symbol.Char?.Value, System.Globalization.NumberStyles.HexNumber, null, out var code)) return null;
+        if (!int.TryParse(symbol.Char?.Value, System.Globalization.NumberStyles.HexNumber, null, out var code) || code is < 0x20 or > 0xFFFF) return "";
+        var font = symbol.Font?.Value;
+        if (!SymbolFonts.IsSymbolFont(font))
+            return code is >= 0xD800 and <= 0xF8FF ? "" : WebUtility.HtmlEncode(((char)code).ToString());
         // Word writes a symbol font's code either as it is or moved into the private use area (F0xx).
-        code &= 0xFF;
-        return symbol.Font?.Value?.ToLowerInvariant() switch
-        {
-            "symbol" => code switch
-            {
-                >= 0x41 and <= 0x5A => SymbolGreek[code - 0x41].ToString(),
-                >= 0x61 and <= 0x7A => SymbolGreekSmall[code - 0x61].ToString(),
-                _ => SymbolSigns.TryGetValue(code, out var sign) ? sign : null,
-            },
-            "wingdings" => code switch { 0xFB or 0xFD => "✗", 0xFC or 0xFE => "✓", 0x9F or 0xA7 => "▪", 0x6C => "●", 0xD8 => "➢", 0xE0 => "→", _ => null },
-            _ => null,
-        };
+        return InSymbolFont(font!, (char)(0xF000 | (code & 0xFF)));
     }
 
-    private const string SymbolGreek = "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ";
-    private const string SymbolGreekSmall = "αβχδεφγηιϕκλμνοπθρστυϖωξψζ";
+    /// <summary>A symbol font's character as HTML: what it shows, or itself in its font when it has no Unicode equivalent (see <see cref="SymbolHtml"/>).</summary>
+    private static string InSymbolFont(string font, char character) =>
+        SymbolFonts.ToUnicode(font, character) is { } shown ? WebUtility.HtmlEncode(shown)
+            : $"<span style=\"font-family:{SymbolFonts.Name(font)}\">{WebUtility.HtmlEncode(character.ToString())}</span>";
 
-    private static readonly Dictionary<int, string> SymbolSigns = new()
+    /// <summary>
+    /// A run's text as HTML: typed in a symbol font (Wingdings set as the run's font, as Word's AutoCorrect and bullets
+    /// do), each character is what the font shows, as with <see cref="SymbolHtml"/>.
+    /// </summary>
+    private static string TextHtml(string text, Run? run, Styles styles)
     {
-        [0x20] = " ", [0x21] = "!", [0x23] = "#", [0x25] = "%", [0x26] = "&", [0x28] = "(", [0x29] = ")", [0x2B] = "+", [0x2C] = ",",
-        [0x2D] = "−", [0x2E] = ".", [0x2F] = "/", [0x3C] = "<", [0x3D] = "=", [0x3E] = ">", [0x3F] = "?", [0x5B] = "[", [0x5D] = "]",
-        [0xA3] = "≤", [0xA5] = "∞", [0xAB] = "↔", [0xAC] = "←", [0xAD] = "↑", [0xAE] = "→", [0xAF] = "↓", [0xB0] = "°", [0xB1] = "±",
-        [0xB3] = "≥", [0xB4] = "×", [0xB5] = "∝", [0xB7] = "•", [0xB8] = "÷", [0xB9] = "≠", [0xBA] = "≡", [0xBB] = "≈", [0xBC] = "…",
-        [0xD6] = "√", [0xDB] = "⇔", [0xDE] = "⇒", [0xE5] = "∑", [0xF2] = "∫",
-    };
+        if (run is null) return WebUtility.HtmlEncode(text);
+        // Word shows a character of the ASCII range in the run's ascii font, any other in its hAnsi font.
+        var ascii = styles.Font(run, highAnsi: false);
+        var other = styles.Font(run, highAnsi: true);
+        if (!SymbolFonts.IsSymbolFont(ascii) && !SymbolFonts.IsSymbolFont(other)) return WebUtility.HtmlEncode(text);
+        var html = new StringBuilder();
+        foreach (var character in text)
+        {
+            var font = character < 0x80 ? ascii : other;
+            html.Append(SymbolFonts.IsSymbolFont(font) ? InSymbolFont(font!, character) : WebUtility.HtmlEncode(character.ToString()));
+        }
+        return html.ToString();
+    }
 
     private static string Run(Run run, Context context)
     {
@@ -776,7 +796,7 @@ public static partial class DocxToHtml
         switch (child)
         {
             case Text text:
-                html.Append(WebUtility.HtmlEncode(text.Text));
+                html.Append(TextHtml(text.Text, text.Ancestors<Run>().FirstOrDefault(), context.Styles));
                 break;
             case Break or CarriageReturn:
                 html.Append("<br>");
@@ -787,8 +807,8 @@ public static partial class DocxToHtml
             case NoBreakHyphen:
                 html.Append('-');
                 break;
-            case SymbolChar symbol when SymbolText(symbol) is { } character:
-                html.Append(WebUtility.HtmlEncode(character));
+            case SymbolChar symbol:
+                html.Append(SymbolHtml(symbol));
                 break;
             case Drawing drawing:
                 html.Append(Image(drawing, context));
