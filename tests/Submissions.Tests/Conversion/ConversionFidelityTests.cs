@@ -578,6 +578,28 @@ public class ConversionFidelityTests
     }
 
     [Theory]
+    // Outlook's plain text: "•" or "-", a tab, and its sub-items' "o" (and "§" under those), indented or not.
+    [InlineData("What changed:\n•\tWeekly sessions\no\tTuesdays in Leeds\no\tThursdays in York\n•\tA peer supporter in every group\n",
+        "What changed:\n\n- Weekly sessions\n  - Tuesdays in Leeds\n  - Thursdays in York\n- A peer supporter in every group")]
+    [InlineData("What changed:\n-\tWeekly sessions\n    o   Tuesdays in Leeds\n        §\tRoom 4, upstairs\n-\tA peer supporter\n",
+        "What changed:\n\n- Weekly sessions\n  - Tuesdays in Leeds\n    - Room 4, upstairs\n- A peer supporter")]
+    [InlineData("Our steps:\n1.\tAsk people what they need\no\tat the first appointment\n2.\tReview it monthly\n",
+        "Our steps:\n\n1. Ask people what they need\n   - at the first appointment\n2. Review it monthly")]
+    // A line starting "o " that follows no list item is prose (an old-fashioned exclamation, a poem).
+    [InlineData("We sang together:\no for the wings of a dove\nfar away would I rove\n", "We sang together:\\\no for the wings of a dove\\\nfar away would I rove")]
+    public void Outlooks_plain_text_sub_items_are_items_under_the_item_above(string text, string markdown)
+    {
+        var post = ConvertFile(Message("Lists", $"{Prose}\n\n{text}")).Post!;
+
+        Assert.Equal($"{Prose}\n\n{markdown}", post.Body);
+        if (markdown.Contains("- Tuesdays", StringComparison.Ordinal))
+        {
+            var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Published(post.Body));
+            Assert.Equal(["Tuesdays in Leeds"], html.QuerySelectorAll("ul > li > ul > li").Select(li => li.ChildNodes.OfType<AngleSharp.Dom.IText>().First().Data.Trim()).Take(1));
+        }
+    }
+
+    [Theory]
     [InlineData("Sent from my Galaxy")]
     [InlineData("Sent from Mail for Windows")]
     [InlineData("Sent from Yahoo Mail on Android")]
