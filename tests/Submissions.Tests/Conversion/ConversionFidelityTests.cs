@@ -192,6 +192,11 @@ public class ConversionFidelityTests
         // The sign-off and signature on the lines under the note, no blank line between: they go with it.
         { "text", $"{Prose}\n\nLet me know if you need anything else.\nKind regards,\nJane\n", ["note to the editors"] },
         { "text", $"{Prose}\n\nHappy to make any changes.\nThanks,\nJane\nJane Smith | Clinical Psychologist | Mob: 07700 900123\n", ["note to the editors"] },
+        // A signature and no sign-off on the lines under the note: they go with it, as after a sign-off.
+        { "text", $"{Prose}\n\nLet me know if you need anything else.\nJo Evans\nClinical Psychologist\n", ["note to the editors"] },
+        { "html", $"<p>{Prose}</p><p>Happy to make any changes.<br>Jo Evans<br>Clinical Psychologist | Leeds and York Partnership NHS Foundation Trust<br>Mob: 07700 900123</p>", ["note to the editors"] },
+        { "text", $"{Prose}\n\nHope this is OK!\n- Jo x\n", ["note to the editors"] },
+        { "text", $"{Prose}\n\nAny problems, give me a shout.\nDr Sam Patel BSc DClinPsy\nConsultant Clinical Psychologist\n", ["note to the editors"] },
         // Signed with the writer's name alone (the sender is Jo Evans): the note is the end once the name goes.
         { "text", $"{Prose}\n\nLet me know if it needs any changes.\n\nJo\n", ["signature", "note to the editors"] },
     };
@@ -221,6 +226,8 @@ public class ConversionFidelityTests
     [InlineData("Hope this is OK – happy to make any edits. I am off next week but back on the 24th.")]
     // Its lines kept as written, as hard line breaks.
     [InlineData("Let me know if you need anything else.\nHope this helps.\nThanks,\nJane", "Let me know if you need anything else.\\\nHope this helps.\\\nThanks,\\\nJane")]
+    // Words to the readers above a name: the name is no signature under a note to the editors.
+    [InlineData("If you need support, please contact your GP.\nSamaritans\nCall 116 123", "If you need support, please contact your GP.\\\nSamaritans\\\nCall 116 123")]
     // A note that is not the end of the email: the post goes on after it.
     [InlineData("Let me know if you need anything else.\n\nThe next group starts in March.")]
     public void A_post_ending_with_words_to_its_readers_or_more_than_a_note_keeps_them(string ending, string? published = null)
