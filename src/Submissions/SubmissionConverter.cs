@@ -100,6 +100,8 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         var parts = source.BodyParts.OfType<MimePart>().ToList();
         List<string> blocks;
         var quoteRemoved = false;
+        // What converting the email's HTML left out, told only if the email's text is the post.
+        IReadOnlyList<string> bodyWarnings = [];
         // Parts the HTML shows by Content-ID: one not published with the post was shown only in a part left out (a signature's logo, the quoted reply's banner).
         var shownByHtml = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var htmlSequence = InlineSequence(source, "html");
@@ -119,6 +121,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             var converter = new HtmlToMarkdown(src => ImageFor(src, byContentId, images, warnings), senderAddress);
             blocks = converter.Convert(html);
             foreach (var (file, alt) in converter.Images) images.SetAlt(file, alt);
+            bodyWarnings = converter.Warnings;
             quoteRemoved = converter.RemovedQuote;
         }
         else if (InlineSequence(source, "plain") is { } textSequence)
@@ -158,6 +161,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
                 emailWords < settings.MinWords || readsAsNote ? 0 : 2 * emailWords)
             : null;
         if (document is not null) blocks = document.Value.Blocks;
+        else warnings.AddRange(bodyWarnings);
 
         // Attached images that the body did not show go at the end, in order; other attachments are listed.
         var ignored = new List<string>();
@@ -193,7 +197,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         // A subject of hashtags alone ("#PPW2025") and no heading to take instead: the hashtags' words are the title.
         if (title.Length == 0) title = CleanSubject(message.Subject?.Replace('#', ' '));
         // The address comes out before the cut: a cut through it would leave a part the search no longer finds.
-        title = ShortTitle(senderAddress.FromText(title));
+        title = ShortTitle(senderAddress.FromText(title), warnings);
         var author = SingleLine.From(lines.Values.GetValueOrDefault("author") ?? AuthorFromDisplayName(message.From.Mailboxes.FirstOrDefault()?.Name));
         // Signed with the writer's name ("Maureen"), or their signature, and no sign-off before it: the page names the author already.
         if (BodyCleanup.WritersSignature(blocks, author) is var signature and > 0)
@@ -404,6 +408,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             + (noteWords > 0 ? $"; the email's own text ({noteWords} words) was taken as a covering note and left out." : "."));
         // What of the post's document the page cannot show (a chart, an equation), each with where it was and what to ask for.
         warnings.AddRange(document.Warnings);
+        warnings.AddRange(converter.Warnings);
         return (blocks, document.Part);
     }
 
@@ -602,9 +607,22 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     private static int HeadingLevel(string block) =>
         block.Length - block.TrimStart('#').Length is var level and >= 2 and <= 6 && block.Length > level && block[level] == ' ' ? level : 0;
 
-    /// <summary><paramref name="title"/> within <see cref="MaxTitleLength"/>, cut between whole characters with an ellipsis.</summary>
-    private static string ShortTitle(string title) =>
-        title.Length > MaxTitleLength ? WholeCharacters.Prefix(title, MaxTitleLength).TrimEnd() + "…" : title;
+    /// <summary>
+    /// <paramref name="title"/> within <see cref="MaxTitleLength"/>, ellipsis included: cut at the end of a word (between
+    /// whole characters in a word longer than half of it, a web address), the punctuation before the cut left out; the
+    /// editor is told, with the title as it was, so a cut that reads badly can be put right.
+    /// </summary>
+    private static string ShortTitle(string title, List<string> warnings)
+    {
+        if (title.Length <= MaxTitleLength) return title;
+        var end = WholeCharacters.PrefixLength(title, MaxTitleLength - 1);
+        // The cut falls inside a word unless a space follows it: back to the space before the word.
+        if (!char.IsWhiteSpace(title[end]) && title.LastIndexOf(' ', end - 1) is var space and >= MaxTitleLength / 2) end = space;
+        var shortened = title[..end].TrimEnd().TrimEnd(',', ';', ':', '-', '–', '—', '|', '/', '(').TrimEnd() + "…";
+        warnings.Add($"The title was {title.Length} characters long, more than the {MaxTitleLength} a title may have, so it was shortened at the end of a word to "
+            + $"'{shortened}'. It was: '{title}'. Edit the title if the shortened one does not read well.");
+        return shortened;
+    }
 
     /// <summary>
     /// True when a body's first block only repeats the title, as contributors often start the email (as a heading, a bold

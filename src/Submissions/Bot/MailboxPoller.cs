@@ -110,12 +110,14 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
             await inbox.OpenAsync(FolderAccess.ReadWrite, cancellation);
             // Decisions first: a flood of new mail must not hold up telling contributors their post is live.
             await NotifyDecided(filed, smtp, report, cancellation);
+            // One issue or comment tells the editors of all the meeting invitations this pass holds.
+            var invitations = new InvitationNotice();
             var waiting = await inbox.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.Flags | MessageSummaryItems.Envelope | MessageSummaryItems.InternalDate), cancellation);
             foreach (var summary in waiting.OrderBy(s => s.UniqueId.Id))
             {
                 // A pass ends within its scheduled job's 30 minutes (GitHub's pacing allows about eight submissions a
                 // minute): a job killed part-way could send an acknowledgement twice. The rest wait for the next pass.
-                if (clock.Elapsed > MaxPassDuration || !await Handle(inbox, summary, new(processed, rejected, held), smtp, filed, now, report, cancellation))
+                if (clock.Elapsed > MaxPassDuration || !await Handle(inbox, summary, new(processed, rejected, held), smtp, filed, now, report, invitations, cancellation))
                 {
                     report.LeftInInbox = waiting.Count(s => s.UniqueId.Id >= summary.UniqueId.Id);
                     break;
@@ -151,7 +153,7 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
 
     /// <summary>Handles one inbox message; false when the pass should stop (GitHub or SMTP is failing).</summary>
     private async Task<bool> Handle(IMailFolder inbox, IMessageSummary summary, Folders folders, SmtpClient smtp,
-        FiledMessages filed, DateTimeOffset now, PollReport report, CancellationToken cancellation)
+        FiledMessages filed, DateTimeOffset now, PollReport report, InvitationNotice invitations, CancellationToken cancellation)
     {
         var (processed, rejected, _) = folders;
         var uid = summary.UniqueId;
@@ -168,8 +170,11 @@ public sealed class MailboxPoller(MailSettings mail, string password, Submission
             {
                 // Meant for a person, whatever it answers: the editors are told where it is, and its sender gets nothing
                 // from the bot (a "your email could not become a post" reply would only puzzle whoever sent it).
-                var issue = await MoveToHeld(inbox, uid, HeldEmailIssue.InvitationTitle(ReferenceOf(message)),
-                    HeldEmailIssue.InvitationBody(received, size, mail.Held, mail.Inbox), folders.Held, cancellation);
+                // The issue first, as for every held email: a run that stops before the move finds the invitation listed.
+                var reference = ReferenceOf(message);
+                var issue = await bot.PullRequests.ReportInvitationAsync(reference, HeldEmailIssue.Invitation(reference, received, size), invitations,
+                    mail.Held, mail.Inbox, cancellation);
+                await inbox.MoveToAsync(uid, folders.Held, cancellation);
                 report.Invitations++;
                 log.WriteLine($"message {uid}: a meeting invitation; moved to {mail.Held}, and the editors told in {issue}");
                 return true;

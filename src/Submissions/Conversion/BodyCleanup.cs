@@ -197,10 +197,27 @@ public sealed partial class BodyCleanup(IReadOnlyList<Regex> disclaimers)
         var signOffLine = Array.FindIndex(lines, 1, l => SignOff().IsMatch(l.Trim()));
         if (signOffLine > 0 && SignOffIndex([.. lines[..signOffLine], string.Join('\n', lines[signOffLine..])], signOffLine + 1, signOffLine) == signOffLine)
             text = string.Join('\n', lines[..signOffLine]);
+        // Or a signature with no sign-off ("Jo Evans", "Clinical Psychologist"), as a writer signs who signs off nowhere.
+        else if (signOffLine < 0 && SignatureLine(lines) is var signature and > 0)
+            text = string.Join('\n', lines[..signature]);
         // Typed apostrophes (’) read as the patterns' (').
         var sentences = SentenceEnd().Split(text.Replace('’', '\'')).Where(s => s.Any(char.IsLetter)).ToList();
         return sentences.Any(s => NoteToEditorsSentence().IsMatch(s))
             && sentences.All(s => NoteToEditorsSentence().IsMatch(s) || SignOff().Match(s) is { Success: true } signOff && !signOff.Groups["readers"].Success);
+    }
+
+    /// <summary>
+    /// The line of a paragraph where a signature with no sign-off starts: a name (or a name and contact details: "Jo
+    /// Evans | Clinical Psychologist"), marked as a signature's may be ("- Jo x"), then only a signature's lines; -1 when none.
+    /// </summary>
+    private static int SignatureLine(string[] lines)
+    {
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var name = SignatureMarks().Replace(lines[i].Trim(), "");
+            if (name.Length > 0 && (IsName(name) || IsNameThenDetails(name)) && OnlySignatureLines(lines[i..]) && !Quoted(lines[i..])) return i;
+        }
+        return -1;
     }
 
     [GeneratedRegex(@"(?<=[.!?…])\s+|\n+")]

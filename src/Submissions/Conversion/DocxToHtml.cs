@@ -148,7 +148,7 @@ public static partial class DocxToHtml
                         leftOut.Passed(heading is null ? Block.Paragraph : Block.Heading, text);
                         break;
                     case Table table:
-                        WriteTable(table, html, context);
+                        WriteTable(table, html, context, lists);
                         leftOut.Passed(Block.Table, "");
                         break;
                 }
@@ -351,6 +351,19 @@ public static partial class DocxToHtml
         }
 
         /// <summary>
+        /// The font <paramref name="run"/>'s characters of the ASCII range are shown in (w:ascii), or (<paramref name="highAnsi"/>)
+        /// its others (w:hAnsi): the run's own, else its character style's, its paragraph style's, the document's default.
+        /// </summary>
+        public string? Font(Run run, bool highAnsi)
+        {
+            string? Named(RunFonts? fonts) => fonts is null ? null : highAnsi ? fonts.HighAnsi?.Value ?? fonts.Ascii?.Value : fonts.Ascii?.Value;
+            return Named(run.RunProperties?.RunFonts)
+                ?? Chain(run.RunProperties?.RunStyle?.Val?.Value).Select(s => Named(s.StyleRunProperties?.RunFonts)).FirstOrDefault(f => f is not null)
+                ?? ParagraphChain(run.Ancestors<Paragraph>().FirstOrDefault()).Select(s => Named(s.StyleRunProperties?.RunFonts)).FirstOrDefault(f => f is not null)
+                ?? Named(_defaults?.GetFirstChild<RunFonts>());
+        }
+
+        /// <summary>
         /// Whether the effect <typeparamref name="T"/> (<see cref="Bold"/>, <see cref="Italic"/>, <see cref="Vanish"/>…)
         /// is on for <paramref name="run"/>; its paragraph's style is asked only when <paramref name="fromParagraphStyle"/>.
         /// </summary>
@@ -367,8 +380,10 @@ public static partial class DocxToHtml
     /// <summary>
     /// A table, its rows and cells found inside content controls too (a template's repeating row, a field's cell); a
     /// cell's paragraphs are lines of it, and a table inside a cell is a table there (the Markdown makes it one line).
+    /// A cell's list items are a list there, numbered in their lists as Word numbers them (<paramref name="lists"/>): an
+    /// item after the table goes on from them.
     /// </summary>
-    private static void WriteTable(Table table, StringBuilder html, Context context)
+    private static void WriteTable(Table table, StringBuilder html, Context context, Lists lists)
     {
         html.Append("<table>");
         foreach (var row in Within<TableRow>(table))
@@ -383,17 +398,29 @@ public static partial class DocxToHtml
                 // A cell merged across columns spans them, so the cells after it stay under their headings.
                 html.Append(Cell(cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1));
                 var lines = new List<string>();
+                var list = new StringBuilder();
+                var cellLists = lists.CountingWith(list);
                 foreach (var block in Blocks(cell))
                 {
+                    if (block is Paragraph item && context.Styles.HeadingLevel(item) is null && NumberingOf(item, context.Styles) is var (numberingId, level))
+                    {
+                        cellLists.Item(numberingId, level, Runs(item, context));
+                        continue;
+                    }
+                    cellLists.CloseAll();
+                    if (list.Length > 0) lines.Add(list.ToString());
+                    list.Clear();
                     if (block is Paragraph paragraph) lines.Add(Runs(paragraph, context));
                     else if (block is Table inner)
                     {
                         var nested = new StringBuilder();
-                        WriteTable(inner, nested, context);
+                        WriteTable(inner, nested, context, lists);
                         lines.Add(nested.ToString());
                     }
                     else lines.Add(LeftOutField.ToString());
                 }
+                cellLists.CloseAll();
+                if (list.Length > 0) lines.Add(list.ToString());
                 html.Append(string.Join("<br>", lines)).Append("</td>");
             }
             if (properties?.GetFirstChild<GridAfter>()?.Val?.Value is > 0 and var after) html.Append(Cell(after)).Append("</td>");
@@ -487,9 +514,9 @@ public static partial class DocxToHtml
             var definitions = main.NumberingDefinitionsPart?.Numbering;
             var instance = definitions?.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numberingId);
             var overridden = instance?.Elements<LevelOverride>().FirstOrDefault(o => o.LevelIndex?.Value == level);
-            var abstractId = instance?.AbstractNumId?.Val?.Value;
-            var definition = overridden?.Level ?? definitions?.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId)?
-                .Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == level);
+            var abstractNum = Definition(instance, main);
+            var abstractId = abstractNum?.AbstractNumberId?.Value ?? instance?.AbstractNumId?.Val?.Value;
+            var definition = overridden?.Level ?? abstractNum?.Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == level);
             // Word counts by definition: every list made from one (Continue Numbering writes another w:num over the same
             // w:abstractNum) goes on with its numbers. A list with no definition counts alone (numbering ids are
             // positive, so its negative id meets no definition's).
@@ -504,6 +531,34 @@ public static partial class DocxToHtml
                 definition?.LevelRestart?.Val?.Value);
         }
     }
+
+    /// <summary>
+    /// The numbering definition (w:abstractNum) list <paramref name="instance"/> is made from. A definition made for a
+    /// list style (Word's Define New List Style) only links to the style (w:numStyleLink): its levels are in the
+    /// definition of the list the style numbers its paragraphs with, which links back to it (w:styleLink).
+    /// </summary>
+    private static AbstractNum? Definition(NumberingInstance? instance, MainDocumentPart main)
+    {
+        var definitions = main.NumberingDefinitionsPart?.Numbering;
+        var abstractId = instance?.AbstractNumId?.Val?.Value;
+        var definition = definitions?.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId);
+        if (definition?.NumberingStyleLink?.Val?.Value is not { } styleId) return definition;
+        var styleList = main.StyleDefinitionsPart?.Styles?.Elements<Style>().FirstOrDefault(s => s.StyleId?.Value == styleId)?
+            .StyleParagraphProperties?.NumberingProperties?.NumberingId?.Val?.Value;
+        var linked = definitions?.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == styleList) is { } styleInstance
+            ? definitions.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == styleInstance.AbstractNumId?.Val?.Value)
+            : definitions?.Elements<AbstractNum>().FirstOrDefault(a => a.StyleLink?.Val?.Value == styleId);
+        // Followed once: a definition linking on again (a loop) is as good as none.
+        return linked is null || linked.NumberingStyleLink is not null ? definition : linked;
+    }
+
+    /// <summary>
+    /// Whether list <paramref name="numberingId"/>'s definition has one level (w:multiLevelType "singleLevel"): Word
+    /// numbers all its paragraphs at that level, whatever level each names.
+    /// </summary>
+    private static bool IsSingleLevel(int numberingId, MainDocumentPart main) =>
+        Definition(main.NumberingDefinitionsPart?.Numbering?.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numberingId), main)?
+            .MultiLevelType?.Val?.Value == MultiLevelValues.SingleLevel;
 
     /// <summary>
     /// Word's list numbers: one count for each numbering definition and level, shared by every list made from it, so a
@@ -560,11 +615,18 @@ public static partial class DocxToHtml
         private readonly StringBuilder _html;
         private readonly MainDocumentPart _main;
 
-        /// <summary>The open lists, outermost first: each one's numbering id, element, and whether it has an item open.</summary>
-        private readonly List<(int Id, string Tag, bool ItemOpen)> _open = [];
+        /// <summary>
+        /// The open lists, outermost first, one for each level: each one's numbering id, element (null for a level with
+        /// no list of its own written, which an item deeper than the one above, or resuming under a paragraph, skips), and
+        /// whether it has an item open.
+        /// </summary>
+        private readonly List<(int Id, string? Tag, bool ItemOpen)> _open = [];
 
         /// <summary>Each list's levels as read from the numbering definitions, read once: every item asks for the levels under its own.</summary>
-        private readonly Dictionary<(int Id, int Level), ListNumbering> _numberings = [];
+        private readonly Dictionary<(int Id, int Level), ListNumbering> _numberings;
+
+        /// <summary>The lists of one level only (w:multiLevelType "singleLevel"), and those that are not, read once.</summary>
+        private readonly Dictionary<int, bool> _singleLevel;
 
         private readonly ListCounts _counts;
 
@@ -572,27 +634,53 @@ public static partial class DocxToHtml
         {
             _html = html;
             _main = main;
+            _numberings = [];
+            _singleLevel = [];
             _counts = new(Numbering);
         }
 
+        private Lists(StringBuilder html, Lists counting)
+        {
+            _html = html;
+            _main = counting._main;
+            _numberings = counting._numberings;
+            _singleLevel = counting._singleLevel;
+            _counts = counting._counts;
+        }
+
+        /// <summary>Lists written into <paramref name="html"/> (a table cell's) that count with these: an item in a cell counts in its list, as in Word.</summary>
+        public Lists CountingWith(StringBuilder html) => new(html, this);
+
         public void Item(int id, int level, string content)
         {
+            level = LevelOf(id, level);
             while (_open.Count > level + 1) Close();
-            // Another list at the same level (another numbering: letters after numbers, bullets) is a list of its own.
-            if (_open.Count == level + 1 && _open[^1].Id != id) Close();
+            // Another list at the same level (another numbering: letters after numbers, bullets) is a list of its own;
+            // so is the first item at a level that had no list written.
+            if (_open.Count == level + 1 && (_open[^1].Id != id || _open[^1].Tag is null)) Close();
             if (_open.Count == level + 1 && _open[^1].ItemOpen) _html.Append("</li>");
-            while (_open.Count < level + 1) Open(id, _open.Count);
+            // A list goes inside the item open above it, never right inside a list (which HTML does not allow): the
+            // levels between with no item of their own (a sub-item after a paragraph, a level skipped) write no list.
+            while (_open.Count < level) _open.Add((id, null, false));
+            if (_open.Count == level) Open(id, level);
             _counts.Count(id, level);
             _html.Append("<li>").Append(content);
             _open[^1] = _open[^1] with { ItemOpen = true };
         }
 
         /// <summary>Counts a paragraph of list <paramref name="id"/> that is written as something else than its item (a numbered heading).</summary>
-        public void CountWithoutWriting(int id, int level) => _counts.Count(id, level);
+        public void CountWithoutWriting(int id, int level) => _counts.Count(id, LevelOf(id, level));
 
         public void CloseAll()
         {
             while (_open.Count > 0) Close();
+        }
+
+        /// <summary>The level an item of list <paramref name="id"/> naming <paramref name="level"/> is at: the first, in a list of one level.</summary>
+        private int LevelOf(int id, int level)
+        {
+            if (!_singleLevel.TryGetValue(id, out var single)) _singleLevel[id] = single = IsSingleLevel(id, _main);
+            return single ? 0 : level;
         }
 
         private void Open(int id, int level)
@@ -611,7 +699,7 @@ public static partial class DocxToHtml
         private void Close()
         {
             if (_open[^1].ItemOpen) _html.Append("</li>");
-            _html.Append("</").Append(_open[^1].Tag).Append('>');
+            if (_open[^1].Tag is { } tag) _html.Append("</").Append(tag).Append('>');
             _open.RemoveAt(_open.Count - 1);
         }
     }
@@ -717,38 +805,45 @@ public static partial class DocxToHtml
     }
 
     /// <summary>
-    /// The character Word's Insert › Symbol put in (<c>w:sym</c>: a font and a code in it), as Unicode: the Symbol font's
-    /// Greek, degree, plus-minus, times, arrows and comparison signs, and Wingdings' ticks and crosses. Null for others.
+    /// The character Word's Insert › Symbol put in (<c>w:sym</c>: a font and a code in it), as Unicode (<see cref="SymbolFonts"/>):
+    /// the Symbol font's Greek and signs, Wingdings' ticks, crosses, faces and arrows. One of a symbol font with no
+    /// character of its own is written in its font, for <see cref="HtmlToMarkdown"/> to leave out and tell of; a code
+    /// of another font is its Unicode character.
     /// </summary>
-    private static string? SymbolText(SymbolChar symbol)
+    private static string SymbolHtml(SymbolChar symbol)
     {
-        if (!int.TryParse(symbol.Char?.Value, System.Globalization.NumberStyles.HexNumber, null, out var code)) return null;
+        if (!int.TryParse(symbol.Char?.Value, System.Globalization.NumberStyles.HexNumber, null, out var code) || code is < 0x20 or > 0xFFFF) return "";
+        var font = symbol.Font?.Value;
+        if (!SymbolFonts.IsSymbolFont(font))
+            return code is >= 0xD800 and <= 0xF8FF ? "" : WebUtility.HtmlEncode(((char)code).ToString());
         // Word writes a symbol font's code either as it is or moved into the private use area (F0xx).
-        code &= 0xFF;
-        return symbol.Font?.Value?.ToLowerInvariant() switch
-        {
-            "symbol" => code switch
-            {
-                >= 0x41 and <= 0x5A => SymbolGreek[code - 0x41].ToString(),
-                >= 0x61 and <= 0x7A => SymbolGreekSmall[code - 0x61].ToString(),
-                _ => SymbolSigns.TryGetValue(code, out var sign) ? sign : null,
-            },
-            "wingdings" => code switch { 0xFB or 0xFD => "✗", 0xFC or 0xFE => "✓", 0x9F or 0xA7 => "▪", 0x6C => "●", 0xD8 => "➢", 0xE0 => "→", _ => null },
-            _ => null,
-        };
+        return InSymbolFont(font!, (char)(0xF000 | (code & 0xFF)));
     }
 
-    private const string SymbolGreek = "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ";
-    private const string SymbolGreekSmall = "αβχδεφγηιϕκλμνοπθρστυϖωξψζ";
+    /// <summary>A symbol font's character as HTML: what it shows, or itself in its font when it has no Unicode equivalent (see <see cref="SymbolHtml"/>).</summary>
+    private static string InSymbolFont(string font, char character) =>
+        SymbolFonts.ToUnicode(font, character) is { } shown ? WebUtility.HtmlEncode(shown)
+            : $"<span style=\"font-family:{SymbolFonts.Name(font)}\">{WebUtility.HtmlEncode(character.ToString())}</span>";
 
-    private static readonly Dictionary<int, string> SymbolSigns = new()
+    /// <summary>
+    /// A run's text as HTML: typed in a symbol font (Wingdings set as the run's font, as Word's AutoCorrect and bullets
+    /// do), each character is what the font shows, as with <see cref="SymbolHtml"/>.
+    /// </summary>
+    private static string TextHtml(string text, Run? run, Styles styles)
     {
-        [0x20] = " ", [0x21] = "!", [0x23] = "#", [0x25] = "%", [0x26] = "&", [0x28] = "(", [0x29] = ")", [0x2B] = "+", [0x2C] = ",",
-        [0x2D] = "−", [0x2E] = ".", [0x2F] = "/", [0x3C] = "<", [0x3D] = "=", [0x3E] = ">", [0x3F] = "?", [0x5B] = "[", [0x5D] = "]",
-        [0xA3] = "≤", [0xA5] = "∞", [0xAB] = "↔", [0xAC] = "←", [0xAD] = "↑", [0xAE] = "→", [0xAF] = "↓", [0xB0] = "°", [0xB1] = "±",
-        [0xB3] = "≥", [0xB4] = "×", [0xB5] = "∝", [0xB7] = "•", [0xB8] = "÷", [0xB9] = "≠", [0xBA] = "≡", [0xBB] = "≈", [0xBC] = "…",
-        [0xD6] = "√", [0xDB] = "⇔", [0xDE] = "⇒", [0xE5] = "∑", [0xF2] = "∫",
-    };
+        if (run is null) return WebUtility.HtmlEncode(text);
+        // Word shows a character of the ASCII range in the run's ascii font, any other in its hAnsi font.
+        var ascii = styles.Font(run, highAnsi: false);
+        var other = styles.Font(run, highAnsi: true);
+        if (!SymbolFonts.IsSymbolFont(ascii) && !SymbolFonts.IsSymbolFont(other)) return WebUtility.HtmlEncode(text);
+        var html = new StringBuilder();
+        foreach (var character in text)
+        {
+            var font = character < 0x80 ? ascii : other;
+            html.Append(SymbolFonts.IsSymbolFont(font) ? InSymbolFont(font!, character) : WebUtility.HtmlEncode(character.ToString()));
+        }
+        return html.ToString();
+    }
 
     private static string Run(Run run, Context context)
     {
@@ -776,7 +871,7 @@ public static partial class DocxToHtml
         switch (child)
         {
             case Text text:
-                html.Append(WebUtility.HtmlEncode(text.Text));
+                html.Append(TextHtml(text.Text, text.Ancestors<Run>().FirstOrDefault(), context.Styles));
                 break;
             case Break or CarriageReturn:
                 html.Append("<br>");
@@ -787,8 +882,8 @@ public static partial class DocxToHtml
             case NoBreakHyphen:
                 html.Append('-');
                 break;
-            case SymbolChar symbol when SymbolText(symbol) is { } character:
-                html.Append(WebUtility.HtmlEncode(character));
+            case SymbolChar symbol:
+                html.Append(SymbolHtml(symbol));
                 break;
             case Drawing drawing:
                 html.Append(Image(drawing, context));

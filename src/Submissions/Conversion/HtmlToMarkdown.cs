@@ -39,6 +39,11 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
     /// <summary>The files of the images the body shows, with their alt text, in order.</summary>
     public IReadOnlyList<(string File, string Alt)> Images => _images;
 
+    /// <summary>What an editor should be told of what the conversion left out (a symbol with no character of its own).</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    private readonly List<string> _warnings = [];
+
     /// <summary>Whether the email quoted a message it replies to or forwards, which was left out.</summary>
     public bool RemovedQuote { get; private set; }
 
@@ -56,6 +61,8 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
         // Read while the email's style sheets are there to say what they hide.
         HiddenText.Remove(document);
         foreach (var unread in document.QuerySelectorAll(WithoutWords)) unread.Remove();
+        // Before the styles that name the font go (a bold span becomes <strong>).
+        SymbolCharacters(document);
         StyledEmphasis(document);
         OutlookLists(document);
         // Signatures the mail program marks as such: Gmail's, Thunderbird's (a <pre> starting "-- "), Outlook on the web's.
@@ -98,6 +105,8 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
             quoteStart.Remove();
             RemovedQuote = true;
         }
+        // Only the symbols still in the post are told of: not those of a signature or a quote left out.
+        ReportUnknownSymbols(document);
         sanitizer.SanitizeDom(document, document.Body);
         MergeSplitEmphasis(document);
         var levels = document.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Select(h => h.LocalName[1] - '0').ToList();
@@ -136,6 +145,104 @@ public sealed partial class HtmlToMarkdown(Func<string, string?> imageFor, Sende
             while (element.FirstChild is { } child) inner.AppendChild(child);
             element.Replace(replacement);
         }
+    }
+
+    /// <summary>Stands in, until it is told of, for a symbol font's character that has no character of its own.</summary>
+    private const string UnknownSymbol = "ppn-unknown-symbol";
+
+    /// <summary>
+    /// Text in a symbol font (Outlook's smileys: <c>&lt;span style="font-family:Wingdings"&gt;J&lt;/span&gt;</c> is ☺, its
+    /// ticks "ü", its arrows "à"; the Symbol font's Greek) becomes the characters it shows (<see cref="SymbolFonts"/>), as
+    /// the page shows it in another font, where "J" would be a J. A character with no Unicode equivalent is not published
+    /// as the wrong letter: it is marked, and left out with a warning if it is still in the post at the end.
+    /// </summary>
+    private static void SymbolCharacters(IHtmlDocument document)
+    {
+        if (document.Body is not { } body) return;
+        foreach (var text in body.Descendants<IText>().ToList())
+        {
+            if (FontOf(text.ParentElement) is not { } font || !SymbolFonts.IsSymbolFont(font)) continue;
+            var nodes = new List<INode>();
+            var written = new StringBuilder();
+            foreach (var character in text.Data)
+            {
+                if (SymbolFonts.ToUnicode(font, character) is { } shown)
+                {
+                    written.Append(shown);
+                    continue;
+                }
+                if (written.Length > 0) nodes.Add(document.CreateTextNode(written.ToString()));
+                written.Clear();
+                var unknown = document.CreateElement(UnknownSymbol);
+                unknown.SetAttribute("font", SymbolFonts.Name(font));
+                nodes.Add(unknown);
+            }
+            if (nodes.Count == 0)
+            {
+                text.Data = written.ToString();
+                continue;
+            }
+            if (written.Length > 0) nodes.Add(document.CreateTextNode(written.ToString()));
+            text.Replace([.. nodes]);
+        }
+    }
+
+    /// <summary>
+    /// The font <paramref name="element"/>'s text is shown in: the first family of the nearest font-family style (or
+    /// &lt;font face&gt;) on it or around it; null when none names one.
+    /// </summary>
+    private static string? FontOf(IElement? element)
+    {
+        for (var depth = 0; element is not null && depth < MaxDepth; element = element.ParentElement, depth++)
+        {
+            var family = FontFamily().Match(element.GetAttribute("style") ?? "") is { Success: true } match ? match.Groups["family"].Value
+                : element.LocalName == "font" ? element.GetAttribute("face") : null;
+            if (family is not null) return family.Split(',')[0].Trim();
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"(^|;)\s*font-family\s*:\s*(?<family>[^;]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex FontFamily();
+
+    /// <summary>
+    /// Tells the editor of the symbols left in the post that have no character of their own, by font, and where the
+    /// first is (the words before it), and takes them out: the contributor may have to say what they were.
+    /// </summary>
+    private void ReportUnknownSymbols(IHtmlDocument document)
+    {
+        foreach (var font in document.QuerySelectorAll(UnknownSymbol).ToList().GroupBy(e => e.GetAttribute("font") ?? "symbol"))
+        {
+            var symbols = font.ToList();
+            var where = WordsAround(symbols[0]);
+            var count = symbols.Count;
+            _warnings.Add((count == 1 ? $"A symbol in the {font.Key} font" : $"{count} symbols in the {font.Key} font")
+                + " (Outlook and Word draw smileys, ticks and arrows with it) "
+                + (count == 1 ? "has no character on the web, so it was left out" : "have no character on the web, so they were left out")
+                + (where is null ? "" : count == 1 ? $", {where}" : $", the first {where}")
+                + ". Ask the contributor what it showed, if it matters.");
+            foreach (var symbol in symbols) symbol.Remove();
+        }
+    }
+
+    /// <summary>Where <paramref name="node"/> is, by the words of its paragraph before it ("after 'It went well '") or else after it; null in a paragraph of no words.</summary>
+    private static string? WordsAround(INode node)
+    {
+        INode block = node;
+        while (block.Parent is { } parent && !(block is IElement { LocalName: var name } && BlockTags.Contains(name) && block != node)) block = parent;
+        var before = new StringBuilder();
+        var after = new StringBuilder();
+        var passed = false;
+        foreach (var descendant in block.Descendants())
+        {
+            if (descendant == node) passed = true;
+            else if (descendant is IText text) (passed ? after : before).Append(text.Data);
+        }
+        const int Words = 6;
+        var wordsBefore = before.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (wordsBefore.Length > 0) return $"after '{(wordsBefore.Length > Words ? "…" : "")}{string.Join(' ', wordsBefore.TakeLast(Words))}'";
+        var wordsAfter = after.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return wordsAfter.Length > 0 ? $"before '{string.Join(' ', wordsAfter.Take(Words))}{(wordsAfter.Length > Words ? "…" : "")}'" : null;
     }
 
     /// <summary>

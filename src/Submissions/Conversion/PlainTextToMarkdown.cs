@@ -65,19 +65,32 @@ public static partial class PlainTextToMarkdown
     /// The list starting at line <paramref name="start"/> as Markdown items ("1." and "1)" keep their number, any bullet
     /// becomes "-"), and the line after it: list-looking lines, each with the lines its mail program wrapped it onto
     /// (Thunderbird wraps at 72 characters), indented or following a long line; a short line, then one at the margin, is not the item's.
+    /// Outlook writes a list's sub-items with the bullets its fonts draw them with, as text: "o" under an item, "§" under
+    /// an "o" item, each before a tab or spaces: they are items under the one above. Only in a list: a line starting "o " elsewhere is prose.
     /// </summary>
     private static List<string> ListAt(List<string> lines, int start, out int next)
     {
-        var items = new List<(string Marker, List<string> Text)>();
+        var items = new List<(int Level, string Marker, List<string> Text)>();
         for (next = start; next < lines.Count; next++)
         {
             if (ListItem().Match(lines[next]) is { Success: true } item)
-                items.Add((item.Groups["number"].Success ? item.Groups["number"].Value + ". " : "- ", [item.Groups["text"].Value.Trim()]));
+                items.Add((0, item.Groups["number"].Success ? item.Groups["number"].Value + ". " : "- ", [item.Groups["text"].Value.Trim()]));
+            else if (items.Count > 0 && OutlookSubItem().Match(lines[next]) is { Success: true } sub && (sub.Groups["second"].Success || items[^1].Level >= 1))
+                items.Add((sub.Groups["second"].Success ? 1 : 2, "- ", [sub.Groups["text"].Value.Trim()]));
             else if (items.Count > 0 && (char.IsWhiteSpace(lines[next][0]) || lines[next - 1].Length >= ShortLine))
                 items[^1].Text.Add(lines[next].Trim());
             else break;
         }
-        return [.. items.Select(i => i.Marker + MarkdownText.EscapeLineStart(MarkdownText.Escape(SingleLine.CollapseWhitespace(string.Join(' ', i.Text)))))];
+        // Each item is indented to where the words of the item above it at the level above start.
+        var contentColumns = new int[3];
+        var written = new List<string>();
+        foreach (var (level, marker, text) in items)
+        {
+            var indent = level == 0 ? 0 : contentColumns[level - 1];
+            contentColumns[level] = indent + marker.Length;
+            written.Add(new string(' ', indent) + marker + MarkdownText.EscapeLineStart(MarkdownText.Escape(SingleLine.CollapseWhitespace(string.Join(' ', text)))));
+        }
+        return written;
     }
 
     /// <summary>
@@ -161,4 +174,8 @@ public static partial class PlainTextToMarkdown
 
     [GeneratedRegex(@"^\s*(?:[-*•·]|(?<number>\d{1,3})[.)])\s+(?<text>.+)$")]
     private static partial Regex ListItem();
+
+    /// <summary>An item of a list's second level as Outlook writes it in plain text ("o", then a tab), or of its third ("§").</summary>
+    [GeneratedRegex(@"^\s*(?:(?<second>o)|§)(?:\t|[ ]+)\s*(?<text>\S.*)$")]
+    private static partial Regex OutlookSubItem();
 }

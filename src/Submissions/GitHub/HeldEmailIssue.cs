@@ -4,7 +4,7 @@ using System.Text;
 namespace PPNBlog.Submissions.GitHub;
 
 /// <summary>
-/// The issue that tells the editors the bot held an email for a person: one it failed on, or a meeting invitation. It
+/// The issue that tells the editors the bot held an email for a person: one it failed on, or meeting invitations (one issue for all while it is open). It
 /// repeats nothing of the email (no sender, no subject, no words: the repository may be public, and the email is
 /// unproven): only when it arrived, its size and the message's reference, enough to find it in the folder; where the
 /// bot failed, for the developers; and what to do.
@@ -14,8 +14,15 @@ public static class HeldEmailIssue
     /// <summary>The issue's title for an email the bot failed on, carrying the message's <paramref name="reference"/> (one issue per held email).</summary>
     public static string Title(string reference) => $"An email could not be turned into a pull request ({reference})";
 
-    /// <summary>The issue's title for a meeting invitation, carrying the message's <paramref name="reference"/> (one issue per held email).</summary>
-    public static string InvitationTitle(string reference) => $"A meeting invitation came to the submissions mailbox ({reference})";
+    /// <summary>
+    /// The title of the one open issue that lists the meeting invitations held (a burst of invitations to a meeting the
+    /// mailbox was invited to would open an issue each): each later one is added to it, until the editors close it.
+    /// </summary>
+    public const string InvitationsTitle = "Meeting invitations came to the submissions mailbox";
+
+    /// <summary>A held invitation as the issue lists it: the message's <paramref name="reference"/>, when it arrived and its size.</summary>
+    public static string Invitation(string reference, DateTimeOffset received, long bytes) =>
+        $"- `{reference}`: received {Received(received)}, {Size(bytes)}";
 
     /// <summary>The issue's body for an email the bot failed on.</summary>
     /// <param name="received">When the mailbox received the email.</param>
@@ -41,29 +48,38 @@ public static class HeldEmailIssue
         return AppendEnd(text);
     }
 
-    /// <summary>The issue's body for a meeting invitation, or a reply to one, which the bot leaves to a person.</summary>
-    /// <param name="received">When the mailbox received the email.</param>
-    /// <param name="bytes">Its size.</param>
-    /// <param name="folder">The mailbox folder it was moved to.</param>
+    /// <summary>The body of the issue listing held meeting invitations (see <see cref="InvitationsTitle"/>), with the first <paramref name="invitations"/>.</summary>
+    /// <param name="invitations">The invitations held, as <see cref="Invitation"/> writes each.</param>
+    /// <param name="folder">The mailbox folder they were moved to.</param>
     /// <param name="inbox">The folder the bot reads new mail from.</param>
-    public static string InvitationBody(DateTimeOffset received, long bytes, string folder, string inbox)
+    public static string InvitationsBody(IEnumerable<string> invitations, string folder, string inbox)
     {
         var text = new StringBuilder();
-        text.AppendLine("A meeting invitation (or a reply to one: an acceptance, a decline, a cancellation) came to the submissions mailbox. It is meant for a person, not a blog post, "
-                + $"so the bot has moved it to the mailbox folder **{folder}** and sent its sender nothing.")
+        text.AppendLine("Meeting invitations (or replies to them: acceptances, declines, cancellations) came to the submissions mailbox. They are meant for a person, not blog posts, "
+                + $"so the bot has moved them to the mailbox folder **{folder}** and sent their senders nothing. Those that come while this issue is open are added to it, not given issues of their own.")
             .AppendLine();
-        AppendArrival(text, received, bytes)
-            .AppendLine()
+        foreach (var invitation in invitations) text.AppendLine(invitation);
+        text.AppendLine()
             .AppendLine("What to do:")
-            .AppendLine($"1. Find the email in the mailbox folder {folder} by the time it was received.")
-            .AppendLine($"2. Answer it as a person would (accept or decline it, or pass it to whoever it is meant for). Moved back to {inbox}, it would only be held again.");
-        return AppendEnd(text);
+            .AppendLine($"1. Find each email in the mailbox folder {folder} by the time it was received.")
+            .AppendLine($"2. Answer it as a person would (accept or decline it, or pass it to whoever it is meant for). Moved back to {inbox}, it would only be held again.")
+            .AppendLine("3. Close this issue once every invitation in it and its comments is answered; the next invitation opens a new one.")
+            .AppendLine();
+        return text.AppendLine("The senders' addresses and the emails' words are kept only in the mailbox, as for every submission.").ToString();
     }
+
+    /// <summary>A comment on that issue listing more held <paramref name="invitations"/> (one comment for each run of the bot that held some).</summary>
+    public static string InvitationsComment(IEnumerable<string> invitations) =>
+        $"More meeting invitations came and were held, unanswered (what to do is above):{Environment.NewLine}{Environment.NewLine}{string.Join(Environment.NewLine, invitations)}{Environment.NewLine}";
 
     /// <summary>When the held email arrived and its size: what finds it in the folder.</summary>
     private static StringBuilder AppendArrival(StringBuilder text, DateTimeOffset received, long bytes) => text
-        .AppendLine($"- Received: {received.ToUniversalTime().ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)}")
-        .AppendLine($"- Size: {Math.Max(1, (bytes + 1023) / 1024):N0} KB");
+        .AppendLine($"- Received: {Received(received)}")
+        .AppendLine($"- Size: {Size(bytes)}");
+
+    private static string Received(DateTimeOffset received) => received.ToUniversalTime().ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string Size(long bytes) => $"{Math.Max(1, (bytes + 1023) / 1024):N0} KB";
 
     /// <summary>The last step, and where the email's details are (only in the mailbox).</summary>
     private static string AppendEnd(StringBuilder text) => text

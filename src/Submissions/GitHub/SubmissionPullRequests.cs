@@ -204,6 +204,49 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
     }
 
     /// <summary>
+    /// Tells the editors of a held meeting invitation (<paramref name="reference"/>, listed as <paramref name="entry"/>) in
+    /// the one open issue for them (<see cref="HeldEmailIssue.InvitationsTitle"/>): opens it when none is open, else adds a
+    /// comment; the invitations of one run after the first are added to the issue or comment it wrote (<paramref name="notice"/>),
+    /// so a burst of invitations makes one issue or one comment, not one each. An invitation already listed (a run that
+    /// stopped before moving it) is not listed again. Returns the issue's address.
+    /// </summary>
+    public async Task<string> ReportInvitationAsync(string reference, string entry, InvitationNotice notice, string folder, string inbox, CancellationToken cancellation = default)
+    {
+        if (notice.References.Contains(reference) && notice.Url is { } told) return told;
+        if (notice.Entries.Count >= InvitationNotice.MaxEntries) notice.Restart();
+        if (notice.Comment is { } comment)
+        {
+            notice.Add(reference, entry);
+            await Write(() => client.Issue.Comment.Update(Owner, Repository, comment, HeldEmailIssue.InvitationsComment(notice.Entries)), cancellation);
+            return notice.Url!;
+        }
+        if (notice.OpenedIssue is { } opened)
+        {
+            notice.Add(reference, entry);
+            await Write(() => client.Issue.Update(Owner, Repository, opened, new IssueUpdate { Body = HeldEmailIssue.InvitationsBody(notice.Entries, folder, inbox) }), cancellation);
+            return notice.Url!;
+        }
+        var labelled = await retry.Run(() => _api.GetAll<Issue>(RepositoryUri("issues"), new Dictionary<string, string> { ["labels"] = HeldLabel, ["state"] = "open" }), cancellation);
+        if (labelled.FirstOrDefault(i => i.PullRequest is null && i.Title == HeldEmailIssue.InvitationsTitle) is { } open)
+        {
+            if (open.Body?.Contains(reference, StringComparison.Ordinal) == true) return open.HtmlUrl;
+            // Octokit's own listing asks for a sort GitHub's route does not take.
+            var comments = await retry.Run(() => _api.GetAll<IssueComment>(RepositoryUri($"issues/{open.Number}/comments")), cancellation);
+            if (comments.Any(c => c.Body?.Contains(reference, StringComparison.Ordinal) == true)) return open.HtmlUrl;
+            notice.Add(reference, entry);
+            var written = await Write(() => client.Issue.Comment.Create(Owner, Repository, open.Number, HeldEmailIssue.InvitationsComment(notice.Entries)), cancellation);
+            (notice.Comment, notice.Url) = (written.Id, open.HtmlUrl);
+            return open.HtmlUrl;
+        }
+        await EnsureLabels([HeldLabel], cancellation);
+        notice.Add(reference, entry);
+        var issue = await Write(() => client.Issue.Create(Owner, Repository,
+            new NewIssue(HeldEmailIssue.InvitationsTitle) { Body = HeldEmailIssue.InvitationsBody(notice.Entries, folder, inbox), Labels = { HeldLabel } }), cancellation);
+        (notice.OpenedIssue, notice.Url) = (issue.Number, issue.HtmlUrl);
+        return issue.HtmlUrl;
+    }
+
+    /// <summary>
     /// Removes submission branches that have no pull request (a run that died before opening one, for a message no
     /// longer waiting in the inbox); returns their names.
     /// </summary>
@@ -410,4 +453,38 @@ public sealed partial class SubmissionPullRequests(IGitHubClient client, GitHubT
 
     [GeneratedRegex(@"^submissions/(?<date>\d{4}-\d{2}-\d{2})-(?<slug>[a-z0-9-]+)-(?<key>[0-9a-f]{20})$")]
     private static partial Regex SubmissionBranch();
+}
+
+/// <summary>
+/// What one run of the bot has written about the meeting invitations it held (see
+/// <see cref="SubmissionPullRequests.ReportInvitationAsync"/>): the issue it opened or the comment it added, and what
+/// that lists, so the run's next invitations are added there.
+/// </summary>
+public sealed class InvitationNotice
+{
+    /// <summary>The most invitations one issue or comment lists (GitHub refuses a body over 65,536 characters); past it, another comment.</summary>
+    public const int MaxEntries = 200;
+
+    internal List<string> Entries { get; } = [];
+
+    internal HashSet<string> References { get; } = new(StringComparer.Ordinal);
+
+    internal int? OpenedIssue { get; set; }
+
+    internal long? Comment { get; set; }
+
+    internal string? Url { get; set; }
+
+    internal void Add(string reference, string entry)
+    {
+        References.Add(reference);
+        Entries.Add(entry);
+    }
+
+    /// <summary>Starts a new comment for the invitations after these.</summary>
+    internal void Restart()
+    {
+        Entries.Clear();
+        (OpenedIssue, Comment) = (null, null);
+    }
 }

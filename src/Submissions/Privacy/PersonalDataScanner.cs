@@ -77,8 +77,21 @@ public static partial class PersonalDataScanner
     [GeneratedRegex(@"^\]\((<)?(tel:|sms:|https?://(wa\.me|api\.whatsapp\.com)/)[^)]*\d{6}", RegexOptions.IgnoreCase)]
     private static partial Regex PhoneLink();
 
-    [GeneratedRegex(@"\b(DOB|D\.O\.B\.?|date of birth|born( on)?)\W{0,3}\d{1,2}[/.\- ]\d{1,2}[/.\- ]\d{2,4}\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A date of birth: a cue ("DOB", "D.O.B.", "date of birth", "born", "born on") and a date, in numbers ("14.02.1990")
+    /// or with its month's name, either way round ("14 February 1990", "3rd of March 1985", "14-Feb-90", "March 3, 1985").
+    /// A date without a cue is an event's.
+    /// </summary>
+    [GeneratedRegex(@"\b(DOB|D\.O\.B\b\.?|date of birth|born( on)?)\W{0,3}(is\s+|was\s+)?(the\s+)?(\d{1,2}[/.\- ]\d{1,2}[/.\- ]\d{2,4}\b"
+        + @"|" + Day + @"(\s+of)?[\s/.\-]+" + Month + @"[\s/.,\-]+" + Year
+        + @"|" + Month + @"[\s/.\-]+" + Day + @",?[\s/.\-]+" + Year + ")", RegexOptions.IgnoreCase)]
     private static partial Regex DateOfBirth();
+
+    private const string Day = @"(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?";
+
+    private const string Month = @"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b\.?";
+
+    private const string Year = @"(\d{4}|'?\d{2})(?!\d)";
 
     [GeneratedRegex(@"\b(hospital|patient|MRN|RiO|case) (no|number|ID)\b\.?\s*:?\s*[A-Z0-9]{0,4}\s?\d{4,}", RegexOptions.IgnoreCase)]
     private static partial Regex HospitalNumber();

@@ -192,6 +192,11 @@ public class ConversionFidelityTests
         // The sign-off and signature on the lines under the note, no blank line between: they go with it.
         { "text", $"{Prose}\n\nLet me know if you need anything else.\nKind regards,\nJane\n", ["note to the editors"] },
         { "text", $"{Prose}\n\nHappy to make any changes.\nThanks,\nJane\nJane Smith | Clinical Psychologist | Mob: 07700 900123\n", ["note to the editors"] },
+        // A signature and no sign-off on the lines under the note: they go with it, as after a sign-off.
+        { "text", $"{Prose}\n\nLet me know if you need anything else.\nJo Evans\nClinical Psychologist\n", ["note to the editors"] },
+        { "html", $"<p>{Prose}</p><p>Happy to make any changes.<br>Jo Evans<br>Clinical Psychologist | Leeds and York Partnership NHS Foundation Trust<br>Mob: 07700 900123</p>", ["note to the editors"] },
+        { "text", $"{Prose}\n\nHope this is OK!\n- Jo x\n", ["note to the editors"] },
+        { "text", $"{Prose}\n\nAny problems, give me a shout.\nDr Sam Patel BSc DClinPsy\nConsultant Clinical Psychologist\n", ["note to the editors"] },
         // Signed with the writer's name alone (the sender is Jo Evans): the note is the end once the name goes.
         { "text", $"{Prose}\n\nLet me know if it needs any changes.\n\nJo\n", ["signature", "note to the editors"] },
     };
@@ -221,6 +226,8 @@ public class ConversionFidelityTests
     [InlineData("Hope this is OK – happy to make any edits. I am off next week but back on the 24th.")]
     // Its lines kept as written, as hard line breaks.
     [InlineData("Let me know if you need anything else.\nHope this helps.\nThanks,\nJane", "Let me know if you need anything else.\\\nHope this helps.\\\nThanks,\\\nJane")]
+    // Words to the readers above a name: the name is no signature under a note to the editors.
+    [InlineData("If you need support, please contact your GP.\nSamaritans\nCall 116 123", "If you need support, please contact your GP.\\\nSamaritans\\\nCall 116 123")]
     // A note that is not the end of the email: the post goes on after it.
     [InlineData("Let me know if you need anything else.\n\nThe next group starts in March.")]
     public void A_post_ending_with_words_to_its_readers_or_more_than_a_note_keeps_them(string ending, string? published = null)
@@ -575,6 +582,28 @@ public class ConversionFidelityTests
         var post = ConvertFile(Message("Lists", $"{Prose}\n\n{text}")).Post!;
 
         Assert.Equal($"{Prose}\n\n{markdown}", post.Body);
+    }
+
+    [Theory]
+    // Outlook's plain text: "•" or "-", a tab, and its sub-items' "o" (and "§" under those), indented or not.
+    [InlineData("What changed:\n•\tWeekly sessions\no\tTuesdays in Leeds\no\tThursdays in York\n•\tA peer supporter in every group\n",
+        "What changed:\n\n- Weekly sessions\n  - Tuesdays in Leeds\n  - Thursdays in York\n- A peer supporter in every group")]
+    [InlineData("What changed:\n-\tWeekly sessions\n    o   Tuesdays in Leeds\n        §\tRoom 4, upstairs\n-\tA peer supporter\n",
+        "What changed:\n\n- Weekly sessions\n  - Tuesdays in Leeds\n    - Room 4, upstairs\n- A peer supporter")]
+    [InlineData("Our steps:\n1.\tAsk people what they need\no\tat the first appointment\n2.\tReview it monthly\n",
+        "Our steps:\n\n1. Ask people what they need\n   - at the first appointment\n2. Review it monthly")]
+    // A line starting "o " that follows no list item is prose (an old-fashioned exclamation, a poem).
+    [InlineData("We sang together:\no for the wings of a dove\nfar away would I rove\n", "We sang together:\\\no for the wings of a dove\\\nfar away would I rove")]
+    public void Outlooks_plain_text_sub_items_are_items_under_the_item_above(string text, string markdown)
+    {
+        var post = ConvertFile(Message("Lists", $"{Prose}\n\n{text}")).Post!;
+
+        Assert.Equal($"{Prose}\n\n{markdown}", post.Body);
+        if (markdown.Contains("- Tuesdays", StringComparison.Ordinal))
+        {
+            var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Published(post.Body));
+            Assert.Equal(["Tuesdays in Leeds"], html.QuerySelectorAll("ul > li > ul > li").Select(li => li.ChildNodes.OfType<AngleSharp.Dom.IText>().First().Data.Trim()).Take(1));
+        }
     }
 
     [Theory]

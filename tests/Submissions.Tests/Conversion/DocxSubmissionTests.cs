@@ -69,6 +69,31 @@ public class DocxSubmissionTests
     }
 
     [Fact]
+    public void Text_in_a_symbol_font_reads_as_what_it_shows_and_a_symbol_with_no_character_is_left_out_and_told()
+    {
+        // Wingdings set on the run (AutoCorrect's smiley), by a character style, and only as the font of characters
+        // outside ASCII (hAnsi: a tick typed as "ü"); Insert › Symbol's w:sym; and a w:sym with no character (a mouse).
+        static string Run(string properties, string text) => $"<w:r><w:rPr>{properties}</w:rPr><w:t xml:space=\"preserve\">{text}</w:t></w:r>";
+        const string Wingdings = "<w:rFonts w:ascii=\"Wingdings\" w:hAnsi=\"Wingdings\"/>";
+        var styles = $"<w:styles xmlns:w=\"{W}\"><w:style w:type=\"character\" w:styleId=\"Ticks\"><w:name w:val=\"Ticks\"/><w:rPr><w:rFonts w:ascii=\"Wingdings 2\" w:hAnsi=\"Wingdings 2\"/></w:rPr></w:style></w:styles>";
+        var body = WordDocuments.Paragraph(Prose)
+            + "<w:p>" + Run("", "It went well ") + Run(Wingdings, "J") + Run("", " and all came ") + Run("<w:rStyle w:val=\"Ticks\"/>", "P")
+            + Run("<w:rFonts w:ascii=\"Calibri\" w:hAnsi=\"Wingdings\"/>", " Jo ü") + Run("", " then ") + "<w:r><w:sym w:font=\"Wingdings\" w:char=\"F0E0\"/></w:r>"
+            + Run("", " home ") + "<w:r><w:sym w:font=\"Wingdings\" w:char=\"F04C\"/></w:r>" + Run("", ", click ") + "<w:r><w:sym w:font=\"Wingdings\" w:char=\"F038\"/></w:r>"
+            + Run("", " here.") + "</w:p>";
+        var document = WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("styles", "styles")] = styles });
+
+        var post = Submitted(document);
+
+        Assert.Equal($"{Prose}\n\nIt went well ☺ and all came ✓ Jo ✓ then → home ☹, click here.", post.Body);
+        Assert.Equal([
+            "The post was taken from the attached Word document 'Our year.docx'.",
+            "A symbol in the Wingdings font (Outlook and Word draw smileys, ticks and arrows with it) has no character on the web, so it was left out, "
+                + "after '…✓ then → home ☹, click'. Ask the contributor what it showed, if it matters.",
+        ], post.Warnings);
+    }
+
+    [Fact]
     public void A_template_label_whose_field_still_shows_its_prompt_is_told_to_the_editor_as_left_empty()
     {
         static string Prompt(string content) => $"<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>";

@@ -220,9 +220,51 @@ public class DocxToHtmlTests
 
         Assert.Null(problem);
         Assert.Equal("<html><body><ol><li>Plan<ol type=\"a\"><li>ask</li><li>listen</li></ol></li></ol><p>A note</p>"
-            + "<ol start=\"2\"><ol start=\"3\" type=\"a\"><li>write</li></ol></ol><h1>Then</h1><ol start=\"2\"><li>Do<ol type=\"a\"><li>try</li></ol></li></ol>"
+            + "<ol start=\"3\" type=\"a\"><li>write</li></ol><h1>Then</h1><ol start=\"2\"><li>Do<ol type=\"a\"><li>try</li></ol></li></ol>"
             + "<table><tr><td>Cost</td></tr></table><ol start=\"3\"><li>Review</li></ol><p>Next year</p><ol><li>Begin again</li></ol><p>Back to it</p>"
             + "<ol start=\"2\"><li>Carry on</li></ol><ol><li>Meet<ol type=\"a\"><li>agenda</li></ol></li><li>Follow up<ol start=\"2\" type=\"a\"><li>minutes</li></ol></li></ol></body></html>", html);
+    }
+
+    [Fact]
+    public void A_list_style_a_single_level_list_items_in_table_cells_and_skipped_levels_are_numbered_as_word_numbers_them_in_valid_html()
+    {
+        // List 2 is made from a definition that only links to the list style "Our steps" (Define New List Style), whose
+        // levels are in the definition of list 1, the style's own; list 3 has one level (its items' levels are ignored);
+        // list 4's items skip a level; list 5's items count in table cells too.
+        var numbering = $"<w:numbering xmlns:w=\"{W}\">"
+            + $"<w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"multilevel\"/><w:styleLink w:val=\"OurSteps\"/>{WordDocuments.NumberingLevel(0, "decimal", 1)}{WordDocuments.NumberingLevel(1, "lowerLetter", 1)}</w:abstractNum>"
+            + "<w:abstractNum w:abstractNumId=\"1\"><w:multiLevelType w:val=\"multilevel\"/><w:numStyleLink w:val=\"OurSteps\"/></w:abstractNum>"
+            + $"<w:abstractNum w:abstractNumId=\"2\"><w:multiLevelType w:val=\"singleLevel\"/>{WordDocuments.NumberingLevel(0, "upperRoman", 1)}{WordDocuments.NumberingLevel(1, "bullet", 1)}</w:abstractNum>"
+            + $"<w:abstractNum w:abstractNumId=\"3\">{WordDocuments.NumberingLevel(0, "decimal", 1)}{WordDocuments.NumberingLevel(1, "lowerLetter", 1)}{WordDocuments.NumberingLevel(2, "lowerRoman", 1)}</w:abstractNum>"
+            + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>"
+            + "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"2\"/></w:num><w:num w:numId=\"4\"><w:abstractNumId w:val=\"3\"/></w:num>"
+            + "<w:num w:numId=\"5\"><w:abstractNumId w:val=\"3\"/></w:num></w:numbering>";
+        var styles = $"<w:styles xmlns:w=\"{W}\"><w:style w:type=\"numbering\" w:styleId=\"OurSteps\"><w:name w:val=\"Our steps\"/><w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style></w:styles>";
+        static string Cell(string content) => $"<w:tc>{content}</w:tc>";
+        var body = WordDocuments.ListItem(2, 0, "Plan") + WordDocuments.ListItem(2, 1, "ask") + WordDocuments.ListItem(2, 0, "Do") + WordDocuments.Paragraph("Then")
+            + WordDocuments.ListItem(3, 0, "One") + WordDocuments.ListItem(3, 1, "Two") + WordDocuments.ListItem(3, 2, "Three") + WordDocuments.Paragraph("And")
+            + WordDocuments.ListItem(4, 0, "Top") + WordDocuments.ListItem(4, 2, "deep") + WordDocuments.ListItem(4, 1, "middle") + WordDocuments.Paragraph("So")
+            + WordDocuments.ListItem(4, 1, "resumed") + WordDocuments.ListItem(4, 0, "Next")
+            + "<w:tbl><w:tr>" + Cell(WordDocuments.Paragraph("Costs") + WordDocuments.ListItem(4, 0, "Rooms") + WordDocuments.ListItem(4, 1, "hired"))
+            + Cell(WordDocuments.ListItem(4, 0, "Food") + WordDocuments.Paragraph("each day")) + "</w:tr></w:tbl>"
+            + WordDocuments.ListItem(4, 0, "Travel");
+
+        var (html, _, problem, _) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string>
+        {
+            [("numbering", "numbering")] = numbering, [("styles", "styles")] = styles,
+        }), new());
+
+        Assert.Null(problem);
+        Assert.Equal("<html><body><ol><li>Plan<ol type=\"a\"><li>ask</li></ol></li><li>Do</li></ol><p>Then</p>"
+            + "<ol type=\"I\"><li>One</li><li>Two</li><li>Three</li></ol><p>And</p>"
+            + "<ol><li>Top<ol type=\"i\"><li>deep</li></ol><ol type=\"a\"><li>middle</li></ol></li></ol><p>So</p>"
+            + "<ol start=\"2\" type=\"a\"><li>resumed</li></ol><ol start=\"2\"><li>Next</li></ol>"
+            + "<table><tr><td>Costs<br><ol start=\"3\"><li>Rooms<ol type=\"a\"><li>hired</li></ol></li></ol></td><td><ol start=\"4\"><li>Food</li></ol><br>each day</td></tr></table>"
+            + "<ol start=\"5\"><li>Travel</li></ol></body></html>", html);
+        // A list is only ever inside an item, as HTML allows.
+        Assert.DoesNotMatch("<(ol|ul)[^>]*><(ol|ul)", html);
+        var parsed = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html!);
+        Assert.All(parsed.QuerySelectorAll("ol, ul"), list => Assert.All(list.Children, child => Assert.Equal("li", child.LocalName)));
     }
 
     [Fact]
@@ -238,8 +280,8 @@ public class DocxToHtmlTests
         var (html, _, problem, _) = DocxToHtml.Convert(WordDocuments.Package(body, parts: new Dictionary<(string, string), string> { [("numbering", "numbering")] = numbering }), new());
 
         Assert.Null(problem);
-        Assert.Equal("<html><body><h2>Aims</h2><ol start=\"2\"><ol type=\"a\"><li>Listen</li><li>Act</li></ol></ol><h2>Methods</h2>"
-            + "<ol start=\"3\"><ol type=\"a\"><li>Survey</li></ol><li>Results</li></ol></body></html>", html);
+        Assert.Equal("<html><body><h2>Aims</h2><ol type=\"a\"><li>Listen</li><li>Act</li></ol><h2>Methods</h2>"
+            + "<ol type=\"a\"><li>Survey</li></ol><ol start=\"3\"><li>Results</li></ol></body></html>", html);
     }
 
     [Fact]

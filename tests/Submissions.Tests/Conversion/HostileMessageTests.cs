@@ -388,6 +388,35 @@ public class HostileMessageTests
     }
 
     [Fact]
+    public void A_subject_too_long_for_a_title_is_cut_at_the_end_of_a_word_and_the_editor_told_what_it_was()
+    {
+        const string Subject = "Reflections on ten years of the Psychological Professions Network in the North East and Yorkshire: "
+            + "what we learned about workforce planning, supervision, wellbeing and the future of care";
+
+        var post = ConvertFile(Message(Subject, Prose)).Post!;
+
+        const string Shortened = "Reflections on ten years of the Psychological Professions Network in the North East and Yorkshire: what we learned about workforce planning…";
+        Assert.Equal(Shortened, post.FrontMatter.Title);
+        Assert.Equal([$"The title was 186 characters long, more than the 150 a title may have, so it was shortened at the end of a word to '{Shortened}'. "
+            + $"It was: '{Subject}'. Edit the title if the shortened one does not read well."], post.Warnings);
+        var pullRequest = PPNBlog.Submissions.GitHub.PullRequestText.Body(post, [], null);
+        Assert.Contains("The title was 186 characters long", pullRequest[pullRequest.IndexOf("## For the editor", StringComparison.Ordinal)..]);
+    }
+
+    [Fact]
+    public void A_title_of_one_long_word_is_cut_between_characters_and_one_of_150_characters_is_kept_whole()
+    {
+        var address = "https://www.example.org/" + new string('a', 200);
+        var cut = ConvertFile(Message(address, Prose)).Post!;
+        Assert.Equal(150, cut.FrontMatter.Title.Length);
+        Assert.Equal(address[..149] + "…", cut.FrontMatter.Title);
+
+        var whole = string.Concat(Enumerable.Repeat("Word ", 29)) + "Done.";
+        Assert.Equal(whole, ConvertFile(Message(whole, Prose)).Post!.FrontMatter.Title);
+        Assert.Empty(ConvertFile(Message(whole, Prose)).Post!.Warnings);
+    }
+
+    [Fact]
     public void A_first_paragraph_starting_with_a_hashtag_is_not_a_heading()
     {
         var result = ConvertFile(Message("", $"#PPW2025 was great. {Prose}"));

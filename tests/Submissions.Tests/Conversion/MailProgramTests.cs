@@ -334,6 +334,31 @@ public class MailProgramTests
     }
 
     [Fact]
+    public void Outlooks_symbol_font_smileys_ticks_and_arrows_read_as_what_they_show_and_a_symbol_with_no_character_is_left_out_and_told()
+    {
+        // As Outlook writes them: AutoCorrect's smileys and arrows in Wingdings (a span inside a span naming the symbol
+        // font), ticks in Wingdings and Wingdings 2 (quoted), the Symbol font's Greek, and a <font face>; a signature
+        // left out holds a symbol with no character (a mouse), which is not told of.
+        const string Symbol = "mso-ascii-font-family:Calibri;mso-hAnsi-font-family:Calibri;mso-char-type:symbol;mso-symbol-font-family:Wingdings";
+        var html = "<html><body lang=EN-GB><div class=WordSection1>"
+            + $"<p class=MsoNormal>{Prose}<o:p></o:p></p>"
+            + $"<p class=MsoNormal>The day went well <span style='font-family:Wingdings;{Symbol}'><span style='mso-char-type:symbol;mso-symbol-font-family:Wingdings'>J</span></span> "
+            + "and the rain held off <span style='font-family:\"Wingdings 2\";mso-ascii-font-family:Calibri'>P</span>, but parking was <b><span style='font-family:Wingdings'>L</span></b><o:p></o:p></p>"
+            + "<p class=MsoNormal>Booked <span style='font-family:Wingdings'>ü</span> Paid <span style='font-family:Wingdings'>û</span> Next <span style='font-family:Wingdings'>à</span> "
+            + "the <span style='font-family:Symbol'>a</span> wave, <font face=\"Wingdings\">&#61514;</font>, and Jo's team, K and J as letters "
+            + "<span style='font-family:Wingdings'><span style='font-family:Calibri'>Jo</span></span>.<o:p></o:p></p>"
+            + "<p class=MsoNormal>We lit a candle <span style='font-family:Wingdings'>'</span> for those we lost.<o:p></o:p></p>"
+            + "<div id=Signature><p class=MsoNormal>Jo Evans <span style='font-family:Wingdings'>8</span></p></div></div></body></html>";
+
+        var post = ConvertFile(Message("A good day", "", html)).Post!;
+
+        Assert.Equal($"{Prose}\n\nThe day went well ☺ and the rain held off ✓, but parking was **☹**\n\n"
+            + "Booked ✓ Paid ✗ Next → the α wave, ☺, and Jo's team, K and J as letters Jo.\n\nWe lit a candle for those we lost.", post.Body);
+        Assert.Equal(["A symbol in the Wingdings font (Outlook and Word draw smileys, ticks and arrows with it) has no character on the web, so it was left out, "
+            + "after 'We lit a candle'. Ask the contributor what it showed, if it matters."], post.Warnings);
+    }
+
+    [Fact]
     public void A_pasted_picture_the_email_does_not_hold_is_said_to_be_left_out()
     {
         var post = ConvertFile(Message("Referrals", "", $"<p>{Prose}</p><p><img src=\"cid:chart@01D9\" alt=\"Chart of referrals\"></p>")).Post!;

@@ -64,7 +64,7 @@ public sealed class FakeGitHub : IAsyncDisposable
     /// <summary>Pull requests opened so far.</summary>
     public IReadOnlyList<JsonObject> PullRequests { get { lock (_gate) return _pulls.Select(p => (JsonObject)p.DeepClone()).ToList(); } }
 
-    /// <summary>Comments on pull requests, in order.</summary>
+    /// <summary>Comments on pull requests and issues, in order, as they are now (an edited one with its new text).</summary>
     public IReadOnlyList<(int Number, string Text)> Comments { get { lock (_gate) return _comments.ToList(); } }
 
     /// <summary>Closes issue <paramref name="number"/>, as an editor does when done with it.</summary>
@@ -437,17 +437,42 @@ public sealed class FakeGitHub : IAsyncDisposable
             pull["updated_at"] = Timestamp();
             return Results.Json(pull.DeepClone());
         }));
-        repo.MapPost("/issues/{number:int}/comments", (int number, HttpRequest request) => OnPull(number, request, (pull, body) =>
+        // Comments on pull requests and issues alike, as GitHub's issue comments are.
+        repo.MapPost("/issues/{number:int}/comments", async (int number, HttpRequest request) =>
         {
-            var text = body["body"]!.GetValue<string>();
-            _comments.Add((number, text));
-            return Results.Json(new
+            var body = await Body(request);
+            return Locked(() =>
             {
-                id = _comments.Count, node_id = "IC_" + _comments.Count, body = text, url = $"{BaseUrl}repos/o/r/issues/comments/{_comments.Count}",
-                html_url = $"https://github.example/o/r/pull/{number}#issuecomment-{_comments.Count}", issue_url = $"{BaseUrl}repos/o/r/issues/{number}",
-                user = new { login = "ppn-blog-bot", id = 1, type = "Bot" }, created_at = Timestamp(), updated_at = Timestamp(), author_association = "NONE",
-            }, statusCode: 201);
-        }));
+                if (!_pulls.Concat(_issues).Any(i => i["number"]!.GetValue<int>() == number)) return NotFound();
+                _comments.Add((number, body["body"]!.GetValue<string>()));
+                return Results.Json(CommentJson(_comments.Count), statusCode: 201);
+            });
+        });
+        repo.MapGet("/issues/{number:int}/comments", (int number) => Locked(() =>
+            Results.Json(new JsonArray(_comments.Select((c, i) => (c.Number, Id: i + 1)).Where(c => c.Number == number).Select(c => (JsonNode)CommentJson(c.Id)).ToArray()))));
+        repo.MapPatch("/issues/comments/{id:long}", async (long id, HttpRequest request) =>
+        {
+            var body = await Body(request);
+            return Locked(() =>
+            {
+                if (id < 1 || id > _comments.Count) return NotFound();
+                _comments[(int)id - 1] = (_comments[(int)id - 1].Number, body["body"]!.GetValue<string>());
+                return Results.Json(CommentJson((int)id));
+            });
+        });
+        repo.MapPatch("/issues/{number:int}", async (int number, HttpRequest request) =>
+        {
+            var body = await Body(request);
+            return Locked(() =>
+            {
+                if (_issues.FirstOrDefault(i => i["number"]!.GetValue<int>() == number) is not { } issue) return NotFound();
+                if (BodyTooLong(body) is { } refused) return refused;
+                foreach (var field in new[] { "title", "body", "state" })
+                    if (body[field] is { } value) issue[field] = value.GetValue<string>();
+                issue["updated_at"] = Timestamp();
+                return Results.Json(issue.DeepClone());
+            });
+        });
         repo.MapPost("/pulls", async (HttpRequest request) =>
         {
             var body = await Body(request);
@@ -574,6 +599,19 @@ public sealed class FakeGitHub : IAsyncDisposable
     {
         var body = await Body(request);
         return Locked(() => _pulls.FirstOrDefault(p => p["number"]!.GetValue<int>() == number) is { } pull ? handle(pull, body) : NotFound());
+    }
+
+    /// <summary>Comment <paramref name="id"/> (its place in the list, from 1) as GitHub returns one.</summary>
+    private JsonObject CommentJson(int id)
+    {
+        var (number, text) = _comments[id - 1];
+        return new JsonObject
+        {
+            ["id"] = id, ["node_id"] = "IC_" + id, ["body"] = text, ["url"] = $"{BaseUrl}repos/o/r/issues/comments/{id}",
+            ["html_url"] = $"https://github.example/o/r/pull/{number}#issuecomment-{id}", ["issue_url"] = $"{BaseUrl}repos/o/r/issues/{number}",
+            ["user"] = new JsonObject { ["login"] = "ppn-blog-bot", ["id"] = 1, ["type"] = "Bot" }, ["created_at"] = Timestamp(), ["updated_at"] = Timestamp(),
+            ["author_association"] = "NONE",
+        };
     }
 
     private IResult Locked(Func<IResult> handle)

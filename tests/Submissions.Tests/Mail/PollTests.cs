@@ -393,7 +393,7 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_meeting_invitation_or_a_reply_to_one_is_held_unanswered_for_a_person_and_the_editors_told_in_an_issue_repeating_nothing_of_it()
+    public async Task Meeting_invitations_and_replies_to_them_are_held_unanswered_for_a_person_and_the_editors_told_in_one_open_issue_for_them_all_repeating_nothing_of_them()
     {
         var received = new DateTimeOffset(2026, 11, 24, 9, 15, 0, TimeSpan.Zero);
         var invitation = Invitation("REQUEST", "Blog planning catch-up", "invite-1@nhs.net");
@@ -413,36 +413,55 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         // Its sender gets nothing: the only email sent is the post's acknowledgement.
         Assert.Equal(["priya.khan@icloud.com"], Smtp.Received.Select(m => m.To.Mailboxes.Single().Address));
 
-        Assert.Equal(2, GitHub.Issues.Count);
-        Assert.All(GitHub.Issues, i => Assert.Equal([SubmissionPullRequests.HeldLabel], i["labels"]!.AsArray().Select(l => l!["name"]!.GetValue<string>())));
-        var issue = GitHub.Issues[0];
+        // One issue lists both: a burst of invitations opens no issue each.
+        var issue = Assert.Single(GitHub.Issues);
+        Assert.Equal([SubmissionPullRequests.HeldLabel], issue["labels"]!.AsArray().Select(l => l!["name"]!.GetValue<string>()));
         // The reference is a hash of the Message-ID: it finds the email without naming it.
-        var reference = "email-" + System.Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("invite-1@nhs.net")))[..12];
-        Assert.Equal($"A meeting invitation came to the submissions mailbox ({reference})", issue["title"]!.GetValue<string>());
+        static string Reference(string messageId) => "email-" + System.Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(messageId)))[..12];
+        Assert.Equal("Meeting invitations came to the submissions mailbox", issue["title"]!.GetValue<string>());
         using var stored = new MemoryStream();
         invitation.WriteTo(new FormatOptions { NewLineFormat = NewLineFormat.Dos }, stored);
-        Assert.Equal(
-            "A meeting invitation (or a reply to one: an acceptance, a decline, a cancellation) came to the submissions mailbox. It is meant for a person, not a blog post, "
-            + "so the bot has moved it to the mailbox folder **Held** and sent its sender nothing.\n\n"
-            + "- Received: 24 November 2026, 09:15 UTC\n"
-            + $"- Size: {(stored.Length + 1023) / 1024} KB\n\n"
-            + "What to do:\n"
-            + "1. Find the email in the mailbox folder Held by the time it was received.\n"
+        var body = issue["body"]!.GetValue<string>().ReplaceLineEndings("\n");
+        Assert.StartsWith(
+            "Meeting invitations (or replies to them: acceptances, declines, cancellations) came to the submissions mailbox. They are meant for a person, not blog posts, "
+            + "so the bot has moved them to the mailbox folder **Held** and sent their senders nothing. Those that come while this issue is open are added to it, not given issues of their own.\n\n"
+            + $"- `{Reference("invite-1@nhs.net")}`: received 24 November 2026, 09:15 UTC, {(stored.Length + 1023) / 1024} KB\n"
+            + $"- `{Reference("accept-1@nhs.net")}`: received 24 November 2026, 09:20 UTC, ", body);
+        Assert.EndsWith("\n\nWhat to do:\n"
+            + "1. Find each email in the mailbox folder Held by the time it was received.\n"
             + "2. Answer it as a person would (accept or decline it, or pass it to whoever it is meant for). Moved back to INBOX, it would only be held again.\n"
-            + "3. Close this issue.\n\n"
-            + "The sender's address and the email's words are kept only in the mailbox, as for every submission.\n",
-            issue["body"]!.GetValue<string>().ReplaceLineEndings("\n"));
-        // Nothing of either email reaches GitHub: not its sender, its subject or its Message-ID.
-        var everything = string.Join("\n", GitHub.Issues.Select(i => i["title"] + "\n" + i["body"]));
-        foreach (var personal in new[] { "sam.patel", "Sam Patel", "planning", "invite-1", "accept-1" })
-            Assert.DoesNotContain(personal, everything, StringComparison.OrdinalIgnoreCase);
+            + "3. Close this issue once every invitation in it and its comments is answered; the next invitation opens a new one.\n\n"
+            + "The senders' addresses and the emails' words are kept only in the mailbox, as for every submission.\n", body);
         Assert.Contains(_log.ToString().Split('\n'), l => l.Contains("a meeting invitation; moved to Held, and the editors told in", StringComparison.Ordinal));
 
         var again = await Poll();
         Assert.True(again.Settled);
         Assert.Equal((0, 0), (again.Invitations, again.Held));
-        Assert.Equal(2, GitHub.Issues.Count);
+        Assert.Single(GitHub.Issues);
         Assert.Single(Smtp.Received);
+
+        // A burst on a later run: one comment on the open issue lists them all.
+        for (var i = 0; i < 12; i++) await Imap.DeliverAsync(Invitation("REQUEST", $"Team day {i}", $"burst-{i}@nhs.net"), received.AddHours(1).AddMinutes(i));
+        var burst = await Poll();
+        Assert.Equal(12, burst.Invitations);
+        Assert.Single(GitHub.Issues);
+        var comment = Assert.Single(GitHub.Comments);
+        Assert.Equal(issue["number"]!.GetValue<int>(), comment.Number);
+        Assert.StartsWith("More meeting invitations came and were held, unanswered (what to do is above):", comment.Text);
+        Assert.All(Enumerable.Range(0, 12), i => Assert.Contains($"`{Reference($"burst-{i}@nhs.net")}`: received 24 November 2026, {10 + i / 60:00}:{15 + i:00} UTC", comment.Text));
+        Assert.Equal(12, await Imap.MessagesIn("Held") is var all ? all.Count - 2 : 0);
+
+        // Once the editors close it, the next invitation opens another.
+        GitHub.CloseIssue(issue["number"]!.GetValue<int>());
+        await Imap.DeliverAsync(Invitation("CANCEL", "Cancelled: Team day 3", "cancel-3@nhs.net"), received.AddHours(2));
+        await Poll();
+        Assert.Equal(2, GitHub.Issues.Count);
+        Assert.Contains(Reference("cancel-3@nhs.net"), GitHub.Issues[1]["body"]!.GetValue<string>());
+
+        // Nothing of any email reaches GitHub: not its sender, its subject or its Message-ID.
+        var everything = string.Join("\n", GitHub.Issues.Select(i => i["title"] + "\n" + i["body"]).Concat(GitHub.Comments.Select(c => c.Text)));
+        foreach (var personal in new[] { "sam.patel", "Sam Patel", "planning", "Team day", "invite-1", "accept-1", "burst-", "cancel-3" })
+            Assert.DoesNotContain(personal, everything, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(GitHub.Violations);
     }
 
@@ -470,6 +489,35 @@ public sealed class PollTests(ITestOutputHelper output) : IAsyncLifetime
         var pull = Assert.Single(GitHub.PullRequests);
         Assert.Contains(Emails.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), pull["head"]!["ref"]!.GetValue<string>());
         Assert.Single(Smtp.Received);
+    }
+
+    [Fact]
+    public async Task Meeting_invitations_held_over_runs_cut_mid_way_are_each_listed_once_in_the_one_issue()
+    {
+        var ids = Enumerable.Range(0, 6).Select(i => $"cut-invite-{i}@nhs.net").ToList();
+        foreach (var id in ids) await Imap.DeliverAsync(Invitation("REQUEST", "Team day", id));
+        await using var proxy = new CuttingProxy(Imap.Port);
+        var cutRuns = 0;
+        for (var cut = 1500L; cut < 40_000 && (await Imap.MessagesIn("INBOX")).Count > 0; cut += 800)
+        {
+            proxy.CutAfter(cut);
+            var report = await Poll(Poller(imapPort: proxy.Port));
+            if (report.Problems.Any(p => p.StartsWith("the mailbox connection failed", StringComparison.Ordinal))) cutRuns++;
+        }
+        proxy.CutAfter(null);
+        await Poll(Poller(imapPort: proxy.Port));
+        output.WriteLine($"{cutRuns} runs cut by the IMAP relay");
+        Assert.True(cutRuns > 0, "no run was cut");
+
+        Assert.Equal(ids.Count, (await Imap.MessagesIn("Held")).Count);
+        var issue = Assert.Single(GitHub.Issues);
+        var told = issue["body"]!.GetValue<string>() + string.Concat(GitHub.Comments.Select(c => c.Text));
+        foreach (var id in ids)
+        {
+            var reference = "email-" + System.Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..12];
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(told, reference));
+        }
+        Assert.Empty(GitHub.Violations);
     }
 
     [Fact]

@@ -29,6 +29,27 @@ public class PersonalDataScannerTests
         Assert.Equal([new(5, "phone number"), new(6, "phone number"), new(7, "date of birth"), new(8, "hospital number"), new(9, "postcode")], PersonalDataScanner.Scan(post));
     }
 
+    [Theory]
+    [InlineData("Patient: Sarah Jones, DOB 14 February 1990.")]
+    [InlineData("Sarah (D.O.B: 3rd March 1985) joined the group.")]
+    [InlineData("Sarah was born on 3 March 1985 in Leeds.")]
+    [InlineData("Date of birth: March 3, 1985.")]
+    [InlineData("date of birth is the 3rd of March 1985")]
+    [InlineData("DOB: 14-Feb-90")]
+    [InlineData("D.O.B. Sept. 14th 1990")]
+    [InlineData("Born 31 december 2001, she…")]
+    public void Dates_of_birth_written_with_the_months_name_are_found(string line) =>
+        Assert.Equal([new(5, "date of birth")], PersonalDataScanner.Scan($"---\ntitle: T\n---\n\n{line}\n"));
+
+    [Theory]
+    // Dates without a cue, and a cue without a date, are an event's.
+    [InlineData("We met on 14 February 1990 and again on March 3, 1985.")]
+    [InlineData("The service was born on a cold day, 3 March 1985, in Leeds.")]
+    [InlineData("Our date of birth certificates project starts in May 2026.")]
+    [InlineData("The network was born in March 2019.")]
+    public void Dates_without_a_birth_cue_are_not_dates_of_birth(string line) =>
+        Assert.Empty(PersonalDataScanner.Scan($"---\ntitle: T\n---\n\n{line}\n"));
+
     [Fact]
     public void Front_matter_values_and_addresses_in_link_targets_are_scanned()
     {
