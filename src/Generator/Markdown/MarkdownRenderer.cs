@@ -288,25 +288,45 @@ public static partial class MarkdownRenderer
         markdown.AsSpan(heading.Span.Start, Math.Min(heading.Span.Length, markdown.Length - heading.Span.Start)).ContainsAny(OtherSpaces);
 
     /// <summary>
-    /// Gives the headings Markdig named otherwise than their words read the id those words make, as links to them are
-    /// written: one holding a tag now shown as text ("## The &lt;title&gt; element": Markdig named it while the tag was
-    /// HTML, which it leaves out, "the--element"), or a space other than ' ', read as one.
+    /// Names the headings again, in the order they are written, as Markdig does, when some were named otherwise than
+    /// their words read, so links written to them lead there: one holding a tag now shown as text ("## The &lt;title&gt;
+    /// element": Markdig named it while the tag was HTML, which it leaves out, "the--element"), or a space other than ' ',
+    /// read as one. Each takes the first of its id, then it with "-1", "-2", no heading before it has: renaming only the
+    /// misnamed ones gave a later heading with the same words the plain id and the earlier one "-1".
     /// </summary>
     private static void NameAgain(List<HeadingBlock> headings, Predicate<HeadingBlock> misnamed)
     {
-        var taken = headings.Select(h => h.TryGetAttributes()?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        foreach (var heading in headings.Where(h => misnamed(h)))
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var heading in headings)
         {
-            if (heading.Inline is null || heading.TryGetAttributes()?.Id is not { } earlier) continue;
-            var words = PlainText(heading.Inline);
-            var id = LinkHelper.UrilizeAsGfm(words.AsSpan().ContainsAny(OtherSpaces) ? string.Create(words.Length, words, (chars, text) =>
-            {
-                for (var i = 0; i < chars.Length; i++) chars[i] = OtherSpaces.Contains(text[i]) ? ' ' : text[i];
-            }) : words);
-            if (id == earlier) continue;
-            taken.Remove(earlier);
-            heading.GetAttributes().Id = UniqueId(id, taken);
+            // One with its id written after it was not named by Markdig: NameWrittenIds gives it that id.
+            if (heading.Inline is null || PandocMarkup.WrittenId(heading) is not null || heading.TryGetAttributes()?.Id is not { } named) continue;
+            heading.GetAttributes().Id = UniqueId(misnamed(heading) ? IdOfWords(PlainText(heading.Inline)) : MarkdigBaseId(heading.Inline, named), taken);
         }
+    }
+
+    /// <summary>The id <paramref name="words"/> make, a space other than ' ' read as one; "section" for none, as Markdig names a heading without words.</summary>
+    private static string IdOfWords(string words)
+    {
+        var id = LinkHelper.UrilizeAsGfm(words.AsSpan().ContainsAny(OtherSpaces) ? string.Create(words.Length, words, (chars, text) =>
+        {
+            for (var i = 0; i < chars.Length; i++) chars[i] = OtherSpaces.Contains(text[i]) ? ' ' : text[i];
+        }) : words);
+        return id.Length == 0 ? "section" : id;
+    }
+
+    /// <summary>
+    /// The id Markdig made <paramref name="named"/> from, before numbering it: the heading's text as its auto-identifier
+    /// extension reads it (rendered without HTML). <paramref name="named"/> itself when it is no numbering of that.
+    /// </summary>
+    private static string MarkdigBaseId(ContainerInline text, string named)
+    {
+        var writer = new StringWriter();
+        new Markdig.Renderers.HtmlRenderer(writer) { EnableHtmlForInline = false, EnableHtmlEscape = false }.Render(text);
+        var words = LinkHelper.UrilizeAsGfm(writer.ToString());
+        var id = words.Length == 0 ? "section" : words;
+        return named == id || (named.Length > id.Length + 1 && named.StartsWith(id, StringComparison.Ordinal) && named[id.Length] == '-'
+            && named.AsSpan(id.Length + 1).IndexOfAnyExceptInRange('0', '9') < 0) ? id : named;
     }
 
     /// <summary>

@@ -121,6 +121,16 @@ public sealed class MarkdownRendererTests
     }
 
     [Theory]
+    // Headings with the same words are numbered in the order they are written, whichever space they hold.
+    [InlineData("## Our\u00A0findings\n\n## Our findings\n\n## Our\u00A0findings", "our-findings our-findings-1 our-findings-2")]
+    [InlineData("## Our findings\n\n## Our\u00A0findings\n\n## Our findings", "our-findings our-findings-1 our-findings-2")]
+    [InlineData("## Step\n\n## Next\u00A0step\n\n## Step\n\n## Step 1", "step next-step step-1 step-1-1")]
+    [InlineData("## The <title> element\n\n## The title element", "the-title-element the-title-element-1")]
+    [InlineData("## Method {#method}\n\n## Method\n\n## Our\u00A0method\n\n## Our method", "method method-1 our-method our-method-1")]
+    public void Headings_named_again_are_numbered_in_the_order_written(string markdown, string ids) =>
+        Assert.Equal(ids, string.Join(' ', System.Text.RegularExpressions.Regex.Matches(MarkdownRenderer.Render(markdown).Html.ToString(), "<h2 id=\"([^\"]+)\"").Select(m => m.Groups[1].Value)));
+
+    [Theory]
     // Quarto's callout: its blocks are shown in a plain div, its fence lines and attributes nowhere.
     [InlineData(":::{.callout-tip collapse=false appearance='default' icon=true}\n## Tip\nUse version control.\n:::\n\nThe post starts here.",
         "<div class=\"ppn-fenced-div\">\n<h2 id=\"tip\">Tip</h2>\n<p>Use version control.</p>\n</div>\n<p>The post starts here.</p>\n")]
