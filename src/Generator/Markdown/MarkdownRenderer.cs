@@ -130,6 +130,8 @@ public static partial class MarkdownRenderer
         TemplateTag? templateTag = null;
         List<CustomContainer>? fencedDivs = null;
         List<LiteralInline>? kramdownLines = null;
+        List<LiteralInline>? braces = null;
+        List<LinkInline>? namedPictures = null;
         foreach (var node in document.Descendants())
         {
             switch (node)
@@ -149,6 +151,9 @@ public static partial class MarkdownRenderer
                     break;
                 case LiteralInline literal when KramdownAttributes.StartsLine(literal, markdown):
                     (kramdownLines ??= []).Add(literal);
+                    break;
+                case LiteralInline literal when InlineAttributes.MayHold(literal):
+                    (braces ??= []).Add(literal);
                     break;
                 case CustomContainer fencedDiv:
                     (fencedDivs ??= []).Add(fencedDiv);
@@ -209,6 +214,7 @@ public static partial class MarkdownRenderer
             if (markdown.IndexOf("[^", reference.Span.Start, reference.Span.Length, StringComparison.Ordinal) is var label and > 0)
                 reference.InsertBefore(new LiteralInline(markdown[reference.Span.Start..label]) { Line = reference.Line, Column = reference.Column });
         foreach (var line in kramdownLines ?? []) KramdownAttributes.LeaveOut(line);
+        var attributeLists = braces is null ? null : InlineAttributes.LeaveOut(braces, markdown, ref namedPictures);
         foreach (var player in playersInLinks ?? []) player.ReplaceBy(new LiteralInline(PlainText(player)) { Line = player.Line, Column = player.Column }, copyChildren: false);
         // Changed once the walk is over: a "tag" that is no element, or one never closed, becomes text, and what is left is raw HTML.
         foreach (var inline in rawHtml ?? []) RawHtml.KeepNonElementsAsText(inline);
@@ -241,9 +247,10 @@ public static partial class MarkdownRenderer
         if (neverClosed is not null) (problems ??= []).AddRange(NeverClosedProblems(neverClosed));
         if (headings is not null && (neverClosed is not null || headings.Exists(h => HasOtherSpaces(h, markdown))))
             NameAgain(headings, h => HasOtherSpaces(h, markdown) || neverClosed?.Exists(t => t.Span.Start >= h.Span.Start && t.Span.Start <= h.Span.End) == true);
-        if (headings is not null) NameWrittenIds(headings);
+        if (headings is not null || namedPictures is not null) NameWrittenIds(headings ?? [], namedPictures);
         if (headings is not null || fencedDivs is not null) (problems ??= []).AddRange(PandocMarkup.Problems(headings, fencedDivs, markdown));
         if (kramdownLines is not null) (problems ??= []).Add(KramdownAttributes.Problem(kramdownLines, markdown));
+        if (attributeLists is not null && InlineAttributes.Problem(attributeLists, markdown) is { } attributesLeftOut) (problems ??= []).Add(attributesLeftOut);
         if (footnotes is not null || brackets is not null) (problems ??= []).AddRange(Footnotes.Problems(footnotes, brackets, markdown));
         if (brackets is not null) (problems ??= []).AddRange(LinksAsText.Problems(brackets, markdown));
         // Markdig's own renderer cache: a renderer set up once per thread, not once per body.
@@ -330,17 +337,19 @@ public static partial class MarkdownRenderer
     }
 
     /// <summary>
-    /// Gives headings with an id written after them (<c>{#sec-method}</c>, <see cref="PandocMarkup"/>) that id, as links
-    /// to them are written, the others keeping the one made from their words; an id the page has already (the layout's,
-    /// an earlier heading's) is made unique with a number, as Markdig's own are.
+    /// Gives headings and pictures with an id written after them (<c>{#sec-method}</c>, <c>{#fig-chart}</c>: <see
+    /// cref="PandocMarkup"/>, <see cref="InlineAttributes"/>) that id, as links to them are written, the other headings
+    /// keeping the one made from their words; an id the page has already (the layout's, an earlier heading's or
+    /// picture's) is made unique with a number, as Markdig's own are.
     /// </summary>
-    private static void NameWrittenIds(List<HeadingBlock> headings)
+    private static void NameWrittenIds(List<HeadingBlock> headings, List<LinkInline>? pictures)
     {
-        if (!headings.Exists(h => PandocMarkup.WrittenId(h) is not null)) return;
+        if (pictures is null && !headings.Exists(h => PandocMarkup.WrittenId(h) is not null)) return;
         var taken = new HashSet<string>(Html.DomRewriter.LayoutIds, StringComparer.Ordinal);
-        // Written ids first: a later heading whose words make the same id gives way.
-        foreach (var heading in headings)
-            if (PandocMarkup.WrittenId(heading) is { } id) heading.GetAttributes().Id = UniqueId(id, taken);
+        // Written ids first, in the order written: a later heading whose words make the same id gives way.
+        var written = headings.Where(h => PandocMarkup.WrittenId(h) is not null).Select(h => (h.Span.Start, Named: (MarkdownObject)h, Id: PandocMarkup.WrittenId(h)!))
+            .Concat((pictures ?? []).Select(p => (p.Span.Start, Named: (MarkdownObject)p, Id: p.GetAttributes().Id!)));
+        foreach (var (_, named, id) in written.OrderBy(w => w.Start)) named.GetAttributes().Id = UniqueId(id, taken);
         foreach (var heading in headings)
             if (PandocMarkup.WrittenId(heading) is null && heading.TryGetAttributes()?.Id is { } own) heading.GetAttributes().Id = UniqueId(own, taken);
     }

@@ -187,6 +187,54 @@ public sealed class MarkdownRendererTests
         Assert.Equal(problem, string.Join('\n', rendered.Problems.Select(p => $"{p.Line}:{p.Column} {p.Code.Id} {p.Message}")));
     }
 
+    [Theory]
+    // After a picture: its id names it (no warning when that is all), the rest is left out.
+    [InlineData("![Figure 1](chart.png){#fig-chart width=80%} and more.", "<p><img src=\"chart.png\" id=\"fig-chart\" alt=\"Figure 1\" /> and more.</p>\n",
+        "0:22 PPN042 '{#fig-chart width=80%}' after the picture is Pandoc's markup: its '#fig-chart' names the picture, and the rest, which the site does not use, is left out")]
+    [InlineData("![Rates](chart.png){#fig-rates}", "<p><img src=\"chart.png\" id=\"fig-rates\" alt=\"Rates\" /></p>\n", "")]
+    [InlineData("![Rates by region](chart.png){fig-alt=\"A bar chart: {rates} by region\" .lightbox}",
+        "<p><img src=\"chart.png\" alt=\"Rates by region\" /></p>\n",
+        "0:29 PPN042 '{fig-alt=\"A bar chart: {rates} by region\" .lightbox}' after the picture is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out")]
+    // After a link, code, emphasis; a bracketed span loses its brackets too.
+    [InlineData("See [the report](https://x.org){target=\"_blank\" rel='noopener'} now.", "<p>See <a href=\"https://x.org\">the report</a> now.</p>\n",
+        "0:31 PPN042 '{target=\"_blank\" rel='noopener'}' after the link is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out")]
+    [InlineData("Run `lm()`{.r}, read [these words]{.mark} and **this**{#x}.", "<p>Run <code>lm()</code>, read these words and <strong>this</strong>.</p>\n",
+        "0:10 PPN042 '{.r}' after the code is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out (and 2 more in this file)")]
+    [InlineData("A [marked]{.mark} word.", "<p>A marked word.</p>\n",
+        "0:10 PPN042 '{.mark}' after the words in brackets (Pandoc's span) is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out, with the brackets")]
+    // At the end of a paragraph, after its words or on a line of its own (in a quote too), and a paragraph that is only one.
+    [InlineData("Some words.{.font-alt-xs}", "<p>Some words.</p>\n",
+        "0:11 PPN042 '{.font-alt-xs}' at the end of the paragraph is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out")]
+    [InlineData("> Some words\n> more words {#quote .lead}\n\n{style=\"color: red\"}\n\nNext.", "<blockquote>\n<p>Some words\nmore words</p>\n</blockquote>\n<p>Next.</p>\n",
+        "1:13 PPN042 '{#quote .lead}' at the end of the paragraph is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out (and 1 more in this file)")]
+    [InlineData("Some words.\n{.lead}", "<p>Some words.</p>\n",
+        "1:0 PPN042 '{.lead}' at the end of the paragraph is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out")]
+    [InlineData("$$ E = mc^2 $$ {#eq-energy}", "<p>$$ E = mc^2 $$</p>\n",
+        "0:15 PPN042 '{#eq-energy}' at the end of the paragraph is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out")]
+    // Braces in prose, math and code are words: no attribute list, not after an inline, a key=value that may end a sentence, LaTeX.
+    [InlineData("The sample {n = 12}, {dplyr}, {1, 2}, a {.x} mid-sentence and $\\frac{a}{b}$ then $x_{i=1}$ and {n=12}",
+        "<p>The sample {n = 12}, {dplyr}, {1, 2}, a {.x} mid-sentence and $\\frac{a}{b}$ then $x_{i=1}$ and {n=12}</p>\n", "")]
+    [InlineData("Math $a {#b}$ and \\textbf{#c}", "<p>Math $a {#b}$ and \\textbf{#c}</p>\n", "")]
+    [InlineData("A [link](x.md) {.spaced} word and `code {.x}`{=html}", "<p>A <a href=\"x.md\">link</a> {.spaced} word and <code>code {.x}</code>{=html}</p>\n", "")]
+    [InlineData("```\n![x](y.png){#a}\n```", "<pre><code>![x](y.png){#a}\n</code></pre>\n", "")]
+    // A ']' before the list closes no bracket of its own: not a span.
+    [InlineData("See [1] and x]{.y} here", "<p>See [1] and x]{.y} here</p>\n", "")]
+    public void Pandoc_attributes_after_an_inline_or_a_paragraph_are_left_out_and_told_a_picture_id_kept(string markdown, string html, string problem)
+    {
+        var rendered = MarkdownRenderer.Render(markdown);
+
+        Assert.Equal(html, rendered.Html.ToString());
+        Assert.Equal(problem, string.Join('\n', rendered.Problems.Select(p => $"{p.Line}:{p.Column} {p.Code.Id} {p.Message}")));
+    }
+
+    [Fact]
+    public void A_picture_id_is_unique_on_the_page_with_the_headings()
+    {
+        var html = MarkdownRenderer.Render("## Chart {#fig-chart}\n\n![One](a.png){#fig-chart}\n\n## Fig chart\n\n![Two](b.png){#MainContent}").Html.ToString();
+
+        Assert.Equal(["fig-chart", "fig-chart-1", "fig-chart-2", "MainContent-1"], System.Text.RegularExpressions.Regex.Matches(html, "id=\"([^\"]*)\"").Select(m => m.Groups[1].Value));
+    }
+
     [Fact]
     public void Written_heading_ids_are_unique_on_the_page_and_taken_before_those_made_from_words()
     {
