@@ -51,6 +51,7 @@ internal static partial class InlineAttributes
                 {
                     id = written;
                     picture.GetAttributes().Id = id;
+                    picture.SetData(typeof(InlineAttributes), id);
                     (pictures ??= []).Add(picture);
                 }
                 var leftOut = id is null || list.Groups["class"].Success || list.Groups["key"].Success;
@@ -171,8 +172,11 @@ internal static partial class InlineAttributes
         return true;
     }
 
+    /// <summary>The id written after <paramref name="picture"/> (<c>{#fig-chart}</c>) that names it, or null.</summary>
+    public static string? WrittenId(LinkInline picture) => picture.GetData(typeof(InlineAttributes)) as string;
+
     /// <summary>Takes the first <paramref name="count"/> characters off <paramref name="literal"/>; it goes when none are left.</summary>
-    private static void Trim(LiteralInline literal, int count)
+    public static void Trim(LiteralInline literal, int count)
     {
         if (count >= literal.Content.Length)
         {

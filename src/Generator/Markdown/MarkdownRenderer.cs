@@ -132,8 +132,11 @@ public static partial class MarkdownRenderer
         List<LiteralInline>? kramdownLines = null;
         List<LiteralInline>? braces = null;
         List<LinkInline>? namedPictures = null;
+        List<ContainerInline>? crossReferenceRuns = null;
         foreach (var node in document.Descendants())
         {
+            // Besides what the literal is taken for below: its run of inlines is read for cross-references once ids are given.
+            if (node is LiteralInline { Parent: { } run } mention && CrossReferences.MayHold(mention)) (crossReferenceRuns ??= []).Add(run);
             switch (node)
             {
                 case LiteralInline { Content: { Length: 1, CurrentChar: '[' } } bracket:
@@ -248,6 +251,8 @@ public static partial class MarkdownRenderer
         if (headings is not null && (neverClosed is not null || headings.Exists(h => HasOtherSpaces(h, markdown))))
             NameAgain(headings, h => HasOtherSpaces(h, markdown) || neverClosed?.Exists(t => t.Span.Start >= h.Span.Start && t.Span.Start <= h.Span.End) == true);
         if (headings is not null || namedPictures is not null) NameWrittenIds(headings ?? [], namedPictures);
+        if (crossReferenceRuns is not null)
+            (problems ??= []).AddRange(CrossReferences.Link(crossReferenceRuns, CrossReferences.Targets(headings, namedPictures, PlainText), markdown));
         if (headings is not null || fencedDivs is not null) (problems ??= []).AddRange(PandocMarkup.Problems(headings, fencedDivs, markdown));
         if (kramdownLines is not null) (problems ??= []).Add(KramdownAttributes.Problem(kramdownLines, markdown));
         if (attributeLists is not null && InlineAttributes.Problem(attributeLists, markdown) is { } attributesLeftOut) (problems ??= []).Add(attributesLeftOut);

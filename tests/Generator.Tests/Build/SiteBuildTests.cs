@@ -1033,6 +1033,33 @@ public class SiteBuildTests
         Assert.DoesNotContain("target", site.ReadOutput("posts/figures/index.html"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Quarto_cross_references_are_links_to_what_the_page_names_so_and_one_to_nothing_is_told_where_written()
+    {
+        using var site = new TestSite();
+        site.WritePost("crossrefs", body: """
+            As @fig-rates shows, the method (@sec-method) works; @tbl-results has the numbers.
+
+            ![Rates by region](https://example.org/chart.png){#fig-rates}
+
+            ## Method {#sec-method}
+
+            Write to jo@sec-method.org or @nhsengland.
+            """);
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded);
+        Assert.Equal([
+            "input/posts/2021/crossrefs.md:9:54: warning PPN043: '@tbl-results' is Quarto's cross-reference, but nothing on this page is named 'tbl-results': it is shown as written "
+                + "(hint: Write '{#tbl-results}' after the heading or picture it refers to (## Method {#sec-method}, ![Rates by region](chart.png){#fig-rates}), or write words and a link instead: [the method](#sec-method).)",
+        ], site.Lines(result));
+        using var post = JsonDocument.Parse(site.ReadOutput("api/posts/crossrefs.json"));
+        var html = post.RootElement.GetProperty("content_html").GetString()!;
+        Assert.Contains("<p>As <a href=\"#fig-rates\">Rates by region</a> shows, the method (<a href=\"#sec-method\">Method</a>) works; @tbl-results has the numbers.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p>Write to jo@sec-method.org or @nhsengland.</p>", html, StringComparison.Ordinal);
+    }
+
         [Fact]
     public void Html_is_post_processed_links_resolved_and_images_published()
     {

@@ -227,6 +227,32 @@ public sealed class MarkdownRendererTests
         Assert.Equal(problem, string.Join('\n', rendered.Problems.Select(p => $"{p.Line}:{p.Column} {p.Code.Id} {p.Message}")));
     }
 
+    [Theory]
+    // To a heading or picture named so: a link showing its words (a picture's alt text), wherever it is on the page.
+    [InlineData("See @sec-method for details.\n\n## Method {#sec-method}", "<p>See <a href=\"#sec-method\">Method</a> for details.</p>\n<h2 id=\"sec-method\">Method</h2>\n", "")]
+    [InlineData("![Rates by region](chart.png){#fig-rates}\n\n@Fig-rates shows it; so does (@fig-rates).",
+        "<p><img src=\"chart.png\" id=\"fig-rates\" alt=\"Rates by region\" /></p>\n<p><a href=\"#fig-rates\">Rates by region</a> shows it; so does (<a href=\"#fig-rates\">Rates by region</a>).</p>\n", "")]
+    [InlineData("## Our method {#sec-our_method}\n\n## Again {#sec-our_method}\n\nSee *@sec-our_method*.",
+        "<h2 id=\"sec-our_method\">Our method</h2>\n<h2 id=\"sec-our_method-1\">Again</h2>\n<p>See <em><a href=\"#sec-our_method\">Our method</a></em>.</p>\n", "")]
+    // In a link, its words alone.
+    [InlineData("## Method {#sec-method}\n\n[See @sec-method](https://x.org)", "<h2 id=\"sec-method\">Method</h2>\n<p><a href=\"https://x.org\">See Method</a></p>\n", "")]
+    // To nothing the page names so (a heading's id made from its words is none, a table's or an equation's label is left out): shown as written and told, once for each.
+    [InlineData("## Results\n\n> Text\n> and @tbl-results, @sec-results and @tbl-results again, @eq-x and @tbl-results.",
+        "<h2 id=\"results\">Results</h2>\n<blockquote>\n<p>Text\nand @tbl-results, @sec-results and @tbl-results again, @eq-x and @tbl-results.</p>\n</blockquote>\n",
+        "3:6 PPN043 '@tbl-results' is Quarto's cross-reference, but nothing on this page is named 'tbl-results': it is shown as written (and 2 more times in this file)\n"
+        + "3:20 PPN043 '@sec-results' is Quarto's cross-reference, but nothing on this page is named 'sec-results': it is shown as written\n"
+        + "3:57 PPN043 '@eq-x' is Quarto's cross-reference, but nothing on this page is named 'eq-x': it is shown as written")]
+    // An email address, a web address, an @mention, an unknown kind and code are no cross-references.
+    [InlineData("## Method {#sec-method}\n\nMail jo@sec-method.org or sec@sec-method, follow @nhsengland, read medium.com/@sec-method, @sec-method.org, @team-method and `@sec-method`.",
+        "<h2 id=\"sec-method\">Method</h2>\n<p>Mail jo@sec-method.org or sec@sec-method, follow @nhsengland, read medium.com/@sec-method, @sec-method.org, @team-method and <code>@sec-method</code>.</p>\n", "")]
+    public void Quarto_cross_references_lead_to_what_the_page_names_so_and_the_rest_are_told(string markdown, string html, string problems)
+    {
+        var rendered = MarkdownRenderer.Render(markdown);
+
+        Assert.Equal(html, rendered.Html.ToString());
+        Assert.Equal(problems, string.Join('\n', rendered.Problems.Select(p => $"{p.Line}:{p.Column} {p.Code.Id} {p.Message}")));
+    }
+
     [Fact]
     public void A_picture_id_is_unique_on_the_page_with_the_headings()
     {
