@@ -175,6 +175,10 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
     public static readonly DiagnosticCode ForeignMarkupLeftOut = new("PPN042", "Markup of another Markdown tool left out", Severity.Warning,
         "Delete the markup: the site shows every post in its own style. The words around it are kept.");
 
+    /// <summary>A Quarto cross-reference (<c>@fig-chart</c>) to nothing the page names so: shown as written.</summary>
+    public static readonly DiagnosticCode CrossReferenceToNothing = new("PPN043", "Cross-reference to nothing on the page", Severity.Warning,
+        "Name the heading or picture it refers to with '{#name}' after it, or write words and a link instead: [the method](#sec-method).");
+
     /// <summary>Every code, in order: the table README documents and the tests check.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -184,5 +188,6 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity, 
         ControlCharacter, SiteNotWritten, UnshowableImage, CommentInValue, TemplateTagAsText, ActiveFile, TitleRepeated,
         UnreadFile, DatedFarAhead, HeavyImage, TagsShareAPage, LinkWithoutText, MissingSection, UnclosedTagAsText,
         UnclosedHtmlHidesRest, FootnoteNotShown, LinkShownAsText, PlaceholderLeft, MarkupInPlainText, ForeignMarkupLeftOut,
+        CrossReferenceToNothing,
     ];
 }

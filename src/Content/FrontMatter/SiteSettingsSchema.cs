@@ -55,13 +55,14 @@ public static partial class SiteSettingsSchema
                     "Write the blog team's shared address alone, e.g. contactEmail: ppn.blog@nhs.net (the footer links it).");
             var settingsDraft = new SiteSettings(
                 Title: title ?? "",
-                Description: fields.Text("description") ?? "",
+                // Both are shown as written: the description in meta tags and feeds, the note in every page's footer.
+                Description: fields.PlainText("description") ?? "",
                 BaseUrl: baseUrl ?? new Uri("http://localhost/"),
                 Language: language,
                 Intro: fields.Text("intro"),
                 ContactEmail: contact,
                 Hashtags: hashtags.Select(h => h.Value.TrimStart('#')).ToList(),
-                FooterNote: fields.Text("footerNote"),
+                FooterNote: fields.PlainText("footerNote"),
                 PostsPerPage: postsPerPage,
                 IntroPlacement: fields.Placement("intro"));
             fields.WarnUnknownKeys(Keys, "site.yml");

@@ -130,8 +130,13 @@ public static partial class MarkdownRenderer
         TemplateTag? templateTag = null;
         List<CustomContainer>? fencedDivs = null;
         List<LiteralInline>? kramdownLines = null;
+        List<LiteralInline>? braces = null;
+        List<LinkInline>? namedPictures = null;
+        List<ContainerInline>? crossReferenceRuns = null;
         foreach (var node in document.Descendants())
         {
+            // Besides what the literal is taken for below: its run of inlines is read for cross-references once ids are given.
+            if (node is LiteralInline { Parent: { } run } mention && CrossReferences.MayHold(mention)) (crossReferenceRuns ??= []).Add(run);
             switch (node)
             {
                 case LiteralInline { Content: { Length: 1, CurrentChar: '[' } } bracket:
@@ -149,6 +154,9 @@ public static partial class MarkdownRenderer
                     break;
                 case LiteralInline literal when KramdownAttributes.StartsLine(literal, markdown):
                     (kramdownLines ??= []).Add(literal);
+                    break;
+                case LiteralInline literal when InlineAttributes.MayHold(literal):
+                    (braces ??= []).Add(literal);
                     break;
                 case CustomContainer fencedDiv:
                     (fencedDivs ??= []).Add(fencedDiv);
@@ -209,6 +217,7 @@ public static partial class MarkdownRenderer
             if (markdown.IndexOf("[^", reference.Span.Start, reference.Span.Length, StringComparison.Ordinal) is var label and > 0)
                 reference.InsertBefore(new LiteralInline(markdown[reference.Span.Start..label]) { Line = reference.Line, Column = reference.Column });
         foreach (var line in kramdownLines ?? []) KramdownAttributes.LeaveOut(line);
+        var attributeLists = braces is null ? null : InlineAttributes.LeaveOut(braces, markdown, ref namedPictures);
         foreach (var player in playersInLinks ?? []) player.ReplaceBy(new LiteralInline(PlainText(player)) { Line = player.Line, Column = player.Column }, copyChildren: false);
         // Changed once the walk is over: a "tag" that is no element, or one never closed, becomes text, and what is left is raw HTML.
         foreach (var inline in rawHtml ?? []) RawHtml.KeepNonElementsAsText(inline);
@@ -241,9 +250,12 @@ public static partial class MarkdownRenderer
         if (neverClosed is not null) (problems ??= []).AddRange(NeverClosedProblems(neverClosed));
         if (headings is not null && (neverClosed is not null || headings.Exists(h => HasOtherSpaces(h, markdown))))
             NameAgain(headings, h => HasOtherSpaces(h, markdown) || neverClosed?.Exists(t => t.Span.Start >= h.Span.Start && t.Span.Start <= h.Span.End) == true);
-        if (headings is not null) NameWrittenIds(headings);
+        if (headings is not null || namedPictures is not null) NameWrittenIds(headings ?? [], namedPictures);
+        if (crossReferenceRuns is not null)
+            (problems ??= []).AddRange(CrossReferences.Link(crossReferenceRuns, CrossReferences.Targets(headings, namedPictures, PlainText), markdown));
         if (headings is not null || fencedDivs is not null) (problems ??= []).AddRange(PandocMarkup.Problems(headings, fencedDivs, markdown));
         if (kramdownLines is not null) (problems ??= []).Add(KramdownAttributes.Problem(kramdownLines, markdown));
+        if (attributeLists is not null && InlineAttributes.Problem(attributeLists, markdown) is { } attributesLeftOut) (problems ??= []).Add(attributesLeftOut);
         if (footnotes is not null || brackets is not null) (problems ??= []).AddRange(Footnotes.Problems(footnotes, brackets, markdown));
         if (brackets is not null) (problems ??= []).AddRange(LinksAsText.Problems(brackets, markdown));
         // Markdig's own renderer cache: a renderer set up once per thread, not once per body.
@@ -288,39 +300,61 @@ public static partial class MarkdownRenderer
         markdown.AsSpan(heading.Span.Start, Math.Min(heading.Span.Length, markdown.Length - heading.Span.Start)).ContainsAny(OtherSpaces);
 
     /// <summary>
-    /// Gives the headings Markdig named otherwise than their words read the id those words make, as links to them are
-    /// written: one holding a tag now shown as text ("## The &lt;title&gt; element": Markdig named it while the tag was
-    /// HTML, which it leaves out, "the--element"), or a space other than ' ', read as one.
+    /// Names the headings again, in the order they are written, as Markdig does, when some were named otherwise than
+    /// their words read, so links written to them lead there: one holding a tag now shown as text ("## The &lt;title&gt;
+    /// element": Markdig named it while the tag was HTML, which it leaves out, "the--element"), or a space other than ' ',
+    /// read as one. Each takes the first of its id, then it with "-1", "-2", no heading before it has: renaming only the
+    /// misnamed ones gave a later heading with the same words the plain id and the earlier one "-1".
     /// </summary>
     private static void NameAgain(List<HeadingBlock> headings, Predicate<HeadingBlock> misnamed)
     {
-        var taken = headings.Select(h => h.TryGetAttributes()?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        foreach (var heading in headings.Where(h => misnamed(h)))
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var heading in headings)
         {
-            if (heading.Inline is null || heading.TryGetAttributes()?.Id is not { } earlier) continue;
-            var words = PlainText(heading.Inline);
-            var id = LinkHelper.UrilizeAsGfm(words.AsSpan().ContainsAny(OtherSpaces) ? string.Create(words.Length, words, (chars, text) =>
-            {
-                for (var i = 0; i < chars.Length; i++) chars[i] = OtherSpaces.Contains(text[i]) ? ' ' : text[i];
-            }) : words);
-            if (id == earlier) continue;
-            taken.Remove(earlier);
-            heading.GetAttributes().Id = UniqueId(id, taken);
+            // One with its id written after it was not named by Markdig: NameWrittenIds gives it that id.
+            if (heading.Inline is null || PandocMarkup.WrittenId(heading) is not null || heading.TryGetAttributes()?.Id is not { } named) continue;
+            heading.GetAttributes().Id = UniqueId(misnamed(heading) ? IdOfWords(PlainText(heading.Inline)) : MarkdigBaseId(heading.Inline, named), taken);
         }
     }
 
-    /// <summary>
-    /// Gives headings with an id written after them (<c>{#sec-method}</c>, <see cref="PandocMarkup"/>) that id, as links
-    /// to them are written, the others keeping the one made from their words; an id the page has already (the layout's,
-    /// an earlier heading's) is made unique with a number, as Markdig's own are.
-    /// </summary>
-    private static void NameWrittenIds(List<HeadingBlock> headings)
+    /// <summary>The id <paramref name="words"/> make, a space other than ' ' read as one; "section" for none, as Markdig names a heading without words.</summary>
+    private static string IdOfWords(string words)
     {
-        if (!headings.Exists(h => PandocMarkup.WrittenId(h) is not null)) return;
+        var id = LinkHelper.UrilizeAsGfm(words.AsSpan().ContainsAny(OtherSpaces) ? string.Create(words.Length, words, (chars, text) =>
+        {
+            for (var i = 0; i < chars.Length; i++) chars[i] = OtherSpaces.Contains(text[i]) ? ' ' : text[i];
+        }) : words);
+        return id.Length == 0 ? "section" : id;
+    }
+
+    /// <summary>
+    /// The id Markdig made <paramref name="named"/> from, before numbering it: the heading's text as its auto-identifier
+    /// extension reads it (rendered without HTML). <paramref name="named"/> itself when it is no numbering of that.
+    /// </summary>
+    private static string MarkdigBaseId(ContainerInline text, string named)
+    {
+        var writer = new StringWriter();
+        new Markdig.Renderers.HtmlRenderer(writer) { EnableHtmlForInline = false, EnableHtmlEscape = false }.Render(text);
+        var words = LinkHelper.UrilizeAsGfm(writer.ToString());
+        var id = words.Length == 0 ? "section" : words;
+        return named == id || (named.Length > id.Length + 1 && named.StartsWith(id, StringComparison.Ordinal) && named[id.Length] == '-'
+            && named.AsSpan(id.Length + 1).IndexOfAnyExceptInRange('0', '9') < 0) ? id : named;
+    }
+
+    /// <summary>
+    /// Gives headings and pictures with an id written after them (<c>{#sec-method}</c>, <c>{#fig-chart}</c>: <see
+    /// cref="PandocMarkup"/>, <see cref="InlineAttributes"/>) that id, as links to them are written, the other headings
+    /// keeping the one made from their words; an id the page has already (the layout's, an earlier heading's or
+    /// picture's) is made unique with a number, as Markdig's own are.
+    /// </summary>
+    private static void NameWrittenIds(List<HeadingBlock> headings, List<LinkInline>? pictures)
+    {
+        if (pictures is null && !headings.Exists(h => PandocMarkup.WrittenId(h) is not null)) return;
         var taken = new HashSet<string>(Html.DomRewriter.LayoutIds, StringComparer.Ordinal);
-        // Written ids first: a later heading whose words make the same id gives way.
-        foreach (var heading in headings)
-            if (PandocMarkup.WrittenId(heading) is { } id) heading.GetAttributes().Id = UniqueId(id, taken);
+        // Written ids first, in the order written: a later heading whose words make the same id gives way.
+        var written = headings.Where(h => PandocMarkup.WrittenId(h) is not null).Select(h => (h.Span.Start, Named: (MarkdownObject)h, Id: PandocMarkup.WrittenId(h)!))
+            .Concat((pictures ?? []).Select(p => (p.Span.Start, Named: (MarkdownObject)p, Id: p.GetAttributes().Id!)));
+        foreach (var (_, named, id) in written.OrderBy(w => w.Start)) named.GetAttributes().Id = UniqueId(id, taken);
         foreach (var heading in headings)
             if (PandocMarkup.WrittenId(heading) is null && heading.TryGetAttributes()?.Id is { } own) heading.GetAttributes().Id = UniqueId(own, taken);
     }

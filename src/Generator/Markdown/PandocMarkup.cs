@@ -106,6 +106,9 @@ public sealed partial class PandocMarkup : IMarkdownExtension
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_.-]*$")]
     private static partial Regex UsableId();
 
+    /// <summary>Whether <paramref name="id"/>, written in an attribute list, is one the page can hold and a link can name.</summary>
+    public static bool IsUsableId(string id) => UsableId().IsMatch(id);
+
     /// <summary>The attributes written after a heading, where written (an offset in the body), and the id taken from them.</summary>
     private sealed record HeadingAttributes(string Written, int Offset, string? Id, bool LeftOut);
 

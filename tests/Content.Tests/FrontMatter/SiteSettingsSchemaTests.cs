@@ -121,4 +121,24 @@ public class SiteSettingsSchemaTests
         Assert.Equal(places, string.Join(' ', places.Split(' ').Select(place => place.Split('=')[0]).Select(p => p.Split(':').Select(int.Parse).ToArray())
             .Select(p => $"{p[0]}:{p[1]}={placement.At(p[0], p[1]).Line}:{placement.At(p[0], p[1]).Column}")));
     }
+
+    [Theory]
+    // The description (meta tags, feeds) and the footer's note are shown as written: markup in them is told where it is, however the value is written.
+    [InlineData("description: Keynotes and *blogs* from the professions.\n",
+        "site.yml:3:27: warning PPN041: 'description' is shown as plain text, so readers would see '*blogs*' as written (hint: Write it without Markdown or HTML: description: \"Keynotes and blogs from the professions.\")")]
+    [InlineData("description: >\n  Keynotes and blogs\n  from the [professions](https://x.org).\n",
+        "site.yml:5:12: warning PPN041: 'description' is shown as plain text, so readers would see '[professions](https://x.org)' as written (hint: Write it without Markdown or HTML: description: \"Keynotes and blogs from the professions.\")")]
+    [InlineData("footerNote: \"The network connects\n  professionals &amp; <b>teams</b>.\"\n",
+        "site.yml:4:17: warning PPN041: 'footerNote' is shown as plain text, so readers would see '&amp;', '<b>' and '</b>' as written (hint: Write it without Markdown or HTML: footerNote: \"The network connects professionals & teams.\")")]
+    [InlineData("footerNote: 'It''s **ours**'\n", "site.yml:3:20: warning PPN041: 'footerNote' is shown as plain text, so readers would see '**ours**' as written (hint: Write it without Markdown or HTML: footerNote: \"It's ours\")")]
+    // A symbol in plain text is no markup.
+    [InlineData("description: Mind & body, 5 * 3 and < 18s.\nfooterNote: snake_case <name>\n", null)]
+    public void Markup_in_the_description_or_footer_note_is_told_where_it_is_written(string values, string? expected)
+    {
+        var diagnostics = new DiagnosticList();
+        var settings = SiteSettingsSchema.Read("title: PPN blog\nbaseUrl: https://example.org/\n" + values, "site.yml", diagnostics);
+
+        Assert.NotNull(settings);
+        Assert.Equal(expected is null ? [] : [expected], diagnostics.Sorted().Select(d => d.ToString()));
+    }
 }

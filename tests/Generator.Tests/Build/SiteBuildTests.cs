@@ -1003,6 +1003,63 @@ public class SiteBuildTests
         Assert.Contains("<meta name=\"description\" content=\"The post starts here.\">", site.ReadOutput("posts/quarto/index.html"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Pandoc_attributes_after_pictures_links_and_paragraphs_are_not_shown_a_picture_keeps_its_id_and_the_editor_is_told()
+    {
+        using var site = new TestSite();
+        site.WritePost("figures", body: """
+            The post starts here.
+
+            ![Rates by region](https://example.org/chart.png){#fig-rates width=80%}
+
+            See [the report](https://example.org/r){target="_blank"} and [the chart](#fig-rates).
+
+            Some words.{.font-alt-xs}
+            """);
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded);
+        Assert.Equal([
+            "input/posts/2021/figures.md:11:50: warning PPN042: '{#fig-rates width=80%}' after the picture is Pandoc's markup: its '#fig-rates' names the picture, "
+                + "and the rest, which the site does not use, is left out (and 2 more in this file) (hint: Delete it: the site shows every post in its own style. "
+                + "After a picture, '{#fig-name}' alone names it for links such as [the chart](#fig-name).)",
+        ], site.Lines(result));
+        using var post = JsonDocument.Parse(site.ReadOutput("api/posts/figures.json"));
+        var html = post.RootElement.GetProperty("content_html").GetString()!;
+        Assert.DoesNotContain("{", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"fig-rates\"", html, StringComparison.Ordinal);
+        Assert.Contains("<p>Some words.</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("target", site.ReadOutput("posts/figures/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Quarto_cross_references_are_links_to_what_the_page_names_so_and_one_to_nothing_is_told_where_written()
+    {
+        using var site = new TestSite();
+        site.WritePost("crossrefs", body: """
+            As @fig-rates shows, the method (@sec-method) works; @tbl-results has the numbers.
+
+            ![Rates by region](https://example.org/chart.png){#fig-rates}
+
+            ## Method {#sec-method}
+
+            Write to jo@sec-method.org or @nhsengland.
+            """);
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded);
+        Assert.Equal([
+            "input/posts/2021/crossrefs.md:9:54: warning PPN043: '@tbl-results' is Quarto's cross-reference, but nothing on this page is named 'tbl-results': it is shown as written "
+                + "(hint: Write '{#tbl-results}' after the heading or picture it refers to (## Method {#sec-method}, ![Rates by region](chart.png){#fig-rates}), or write words and a link instead: [the method](#sec-method).)",
+        ], site.Lines(result));
+        using var post = JsonDocument.Parse(site.ReadOutput("api/posts/crossrefs.json"));
+        var html = post.RootElement.GetProperty("content_html").GetString()!;
+        Assert.Contains("<p>As <a href=\"#fig-rates\">Rates by region</a> shows, the method (<a href=\"#sec-method\">Method</a>) works; @tbl-results has the numbers.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p>Write to jo@sec-method.org or @nhsengland.</p>", html, StringComparison.Ordinal);
+    }
+
         [Fact]
     public void Html_is_post_processed_links_resolved_and_images_published()
     {

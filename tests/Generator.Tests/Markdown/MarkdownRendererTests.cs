@@ -121,6 +121,16 @@ public sealed class MarkdownRendererTests
     }
 
     [Theory]
+    // Headings with the same words are numbered in the order they are written, whichever space they hold.
+    [InlineData("## Our\u00A0findings\n\n## Our findings\n\n## Our\u00A0findings", "our-findings our-findings-1 our-findings-2")]
+    [InlineData("## Our findings\n\n## Our\u00A0findings\n\n## Our findings", "our-findings our-findings-1 our-findings-2")]
+    [InlineData("## Step\n\n## Next\u00A0step\n\n## Step\n\n## Step 1", "step next-step step-1 step-1-1")]
+    [InlineData("## The <title> element\n\n## The title element", "the-title-element the-title-element-1")]
+    [InlineData("## Method {#method}\n\n## Method\n\n## Our\u00A0method\n\n## Our method", "method method-1 our-method our-method-1")]
+    public void Headings_named_again_are_numbered_in_the_order_written(string markdown, string ids) =>
+        Assert.Equal(ids, string.Join(' ', System.Text.RegularExpressions.Regex.Matches(MarkdownRenderer.Render(markdown).Html.ToString(), "<h2 id=\"([^\"]+)\"").Select(m => m.Groups[1].Value)));
+
+    [Theory]
     // Quarto's callout: its blocks are shown in a plain div, its fence lines and attributes nowhere.
     [InlineData(":::{.callout-tip collapse=false appearance='default' icon=true}\n## Tip\nUse version control.\n:::\n\nThe post starts here.",
         "<div class=\"ppn-fenced-div\">\n<h2 id=\"tip\">Tip</h2>\n<p>Use version control.</p>\n</div>\n<p>The post starts here.</p>\n")]
@@ -175,6 +185,80 @@ public sealed class MarkdownRendererTests
 
         Assert.Equal(html, rendered.Html.ToString());
         Assert.Equal(problem, string.Join('\n', rendered.Problems.Select(p => $"{p.Line}:{p.Column} {p.Code.Id} {p.Message}")));
+    }
+
+    [Theory]
+    // After a picture: its id names it (no warning when that is all), the rest is left out.
+    [InlineData("![Figure 1](chart.png){#fig-chart width=80%} and more.", "<p><img src=\"chart.png\" id=\"fig-chart\" alt=\"Figure 1\" /> and more.</p>\n",
+        "0:22 PPN042 '{#fig-chart width=80%}' after the picture is Pandoc's markup: its '#fig-chart' names the picture, and the rest, which the site does not use, is left out")]
+    [InlineData("![Rates](chart.png){#fig-rates}", "<p><img src=\"chart.png\" id=\"fig-rates\" alt=\"Rates\" /></p>\n", "")]
+    [InlineData("![Rates by region](chart.png){fig-alt=\"A bar chart: {rates} by region\" .lightbox}",
+        "<p><img src=\"chart.png\" alt=\"Rates by region\" /></p>\n",
+        "0:29 PPN042 '{fig-alt=\"A bar chart: {rates} by region\" .lightbox}' after the picture is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out")]
+    // After a link, code, emphasis; a bracketed span loses its brackets too.
+    [InlineData("See [the report](https://x.org){target=\"_blank\" rel='noopener'} now.", "<p>See <a href=\"https://x.org\">the report</a> now.</p>\n",
+        "0:31 PPN042 '{target=\"_blank\" rel='noopener'}' after the link is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out")]
+    [InlineData("Run `lm()`{.r}, read [these words]{.mark} and **this**{#x}.", "<p>Run <code>lm()</code>, read these words and <strong>this</strong>.</p>\n",
+        "0:10 PPN042 '{.r}' after the code is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out (and 2 more in this file)")]
+    [InlineData("A [marked]{.mark} word.", "<p>A marked word.</p>\n",
+        "0:10 PPN042 '{.mark}' after the words in brackets (Pandoc's span) is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out, with the brackets")]
+    // At the end of a paragraph, after its words or on a line of its own (in a quote too), and a paragraph that is only one.
+    [InlineData("Some words.{.font-alt-xs}", "<p>Some words.</p>\n",
+        "0:11 PPN042 '{.font-alt-xs}' at the end of the paragraph is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out")]
+    [InlineData("> Some words\n> more words {#quote .lead}\n\n{style=\"color: red\"}\n\nNext.", "<blockquote>\n<p>Some words\nmore words</p>\n</blockquote>\n<p>Next.</p>\n",
+        "1:13 PPN042 '{#quote .lead}' at the end of the paragraph is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out (and 1 more in this file)")]
+    [InlineData("Some words.\n{.lead}", "<p>Some words.</p>\n",
+        "1:0 PPN042 '{.lead}' at the end of the paragraph is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out")]
+    [InlineData("$$ E = mc^2 $$ {#eq-energy}", "<p>$$ E = mc^2 $$</p>\n",
+        "0:15 PPN042 '{#eq-energy}' at the end of the paragraph is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out")]
+    // Braces in prose, math and code are words: no attribute list, not after an inline, a key=value that may end a sentence, LaTeX.
+    [InlineData("The sample {n = 12}, {dplyr}, {1, 2}, a {.x} mid-sentence and $\\frac{a}{b}$ then $x_{i=1}$ and {n=12}",
+        "<p>The sample {n = 12}, {dplyr}, {1, 2}, a {.x} mid-sentence and $\\frac{a}{b}$ then $x_{i=1}$ and {n=12}</p>\n", "")]
+    [InlineData("Math $a {#b}$ and \\textbf{#c}", "<p>Math $a {#b}$ and \\textbf{#c}</p>\n", "")]
+    [InlineData("A [link](x.md) {.spaced} word and `code {.x}`{=html}", "<p>A <a href=\"x.md\">link</a> {.spaced} word and <code>code {.x}</code>{=html}</p>\n", "")]
+    [InlineData("```\n![x](y.png){#a}\n```", "<pre><code>![x](y.png){#a}\n</code></pre>\n", "")]
+    // A ']' before the list closes no bracket of its own: not a span.
+    [InlineData("See [1] and x]{.y} here", "<p>See [1] and x]{.y} here</p>\n", "")]
+    public void Pandoc_attributes_after_an_inline_or_a_paragraph_are_left_out_and_told_a_picture_id_kept(string markdown, string html, string problem)
+    {
+        var rendered = MarkdownRenderer.Render(markdown);
+
+        Assert.Equal(html, rendered.Html.ToString());
+        Assert.Equal(problem, string.Join('\n', rendered.Problems.Select(p => $"{p.Line}:{p.Column} {p.Code.Id} {p.Message}")));
+    }
+
+    [Theory]
+    // To a heading or picture named so: a link showing its words (a picture's alt text), wherever it is on the page.
+    [InlineData("See @sec-method for details.\n\n## Method {#sec-method}", "<p>See <a href=\"#sec-method\">Method</a> for details.</p>\n<h2 id=\"sec-method\">Method</h2>\n", "")]
+    [InlineData("![Rates by region](chart.png){#fig-rates}\n\n@Fig-rates shows it; so does (@fig-rates).",
+        "<p><img src=\"chart.png\" id=\"fig-rates\" alt=\"Rates by region\" /></p>\n<p><a href=\"#fig-rates\">Rates by region</a> shows it; so does (<a href=\"#fig-rates\">Rates by region</a>).</p>\n", "")]
+    [InlineData("## Our method {#sec-our_method}\n\n## Again {#sec-our_method}\n\nSee *@sec-our_method*.",
+        "<h2 id=\"sec-our_method\">Our method</h2>\n<h2 id=\"sec-our_method-1\">Again</h2>\n<p>See <em><a href=\"#sec-our_method\">Our method</a></em>.</p>\n", "")]
+    // In a link, its words alone.
+    [InlineData("## Method {#sec-method}\n\n[See @sec-method](https://x.org)", "<h2 id=\"sec-method\">Method</h2>\n<p><a href=\"https://x.org\">See Method</a></p>\n", "")]
+    // To nothing the page names so (a heading's id made from its words is none, a table's or an equation's label is left out): shown as written and told, once for each.
+    [InlineData("## Results\n\n> Text\n> and @tbl-results, @sec-results and @tbl-results again, @eq-x and @tbl-results.",
+        "<h2 id=\"results\">Results</h2>\n<blockquote>\n<p>Text\nand @tbl-results, @sec-results and @tbl-results again, @eq-x and @tbl-results.</p>\n</blockquote>\n",
+        "3:6 PPN043 '@tbl-results' is Quarto's cross-reference, but nothing on this page is named 'tbl-results': it is shown as written (and 2 more times in this file)\n"
+        + "3:20 PPN043 '@sec-results' is Quarto's cross-reference, but nothing on this page is named 'sec-results': it is shown as written\n"
+        + "3:57 PPN043 '@eq-x' is Quarto's cross-reference, but nothing on this page is named 'eq-x': it is shown as written")]
+    // An email address, a web address, an @mention, an unknown kind and code are no cross-references.
+    [InlineData("## Method {#sec-method}\n\nMail jo@sec-method.org or sec@sec-method, follow @nhsengland, read medium.com/@sec-method, @sec-method.org, @team-method and `@sec-method`.",
+        "<h2 id=\"sec-method\">Method</h2>\n<p>Mail jo@sec-method.org or sec@sec-method, follow @nhsengland, read medium.com/@sec-method, @sec-method.org, @team-method and <code>@sec-method</code>.</p>\n", "")]
+    public void Quarto_cross_references_lead_to_what_the_page_names_so_and_the_rest_are_told(string markdown, string html, string problems)
+    {
+        var rendered = MarkdownRenderer.Render(markdown);
+
+        Assert.Equal(html, rendered.Html.ToString());
+        Assert.Equal(problems, string.Join('\n', rendered.Problems.Select(p => $"{p.Line}:{p.Column} {p.Code.Id} {p.Message}")));
+    }
+
+    [Fact]
+    public void A_picture_id_is_unique_on_the_page_with_the_headings()
+    {
+        var html = MarkdownRenderer.Render("## Chart {#fig-chart}\n\n![One](a.png){#fig-chart}\n\n## Fig chart\n\n![Two](b.png){#MainContent}").Html.ToString();
+
+        Assert.Equal(["fig-chart", "fig-chart-1", "fig-chart-2", "MainContent-1"], System.Text.RegularExpressions.Regex.Matches(html, "id=\"([^\"]*)\"").Select(m => m.Groups[1].Value));
     }
 
     [Fact]
