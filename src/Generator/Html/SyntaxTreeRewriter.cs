@@ -132,7 +132,7 @@ public sealed class SyntaxTreeRewriter(BodyEdits edits)
             if (links is null || !string.IsNullOrEmpty(links.Rel) || !string.IsNullOrEmpty(autolinks?.Rel))
                 throw new InvalidOperationException("the pipeline's links have a rel the syntax tree's renderers do not write");
             var footnoteLinks = renderers.FindExact<HtmlFootnoteLinkRenderer>()!;
-            var context = new Settings(
+            var settings = new Settings(
                 renderers.FindExact<CodeBlockRenderer>()?.BlocksAsDiv ?? [],
                 renderers.FindExact<HtmlFootnoteGroupRenderer>()!.GroupClass,
                 footnoteLinks.FootnoteLinkClass, footnoteLinks.FootnoteBackLinkClass, WebUtility.HtmlDecode(footnoteLinks.BackLinkString),
@@ -141,10 +141,10 @@ public sealed class SyntaxTreeRewriter(BodyEdits edits)
             var kept = renderers.Where(r => r is QuoteBlockRenderer or ListRenderer or EmphasisInlineRenderer or HtmlFigureRenderer or HtmlFigureCaptionRenderer).ToList();
             renderers.Clear();
             renderers.AddRange([
-                new ParagraphWriter(), new HeadingWriter(), new CodeBlockWriter(context), new ThematicBreakWriter(), new TableWriter(),
-                new FootnoteGroupWriter(context), new FencedDivWriter(),
-                new LiteralWriter(), new CodeInlineWriter(), new EntityWriter(), new SmartyPantWriter(context), new DelimiterWriter(),
-                new LineBreakWriter(), new LinkWriter(), new AutolinkWriter(), new FootnoteLinkWriter(context),
+                new ParagraphWriter(), new HeadingWriter(), new CodeBlockWriter(settings), new ThematicBreakWriter(), new TableWriter(),
+                new FootnoteGroupWriter(settings), new FencedDivWriter(),
+                new LiteralWriter(), new CodeInlineWriter(), new EntityWriter(), new SmartyPantWriter(settings), new DelimiterWriter(),
+                new LineBreakWriter(), new LinkWriter(), new AutolinkWriter(), new FootnoteLinkWriter(settings),
             ]);
             renderers.AddRange(kept);
             renderers.Add(new OtherNodes());
@@ -681,7 +681,7 @@ public sealed class SyntaxTreeRewriter(BodyEdits edits)
     {
         protected override void Write(HtmlRenderer renderer, LineBreakInline lineBreak)
         {
-            // One ending a link or emphasis is not written.
+            // Markdig writes none for a line break that ends its container (a link's text, say).
             if (renderer.IsLastInContainer) return;
             if (renderer.EnableHtmlForInline && lineBreak.IsHard)
             {
