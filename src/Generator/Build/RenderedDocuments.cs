@@ -208,7 +208,7 @@ public sealed partial class RenderedDocuments(SiteUrls urls, bool keepSources)
         ProcessedHtml html;
         try
         {
-            markdown = MarkdownRenderer.RenderForThread(body);
+            markdown = MarkdownRenderer.Parse(body);
             html = _processor.Process(markdown, context);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
@@ -246,10 +246,10 @@ public sealed partial class RenderedDocuments(SiteUrls urls, bool keepSources)
         if (content is Post or Page && !found.HasErrors && html.WordCount <= MaxWordsOfNothing && ShowsNothing(html.Html))
             found.Add(DiagnosticCode.EmptyPost, new SourceLocation(source.DisplayPath, source.BodyFirstLine, 1),
                 $"the {(content is Post ? "post" : "page")} shows nothing after its front matter: its body has only markup, spaces or invisible characters, no words or pictures");
-        // Markdig's HTML is the thread's buffer, which its next body reuses: only its links are kept. A one-off build
+        // Markdig's tree and HTML (the thread's buffer, which its next body reuses) are done with: only its links are kept. A one-off build
         // drops the Markdown too: at 10,000 posts keeping it would hold another 300 MB.
         var kept = keepSources || content is not Post full ? content : full with { Body = "" };
-        return new RenderedDocument(kept, source, path, markdown with { Html = default }, html, context, found.Sorted())
+        return new RenderedDocument(kept, source, path, markdown with { Html = default, Document = null }, html, context, found.Sorted())
         {
             Published = kept is Post post ? new PublishedPost(post, path, html) : null,
         };

@@ -17,7 +17,7 @@ public readonly record struct LinkEdit(string? NewValue, bool External, string? 
 
 /// <summary>
 /// What the HTML stage changes in a body, decided in one place for its two ways of making the change: the DOM
-/// (<see cref="DomRewriter"/>, any HTML) and the token stream (<see cref="TokenRewriter"/>, Markdig's own HTML).
+/// (<see cref="DomRewriter"/>, any HTML) and Markdig's tree (<see cref="SyntaxTreeRewriter"/>, a body of Markdown alone).
 /// </summary>
 public sealed partial class BodyEdits(Site.SiteUrls urls)
 {

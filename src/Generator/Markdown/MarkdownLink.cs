@@ -14,15 +14,21 @@ public sealed record MarkdownLink(string Url, bool IsImage, string AltText, int 
     public bool HasNoText { get; init; }
 }
 
-/// <summary>A Markdown body rendered to HTML by Markdig, before HTML post-processing.</summary>
+/// <summary>A Markdown body read by Markdig, before HTML post-processing.</summary>
 /// <param name="Html">
-/// Markdig's HTML: its own string from <see cref="MarkdownRenderer.Render"/>, the thread's buffer from
-/// <see cref="MarkdownRenderer.RenderForThread"/>.
+/// Markdig's HTML: its own string from <see cref="MarkdownRenderer.Render"/>; empty from <see cref="MarkdownRenderer.Parse"/>,
+/// which keeps the tree instead.
 /// </param>
 /// <param name="Links">Every link and image, in document order.</param>
 /// <param name="RawHtmlLine">0-based line of the first raw HTML, or null when the body has none (then no sanitising is needed).</param>
 public sealed record MarkdownHtml(ReadOnlyMemory<char> Html, IReadOnlyList<MarkdownLink> Links, int? RawHtmlLine)
 {
+    /// <summary>
+    /// Markdig's tree of the body, when its HTML is not written yet (<see cref="MarkdownRenderer.Parse"/>): the HTML
+    /// stage writes it.
+    /// </summary>
+    public Markdig.Syntax.MarkdownDocument? Document { get; init; }
+
     /// <summary>The first template tag of another site generator in the text, if any: readers see it as written.</summary>
     public TemplateTag? TemplateTag { get; init; }
 

@@ -92,27 +92,34 @@ public static partial class MarkdownRenderer
     /// </summary>
     public static MarkdownHtml Render(string markdown)
     {
+        var parsed = Parse(markdown);
         var writer = new StringWriter();
-        return RenderTo(markdown, writer) with { Html = writer.ToString().AsMemory() };
+        parsed.Document!.ToHtml(writer, Pipeline);
+        return parsed with { Html = writer.ToString().AsMemory(), Document = null };
     }
 
     /// <summary>
-    /// <see cref="Render"/>, its HTML left in a buffer the calling thread keeps: valid only until the thread renders
-    /// again, so it is for HTML processed at once. At 10,000 posts a string of each body's HTML was 400 MB more to
-    /// allocate.
+    /// Markdig's HTML of <paramref name="document"/>, left in a buffer the calling thread keeps: valid only until the
+    /// thread writes again, so it is for HTML processed at once. At 10,000 posts a string of each body's HTML was 400 MB
+    /// more to allocate.
     /// </summary>
-    public static MarkdownHtml RenderForThread(string markdown)
+    public static ReadOnlyMemory<char> HtmlForThread(MarkdownDocument document)
     {
         var writer = t_writer ??= new CharBufferWriter();
         writer.Clear();
-        return RenderTo(markdown, writer) with { Html = writer.Written };
+        // Markdig's own renderer cache: a renderer set up once per thread, not once per body.
+        document.ToHtml(writer, Pipeline);
+        return writer.Written;
     }
 
     [ThreadStatic]
     private static CharBufferWriter? t_writer;
 
-    /// <summary>Renders into <paramref name="writer"/>; the result's HTML is left for the caller to take from the writer.</summary>
-    private static MarkdownHtml RenderTo(string markdown, TextWriter writer)
+    /// <summary>
+    /// <see cref="Render"/> without Markdig's HTML: the tree is kept instead (<see cref="MarkdownHtml.Document"/>), for the
+    /// HTML stage to write (<see cref="Html.HtmlPostProcessor"/>) or to have Markdig write (<see cref="HtmlForThread"/>).
+    /// </summary>
+    public static MarkdownHtml Parse(string markdown)
     {
         MarkdownLimits.Check(markdown);
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
@@ -258,10 +265,9 @@ public static partial class MarkdownRenderer
         if (attributeLists is not null && InlineAttributes.Problem(attributeLists, markdown) is { } attributesLeftOut) (problems ??= []).Add(attributesLeftOut);
         if (footnotes is not null || brackets is not null) (problems ??= []).AddRange(Footnotes.Problems(footnotes, brackets, markdown));
         if (brackets is not null) (problems ??= []).AddRange(LinksAsText.Problems(brackets, markdown));
-        // Markdig's own renderer cache: a renderer set up once per thread, not once per body.
-        document.ToHtml(writer, Pipeline);
         return new MarkdownHtml(default, links, rawHtmlLine)
         {
+            Document = document,
             Problems = problems ?? [],
             TemplateTag = templateTag,
             FirstHeading = document.FirstOrDefault() is HeadingBlock { Inline: { } text } first ? (PlainText(text), first.Line, first.Column) : null,
@@ -409,6 +415,26 @@ public static partial class MarkdownRenderer
             var (first, second) => Math.Min(first, second),
         };
 
+    /// <summary>
+    /// What the media links extension writes for a picture of <paramref name="url"/>, decided as it decides: a recording's
+    /// player (<paramref name="player"/>), an audio or video file, or the picture.
+    /// </summary>
+    internal static EmbedKind EmbedOf(string url, out Player? player)
+    {
+        player = null;
+        var schemaRelative = url.StartsWith("//", StringComparison.Ordinal);
+        if (!Uri.TryCreate(schemaRelative ? "https:" + url : url, UriKind.RelativeOrAbsolute, out var uri)) return EmbedKind.None;
+        if (uri.IsAbsoluteUri)
+            foreach (var host in Embeds.Hosts)
+                if (host.TryHandle(uri, schemaRelative, out var address))
+                {
+                    player = new Player(address!, host, Embeds.Width, Embeds.Height, Embeds.Class);
+                    return EmbedKind.Player;
+                }
+        var path = uri.IsAbsoluteUri ? uri.GetComponents(UriComponents.Path, UriFormat.Unescaped) : uri.ToString();
+        return path.LastIndexOf('.') is var dot and >= 0 && Embeds.ExtensionToMimeType.ContainsKey(path[dot..]) ? EmbedKind.MediaFile : EmbedKind.None;
+    }
+
     /// <summary>Whether <paramref name="url"/> is a recording that becomes an embedded player (as the media links extension decides).</summary>
     public static bool IsEmbed(string url) =>
         Uri.TryCreate(url.StartsWith("//", StringComparison.Ordinal) ? "https:" + url : url, UriKind.Absolute, out var uri)
@@ -443,3 +469,24 @@ public static partial class MarkdownRenderer
             _ => "",
         })).Trim();
 }
+
+/// <summary>What the media links extension writes for a picture.</summary>
+internal enum EmbedKind
+{
+    /// <summary>The picture.</summary>
+    None,
+
+    /// <summary>A recording's player in an iframe.</summary>
+    Player,
+
+    /// <summary>An audio or video element, for a file of such a type.</summary>
+    MediaFile,
+}
+
+/// <summary>A recording's player as the media links extension writes it.</summary>
+/// <param name="Address">The player's address.</param>
+/// <param name="Provider">The host that knows it.</param>
+/// <param name="Width">The width the extension gives players.</param>
+/// <param name="Height">The height the extension gives players.</param>
+/// <param name="OptionsClass">The class the extension gives players (besides the host's).</param>
+internal readonly record struct Player(string Address, IHostProvider Provider, string? Width, string? Height, string? OptionsClass);

@@ -54,7 +54,7 @@ public sealed partial class PandocMarkup : IMarkdownExtension
     private static partial Regex FencedDivOpening();
 
     /// <summary>The title a fenced div gives in its attributes (Quarto's <c>title="Read this first"</c>), or null.</summary>
-    private static string? TitleOf(CustomContainer div)
+    internal static string? TitleOf(CustomContainer div)
     {
         var opening = div.Info.AsSpan();
         var brace = opening.IndexOf('{');
