@@ -22,8 +22,18 @@ internal static partial class InlineAttributes
     /// <summary>What an attribute list was written after.</summary>
     public enum Place { Picture, Link, Code, Emphasis, Span, ParagraphEnd }
 
-    /// <summary>An attribute list left out: as written, where (a body offset), after what, and the picture's id kept from it.</summary>
-    public sealed record Found(string Written, int Offset, Place After, string? Id, bool LeftOut);
+    /// <summary>
+    /// An attribute list left out: as written, where (a body offset), after what, the picture's id and alt text kept
+    /// from it (with the picture), and whether any of it was left out.
+    /// </summary>
+    public sealed record Found(string Written, int Offset, Place After, string? Id, bool LeftOut)
+    {
+        /// <summary>The alt text the list gave a picture written without words (<c>![](x.png){fig-alt="…"}</c>), or null.</summary>
+        public string? Alt { get; init; }
+
+        /// <summary>The picture the list named or described, or null.</summary>
+        public LinkInline? Picture { get; init; }
+    }
 
     /// <summary>Whether <paramref name="literal"/> may hold an attribute list (any brace): the walk collects these.</summary>
     public static bool MayHold(LiteralInline literal) => literal.Content.IndexOf('{') >= 0;
@@ -47,15 +57,24 @@ internal static partial class InlineAttributes
                 if (Attributes().Match(markdown, start) is not { Success: true } list || PlaceOf(literal, i, list, markdown) is not { } place) continue;
                 if (!TakeOut(literal, i, start + list.Length, place, pending)) continue;
                 string? id = null;
-                if (place.Inline is LinkInline { IsImage: true } picture && list.Groups["id"].Captures is [{ Value: var written }] && PandocMarkup.IsUsableId(written))
+                string? alt = null;
+                var picture = place.Inline is LinkInline { IsImage: true } image ? image : null;
+                if (picture is not null && list.Groups["id"].Captures is [{ Value: var written }] && PandocMarkup.IsUsableId(written))
                 {
                     id = written;
                     picture.GetAttributes().Id = id;
                     picture.SetData(typeof(InlineAttributes), id);
                     (pictures ??= []).Add(picture);
                 }
-                var leftOut = id is null || list.Groups["class"].Success || list.Groups["key"].Success;
-                (found ??= []).Add(new Found(list.Value, start, place.After, id, leftOut));
+                // Quarto's words for screen readers, for a picture written without any (its caption is empty): they are its alt text.
+                if (picture is not null && picture.FirstChild is null && AltText(list.Value) is { } words)
+                {
+                    alt = words;
+                    picture.AppendChild(new LiteralInline(alt) { Line = picture.Line, Column = picture.Column });
+                }
+                var parts = list.Groups["id"].Captures.Count + list.Groups["class"].Captures.Count + list.Groups["key"].Captures.Count;
+                var leftOut = parts > (id is null ? 0 : 1) + (alt is null ? 0 : 1);
+                (found ??= []).Add(new Found(list.Value, start, place.After, id, leftOut) { Alt = alt, Picture = picture });
                 break;
             }
         }
@@ -172,6 +191,17 @@ internal static partial class InlineAttributes
         return true;
     }
 
+    /// <summary>The words of a list's <c>fig-alt="…"</c> (Quarto's) or else its <c>alt="…"</c>, trimmed; null when it has neither or they are blank.</summary>
+    private static string? AltText(string list)
+    {
+        var written = AltAttribute().Matches(list).OrderBy(m => m.Groups["name"].Value == "fig-alt" ? 0 : 1).FirstOrDefault();
+        var words = written?.Groups["words"].Value.Trim();
+        return string.IsNullOrEmpty(words) ? null : words;
+    }
+
+    [GeneratedRegex("""[{\s](?<name>fig-alt|alt)=(?:"(?<words>[^"\n]*)"|'(?<words>[^'\n]*)')""")]
+    private static partial Regex AltAttribute();
+
     /// <summary>The id written after <paramref name="picture"/> (<c>{#fig-chart}</c>) that names it, or null.</summary>
     public static string? WrittenId(LinkInline picture) => picture.GetData(typeof(InlineAttributes)) as string;
 
@@ -215,9 +245,11 @@ internal static partial class InlineAttributes
             _ => "at the end of the paragraph",
         };
         var more = leftOut.Count > 1 ? $" (and {leftOut.Count - 1} more in this file)" : "";
+        string[] kept = [.. first.Id is { } id ? [$"its '#{id}' names the picture"] : Array.Empty<string>(),
+            .. first.Alt is not null ? ["its alt text is the picture's words for screen readers"] : Array.Empty<string>()];
         return new BodyProblem(DiagnosticCode.ForeignMarkupLeftOut, line, column,
-            first.Id is { } id
-                ? $"'{first.Written}' {after} is Pandoc's markup: its '#{id}' names the picture, and the rest, which the site does not use, is left out{more}"
+            kept.Length > 0
+                ? $"'{first.Written}' {after} is Pandoc's markup: {string.Join(" and ", kept)}, and the rest, which the site does not use, is left out{more}"
                 : $"'{first.Written}' {after} is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out{(first.After == Place.Span ? ", with the brackets" : "")}{more}",
             "Delete it: the site shows every post in its own style. After a picture, '{#fig-name}' alone names it for links such as [the chart](#fig-name).");
     }

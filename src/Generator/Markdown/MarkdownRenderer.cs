@@ -225,6 +225,9 @@ public static partial class MarkdownRenderer
                 reference.InsertBefore(new LiteralInline(markdown[reference.Span.Start..label]) { Line = reference.Line, Column = reference.Column });
         foreach (var line in kramdownLines ?? []) KramdownAttributes.LeaveOut(line);
         var attributeLists = braces is null ? null : InlineAttributes.LeaveOut(braces, markdown, ref namedPictures);
+        foreach (var list in attributeLists ?? [])
+            if (list is { Alt: { } alt, Picture: { } picture } && links.FindIndex(l => l.IsImage && l.Line == picture.Line && l.Column == picture.Column) is var i and >= 0)
+                links[i] = links[i] with { AltText = alt };
         foreach (var player in playersInLinks ?? []) player.ReplaceBy(new LiteralInline(PlainText(player)) { Line = player.Line, Column = player.Column }, copyChildren: false);
         // Changed once the walk is over: a "tag" that is no element, or one never closed, becomes text, and what is left is raw HTML.
         foreach (var inline in rawHtml ?? []) RawHtml.KeepNonElementsAsText(inline);

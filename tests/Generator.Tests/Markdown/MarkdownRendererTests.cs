@@ -195,6 +195,12 @@ public sealed class MarkdownRendererTests
     [InlineData("![Rates by region](chart.png){fig-alt=\"A bar chart: {rates} by region\" .lightbox}",
         "<p><img src=\"chart.png\" alt=\"Rates by region\" /></p>\n",
         "0:29 PPN042 '{fig-alt=\"A bar chart: {rates} by region\" .lightbox}' after the picture is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out")]
+    // A picture written without words takes Quarto's fig-alt (or an alt) as its alt text; one with words keeps them.
+    [InlineData("![](chart.png){fig-alt=\"A bar chart of rates\" width=80%}", "<p><img src=\"chart.png\" alt=\"A bar chart of rates\" /></p>\n",
+        "0:14 PPN042 '{fig-alt=\"A bar chart of rates\" width=80%}' after the picture is Pandoc's markup: its alt text is the picture's words for screen readers, and the rest, which the site does not use, is left out")]
+    [InlineData("![](chart.png){#fig-a alt='Rates' fig-alt=\"Rates by region\"}", "<p><img src=\"chart.png\" id=\"fig-a\" alt=\"Rates by region\" /></p>\n",
+        "0:14 PPN042 '{#fig-a alt='Rates' fig-alt=\"Rates by region\"}' after the picture is Pandoc's markup: its '#fig-a' names the picture and its alt text is the picture's words for screen readers, and the rest, which the site does not use, is left out")]
+    [InlineData("![](smile.svg){alt=\"🙂\"}", "<p><img src=\"smile.svg\" alt=\"🙂\" /></p>\n", "")]
     // After a link, code, emphasis; a bracketed span loses its brackets too.
     [InlineData("See [the report](https://x.org){target=\"_blank\" rel='noopener'} now.", "<p>See <a href=\"https://x.org\">the report</a> now.</p>\n",
         "0:31 PPN042 '{target=\"_blank\" rel='noopener'}' after the link is markup of Pandoc, Quarto or markdown-it, which the site does not use: it is left out")]
@@ -225,6 +231,14 @@ public sealed class MarkdownRendererTests
 
         Assert.Equal(html, rendered.Html.ToString());
         Assert.Equal(problem, string.Join('\n', rendered.Problems.Select(p => $"{p.Line}:{p.Column} {p.Code.Id} {p.Message}")));
+    }
+
+    [Fact]
+    public void A_picture_given_its_alt_text_by_fig_alt_is_checked_with_it()
+    {
+        var rendered = MarkdownRenderer.Render("Words.\n\n![](chart.png){fig-alt=\"Waiting times by month\"}\n\n![](other.png){width=50%}");
+
+        Assert.Equal([("chart.png", "Waiting times by month"), ("other.png", "")], rendered.Links.Select(l => (l.Url, l.AltText)));
     }
 
     [Theory]
