@@ -67,7 +67,7 @@ internal static partial class InlineAttributes
                     (pictures ??= []).Add(picture);
                 }
                 // Quarto's words for screen readers, for a picture written without any (its caption is empty): they are its alt text.
-                if (picture is not null && picture.FirstChild is null && AltText(list.Value) is { } words)
+                if (picture is not null && picture.FirstChild is null && PandocMarkup.AttributeValue(new StringSlice(list.Value), "fig-alt", "alt") is { } words)
                 {
                     alt = words;
                     picture.AppendChild(new LiteralInline(alt) { Line = picture.Line, Column = picture.Column });
@@ -190,17 +190,6 @@ internal static partial class InlineAttributes
         if (paragraph.FirstChild is null && paragraph.ParentBlock is { Parent: { } container } block) container.Remove(block);
         return true;
     }
-
-    /// <summary>The words of a list's <c>fig-alt="…"</c> (Quarto's) or else its <c>alt="…"</c>, trimmed; null when it has neither or they are blank.</summary>
-    private static string? AltText(string list)
-    {
-        var written = AltAttribute().Matches(list).OrderBy(m => m.Groups["name"].Value == "fig-alt" ? 0 : 1).FirstOrDefault();
-        var words = written?.Groups["words"].Value.Trim();
-        return string.IsNullOrEmpty(words) ? null : words;
-    }
-
-    [GeneratedRegex("""[{\s](?<name>fig-alt|alt)=(?:"(?<words>[^"\n]*)"|'(?<words>[^'\n]*)')""")]
-    private static partial Regex AltAttribute();
 
     /// <summary>The id written after <paramref name="picture"/> (<c>{#fig-chart}</c>) that names it, or null.</summary>
     public static string? WrittenId(LinkInline picture) => picture.GetData(typeof(InlineAttributes)) as string;

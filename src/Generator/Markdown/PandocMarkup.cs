@@ -59,10 +59,19 @@ public sealed partial class PandocMarkup : IMarkdownExtension
         var opening = div.Info.AsSpan();
         var brace = opening.IndexOf('{');
         if (brace < 0) return null;
-        var attributes = new StringSlice(div.Info, brace, opening.LastIndexOf('}'));
-        return GenericAttributesParser.TryParse(ref attributes, out var parsed)
-            ? parsed.Properties?.FirstOrDefault(p => p.Key == "title").Value is { Length: > 0 } title ? title : null
-            : null;
+        return AttributeValue(new StringSlice(div.Info, brace, opening.LastIndexOf('}')), "title");
+    }
+
+    /// <summary>
+    /// The value an attribute list (<c>{#id .class key="value"}</c>, as Markdig reads one) gives the first of
+    /// <paramref name="keys"/> it holds with words, trimmed; null when none does.
+    /// </summary>
+    internal static string? AttributeValue(StringSlice list, params ReadOnlySpan<string> keys)
+    {
+        if (!GenericAttributesParser.TryParse(ref list, out var parsed) || parsed.Properties is not { } properties) return null;
+        foreach (var key in keys)
+            if (properties.FirstOrDefault(p => p.Key == key).Value?.Trim() is { Length: > 0 } value) return value;
+        return null;
     }
 
     /// <summary>A fenced div's blocks in a div the HTML stage knows, after its title (as bold words) when it gives one.</summary>
