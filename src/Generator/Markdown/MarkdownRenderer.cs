@@ -20,7 +20,7 @@ public static partial class MarkdownRenderer
 
     /// <summary>
     /// Tables, footnotes, figures, GitHub-style heading ids, media links (event recordings on YouTube/Vimeo become
-    /// embeds), smart quotes, bare-URL links and strikethrough: what contributors write, nothing that runs code. Pandoc's
+    /// embeds), smart quotes, bare-URL links (BareUrlLinks) and strikethrough: what contributors write, nothing that runs code. Pandoc's
     /// and Quarto's fenced divs and heading attributes are read so as not to be shown as text (PandocMarkup).
     /// </summary>
     public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
@@ -31,7 +31,7 @@ public static partial class MarkdownRenderer
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
         .UseMediaLinks(Embeds)
         .UseSmartyPants()
-        .UseAutoLinks()
+        .Use<BareUrlLinks>()
         // ~~Struck out~~ and a superscript as Pandoc and Quarto write it ("area^1^"), one without spaces: Markdig's other
         // extras read ordinary prose as markup ("5~10 people" as a subscript, "a==b" as highlighted, "C++ and C++" as
         // inserted), and "2^3 to 4^5" is text again after parsing. <sub> and <mark> are written as HTML.
