@@ -263,7 +263,7 @@ public static partial class MarkdownRenderer
         if (headings is not null || namedPictures is not null) NameWrittenIds(headings ?? [], namedPictures);
         if (crossReferenceRuns is not null)
             (problems ??= []).AddRange(CrossReferences.Link(crossReferenceRuns, CrossReferences.Targets(headings, namedPictures, PlainText), markdown));
-        if (headings is not null || fencedDivs is not null) (problems ??= []).AddRange(PandocMarkup.Problems(headings, fencedDivs, markdown));
+        foreach (var problem in PandocMarkup.Problems(document, headings, fencedDivs, markdown)) (problems ??= []).Add(problem);
         if (kramdownLines is not null) (problems ??= []).Add(KramdownAttributes.Problem(kramdownLines, markdown));
         if (attributeLists is not null && InlineAttributes.Problem(attributeLists, markdown) is { } attributesLeftOut) (problems ??= []).Add(attributesLeftOut);
         if (footnotes is not null || brackets is not null) (problems ??= []).AddRange(Footnotes.Problems(footnotes, brackets, markdown));

@@ -14,7 +14,8 @@ namespace PPNBlog.Generator.Markdown;
 /// <summary>
 /// Markup that Pandoc and Quarto write (posts moved over from Quarto blogs hold it), read so that none of it is shown
 /// as text: a fenced div (<c>:::{.callout-tip}</c> … <c>:::</c>), whose blocks are shown as ordinary ones, and attributes
-/// after a heading (<c>## Method {#sec-method}</c>), whose id names the heading's section as links to it are written.
+/// after a heading (<c>## Method {#sec-method}</c>), whose id names the heading's section as links to it are written,
+/// and raw blocks (<c>```{=html}</c>), published as raw HTML or, for another output, left out.
 /// Classes and other attributes are left out, with a warning: a post's class could take the theme's look
 /// (<c>nhsuk-u-visually-hidden</c> hides words) and an attribute could run script (<c>onclick</c>). Markdig's generic
 /// attributes are not used: they read <c>{dplyr}</c> or <c>{TBC}</c> in any sentence as attributes and drop the words.
@@ -27,6 +28,7 @@ public sealed partial class PandocMarkup : IMarkdownExtension
         // Markdig's own custom containers would also read "::words::" in a sentence as an inline container: only its block is used.
         if (!pipeline.BlockParsers.Contains<CustomContainerParser>()) pipeline.BlockParsers.Insert(0, new CustomContainerParser { InfoParser = OpensFencedDiv });
         if (pipeline.BlockParsers.Find<HeadingBlockParser>() is { } headings) headings.TryParseAttributes = TakeHeadingAttributes;
+        if (pipeline.BlockParsers.Find<FencedCodeBlockParser>() is { } fences) fences.Closed += ReadRawBlock;
     }
 
     /// <summary>Writes a fenced div's blocks in a plain div the HTML stage knows (<see cref="Html.BodyEdits.FencedDivClass"/>).</summary>
@@ -73,6 +75,44 @@ public sealed partial class PandocMarkup : IMarkdownExtension
             if (properties.FirstOrDefault(p => p.Key == key).Value?.Trim() is { Length: > 0 } value) return value;
         return null;
     }
+
+    /// <summary>
+    /// Pandoc's raw blocks, code fences whose info is <c>{=format}</c>: one of HTML (<c>```{=html}</c>, as Quarto writes
+    /// widgets and comments) is raw HTML, published and checked as raw HTML written in the post is; one for another
+    /// output (<c>{=latex}</c>, <c>{=openxml}</c>) is left out, as Pandoc leaves it out of a web page, and the
+    /// document remembers where (<see cref="RawBlocksLeftOut"/>). Before, both were shown as code.
+    /// </summary>
+    private static void ReadRawBlock(BlockProcessor processor, Block block)
+    {
+        if (block is not FencedCodeBlock { Info: { } info, Parent: { } parent } code || RawFormat().Match(info) is not { Success: true } raw) return;
+        var lines = code.Lines;
+        var html = raw.Groups["format"].Value is "html" or "html4" or "html5";
+        if (html && lines.Count > 0)
+        {
+            var (first, last) = (lines.Lines[0], lines.Lines[lines.Count - 1]);
+            parent[parent.IndexOf(code)] = new HtmlBlock(null)
+            {
+                Type = HtmlBlockType.NonInterruptingBlock,
+                Lines = lines,
+                Line = first.Line,
+                Column = first.Column,
+                Span = new SourceSpan(first.Slice.Start, last.Slice.End),
+            };
+            return;
+        }
+        parent.Remove(code);
+        if (html) return;
+        if (processor.Document.GetData(typeof(RawBlocksLeftOut)) is not RawBlocksLeftOut leftOut)
+            processor.Document.SetData(typeof(RawBlocksLeftOut), leftOut = new RawBlocksLeftOut([]));
+        leftOut.Blocks.Add((info, code.Line, code.Column));
+    }
+
+    /// <summary>A raw block's info: <c>{=html}</c>, <c>{=latex}</c>.</summary>
+    [GeneratedRegex(@"^\{=(?<format>[A-Za-z0-9_+-]+)\}$")]
+    private static partial Regex RawFormat();
+
+    /// <summary>Raw blocks for another output than a web page, left out of the document: their info, line and column.</summary>
+    private sealed record RawBlocksLeftOut(List<(string Info, int Line, int Column)> Blocks);
 
     /// <summary>A fenced div's blocks in a div the HTML stage knows, after its title (as bold words) when it gives one.</summary>
     private sealed class FencedDivRenderer : HtmlObjectRenderer<CustomContainer>
@@ -124,9 +164,13 @@ public sealed partial class PandocMarkup : IMarkdownExtension
     /// <summary>The id written after <paramref name="heading"/> (<c>{#sec-method}</c>) that names it, or null.</summary>
     public static string? WrittenId(HeadingBlock heading) => (heading.GetData(typeof(HeadingAttributes)) as HeadingAttributes)?.Id;
 
-    /// <summary>What was left out of headings' attributes and fenced divs, told once each, where first written, with how many more.</summary>
-    public static IEnumerable<BodyProblem> Problems(List<HeadingBlock>? headings, List<CustomContainer>? fencedDivs, string markdown)
+    /// <summary>What was left out of raw blocks, headings' attributes and fenced divs, told once each, where first written, with how many more.</summary>
+    public static IEnumerable<BodyProblem> Problems(MarkdownDocument document, List<HeadingBlock>? headings, List<CustomContainer>? fencedDivs, string markdown)
     {
+        if (document.GetData(typeof(RawBlocksLeftOut)) is RawBlocksLeftOut { Blocks: [var (info, rawLine, rawColumn), ..] blocks })
+            yield return new BodyProblem(DiagnosticCode.ForeignMarkupLeftOut, rawLine, rawColumn,
+                $"the '```{info}' block is Pandoc's raw markup for another output than a web page: it is left out{More(blocks.Count - 1)}",
+                "Delete the block, or write what it shows in Markdown (or in HTML, as a '```{=html}' block).");
         var leftOut = headings?.Select(h => (Heading: h, Attributes: h.GetData(typeof(HeadingAttributes)) as HeadingAttributes))
             .Where(h => h.Attributes is { LeftOut: true }).ToList();
         if (leftOut is [var (heading, attributes), ..])

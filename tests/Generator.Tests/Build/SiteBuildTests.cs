@@ -1004,6 +1004,81 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void Pandocs_raw_html_blocks_are_published_as_checked_raw_html_and_raw_blocks_for_other_outputs_are_left_out_with_a_warning()
+    {
+        using var site = new TestSite();
+        site.WritePost("raw-blocks", body: """
+            Before.
+
+            ```{=html}
+            <div class="note"><p>Written in <strong>HTML</strong>, with <a href="/posts/nowhere/">a link</a>.</p></div>
+            <script>alert(1)</script>
+            ```
+
+            ```{=latex}
+            \newpage
+            ```
+
+            - An item.
+
+              ```{=html}
+              <!-- a comment Quarto writes -->
+              ```
+
+            ```{=openxml}
+            <w:p/>
+            ```
+
+            ```{r}
+            summary(cars)
+            ```
+            """);
+
+        var result = site.Build();
+
+        // The link in the raw HTML is checked where it is written; the script is taken out as any raw HTML's would be.
+        Assert.Equal([
+            "input/posts/2021/raw-blocks.md:12:61: error PPN009: link '/posts/nowhere/' points at no page of the site "
+                + "(hint: Link to a page that exists, e.g. /posts/<slug>/ or /commitments/<slug>/, or to another post's .md file.)",
+            "input/posts/2021/raw-blocks.md:13:1: warning PPN017: unsafe HTML removed: <script> (hint: Write the content in Markdown; only plain formatting HTML and YouTube/Vimeo embeds are kept.)",
+            "input/posts/2021/raw-blocks.md:16:1: warning PPN042: the '```{=latex}' block is Pandoc's raw markup for another output than a web page: it is left out "
+                + "(and 1 more in this file) (hint: Delete the block, or write what it shows in Markdown (or in HTML, as a '```{=html}' block).)",
+        ], site.Lines(result));
+        site.WritePost("raw-blocks", body: """
+            ```{=html}
+            <div class="note"><p>Written in <strong>HTML</strong>.</p></div>
+            ```
+
+            ```{=latex}
+            \newpage
+            ```
+
+            - An item.
+
+              ```{=html}
+              <!-- a comment Quarto writes -->
+              ```
+
+            ```{r}
+            summary(cars)
+            ```
+            """);
+        Assert.True(site.Build().Succeeded);
+        using var post = JsonDocument.Parse(site.ReadOutput("api/posts/raw-blocks.json"));
+        Assert.Equal("""
+            <div class="note"><p>Written in <strong>HTML</strong>.</p></div>
+            <ul>
+            <li><p>An item.</p>
+
+            </li>
+            </ul>
+            <pre tabindex="0"><code class="language-{r}">summary(cars)
+            </code></pre>
+
+            """.ReplaceLineEndings("\n"), post.RootElement.GetProperty("content_html").GetString());
+    }
+
+    [Fact]
     public void Pandoc_attributes_after_pictures_links_and_paragraphs_are_not_shown_a_picture_keeps_its_id_and_the_editor_is_told()
     {
         using var site = new TestSite();
