@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using PPNBlog.Content.Model;
 using PPNBlog.Generator.Site;
 
@@ -10,6 +11,9 @@ public sealed class ViewFactory
     private readonly SiteModel _site;
     private readonly SiteUrls _urls;
     private readonly Dictionary<string, CommitmentView> _commitments;
+
+    /// <summary>Each post's card, for as long as the post is part of the site (serve replaces an edited post's object).</summary>
+    private readonly ConditionalWeakTable<PublishedPost, PostCardView> _cards = [];
 
     /// <summary>Prepares the site-wide views.</summary>
     public ViewFactory(SiteModel site, ThemeAssets assets)
@@ -52,8 +56,10 @@ public sealed class ViewFactory
     public IReadOnlyList<LinkView> Breadcrumbs(params (string Title, string Path)[] trail) =>
         [new LinkView("Home", _urls.Url(SiteUrls.HomePath())), .. trail.Select(t => new LinkView(t.Title, _urls.Url(t.Path)))];
 
-    /// <summary>A post card.</summary>
-    public PostCardView Card(PublishedPost post)
+    /// <summary>A post card: made once per post, as the post shows on about ten pages (home, archives, tags, related posts).</summary>
+    public PostCardView Card(PublishedPost post) => _cards.TryGetValue(post, out var card) ? card : _cards.GetValue(post, MakeCard);
+
+    private PostCardView MakeCard(PublishedPost post)
     {
         var front = post.Post.FrontMatter;
         return new PostCardView(front.Title, _urls.Url(post.Path), DateIso(front.Date), DateDisplay(front.Date), front.Author, front.Role,
