@@ -52,6 +52,7 @@ internal static partial class CrossReferences
         var missing = new Dictionary<string, (int Offset, string Written, int Count)>(StringComparer.Ordinal);
         foreach (var run in runs.Distinct())
         {
+            List<Inline>? linked = null;
             var inLink = false;
             for (ContainerInline? up = run; up is not null; up = up.Parent) inLink |= up is LinkInline;
             for (var inline = run.FirstChild; inline is not null; inline = inline.NextSibling)
@@ -70,12 +71,16 @@ internal static partial class CrossReferences
                         continue;
                     }
                     Inline shown = inLink ? new LiteralInline(target.Words) : LinkTo(target);
-                    if (!Replace(literal, at, start + reference.Length, shown)) continue;
+                    // Pandoc's "-@fig-rates" leaves out the word "Figure" Quarto would write before the number: the '-' goes too.
+                    var from = at > 0 && text[at - 1] == '-' ? at - 1 : at;
+                    if (!Replace(literal, from, start + reference.Length, shown)) continue;
+                    (linked ??= []).Add(shown);
                     // What followed in the literal is a literal of its own after the link: read on there.
                     inline = shown;
                     break;
                 }
             }
+            if (linked is not null) Unbracket(run, linked);
         }
         var lines = new LineCounter(markdown);
         foreach (var (label, (offset, written, count)) in missing.OrderBy(m => m.Value.Offset))
@@ -84,6 +89,38 @@ internal static partial class CrossReferences
             yield return new BodyProblem(DiagnosticCode.CrossReferenceToNothing, line, column,
                 $"'{written}' is Quarto's cross-reference, but nothing on this page is named '{label}': it is shown as written{(count > 1 ? $" (and {count - 1} more time{(count > 2 ? "s" : "")} in this file)" : "")}",
                 $"Write '{{#{label}}}' after the heading or picture it refers to (## Method {{#sec-method}}, ![Rates by region](chart.png){{#fig-rates}}), or write words and a link instead: [the method](#sec-method).");
+        }
+    }
+
+    /// <summary>
+    /// Takes off the brackets of Pandoc's citation groups holding a cross-reference just linked: "[@fig-rates]",
+    /// "[see @sec-method]", "[@fig-a; @fig-b]" are markup around references, which Quarto writes without them. A group
+    /// holding anything but text and such references (a link, emphasis, code) keeps its brackets.
+    /// </summary>
+    private static void Unbracket(ContainerInline run, List<Inline> linked)
+    {
+        for (var inline = run.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            if (inline is not LiteralInline { Content: { Length: 1, CurrentChar: '[' } } open) continue;
+            LiteralInline? closing = null;
+            var references = 0;
+            for (var next = open.NextSibling; next is not null; next = next.NextSibling)
+            {
+                if (linked.Contains(next))
+                {
+                    references++;
+                    continue;
+                }
+                if (next is not LiteralInline text || text.Content.AsSpan().IndexOf('[') >= 0) break;
+                if (text.Content.AsSpan().IndexOf(']') is not (>= 0 and var end)) continue;
+                if (end == 0 && references > 0) closing = text;
+                break;
+            }
+            if (closing is null) continue;
+            // Read on after the group; the closing bracket's literal goes when it holds nothing else.
+            inline = closing.Content.Length > 1 ? closing : closing.PreviousSibling!;
+            open.Remove();
+            InlineAttributes.Trim(closing, 1);
         }
     }
 
@@ -136,9 +173,9 @@ internal static partial class CrossReferences
 
     /// <summary>
     /// '@', a kind, '-' and a label of letters, digits, '_' and inner '-', as Quarto writes a cross-reference; not after a
-    /// letter, digit or '.', '+', '/', '@', '-' or '\' (an email address, a web address), nor followed by more of an
-    /// address (".org", "@host").
+    /// letter, digit or '.', '+', '/', '@', '-' or '\' (an email address, a web address), except Pandoc's '-' after '[', a
+    /// space or ';' ("[-@fig-rates]"), nor followed by more of an address (".org", "@host").
     /// </summary>
-    [GeneratedRegex(@"(?<![\w.+@/\\-])\G@(?<kind>[a-z]+|[A-Z][a-z]+)-(?<label>[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)(?![\w-]|[.:@/]\w)")]
+    [GeneratedRegex(@"(?:(?<![\w.+@/\\-])|(?<=(?:^|[\[\s;])-))\G@(?<kind>[a-z]+|[A-Z][a-z]+)-(?<label>[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)(?![\w-]|[.:@/]\w)")]
     private static partial Regex Reference();
 }

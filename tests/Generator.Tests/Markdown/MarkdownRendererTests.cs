@@ -248,6 +248,12 @@ public sealed class MarkdownRendererTests
         "<p><img src=\"chart.png\" id=\"fig-rates\" alt=\"Rates by region\" /></p>\n<p><a href=\"#fig-rates\">Rates by region</a> shows it; so does (<a href=\"#fig-rates\">Rates by region</a>).</p>\n", "")]
     [InlineData("## Our method {#sec-our_method}\n\n## Again {#sec-our_method}\n\nSee *@sec-our_method*.",
         "<h2 id=\"sec-our_method\">Our method</h2>\n<h2 id=\"sec-our_method-1\">Again</h2>\n<p>See <em><a href=\"#sec-our_method\">Our method</a></em>.</p>\n", "")]
+    // Pandoc's citation brackets and its '-' before the '@' (Quarto's number without "Figure") are markup: they go. A group
+    // holding more than words and references, or a reference to nothing, keeps its brackets.
+    [InlineData("## Method {#sec-method}\n\nAs [@sec-method] and [-@sec-method] say, [see @sec-method; @sec-method]. [See *the* @sec-method]; [a link](x) [@sec-none].",
+        "<h2 id=\"sec-method\">Method</h2>\n<p>As <a href=\"#sec-method\">Method</a> and <a href=\"#sec-method\">Method</a> say, see <a href=\"#sec-method\">Method</a>; "
+        + "<a href=\"#sec-method\">Method</a>. [See <em>the</em> <a href=\"#sec-method\">Method</a>]; <a href=\"x\">a link</a> [@sec-none].</p>\n",
+        "2:111 PPN043 '@sec-none' is Quarto's cross-reference, but nothing on this page is named 'sec-none': it is shown as written")]
     // In a link, its words alone.
     [InlineData("## Method {#sec-method}\n\n[See @sec-method](https://x.org)", "<h2 id=\"sec-method\">Method</h2>\n<p><a href=\"https://x.org\">See Method</a></p>\n", "")]
     // To nothing the page names so (a heading's id made from its words is none, a table's or an equation's label is left out): shown as written and told, once for each.
