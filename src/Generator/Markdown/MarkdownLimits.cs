@@ -16,9 +16,9 @@ public static partial class MarkdownLimits
     public const int MaxHeadings = 2_000;
 
     /// <summary>
-    /// The most bare web addresses (https://…, www.…, mailto:…, which Markdig makes links of) a body may have. Markdig
-    /// checks each one against the inlines before it in its paragraph, so 30,000 took 8 s and a 2 MB body of them would
-    /// take minutes; written as [text](address) or &lt;address&gt; they cost nothing.
+    /// The most bare addresses (https://…, www.…, mailto:…, tel:…, which Markdig makes links of) a body may have. Markdig
+    /// checks each one against the inlines before it in its paragraph, so 30,000 took 8 s (30,000 "tel:" 18 s) and a 2 MB
+    /// body of them would take minutes; written as [text](address) or &lt;address&gt; they cost nothing.
     /// </summary>
     public const int MaxBareLinks = 2_000;
 
@@ -53,10 +53,10 @@ public static partial class MarkdownLimits
         // Lines that may be headings (ATX, or a setext underline), counted only in bodies of enough lines.
         if (span.Count('\n') >= MaxHeadings && HeadingLine().Count(markdown) is var headings and > MaxHeadings)
             throw new InvalidOperationException($"it has {headings} heading lines; a body may have at most {MaxHeadings}");
-        // Each bare address takes at least eight characters with the space before it, and holds one of these strings.
-        if (span.Length > MaxBareLinks * 8 && span.Count("://") + span.Count("www.") + span.Count("mailto:") > MaxBareLinks
+        // Each bare address takes at least six characters with the space before it ("tel:1 "), and holds one of these strings.
+        if (span.Length > MaxBareLinks * 6 && span.Count("://") + span.Count("www.") + span.Count("mailto:") + span.Count("tel:") > MaxBareLinks
             && BareLink().Count(markdown) is var bare and > MaxBareLinks)
-            throw new InvalidOperationException($"it has {bare} bare web addresses; a body may have at most {MaxBareLinks}, or write them as [text](address) links");
+            throw new InvalidOperationException($"it has {bare} bare web, email or phone addresses; a body may have at most {MaxBareLinks}, or write them as [text](address) links");
         // Each definition takes at least six characters ("[a]:b" and its line break).
         if (span.Length > MaxReferenceDefinitions * 6 && span.Count("]:") > MaxReferenceDefinitions
             && ReferenceDefinition().Count(markdown) is var definitions and > MaxReferenceDefinitions)
@@ -190,7 +190,7 @@ public static partial class MarkdownLimits
     private static partial Regex ReferenceDefinition();
 
     /// <summary>Where Markdig's autolink extension starts a link: after white space or *, _, ~ or ( (not a link's own "](").</summary>
-    [GeneratedRegex(@"(?<=^|[\s*_~(])(?<!\]\()(?:https?://|ftp://|mailto:|www\.)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?<=^|[\s*_~(])(?<!\]\()(?:https?://|ftp://|mailto:|tel:|www\.)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex BareLink();
 }
 
