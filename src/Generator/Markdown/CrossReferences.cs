@@ -52,14 +52,15 @@ internal static partial class CrossReferences
         var missing = new Dictionary<string, (int Offset, string Written, int Count)>(StringComparer.Ordinal);
         foreach (var run in runs.Distinct())
         {
-            List<Inline>? linked = null;
+            HashSet<Inline>? linked = null;
             var inLink = false;
             for (ContainerInline? up = run; up is not null; up = up.Parent) inLink |= up is LinkInline;
             for (var inline = run.FirstChild; inline is not null; inline = inline.NextSibling)
             {
                 if (inline is not LiteralInline literal || !MayHold(literal) || literal.Span.Length != literal.Content.Length) continue;
-                var text = literal.Content.ToString();
-                for (var at = text.IndexOf('@'); at >= 0; at = text.IndexOf('@', at + 1))
+                // Read in place: after a reference, the rest of a long paragraph is one literal again.
+                var text = literal.Content.AsSpan();
+                for (var at = text.IndexOf('@'); at >= 0; at = text[(at + 1)..].IndexOf('@') is var next and >= 0 ? at + 1 + next : -1)
                 {
                     var start = literal.Span.Start + at;
                     if (Reference().Match(markdown, start) is not { Success: true } reference
@@ -97,7 +98,7 @@ internal static partial class CrossReferences
     /// "[see @sec-method]", "[@fig-a; @fig-b]" are markup around references, which Quarto writes without them. A group
     /// holding anything but text and such references (a link, emphasis, code) keeps its brackets.
     /// </summary>
-    private static void Unbracket(ContainerInline run, List<Inline> linked)
+    private static void Unbracket(ContainerInline run, HashSet<Inline> linked)
     {
         for (var inline = run.FirstChild; inline is not null; inline = inline.NextSibling)
         {
@@ -176,6 +177,6 @@ internal static partial class CrossReferences
     /// letter, digit or '.', '+', '/', '@', '-' or '\' (an email address, a web address), except Pandoc's '-' after '[', a
     /// space or ';' ("[-@fig-rates]"), nor followed by more of an address (".org", "@host").
     /// </summary>
-    [GeneratedRegex(@"(?:(?<![\w.+@/\\-])|(?<=(?:^|[\[\s;])-))\G@(?<kind>[a-z]+|[A-Z][a-z]+)-(?<label>[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)(?![\w-]|[.:@/]\w)")]
+    [GeneratedRegex(@"\G(?:(?<![\w.+@/\\-])|(?<=(?:^|[\[\s;])-))@(?<kind>[a-z]+|[A-Z][a-z]+)-(?<label>[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)(?![\w-]|[.:@/]\w)")]
     private static partial Regex Reference();
 }
