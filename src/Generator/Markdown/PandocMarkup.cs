@@ -84,7 +84,9 @@ public sealed partial class PandocMarkup : IMarkdownExtension
     /// </summary>
     private static void ReadRawBlock(BlockProcessor processor, Block block)
     {
-        if (block is not FencedCodeBlock { Info: { } info, Parent: { } parent } code || RawFormat().Match(info) is not { Success: true } raw) return;
+        // One never closed runs to the end of the post, as code: read as raw HTML, the rest would lose its Markdown.
+        if (block is not FencedCodeBlock { Info: { } info, Parent: { } parent, ClosingFencedCharCount: > 0 } code
+            || RawFormat().Match(info) is not { Success: true } raw) return;
         var lines = code.Lines;
         var html = raw.Groups["format"].Value is "html" or "html4" or "html5";
         if (html && lines.Count > 0)

@@ -1032,6 +1032,9 @@ public class SiteBuildTests
             ```{r}
             summary(cars)
             ```
+
+            ```{=html}
+            Never closed: shown as written, the rest with it.
             """);
         var linking = site.WritePost("raw-link", body: """
             ```{=html}
@@ -1062,6 +1065,8 @@ public class SiteBuildTests
             </li>
             </ul>
             <pre tabindex="0"><code class="language-{r}">summary(cars)
+            </code></pre>
+            <pre tabindex="0"><code class="language-{=html}">Never closed: shown as written, the rest with it.
             </code></pre>
 
             """.ReplaceLineEndings("\n"), post.RootElement.GetProperty("content_html").GetString());
