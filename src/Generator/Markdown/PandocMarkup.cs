@@ -28,7 +28,11 @@ public sealed partial class PandocMarkup : IMarkdownExtension
         // Markdig's own custom containers would also read "::words::" in a sentence as an inline container: only its block is used.
         if (!pipeline.BlockParsers.Contains<CustomContainerParser>()) pipeline.BlockParsers.Insert(0, new CustomContainerParser { InfoParser = OpensFencedDiv });
         if (pipeline.BlockParsers.Find<HeadingBlockParser>() is { } headings) headings.TryParseAttributes = TakeHeadingAttributes;
-        if (pipeline.BlockParsers.Find<FencedCodeBlockParser>() is { } fences) fences.Closed += ReadRawBlock;
+        if (pipeline.BlockParsers.Find<FencedCodeBlockParser>() is { } fences)
+        {
+            fences.Closed += ReadRawBlock;
+            fences.Closed += NameChunkLanguage;
+        }
     }
 
     /// <summary>Writes a fenced div's blocks in a plain div the HTML stage knows (<see cref="Html.BodyEdits.FencedDivClass"/>).</summary>
@@ -108,6 +112,34 @@ public sealed partial class PandocMarkup : IMarkdownExtension
             processor.Document.SetData(typeof(RawBlocksLeftOut), leftOut = new RawBlocksLeftOut([]));
         leftOut.Blocks.Add((info, code.Line, code.Column));
     }
+
+    /// <summary>
+    /// Names the language of a code chunk as R Markdown and Quarto write one (<c>```{r}</c>, <c>```{python, echo=FALSE}</c>,
+    /// its engine first) or of a code block given Pandoc's attributes (<c>```{.r .numberLines}</c>, its first class): the
+    /// code is marked <c>language-r</c>, as a plain <c>```r</c> block is, where Markdig read the opening's first word as
+    /// the language (<c>language-{r</c>). The chunk's options, which say how to run it, are not shown.
+    /// </summary>
+    private static void NameChunkLanguage(BlockProcessor processor, Block block)
+    {
+        if (block is not FencedCodeBlock { Info: ['{', not '=', ..] info } code) return;
+        var opening = string.IsNullOrEmpty(code.Arguments) ? info : $"{info} {code.Arguments}";
+        if (ChunkOpening().Match(opening) is not { Success: true } chunk) return;
+        var attributes = code.GetAttributes();
+        attributes.Classes?.Remove(LanguagePrefix + info);
+        var language = chunk.Groups["engine"] is { Success: true } engine ? engine.Value : FirstClass().Match(chunk.Groups["attributes"].Value).Groups["class"].Value;
+        if (language.Length > 0) attributes.AddClass(LanguagePrefix + language.ToLowerInvariant());
+    }
+
+    /// <summary>What Markdig's code blocks put before their language to make its class.</summary>
+    private const string LanguagePrefix = "language-";
+
+    /// <summary>A chunk's opening (<c>{r label, echo=FALSE}</c>) or Pandoc's attributes in braces (<c>{#id .r}</c>).</summary>
+    [GeneratedRegex(@"^\{(?:(?<engine>[A-Za-z][\w+-]*)(?:[\s,].*)?|(?<attributes>[^{}]*))\}$")]
+    private static partial Regex ChunkOpening();
+
+    /// <summary>The first class of an attribute list: <c>.r</c> of <c>{#id .r .numberLines}</c>.</summary>
+    [GeneratedRegex(@"(?:^|\s)\.(?<class>[A-Za-z][\w+-]*)")]
+    private static partial Regex FirstClass();
 
     /// <summary>A raw block's info: <c>{=html}</c>, <c>{=latex}</c>.</summary>
     [GeneratedRegex(@"^\{=(?<format>[A-Za-z0-9_+-]+)\}$")]

@@ -1064,7 +1064,7 @@ public class SiteBuildTests
 
             </li>
             </ul>
-            <pre tabindex="0"><code class="language-{r}">summary(cars)
+            <pre tabindex="0"><code class="language-r">summary(cars)
             </code></pre>
             <pre tabindex="0"><code class="language-{=html}">Never closed: shown as written, the rest with it.
             </code></pre>

@@ -233,6 +233,26 @@ public sealed class MarkdownRendererTests
         Assert.Equal(problem, string.Join('\n', rendered.Problems.Select(p => $"{p.Line}:{p.Column} {p.Code.Id} {p.Message}")));
     }
 
+    [Theory]
+    [InlineData("```{r}\nsummary(cars)\n```", "r")]
+    [InlineData("```{r pressure, echo=FALSE}\nplot(pressure)\n```", "r")]
+    [InlineData("```{python, fig.cap=\"Rates {by} month\"}\nx = 1\n```", "python")]
+    [InlineData("``` {R}\nx <- 1\n```", "r")]
+    [InlineData("```{.python .numberLines}\nx = 1\n```", "python")]
+    [InlineData("```{#lst-setup .r}\nx <- 1\n```", "r")]
+    [InlineData("```{#lst-setup}\nx <- 1\n```", null)]
+    [InlineData("```{r}\nnever closed", "r")]
+    [InlineData("```r\nx <- 1\n```", "r")]
+    public void A_code_chunk_of_r_markdown_or_quarto_is_marked_with_its_language_not_its_opening(string markdown, string? language)
+    {
+        var rendered = MarkdownRenderer.Render(markdown);
+
+        var code = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(rendered.Html.ToString()).QuerySelector("pre > code");
+        Assert.NotNull(code);
+        Assert.Equal(language is null ? null : "language-" + language, code.GetAttribute("class"));
+        Assert.Empty(rendered.Problems);
+    }
+
     [Fact]
     public void A_picture_given_its_alt_text_by_fig_alt_is_checked_with_it()
     {
