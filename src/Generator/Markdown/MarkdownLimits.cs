@@ -53,12 +53,15 @@ public static partial class MarkdownLimits
         // Lines that may be headings (ATX, or a setext underline), counted only in bodies of enough lines.
         if (span.Count('\n') >= MaxHeadings && HeadingLine().Count(markdown) is var headings and > MaxHeadings)
             throw new InvalidOperationException($"it has {headings} heading lines; a body may have at most {MaxHeadings}");
-        // Each bare address takes at least six characters with the space before it ("tel:1 "), and holds one of these strings.
-        if (span.Length > MaxBareLinks * 6 && span.Count("://") + span.Count("www.") + span.Count("mailto:") + span.Count("tel:") > MaxBareLinks
+        // Each bare address takes at least six characters with the space before it ("tel:1 "), and holds one of these
+        // strings, each holding a colon or a full stop: those are counted first, as most bodies have far fewer.
+        var colons = span.Length > Math.Min(MaxBareLinks, MaxReferenceDefinitions) * 6 ? span.Count(':') : 0;
+        if (span.Length > MaxBareLinks * 6 && colons + span.Count('.') > MaxBareLinks
+            && span.Count("://") + span.Count("www.") + span.Count("mailto:") + span.Count("tel:") > MaxBareLinks
             && BareLink().Count(markdown) is var bare and > MaxBareLinks)
             throw new InvalidOperationException($"it has {bare} bare web, email or phone addresses; a body may have at most {MaxBareLinks}, or write them as [text](address) links");
-        // Each definition takes at least six characters ("[a]:b" and its line break).
-        if (span.Length > MaxReferenceDefinitions * 6 && span.Count("]:") > MaxReferenceDefinitions
+        // Each definition takes at least six characters ("[a]:b" and its line break), and holds a colon.
+        if (span.Length > MaxReferenceDefinitions * 6 && colons > MaxReferenceDefinitions && span.Count("]:") > MaxReferenceDefinitions
             && ReferenceDefinition().Count(markdown) is var definitions and > MaxReferenceDefinitions)
             throw new InvalidOperationException(
                 $"it has {definitions} link reference definitions ('[label]: address' lines); a body may have at most {MaxReferenceDefinitions}");

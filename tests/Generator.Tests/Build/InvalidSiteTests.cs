@@ -77,13 +77,16 @@ public class InvalidSiteTests
         site.WritePost("many", body: string.Concat(Enumerable.Repeat("mailto:a@b.org ", limit + 1)));
         // Phone numbers too: 30,000 of them took 18 s.
         site.WritePost("phones", body: string.Concat(Enumerable.Repeat("tel:+441 ", limit + 1)));
+        // And addresses with no colon, counted from their full stops.
+        site.WritePost("sites", body: string.Concat(Enumerable.Repeat("www.nhs.uk ", limit + 1)));
         // Addresses written as links, or inside a link's own brackets, are not bare: these render.
         site.WritePost("most", body: string.Concat(Enumerable.Repeat("(https://nhs.uk/x) ", limit)) + string.Concat(Enumerable.Repeat("[NHS](https://nhs.uk/) <https://nhs.uk/y> ", limit)));
         var result = site.Build();
         Assert.False(result.Succeeded);
         var message = $"error PPN021: the body cannot be rendered: it has {limit + 1} bare web, email or phone addresses; a body may have at most {limit}, " +
             $"or write them as [text](address) links {Hint}";
-        Assert.Equal([$"input/posts/2021/many.md:8:1: {message}", $"input/posts/2021/phones.md:9:1: {message}"], site.Lines(result));
+        Assert.Equal([$"input/posts/2021/many.md:8:1: {message}", $"input/posts/2021/phones.md:9:1: {message}", $"input/posts/2021/sites.md:8:1: {message}"],
+            site.Lines(result));
     }
 
     [Fact]
