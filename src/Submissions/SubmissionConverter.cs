@@ -184,7 +184,7 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         if (images.LimitReason is { } limit) return SubmissionResult.Rejected(limit);
 
         var title = lines.Values.TryGetValue("title", out var documentTitle) ? CleanSubject(documentTitle) : CleanSubject(message.Subject);
-        if (title.Length == 0 && blocks.Count > 0 && HeadingText(blocks[0]) is { } heading)
+        if ((title.Length == 0 || IsOnlyALabel(title)) && blocks.Count > 0 && HeadingText(blocks[0]) is { } heading)
         {
             title = CleanSubject(heading);
             blocks.RemoveAt(0);
@@ -574,9 +574,10 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     }
 
     /// <summary>
-    /// The subject as a title: reply and forward prefixes, [tags] and the hashtags after the title (which name its
-    /// commitments) removed, whitespace collapsed. A hashtag inside the title ("Celebrating #PPW2025 in Leeds") is one
-    /// of its words.
+    /// The subject as a title: reply and forward prefixes, [tags], a label saying what the email is ("Blog submission:",
+    /// "Guest blog –", "(blog post)" at the end) and the hashtags after the title (which name its commitments) removed,
+    /// whitespace collapsed. A hashtag inside the title ("Celebrating #PPW2025 in Leeds") is one of its words; a subject
+    /// that is only a label stays (<see cref="IsOnlyALabel"/>).
     /// </summary>
     public static string CleanSubject(string? subject)
     {
@@ -585,11 +586,30 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         do
         {
             previous = title;
-            title = SubjectPrefix().Replace(title, "").Trim();
+            title = LabelBefore().Replace(SubjectPrefix().Replace(title, ""), "").Trim();
         }
         while (title != previous);
-        return SingleLine.CollapseWhitespace(TrailingHashtags().Replace(title, "")).Trim().TrimEnd('-', ':', '|').Trim();
+        title = SingleLine.CollapseWhitespace(TrailingHashtags().Replace(title, "")).Trim();
+        return LabelAfter().Replace(title, "").Trim().TrimEnd('-', ':', '|').Trim();
     }
+
+    /// <summary>Whether a cleaned subject only says what the email is ("Blog submission"): a first heading names the post better.</summary>
+    public static bool IsOnlyALabel(string title) => OnlyALabel().IsMatch(title);
+
+    /// <summary>What contributors call a post they send: "Blog", "Blog post", "Guest blog", "Blog submission for the PPN website".</summary>
+    private const string Label = @"(?:(?:(?:new|guest|draft|ppn|ppw)\s+)?blog(?:\s*post)?(?:\s+submission)?|guest\s+post|(?:blog\s+|post\s+)?submission)"
+        + @"(?:\s+for\s+(?:the\s+)?(?:ppn|psychological\s+professions\s+network|blog|website)(?:\s+(?:blog|website))?)?";
+
+    /// <summary>A label before the title, ended by a colon or a spaced dash or bar, with the title (some words) after it.</summary>
+    [GeneratedRegex(@"^" + Label + @"\s*(?::|[-–—|]\s)\s*(?=.*[\p{L}\p{N}])", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelBefore();
+
+    /// <summary>A label after the title (some words), after a spaced dash, bar or colon, or in brackets.</summary>
+    [GeneratedRegex(@"(?<=[\p{L}\p{N}].*)\s+(?:[-–—|:]\s*" + Label + @"|[(\[]\s*" + Label + @"\s*[)\]])$", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelAfter();
+
+    [GeneratedRegex(@"^" + Label + @"$", RegexOptions.IgnoreCase)]
+    private static partial Regex OnlyALabel();
 
     /// <summary>
     /// Moves the body's headings up so that its top level is the page's sections (##): with a document's "Heading 1"

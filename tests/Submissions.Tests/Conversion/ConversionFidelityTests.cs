@@ -1,3 +1,4 @@
+using System.Globalization;
 using PPNBlog.Generator.Markdown;
 using PPNBlog.Submissions.Conversion;
 using static PPNBlog.Submissions.Tests.Emails;
@@ -418,6 +419,23 @@ public class ConversionFidelityTests
         var post = ConvertFile(message).Post!;
 
         Assert.Equal($"## Why we started\n\n{Prose}\n\n### What the numbers say\n\n{Prose}", post.Body);
+    }
+
+    [Theory]
+    // A subject that only says what the email is: the first heading names the post.
+    [InlineData("Blog submission", "<h1>Finding my voice</h1><p>{0}</p>", "Finding my voice", "{0}")]
+    [InlineData("RE: Guest blog post", "<h2>Finding my voice</h2><p>{0}</p><h2>What helped</h2><p>{0}</p>", "Finding my voice", "{0}\n\n## What helped\n\n{0}")]
+    // A label before or after the title is not part of it.
+    [InlineData("Blog submission: Finding my voice", "<p>{0}</p>", "Finding my voice", "{0}")]
+    [InlineData("Finding my voice (blog post) #PutPeopleFirst", "<p>{0}</p>", "Finding my voice", "{0}")]
+    // No heading to take: the label is all the title there is, for the editors to change.
+    [InlineData("Blog submission", "<p>{0}</p>", "Blog submission", "{0}")]
+    public void A_label_in_the_subject_is_not_the_posts_title(string subject, string html, string title, string body)
+    {
+        var post = ConvertFile(Message(subject, "", string.Format(CultureInfo.InvariantCulture, html, Prose))).Post!;
+
+        Assert.Equal(title, post.FrontMatter.Title);
+        Assert.Equal(string.Format(CultureInfo.InvariantCulture, body, Prose), post.Body);
     }
 
     [Theory]

@@ -171,5 +171,18 @@ public class FixtureMessageTests
     [InlineData("  many   spaces\tand\ttabs ", "many spaces and tabs")]
     [InlineData("[PPN] [Blog] #TransformAndInnovate", "")]
     [InlineData("Celebrating #PsychologicalProfessionsWeek: what we learned #PutPeopleFirst, #TransformAndInnovate", "Celebrating #PsychologicalProfessionsWeek: what we learned")]
+    // What the email is, before or after the title, is not part of it; words that only look like a label stay.
+    [InlineData("Blog submission: What our team learned", "What our team learned")]
+    [InlineData("RE: Guest blog – Finding my voice #PutPeopleFirst", "Finding my voice")]
+    [InlineData("PPN blog post | Supervision that works", "Supervision that works")]
+    [InlineData("Supervision that works - Blog submission for the PPN website", "Supervision that works")]
+    [InlineData("Supervision that works [Blog post]", "Supervision that works")]
+    [InlineData("Blogging: a beginner's guide", "Blogging: a beginner's guide")]
+    [InlineData("Post-traumatic growth in staff teams", "Post-traumatic growth in staff teams")]
+    [InlineData("How I started a blog", "How I started a blog")]
+    [InlineData("Blog submission", "Blog submission")]
+    // A label with no words beside it is all the title there is.
+    [InlineData("Blog: ???", "Blog: ???")]
+    [InlineData("--- (blog post)", "--- (blog post)")]
     public void Subjects_become_titles(string subject, string title) => Assert.Equal(title, SubmissionConverter.CleanSubject(subject));
 }
