@@ -590,11 +590,13 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         }
         while (title != previous);
         title = SingleLine.CollapseWhitespace(TrailingHashtags().Replace(title, "")).Trim();
-        return LabelAfter().Replace(title, "").Trim().TrimEnd('-', ':', '|').Trim();
+        // Removed only after some words: "--- (blog post)" keeps its label, as it is all the title there is.
+        if (LabelAfter().Match(title) is { Success: true } after && HasWords(title.AsSpan(0, after.Index))) title = title[..after.Index];
+        return title.Trim().TrimEnd('-', ':', '|').Trim();
     }
 
     /// <summary>Whether a cleaned subject only says what the email is ("Blog submission"): a first heading names the post better.</summary>
-    public static bool IsOnlyALabel(string title) => OnlyALabel().IsMatch(title);
+    private static bool IsOnlyALabel(string title) => OnlyALabel().IsMatch(title);
 
     /// <summary>What contributors call a post they send: "Blog", "Blog post", "Guest blog", "Blog submission for the PPN website".</summary>
     private const string Label = @"(?:(?:(?:new|guest|draft|ppn|ppw)\s+)?blog(?:\s*post)?(?:\s+submission)?|guest\s+post|(?:blog\s+|post\s+)?submission)"
@@ -604,8 +606,16 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     [GeneratedRegex(@"^" + Label + @"\s*(?::|[-–—|]\s)\s*(?=.*[\p{L}\p{N}])", RegexOptions.IgnoreCase)]
     private static partial Regex LabelBefore();
 
-    /// <summary>A label after the title (some words), after a spaced dash, bar or colon, or in brackets.</summary>
-    [GeneratedRegex(@"(?<=[\p{L}\p{N}].*)\s+(?:[-–—|:]\s*" + Label + @"|[(\[]\s*" + Label + @"\s*[)\]])$", RegexOptions.IgnoreCase)]
+    /// <summary>Whether <paramref name="text"/> holds a letter or a digit.</summary>
+    private static bool HasWords(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+            if (char.IsLetterOrDigit(c)) return true;
+        return false;
+    }
+
+    /// <summary>A label after the title, after a spaced dash, bar or colon, or in brackets.</summary>
+    [GeneratedRegex(@"\s+(?:[-–—|:]\s*" + Label + @"|[(\[]\s*" + Label + @"\s*[)\]])$", RegexOptions.IgnoreCase)]
     private static partial Regex LabelAfter();
 
     [GeneratedRegex(@"^" + Label + @"$", RegexOptions.IgnoreCase)]
@@ -709,8 +719,11 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     [GeneratedRegex(@"<[^>]*>|&[#A-Za-z0-9]+;")]
     private static partial Regex TagOrEntity();
 
-    /// <summary>Hashtags ending the subject, with what separates them from it and each other.</summary>
-    [GeneratedRegex(@"(?:[\s,;|-]*(?<![\w&])#[A-Za-z][A-Za-z0-9_]*)+[\s,;|-]*$")]
+    /// <summary>
+    /// Hashtags ending the subject, with what separates them from it and each other. Matched from the end: from the
+    /// start, each position of a long run of separators ("- - - …") read on to the end before failing.
+    /// </summary>
+    [GeneratedRegex(@"(?:[\s,;|-]*(?<![\w&])#[A-Za-z][A-Za-z0-9_]*)+[\s,;|-]*$", RegexOptions.RightToLeft)]
     private static partial Regex TrailingHashtags();
 
     [GeneratedRegex(@"^(?<surname>[\p{L}'’ -]+), *(?<given>[\p{L}'’ .-]+?)(?: *\([^()]+\))*$")]

@@ -185,4 +185,14 @@ public class FixtureMessageTests
     [InlineData("Blog: ???", "Blog: ???")]
     [InlineData("--- (blog post)", "--- (blog post)")]
     public void Subjects_become_titles(string subject, string title) => Assert.Equal(title, SubmissionConverter.CleanSubject(subject));
+
+    [Fact]
+    public void A_subject_of_a_hundred_thousand_words_and_dashes_loses_its_label_in_one_pass()
+    {
+        // Looking back over the whole subject from each space for a word before the label made this quadratic.
+        var words = string.Concat(Enumerable.Repeat("a - ", 50_000)) + "end";
+
+        Assert.Equal(words, SubmissionConverter.CleanSubject(words + " - blog post"));
+        Assert.Equal("-" + string.Concat(Enumerable.Repeat(" -", 50_000)) + " (blog post)", SubmissionConverter.CleanSubject(string.Concat(Enumerable.Repeat("- ", 50_001)) + "(blog post)"));
+    }
 }
