@@ -586,11 +586,12 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
         do
         {
             previous = title;
-            title = LabelBefore().Replace(SubjectPrefix().Replace(title, ""), "").Trim();
+            title = SubjectPrefix().Replace(title, "").Trim();
+            // A label goes only beside some words: "Blog: ---" keeps it, as it is all the title there is.
+            if (LabelBefore().Match(title) is { Success: true } before && HasWords(title.AsSpan(before.Length))) title = title[before.Length..].Trim();
         }
         while (title != previous);
         title = SingleLine.CollapseWhitespace(TrailingHashtags().Replace(title, "")).Trim();
-        // Removed only after some words: "--- (blog post)" keeps its label, as it is all the title there is.
         if (LabelAfter().Match(title) is { Success: true } after && HasWords(title.AsSpan(0, after.Index))) title = title[..after.Index];
         return title.Trim().TrimEnd('-', ':', '|').Trim();
     }
@@ -602,10 +603,6 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
     private const string Label = @"(?:(?:(?:new|guest|draft|ppn|ppw)\s+)?blog(?:\s*post)?(?:\s+submission)?|guest\s+post|(?:blog\s+|post\s+)?submission)"
         + @"(?:\s+for\s+(?:the\s+)?(?:ppn|psychological\s+professions\s+network|blog|website)(?:\s+(?:blog|website))?)?";
 
-    /// <summary>A label before the title, ended by a colon or a spaced dash or bar, with the title (some words) after it.</summary>
-    [GeneratedRegex(@"^" + Label + @"\s*(?::|[-–—|]\s)\s*(?=.*[\p{L}\p{N}])", RegexOptions.IgnoreCase)]
-    private static partial Regex LabelBefore();
-
     /// <summary>Whether <paramref name="text"/> holds a letter or a digit.</summary>
     private static bool HasWords(ReadOnlySpan<char> text)
     {
@@ -613,6 +610,10 @@ public sealed partial class SubmissionConverter(IReadOnlyList<Commitment> commit
             if (char.IsLetterOrDigit(c)) return true;
         return false;
     }
+
+    /// <summary>A label before the title, ended by a colon or a spaced dash or bar.</summary>
+    [GeneratedRegex(@"^" + Label + @"\s*(?::|[-–—|]\s)", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelBefore();
 
     /// <summary>A label after the title, after a spaced dash, bar or colon, or in brackets.</summary>
     [GeneratedRegex(@"\s+(?:[-–—|:]\s*" + Label + @"|[(\[]\s*" + Label + @"\s*[)\]])$", RegexOptions.IgnoreCase)]
