@@ -76,6 +76,7 @@ public sealed partial class ThemeTemplates
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         options.Filters.AddFilter("raw", RenderedContent.Raw);
         RegisterViews(options.MemberAccessStrategy);
+        options.ValueConverters.Add(ViewValue.Convert);
 
         var ok = partials.LinkedOutside.Count == 0;
         foreach (var linked in partials.LinkedOutside) LinkedOutside(linked);

@@ -1,0 +1,48 @@
+using System.Runtime.CompilerServices;
+using Fluid;
+using Fluid.Values;
+
+namespace PPNBlog.Generator.Rendering;
+
+/// <summary>
+/// A view record (<see cref="ITemplateView"/>) as templates see it: Fluid's object value, except that each member a
+/// template reads is looked up and converted to a Fluid value once per record, not at every read. The views are
+/// immutable, so a member's value never changes. The site's view, the commitments' and the post cards are shared by
+/// every page showing them (each card by about ten), so each has one value for the whole build: at 10,000 posts Fluid
+/// otherwise read <c>site.assets</c>, <c>site.commitments</c> and every card's fields by reflection again on each page.
+/// </summary>
+internal sealed class ViewValue : ObjectValueBase
+{
+    /// <summary>The values of the shared views, for as long as each view is part of the site.</summary>
+    private static readonly ConditionalWeakTable<object, ViewValue> Shared = [];
+
+    // Members read so far: few, and templates name a member by the same string each time, so a scan finds it at once.
+    // Replaced, never changed, as pages rendering in parallel read a shared view's members.
+    private (string Name, FluidValue Value)[] _members = [];
+
+    private ViewValue(object view) : base(view)
+    {
+    }
+
+    /// <summary>The value converter Fluid asks first for any object it converts: views become <see cref="ViewValue"/>s.</summary>
+    public static object? Convert(object value) => value switch
+    {
+        not ITemplateView => null,
+        SiteView or CommitmentView => Shared.GetValue(value, v => new ViewValue(v)),
+        // A post's page view is a card too (it derives from one), but belongs to its page alone.
+        PostCardView when value.GetType() == typeof(PostCardView) => Shared.GetValue(value, v => new ViewValue(v)),
+        _ => new ViewValue(value),
+    };
+
+    /// <inheritdoc />
+    public override ValueTask<FluidValue> GetValueAsync(string name, TemplateContext context)
+    {
+        var members = _members;
+        foreach (var (known, value) in members)
+            if (ReferenceEquals(known, name) || known == name) return new(value);
+        var read = base.GetValueAsync(name, context);
+        if (!read.IsCompletedSuccessfully) return read;
+        lock (this) _members = [.. _members, (name, read.Result)];
+        return read;
+    }
+}
