@@ -17,7 +17,8 @@ internal sealed class ViewValue : ObjectValueBase
     private static readonly ConditionalWeakTable<object, ViewValue> Shared = [];
 
     // Members read so far: few, and templates name a member by the same string each time, so a scan finds it at once.
-    // Replaced, never changed, as pages rendering in parallel read a shared view's members.
+    // Replaced, never changed, as pages rendering in parallel read a shared view's members; two pages adding a member
+    // at once may keep only one of them, and the other is read again when next asked for.
     private (string Name, FluidValue Value)[] _members = [];
 
     private ViewValue(object view) : base(view)
@@ -25,14 +26,11 @@ internal sealed class ViewValue : ObjectValueBase
     }
 
     /// <summary>The value converter Fluid asks first for any object it converts: views become <see cref="ViewValue"/>s.</summary>
-    public static object? Convert(object value) => value switch
-    {
-        not ITemplateView => null,
-        SiteView or CommitmentView => Shared.GetValue(value, v => new ViewValue(v)),
-        // A post's page view is a card too (it derives from one), but belongs to its page alone.
-        PostCardView when value.GetType() == typeof(PostCardView) => Shared.GetValue(value, v => new ViewValue(v)),
-        _ => new ViewValue(value),
-    };
+    public static object? Convert(object value) =>
+        value is not ITemplateView ? null : IsShared(value) ? Shared.GetValue(value, view => new ViewValue(view)) : new ViewValue(value);
+
+    /// <summary>Views many pages show. A post's page view is a card too (it derives from one), but belongs to its page alone.</summary>
+    private static bool IsShared(object view) => view is SiteView or CommitmentView || view.GetType() == typeof(PostCardView);
 
     /// <inheritdoc />
     public override ValueTask<FluidValue> GetValueAsync(string name, TemplateContext context)
@@ -42,7 +40,7 @@ internal sealed class ViewValue : ObjectValueBase
             if (ReferenceEquals(known, name) || known == name) return new(value);
         var read = base.GetValueAsync(name, context);
         if (!read.IsCompletedSuccessfully) return read;
-        lock (this) _members = [.. _members, (name, read.Result)];
+        _members = [.. members, (name, read.Result)];
         return read;
     }
 }
