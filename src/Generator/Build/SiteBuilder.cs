@@ -433,6 +433,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
         var held = 0L;
         var count = 0;
         var postPages = 0;
+        var partials = new PartialOutputs();
         try
         {
             Parallel.ForEach(positions, i =>
@@ -444,7 +445,7 @@ public sealed class SiteBuilder(BuildOptions options, bool keepForNextBuild = tr
                 foreach (var shown in shows) inputs = inputs.Add(shown.Version);
                 if (keepForNextBuild) site.Shown[i] ??= [.. shows.Select(p => p.Post.Source.FullPath)];
                 if (output.Unchanged(file, inputs.Value)) return;
-                var html = _theme!.RenderForThread(page.Template, page.Values());
+                var html = _theme!.RenderForThread(page.Template, page.Values(), partials);
                 if (page.Template == "post") Interlocked.Increment(ref postPages);
                 Interlocked.Increment(ref count);
                 if (output is StagedOutput || Interlocked.Add(ref held, html.Length) > HeldPagesBudget) output.WriteText(file, html, inputs.Value);

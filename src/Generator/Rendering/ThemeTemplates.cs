@@ -71,7 +71,6 @@ public sealed partial class ThemeTemplates
             // A runaway loop in an edited template (a nested loop of a million each) stops the build with PPN016,
             // not after hours: each page of this theme at 10,000 posts runs fewer than 2,000 steps (measured).
             MaxSteps = MaxStepsPerPage,
-            TemplateParsed = (_, partial) => Bounded.VisitTemplate(partial),
         };
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         options.Filters.AddFilter("raw", RenderedContent.Raw);
@@ -85,7 +84,7 @@ public sealed partial class ThemeTemplates
                 $"theme file '{Path.GetRelativePath(themeRoot, path)}' is a link to a file outside the theme folder",
                 "Replace the link with the file itself: what a template shows is published, and a link could show any file of the machine that builds.");
 
-        (IFluidTemplate, string)? Parse(string relativePath)
+        (IFluidTemplate Template, string DisplayPath)? Parse(string relativePath)
         {
             var path = Path.Combine(themeRoot, relativePath);
             var display = ContentLoader.DisplayPath(path);
@@ -105,7 +104,7 @@ public sealed partial class ThemeTemplates
             return ParseText(File.ReadAllText(path), display);
         }
 
-        (IFluidTemplate, string)? ParseText(string text, string display)
+        (IFluidTemplate Template, string DisplayPath)? ParseText(string text, string display)
         {
             // A partial that is not there would fail every page that renders it, told as a render failure at line 1.
             foreach (Match tag in RenderTag().Matches(text))
@@ -118,7 +117,7 @@ public sealed partial class ThemeTemplates
                     "Restore the partial from the repository (git checkout -- theme/partials/), or remove the tag that renders it.");
                 ok = false;
             }
-            if (parser.TryParse(text, out var template, out var error)) return (Bounded.VisitTemplate(template), display);
+            if (parser.TryParse(text, out var template, out var error)) return (template, display);
             var (line, column) = PositionIn(error);
             // Fluid's message ends with the position and the source line, which the location already gives.
             var message = TrailingPosition().Replace(error.Split('\n')[0], "");
@@ -128,31 +127,41 @@ public sealed partial class ThemeTemplates
         }
 
         var layout = Parse(Path.Combine("layouts", "base.liquid"));
-        var templates = new Dictionary<string, (IFluidTemplate, string)>(StringComparer.Ordinal);
+        var templates = new Dictionary<string, (IFluidTemplate Template, string DisplayPath)>(StringComparer.Ordinal);
         foreach (var name in PageTemplates)
             if (Parse(Path.Combine("templates", name + ".liquid")) is { } parsed) templates[name] = parsed;
         // Partials are checked now too, so a syntax error in one is reported with its line before any page is rendered.
-        foreach (var (path, text) in partials.Texts) ParseText(text, ContentLoader.DisplayPath(Path.Combine(themeRoot, "partials", path)));
-        return ok && layout is not null ? new ThemeTemplates(templates, layout.Value, options) : null;
+        var parsedPartials = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
+        foreach (var (path, text) in partials.Texts)
+            if (ParseText(text, ContentLoader.DisplayPath(Path.Combine(themeRoot, "partials", path))) is { } parsed) parsedPartials[path] = parsed.Template;
+        if (!ok || layout is null) return null;
+
+        var remembered = new RememberedPartials(parsedPartials);
+        IFluidTemplate Ready(IFluidTemplate template) => remembered.VisitTemplate(Bounded.VisitTemplate(template));
+        options.TemplateParsed = (_, partial) => Ready(partial);
+        return new ThemeTemplates(templates.ToDictionary(t => t.Key, t => (Ready(t.Value.Template), t.Value.DisplayPath)), (Ready(layout.Value.Template), layout.Value.DisplayPath), options);
     }
 
     /// <summary>
     /// Renders page template <paramref name="name"/> with <paramref name="values"/>, then the layout around it, into a
     /// builder the calling thread keeps (so pages are not built up in fresh memory): valid only until the thread renders
     /// again, so it is for a page written or copied at once. Output is HTML-encoded unless a template asks for
-    /// <c>raw</c>. Throws <see cref="TemplateRenderException"/>.
+    /// <c>raw</c>. Partials rendered alike on many pages are rendered once into <paramref name="partials"/>, shared by
+    /// the pages of one build (without it, every partial is rendered on every page). Throws <see cref="TemplateRenderException"/>.
     /// </summary>
-    public StringBuilder RenderForThread(string name, IReadOnlyDictionary<string, object?> values)
+    internal StringBuilder RenderForThread(string name, IReadOnlyDictionary<string, object?> values, PartialOutputs? partials)
     {
         var (template, display) = _templates[name];
         var context = new TemplateContext(_options);
-        foreach (var (key, value) in values) context.SetValue(key, value);
+        var page = new PageValues(partials);
+        context.AmbientValues[PageValues.Key] = page;
+        foreach (var (key, value) in values) page.Set(context, key, value);
         var content = t_content ??= new StringBuilder();
         Run(template, context, display, content);
-        context.SetValue("content", new RenderedContent(content));
-        var page = t_page ??= new StringBuilder();
-        Run(_layout.Template, context, _layout.DisplayPath, page);
-        return page;
+        page.Set(context, "content", new RenderedContent(content));
+        var whole = t_page ??= new StringBuilder();
+        Run(_layout.Template, context, _layout.DisplayPath, whole);
+        return whole;
     }
 
     /// <summary>Each thread's page content (the page template's output) and whole page, kept between pages.</summary>

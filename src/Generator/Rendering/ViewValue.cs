@@ -21,16 +21,17 @@ internal sealed class ViewValue : ObjectValueBase
     // at once may keep only one of them, and the other is read again when next asked for.
     private (string Name, FluidValue Value)[] _members = [];
 
-    private ViewValue(object view) : base(view)
-    {
-    }
+    private ViewValue(object view, bool shared) : base(view) => IsShared = shared;
+
+    /// <summary>Whether this is the one value of a view many pages show (see <see cref="Convert"/>).</summary>
+    public bool IsShared { get; }
 
     /// <summary>The value converter Fluid asks first for any object it converts: views become <see cref="ViewValue"/>s.</summary>
     public static object? Convert(object value) =>
-        value is not ITemplateView ? null : IsShared(value) ? Shared.GetValue(value, view => new ViewValue(view)) : new ViewValue(value);
+        value is not ITemplateView ? null : ShownByMany(value) ? Shared.GetValue(value, view => new ViewValue(view, shared: true)) : new ViewValue(value, shared: false);
 
     /// <summary>Views many pages show. A post's page view is a card too (it derives from one), but belongs to its page alone.</summary>
-    private static bool IsShared(object view) => view is SiteView or CommitmentView || view.GetType() == typeof(PostCardView);
+    private static bool ShownByMany(object view) => view is SiteView or CommitmentView || view.GetType() == typeof(PostCardView);
 
     /// <inheritdoc />
     public override ValueTask<FluidValue> GetValueAsync(string name, TemplateContext context)

@@ -36,24 +36,15 @@ public sealed class ViewValueTests
     [Fact]
     public void Pages_show_what_Fluid_object_values_show_when_rendered_in_parallel_from_shared_views()
     {
-        var commitments = Enumerable.Range(1, 5).Select(n => new CommitmentView($"c{n}", $"Commitment {n} & more", $"Summary {n}", "<p>d</p>",
-            $"/commitments/c{n}/", $"/commitments/c{n}/feed.xml", n % 2 == 0 ? null : $"#C{n}", n * 7)).ToList();
-        var site = new SiteView("PPN <Blog>", "About", "en-GB", "https://example.org/", "/", null, null, ["#PPN"], "/feed.xml", "/feed.json",
-            commitments, new Dictionary<string, object> { ["css"] = "/assets/a.css", ["favicon"] = "/favicon.ico" },
-            new NavView("/", "/commitments/", "/tags/", null, "/search/"));
-        var cards = Enumerable.Range(0, 30).Select(n => new PostCardView($"Post {n} \"quoted\"", $"/posts/p{n}/", "2025-01-02", "2 January 2025",
-            $"Author {n}", n % 3 == 0 ? null : $"Role {n}", n % 2 == 0 ? "blog" : "keynote", n % 2 == 0 ? "Blog" : "Keynote", $"Summary {n}",
-            [new CommitmentLinkView(commitments[n % 5].Slug, commitments[n % 5].Title, commitments[n % 5].Url)])).ToList();
-        PostView Post(int n) => new(cards[n], $"https://example.org/posts/p{n}/", n % 9, "<p>body</p>", [new TagView("Tag A", "/tags/a/", 0), new TagView("Tag B", "/tags/b/", 0)],
-            null, null, null, null, null, n > 0 ? new LinkView(cards[n - 1].Title, cards[n - 1].Url) : null, null, [.. cards.Skip(n % 25).Take(3)]);
+        var views = new SampleViews();
         var template = Parser.Parse(Template);
 
         string Render(TemplateOptions options, int page)
         {
             var context = new TemplateContext(options);
-            context.SetValue("site", site);
-            context.SetValue("cards", cards.Skip(page % 20).Take(10).ToList());
-            context.SetValue("post", Post(page % 30));
+            context.SetValue("site", views.Site);
+            context.SetValue("cards", views.Cards.Skip(page % 20).Take(10).ToList());
+            context.SetValue("post", views.Post(page % 30));
             context.SetValue("page", new PageMetaView("T", "H", "D", "u", "o", "website", "i", "s", [new LinkView("Home", "/"), new LinkView($"Page {page}", "/p/")], null));
             return template.Render(context, HtmlEncoder.Default);
         }
