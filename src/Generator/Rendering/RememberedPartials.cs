@@ -142,7 +142,8 @@ internal sealed class RememberedPartials : AstRewriter
             var values = new FluidValue[inputs.Own.Length + inputs.Top.Length];
             for (var i = 0; i < inputs.Own.Length; i++)
             {
-                var passed = render.AssignStatements.FirstOrDefault(a => string.Equals(a.Identifier, inputs.Own[i], StringComparison.OrdinalIgnoreCase));
+                // A name passed twice is seen with its last value, as Fluid assigns them in order.
+                var passed = render.AssignStatements.LastOrDefault(a => string.Equals(a.Identifier, inputs.Own[i], StringComparison.OrdinalIgnoreCase));
                 values[i] = passed is null ? page.Top(inputs.Own[i], context) : await passed.Value.EvaluateAsync(context);
             }
             for (var i = 0; i < inputs.Top.Length; i++) values[inputs.Own.Length + i] = page.Top(inputs.Top[i], context);

@@ -26,11 +26,11 @@ public sealed class RememberedPartialsTests : IDisposable
     {
         Write("layouts/base.liquid", "{{ content | raw }}{% render 'footer', site: site %}{% render 'peek' %}{% render 'loop' %}");
         foreach (var name in ThemeTemplates.PageTemplates.Where(n => n != "home")) Write($"templates/{name}.liquid", name);
-        // Cards with and without a level (then read from the page, where some pages set one), a number written two ways,
-        // text encoded and not, partials that count, and one given the page's own view.
+        // Cards with and without a level (then read from the page, where some pages set one), a number written two ways
+        // and passed twice (the last counts), text encoded and not, partials that count, and one given the page's own view.
         Write("templates/home.liquid", """
             {% for post in cards %}{% render 'card', post: post %}|{% render 'card', post: post, level: 2 %}|{% endfor %}
-            {% render 'num', n: 2 %}{% render 'num', n: 2.0 %}{% render 'num', n: count %}
+            {% render 'num', n: 2 %}{% render 'num', n: 2.0 %}{% render 'num', n: count %}{% render 'num', n: 5, n: 6 %}{% render 'num', n: 5 %}
             {% assign unencoded = label | raw %}{% render 'text', t: label %}{% render 'text', t: unencoded %}
             {% render 'counter' %}{% render 'counter' %}{% render 'own', post: post %}{% render 'card', post: post %}
             """);
@@ -76,7 +76,7 @@ public sealed class RememberedPartialsTests : IDisposable
 
         Assert.Contains("<h4>Post 0 &quot;quoted&quot;</h>Commitment 1 &amp; more/posts/p0/ on page 0", expected[0]);
         Assert.Contains("<h3>Post 1 &quot;quoted&quot;</h>Commitment 2 &amp; more/posts/p1/ on page 1", expected[1]);
-        Assert.Contains("[2][2.0][0]", expected[0]);
+        Assert.Contains("[2][2.0][0][6][5]", expected[0]);
         Assert.Contains("[&lt;b&gt;&amp;][<b>&]", expected[0]);
         Assert.Matches(@"/commitments/c5/5\d+12/even$", expected[0]);
         Assert.Matches(@"/commitments/c5/5\d+12/odd$", expected[1]);
