@@ -31,7 +31,7 @@ internal sealed class RememberedPartials : AstRewriter
     /// <inheritdoc />
     protected override Statement VisitRenderStatement(RenderStatement renderStatement) =>
         renderStatement is { With: null, For: null } && _inputs.GetValueOrDefault(ThemePartials.FileName(renderStatement.Path)) is { } inputs
-            ? new RememberedRender(renderStatement, inputs)
+            ? new RememberedRender(renderStatement, ThemePartials.FileName(renderStatement.Path), inputs)
             : renderStatement;
 
     private PartialInputs? InputsOf(string path, IReadOnlyDictionary<string, IFluidTemplate> partials)
@@ -132,24 +132,23 @@ internal sealed class RememberedPartials : AstRewriter
     }
 
     /// <summary>A <c>render</c> tag whose partial's output is decided by the values of <paramref name="inputs"/>.</summary>
-    private sealed class RememberedRender(RenderStatement render, PartialInputs inputs) : Statement
+    private sealed class RememberedRender(RenderStatement render, string partial, PartialInputs inputs) : Statement
     {
-        private readonly string _partial = ThemePartials.FileName(render.Path);
+        // For each of the partial's own names, the expression the tag passes for it, or null when it is the page's value.
+        // A name passed twice is seen with its last value, as Fluid assigns them in order.
+        private readonly Expression?[] _passed = [.. inputs.Own.Select(name =>
+            render.AssignStatements.LastOrDefault(a => string.Equals(a.Identifier, name, StringComparison.OrdinalIgnoreCase))?.Value)];
 
         public override async ValueTask<Completion> WriteToAsync(TextWriter writer, TextEncoder encoder, TemplateContext context)
         {
             if (context.AmbientValues.GetValueOrDefault(PageValues.Key) is not PageValues { Outputs: { } outputs } page) return await render.WriteToAsync(writer, encoder, context);
             var values = new FluidValue[inputs.Own.Length + inputs.Top.Length];
             for (var i = 0; i < inputs.Own.Length; i++)
-            {
-                // A name passed twice is seen with its last value, as Fluid assigns them in order.
-                var passed = render.AssignStatements.LastOrDefault(a => string.Equals(a.Identifier, inputs.Own[i], StringComparison.OrdinalIgnoreCase));
-                values[i] = passed is null ? page.Top(inputs.Own[i], context) : await passed.Value.EvaluateAsync(context);
-            }
+                values[i] = _passed[i] is { } passed ? await passed.EvaluateAsync(context) : page.Top(inputs.Own[i], context);
             for (var i = 0; i < inputs.Top.Length; i++) values[inputs.Own.Length + i] = page.Top(inputs.Top[i], context);
             if (!values.All(RenderKey.Holds)) return await render.WriteToAsync(writer, encoder, context);
 
-            var key = new RenderKey(_partial, values);
+            var key = new RenderKey(partial, values);
             if (!outputs.Written.TryGetValue(key, out var text))
             {
                 using var output = new StringWriter(context.CultureInfo);
@@ -188,8 +187,9 @@ internal sealed class PageValues(PartialOutputs? outputs)
     /// <summary>Sets top-level value <paramref name="name"/> of the page rendered in <paramref name="context"/>.</summary>
     public void Set(TemplateContext context, string name, object? value)
     {
-        context.SetValue(name, value);
-        _top[name] = context.GetValue(name);
+        var converted = FluidValue.Create(value, context.Options);
+        context.SetValue(name, converted);
+        _top[name] = converted;
     }
 
     /// <summary>What a partial reads for <paramref name="name"/> at the top level: the page's value, else the theme's global one.</summary>
