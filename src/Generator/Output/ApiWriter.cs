@@ -40,20 +40,20 @@ public sealed class ApiWriter
             if (output.Unchanged(path, inputs)) return;
             var front = post.Post.FrontMatter;
             var s = Summary(site, post);
-            Save(output, path, new PostDetail(s.Slug, s.Title, s.Date, s.Author, s.Commitments, s.Kind, s.Summary, s.Url,
+            output.WriteJson(path, new PostDetail(s.Slug, s.Title, s.Date, s.Author, s.Commitments, s.Kind, s.Summary, s.Url,
                 front.Role, site.TagsOf(post.Post), front.Event, post.Body.ReadingMinutes, views.ImageAbsoluteUrl(post), front.ImageAlt, post.Body.Html), Json.Site.PostDetail, inputs);
         });
         if (edited is not null) return;
         var commitments = site.Commitments.Select(a => new CommitmentSummary(a.Commitment.Slug, a.Commitment.Title, a.Commitment.Order,
             a.Commitment.Summary, a.Commitment.Hashtag, urls.Absolute(SiteUrls.CommitmentPath(a.Commitment.Slug)), a.Posts.Count)).ToList();
-        Save(output, "api/commitments.json", new CommitmentIndex(commitments), Json.Site.CommitmentIndex);
+        output.WriteJson("api/commitments.json", new CommitmentIndex(commitments), Json.Site.CommitmentIndex);
         foreach (var (archive, c) in site.Commitments.Zip(commitments))
-            Save(output, $"api/commitments/{c.Slug}.json", new CommitmentDetail(c.Slug, c.Title, c.Order, c.Summary, c.Hashtag, c.Url, c.PostCount,
+            output.WriteJson($"api/commitments/{c.Slug}.json", new CommitmentDetail(c.Slug, c.Title, c.Order, c.Summary, c.Hashtag, c.Url, c.PostCount,
                 archive.Description.Html, archive.Posts.Select(p => p.Post.Slug).ToList()), Json.Site.CommitmentDetail);
         var pages = site.Pages.Select(p => new PageSummary(p.Page.Slug, p.Page.Title, p.Page.Summary ?? p.Body.Excerpt, urls.Absolute(p.Path))).ToList();
-        Save(output, "api/pages.json", new PageIndex(pages), Json.Site.PageIndex);
+        output.WriteJson("api/pages.json", new PageIndex(pages), Json.Site.PageIndex);
         foreach (var (page, summary) in site.Pages.Zip(pages))
-            Save(output, $"api/pages/{summary.Slug}.json", new PageDetail(summary.Slug, summary.Title, summary.Summary, summary.Url, page.Body.Html), Json.Site.PageDetail);
+            output.WriteJson($"api/pages/{summary.Slug}.json", new PageDetail(summary.Slug, summary.Title, summary.Summary, summary.Url, page.Body.Html), Json.Site.PageDetail);
     }
 
     /// <summary>Files this writer makes besides api/posts/&lt;slug&gt;.json, so content may link to them.</summary>
@@ -97,9 +97,6 @@ public sealed class ApiWriter
         return new PostSummary(post.Post.Slug, front.Title, ViewFactory.DateIso(front.Date), front.Author, front.Commitments,
             front.Kind.ToString().ToLowerInvariant(), post.Summary, site.Urls.Absolute(post.Path));
     }
-
-    private static void Save<T>(SiteOutput output, string path, T value, JsonTypeInfo<T> type, ulong? inputs = null) =>
-        output.WriteBytes(path, JsonSerializer.SerializeToUtf8Bytes(value, type), inputs);
 
     /// <summary>An entry of api/posts.json.</summary>
     public sealed record PostSummary(string Slug, string Title, string Date, string Author, IReadOnlyList<string> Commitments, string Kind, string Summary, string Url);

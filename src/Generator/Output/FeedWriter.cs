@@ -96,7 +96,7 @@ public static partial class FeedWriter
             "https://jsonfeed.org/version/1.1", site.Settings.Title, urls.Absolute(SiteUrls.HomePath()), urls.Absolute("feed.json"),
             site.Settings.Description, site.Settings.Language,
             site.Posts.Take(EntryCount).Select(post => JsonItem(site, post)).ToList());
-        output.WriteBytes("feed.json", JsonSerializer.SerializeToUtf8Bytes(feed, Json.Site.JsonFeed), inputs);
+        output.WriteJson("feed.json", feed, Json.Site.JsonFeed, inputs);
     }
 
     private static JsonFeedItem JsonItem(SiteModel site, PublishedPost post)

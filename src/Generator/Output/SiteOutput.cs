@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Xml;
 
 namespace PPNBlog.Generator.Output;
@@ -121,6 +123,30 @@ public abstract class SiteOutput : IDisposable
         using (var writer = XmlWriter.Create(bytes, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) })) write(writer);
         WriteBytes(path, bytes.GetBuffer().AsSpan(0, (int)bytes.Length), inputs);
     }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as the serializer's JSON (with <paramref name="type"/>'s options) to site file
+    /// <paramref name="path"/>. Serialized into a buffer the thread keeps: a byte array per file was 200 MB more to
+    /// allocate at 10,000 posts (each post's JSON holds its body).
+    /// </summary>
+    public void WriteJson<T>(string path, T value, JsonTypeInfo<T> type, ulong? inputs = null)
+    {
+        var buffer = t_json ??= new ArrayBufferWriter<byte>();
+        buffer.ResetWrittenCount();
+        var options = type.Options;
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Encoder = options.Encoder, Indented = options.WriteIndented, IndentCharacter = options.IndentCharacter, IndentSize = options.IndentSize,
+            NewLine = options.NewLine, MaxDepth = options.MaxDepth,
+        }))
+        {
+            JsonSerializer.Serialize(writer, value, type);
+        }
+        WriteBytes(path, buffer.WrittenSpan, inputs);
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_json;
 
     /// <summary>Copies <paramref name="source"/> to site file <paramref name="path"/>.</summary>
     public void CopyFile(string source, string path, ulong? inputs = null) => WriteBytes(path, File.ReadAllBytes(source), inputs);
