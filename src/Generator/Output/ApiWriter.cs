@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using PPNBlog.Generator.Rendering;
 using PPNBlog.Generator.Site;
 

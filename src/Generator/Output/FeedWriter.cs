@@ -1,6 +1,4 @@
 using System.ServiceModel.Syndication;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using System.Xml;
 using PPNBlog.Generator.Site;
