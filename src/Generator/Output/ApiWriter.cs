@@ -67,7 +67,7 @@ public sealed class ApiWriter
         if (siteStamp != _entriesStamp) (_entries, _entriesStamp) = ([], siteStamp);
         var entries = new Dictionary<long, byte[]>(site.Posts.Count);
         var bytes = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(bytes, new JsonWriterOptions { Indented = true, Encoder = Json.Options.Encoder }))
+        using (var writer = new Utf8JsonWriter(bytes, Json.WriterOptions(Json.Options)))
         {
             // The names are PostIndex's, as the serializer spells them, so the file keeps the record's shape.
             static string Name(string property) => Json.Options.PropertyNamingPolicy!.ConvertName(property);

@@ -24,6 +24,13 @@ public static class Json
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>The writer settings the serializer uses with <paramref name="options"/>, for JSON written by hand beside it, byte for byte alike.</summary>
+    public static JsonWriterOptions WriterOptions(JsonSerializerOptions options) => new()
+    {
+        Encoder = options.Encoder, Indented = options.WriteIndented, IndentCharacter = options.IndentCharacter, IndentSize = options.IndentSize,
+        NewLine = options.NewLine, MaxDepth = options.MaxDepth,
+    };
 }
 
 /// <summary>

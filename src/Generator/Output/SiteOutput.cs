@@ -133,12 +133,7 @@ public abstract class SiteOutput : IDisposable
     {
         var buffer = t_json ??= new ArrayBufferWriter<byte>();
         buffer.ResetWrittenCount();
-        var options = type.Options;
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
-        {
-            Encoder = options.Encoder, Indented = options.WriteIndented, IndentCharacter = options.IndentCharacter, IndentSize = options.IndentSize,
-            NewLine = options.NewLine, MaxDepth = options.MaxDepth,
-        }))
+        using (var writer = new Utf8JsonWriter(buffer, Json.WriterOptions(type.Options)))
         {
             JsonSerializer.Serialize(writer, value, type);
         }

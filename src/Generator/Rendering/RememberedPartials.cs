@@ -30,8 +30,9 @@ internal sealed class RememberedPartials : AstRewriter
 
     /// <inheritdoc />
     protected override Statement VisitRenderStatement(RenderStatement renderStatement) =>
-        renderStatement is { With: null, For: null } && _inputs.GetValueOrDefault(ThemePartials.FileName(renderStatement.Path)) is { } inputs
-            ? new RememberedRender(renderStatement, ThemePartials.FileName(renderStatement.Path), inputs)
+        renderStatement is { With: null, For: null } && ThemePartials.FileName(renderStatement.Path) is var partial
+            && _inputs.GetValueOrDefault(partial) is { } inputs
+            ? new RememberedRender(renderStatement, partial, inputs)
             : renderStatement;
 
     private PartialInputs? InputsOf(string path, IReadOnlyDictionary<string, IFluidTemplate> partials)
@@ -142,11 +143,14 @@ internal sealed class RememberedPartials : AstRewriter
         public override async ValueTask<Completion> WriteToAsync(TextWriter writer, TextEncoder encoder, TemplateContext context)
         {
             if (context.AmbientValues.GetValueOrDefault(PageValues.Key) is not PageValues { Outputs: { } outputs } page) return await render.WriteToAsync(writer, encoder, context);
+            // The first value that cannot be part of a key ends the search: the partial is rendered as usual.
             var values = new FluidValue[inputs.Own.Length + inputs.Top.Length];
-            for (var i = 0; i < inputs.Own.Length; i++)
-                values[i] = _passed[i] is { } passed ? await passed.EvaluateAsync(context) : page.Top(inputs.Own[i], context);
-            for (var i = 0; i < inputs.Top.Length; i++) values[inputs.Own.Length + i] = page.Top(inputs.Top[i], context);
-            if (!values.All(RenderKey.Holds)) return await render.WriteToAsync(writer, encoder, context);
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = i >= inputs.Own.Length ? page.Top(inputs.Top[i - inputs.Own.Length], context)
+                    : _passed[i] is { } passed ? await passed.EvaluateAsync(context) : page.Top(inputs.Own[i], context);
+                if (!RenderKey.Holds(values[i])) return await render.WriteToAsync(writer, encoder, context);
+            }
 
             var key = new RenderKey(partial, values);
             if (!outputs.Written.TryGetValue(key, out var text))
