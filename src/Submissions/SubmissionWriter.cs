@@ -82,7 +82,7 @@ public static class SubmissionWriter
         File.WriteAllText(indexPath, text);
         var diagnostics = new DiagnosticList();
         var displayPath = post.BundlePath + "/index.md";
-        if (SourceText.Read(indexPath, displayPath, diagnostics) is { } written)
+        if (FrontMatterBlock.Read(indexPath, displayPath, diagnostics) is { } written)
             PostSchema.Read(written, indexPath, displayPath, commitmentSlugs, diagnostics);
         if (checkBody?.Invoke(post.Body) is { } problem)
             diagnostics.Add(DiagnosticCode.UnrenderableBody, SourceLocation.WholeFile(displayPath), problem);

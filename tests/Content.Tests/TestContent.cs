@@ -26,7 +26,7 @@ internal sealed class TestContent : IDisposable
     public Post? ReadPost(string text, string name = "post.md")
     {
         var path = Write(name, text);
-        return PostSchema.Read(File.ReadAllText(path), path, name, Commitments, Diagnostics);
+        return PostSchema.Read(FrontMatterBlock.Split(text), path, name, Commitments, Diagnostics);
     }
 
     /// <summary>The printed diagnostics, one line each.</summary>

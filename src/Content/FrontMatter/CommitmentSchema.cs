@@ -11,10 +11,9 @@ public static class CommitmentSchema
     public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.Ordinal) { "title", "order", "summary", "hashtag" };
 
     /// <summary>Reads and validates a commitment; null when it has errors.</summary>
-    public static Commitment? Read(string text, string fullPath, string displayPath, DiagnosticList diagnostics)
+    public static Commitment? Read(FrontMatterBlock block, string fullPath, string displayPath, DiagnosticList diagnostics)
     {
         var local = new DiagnosticList();
-        var block = FrontMatterBlock.Split(text);
         var fields = FrontMatterFields.Parse(block, displayPath, local);
         Commitment? commitment = null;
         if (fields is not null)

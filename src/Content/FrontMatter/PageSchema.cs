@@ -10,10 +10,9 @@ public static class PageSchema
     public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.Ordinal) { "title", "summary" };
 
     /// <summary>Reads and validates a page; null when it has errors.</summary>
-    public static Page? Read(string text, string fullPath, string displayPath, DiagnosticList diagnostics)
+    public static Page? Read(FrontMatterBlock block, string fullPath, string displayPath, DiagnosticList diagnostics)
     {
         var local = new DiagnosticList();
-        var block = FrontMatterBlock.Split(text);
         var fields = FrontMatterFields.Parse(block, displayPath, local);
         Page? page = null;
         if (fields is not null)

@@ -18,15 +18,14 @@ public static class PostSchema
     };
 
     /// <summary>Reads and validates a post; returns null when it has errors (all of them reported).</summary>
-    /// <param name="text">The file's text.</param>
+    /// <param name="block">The file, split (<see cref="FrontMatterBlock.Read"/>).</param>
     /// <param name="fullPath">The file on disk (relative images are checked against its folder).</param>
     /// <param name="displayPath">The path printed in diagnostics.</param>
     /// <param name="commitmentSlugs">The slugs of the site's commitments.</param>
     /// <param name="diagnostics">Where problems go.</param>
-    public static Post? Read(string text, string fullPath, string displayPath, IReadOnlyCollection<string> commitmentSlugs, DiagnosticList diagnostics)
+    public static Post? Read(FrontMatterBlock block, string fullPath, string displayPath, IReadOnlyCollection<string> commitmentSlugs, DiagnosticList diagnostics)
     {
         var local = new DiagnosticList();
-        var block = FrontMatterBlock.Split(text);
         var source = new SourceFile(fullPath, displayPath, block.BodyFirstLine);
         var fields = FrontMatterFields.Parse(block, displayPath, local);
         if (fields is null)

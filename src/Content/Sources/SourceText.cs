@@ -16,7 +16,14 @@ public static class SourceText
     /// <param name="path">The file on disk.</param>
     /// <param name="displayPath">The path printed in diagnostics.</param>
     /// <param name="diagnostics">Where problems go.</param>
-    public static string? Read(string path, string displayPath, DiagnosticList diagnostics)
+    public static string? Read(string path, string displayPath, DiagnosticList diagnostics) => Read(path, displayPath, diagnostics, Decode);
+
+    /// <summary>
+    /// Reads <paramref name="path"/> as <see cref="Read(string, string, DiagnosticList)"/> does, but makes of its bytes what
+    /// <paramref name="decode"/> does (<see cref="Decode"/>'s checks included), not necessarily one string.
+    /// </summary>
+    public static T? Read<T>(string path, string displayPath, DiagnosticList diagnostics, Func<ReadOnlySpan<byte>, string, DiagnosticList, T?> decode)
+        where T : class
     {
         var info = new FileInfo(path);
         if (info.LinkTarget is not null)
@@ -32,10 +39,10 @@ public static class SourceText
             return null;
         }
         // Nothing to read, and nothing opened: a named pipe (size 0, as is an empty file) would keep the reader waiting forever.
-        if (length == 0) return "";
+        if (length == 0) return decode([], displayPath, diagnostics);
         try
         {
-            return Decode(ReadForThread(path), displayPath, diagnostics);
+            return decode(ReadForThread(path), displayPath, diagnostics);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

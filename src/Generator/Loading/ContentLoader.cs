@@ -55,11 +55,11 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
             diagnostics.Add(DiagnosticCode.MissingInput, SourceLocation.WholeFile(DisplayPath(siteFile)), $"no site.yml in '{DisplayPath(_input)}'");
             return null;
         }
-        var settings = ReadAll([siteFile], (text, path, found) => SiteSettingsSchema.Read(text, DisplayPath(path), found), diagnostics).SingleOrDefault();
+        var settings = ReadAll([siteFile], SourceText.Read, (text, path, found) => SiteSettingsSchema.Read(text, DisplayPath(path), found), diagnostics).SingleOrDefault();
 
         var (commitmentFiles, pageFiles, postFiles, unread) = _listing;
         diagnostics.AddRange(unread.Diagnostics);
-        var commitments = ReadAll(commitmentFiles, (text, path, found) => CommitmentSchema.Read(text, path, DisplayPath(path), found), diagnostics)
+        var commitments = ReadAll(commitmentFiles, FrontMatterBlock.Read, (block, path, found) => CommitmentSchema.Read(block, path, DisplayPath(path), found), diagnostics)
             .OrderBy(c => c.Order).ThenBy(c => c.Slug, StringComparer.Ordinal).ToList();
         var invalidCommitments = Invalid(commitmentFiles).Select(f => Path.GetFileNameWithoutExtension(f)).ToList();
         if (commitments.Count == 0 && invalidCommitments.Count == 0)
@@ -72,12 +72,12 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
             foreach (var post in postFiles) _files.Remove(post);
         _commitmentSlugs = slugs;
 
-        var pages = ReadAll(pageFiles, (text, path, found) => PageSchema.Read(text, path, DisplayPath(path), found), diagnostics)
+        var pages = ReadAll(pageFiles, FrontMatterBlock.Read, (block, path, found) => PageSchema.Read(block, path, DisplayPath(path), found), diagnostics)
             .OrderBy(p => p.Slug, StringComparer.Ordinal).ToList();
         // In file order, which is display-path order too (display paths differ from full paths by a common prefix).
         var prepare = settings is null ? null : preparePosts?.Invoke(settings);
-        var posts = ReadAll(postFiles, (text, path, found) =>
-            PostSchema.Read(text, path, DisplayPath(path), slugs, found) is { } post ? prepare?.Invoke(post) ?? post : null, diagnostics);
+        var posts = ReadAll(postFiles, FrontMatterBlock.Read, (block, path, found) =>
+            PostSchema.Read(block, path, DisplayPath(path), slugs, found) is { } post ? prepare?.Invoke(post) ?? post : null, diagnostics);
 
         var invalid = new InvalidContent(commitmentFiles.Concat(postFiles).Concat(pageFiles).Where(f => _files[f].Content is null).ToHashSet(StringComparer.Ordinal),
             invalidCommitments, [.. Invalid(postFiles).Select(AddressSlug)], [.. Invalid(pageFiles).Select(f => Path.GetFileNameWithoutExtension(f))]);
@@ -130,8 +130,13 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
                 .Where(f => !HiddenFiles.IsNotContent(Path.GetFileName(f))).Order(StringComparer.Ordinal)
             : [];
 
-    /// <summary>Reads the files not already loaded (in parallel), then returns every file's valid content and diagnostics.</summary>
-    private List<T> ReadAll<T>(string[] paths, Func<string, string, DiagnosticList, T?> read, DiagnosticList diagnostics)
+    /// <summary>
+    /// Reads the files not already loaded (in parallel): each by <paramref name="source"/> (its text, or its front matter
+    /// and body), then through its schema; returns every file's valid content and diagnostics.
+    /// </summary>
+    private List<T> ReadAll<TSource, T>(string[] paths, Func<string, string, DiagnosticList, TSource?> source, Func<TSource, string, DiagnosticList, T?> read,
+        DiagnosticList diagnostics)
+        where TSource : class
         where T : class
     {
         var missing = paths.Where(p => !_files.ContainsKey(p)).ToArray();
@@ -139,8 +144,8 @@ public sealed class ContentLoader(string inputDirectory, bool keepFiles = true)
         Parallel.For(0, missing.Length, i =>
         {
             var found = new DiagnosticList();
-            var text = SourceText.Read(missing[i], DisplayPath(missing[i]), found);
-            loaded[i] = new LoadedFile(text is null ? null : read(text, missing[i], found), found.Sorted());
+            var content = source(missing[i], DisplayPath(missing[i]), found);
+            loaded[i] = new LoadedFile(content is null ? null : read(content, missing[i], found), found.Sorted());
         });
         for (var i = 0; i < missing.Length; i++) _files[missing[i]] = loaded[i];
         var results = new List<T>(paths.Length);

@@ -8,7 +8,7 @@ public class CommitmentSchemaTests
     private static (string? Hashtag, List<string> Lines) Read(string hashtag)
     {
         var diagnostics = new DiagnosticList();
-        var commitment = CommitmentSchema.Read($"---\ntitle: Put people first\norder: 1\nsummary: People first.\nhashtag: {hashtag}\n---\n\nText.\n",
+        var commitment = CommitmentSchema.Read(FrontMatterBlock.Split($"---\ntitle: Put people first\norder: 1\nsummary: People first.\nhashtag: {hashtag}\n---\n\nText.\n"),
             "/in/commitments/put-people-first.md", "commitments/put-people-first.md", diagnostics);
         return (commitment?.Hashtag, diagnostics.Sorted().Select(d => d.ToString()).ToList());
     }

@@ -26,7 +26,7 @@ public class HostileMessageTests
         var post = ConvertFile(Message("Blog: " + subject, Prose)).Post!;
         var text = SubmissionWriter.PostText(post);
         var diagnostics = new DiagnosticList();
-        var read = PostSchema.Read(text, "/tmp/x/index.md", "index.md", Emails.Commitments.Select(c => c.Slug).ToList(), diagnostics);
+        var read = PostSchema.Read(FrontMatterBlock.Split(text), "/tmp/x/index.md", "index.md", Emails.Commitments.Select(c => c.Slug).ToList(), diagnostics);
         Assert.DoesNotContain(diagnostics.Sorted(), d => d.IsError);
         Assert.Equal(post.FrontMatter.Title, read!.FrontMatter.Title);
         Assert.DoesNotContain('\n', post.FrontMatter.Title);
@@ -373,7 +373,7 @@ public class HostileMessageTests
         var post = ConvertFile(Message(subject, Prose)).Post!;
         Assert.Equal(new string('x', 149) + "…", post.FrontMatter.Title);
         var diagnostics = new DiagnosticList();
-        var read = PostSchema.Read(SubmissionWriter.PostText(post), "/tmp/x/index.md", "index.md", Emails.Commitments.Select(c => c.Slug).ToList(), diagnostics);
+        var read = PostSchema.Read(FrontMatterBlock.Split(SubmissionWriter.PostText(post)), "/tmp/x/index.md", "index.md", Emails.Commitments.Select(c => c.Slug).ToList(), diagnostics);
         Assert.DoesNotContain(diagnostics.Sorted(), d => d.IsError);
         Assert.Equal(post.FrontMatter.Title, read!.FrontMatter.Title);
     }
