@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using PPNBlog.Generator.Rendering;
 using PPNBlog.Generator.Site;
 
@@ -106,7 +107,8 @@ public sealed class ApiWriter
     /// <summary>api/posts/&lt;slug&gt;.json: the index entry's fields, then the post's details and rendered body (URLs in it are root-relative).</summary>
     public sealed record PostDetail(
         string Slug, string Title, string Date, string Author, IReadOnlyList<string> Commitments, string Kind, string Summary, string Url,
-        string? Role, IReadOnlyList<string> Tags, string? Event, int ReadingMinutes, string? Image, string? ImageAlt, string ContentHtml);
+        string? Role, IReadOnlyList<string> Tags, string? Event, int ReadingMinutes, string? Image, string? ImageAlt,
+        [property: JsonConverter(typeof(HtmlStringConverter))] string ContentHtml);
 
     /// <summary>An entry of api/commitments.json.</summary>
     public sealed record CommitmentSummary(string Slug, string Title, int Order, string Summary, string? Hashtag, string Url, int PostCount);
@@ -116,7 +118,8 @@ public sealed class ApiWriter
 
     /// <summary>api/commitments/&lt;slug&gt;.json: the index entry's fields, its description and its post slugs, newest first.</summary>
     public sealed record CommitmentDetail(
-        string Slug, string Title, int Order, string Summary, string? Hashtag, string Url, int PostCount, string DescriptionHtml, IReadOnlyList<string> Posts);
+        string Slug, string Title, int Order, string Summary, string? Hashtag, string Url, int PostCount,
+        [property: JsonConverter(typeof(HtmlStringConverter))] string DescriptionHtml, IReadOnlyList<string> Posts);
 
     /// <summary>An entry of api/pages.json (its summary, or the page's first words when it has none).</summary>
     public sealed record PageSummary(string Slug, string Title, string Summary, string Url);
@@ -125,5 +128,5 @@ public sealed class ApiWriter
     public sealed record PageIndex(IReadOnlyList<PageSummary> Pages);
 
     /// <summary>api/pages/&lt;slug&gt;.json: the index entry's fields and the page's rendered body (URLs in it are root-relative).</summary>
-    public sealed record PageDetail(string Slug, string Title, string Summary, string Url, string ContentHtml);
+    public sealed record PageDetail(string Slug, string Title, string Summary, string Url, [property: JsonConverter(typeof(HtmlStringConverter))] string ContentHtml);
 }

@@ -1,4 +1,5 @@
 using System.ServiceModel.Syndication;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using System.Xml;
 using PPNBlog.Generator.Site;
@@ -114,7 +115,7 @@ public static partial class FeedWriter
 
     internal sealed record JsonFeed(string Version, string Title, string HomePageUrl, string FeedUrl, string Description, string Language, IReadOnlyList<JsonFeedItem> Items);
 
-    internal sealed record JsonFeedItem(string Id, string Url, string Title, string ContentHtml, string? Summary, string DatePublished,
+    internal sealed record JsonFeedItem(string Id, string Url, string Title, [property: JsonConverter(typeof(HtmlStringConverter))] string ContentHtml, string? Summary, string DatePublished,
         IReadOnlyList<JsonFeedAuthor> Authors, IReadOnlyList<string> Tags);
 
     internal sealed record JsonFeedAuthor(string Name);
