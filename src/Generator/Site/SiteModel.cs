@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PPNBlog.Content.Model;
 using PPNBlog.Content.Text;
 
@@ -144,7 +145,8 @@ public sealed class SiteModel
         touched.Clear();
         foreach (var tag in post.Post.FrontMatter.Tags)
         {
-            foreach (var index in _tagPosts[_tagSlugs[tag]])
+            // Over the list's array, not its enumerator: ~10 M scores at 10,000 posts.
+            foreach (var index in CollectionsMarshal.AsSpan(_tagPosts[_tagSlugs[tag]]))
             {
                 if (scores[index] == 0) touched.Add(index);
                 scores[index] += 2;
@@ -152,7 +154,7 @@ public sealed class SiteModel
         }
         var best = new List<int>(RelatedCount + 1);
         var mine = _commitmentNumbers[self];
-        foreach (var index in touched)
+        foreach (var index in CollectionsMarshal.AsSpan(touched))
         {
             if (index == self) continue;
             // Once three are found, a post that cannot beat the third even with every commitment shared is passed by:
@@ -171,7 +173,7 @@ public sealed class SiteModel
                 if (best.Count > RelatedCount) best.RemoveAt(RelatedCount);
             }
         }
-        foreach (var index in touched) scores[index] = 0;
+        foreach (var index in CollectionsMarshal.AsSpan(touched)) scores[index] = 0;
         // Too few tag matches: fill with the posts nearest in date from the post's first commitment.
         if (best.Count < RelatedCount)
         {
