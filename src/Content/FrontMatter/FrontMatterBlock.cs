@@ -1,8 +1,6 @@
 using System.Numerics;
-using System.Text;
 using PPNBlog.Content.Diagnostics;
 using PPNBlog.Content.Sources;
-using PPNBlog.Content.Text;
 
 namespace PPNBlog.Content.FrontMatter;
 
@@ -52,20 +50,16 @@ public sealed record FrontMatterBlock(string Yaml, int YamlFirstLine, string Bod
 
     private static FrontMatterBlock? Decode(ReadOnlySpan<byte> bytes, string displayPath, DiagnosticList diagnostics)
     {
-        var text = bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[3..] : bytes;
+        var text = SourceText.WithoutByteOrderMark(bytes);
         // No line feed: no lines yet, or lines ended by CR alone, which SourceText.Decode turns into lines first.
         if (text.Contains((byte)'\n'))
         {
             var parts = Parts.Of(text);
-            if (DecodePart(text[parts.Yaml]) is { } yaml && DecodePart(text[parts.Body]) is { } body)
+            if (SourceText.Valid(text[parts.Yaml]) is { } yaml && SourceText.Valid(text[parts.Body]) is { } body)
                 return new FrontMatterBlock(yaml, parts.YamlFirstLine, body, parts.BodyFirstLine, parts.Shape);
         }
         return SourceText.Decode(bytes, displayPath, diagnostics) is { } whole ? Split(whole) : null;
     }
-
-    /// <summary>The part's text, or null when it is not valid UTF-8 or holds a control character.</summary>
-    private static string? DecodePart(ReadOnlySpan<byte> part) =>
-        System.Text.Unicode.Utf8.IsValid(part) && Encoding.UTF8.GetString(part) is var text && ControlCharacters.IndexOf(text) < 0 ? text : null;
 
     /// <summary>Where the parts of a file's text are, found in its characters or its UTF-8 bytes alike.</summary>
     private readonly record struct Parts(Range Yaml, int YamlFirstLine, Range Body, int BodyFirstLine, FrontMatterShape Shape)

@@ -78,38 +78,59 @@ public static class SourceText
     /// </summary>
     public static string? Decode(ReadOnlySpan<byte> bytes, string displayPath, DiagnosticList diagnostics)
     {
-        var span = bytes;
-        if (span.StartsWith(Encoding.UTF8.Preamble)) span = span[3..];
-        // Windows editors' "Unicode" is UTF-16: its byte-order mark names it, where a guess at the first bad byte would not.
-        if (span.StartsWith(Encoding.Unicode.Preamble) || span.StartsWith(Encoding.BigEndianUnicode.Preamble))
+        var span = WithoutByteOrderMark(bytes);
+        if (Valid(span) is not { } text)
         {
-            diagnostics.Add(DiagnosticCode.NotUtf8, SourceLocation.WholeFile(displayPath), "file is saved as UTF-16 (\"Unicode\"), not UTF-8");
-            return null;
-        }
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(span);
-        }
-        catch (DecoderFallbackException)
-        {
-            var (line, column) = FirstInvalidByte(span);
-            diagnostics.Add(DiagnosticCode.NotUtf8, new SourceLocation(displayPath, line, column),
-                "file is not valid UTF-8 (it may be saved as Windows-1252 or Latin-1)");
-            return null;
-        }
-        if (ControlCharacters.IndexOf(text) is var at and >= 0)
-        {
-            var before = text.AsSpan(0, at);
-            var lineStart = before.LastIndexOf('\n') + 1;
-            var others = ControlCharacters.Count(text.AsSpan(at + 1));
-            diagnostics.Add(DiagnosticCode.ControlCharacter, new SourceLocation(displayPath, before.Count('\n') + 1, at - lineStart + 1),
-                $"the file holds the control character {ControlCharacters.Name(text[at])}" + (others > 0 ? $" (and {others} more after it)" : "")
-                + ", which feeds cannot carry and pages do not show");
+            Report(span, displayPath, diagnostics);
             return null;
         }
         // Lines ended by CR alone (classic Mac OS, some exports) are lines all the same: read as one line, no front matter was found.
         return text.Contains('\r') && !text.Contains('\n') ? text.Replace('\r', '\n') : text;
+    }
+
+    /// <summary><paramref name="bytes"/> without the UTF-8 byte-order mark they may start with.</summary>
+    public static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> bytes) => bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[3..] : bytes;
+
+    /// <summary>
+    /// The text of <paramref name="utf8"/> (without a byte-order mark) when it is valid UTF-8 holding no control
+    /// character; else null, and <see cref="Decode"/> of the file says why.
+    /// </summary>
+    public static string? Valid(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            return StrictUtf8.GetString(utf8) is var text && ControlCharacters.IndexOf(text) < 0 ? text : null;
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reports why <paramref name="span"/> (without a byte-order mark) is not <see cref="Valid"/>.</summary>
+    private static void Report(ReadOnlySpan<byte> span, string displayPath, DiagnosticList diagnostics)
+    {
+        // Windows editors' "Unicode" is UTF-16: its byte-order mark names it, where a guess at the first bad byte would not.
+        if (span.StartsWith(Encoding.Unicode.Preamble) || span.StartsWith(Encoding.BigEndianUnicode.Preamble))
+        {
+            diagnostics.Add(DiagnosticCode.NotUtf8, SourceLocation.WholeFile(displayPath), "file is saved as UTF-16 (\"Unicode\"), not UTF-8");
+            return;
+        }
+        if (!System.Text.Unicode.Utf8.IsValid(span))
+        {
+            var (line, column) = FirstInvalidByte(span);
+            diagnostics.Add(DiagnosticCode.NotUtf8, new SourceLocation(displayPath, line, column),
+                "file is not valid UTF-8 (it may be saved as Windows-1252 or Latin-1)");
+            return;
+        }
+        var text = StrictUtf8.GetString(span);
+        var at = ControlCharacters.IndexOf(text);
+        var before = text.AsSpan(0, at);
+        var lineStart = before.LastIndexOf('\n') + 1;
+        var others = ControlCharacters.Count(text.AsSpan(at + 1));
+        diagnostics.Add(DiagnosticCode.ControlCharacter, new SourceLocation(displayPath, before.Count('\n') + 1, at - lineStart + 1),
+            $"the file holds the control character {ControlCharacters.Name(text[at])}" + (others > 0 ? $" (and {others} more after it)" : "")
+            + ", which feeds cannot carry and pages do not show");
     }
 
     private static (int Line, int Column) FirstInvalidByte(ReadOnlySpan<byte> bytes)

@@ -59,13 +59,14 @@ internal sealed partial class SiteJsonContext : JsonSerializerContext;
 /// </summary>
 internal sealed class HtmlStringConverter : JsonConverter<string>
 {
-    /// <summary>What the relaxed encoder leaves as it is, of ASCII: the printable characters but '"' and '\'.</summary>
-    private static readonly SearchValues<char> Plain = SearchValues.Create(
-        string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c).Where(c => c is not ('"' or '\\'))));
+    /// <summary>The printable ASCII characters, ' ' to '~'.</summary>
+    private static readonly string PrintableAscii = string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c));
 
-    /// <summary>What is written here: the plain characters and the three escaped most.</summary>
-    private static readonly SearchValues<char> Handled = SearchValues.Create(
-        string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)) + "\n");
+    /// <summary>What the relaxed encoder leaves as it is, of ASCII: the printable characters but '"' and '\'.</summary>
+    private static readonly SearchValues<char> Plain = SearchValues.Create(PrintableAscii.Replace("\"", "").Replace("\\", ""));
+
+    /// <summary>What is written here: the plain characters and the three escaped most ('"', '\', line feed).</summary>
+    private static readonly SearchValues<char> Handled = SearchValues.Create(PrintableAscii + "\n");
 
     [ThreadStatic]
     private static byte[]? t_bytes;
